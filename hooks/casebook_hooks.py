@@ -1,0 +1,160 @@
+"""MkDocs adapter: hands the pages that the `casebook` core plans to MkDocs, once per language.
+
+Everything MkDocs-specific lives in this file; the content model, validation and the pages
+themselves come from the `casebook` package, so a move to another generator rewrites only this.
+
+How the two languages are built: `mkdocs build` (or `serve`) builds the default language into
+the site root; when it is done, `on_post_build` builds each other language with the same
+configuration into `<site>/<lang>/`. Each language is therefore a complete Material site with
+its own interface language and its own search index, and every page has the same address under
+each language's root, which is what the language switch relies on.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from casebook import indices as casebook_indices
+from casebook import loader, pages
+from casebook.model import DEFAULT_LANGUAGE, LANGUAGES
+
+log = logging.getLogger("mkdocs.plugins.casebook")
+
+# The language of the build under way. MkDocs loads this hook module once per process, so the
+# build of one language can tell the nested build of another which language it is.
+_building: list[str] = []
+# Content loaded by the default language's build, reused by the nested builds of the others.
+_shared: dict[str, object] = {}
+_PAGE_SUFFIX = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$")
+
+
+def _language() -> str:
+    return _building[-1] if _building else DEFAULT_LANGUAGE
+
+
+@event_priority(100)  # before Material's search plugin reads the interface language
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    lang = _language()
+    strings = pages.strings()[lang]
+    config.theme["language"] = lang
+    config.site_name = strings["site_name"]
+    search = config.plugins.get("material/search")
+    if search is not None:
+        search.config.lang = [lang]
+    # The switch links each page to its twin; see overrides/partials/alternate.html.
+    config.extra["alternate"] = [
+        {"name": pages.strings()[other]["language_name"], "lang": other,
+         "link": _root(lang) + ("" if other == DEFAULT_LANGUAGE else f"{other}/"), "current": other == lang}
+        for other in LANGUAGES
+    ]
+    config.extra["casebook_language"] = lang
+    config.extra["casebook_root"] = _root(lang)
+
+    if lang == DEFAULT_LANGUAGE or "result" not in _shared:
+        content_dir = Path(config.config_file_path).parent / "content"
+        result = loader.load(content_dir)
+        for problem in result.warnings:
+            # A missing translation is a normal state while a translator is at work: say it
+            # without failing a strict build.
+            (log.info if "version" in problem.message else log.warning)(str(problem))
+        if result.errors:
+            for problem in result.errors:
+                log.error(str(problem))
+            raise PluginError(f"content/ has {len(result.errors)} errors; run `casebook check` to list them")
+        _shared["result"] = result
+        _shared["indices"] = casebook_indices.build(result.content)
+
+    content = _shared["result"].content
+    extra = tuple(pages.NavItem(title="", path=p) for p in config.extra.get("casebook_pages", ()))
+    config.nav = [_nav_entry(item) for item in pages.navigation(content, lang, extra)]
+    return config
+
+
+def _root(lang: str) -> str:
+    """From this language's root to the site root."""
+    return "" if lang == DEFAULT_LANGUAGE else "../"
+
+
+def _nav_entry(item: pages.NavItem):
+    if item.children:
+        return {item.title: [_nav_entry(child) for child in item.children]}
+    return {item.title: item.path} if item.title else item.path
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    lang = _language()
+    result, idx = _shared["result"], _shared["indices"]
+    out = Files([])
+    # Hand-written pages come as <name>.<lang>.md; each language keeps its own and, where its
+    # own is missing, the other's with a notice.
+    variants: dict[str, dict[str, File]] = {}
+    for file in files:
+        m = _PAGE_SUFFIX.match(file.src_uri) if file.is_documentation_page() else None
+        if m and m["lang"] in LANGUAGES:
+            variants.setdefault(m["stem"], {})[m["lang"]] = file
+        elif file.is_documentation_page() and file.inclusion.is_included():
+            raise PluginError(f"{config.docs_dir}/{file.src_uri}: a page needs a language in its name, "
+                              f"such as {file.src_uri[:-3]}.{DEFAULT_LANGUAGE}.md")
+        else:
+            out.append(file)
+    for stem, by_lang in variants.items():
+        own = by_lang.get(lang)
+        if own is not None:
+            out.append(File.generated(config, f"{stem}.md", abs_src_path=own.abs_src_path))
+        else:
+            other = next(by_lang[x] for x in LANGUAGES if x in by_lang)
+            notice = pages.strings()[lang]["missing_translation"].format(
+                language=pages.strings()[lang]["lang_names"][_PAGE_SUFFIX.match(other.src_uri)["lang"]])
+            text = Path(other.abs_src_path).read_text("utf-8")
+            out.append(File.generated(config, f"{stem}.md", content=_after_title(text, f'!!! warning cb-missing-translation ""\n    {notice}\n')))
+    for page in pages.site_pages(result.content, idx, lang):
+        out.append(File.generated(config, page.path, content=page.markdown,
+                                  inclusion=InclusionLevel.NOT_IN_NAV if page.kind in ("case", "checklist", "cell") else InclusionLevel.UNDEFINED))
+    return out
+
+
+def _after_title(markdown: str, insert: str) -> str:
+    head, sep, rest = markdown.partition("\n")
+    if head.startswith("# "):
+        return f"{head}\n\n{insert}\n{rest}"
+    return f"{insert}\n{markdown}"
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if _language() != DEFAULT_LANGUAGE or _building:
+        return
+    for lang in LANGUAGES[1:]:
+        nested = load_config(
+            config.config_file_path,
+            site_dir=os.path.join(config.site_dir, lang),
+            strict=config.strict,
+            use_directory_urls=config.use_directory_urls,
+        )
+        _building.append(lang)
+        try:
+            nested.plugins.on_startup(command="build", dirty=False)
+            build(nested)
+            nested.plugins.on_shutdown()
+        finally:
+            _building.pop()
+    _shared.clear()
+
+
+def on_build_error(error: Exception) -> None:
+    _shared.clear()
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    # Editors work in content/, which is outside docs_dir: reload the site when it changes.
+    server.watch(str(Path(config.config_file_path).parent / "content"))
+    return server

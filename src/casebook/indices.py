@@ -1,0 +1,82 @@
+"""Grouping the content for the index pages, in one pass over it.
+
+Every index (by unit type, by measure, by their cross, checklist items by measure, glossary
+uses) is built here as plain data; `pages.py` turns it into Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Mapping
+
+from .model import LANGUAGES, Case, Checklist, ChecklistItem, Content
+
+
+@dataclass(frozen=True, slots=True)
+class ItemRef:
+    checklist: Checklist
+    index: int  # position of the item in its checklist, the same in every language
+
+    def item(self, lang: str) -> ChecklistItem:
+        return self.checklist.text(lang).items[self.index]
+
+
+@dataclass(frozen=True, slots=True)
+class Indices:
+    by_unit: Mapping[str, tuple[Case, ...]]
+    by_measure: Mapping[str, tuple[Case, ...]]
+    by_cell: Mapping[tuple[str, str], tuple[Case, ...]]
+    items_by_measure: Mapping[str, tuple[ItemRef, ...]]
+    # glossary term id -> cases whose text in that language uses the term, per language
+    term_uses: Mapping[str, Mapping[str, tuple[Case, ...]]]
+    cases_by_id: Mapping[str, Case]
+
+
+def build(content: Content) -> Indices:
+    by_unit: dict[str, list[Case]] = {u.id: [] for u in content.taxonomy.unit_types}
+    by_measure: dict[str, list[Case]] = {m.id: [] for m in content.taxonomy.measures}
+    by_cell: dict[tuple[str, str], list[Case]] = defaultdict(list)
+    for case in content.cases:
+        by_unit[case.unit_type].append(case)
+        for measure in case.measures:
+            by_measure[measure].append(case)
+            by_cell[(case.unit_type, measure)].append(case)
+
+    items: dict[str, list[ItemRef]] = {m.id: [] for m in content.taxonomy.measures}
+    for checklist in content.checklists:
+        for i, item in enumerate(checklist.text(LANGUAGES[0]).items):
+            items[item.measure].append(ItemRef(checklist, i))
+
+    return Indices(
+        by_unit={k: tuple(v) for k, v in by_unit.items()},
+        by_measure={k: tuple(v) for k, v in by_measure.items()},
+        by_cell={k: tuple(v) for k, v in by_cell.items()},
+        items_by_measure={k: tuple(v) for k, v in items.items()},
+        term_uses=_term_uses(content),
+        cases_by_id={c.id: c for c in content.cases},
+    )
+
+
+def _term_uses(content: Content) -> dict[str, dict[str, tuple[Case, ...]]]:
+    """Which cases mention each glossary term: one regular-expression pass per case text."""
+    uses: dict[str, dict[str, list[Case]]] = {t.id: {lang: [] for lang in LANGUAGES} for t in content.glossary}
+    for lang in LANGUAGES:
+        form_to_term = {}
+        for term in content.glossary:
+            # An explicit link counts as a use, whatever words it is written with.
+            for form in (*term.forms(lang), f"glossary:{term.id}"):
+                form_to_term.setdefault(form.lower(), term.id)
+        if not form_to_term:
+            continue
+        # Longest forms first, so that a compound wins over the shorter term inside it.
+        pattern = re.compile("|".join(re.escape(f) for f in sorted(form_to_term, key=len, reverse=True)), re.I)
+        for case in content.cases:
+            text = case.texts.get(lang)
+            if text is None:
+                continue
+            found = {form_to_term[m.group(0).lower()] for m in pattern.finditer(f"{text.summary}\n{text.body}")}
+            for term_id in found:
+                uses[term_id][lang].append(case)
+    return {t: {lang: tuple(cs) for lang, cs in per.items()} for t, per in uses.items()}

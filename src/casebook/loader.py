@@ -1,0 +1,271 @@
+"""Loading `content/` into the content model, with every problem found on the way.
+
+This is the only module of the core that reads files. It never stops at the first problem: each
+file is read and checked on its own, and what is wrong is reported together.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from . import frontmatter
+from .links import find_refs
+from .model import (
+    LANGUAGES,
+    Case,
+    CaseText,
+    Checklist,
+    ChecklistText,
+    Content,
+    GlossaryTerm,
+    Problem,
+    Taxonomy,
+)
+from .schema import CASE_FIELDS, CASE_SECTIONS, CHECKLIST_FIELDS, OPTIONAL_SECTIONS, FieldSpec
+from .taxonomy import parse_glossary, parse_taxonomy
+from .validate import check_meta, suggest
+
+KINDS = {"cases": CASE_FIELDS, "checklists": CHECKLIST_FIELDS}
+MAX_FILE_BYTES = 1_000_000
+_FILE_NAME = re.compile(r"^(?P<id>[^.]+)\.(?P<lang>[^.]+)\.md$")
+_HEADING = re.compile(r"^## +(.+?)\s*#*\s*$", re.M)
+LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    content: Content
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "warning")
+
+
+@dataclass(frozen=True, slots=True)
+class _File:
+    """One content file after its own checks, before twins are paired."""
+
+    kind: str
+    id: str
+    lang: str
+    path: PurePosixPath
+    values: dict[str, Any]
+    doc: frontmatter.Document
+
+
+def load(content_dir: Path) -> Loaded:
+    content_dir = Path(content_dir)
+    # Paths in messages are relative to the project, as editors see them in git.
+    base = content_dir.parent
+    problems: list[Problem] = []
+
+    def rel(path: Path) -> str:
+        return path.relative_to(base).as_posix()
+
+    taxonomy_path = content_dir / "taxonomy.yml"
+    taxonomy, found = parse_taxonomy(rel(taxonomy_path), _read_text(taxonomy_path, rel, problems) or "")
+    problems += found
+    glossary: tuple[GlossaryTerm, ...] = ()
+    glossary_path = content_dir / "glossary.yml"
+    if glossary_path.exists():
+        glossary, found = parse_glossary(rel(glossary_path), _read_text(glossary_path, rel, problems) or "")
+        problems += found
+    if not taxonomy.unit_types or not taxonomy.measures:
+        # Without a taxonomy every case would report the same unknown ids: say it once.
+        return Loaded(Content(taxonomy, (), (), glossary), tuple(problems))
+
+    files: list[_File] = []
+    for path in sorted(content_dir.rglob("*.md")):
+        kind = path.parent.name if path.parent.parent == content_dir else None
+        if kind not in KINDS:
+            if path.parent == content_dir and path.name == "README.md":
+                continue
+            problems.append(Problem(rel(path), None, None,
+                "a Markdown file outside content/cases/ and content/checklists/ is not published; move it into one of them"))
+            continue
+        loaded = _load_file(path, kind, KINDS[kind], taxonomy, rel(path), problems)
+        if loaded:
+            files.append(loaded)
+
+    cases, checklists = _pair(files, taxonomy, problems)
+    content = Content(taxonomy, cases, checklists, glossary)
+    problems += _check_references(content, files)
+    return Loaded(content, tuple(problems))
+
+
+def _read_text(path: Path, rel, problems: list[Problem]) -> str | None:
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        problems.append(Problem(rel(path), None, None, f"cannot be read: {e.strerror}"))
+        return None
+    if len(raw) > MAX_FILE_BYTES:
+        problems.append(Problem(rel(path), None, None,
+            f"is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}. Split it, or remove pasted material"))
+        return None
+    try:
+        return frontmatter.decode(raw)
+    except frontmatter.FrontMatterError as e:
+        problems.append(Problem(rel(path), e.line, None, e.message))
+        return None
+
+
+def _load_file(path: Path, kind: str, fields: tuple[FieldSpec, ...], taxonomy: Taxonomy,
+               shown: str, problems: list[Problem]) -> _File | None:
+    m = _FILE_NAME.match(path.name)
+    if not m or m["lang"] not in LANGUAGES:
+        langs = " or ".join(f"<id>.{lang}.md" for lang in LANGUAGES)
+        problems.append(Problem(shown, None, None, f"file name must be {langs}"))
+        return None
+    text = _read_text(path, lambda p: shown, problems)
+    if text is None:
+        return None
+    if not text.strip():
+        problems.append(Problem(shown, 1, None, "the file is empty; start from `casebook new` or a sibling file"))
+        return None
+    try:
+        doc = frontmatter.parse(text)
+    except frontmatter.FrontMatterError as e:
+        problems.append(Problem(shown, e.line, None, e.message))
+        return None
+    values, issues = check_meta(doc.meta, fields, taxonomy)
+    for where, message in issues:
+        problems.append(Problem(shown, doc.line_of(where), _field_name(where), message))
+    if values.get("id") and values["id"] != m["id"]:
+        problems.append(Problem(shown, doc.line_of(["id"]), "id",
+            f"'{values['id']}' differs from the file name; the file must be named {values['id']}.{m['lang']}.md, or the id be '{m['id']}'"))
+    if kind == "cases":
+        problems += _check_sections(doc, m["lang"], shown)
+    if not doc.body.strip() and kind == "cases":
+        return None
+    if any(w[0] in ("id", "title") for w, _ in issues) or not all(
+        f.name in values for f in fields if f.required
+    ):
+        # A page without its required fields cannot be built; it is reported above, not dropped silently.
+        return None
+    return _File(kind, m["id"], m["lang"], PurePosixPath(shown), values, doc)
+
+
+def _field_name(where: list) -> str:
+    out = ""
+    for step in where:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+    return out
+
+
+def _check_sections(doc: frontmatter.Document, lang: str, shown: str) -> list[Problem]:
+    expected = CASE_SECTIONS[lang]
+    found = [(m.group(1).strip(), doc.body.count("\n", 0, m.start()) + doc.body_line) for m in _HEADING.finditer(doc.body)]
+    names = [name for name, _ in found]
+    problems = []
+    for section in expected[: len(expected) - OPTIONAL_SECTIONS]:
+        if section not in names:
+            problems.append(Problem(shown, doc.body_line, "body",
+                f"missing section '## {section}'; a case has: {', '.join('## ' + s for s in expected)}"
+                f" (the last one only where the source has it).{suggest(section, [n for n in names if n not in expected])}"))
+    for name, line in found:
+        if name not in expected:
+            problems.append(Problem(shown, line, "body",
+                f"unknown section '## {name}'; allowed: {', '.join('## ' + s for s in expected)}; use ### for sub-sections.{suggest(name, expected)}"))
+    present = [n for n in names if n in expected]
+    if present != sorted(present, key=expected.index):
+        problems.append(Problem(shown, doc.body_line, "body", f"sections must come in this order: {', '.join(expected)}"))
+    if not doc.body.strip():
+        problems.append(Problem(shown, doc.body_line, "body", "the file has front matter but no text"))
+    return problems
+
+
+def _pair(files: list[_File], taxonomy: Taxonomy, problems: list[Problem]):
+    by_id: dict[str, dict[str, _File]] = defaultdict(dict)
+    kind_of: dict[str, _File] = {}
+    for f in files:
+        first = kind_of.setdefault(f.id, f)
+        if first.kind != f.kind:
+            problems.append(Problem(str(f.path), f.doc.line_of(["id"]), "id",
+                f"'{f.id}' is already used by {first.path}; ids must be unique across cases and checklists"))
+            continue
+        by_id[f.id][f.lang] = f
+
+    cases: list[Case] = []
+    checklists: list[Checklist] = []
+    for id in sorted(by_id):
+        twins = by_id[id]
+        primary = twins[next(lang for lang in LANGUAGES if lang in twins)]
+        for lang in LANGUAGES:
+            if lang not in twins:
+                missing = primary.path.with_name(f"{id}.{lang}.md")
+                problems.append(Problem(str(primary.path), None, None,
+                    f"no {LANGUAGE_NAMES[lang]} version: {missing} is missing; the {LANGUAGE_NAMES[lang]} site shows "
+                    f"this text with a notice until it is written", "warning"))
+        fields = KINDS[primary.kind]
+        for f in twins.values():
+            if f is primary:
+                continue
+            for spec in fields:
+                if spec.shared and f.values.get(spec.name) != primary.values.get(spec.name):
+                    problems.append(Problem(str(f.path), f.doc.line_of([spec.name]), spec.name,
+                        f"differs from {primary.path} ({primary.values.get(spec.name)!r}); it must be the same in every language"))
+        if primary.kind == "cases":
+            cases.append(_case(id, primary, twins))
+        else:
+            checklists.append(_checklist(id, primary, twins, problems))
+    return tuple(cases), tuple(checklists)
+
+
+def _case(id: str, primary: _File, twins: dict[str, _File]) -> Case:
+    v = primary.values
+    texts = {
+        lang: CaseText(
+            lang=lang, path=f.path, title=f.values["title"], summary=f.values["summary"],
+            body=f.doc.body, body_line=f.doc.body_line, unit=f.values.get("unit"),
+            region=f.values["region"], ethnic_groups=f.values["ethnic_groups"],
+            honours=f.values.get("honours", ()),
+        )
+        for lang, f in twins.items()
+    }
+    return Case(id, v["unit_type"], v["measures"], v.get("year"), v["source"], texts)
+
+
+def _checklist(id: str, primary: _File, twins: dict[str, _File], problems: list[Problem]) -> Checklist:
+    shape = [(i.measure, i.cases) for i in primary.values["items"]]
+    for f in twins.values():
+        if f is not primary and [(i.measure, i.cases) for i in f.values["items"]] != shape:
+            problems.append(Problem(str(f.path), f.doc.line_of(["items"]), "items",
+                f"must list the same items, in the same order with the same measure and cases, as {primary.path}"))
+    texts = {
+        lang: ChecklistText(lang, f.path, f.values["title"], f.values["summary"], f.doc.body,
+                            f.doc.body_line, f.values["items"])
+        for lang, f in twins.items()
+    }
+    return Checklist(id, texts)
+
+
+def _check_references(content: Content, files: list[_File]) -> list[Problem]:
+    """Links and checklist items that point at content which does not exist."""
+    known = {
+        "case": {c.id for c in content.cases},
+        "checklist": {c.id for c in content.checklists},
+        "glossary": {t.id for t in content.glossary},
+    }
+    problems = []
+    for f in files:
+        for ref in find_refs(f.doc.body):
+            if ref.target not in known[ref.scheme]:
+                problems.append(Problem(str(f.path), f.doc.body_line + ref.line - 1, "body",
+                    f"link to a {ref.scheme} '{ref.target}' that does not exist.{suggest(ref.target, known[ref.scheme])}"))
+        if f.kind == "checklists":
+            for i, item in enumerate(f.values["items"]):
+                for j, case in enumerate(item.cases):
+                    if case not in known["case"]:
+                        problems.append(Problem(str(f.path), f.doc.line_of(["items", i, "cases", j]), f"items[{i}].cases",
+                            f"no case '{case}' exists.{suggest(case, known['case'])}"))
+    return problems

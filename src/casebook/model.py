@@ -1,0 +1,188 @@
+"""Plain data classes of the content model.
+
+Everything here is immutable data: loading, validation and rendering are functions elsewhere
+that take these and return new values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Literal, Mapping
+
+# The first language is the default one, served at the site root.
+LANGUAGES: tuple[str, ...] = ("zh", "en")
+DEFAULT_LANGUAGE = LANGUAGES[0]
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A text in every language of the site."""
+
+    zh: str
+    en: str
+
+    def __call__(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """One of the official groups of creation work (机关、企业、社区 ...)."""
+
+    id: str
+    label: Label
+
+
+@dataclass(frozen=True, slots=True)
+class UnitType:
+    id: str
+    label: Label
+    description: Label
+    group: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    id: str
+    label: Label
+    description: Label
+
+
+@dataclass(frozen=True, slots=True)
+class Taxonomy:
+    groups: tuple[Group, ...]
+    unit_types: tuple[UnitType, ...]
+    measures: tuple[Measure, ...]
+
+    def unit_type(self, id: str) -> UnitType:
+        return _index(self.unit_types)[id]
+
+    def measure(self, id: str) -> Measure:
+        return _index(self.measures)[id]
+
+    def group(self, id: str) -> Group:
+        return _index(self.groups)[id]
+
+
+def _index(items):
+    return {item.id: item for item in items}
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """As much of the place as the source says; every part may be unknown."""
+
+    province: str | None = None
+    prefecture: str | None = None
+    county: str | None = None
+    locality: str | None = None
+
+    def parts(self) -> tuple[str, ...]:
+        return tuple(p for p in (self.province, self.prefecture, self.county, self.locality) if p)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    file: str
+    report: str
+    script: Literal["simplified", "traditional"] = "simplified"
+
+
+@dataclass(frozen=True, slots=True)
+class CaseText:
+    """The part of a case that is written per language: one file."""
+
+    lang: str
+    path: PurePosixPath
+    title: str
+    summary: str
+    body: str
+    body_line: int
+    unit: str | None = None
+    region: Region = field(default_factory=Region)
+    ethnic_groups: tuple[str, ...] = ()
+    honours: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """A case in all the languages it is written in; `texts` may lack a language."""
+
+    id: str
+    unit_type: str
+    measures: tuple[str, ...]
+    year: int | str | None
+    source: Source
+    texts: Mapping[str, CaseText]
+
+    def text(self, lang: str) -> CaseText:
+        """The text in `lang`, or the one that exists when `lang` is missing."""
+        return self.texts.get(lang) or next(iter(self.texts.values()))
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistItem:
+    text: str
+    measure: str
+    cases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistText:
+    lang: str
+    path: PurePosixPath
+    title: str
+    summary: str
+    body: str
+    body_line: int
+    items: tuple[ChecklistItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Checklist:
+    id: str
+    texts: Mapping[str, ChecklistText]
+
+    def text(self, lang: str) -> ChecklistText:
+        return self.texts.get(lang) or next(iter(self.texts.values()))
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryTerm:
+    id: str
+    term: Label
+    explanation: Label
+    aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def forms(self, lang: str) -> tuple[str, ...]:
+        """Every written form of the term in `lang`, longest first."""
+        forms = {self.term(lang), *self.aliases.get(lang, ())}
+        return tuple(sorted(forms, key=lambda f: (-len(f), f)))
+
+
+@dataclass(frozen=True, slots=True)
+class Content:
+    taxonomy: Taxonomy
+    cases: tuple[Case, ...]
+    checklists: tuple[Checklist, ...]
+    glossary: tuple[GlossaryTerm, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with the content, located as precisely as we can."""
+
+    path: str
+    line: int | None
+    field: str | None
+    message: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        what = f"{self.field}: " if self.field else ""
+        tag = "" if self.severity == "error" else "warning: "
+        return f"{where}: {tag}{what}{self.message}"

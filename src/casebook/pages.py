@@ -1,0 +1,354 @@
+"""The site as data: every generated page's address, title and Markdown, and the navigation.
+
+Pure functions of the content model; the static-site generator's adapter only hands these
+pages to it. All links are relative Markdown links between source paths, so that the
+generator resolves and checks them, and the site works from any base address or from disk.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Callable, Iterator
+
+import yaml
+
+from . import links
+from .indices import Indices, ItemRef
+from .model import LANGUAGES, Case, Checklist, Content, Label
+
+
+@cache
+def strings() -> dict[str, dict]:
+    """Interface texts of generated pages, per language (package data `strings.yml`)."""
+    return yaml.safe_load(resources.files(__package__).joinpath("strings.yml").read_text("utf-8"))
+
+
+# Source paths of every kind of page; the same in every language.
+def case_path(id: str) -> str:
+    return f"cases/{id}.md"
+
+
+def checklist_path(id: str) -> str:
+    return f"checklists/{id}.md"
+
+
+def unit_path(unit: str) -> str:
+    return f"units/{unit}/index.md"
+
+
+def measure_path(measure: str) -> str:
+    return f"measures/{measure}/index.md"
+
+
+def cell_path(unit: str, measure: str) -> str:
+    return f"units/{unit}/{measure}.md"
+
+
+UNITS, MEASURES, MATRIX = "units/index.md", "measures/index.md", "matrix.md"
+CHECKLISTS, GLOSSARY = "checklists/index.md", "glossary.md"
+
+
+@dataclass(frozen=True, slots=True)
+class SitePage:
+    path: str
+    title: str
+    markdown: str
+    kind: str
+    # The content file the page shows (for "edit this page"), and the language it is written
+    # in when the page's own language is missing.
+    source: str | None = None
+    fallback_from: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NavItem:
+    title: str
+    path: str | None = None
+    children: tuple["NavItem", ...] = field(default_factory=tuple)
+
+
+def relative(from_path: str, to_path: str) -> str:
+    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+
+
+def _escape(text: str) -> str:
+    """Text safe inside a Markdown link label or table cell."""
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]").replace("|", "\\|").replace("\n", " ")
+
+
+class _Writer:
+    """Markdown pieces shared by the pages of one language."""
+
+    def __init__(self, content: Content, indices: Indices, lang: str):
+        self.content, self.indices, self.lang = content, indices, lang
+        self.s = strings()[lang]
+        self.tax = content.taxonomy
+
+    def link(self, here: str, text: str, to: str, cls: str | None = None) -> str:
+        attrs = f"{{ .{cls} }}" if cls else ""
+        return f"[{_escape(text)}]({relative(here, to)}){attrs}"
+
+    def label(self, label: Label) -> str:
+        return label(self.lang)
+
+    def unit_link(self, here: str, unit: str) -> str:
+        return self.link(here, self.label(self.tax.unit_type(unit).label), unit_path(unit), "cb-unit")
+
+    def chips(self, here: str, measures) -> str:
+        return " ".join(self.link(here, self.label(self.tax.measure(m).label), measure_path(m), "cb-chip") for m in measures)
+
+    def where(self, case: Case) -> str:
+        text = case.text(self.lang)
+        parts = ["".join(text.region.parts()) if self.lang == "zh" else ", ".join(reversed(text.region.parts()))]
+        if case.year:
+            parts.append(str(case.year))
+        return " · ".join(p for p in parts if p)
+
+    def card(self, here: str, case: Case) -> str:
+        """A case in a list: title, place and year, summary, unit type and categories."""
+        text = case.text(self.lang)
+        return (
+            f'<div class="cb-card" markdown>\n'
+            f"{self.link(here, text.title, case_path(case.id), 'cb-card__title')}\n"
+            f'{{: .cb-card__head }}\n\n'
+            f"{_escape(self.where(case)) or self.s['unknown']}\n"
+            f"{{: .cb-card__where }}\n\n"
+            f"{text.summary}\n\n"
+            f"{self.unit_link(here, case.unit_type)} {self.chips(here, case.measures)}\n"
+            f"{{: .cb-card__tags }}\n"
+            f"</div>\n"
+        )
+
+    def cards(self, here: str, cases: tuple[Case, ...]) -> str:
+        return "\n".join(self.card(here, c) for c in cases) if cases else self.s["no_cases"] + "\n"
+
+    def notice(self, fallback_from: str | None) -> str:
+        if not fallback_from:
+            return ""
+        language = self.s["lang_names"][fallback_from]
+        return f'!!! warning cb-missing-translation ""\n    {self.s["missing_translation"].format(language=language)}\n\n'
+
+    def resolve(self, here: str) -> Callable[[str, str], str]:
+        def resolve(scheme: str, target: str) -> str:
+            if scheme == "case":
+                return relative(here, case_path(target))
+            if scheme == "checklist":
+                return relative(here, checklist_path(target))
+            return relative(here, GLOSSARY) + f"#{target}"
+        return resolve
+
+
+def site_pages(content: Content, indices: Indices, lang: str) -> Iterator[SitePage]:
+    """Every generated page of one language."""
+    w = _Writer(content, indices, lang)
+    for case in content.cases:
+        yield _case_page(w, case)
+    for checklist in content.checklists:
+        yield _checklist_page(w, checklist)
+    yield _units_page(w)
+    for unit in content.taxonomy.unit_types:
+        yield _unit_page(w, unit.id)
+        for measure in content.taxonomy.measures:
+            if indices.by_cell.get((unit.id, measure.id)):
+                yield _cell_page(w, unit.id, measure.id)
+    yield _measures_page(w)
+    for measure in content.taxonomy.measures:
+        yield _measure_page(w, measure.id)
+    yield _matrix_page(w)
+    yield _checklists_page(w)
+    yield _glossary_page(w)
+
+
+def _case_page(w: _Writer, case: Case) -> SitePage:
+    here, s = case_path(case.id), w.s
+    text = case.text(w.lang)
+    fallback = text.lang if text.lang != w.lang else None
+    rows = [
+        (s["unit_type"], w.unit_link(here, case.unit_type)),
+        (s["measures"], w.chips(here, case.measures)),
+        (s["unit"], _escape(text.unit) if text.unit else None),
+        (s["region"], _escape(w.where(case).split(" · ")[0]) if text.region.parts() else s["unknown"]),
+        (s["year"], str(case.year) if case.year else s["unknown"]),
+        (s["ethnic_groups"], "、".join(text.ethnic_groups) if w.lang == "zh" else ", ".join(text.ethnic_groups)),
+        (s["honours"], "<br>".join(_escape(h) for h in text.honours)),
+        (s["source"], s["source_text"].format(file=f"`{case.source.file}`", report=case.source.report)
+            + (f" ({s['source_traditional']})" if case.source.script == "traditional" else "")),
+    ]
+    meta = "\n".join(f"{k}\n:   {v}\n" for k, v in rows if v)
+    body = links.rewrite(text.body, w.resolve(here))
+    markdown = (
+        f"# {text.title}\n\n{w.notice(fallback)}"
+        f'<div class="cb-meta" markdown>\n\n{meta}\n</div>\n\n'
+        f"{text.summary}\n{{: .cb-summary }}\n\n{body}\n"
+    )
+    return SitePage(here, text.title, markdown, "case", str(text.path), fallback)
+
+
+def _checklist_page(w: _Writer, checklist: Checklist) -> SitePage:
+    here, s = checklist_path(checklist.id), w.s
+    text = checklist.text(w.lang)
+    fallback = text.lang if text.lang != w.lang else None
+    items = []
+    for item in text.items:
+        done_in = ", ".join(
+            w.link(here, w.indices.cases_by_id[c].text(w.lang).title, case_path(c)) for c in item.cases
+        )
+        detail = w.chips(here, [item.measure]) + (f" {s['shown_in']}: {done_in}" if done_in else "")
+        items.append(f"- [ ] {item.text}<br>\n  <span class=\"cb-item__meta\">{detail}</span>")
+    body = links.rewrite(text.body, w.resolve(here))
+    markdown = (
+        f"# {text.title}\n\n{w.notice(fallback)}{text.summary}\n{{: .cb-summary }}\n\n{body}\n\n"
+        f'<div class="cb-checklist" markdown>\n\n' + "\n".join(items) + "\n\n</div>\n"
+    )
+    return SitePage(here, text.title, markdown, "checklist", str(text.path), fallback)
+
+
+def _units_page(w: _Writer) -> SitePage:
+    s, here = w.s, UNITS
+    groups = {g.id: w.label(g.label) for g in w.tax.groups}
+    rows = []
+    for unit in w.tax.unit_types:
+        count = len(w.indices.by_unit[unit.id])
+        rows.append(
+            f"| {w.link(here, w.label(unit.label), unit_path(unit.id))} | "
+            f"{groups.get(unit.group, s['other_units']) if unit.group else s['other_units']} | "
+            f"{count} | {_escape(w.label(unit.description))} |"
+        )
+    total = len(w.content.cases)
+    table = (
+        f"| {s['unit_type']} | {s['group']} | {s['cases']} | |\n|---|---|--:|---|\n"
+        + "\n".join(rows)
+        + f"\n| **{s['total']}** | | **{total}** | |\n"
+    )
+    markdown = f"# {s['by_unit']}\n\n{s['units_intro']}\n\n<div class=\"cb-overview\" markdown>\n\n{table}\n</div>\n"
+    return SitePage(here, s["by_unit"], markdown, "units")
+
+
+def _unit_page(w: _Writer, unit: str) -> SitePage:
+    here, s = unit_path(unit), w.s
+    u = w.tax.unit_type(unit)
+    cases = w.indices.by_unit[unit]
+    measures = [
+        w.link(here, f"{w.label(m.label)} ({len(w.indices.by_cell[(unit, m.id)])})", cell_path(unit, m.id), "cb-chip")
+        for m in w.tax.measures if w.indices.by_cell.get((unit, m.id))
+    ]
+    markdown = (
+        f"# {w.label(u.label)}\n\n{w.label(u.description)}\n\n"
+        f"{s['case_count'].format(n=len(cases))}\n{{: .cb-count }}\n\n"
+        + (" ".join(measures) + "\n{: .cb-facets }\n\n" if measures else "")
+        + w.cards(here, cases)
+    )
+    return SitePage(here, w.label(u.label), markdown, "unit")
+
+
+def _cell_page(w: _Writer, unit: str, measure: str) -> SitePage:
+    here, s = cell_path(unit, measure), w.s
+    u, m = w.tax.unit_type(unit), w.tax.measure(measure)
+    title = s["unit_measure_title"].format(unit=w.label(u.label), measure=w.label(m.label))
+    cases = w.indices.by_cell[(unit, measure)]
+    markdown = (
+        f"# {title}\n\n{w.link(here, w.label(u.label), unit_path(unit), 'cb-unit')} "
+        f"{w.chips(here, [measure])}\n\n{s['case_count'].format(n=len(cases))}\n{{: .cb-count }}\n\n"
+        + w.cards(here, cases)
+    )
+    return SitePage(here, title, markdown, "cell")
+
+
+def _measures_page(w: _Writer) -> SitePage:
+    s, here = w.s, MEASURES
+    rows = [
+        f"| {w.link(here, w.label(m.label), measure_path(m.id))} | {len(w.indices.by_measure[m.id])} | "
+        f"{len(w.indices.items_by_measure[m.id])} | {_escape(w.label(m.description))} |"
+        for m in w.tax.measures
+    ]
+    table = f"| {s['measures']} | {s['cases']} | {s['checklist_items_here']} | |\n|---|--:|--:|---|\n" + "\n".join(rows) + "\n"
+    markdown = f"# {s['by_measure']}\n\n{s['measures_intro']}\n\n<div class=\"cb-overview\" markdown>\n\n{table}\n</div>\n"
+    return SitePage(here, s["by_measure"], markdown, "measures")
+
+
+def _measure_page(w: _Writer, measure: str) -> SitePage:
+    here, s = measure_path(measure), w.s
+    m = w.tax.measure(measure)
+    cases = w.indices.by_measure[measure]
+    items = w.indices.items_by_measure[measure]
+    markdown = (
+        f"# {w.label(m.label)}\n\n{w.label(m.description)}\n\n"
+        f"## {s['cases_here']}\n\n{s['case_count'].format(n=len(cases))}\n{{: .cb-count }}\n\n"
+        + w.cards(here, cases)
+    )
+    if items:
+        markdown += f"\n## {s['checklist_items_here']}\n\n" + "\n".join(_item_line(w, here, ref) for ref in items) + "\n"
+    return SitePage(here, w.label(m.label), markdown, "measure")
+
+
+def _item_line(w: _Writer, here: str, ref: ItemRef) -> str:
+    text = ref.checklist.text(w.lang)
+    return f"- {ref.item(w.lang).text} — {w.link(here, text.title, checklist_path(ref.checklist.id))}"
+
+
+def _matrix_page(w: _Writer) -> SitePage:
+    s, here = w.s, MATRIX
+    measures = w.tax.measures
+    head = f"| {s['unit_type']} | " + " | ".join(
+        w.link(here, w.label(m.label), measure_path(m.id)) for m in measures
+    ) + f" | {s['total']} |\n|---|" + "--:|" * (len(measures) + 1) + "\n"
+    rows = []
+    for u in w.tax.unit_types:
+        cells = []
+        for m in measures:
+            n = len(w.indices.by_cell.get((u.id, m.id), ()))
+            cells.append(w.link(here, str(n), cell_path(u.id, m.id), "cb-cell") if n else '<span class="cb-cell--empty">·</span>')
+        total = len(w.indices.by_unit[u.id])
+        rows.append(f"| {w.link(here, w.label(u.label), unit_path(u.id))} | " + " | ".join(cells) + f" | {total} |")
+    markdown = (
+        f"# {s['matrix']}\n\n{s['matrix_intro']}\n\n"
+        f'<div class="cb-matrix" markdown>\n\n{head}' + "\n".join(rows) + "\n\n</div>\n"
+    )
+    return SitePage(here, s["matrix"], markdown, "matrix")
+
+
+def _checklists_page(w: _Writer) -> SitePage:
+    s, here = w.s, CHECKLISTS
+    entries = []
+    for checklist in w.content.checklists:
+        text = checklist.text(w.lang)
+        entries.append(
+            f'<div class="cb-card" markdown>\n{w.link(here, text.title, checklist_path(checklist.id), "cb-card__title")}\n'
+            f"{{: .cb-card__head }}\n\n{text.summary}\n\n{s['item_count'].format(n=len(text.items))}\n{{: .cb-count }}\n</div>\n"
+        )
+    markdown = f"# {s['checklists']}\n\n{s['checklists_intro']}\n\n" + ("\n".join(entries) or s["no_cases"]) + "\n"
+    return SitePage(here, s["checklists"], markdown, "checklists")
+
+
+def _glossary_page(w: _Writer) -> SitePage:
+    s, here = w.s, GLOSSARY
+    other = next(lang for lang in LANGUAGES if lang != w.lang)
+    parts = [f"# {s['glossary']}\n\n{s['glossary_intro']}\n"]
+    for term in w.content.glossary:
+        uses = w.indices.term_uses[term.id][w.lang]
+        used = ", ".join(w.link(here, c.text(w.lang).title, case_path(c.id)) for c in uses)
+        parts.append(
+            f"## {term.term(w.lang)} {{ #{term.id} }}\n\n*{term.term(other)}*\n{{: .cb-term__other }}\n\n"
+            f"{term.explanation(w.lang)}\n\n" + (f"{s['used_in']}: {used}\n{{: .cb-term__uses }}\n" if used else "")
+        )
+    return SitePage(here, s["glossary"], "\n".join(parts), "glossary")
+
+
+def navigation(content: Content, lang: str, extra_pages: tuple[NavItem, ...] = ()) -> tuple[NavItem, ...]:
+    """The site navigation: index pages only, never one entry per case, so that the size of
+    every page stays independent of the number of cases."""
+    s, tax = strings()[lang], content.taxonomy
+    return (
+        NavItem(s["home"], "index.md"),
+        NavItem(s["by_unit"], children=(NavItem(s["overview"], UNITS),)
+                + tuple(NavItem(u.label(lang), unit_path(u.id)) for u in tax.unit_types)),
+        NavItem(s["by_measure"], children=(NavItem(s["overview"], MEASURES),)
+                + tuple(NavItem(m.label(lang), measure_path(m.id)) for m in tax.measures)),
+        NavItem(s["matrix"], MATRIX),
+        NavItem(s["checklists"], CHECKLISTS),
+        NavItem(s["glossary"], GLOSSARY),
+        *extra_pages,
+    )

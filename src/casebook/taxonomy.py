@@ -1,0 +1,121 @@
+"""Reading `content/taxonomy.yml` and `content/glossary.yml`."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable
+
+import yaml
+
+from .frontmatter import _Loader, line_of
+from .model import LANGUAGES, GlossaryTerm, Group, Label, Measure, Problem, Taxonomy, UnitType
+from .schema import ID_PATTERN
+
+_TAXONOMY_ID = re.compile(r"^[a-z]+(_[a-z]+)*$")
+_TERM_ID = re.compile(ID_PATTERN)
+
+
+class _Reader:
+    """Collects problems while picking fields out of a YAML file, each placed at its line."""
+
+    def __init__(self, path: str, text: str):
+        self.path, self.text = path, text
+        self.problems: list[Problem] = []
+
+    def problem(self, where: list, message: str) -> None:
+        field = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in where).replace(".[", "[")
+        self.problems.append(Problem(self.path, line_of(self.text, where), field or None, message))
+
+    def text_field(self, data: Any, where: list) -> str:
+        value = data.get(where[-1]) if isinstance(data, dict) else None
+        if not isinstance(value, str) or not value.strip():
+            self.problem(where, "must be a non-empty text")
+            return ""
+        return value.strip()
+
+    def label(self, data: dict, where: list) -> Label:
+        return Label(**{lang: self.text_field(data, where + [lang]) for lang in LANGUAGES})
+
+    def entries(self, data: Any, key: str, pattern: re.Pattern, build: Callable[[dict, list], Any]):
+        items = data.get(key) if isinstance(data, dict) else None
+        if not isinstance(items, list) or not items:
+            self.problem([key], "must be a non-empty list")
+            return ()
+        seen: set[str] = set()
+        out = []
+        for i, item in enumerate(items):
+            where = [key, i]
+            if not isinstance(item, dict):
+                self.problem(where, "must be a mapping with an id and labels")
+                continue
+            id = item.get("id")
+            if not isinstance(id, str) or not pattern.match(id):
+                self.problem(where + ["id"], f"must match {pattern.pattern}")
+                continue
+            if id in seen:
+                self.problem(where + ["id"], f"duplicate id '{id}'")
+                continue
+            seen.add(id)
+            out.append(build(item, where))
+        return tuple(out)
+
+
+def _load_yaml(path: str, text: str) -> tuple[Any, list[Problem]]:
+    try:
+        return yaml.load(text, Loader=_Loader), []
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        return None, [Problem(path, mark.line + 1 if mark else None, None, f"not valid YAML: {e.problem}")]
+    except yaml.YAMLError as e:
+        return None, [Problem(path, None, None, f"not valid YAML: {e}")]
+
+
+def parse_taxonomy(path: str, text: str) -> tuple[Taxonomy, list[Problem]]:
+    data, problems = _load_yaml(path, text)
+    if problems:
+        return Taxonomy((), (), ()), problems
+    r = _Reader(path, text)
+    groups = r.entries(data, "groups", _TAXONOMY_ID, lambda d, w: Group(d["id"], r.label(d, w)))
+    group_ids = {g.id for g in groups}
+
+    def unit_type(d: dict, w: list) -> UnitType:
+        group = d.get("group")
+        if group is not None and group not in group_ids:
+            r.problem(w + ["group"], f"unknown group '{group}'; allowed: {', '.join(sorted(group_ids))}, or null")
+            group = None
+        return UnitType(d["id"], r.label(d, w), r.label(d.get("description") or {}, w + ["description"]), group)
+
+    units = r.entries(data, "unit_types", _TAXONOMY_ID, unit_type)
+    measures = r.entries(
+        data,
+        "measures",
+        _TAXONOMY_ID,
+        lambda d, w: Measure(d["id"], r.label(d, w), r.label(d.get("description") or {}, w + ["description"])),
+    )
+    return Taxonomy(groups, units, measures), r.problems
+
+
+def parse_glossary(path: str, text: str) -> tuple[tuple[GlossaryTerm, ...], list[Problem]]:
+    data, problems = _load_yaml(path, text)
+    if problems:
+        return (), problems
+    r = _Reader(path, text)
+
+    def term(d: dict, w: list) -> GlossaryTerm:
+        aliases = d.get("aliases") or {}
+        clean: dict[str, tuple[str, ...]] = {}
+        for lang in LANGUAGES:
+            forms = (aliases.get(lang) or []) if isinstance(aliases, dict) else []
+            if not isinstance(forms, list) or not all(isinstance(f, str) and f.strip() for f in forms):
+                r.problem(w + ["aliases", lang], "must be a list of texts")
+                forms = []
+            clean[lang] = tuple(f.strip() for f in forms)
+        return GlossaryTerm(
+            d["id"],
+            Label(**{lang: r.text_field(d, w + [lang]) for lang in LANGUAGES}),
+            r.label(d.get("explanation") or {}, w + ["explanation"]),
+            clean,
+        )
+
+    terms = r.entries(data, "terms", _TERM_ID, term)
+    return terms, r.problems
