@@ -280,7 +280,8 @@ def _measure_page(w: _Writer, measure: str) -> SitePage:
         + w.cards(here, cases)
     )
     if items:
-        markdown += f"\n## {s['checklist_items_here']}\n\n" + "\n".join(_item_line(w, here, ref) for ref in items) + "\n"
+        markdown += (f"\n## {s['checklist_items_here']}\n\n<div class=\"cb-items\" markdown>\n\n"
+                     + "\n".join(_item_line(w, here, ref) for ref in items) + "\n\n</div>\n")
     return SitePage(here, w.label(m.label), markdown, "measure")
 
 

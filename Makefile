@@ -1,0 +1,38 @@
+# The two commands of the README:
+#   make serve   install what is needed, build the site and serve it with live reload
+#   make test    install what is needed and run every test
+# Both work on a fresh machine with Python 3.11; `make test` also installs Debian's Chromium
+# for the browser tests when it is missing (as root, or with sudo).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+ADDR   ?= 127.0.0.1:8000
+
+.PHONY: serve build test install browser clean
+
+serve: install
+	$(BIN)/mkdocs serve --dev-addr $(ADDR) --livereload
+
+build: install
+	$(BIN)/mkdocs build --strict
+
+test: install browser
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+install: $(STAMP)
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+# Playwright cannot download its own browsers here; it drives Debian's chromium instead.
+browser:
+	@command -v chromium >/dev/null 2>&1 || scripts/install-browser.sh
+
+clean:
+	rm -rf site dist $(VENV)

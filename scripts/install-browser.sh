@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Installs Debian's Chromium and CJK fonts for the browser tests and screenshots.
+set -euo pipefail
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk >/dev/null
+chromium --version
