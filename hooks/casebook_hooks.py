@@ -12,6 +12,7 @@ each language's root, which is what the language switch relies on.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -27,6 +28,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from casebook import indices as casebook_indices
 from casebook import loader, pages
 from casebook.model import DEFAULT_LANGUAGE, LANGUAGES
+from casebook.reconcile import reconcile
 
 log = logging.getLogger("mkdocs.plugins.casebook")
 
@@ -35,6 +37,7 @@ log = logging.getLogger("mkdocs.plugins.casebook")
 _building: list[str] = []
 # Content loaded by the default language's build, reused by the nested builds of the others.
 _shared: dict[str, object] = {}
+_built_files: list[File] = []
 _PAGE_SUFFIX = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$")
 
 
@@ -112,14 +115,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if own is not None:
             out.append(File.generated(config, f"{stem}.md", abs_src_path=own.abs_src_path))
         else:
-            other = next(by_lang[x] for x in LANGUAGES if x in by_lang)
-            notice = pages.strings()[lang]["missing_translation"].format(
-                language=pages.strings()[lang]["lang_names"][_PAGE_SUFFIX.match(other.src_uri)["lang"]])
-            text = Path(other.abs_src_path).read_text("utf-8")
-            out.append(File.generated(config, f"{stem}.md", content=_after_title(text, f'!!! warning cb-missing-translation ""\n    {notice}\n')))
+            written_in = next(x for x in LANGUAGES if x in by_lang)
+            text = Path(by_lang[written_in].abs_src_path).read_text("utf-8")
+            notice = pages.missing_translation_notice(lang, written_in)
+            out.append(File.generated(config, f"{stem}.md", content=_after_title(text, notice)))
+    _built_files[:] = []
     for page in pages.site_pages(result.content, idx, lang):
-        out.append(File.generated(config, page.path, content=page.markdown,
-                                  inclusion=InclusionLevel.NOT_IN_NAV if page.kind in ("case", "checklist", "cell") else InclusionLevel.UNDEFINED))
+        listed_in_nav = page.kind not in ("case", "checklist", "cell")
+        file = File.generated(config, page.path, content=page.markdown,
+                              inclusion=InclusionLevel.UNDEFINED if listed_in_nav else InclusionLevel.NOT_IN_NAV)
+        out.append(file)
+        _built_files.append(file)
     return out
 
 
@@ -130,8 +136,29 @@ def _after_title(markdown: str, insert: str) -> str:
     return f"{insert}\n{markdown}"
 
 
+_CARD_LINK = re.compile(r'<a [^>]*class="cb-card__title"[^>]*>')
+_HREF = re.compile(r'href="([^"]*)"')
+# Per build: the case ids that each index page lists, read back from its HTML.
+_listed: dict[str, list[str]] = {}
+
+
+def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri.startswith(("units/", "measures/")):
+        _listed[page.file.src_uri] = [
+            _case_id(_HREF.search(tag).group(1)) for tag in _CARD_LINK.findall(html)
+        ]
+    return html
+
+
+def _case_id(href: str) -> str:
+    last = href.rstrip("/").rsplit("/", 1)[-1]
+    return last.removesuffix(".html") if last != "index.html" else href.rstrip("/").rsplit("/", 2)[-2]
+
+
+@event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config: MkDocsConfig) -> None:
-    if _language() != DEFAULT_LANGUAGE or _building:
+    _reconcile(config)
+    if _building:
         return
     for lang in LANGUAGES[1:]:
         nested = load_config(
@@ -148,6 +175,23 @@ def on_post_build(config: MkDocsConfig) -> None:
         finally:
             _building.pop()
     _shared.clear()
+
+
+def _reconcile(config: MkDocsConfig) -> None:
+    """Every content file must have reached its page, its indices and the search index."""
+    result, idx = _shared["result"], _shared["indices"]
+    built = {f.src_uri: f.url for f in _built_files}
+    search_file = Path(config.site_dir) / "search" / "search_index.json"
+    locations = set()
+    if search_file.exists():
+        locations = {d["location"].split("#")[0] for d in json.loads(search_file.read_text("utf-8"))["docs"]}
+    searchable = [src for src, url in built.items() if url in locations]
+    problems = reconcile(result.content, idx, built, searchable, _listed)
+    _listed.clear()
+    if problems:
+        for problem in problems:
+            log.error(f"[{_language()}] {problem}")
+        raise PluginError(f"{len(problems)} content items are missing from the {_language()} site")
 
 
 def on_build_error(error: Exception) -> None:

@@ -70,6 +70,12 @@ class NavItem:
     children: tuple["NavItem", ...] = field(default_factory=tuple)
 
 
+def missing_translation_notice(lang: str, written_in: str) -> str:
+    """The Markdown of the notice on a page of `lang` that shows a text written in another language."""
+    s = strings()[lang]
+    return f'!!! warning cb-missing-translation ""\n    {s["missing_translation"].format(language=s["lang_names"][written_in])}\n'
+
+
 def relative(from_path: str, to_path: str) -> str:
     return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
 
@@ -126,10 +132,7 @@ class _Writer:
         return "\n".join(self.card(here, c) for c in cases) if cases else self.s["no_cases"] + "\n"
 
     def notice(self, fallback_from: str | None) -> str:
-        if not fallback_from:
-            return ""
-        language = self.s["lang_names"][fallback_from]
-        return f'!!! warning cb-missing-translation ""\n    {self.s["missing_translation"].format(language=language)}\n\n'
+        return missing_translation_notice(self.lang, fallback_from) + "\n" if fallback_from else ""
 
     def resolve(self, here: str) -> Callable[[str, str], str]:
         def resolve(scheme: str, target: str) -> str:

@@ -1,0 +1,46 @@
+"""After a build: count every content file into the pages, indices and search entries of one
+language, and name whatever went missing. A silently dropped page fails the build instead."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable
+
+from .indices import Indices
+from .model import Content
+from .pages import case_path, cell_path, checklist_path, measure_path, unit_path
+
+
+def reconcile(content: Content, indices: Indices, built: Iterable[str], searchable: Iterable[str],
+              listed: dict[str, list[str]]) -> list[str]:
+    """Differences between what the content holds and what one language's site shows.
+
+    `built`: the source paths of the pages written; `searchable`: the source paths that have
+    an entry in the search index; `listed`: for each index page's source path, the ids of the
+    cases it lists.
+    """
+    built, searchable = set(built), set(searchable)
+    problems = []
+    expected = [case_path(c.id) for c in content.cases] + [checklist_path(c.id) for c in content.checklists]
+    for path in expected:
+        if path not in built:
+            problems.append(f"{path}: no page was built")
+        if path not in searchable:
+            problems.append(f"{path}: not in the search index")
+
+    def compare(page: str, want: Iterable[str]):
+        got, want = Counter(listed.get(page, [])), Counter(want)
+        if got != want:
+            lost = sorted((want - got).elements())
+            extra = sorted((got - want).elements())
+            problems.append(f"{page}: lists {sum(got.values())} cases, expected {sum(want.values())}"
+                            + (f"; missing {', '.join(lost)}" if lost else "")
+                            + (f"; not expected {', '.join(extra)}" if extra else ""))
+
+    for unit, cases in indices.by_unit.items():
+        compare(unit_path(unit), (c.id for c in cases))
+    for measure, cases in indices.by_measure.items():
+        compare(measure_path(measure), (c.id for c in cases))
+    for (unit, measure), cases in indices.by_cell.items():
+        compare(cell_path(unit, measure), (c.id for c in cases))
+    return problems
