@@ -298,7 +298,7 @@ def _matrix_page(w: _Writer) -> SitePage:
     measures = w.tax.measures
     head = f"| {s['unit_type']} | " + " | ".join(
         w.link(here, w.label(m.label), measure_path(m.id)) for m in measures
-    ) + f" | {s['total']} |\n|---|" + "--:|" * (len(measures) + 1) + "\n"
+    ) + f" | {s['total']} |\n|---|" + ":-:|" * (len(measures) + 1) + "\n"
     rows = []
     for u in w.tax.unit_types:
         cells = []
@@ -308,7 +308,8 @@ def _matrix_page(w: _Writer) -> SitePage:
         total = len(w.indices.by_unit[u.id])
         rows.append(f"| {w.link(here, w.label(u.label), unit_path(u.id))} | " + " | ".join(cells) + f" | {total} |")
     markdown = (
-        f"# {s['matrix']}\n\n{s['matrix_intro']}\n\n"
+        # The table needs the width that the table of contents would take.
+        f"---\nhide:\n  - toc\n---\n\n# {s['matrix']}\n\n{s['matrix_intro']}\n\n"
         f'<div class="cb-matrix" markdown>\n\n{head}' + "\n".join(rows) + "\n\n</div>\n"
     )
     return SitePage(here, s["matrix"], markdown, "matrix")
