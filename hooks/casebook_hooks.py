@@ -26,7 +26,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from casebook import indices as casebook_indices
-from casebook import loader, pages
+from casebook import loader, pages, search, segment
 from casebook.model import DEFAULT_LANGUAGE, LANGUAGES
 from casebook.reconcile import reconcile
 
@@ -38,6 +38,7 @@ _building: list[str] = []
 # Content loaded by the default language's build, reused by the nested builds of the others.
 _shared: dict[str, object] = {}
 _built_files: list[File] = []
+_handwritten: list[tuple[str, str]] = []  # (source path in the site, file on disk)
 _PAGE_SUFFIX = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$")
 
 
@@ -51,9 +52,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     strings = pages.strings()[lang]
     config.theme["language"] = lang
     config.site_name = strings["site_name"]
-    search = config.plugins.get("material/search")
-    if search is not None:
-        search.config.lang = [lang]
     # The switch links each page to its twin; see overrides/partials/alternate.html.
     config.extra["alternate"] = [
         {"name": pages.strings()[other]["language_name"], "lang": other,
@@ -110,16 +108,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                               f"such as {file.src_uri[:-3]}.{DEFAULT_LANGUAGE}.md")
         else:
             out.append(file)
+    _built_files[:] = []
+    _handwritten[:] = []
     for stem, by_lang in variants.items():
         own = by_lang.get(lang)
+        written_in = lang if own is not None else next(x for x in LANGUAGES if x in by_lang)
+        _handwritten.append((f"{stem}.md", by_lang[written_in].abs_src_path))
         if own is not None:
-            out.append(File.generated(config, f"{stem}.md", abs_src_path=own.abs_src_path))
+            file = File.generated(config, f"{stem}.md", abs_src_path=own.abs_src_path)
         else:
-            written_in = next(x for x in LANGUAGES if x in by_lang)
             text = Path(by_lang[written_in].abs_src_path).read_text("utf-8")
             notice = pages.missing_translation_notice(lang, written_in)
-            out.append(File.generated(config, f"{stem}.md", content=_after_title(text, notice)))
-    _built_files[:] = []
+            file = File.generated(config, f"{stem}.md", content=_after_title(text, notice))
+        out.append(file)
+        _built_files.append(file)
     for page in pages.site_pages(result.content, idx, lang):
         listed_in_nav = page.kind not in ("case", "checklist", "cell")
         file = File.generated(config, page.path, content=page.markdown,
@@ -155,9 +157,10 @@ def _case_id(href: str) -> str:
     return last.removesuffix(".html") if last != "index.html" else href.rstrip("/").rsplit("/", 2)[-2]
 
 
-@event_priority(-100)  # after the search plugin has written its index
+@event_priority(-100)  # after every other plugin has written its files
 def on_post_build(config: MkDocsConfig) -> None:
-    _reconcile(config)
+    index = _write_search_index(config)
+    _reconcile(index)
     if _building:
         return
     for lang in LANGUAGES[1:]:
@@ -177,14 +180,29 @@ def on_post_build(config: MkDocsConfig) -> None:
     _shared.clear()
 
 
-def _reconcile(config: MkDocsConfig) -> None:
+def _write_search_index(config: MkDocsConfig) -> dict:
+    """search/index.js: a script, not JSON, so that it also loads from disk (file://)."""
+    lang, content = _language(), _shared["result"].content
+    urls = {f.src_uri: f.url for f in _built_files}
+    docs = list(search.documents(content, _shared["indices"], lang))
+    tag = pages.strings()[lang]["site_name"]
+    docs += [search.page_doc(src, Path(path).read_text("utf-8"), tag) for src, path in _handwritten]
+    words = search.domain_words(content, lang) if lang == "zh" else ()
+    index = search.build_index(
+        docs, lang, lambda path: urls[path.split("#")[0]] + ("#" + path.split("#")[1] if "#" in path else ""),
+        segment.segmenter(words) if lang == "zh" else None, words)
+    target = Path(config.site_dir) / "search" / "index.js"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    target.write_text(f"casebookSearchIndex({data});\n", encoding="utf-8")
+    return index
+
+
+def _reconcile(index: dict) -> None:
     """Every content file must have reached its page, its indices and the search index."""
     result, idx = _shared["result"], _shared["indices"]
     built = {f.src_uri: f.url for f in _built_files}
-    search_file = Path(config.site_dir) / "search" / "search_index.json"
-    locations = set()
-    if search_file.exists():
-        locations = {d["location"].split("#")[0] for d in json.loads(search_file.read_text("utf-8"))["docs"]}
+    locations = {row[0] for row in index["docs"]}
     searchable = [src for src, url in built.items() if url in locations]
     problems = reconcile(result.content, idx, built, searchable, _listed)
     _listed.clear()

@@ -126,16 +126,25 @@ def test_language_switch_points_to_the_twin(site, lang):
             assert (site / target / "index.html").exists()
 
 
+def search_index(site: Path, lang: str) -> dict:
+    text = (site / ROOTS[lang] / "search/index.js").read_text("utf-8")
+    assert text.startswith("casebookSearchIndex(") and text.rstrip().endswith(");")
+    return json.loads(text.strip()[len("casebookSearchIndex("):-2])
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_each_language_has_its_own_search_index(site, lang):
-    index = json.loads((site / ROOTS[lang] / "search/search_index.json").read_text("utf-8"))
-    assert index["config"]["lang"] == [lang]
-    locations = {d["location"].split("#")[0] for d in index["docs"]}
+    index = search_index(site, lang)
+    assert index["lang"] == lang
+    urls = [row[0] for row in index["docs"]]
     for case in CONTENT.cases:
-        assert f"cases/{case.id}/" in locations
-    titles = {d["title"] for d in index["docs"]}
+        assert urls.count(f"cases/{case.id}/") == 1
+    for checklist in CONTENT.checklists:
+        assert urls.count(f"checklists/{checklist.id}/") == 1
+    titles = {row[1] for row in index["docs"]}
     other = next(x for x in LANGUAGES if x != lang)
     for case in CONTENT.cases:
+        assert case.texts[lang].title in titles
         if case.texts[other].title != case.texts[lang].title:
             assert case.texts[other].title not in titles
 
@@ -165,5 +174,5 @@ def test_interface_strings_follow_the_page_language(site):
     zh = soup(site, "zh", "index.html")
     en = soup(site, "en", "index.html")
     assert zh.html["lang"] == "zh" and en.html["lang"] == "en"
-    assert zh.select_one("input.md-search__input")["placeholder"] == "搜索"
-    assert en.select_one("input.md-search__input")["placeholder"] == "Search"
+    assert zh.select_one("input.cb-search__input")["placeholder"] == "搜索"
+    assert en.select_one("input.cb-search__input")["placeholder"] == "Search"

@@ -1,0 +1,162 @@
+"""The search index of one language, as plain data ready to be written as JSON.
+
+What readers search is indexed, not every sentence: titles, metadata (unit type, categories,
+unit, place, year, ethnic groups, honours), summaries, headings and the key phrases of the
+body (the lead of each list item, bold text). That keeps the index small at ten thousand cases.
+
+Chinese text is indexed in Simplified script (OpenCC), so that a Traditional phrase in the
+content is found by its Simplified form; the browser turns a Traditional query into Simplified
+with the character table shipped in the index. Chinese queries are typed without spaces: the
+browser splits them into the words of `vocabulary` (jieba's words of the indexed text, with
+the taxonomy, glossary, places and unit names added as whole words) and matches each word as a
+substring, so that a part of a compound finds the compound.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Callable, Iterable, Iterator
+
+from .indices import Indices
+from .model import Case, Checklist, Content
+from .pages import GLOSSARY, case_path, checklist_path, measure_path, strings, unit_path
+
+FIELDS = ("title", "meta", "summary", "headings", "text")
+# How much a match in each field counts; a title or summary match ranks above a mention.
+WEIGHTS = (12, 5, 4, 3, 1)
+_LEAD = re.compile(r"^\s*[-*+]\s+(.+)$", re.M)
+_HEADING = re.compile(r"^#{2,6}\s+(.+?)\s*$", re.M)
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)(\{[^}]*\})?")
+_CLAUSE_END = re.compile(r"[：:，,。；;.!?！？（(]")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_MAX_LEAD = 40
+
+
+@dataclass(frozen=True, slots=True)
+class SearchDoc:
+    path: str  # source path of the page, with an optional #anchor
+    title: str
+    tag: str  # shown beside the title: the unit type of a case, or the kind of page
+    fields: tuple[str, ...]  # in the order of FIELDS, title first
+
+
+def plain(markdown: str) -> str:
+    """Markdown reduced to its words."""
+    text = _LINK.sub(r"\1", markdown)
+    return re.sub(r"[*_`>#|]+", " ", text)
+
+
+def key_phrases(body: str) -> str:
+    """The lead clause of every list item and all bold text: the practices, without the prose."""
+    leads = []
+    for m in _LEAD.finditer(body):
+        item = plain(m.group(1)).strip()
+        cut = _CLAUSE_END.search(item, 4)
+        leads.append(item[: min(cut.start() if cut else len(item), _MAX_LEAD)])
+    leads += [plain(b) for b in _BOLD.findall(body)]
+    return " / ".join(leads)
+
+
+def documents(content: Content, indices: Indices, lang: str) -> Iterator[SearchDoc]:
+    """Every searchable page of one language."""
+    s, tax = strings()[lang], content.taxonomy
+    sep = "、" if lang == "zh" else ", "
+    for case in content.cases:
+        yield _case_doc(case, lang, tax, sep)
+    for checklist in content.checklists:
+        yield _checklist_doc(checklist, lang, tax, s)
+    for term in content.glossary:
+        yield SearchDoc(f"{GLOSSARY}#{term.id}", term.term(lang), s["glossary"],
+                        (term.term(lang), " ".join(term.forms(lang)), term.explanation(lang), "", ""))
+    for unit in tax.unit_types:
+        yield SearchDoc(unit_path(unit.id), unit.label(lang), s["unit_type"],
+                        (unit.label(lang), "", unit.description(lang), "", ""))
+    for measure in tax.measures:
+        yield SearchDoc(measure_path(measure.id), measure.label(lang), s["measures"],
+                        (measure.label(lang), "", measure.description(lang), "", ""))
+
+
+def page_doc(path: str, markdown: str, tag: str) -> SearchDoc:
+    """A hand-written page: its first heading as title, its words as text."""
+    title = next((m.group(1) for m in re.finditer(r"^#\s+(.+?)\s*$", markdown, re.M)), path)
+    return SearchDoc(path, title, tag, (title, "", "", " / ".join(_HEADING.findall(markdown)), plain(markdown)))
+
+
+def _case_doc(case: Case, lang: str, tax, sep: str) -> SearchDoc:
+    text = case.text(lang)
+    unit = tax.unit_type(case.unit_type).label(lang)
+    meta = [unit, *(tax.measure(m).label(lang) for m in case.measures), text.unit or "",
+            *text.region.parts(), str(case.year or ""), *text.ethnic_groups, *text.honours]
+    return SearchDoc(
+        case_path(case.id), text.title, unit,
+        (text.title, sep.join(p for p in meta if p), plain(text.summary),
+         " / ".join(plain(h) for h in _HEADING.findall(text.body)), key_phrases(text.body)),
+    )
+
+
+def _checklist_doc(checklist: Checklist, lang: str, tax, s: dict) -> SearchDoc:
+    text = checklist.text(lang)
+    measures = dict.fromkeys(tax.measure(i.measure).label(lang) for i in text.items)
+    return SearchDoc(
+        checklist_path(checklist.id), text.title, s["checklists"],
+        (text.title, " ".join(measures), plain(text.summary), "", " / ".join(i.text for i in text.items)),
+    )
+
+
+def domain_words(content: Content, lang: str) -> set[str]:
+    """Names that must be found whole: taxonomy labels, glossary terms, places, units, groups."""
+    words: set[str] = set()
+    tax = content.taxonomy
+    for item in (*tax.unit_types, *tax.measures, *tax.groups):
+        words.add(item.label(lang))
+    for term in content.glossary:
+        words.update(term.forms(lang))
+    for case in content.cases:
+        text = case.text(lang)
+        words.update(text.region.parts())
+        words.update(text.ethnic_groups)
+        if text.unit:
+            words.add(text.unit)
+    return {w for w in words if 2 <= len(w) <= 16 and _HAN.search(w)}
+
+
+@cache
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+@cache
+def traditional_to_simplified() -> dict[str, str]:
+    """Every CJK character whose Simplified form differs, for the browser to convert queries."""
+    convert = _t2s().convert
+    table = {}
+    for code in range(0x4E00, 0xA000):
+        ch = chr(code)
+        simplified = convert(ch)
+        if simplified != ch and len(simplified) == 1:
+            table[ch] = simplified
+    return table
+
+
+def build_index(docs: Iterable[SearchDoc], lang: str, url_of: Callable[[str], str],
+                segment: Callable[[str], Iterable[str]] | None = None, extra_words: Iterable[str] = ()) -> dict:
+    """The index as JSON-ready data. `segment` (Chinese only) yields the words of a text."""
+    rows = []
+    vocabulary: set[str] = set(extra_words)
+    simplify = _t2s().convert if lang == "zh" else None
+    for doc in docs:
+        fields = [simplify(f) for f in doc.fields] if simplify else list(doc.fields)
+        rows.append([url_of(doc.path), doc.title, doc.tag, *fields])
+        if segment:
+            for f in fields:
+                vocabulary.update(w for w in segment(f) if len(w) >= 2 and _HAN.search(w))
+    index: dict = {"lang": lang, "fields": list(FIELDS), "weights": list(WEIGHTS), "docs": rows}
+    if lang == "zh":
+        index["vocabulary"] = sorted(vocabulary)
+        index["t2s"] = "".join(f"{t}{s}" for t, s in sorted(traditional_to_simplified().items()))
+    return index
