@@ -223,6 +223,8 @@
     this.root.classList.add("cb-search--open");
     this.active = -1;
     this.root.setAttribute("data-results", String(found.results.length));
+    // Tells tests (and assistive tools) which query the list shows.
+    this.root.setAttribute("data-query", query);
   };
 
   Box.prototype.key = function (e) {
