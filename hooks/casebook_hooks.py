@@ -53,7 +53,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.theme["language"] = lang
     config.site_name = strings["site_name"]
     # The switch links each page to its twin; see overrides/partials/alternate.html.
-    config.extra["alternate"] = [
+    config.extra["casebook_alternate"] = [
         {"name": pages.strings()[other]["language_name"], "lang": other,
          "link": _root(lang) + ("" if other == DEFAULT_LANGUAGE else f"{other}/"), "current": other == lang}
         for other in LANGUAGES

@@ -1,0 +1,129 @@
+"""Write N synthetic cases into a scratch copy of the project, for benchmarks.
+
+Every generated case is valid content: its front matter is drawn from the real taxonomy and the
+real cases' places and groups, and its text is assembled from the real cases' paragraphs, to
+the lengths of a long case (about 3,000 Chinese characters and 1,500 English words).
+
+    python benchmarks/generate.py 1000 /tmp/casebook-1000
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import shutil
+import string
+from pathlib import Path
+
+import yaml
+
+from casebook import loader
+from casebook.model import Case
+from casebook.schema import CASE_SECTIONS
+
+ROOT = Path(__file__).resolve().parent.parent
+ZH_CHARS, EN_WORDS = 3000, 1500
+
+
+def case_id(i: int) -> str:
+    """ids may not contain digits: write the number in letters."""
+    letters = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        letters = string.ascii_lowercase[r] + letters
+    return f"generated-{letters}"
+
+
+def scratch_project(target: Path) -> Path:
+    """The project's site set-up with the real taxonomy and glossary but no cases."""
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    for name in ("docs", "hooks"):
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    (target / "src" / "casebook").mkdir(parents=True)
+    content = target / "content"
+    (content / "cases").mkdir(parents=True)
+    (content / "checklists").mkdir()
+    for name in ("taxonomy.yml", "glossary.yml"):
+        shutil.copy(ROOT / "content" / name, content / name)
+    return target
+
+
+def _paragraphs(cases: list[Case], lang: str) -> list[str]:
+    out = []
+    for case in cases:
+        for block in re.split(r"\n\s*\n", case.texts[lang].body):
+            block = block.strip()
+            if block and not block.startswith("#"):
+                out.append(re.sub(r"\]\((case|checklist|glossary):[^)]*\)", "]", block).replace("[", "").replace("]", ""))
+    return out
+
+
+def _length(text: str, lang: str) -> int:
+    return len(re.findall(r"[\u4e00-\u9fff]", text)) if lang == "zh" else len(text.split())
+
+
+def _body(rng: random.Random, paragraphs: list[str], lang: str) -> str:
+    goal = ZH_CHARS if lang == "zh" else EN_WORDS
+    sections = CASE_SECTIONS[lang]
+    parts, size = [], 0
+    for k, heading in enumerate(sections):
+        parts.append(f"## {heading}\n")
+        share = goal * (1 if k != 1 else 2) // (len(sections) + 1)
+        while _length("\n".join(parts), lang) < size + share:
+            parts.append(rng.choice(paragraphs) + "\n")
+        size = _length("\n".join(parts), lang)
+    return "\n".join(parts)
+
+
+def generate(n: int, target: Path, seed: int = 1) -> Path:
+    real = loader.load(ROOT / "content").content
+    tax = real.taxonomy
+    rng = random.Random(seed)
+    project = scratch_project(target)
+    paragraphs = {lang: _paragraphs(list(real.cases), lang) for lang in ("zh", "en")}
+    for i in range(n):
+        model = rng.choice(real.cases)
+        cid = case_id(i)
+        unit = rng.choice(tax.unit_types).id
+        measures = rng.sample([m.id for m in tax.measures], rng.randint(1, 4))
+        year = rng.choice([None, rng.randint(2005, 2023)])
+        for lang in ("zh", "en"):
+            text = model.texts[lang]
+            meta = {
+                "id": cid,
+                "title": f"{text.title} ({cid})" if lang == "en" else f"{text.title}（{cid}）",
+                "unit_type": unit,
+                "measures": measures,
+                "region": {k: v for k, v in vars_region(text.region).items() if v},
+                "ethnic_groups": list(text.ethnic_groups),
+                "source": {"file": model.source.file, "report": model.source.report},
+                "summary": text.summary,
+            }
+            if year:
+                meta["year"] = year
+            front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+            body = _body(rng, paragraphs[lang], lang)
+            (project / "content" / "cases" / f"{cid}.{lang}.md").write_text(f"---\n{front}---\n\n{body}", "utf-8")
+    return project
+
+
+def vars_region(region) -> dict:
+    return {k: getattr(region, k) for k in ("province", "prefecture", "county", "locality")}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("n", type=int, help="how many cases")
+    parser.add_argument("target", type=Path, help="scratch folder (replaced)")
+    args = parser.parse_args()
+    project = generate(args.n, args.target)
+    print(f"{args.n} cases in both languages written to {project}/content/cases")
+
+
+if __name__ == "__main__":
+    main()
