@@ -47,6 +47,7 @@ def cell_path(unit: str, measure: str) -> str:
     return f"units/{unit}/{measure}.md"
 
 
+GLOSSARY_USES_SHOWN = 12
 UNITS, MEASURES, MATRIX = "units/index.md", "measures/index.md", "matrix.md"
 CHECKLISTS, GLOSSARY = "checklists/index.md", "glossary.md"
 
@@ -334,7 +335,11 @@ def _glossary_page(w: _Writer) -> SitePage:
     parts = [f"# {s['glossary']}\n\n{s['glossary_intro']}\n"]
     for term in w.content.glossary:
         uses = w.indices.term_uses[term.id][w.lang]
-        used = ", ".join(w.link(here, c.text(w.lang).title, case_path(c.id)) for c in uses)
+        # A term used by thousands of cases would make this one page grow with the content.
+        used = ", ".join(w.link(here, c.text(w.lang).title, case_path(c.id)) for c in uses[:GLOSSARY_USES_SHOWN])
+        if len(uses) > GLOSSARY_USES_SHOWN:
+            more = len(uses) - GLOSSARY_USES_SHOWN
+            used += " " + s["used_in_more"].format(n=len(uses) if w.lang == "zh" else more)
         parts.append(
             f"## {term.term(w.lang)} {{ #{term.id} }}\n\n*{term.term(other)}*\n{{: .cb-term__other }}\n\n"
             f"{term.explanation(w.lang)}\n\n" + (f"{s['used_in']}: {used}\n{{: .cb-term__uses }}\n" if used else "")
