@@ -26,7 +26,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from casebook import indices as casebook_indices
-from casebook import loader, pages, search, segment
+from casebook import loader, pages, sanitize, search, segment
 from casebook.model import DEFAULT_LANGUAGE, LANGUAGES
 from casebook.reconcile import reconcile
 
@@ -145,6 +145,8 @@ _listed: dict[str, list[str]] = {}
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
+    # The page's own HTML, from editors' Markdown: cleaned before the theme wraps it.
+    html = sanitize.clean_html(html)
     if page.file.src_uri.startswith(("units/", "measures/")):
         _listed[page.file.src_uri] = [
             _case_id(_HREF.search(tag).group(1)) for tag in _CARD_LINK.findall(html)

@@ -14,6 +14,7 @@ from typing import Any
 
 from . import frontmatter
 from .links import find_refs
+from .sanitize import risky_html
 from .model import (
     LANGUAGES,
     Case,
@@ -145,6 +146,8 @@ def _load_file(path: Path, kind: str, fields: tuple[FieldSpec, ...], taxonomy: T
             f"'{values['id']}' differs from the file name; the file must be named {values['id']}.{m['lang']}.md, or the id be '{m['id']}'"))
     if kind == "cases":
         problems += _check_sections(doc, m["lang"], shown)
+    for line, message in risky_html(doc.body):
+        problems.append(Problem(shown, doc.body_line + line - 1, "body", message, "warning"))
     if not doc.body.strip() and kind == "cases":
         return None
     if any(w[0] in ("id", "title") for w, _ in issues) or not all(

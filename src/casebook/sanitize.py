@@ -1,0 +1,94 @@
+"""Keeping editors' raw HTML from reaching readers as script.
+
+Policy: content may use the markup that Markdown and Material produce (admonitions, tables,
+task lists, footnotes, details, definition lists, code, images) and plain formatting tags.
+Everything else is *removed* from the built page by `clean_html` (nh3, the Ammonia sanitiser),
+and `risky_html` lets `casebook check` warn the editor, with the line, about each thing that
+will be removed. Scripts, frames, objects, forms and style sheets are dropped with their
+content; event handlers, inline styles and `javascript:`/`data:` addresses are dropped.
+Only the content's HTML is cleaned, never the theme's.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+import nh3
+
+TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd",
+    "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3",
+    "h4", "h5", "h6", "hr", "i", "img", "input", "ins", "kbd", "label", "li", "mark", "ol", "p",
+    "pre", "q", "s", "samp", "small", "span", "strong", "sub", "summary", "sup", "table",
+    "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul", "var",
+}
+# Dropped together with what is inside them, not only their tags.
+DROPPED_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "form", "noscript",
+                        "template", "svg", "math", "frame", "frameset", "applet"}
+ATTRIBUTES = {
+    "*": {"class", "id", "title", "lang", "dir"},
+    "a": {"href", "name"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "input": {"type", "checked", "disabled"},
+    "td": {"align", "colspan", "rowspan"},
+    "th": {"align", "colspan", "rowspan", "scope"},
+    "ol": {"start", "type"},
+    "details": {"open"},
+    "abbr": {"title"},
+}
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+_NON_CHECKBOX = re.compile(r'<input(?![^>]*\btype="checkbox")[^>]*>')
+
+
+def clean_html(html: str) -> str:
+    # nh3 writes normalised tags, so a plain pattern finds every input it left without type.
+    return _NON_CHECKBOX.sub("", _clean(html))
+
+
+def _clean(html: str) -> str:
+    return nh3.clean(
+        html,
+        tags=TAGS,
+        clean_content_tags=DROPPED_WITH_CONTENT,
+        attributes=ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+        attribute_filter=_only_checkboxes,
+    )
+
+
+def _only_checkboxes(tag: str, attribute: str, value: str) -> str | None:
+    # Task lists need <input type="checkbox">; any other input could pose as a form.
+    if tag == "input" and attribute == "type" and value != "checkbox":
+        return None
+    return value
+
+
+_RISKS = (
+    (re.compile(r"<\s*(script|style|iframe|object|embed|form|frame|frameset|applet|svg|math|noscript|template|link|meta|base)\b", re.I),
+     "<{0}> is removed from the page"),
+    (re.compile(r"<[^>]*\s(on[a-z]+)\s*=", re.I), "the event handler {0}= is removed"),
+    (re.compile(r"<[^>]*\s(style)\s*=", re.I), "inline style= is removed; use Markdown or the site's classes"),
+    (re.compile(r"(javascript|vbscript|data)\s*:", re.I), "{0}: addresses are removed"),
+)
+
+
+def risky_html(markdown: str) -> Iterator[tuple[int, str]]:
+    """(line, message) for each piece of raw HTML in `markdown` that `clean_html` will remove."""
+    if "<" not in markdown and ":" not in markdown:
+        return
+    for pattern, message in _RISKS:
+        for m in pattern.finditer(markdown):
+            if pattern is _RISKS[3][0] and not _inside_link_or_tag(markdown, m.start()):
+                continue
+            yield markdown.count("\n", 0, m.start()) + 1, message.format(m.group(1).lower())
+
+
+def _inside_link_or_tag(text: str, at: int) -> bool:
+    """True where a scheme stands as an address: after '(' of a Markdown link, or in a tag."""
+    before = text[max(0, at - 12):at].rstrip(" \"'")
+    return before.endswith(("(", "=", "<"))
