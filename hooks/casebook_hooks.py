@@ -122,6 +122,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             file = File.generated(config, f"{stem}.md", content=_after_title(text, notice))
         out.append(file)
         _built_files.append(file)
+    # Images of the content, under the same relative path as from content/, so that the
+    # links editors write from content/cases/ work unchanged from the site's cases/.
+    content_dir = Path(config.config_file_path).parent / "content"
+    for image in sorted((content_dir / loader.IMAGES).rglob("*")):
+        if image.is_file():
+            out.append(File(image.relative_to(content_dir).as_posix(), str(content_dir), config.site_dir,
+                            config.use_directory_urls))
     for page in pages.site_pages(result.content, idx, lang):
         listed_in_nav = page.kind not in ("case", "checklist", "cell")
         file = File.generated(config, page.path, content=page.markdown,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Sequence
 
@@ -56,6 +57,7 @@ def parse(text: str) -> Document:
     except StopIteration:
         raise FrontMatterError("the front matter opened on line 1 is never closed by a line '---'", 1) from None
     yaml_text = "\n".join(lines[1:end])
+    _refuse_aliases(yaml_text)
     try:
         meta = yaml.load(yaml_text, Loader=_Loader)
     except yaml.MarkedYAMLError as e:
@@ -72,6 +74,40 @@ def parse(text: str) -> Document:
         )
     body = "\n".join(lines[end + 1 :])
     return Document(meta=meta, body=body, body_line=end + 2, yaml_text=yaml_text)
+
+
+_MAYBE_ANCHOR = re.compile(r"[&*][^\s]")
+
+
+def _refuse_aliases(yaml_text: str) -> None:
+    """Anchors and aliases (& and *) have no use in front matter, and nested aliases can make a
+    few lines expand to billions of values (the "billion laughs"): refuse them outright."""
+    if not _MAYBE_ANCHOR.search(yaml_text):
+        return
+    try:
+        for event in yaml.parse(yaml_text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise FrontMatterError("the front matter may not use YAML anchors or aliases (& and *); "
+                                       "write each value out", event.start_mark.line + 2)
+    except yaml.YAMLError:
+        return  # reported by the parse that follows, with its line
+
+
+_MAYBE_ANCHOR = re.compile(r"[&*][^\s]")
+
+
+def _refuse_aliases(yaml_text: str) -> None:
+    """Anchors and aliases (& and *) have no use in front matter, and nested aliases can make a
+    few lines expand to billions of values (the "billion laughs"): refuse them outright."""
+    if not _MAYBE_ANCHOR.search(yaml_text):
+        return
+    try:
+        for event in yaml.parse(yaml_text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise FrontMatterError("the front matter may not use YAML anchors or aliases (& and *); "
+                                       "write each value out", event.start_mark.line + 2)
+    except yaml.YAMLError:
+        return  # reported by the parse that follows, with its line
 
 
 def line_of(yaml_text: str, path: FieldPath, first_line: int = 1) -> int | None:

@@ -96,6 +96,7 @@ def load(content_dir: Path) -> Loaded:
         loaded = _load_file(path, kind, KINDS[kind], taxonomy, rel(path), problems)
         if loaded:
             files.append(loaded)
+            problems += _check_images(loaded, path, content_dir)
 
     cases, checklists = _pair(files, taxonomy, problems)
     content = Content(taxonomy, cases, checklists, glossary)
@@ -156,6 +157,32 @@ def _load_file(path: Path, kind: str, fields: tuple[FieldSpec, ...], taxonomy: T
         # A page without its required fields cannot be built; it is reported above, not dropped silently.
         return None
     return _File(kind, m["id"], m["lang"], PurePosixPath(shown), values, doc)
+
+
+IMAGES = "images"
+_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)|<img\b[^>]*\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.I)
+
+
+def _check_images(f: _File, path: Path, content_dir: Path) -> list[Problem]:
+    """Images must be files in content/images/: the site has to work without a network."""
+    problems = []
+    images = (content_dir / IMAGES).resolve()
+    for m in _IMAGE.finditer(f.doc.body):
+        target = m.group(1) or m.group(2)
+        line = f.doc.body_line + f.doc.body.count("\n", 0, m.start())
+        where = lambda message: Problem(str(f.path), line, "body", message)
+        if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I):
+            problems.append(where(f"image '{target}' is not a file of the casebook; put the image in content/{IMAGES}/ "
+                                  f"and write ![text](../{IMAGES}/<name>) (the site must work without a network)"))
+            continue
+        resolved = (path.parent / target.split("#")[0].split("?")[0]).resolve()
+        if not resolved.is_relative_to(content_dir.resolve()):
+            problems.append(where(f"image '{target}' points outside content/; images go in content/{IMAGES}/"))
+        elif not resolved.is_relative_to(images):
+            problems.append(where(f"image '{target}' is not in content/{IMAGES}/, where images go"))
+        elif not resolved.is_file():
+            problems.append(where(f"image '{target}' does not exist (looked for {resolved.relative_to(content_dir.parent).as_posix()})"))
+    return problems
 
 
 def _field_name(where: list) -> str:
