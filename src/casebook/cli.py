@@ -1,14 +1,26 @@
-"""The `casebook` command."""
+"""The `casebook` command: check the content, start a new case or checklist, see what is
+left to translate, and write the JSON Schema of the front matter."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
+from collections import Counter
 from dataclasses import asdict
 from pathlib import Path
 
-from . import loader
+from . import loader, templates
+from .jsonschema import front_matter_schema
+from .model import LANGUAGES, Taxonomy
+from .schema import ID_PATTERN
+from .taxonomy import parse_taxonomy
+from .validate import suggest
+
+import re
+
+_ID = re.compile(ID_PATTERN)
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -21,29 +33,204 @@ def _check(args: argparse.Namespace) -> int:
         for p in problems:
             print(p)
         c = result.content
-        print(
-            f"{len(result.errors)} errors, {len(result.warnings)} warnings in {len(c.cases)} cases "
-            f"and {len(c.checklists)} checklists"
-        )
+        verdict = "OK" if not result.errors else "FAILED"
+        print(f"{verdict}: {len(result.errors)} errors, {len(result.warnings)} warnings in {len(c.cases)} cases "
+              f"and {len(c.checklists)} checklists")
     return 1 if result.errors else 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
+def _taxonomy(content: Path) -> Taxonomy:
+    path = content / "taxonomy.yml"
+    taxonomy, problems = parse_taxonomy(str(path), path.read_text("utf-8"))
+    if problems:
+        sys.exit("\n".join(map(str, problems)))
+    return taxonomy
+
+
+def _ask(prompt: str, value: str | None, interactive: bool, check=None) -> str:
+    """The option's value, or the answer to a prompt when the command runs in a terminal."""
+    while True:
+        if value is None:
+            if not interactive:
+                sys.exit(f"casebook new: missing {prompt}; give it as an option (see --help)")
+            value = input(f"{prompt}: ").strip()
+        problem = check(value) if check else None
+        if not problem:
+            return value
+        if not interactive:
+            sys.exit(f"casebook new: {problem}")
+        print(problem)
+        value = None
+
+
+def _new(args: argparse.Namespace) -> int:
+    content = Path(args.content)
+    taxonomy = _taxonomy(content)
+    interactive = sys.stdin.isatty() and not args.no_input
+    folder = content / ("cases" if args.kind == "case" else "checklists")
+    units = [u.id for u in taxonomy.unit_types]
+    measures = [m.id for m in taxonomy.measures]
+
+    def check_id(value: str) -> str | None:
+        if not _ID.match(value):
+            return f"the id '{value}' must be lower-case ASCII letters joined by hyphens, such as bihai-community"
+        taken = [p for p in content.glob(f"*/{value}.*.md")]
+        if taken:
+            return f"the id '{value}' is already used by {taken[0].as_posix()}"
+        return None
+
+    def check_unit(value: str) -> str | None:
+        return None if value in units else f"unknown unit type '{value}'; allowed: {', '.join(units)}.{suggest(value, units)}"
+
+    def check_measures(value: str) -> str | None:
+        chosen = [m.strip() for m in value.split(",") if m.strip()]
+        bad = [m for m in chosen if m not in measures]
+        if not chosen or bad:
+            what = bad[0] if bad else ""
+            return f"unknown measure category '{what}'; allowed: {', '.join(measures)}.{suggest(what, measures)}"
+        return None
+
+    if interactive:
+        print(f"Unit types: {', '.join(units)}\nMeasure categories: {', '.join(measures)}")
+    id = _ask("id (lower-case words joined by hyphens)", args.id, interactive, check_id)
+    titles = {
+        "zh": _ask("Chinese title", args.title_zh, interactive),
+        "en": _ask("English title", args.title_en, interactive),
+    }
+    chosen = _ask("measure categories (comma-separated)", args.measures, interactive, check_measures)
+    chosen_list = [m.strip() for m in chosen.split(",") if m.strip()]
+    if args.kind == "case":
+        unit = _ask("unit type", args.unit_type, interactive, check_unit)
+        files = templates.case_files(id, titles, unit, chosen_list)
+    else:
+        files = templates.checklist_files(id, titles, chosen_list)
+    folder.mkdir(parents=True, exist_ok=True)
+    for lang, text in files.items():
+        path = folder / f"{id}.{lang}.md"
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path.as_posix()}")
+    print("Next: replace every TODO (casebook check lists them), then look at the page in `make serve`.")
+    return 0
+
+
+def _git_dates(paths: list[Path]) -> dict[str, int]:
+    """The time of the last commit of each file, from one `git log` over them all."""
+    if not paths:
+        return {}
+    try:
+        out = subprocess.run(["git", "log", "--format=@%ct", "--name-only", "--", *{p.parent.as_posix() for p in paths}],
+                             capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return {}
+    top = subprocess.run(["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True).stdout.strip()
+    dates: dict[str, int] = {}
+    when = 0
+    for line in out.splitlines():
+        if line.startswith("@"):
+            when = int(line[1:])
+        elif line:
+            dates.setdefault(str((Path(top) / line).resolve()), when)
+    return dates
+
+
+def _status(args: argparse.Namespace) -> int:
+    content = Path(args.content)
+    result = loader.load(content)
+    c = result.content
+    texts = [(kind, item.id, item.texts) for kind, items in (("case", c.cases), ("checklist", c.checklists)) for item in items]
+    files = [content.parent / str(t.path) for _, _, by in texts for t in by.values()]
+    dates = _git_dates(files)
+    print("Translation")
+    missing = stale = 0
+    for kind, id, by in texts:
+        for lang in LANGUAGES:
+            if lang not in by:
+                missing += 1
+                print(f"  {kind} {id}: no {loader.LANGUAGE_NAMES[lang]} version")
+        if len(by) == len(LANGUAGES):
+            when = {lang: dates.get(str((content.parent / str(t.path)).resolve())) for lang, t in by.items()}
+            if all(when.values()) and len(set(when.values())) > 1:
+                newest = max(when, key=when.get)
+                for lang, t in when.items():
+                    if t < when[newest]:
+                        stale += 1
+                        print(f"  {kind} {id}: the {loader.LANGUAGE_NAMES[lang]} file is older than the "
+                              f"{loader.LANGUAGE_NAMES[newest]} one (by git date); check it still says the same")
+    total = len(texts) * len(LANGUAGES)
+    print(f"  {total - missing} of {total} pages written in both languages' files; {missing} missing, {stale} older than their twin"
+          + ("" if dates else " (no git dates found)"))
+    print("\nCases by unit type")
+    units = Counter(case.unit_type for case in c.cases)
+    for u in c.taxonomy.unit_types:
+        print(f"  {units[u.id]:5}  {u.id} ({u.label.zh} / {u.label.en})")
+    print("\nCases by measure category")
+    measures = Counter(m for case in c.cases for m in case.measures)
+    for m in c.taxonomy.measures:
+        print(f"  {measures[m.id]:5}  {m.id} ({m.label.zh} / {m.label.en})")
+    print(f"\n{len(c.cases)} cases, {len(c.checklists)} checklists, {len(c.glossary)} glossary terms; "
+          f"{len(result.errors)} errors, {len(result.warnings)} warnings (casebook check lists them)")
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    taxonomy = _taxonomy(Path(args.content))
+    out = Path(args.output)
+    out.mkdir(parents=True, exist_ok=True)
+    for kind in ("case", "checklist"):
+        path = out / f"{kind}.schema.json"
+        path.write_text(json.dumps(front_matter_schema(kind, taxonomy), ensure_ascii=False, indent=2) + "\n", "utf-8")
+        print(f"wrote {path.as_posix()}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(
         prog="casebook",
-        description="Tools for the Casebook's content: check it before you commit.",
+        description="Tools for the Casebook's content. Run them from the project folder.",
     )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
     check = commands.add_parser(
-        "check",
-        help="check every case and checklist and list every problem",
-        description="Checks every file in content/ and prints each problem as file:line: field: message. "
-        "Exits with 1 when there are errors, 0 when there are only warnings or none.",
-    )
-    check.add_argument("--content", default="content", help="the content folder (default: content)")
-    check.add_argument("--format", choices=("text", "json"), default="text", help="text for people, json for tools")
+        "check", help="check every case and checklist and list every problem",
+        description="Checks every file in content/ and prints each problem as file:line: field: message, "
+        "with the allowed values and the closest one, then a one-line summary. "
+        "Exits with 1 when there are errors, 0 when there are only warnings or none.")
+    check.add_argument("--format", choices=("text", "json"), default="text", help="text for people (default), json for tools")
     check.set_defaults(run=_check)
-    args = parser.parse_args(argv)
+
+    new = commands.add_parser(
+        "new", help="start a new case or checklist in both languages",
+        description="Writes content/cases/<id>.zh.md and .en.md (or the checklist pair) with every field and "
+        "section in place and TODO where you have to write. Asks for what you leave out, when run in a terminal.")
+    new.add_argument("kind", choices=("case", "checklist"), help="what to start")
+    new.add_argument("--id", help="lower-case words joined by hyphens, e.g. bihai-community-guiyang")
+    new.add_argument("--title-zh", help="the Chinese title")
+    new.add_argument("--title-en", help="the English title")
+    new.add_argument("--unit-type", help="(cases) one unit type id from content/taxonomy.yml")
+    new.add_argument("--measures", help="measure category ids from content/taxonomy.yml, comma-separated")
+    new.add_argument("--no-input", action="store_true", help="never ask; fail on what is missing")
+    new.set_defaults(run=_new)
+
+    status = commands.add_parser(
+        "status", help="what is translated, what is out of date, and counts by unit type and category",
+        description="Lists pages that exist in one language only, pairs whose one file is older than the other "
+        "by git date, and counts cases by unit type and by measure category.")
+    status.set_defaults(run=_status)
+
+    schema = commands.add_parser(
+        "schema", help="write the JSON Schema of the front matter",
+        description="Writes case.schema.json and checklist.schema.json, made from the checker's own field "
+        "declarations and the taxonomy, for editors that validate YAML as you type.")
+    schema.add_argument("--output", default="schema", help="folder to write to (default: schema)")
+    schema.set_defaults(run=_schema)
+
+    for sub in (check, new, status, schema):
+        sub.add_argument("--content", default="content", help="the content folder (default: content)")
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
     return args.run(args)
 
 

@@ -147,6 +147,7 @@ def _load_file(path: Path, kind: str, fields: tuple[FieldSpec, ...], taxonomy: T
             f"'{values['id']}' differs from the file name; the file must be named {values['id']}.{m['lang']}.md, or the id be '{m['id']}'"))
     if kind == "cases":
         problems += _check_sections(doc, m["lang"], shown)
+    problems += _check_todo(doc, shown)
     for line, message in risky_html(doc.body):
         problems.append(Problem(shown, doc.body_line + line - 1, "body", message, "warning"))
     if not doc.body.strip() and kind == "cases":
@@ -157,6 +158,21 @@ def _load_file(path: Path, kind: str, fields: tuple[FieldSpec, ...], taxonomy: T
         # A page without its required fields cannot be built; it is reported above, not dropped silently.
         return None
     return _File(kind, m["id"], m["lang"], PurePosixPath(shown), values, doc)
+
+
+_TODO = re.compile(r"(?:^|:\s*|-\s+)TODO\b", re.M)
+
+
+def _check_todo(doc: frontmatter.Document, shown: str) -> list[Problem]:
+    """Placeholders left by `casebook new`, in the front matter or the body."""
+    problems = []
+    for text, first in ((doc.yaml_text, 2), (doc.body, doc.body_line)):
+        for m in _TODO.finditer(text):
+            n = text.count("\n", 0, m.start())
+            key = text.split("\n")[n].split(":")[0].strip(" -") if text is doc.yaml_text else "body"
+            problems.append(Problem(shown, first + n, key or None,
+                                    "still TODO (left by `casebook new`): write it, or remove it if the source has nothing for it"))
+    return problems
 
 
 IMAGES = "images"

@@ -1,0 +1,52 @@
+"""JSON Schema of the front matter, made from the same field declarations the checker uses
+(`schema.py`) and the ids of the taxonomy, for editors that validate YAML as one types."""
+
+from __future__ import annotations
+
+from .model import Taxonomy
+from .schema import CASE_FIELDS, CHECKLIST_FIELDS, ID_PATTERN, REGION_KEYS, REPORT_PATTERN, YEAR_PATTERN, FieldSpec
+
+BASE = "https://casebook.invalid/schema/"
+
+
+def _text(description: str) -> dict:
+    return {"type": "string", "minLength": 1, "description": description}
+
+
+def _property(spec: FieldSpec, taxonomy: Taxonomy) -> dict:
+    units = [u.id for u in taxonomy.unit_types]
+    measures = [m.id for m in taxonomy.measures]
+    kinds = {
+        "id": {"type": "string", "pattern": ID_PATTERN},
+        "text": {"type": "string", "minLength": 1},
+        "text_list": {"type": "array", "items": {"type": "string", "minLength": 1}},
+        "unit_type": {"enum": units},
+        "measure_list": {"type": "array", "minItems": 1, "uniqueItems": True, "items": {"enum": measures}},
+        "region": {"type": "object", "additionalProperties": False,
+                   "properties": {k: {"type": ["string", "null"]} for k in REGION_KEYS}},
+        "year": {"anyOf": [{"type": "integer", "minimum": 1949, "maximum": 2100},
+                           {"type": "string", "pattern": YEAR_PATTERN}]},
+        "source": {"type": "object", "additionalProperties": False, "required": ["file", "report"],
+                   "properties": {"file": {"type": "string", "minLength": 1},
+                                  "report": {"type": "string", "pattern": REPORT_PATTERN},
+                                  "script": {"enum": ["simplified", "traditional"]}}},
+        "items": {"type": "array", "minItems": 1, "items": {
+            "type": "object", "additionalProperties": False, "required": ["text", "measure"],
+            "properties": {"text": _text("one concrete, checkable action"),
+                           "measure": {"enum": measures},
+                           "cases": {"type": "array", "items": {"type": "string", "pattern": ID_PATTERN}}}}},
+    }
+    return {**kinds[spec.kind], "description": spec.help}
+
+
+def front_matter_schema(kind: str, taxonomy: Taxonomy) -> dict:
+    fields = {"case": CASE_FIELDS, "checklist": CHECKLIST_FIELDS}[kind]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"{BASE}{kind}.schema.json",
+        "title": f"Casebook {kind} front matter",
+        "type": "object",
+        "additionalProperties": False,
+        "required": [f.name for f in fields if f.required],
+        "properties": {f.name: _property(f, taxonomy) for f in fields},
+    }
