@@ -198,7 +198,8 @@ def check_meta(meta: dict, fields: tuple[FieldSpec, ...], taxonomy: Taxonomy) ->
             continue
         value, problems = _CHECKS[spec.kind](meta[spec.name], taxonomy)
         issues += [([spec.name] + p, m) for p, m in problems]
-        values[spec.name] = value
+        if value is not None:
+            values[spec.name] = value
     for key in meta:
         if key not in names:
             issues.append(([str(key)], f"unknown field; allowed: {', '.join(names)}.{suggest(key, names)}"))
