@@ -28,14 +28,14 @@ def test_check_prints_every_problem_and_a_summary_and_fails(content):
     assert first.startswith("content/cases/alpha.zh.md:4: unit_type: unknown unit type 'hospitl'; allowed: hospital,")
     assert first.endswith("Did you mean 'hospital'?")
     assert any(line.startswith("content/cases/beta.zh.md:5: measures[0]: unknown measure category 'nope'") for line in lines)
-    assert lines[-1] == "FAILED: 2 errors, 2 warnings in 1 cases and 0 checklists"
+    assert lines[-1] == "FAILED: 2 errors, 1 warning in 1 case and 0 checklists"
 
 
 def test_check_passes_with_warnings_only(content):
     write_case(content, "alpha", "zh")
     result = run("check", "--content", str(content))
     assert result.returncode == 0
-    assert result.stdout.splitlines()[-1] == "OK: 0 errors, 1 warnings in 1 cases and 0 checklists"
+    assert result.stdout.splitlines()[-1] == "OK: 0 errors, 1 warning in 1 case and 0 checklists"
 
 
 def test_check_json_for_tools(content):

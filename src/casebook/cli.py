@@ -34,9 +34,13 @@ def _check(args: argparse.Namespace) -> int:
             print(p)
         c = result.content
         verdict = "OK" if not result.errors else "FAILED"
-        print(f"{verdict}: {len(result.errors)} errors, {len(result.warnings)} warnings in {len(c.cases)} cases "
-              f"and {len(c.checklists)} checklists")
+        print(f"{verdict}: {_n(len(result.errors), 'error')}, {_n(len(result.warnings), 'warning')} in "
+              f"{_n(len(c.cases), 'case')} and {_n(len(c.checklists), 'checklist')}")
     return 1 if result.errors else 0
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _taxonomy(content: Path) -> Taxonomy:
