@@ -26,7 +26,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from casebook import indices as casebook_indices
-from casebook import loader, pages, sanitize, search, segment
+from casebook import history, loader, pages, sanitize, search, segment
 from casebook.model import DEFAULT_LANGUAGE, LANGUAGES
 from casebook.reconcile import reconcile
 
@@ -38,7 +38,8 @@ _building: list[str] = []
 # Content loaded by the default language's build, reused by the nested builds of the others.
 _shared: dict[str, object] = {}
 _built_files: list[File] = []
-_handwritten: list[tuple[str, str]] = []  # (source path in the site, file on disk)
+_handwritten: list[tuple[str, str]] = []
+_edit_sources: dict[str, str] = {}  # page source path -> the file in the repository it is made from  # (source path in the site, file on disk)
 _PAGE_SUFFIX = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$")
 
 
@@ -114,6 +115,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         own = by_lang.get(lang)
         written_in = lang if own is not None else next(x for x in LANGUAGES if x in by_lang)
         _handwritten.append((f"{stem}.md", by_lang[written_in].abs_src_path))
+        _edit_sources[f"{stem}.md"] = f"{Path(config.docs_dir).name}/{by_lang[written_in].src_uri}"
         if own is not None:
             file = File.generated(config, f"{stem}.md", abs_src_path=own.abs_src_path)
         else:
@@ -129,13 +131,34 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if image.is_file():
             out.append(File(image.relative_to(content_dir).as_posix(), str(content_dir), config.site_dir,
                             config.use_directory_urls))
-    for page in pages.site_pages(result.content, idx, lang):
+    updated = _shared.setdefault("updated", _last_updated(result.content, content_dir))
+    for page in pages.site_pages(result.content, idx, lang, updated):
+        if page.source:
+            _edit_sources[page.path] = page.source
         listed_in_nav = page.kind not in ("case", "checklist", "cell")
         file = File.generated(config, page.path, content=page.markdown,
                               inclusion=InclusionLevel.UNDEFINED if listed_in_nav else InclusionLevel.NOT_IN_NAV)
         out.append(file)
         _built_files.append(file)
     return out
+
+
+def _last_updated(content, content_dir: Path) -> dict[str, str]:
+    """Content file path -> the day of its last commit, from one `git log` for all files."""
+    base = content_dir.parent
+    paths = [base / str(t.path) for item in (*content.cases, *content.checklists) for t in item.texts.values()]
+    times = history.last_commit_times(paths)
+    return {str(t.path): history.day(times[(base / str(t.path)).resolve()])
+            for item in (*content.cases, *content.checklists) for t in item.texts.values()
+            if (base / str(t.path)).resolve() in times}
+
+
+def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+    # "Edit this page" opens the file the page is made from, in content/ or docs/, not the
+    # generated page that MkDocs knows; index pages have no file of their own to edit.
+    source = _edit_sources.get(page.file.src_uri)
+    page.edit_url = f"{config.repo_url.rstrip('/')}/{config.edit_uri.strip('/')}/{source}" if source and config.repo_url else None
+    return markdown
 
 
 def _after_title(markdown: str, insert: str) -> str:

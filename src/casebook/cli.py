@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 from collections import Counter
 from dataclasses import asdict
 from pathlib import Path
 
 from . import loader, templates
+from .history import last_commit_times
 from .jsonschema import front_matter_schema
 from .model import LANGUAGES, Taxonomy
 from .schema import ID_PATTERN
@@ -117,33 +117,13 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
-def _git_dates(paths: list[Path]) -> dict[str, int]:
-    """The time of the last commit of each file, from one `git log` over them all."""
-    if not paths:
-        return {}
-    try:
-        out = subprocess.run(["git", "log", "--format=@%ct", "--name-only", "--", *{p.parent.as_posix() for p in paths}],
-                             capture_output=True, text=True, check=True).stdout
-    except (OSError, subprocess.CalledProcessError):
-        return {}
-    top = subprocess.run(["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True).stdout.strip()
-    dates: dict[str, int] = {}
-    when = 0
-    for line in out.splitlines():
-        if line.startswith("@"):
-            when = int(line[1:])
-        elif line:
-            dates.setdefault(str((Path(top) / line).resolve()), when)
-    return dates
-
-
 def _status(args: argparse.Namespace) -> int:
     content = Path(args.content)
     result = loader.load(content)
     c = result.content
     texts = [(kind, item.id, item.texts) for kind, items in (("case", c.cases), ("checklist", c.checklists)) for item in items]
     files = [content.parent / str(t.path) for _, _, by in texts for t in by.values()]
-    dates = _git_dates(files)
+    dates = last_commit_times(files)
     print("Translation")
     missing = stale = 0
     for kind, id, by in texts:
@@ -152,7 +132,7 @@ def _status(args: argparse.Namespace) -> int:
                 missing += 1
                 print(f"  {kind} {id}: no {loader.LANGUAGE_NAMES[lang]} version")
         if len(by) == len(LANGUAGES):
-            when = {lang: dates.get(str((content.parent / str(t.path)).resolve())) for lang, t in by.items()}
+            when = {lang: dates.get((content.parent / str(t.path)).resolve()) for lang, t in by.items()}
             if all(when.values()) and len(set(when.values())) > 1:
                 newest = max(when, key=when.get)
                 for lang, t in when.items():
@@ -235,7 +215,11 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except BrokenPipeError:  # `casebook status | head`: the reader has seen enough
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

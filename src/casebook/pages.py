@@ -11,7 +11,7 @@ import posixpath
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Mapping
 
 import yaml
 
@@ -145,11 +145,12 @@ class _Writer:
         return resolve
 
 
-def site_pages(content: Content, indices: Indices, lang: str) -> Iterator[SitePage]:
-    """Every generated page of one language."""
+def site_pages(content: Content, indices: Indices, lang: str,
+               updated: Mapping[str, str] | None = None) -> Iterator[SitePage]:
+    """Every generated page of one language. `updated`: content file path -> date it last changed."""
     w = _Writer(content, indices, lang)
     for case in content.cases:
-        yield _case_page(w, case)
+        yield _case_page(w, case, (updated or {}).get(str(case.text(lang).path)))
     for checklist in content.checklists:
         yield _checklist_page(w, checklist)
     yield _units_page(w)
@@ -166,7 +167,7 @@ def site_pages(content: Content, indices: Indices, lang: str) -> Iterator[SitePa
     yield _glossary_page(w)
 
 
-def _case_page(w: _Writer, case: Case) -> SitePage:
+def _case_page(w: _Writer, case: Case, updated: str | None = None) -> SitePage:
     here, s = case_path(case.id), w.s
     text = case.text(w.lang)
     fallback = text.lang if text.lang != w.lang else None
@@ -180,6 +181,7 @@ def _case_page(w: _Writer, case: Case) -> SitePage:
         (s["honours"], "<br>".join(_escape(h) for h in text.honours)),
         (s["source"], s["source_text"].format(file=f"`{case.source.file}`", report=case.source.report)
             + (f" ({s['source_traditional']})" if case.source.script == "traditional" else "")),
+        (s["updated"], updated),
     ]
     meta = "\n".join(f"{k}\n:   {v}\n" for k, v in rows if v)
     body = links.rewrite(text.body, w.resolve(here))
