@@ -1,0 +1,41 @@
+"""Two builds of the same commit give byte-identical output. The one exception: the gzip header
+of sitemap.xml.gz carries the time of the build; SOURCE_DATE_EPOCH pins it (MkDocs reads it)."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import subprocess
+
+from conftest import MKDOCS, ROOT
+
+
+def _build(out, epoch: str):
+    result = subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(out)], cwd=ROOT, capture_output=True,
+                            text=True, env={**os.environ, "SOURCE_DATE_EPOCH": epoch})
+    assert result.returncode == 0, result.stderr
+
+
+def _differences(a, b) -> list[str]:
+    out = []
+    def walk(cmp, prefix=""):
+        out.extend(prefix + name for name in cmp.diff_files + cmp.left_only + cmp.right_only)
+        for name, sub in cmp.subdirs.items():
+            walk(sub, f"{prefix}{name}/")
+    walk(filecmp.dircmp(a, b))
+    return sorted(out)
+
+
+def _identical_bytes(a, b) -> list[str]:
+    files = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    return [str(f) for f in files if (a / f).read_bytes() != (b / f).read_bytes()]
+
+
+def test_two_builds_are_byte_identical(tmp_path):
+    _build(tmp_path / "one", "1700000000")
+    _build(tmp_path / "two", "1700000000")
+    assert _differences(tmp_path / "one", tmp_path / "two") == []
+    assert _identical_bytes(tmp_path / "one", tmp_path / "two") == []
+    _build(tmp_path / "later", "1800000000")
+    assert _identical_bytes(tmp_path / "one", tmp_path / "later") == [
+        "en/sitemap.xml.gz", "sitemap.xml.gz"]
