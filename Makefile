@@ -32,7 +32,7 @@ $(STAMP): requirements.txt pyproject.toml
 
 # Playwright cannot download its own browsers here; it drives Debian's chromium instead.
 browser:
-	@command -v chromium >/dev/null 2>&1 || scripts/install-browser.sh
+	@command -v chromium >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 || scripts/install-browser.sh
 
 clean:
 	rm -rf site dist $(VENV)

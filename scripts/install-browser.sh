@@ -5,5 +5,5 @@ SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk >/dev/null
+$SUDO apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk poppler-utils >/dev/null
 chromium --version

@@ -167,6 +167,13 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _bundle(args: argparse.Namespace) -> int:
+    from .bundle import bundle
+
+    bundle(Path(args.project), Path(args.output))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
         prog="casebook",
@@ -207,6 +214,15 @@ def parser() -> argparse.ArgumentParser:
         "declarations and the taxonomy, for editors that validate YAML as you type.")
     schema.add_argument("--output", default="schema", help="folder to write to (default: schema)")
     schema.set_defaults(run=_schema)
+
+    bundle = commands.add_parser(
+        "bundle", help="make the offline copy (a zip of the site) and the printed handbook",
+        description="Writes dist/casebook-offline.zip, the whole bilingual site that opens from disk with search "
+        "working and no network, and dist/casebook-handbook-zh|en.html and .pdf, every case and checklist in one "
+        "printable document per language. Needs Chromium for the PDF (make test installs it).")
+    bundle.add_argument("--project", default=".", help="the project folder (default: here)")
+    bundle.add_argument("--output", default="dist", help="where to write (default: dist)")
+    bundle.set_defaults(run=_bundle)
 
     for sub in (check, new, status, schema):
         sub.add_argument("--content", default="content", help="the content folder (default: content)")

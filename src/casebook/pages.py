@@ -205,9 +205,13 @@ def _checklist_page(w: _Writer, checklist: Checklist) -> SitePage:
         detail = w.chips(here, [item.measure]) + (f" {s['shown_in']}: {done_in}" if done_in else "")
         items.append(f"- [ ] {item.text}<br>\n  <span class=\"cb-item__meta\">{detail}</span>")
     body = links.rewrite(text.body, w.resolve(here))
+    # The buttons work through docs/javascripts/casebook-checklist.js; without script they
+    # are plain links to the list.
+    buttons = (f"[{s['print_checklist']}](#checklist){{ .md-button .cb-print }} "
+               f"[{s['reset_checklist']}](#checklist){{ .md-button .cb-reset }}\n{{: .cb-checklist__actions }}\n\n")
     markdown = (
-        f"# {text.title}\n\n{w.notice(fallback)}{text.summary}\n{{: .cb-summary }}\n\n{body}\n\n"
-        f'<div class="cb-checklist" markdown>\n\n' + "\n".join(items) + "\n\n</div>\n"
+        f"# {text.title}\n\n{w.notice(fallback)}{text.summary}\n{{: .cb-summary }}\n\n{body}\n\n{buttons}"
+        f'<div class="cb-checklist" id="checklist" markdown>\n\n' + "\n".join(items) + "\n\n</div>\n"
     )
     return SitePage(here, text.title, markdown, "checklist", str(text.path), fallback)
 

@@ -1,0 +1,112 @@
+"""`casebook bundle`: the copies for training sessions without a network.
+
+- `dist/casebook-offline.zip`: the whole bilingual site, built with plain file links
+  (`--no-directory-urls`) so that it opens from disk, search included;
+- `dist/casebook-handbook-zh.html|pdf` and `-en`: every case and checklist in one printable
+  document per language (HTML with print CSS, and PDF printed by Chromium with the CJK fonts
+  embedded).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import markdown
+
+from . import indices as build_indices
+from . import loader
+from .handbook import handbook
+from .model import LANGUAGES
+
+EXTENSIONS = ["attr_list", "def_list", "md_in_html", "tables", "admonition", "footnotes", "sane_lists"]
+HANDBOOK_CSS = Path(__file__).with_name("handbook.css")
+
+
+def build_site(project: Path, out: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CASEBOOK_REPO")}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--no-directory-urls", "--site-dir", str(out)],
+        cwd=project, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"casebook bundle: the site does not build:\n{result.stderr[-3000:]}")
+
+
+def zip_folder(folder: Path, target: Path, root_name: str) -> None:
+    """A zip whose entries are sorted and dated alike, so the same site gives the same zip."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            info = zipfile.ZipInfo(f"{root_name}/{path.relative_to(folder).as_posix()}", date_time=(2000, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, path.read_bytes())
+
+
+def handbook_html(project: Path, lang: str, day: date | None = None) -> str:
+    result = loader.load(project / "content")
+    if result.errors:
+        raise SystemExit("casebook bundle: content/ has errors; run `casebook check`")
+    content = result.content
+    body = markdown.markdown(handbook(content, build_indices.build(content), lang, day), extensions=EXTENSIONS)
+    title = {"zh": "民族团结进步创建案例库 · 培训用本", "en": "Casebook · training edition"}[lang]
+    return (f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n<title>{title}</title>\n'
+            f"<style>\n{HANDBOOK_CSS.read_text('utf-8')}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n")
+
+
+def print_pdf(html_file: Path, pdf_file: Path) -> int:
+    """Chromium prints the handbook; returns the number of pages."""
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not chromium:
+        raise SystemExit("casebook bundle: Chromium is needed for the PDF; run scripts/install-browser.sh")
+    args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=args)
+        page = browser.new_page()
+        page.goto(html_file.resolve().as_uri())
+        page.pdf(path=str(pdf_file), format="A4", print_background=True, display_header_footer=True,
+                 header_template="<span></span>",
+                 footer_template='<div style="font-size:8px;width:100%;text-align:center;"><span class="pageNumber"></span></div>',
+                 margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"})
+        browser.close()
+    return pdf_pages(pdf_file)
+
+
+def pdf_pages(pdf_file: Path) -> int:
+    data = pdf_file.read_bytes()
+    return data.count(b"/Type /Page") - data.count(b"/Type /Pages") or data.count(b"/Type/Page") - data.count(b"/Type/Pages")
+
+
+def bundle(project: Path, dist: Path) -> list[Path]:
+    project, dist = project.resolve(), dist.resolve()
+    dist.mkdir(parents=True, exist_ok=True)
+    written = []
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        build_site(project, site)
+        print_folder = site / "print"
+        print_folder.mkdir()
+        for lang in LANGUAGES:
+            html = dist / f"casebook-handbook-{lang}.html"
+            html.write_text(handbook_html(project, lang), "utf-8")
+            pdf = dist / f"casebook-handbook-{lang}.pdf"
+            pages = print_pdf(html, pdf)
+            print(f"wrote {html.relative_to(dist.parent)} and {pdf.name} ({pages} pages)")
+            shutil.copy(html, print_folder / html.name)
+            shutil.copy(pdf, print_folder / pdf.name)
+            written += [html, pdf]
+        target = dist / "casebook-offline.zip"
+        zip_folder(site, target, "casebook")
+        print(f"wrote {target.relative_to(dist.parent)} ({target.stat().st_size / 1e6:.1f} MB): "
+              "unzip it and open casebook/index.html")
+        written.append(target)
+    return written
