@@ -44,7 +44,7 @@ def test_check_json_for_tools(content):
     problems = json.loads(result.stdout)
     error = next(p for p in problems if p["severity"] == "error")
     assert error == {"path": "content/cases/alpha.zh.md", "line": 4, "field": "unit_type", "severity": "error",
-                     "message": error["message"]}
+                     "code": None, "message": error["message"]}
     assert "Did you mean 'hospital'?" in error["message"]
 
 

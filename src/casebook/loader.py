@@ -251,7 +251,7 @@ def _pair(files: list[_File], taxonomy: Taxonomy, problems: list[Problem]):
                 missing = primary.path.with_name(f"{id}.{lang}.md")
                 problems.append(Problem(str(primary.path), None, None,
                     f"no {LANGUAGE_NAMES[lang]} version: {missing} is missing; the {LANGUAGE_NAMES[lang]} site shows "
-                    f"this text with a notice until it is written", "warning"))
+                    f"this text with a notice until it is written", "warning", "missing-translation"))
         fields = KINDS[primary.kind]
         for f in twins.values():
             if f is primary:

@@ -180,6 +180,7 @@ class Problem:
     field: str | None
     message: str
     severity: Severity = "error"
+    code: str | None = None  # for tools that treat one kind of problem apart
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
