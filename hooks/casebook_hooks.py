@@ -141,7 +141,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             out.append(File(image.relative_to(b.content_dir).as_posix(), str(b.content_dir), config.site_dir,
                             config.use_directory_urls))
     updated = _last_updated(b.loaded.content, b.content_dir)
-    for page in pages.site_pages(b.loaded.content, b.indices, b.lang, updated):
+    for page in pages.site_pages(b.loaded.content, b.indices, b.lang, updated, config.use_directory_urls):
         if page.source:
             b.edit_sources[page.path] = page.source
         listed_in_nav = page.kind not in ("case", "checklist", "cell")

@@ -7,7 +7,9 @@ generator resolves and checks them, and the site works from any base address or 
 
 from __future__ import annotations
 
+import html
 import posixpath
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -81,6 +83,31 @@ def relative(from_path: str, to_path: str) -> str:
     return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
 
 
+def page_url(path: str, directory_urls: bool) -> str:
+    """Where a page's source path is published, relative to the site root (as MkDocs does)."""
+    stem = path[: -len(".md")]
+    if not directory_urls:
+        return stem + ".html"
+    if posixpath.basename(stem) == "index":
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def relative_url(from_path: str, to_path: str, directory_urls: bool) -> str:
+    """The link from one page to another, in finished form, for HTML that no generator rewrites."""
+    here = page_url(from_path, directory_urls)
+    base = here.rstrip("/") if here.endswith("/") else posixpath.dirname(here)
+    target = page_url(to_path, directory_urls)
+    rel = posixpath.relpath(target or ".", base or ".")
+    return rel + "/" if (target.endswith("/") or not target) and not rel.endswith("/") else rel
+
+
+def plain_text(markdown: str) -> str:
+    """Text with Markdown emphasis and links reduced to their words, for HTML-built snippets."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)(\{[^}]*\})?", r"\1", markdown)
+    return re.sub(r"(\*\*|__|\*|`)", "", text).strip()
+
+
 def _escape(text: str) -> str:
     """Text safe inside a Markdown link label or table cell."""
     return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]").replace("|", "\\|").replace("\n", " ")
@@ -89,8 +116,9 @@ def _escape(text: str) -> str:
 class _Writer:
     """Markdown pieces shared by the pages of one language."""
 
-    def __init__(self, content: Content, indices: Indices, lang: str):
+    def __init__(self, content: Content, indices: Indices, lang: str, directory_urls: bool = True):
         self.content, self.indices, self.lang = content, indices, lang
+        self.directory_urls = directory_urls
         self.s = strings()[lang]
         self.tax = content.taxonomy
 
@@ -115,22 +143,32 @@ class _Writer:
         return " · ".join(p for p in parts if p)
 
     def card(self, here: str, case: Case) -> str:
-        """A case in a list: title, place and year, summary, unit type and categories."""
+        """A case in a list: title, place and year, summary, unit type and categories.
+
+        Written as HTML with finished addresses, not Markdown: an index page lists up to every
+        case, and Markdown made these pages cost as much as all the case pages together."""
         text = case.text(self.lang)
+        href = lambda to: html.escape(self.url(here, to))
+        chips = "".join(
+            f' <a class="cb-chip" href="{href(measure_path(m))}">{html.escape(self.label(self.tax.measure(m).label))}</a>'
+            for m in case.measures)
+        unit = self.label(self.tax.unit_type(case.unit_type).label)
         return (
-            f'<div class="cb-card" markdown>\n'
-            f"{self.link(here, text.title, case_path(case.id), 'cb-card__title')}\n"
-            f'{{: .cb-card__head }}\n\n'
-            f"{_escape(self.where(case)) or self.s['unknown']}\n"
-            f"{{: .cb-card__where }}\n\n"
-            f"{text.summary}\n\n"
-            f"{self.unit_link(here, case.unit_type)} {self.chips(here, case.measures)}\n"
-            f"{{: .cb-card__tags }}\n"
-            f"</div>\n"
+            f'<div class="cb-card">\n'
+            f'<p class="cb-card__head"><a class="cb-card__title" href="{href(case_path(case.id))}">{html.escape(text.title)}</a></p>\n'
+            f'<p class="cb-card__where">{html.escape(self.where(case) or self.s["unknown"])}</p>\n'
+            f"<p>{html.escape(plain_text(text.summary))}</p>\n"
+            f'<p class="cb-card__tags"><a class="cb-unit" href="{href(unit_path(case.unit_type))}">{html.escape(unit)}</a>{chips}</p>\n'
+            f"</div>"
         )
 
+    def url(self, here: str, to: str) -> str:
+        return relative_url(here, to, self.directory_urls)
+
     def cards(self, here: str, cases: tuple[Case, ...]) -> str:
-        return "\n".join(self.card(here, c) for c in cases) if cases else self.s["no_cases"] + "\n"
+        if not cases:
+            return self.s["no_cases"] + "\n"
+        return '<div class="cb-cards">\n' + "\n".join(self.card(here, c) for c in cases) + "\n</div>\n"
 
     def notice(self, fallback_from: str | None) -> str:
         return missing_translation_notice(self.lang, fallback_from) + "\n" if fallback_from else ""
@@ -146,9 +184,10 @@ class _Writer:
 
 
 def site_pages(content: Content, indices: Indices, lang: str,
-               updated: Mapping[str, str] | None = None) -> Iterator[SitePage]:
-    """Every generated page of one language. `updated`: content file path -> date it last changed."""
-    w = _Writer(content, indices, lang)
+               updated: Mapping[str, str] | None = None, directory_urls: bool = True) -> Iterator[SitePage]:
+    """Every generated page of one language. `updated`: content file path -> date it last changed;
+    `directory_urls`: pages are served as folders (cases/x/) rather than files (cases/x.html)."""
+    w = _Writer(content, indices, lang, directory_urls)
     for case in content.cases:
         yield _case_page(w, case, (updated or {}).get(str(case.text(lang).path)))
     for checklist in content.checklists:
