@@ -1,5 +1,6 @@
 # The two commands of the README:
-#   make serve   install what is needed, build the site and serve it with live reload
+#   make serve   install what is needed, build the site and serve it with live reload (after the
+#                first build, an edit rebuilds only the pages it touches: --dirty)
 #   make test    install what is needed and run every test
 # Both work on a fresh machine with Python 3.11; `make test` also installs Debian's Chromium
 # for the browser tests when it is missing (as root, or with sudo).
@@ -13,7 +14,7 @@ ADDR   ?= 127.0.0.1:8000
 .PHONY: serve build test install browser clean
 
 serve: install
-	$(BIN)/mkdocs serve --dev-addr $(ADDR) --livereload
+	$(BIN)/mkdocs serve --dev-addr $(ADDR) --livereload --dirty
 
 build: install
 	$(BIN)/mkdocs build --strict

@@ -51,14 +51,40 @@ class _Build:
     handwritten: list[tuple[str, str]] = field(default_factory=list)  # (page path, file on disk)
     edit_sources: dict[str, str] = field(default_factory=dict)  # page path -> file in the repository
     listed: dict[str, list[str]] = field(default_factory=dict)  # index page -> case ids in its HTML
+    fragments: dict[str, pages.SitePage] = field(default_factory=dict)  # pages with HTML to put in
     children: list[tuple[str, subprocess.Popen]] = field(default_factory=list)
 
 
 _build: _Build | None = None
+_dirty = False  # `mkdocs serve --dirty` / `build --dirty`: only pages whose sources changed
+
+
+class _GeneratedFrom(File):
+    """A generated page that knows the files it is made from, so that a dirty rebuild (the
+    editor's loop in `mkdocs serve --dirty`) renders it again only when one of them changed."""
+
+    sources: tuple[str, ...] = ()
+
+    def is_modified(self) -> bool:
+        if not self.sources or not os.path.isfile(self.abs_dest_path):
+            return True
+        built = os.path.getmtime(self.abs_dest_path)
+        return any(os.path.getmtime(source) > built for source in self.sources)
 
 
 def _language() -> str:
     return os.environ.get(LANGUAGE_VARIABLE) or DEFAULT_LANGUAGE
+
+
+def _languages() -> list[str]:
+    """The languages to build; CASEBOOK_LANGUAGES=zh builds one alone (for profiling)."""
+    wanted = os.environ.get("CASEBOOK_LANGUAGES")
+    return [lang for lang in LANGUAGES if not wanted or lang in wanted.split(",")]
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _dirty
+    _dirty = dirty
 
 
 @event_priority(100)  # first: the other plugins must see this language's settings
@@ -85,6 +111,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for problem in loaded.errors:
             log.error(str(problem))
         raise PluginError(f"content/ has {len(loaded.errors)} errors; run `casebook check` to list them")
+    if lang not in _languages():
+        raise PluginError(f"{LANGUAGE_VARIABLE}={lang} is not among CASEBOOK_LANGUAGES")
     _build = _Build(lang, content_dir, loaded, indices.build(loaded.content))
 
     extra = tuple(pages.NavItem(title="", path=p) for p in config.extra.get("casebook_pages", ()))
@@ -107,7 +135,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     b = _build
     # MkDocs has just emptied the site folder: the other languages can start writing into it.
     if b.lang == DEFAULT_LANGUAGE:
-        b.children = [(lang, _start_language(config, lang)) for lang in LANGUAGES[1:]]
+        b.children = [(lang, _start_language(config, lang)) for lang in _languages() if lang != b.lang]
     out = Files([])
     # Hand-written pages come as <name>.<lang>.md; each language keeps its own and, where its
     # own is missing, the other's with a notice.
@@ -141,12 +169,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             out.append(File(image.relative_to(b.content_dir).as_posix(), str(b.content_dir), config.site_dir,
                             config.use_directory_urls))
     updated = _last_updated(b.loaded.content, b.content_dir)
+    taxonomy = str(b.content_dir / "taxonomy.yml")
     for page in pages.site_pages(b.loaded.content, b.indices, b.lang, updated, config.use_directory_urls):
+        listed_in_nav = page.kind not in ("case", "checklist", "cell")
+        file = _GeneratedFrom.generated(config, page.path, content=page.markdown,
+                                        inclusion=InclusionLevel.UNDEFINED if listed_in_nav else InclusionLevel.NOT_IN_NAV)
+        if page.fragments:
+            b.fragments[page.path] = page
         if page.source:
             b.edit_sources[page.path] = page.source
-        listed_in_nav = page.kind not in ("case", "checklist", "cell")
-        file = File.generated(config, page.path, content=page.markdown,
-                              inclusion=InclusionLevel.UNDEFINED if listed_in_nav else InclusionLevel.NOT_IN_NAV)
+            if page.kind == "case":  # a checklist page also shows case titles: always rebuilt
+                file.sources = (str(b.content_dir.parent / page.source), taxonomy)
         out.append(file)
         b.built.append(file)
     return out
@@ -156,6 +189,7 @@ def _start_language(config: MkDocsConfig, lang: str) -> subprocess.Popen:
     command = [sys.executable, "-m", "mkdocs", "build", "--config-file", config.config_file_path,
                "--site-dir", os.path.join(config.site_dir, lang)]
     command += ["--strict"] if config.strict else []
+    command += ["--dirty"] if _dirty else []
     command += [] if config.use_directory_urls else ["--no-directory-urls"]
     env = {**os.environ, LANGUAGE_VARIABLE: lang, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -186,6 +220,9 @@ def _after_title(markdown: str, insert: str) -> str:
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
+    site_page = _build.fragments.get(page.file.src_uri)
+    if site_page is not None:
+        html = site_page.insert_fragments(html)
     # The page's own HTML, from editors' Markdown: cleaned before the theme wraps it.
     html = sanitize.clean_html(html)
     if page.file.src_uri.startswith(("units/", "measures/")):

@@ -61,23 +61,27 @@ def build(content: Content) -> Indices:
 def _term_uses(content: Content) -> dict[str, dict[str, tuple[Case, ...]]]:
     """Which cases mention each glossary term, in each language.
 
-    A substring test per written form: C-speed, about 1.5 µs per form and case, where one
-    regular expression alternating all the forms took 7 ms per case.
+    One Aho-Corasick pass per case text finds every written form of every term at once: a
+    regular expression alternating the forms took 7 ms a case, a substring test per form 1 ms.
     """
+    import ahocorasick
+
     uses: dict[str, dict[str, list[Case]]] = {t.id: {lang: [] for lang in LANGUAGES} for t in content.glossary}
     for lang in LANGUAGES:
-        forms = [
-            (form.lower(), term.id)
-            for term in content.glossary
+        automaton = ahocorasick.Automaton()
+        for term in content.glossary:
             # An explicit link counts as a use, whatever words it is written with.
-            for form in (*term.forms(lang), f"glossary:{term.id}")
-        ]
+            for form in (*term.forms(lang), f"glossary:{term.id}"):
+                automaton.add_word(form.lower(), term.id)
+        if not len(automaton):
+            continue
+        automaton.make_automaton()
         for case in content.cases:
             text = case.texts.get(lang)
             if text is None:
                 continue
             low = f"{text.summary}\n{text.body}"
             low = low if lang == "zh" else low.lower()
-            for term_id in dict.fromkeys(term_id for form, term_id in forms if form in low):
+            for term_id in dict.fromkeys(term_id for _, term_id in automaton.iter(low)):
                 uses[term_id][lang].append(case)
     return {t: {lang: tuple(cs) for lang, cs in per.items()} for t, per in uses.items()}

@@ -64,6 +64,14 @@ class SitePage:
     # in when the page's own language is missing.
     source: str | None = None
     fallback_from: str | None = None
+    # HTML put in place of a marker paragraph after the Markdown is rendered: long lists of
+    # cards are finished HTML, which Markdown's HTML-block parser would take seconds to re-read.
+    fragments: Mapping[str, str] = field(default_factory=dict)
+
+    def insert_fragments(self, html: str) -> str:
+        for marker, fragment in self.fragments.items():
+            html = html.replace(f"<p>{marker}</p>", fragment, 1)
+        return html
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +127,7 @@ class _Writer:
     def __init__(self, content: Content, indices: Indices, lang: str, directory_urls: bool = True):
         self.content, self.indices, self.lang = content, indices, lang
         self.directory_urls = directory_urls
+        self.fragments: dict[str, str] = {}
         self.s = strings()[lang]
         self.tax = content.taxonomy
 
@@ -166,9 +175,16 @@ class _Writer:
         return relative_url(here, to, self.directory_urls)
 
     def cards(self, here: str, cases: tuple[Case, ...]) -> str:
+        """A marker paragraph; the cards themselves go into `fragments`."""
         if not cases:
             return self.s["no_cases"] + "\n"
-        return '<div class="cb-cards">\n' + "\n".join(self.card(here, c) for c in cases) + "\n</div>\n"
+        marker = f"CASEBOOKFRAGMENT{len(self.fragments)}"
+        self.fragments[marker] = '<div class="cb-cards">\n' + "\n".join(self.card(here, c) for c in cases) + "\n</div>"
+        return f"\n{marker}\n\n"
+
+    def take_fragments(self) -> dict[str, str]:
+        taken, self.fragments = self.fragments, {}
+        return taken
 
     def notice(self, fallback_from: str | None) -> str:
         return missing_translation_notice(self.lang, fallback_from) + "\n" if fallback_from else ""
@@ -290,7 +306,7 @@ def _unit_page(w: _Writer, unit: str) -> SitePage:
         + (" ".join(measures) + "\n{: .cb-facets }\n\n" if measures else "")
         + w.cards(here, cases)
     )
-    return SitePage(here, w.label(u.label), markdown, "unit")
+    return SitePage(here, w.label(u.label), markdown, "unit", fragments=w.take_fragments())
 
 
 def _cell_page(w: _Writer, unit: str, measure: str) -> SitePage:
@@ -303,7 +319,7 @@ def _cell_page(w: _Writer, unit: str, measure: str) -> SitePage:
         f"{w.chips(here, [measure])}\n\n{s['case_count'].format(n=len(cases))}\n{{: .cb-count }}\n\n"
         + w.cards(here, cases)
     )
-    return SitePage(here, title, markdown, "cell")
+    return SitePage(here, title, markdown, "cell", fragments=w.take_fragments())
 
 
 def _measures_page(w: _Writer) -> SitePage:
@@ -331,7 +347,7 @@ def _measure_page(w: _Writer, measure: str) -> SitePage:
     if items:
         markdown += (f"\n## {s['checklist_items_here']}\n\n<div class=\"cb-items\" markdown>\n\n"
                      + "\n".join(_item_line(w, here, ref) for ref in items) + "\n\n</div>\n")
-    return SitePage(here, w.label(m.label), markdown, "measure")
+    return SitePage(here, w.label(m.label), markdown, "measure", fragments=w.take_fragments())
 
 
 def _item_line(w: _Writer, here: str, ref: ItemRef) -> str:
