@@ -75,9 +75,17 @@ def _body(rng: random.Random, paragraphs: list[str], lang: str) -> str:
         parts.append(f"## {heading}\n")
         share = goal * (1 if k != 1 else 2) // (len(sections) + 1)
         while _length("\n".join(parts), lang) < size + share:
-            parts.append(rng.choice(paragraphs) + "\n")
+            paragraph = rng.choice(paragraphs)
+            # Two lists one after the other would be one loose list; the real cases have none.
+            while _is_list(paragraph) and _is_list(parts[-1]):
+                paragraph = rng.choice(paragraphs)
+            parts.append(paragraph + "\n")
         size = _length("\n".join(parts), lang)
     return "\n".join(parts)
+
+
+def _is_list(block: str) -> bool:
+    return block.lstrip().startswith(("- ", "* ", "+ "))
 
 
 def generate(n: int, target: Path, seed: int = 1) -> Path:

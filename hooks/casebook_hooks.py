@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import posixpath
 import re
 import subprocess
 import sys
@@ -27,8 +28,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import AnchorLink
 
-from casebook import history, indices, loader, pages, sanitize, search, segment
+from casebook import history, indices, loader, pages, render, sanitize, search, segment
 from casebook.model import DEFAULT_LANGUAGE, LANGUAGES
 from casebook.reconcile import reconcile
 
@@ -170,7 +172,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                             config.use_directory_urls))
     updated = _last_updated(b.loaded.content, b.content_dir)
     taxonomy = str(b.content_dir / "taxonomy.yml")
-    for page in pages.site_pages(b.loaded.content, b.indices, b.lang, updated, config.use_directory_urls):
+    for page in pages.site_pages(b.loaded.content, b.indices, b.lang, updated, config.use_directory_urls,
+                                 _heading_style(config)):
         listed_in_nav = page.kind not in ("case", "checklist", "cell")
         file = _GeneratedFrom.generated(config, page.path, content=page.markdown,
                                         inclusion=InclusionLevel.UNDEFINED if listed_in_nav else InclusionLevel.NOT_IN_NAV)
@@ -183,6 +186,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         out.append(file)
         b.built.append(file)
     return out
+
+
+def _heading_style(config: MkDocsConfig) -> render.HeadingStyle | None:
+    """How the toc extension marks headings, for the case text that the core renders itself;
+    None (all left to Python-Markdown) where the configuration asks for what it does not do."""
+    from markdown.extensions.toc import TocExtension
+
+    if "toc" not in config.markdown_extensions:
+        return None
+    toc = TocExtension(**config.mdx_configs.get("toc", {})).getConfigs()
+    if toc["permalink_class"] != "headerlink" or toc["permalink_leading"] or toc["anchorlink"]:
+        return None
+    permalink = toc["permalink"]
+    symbol = None if permalink in (False, "false", "False", "") else ("¶" if permalink in (True, "true", "True") else str(permalink))
+    slugify, separator = toc["slugify"], toc["separator"]
+    return render.HeadingStyle(lambda text: slugify(text, separator), symbol, toc["permalink_title"])
 
 
 def _start_language(config: MkDocsConfig, lang: str) -> subprocess.Popen:
@@ -221,13 +240,32 @@ def _after_title(markdown: str, insert: str) -> str:
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     site_page = _build.fragments.get(page.file.src_uri)
+    # The page's own HTML, from editors' Markdown: cleaned before the theme wraps it. The
+    # fragments that the core wrote as HTML have every text escaped: they go in after.
+    if site_page is None or not site_page.escaped_only:
+        html = sanitize.clean_html(html)
     if site_page is not None:
         html = site_page.insert_fragments(html)
-    # The page's own HTML, from editors' Markdown: cleaned before the theme wraps it.
-    html = sanitize.clean_html(html)
+        if site_page.headings:
+            _add_to_toc(page, site_page.headings)
     if page.file.src_uri.startswith(("units/", "measures/")):
         _build.listed[page.file.src_uri] = [_case_id(_HREF.search(tag).group(1)) for tag in _CARD_LINK.findall(html)]
     return html
+
+
+def _add_to_toc(page, headings: tuple[render.Heading, ...]) -> None:
+    """The headings of HTML that the core rendered, in the page's table of contents, under the
+    page's title as the toc extension would have put them, and known as anchors to link to."""
+    top = page.toc.items[0].children if page.toc.items and page.toc.items[0].level == 1 else page.toc.items
+    open_: list[AnchorLink] = []
+    for h in headings:
+        link = AnchorLink(h.text, h.id, h.level)
+        while open_ and open_[-1].level >= h.level:
+            open_.pop()
+        (open_[-1].children if open_ else top).append(link)
+        open_.append(link)
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids |= {h.id for h in headings}
 
 
 def _case_id(href: str) -> str:
@@ -298,6 +336,31 @@ def on_build_error(error: Exception) -> None:
         for _, child in _build.children:
             child.kill()
         _build.children = []
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    """`casebook_shared(key)`: a piece of template rendered once per build for all pages with
+    the same key (None: rendered on every page); see overrides/main.html."""
+    from markupsafe import Markup
+
+    shared: dict[str, str] = {}
+
+    def casebook_shared(key: str | None, caller):
+        if key is None:
+            return caller()
+        if key not in shared:
+            shared[key] = caller()
+        return Markup(shared[key])
+
+    def casebook_nav_key(page) -> str | None:
+        if page is None or page.file.inclusion.is_in_nav():
+            return None
+        # Its links are relative to the page's folder: the same for all pages of one folder.
+        return "folder:" + posixpath.dirname(page.url.rstrip("/")) if page.url else None
+
+    env.globals["casebook_shared"] = casebook_shared
+    env.globals["casebook_nav_key"] = casebook_nav_key
+    return env
 
 
 def on_serve(server, config: MkDocsConfig, builder):

@@ -67,8 +67,16 @@ class Taxonomy:
         return _index(self.groups)[id]
 
 
-def _index(items):
-    return {item.id: item for item in items}
+_indexes: dict[int, tuple[tuple, dict]] = {}
+
+
+def _index(items: tuple) -> dict:
+    # Taxonomies are small but looked up for every card and chip of every page: index each
+    # tuple once (by identity: hashing a tuple of labels costs as much as the lookup saves).
+    hit = _indexes.get(id(items))
+    if hit is None or hit[0] is not items:
+        hit = _indexes[id(items)] = (items, {item.id: item for item in items})
+    return hit[1]
 
 
 @dataclass(frozen=True, slots=True)

@@ -79,9 +79,13 @@ _RISKS = (
 
 def risky_html(markdown: str) -> Iterator[tuple[int, str]]:
     """(line, message) for each piece of raw HTML in `markdown` that `clean_html` will remove."""
-    if "<" not in markdown and ":" not in markdown:
+    low = markdown.lower()
+    has_tag, has_scheme = "<" in markdown, any(s in low for s in ("javascript", "vbscript", "data"))
+    if not has_tag and not has_scheme:
         return
     for pattern, message in _RISKS:
+        if not (has_scheme if pattern is _RISKS[3][0] else has_tag):
+            continue
         for m in pattern.finditer(markdown):
             if pattern is _RISKS[3][0] and not _inside_link_or_tag(markdown, m.start()):
                 continue
