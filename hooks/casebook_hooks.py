@@ -193,7 +193,7 @@ def _heading_style(config: MkDocsConfig) -> render.HeadingStyle | None:
     None (all left to Python-Markdown) where the configuration asks for what it does not do."""
     from markdown.extensions.toc import TocExtension
 
-    if "toc" not in config.markdown_extensions:
+    if not config.extra.get("casebook_fast_render", True) or "toc" not in config.markdown_extensions:
         return None
     toc = TocExtension(**config.mdx_configs.get("toc", {})).getConfigs()
     if toc["permalink_class"] != "headerlink" or toc["permalink_leading"] or toc["anchorlink"]:

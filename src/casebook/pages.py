@@ -287,8 +287,8 @@ def _case_html(w: _Writer, here: str, text, rows, fallback: str | None) -> rende
     metadata and the summary alone; markdown-it and this take a twentieth of that."""
     used = w.headings.ids_after_title(text.title)
     title_id = next(iter(used))
-    summary = render.render(links.rewrite(text.summary, w.resolve_url(here)), set(), w.headings)
-    body = render.render(links.rewrite(text.body, w.resolve_url(here)), used, w.headings)
+    summary = render.render(text.summary, set(), w.headings, w.resolve_url(here))
+    body = render.render(text.body, used, w.headings, w.resolve_url(here))
     if summary is None or body is None or summary.headings or not summary.html.startswith("<p>") \
             or summary.html.count("<p>") != 1:
         return None

@@ -20,9 +20,12 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import Callable
+
+from . import links
 
 # Anywhere in a text, these take it outside the subset where markdown-it and Python-Markdown
 # agree: raw HTML and autolinks, tables, fenced code (Python-Markdown here has no fences),
@@ -56,16 +59,33 @@ _STARS = re.compile(r"\*+")
 
 
 def _star_beside_punctuation(text: str) -> bool:
-    """A `*` run that CommonMark cannot open or close because of the punctuation beside it,
-    where Python-Markdown still makes emphasis: **“四个必访”**制度, 学习**《条例》**。"""
-    for m in _STARS.finditer(text):
-        before = text[m.start() - 1] if m.start() else " "
-        after = text[m.end()] if m.end() < len(text) else " "
-        punct_before = not (before.isalnum() or before.isspace())
-        punct_after = not (after.isalnum() or after.isspace())
-        if (punct_before and after.isalnum()) or (before.isalnum() and punct_after):
+    """True where CommonMark cannot open or close a `*` emphasis because of the punctuation
+    beside it and Python-Markdown still makes emphasis, as in 学习**《条例》**后 (CommonMark's
+    "flanking" rules). Runs are taken as opening and closing in turn within each paragraph; a
+    paragraph with an odd number of them is left to Python-Markdown too."""
+    for block in _BLOCKS.split(text):
+        runs = list(_STARS.finditer(block))
+        if len(runs) % 2:
             return True
+        for n, m in enumerate(runs):
+            before = block[m.start() - 1] if m.start() else " "
+            after = block[m.end()] if m.end() < len(block) else " "
+            if n % 2 == 0 and not _left_flanking(before, after):
+                return True
+            if n % 2 == 1 and not _left_flanking(after, before):  # right-flanking: the mirror image
+                return True
     return False
+
+
+def _left_flanking(before: str, after: str) -> bool:
+    return not after.isspace() and (not _punctuation(after) or before.isspace() or _punctuation(before))
+
+
+def _punctuation(char: str) -> bool:
+    return unicodedata.category(char)[0] in "PS"
+
+
+_BLOCKS = re.compile(r"\n[ \t]*\n")
 
 
 def _blocks_agree(text: str) -> bool:
@@ -156,14 +176,18 @@ _HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 
 
-def render(markdown: str, used_ids: set[str], style: HeadingStyle) -> Rendered | None:
-    """The HTML of `markdown`, or None when it is outside the fast subset.
+def render(markdown: str, used_ids: set[str], style: HeadingStyle,
+           resolve: Callable[[str, str], str] | None = None) -> Rendered | None:
+    """The HTML of `markdown`, or None when it is outside the fast subset. `resolve` gives the
+    finished address of each content link (see `links.rewrite`).
 
     Headings get ids as the toc extension gives them (`style.slugify`, then `_1`, `_2`... to
     keep them unique among `used_ids`, which is updated) and its permalink, so that the page's
     table of contents and anchors do not depend on which engine rendered it."""
     if not in_fast_subset(markdown):
         return None
+    if resolve is not None:
+        markdown = links.rewrite(markdown, resolve)
     from markdown.extensions.toc import unique
 
     headings: list[Heading] = []
