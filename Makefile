@@ -11,7 +11,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 ADDR   ?= 127.0.0.1:8000
 
-.PHONY: serve build test install browser clean
+.PHONY: serve build test install browser clean benchmark
 
 serve: install
 	$(BIN)/mkdocs serve --dev-addr $(ADDR) --livereload --dirty
@@ -21,6 +21,10 @@ build: install
 
 test: install browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The build benchmark of docs/benchmark.*.md: real content, 1,000 and 10,000 generated cases.
+benchmark: install
+	$(BIN)/python benchmarks/run.py $(SIZES)
 
 install: $(STAMP)
 

@@ -16,7 +16,9 @@
     this.lang = data.lang;
     this.weights = data.weights;
     this.docs = data.docs.map(function (row) {
-      var fields = row.slice(3);
+      // The title field is not repeated in the row: it is the title.
+      var n = data.fields.length;
+      var fields = [row.length > n + 2 ? row[n + 2] : row[1]].concat(row.slice(3, n + 2));
       return { url: row[0], title: row[1], tag: row[2], fields: fields,
                lower: fields.map(function (f) { return f.toLowerCase(); }) };
     });

@@ -86,7 +86,7 @@ def pdf_pages(pdf_file: Path) -> int:
     return data.count(b"/Type /Page") - data.count(b"/Type /Pages") or data.count(b"/Type/Page") - data.count(b"/Type/Pages")
 
 
-def bundle(project: Path, dist: Path) -> list[Path]:
+def bundle(project: Path, dist: Path, handbook: bool = True) -> list[Path]:
     project, dist = project.resolve(), dist.resolve()
     dist.mkdir(parents=True, exist_ok=True)
     written = []
@@ -95,7 +95,7 @@ def bundle(project: Path, dist: Path) -> list[Path]:
         build_site(project, site)
         print_folder = site / "print"
         print_folder.mkdir()
-        for lang in LANGUAGES:
+        for lang in LANGUAGES if handbook else ():
             html = dist / f"casebook-handbook-{lang}.html"
             html.write_text(handbook_html(project, lang), "utf-8")
             pdf = dist / f"casebook-handbook-{lang}.pdf"

@@ -170,7 +170,7 @@ def _schema(args: argparse.Namespace) -> int:
 def _bundle(args: argparse.Namespace) -> int:
     from .bundle import bundle
 
-    bundle(Path(args.project), Path(args.output))
+    bundle(Path(args.project), Path(args.output), handbook=not args.no_handbook)
     return 0
 
 
@@ -222,6 +222,7 @@ def parser() -> argparse.ArgumentParser:
         "printable document per language. Needs Chromium for the PDF (make test installs it).")
     bundle.add_argument("--project", default=".", help="the project folder (default: here)")
     bundle.add_argument("--output", default="dist", help="where to write (default: dist)")
+    bundle.add_argument("--no-handbook", action="store_true", help="only the offline zip, without the printed handbook")
     bundle.set_defaults(run=_bundle)
 
     for sub in (check, new, status, schema):

@@ -32,7 +32,12 @@ _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)(\{[^}]*\})?")
 _CLAUSE_END = re.compile(r"[：:，,。；;.!?！？（(]")
 _HAN = re.compile(r"[\u3400-\u9fff]")
-_MAX_LEAD = 40
+# The lead of a list item, in characters: the practice, not its explanation. Chinese says in
+# 30 characters what English says in 40.
+_MAX_LEAD = {"zh": 30, "en": 40}
+# All key phrases of one page, in characters: the real cases have up to about 900 (Chinese) and
+# 1,700 (English); a page's share of the index stays bounded however long it is.
+_MAX_PHRASES = {"zh": 1000, "en": 2000}
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,15 +54,22 @@ def plain(markdown: str) -> str:
     return re.sub(r"[*_`>#|]+", " ", text)
 
 
-def key_phrases(body: str) -> str:
-    """The lead clause of every list item and all bold text: the practices, without the prose."""
+def key_phrases(body: str, lang: str = "zh") -> str:
+    """The lead clause of every list item and all bold text: the practices, without the prose,
+    each once, up to _MAX_PHRASES characters."""
     leads = []
     for m in _LEAD.finditer(body):
         item = plain(m.group(1)).strip()
         cut = _CLAUSE_END.search(item, 4)
-        leads.append(item[: min(cut.start() if cut else len(item), _MAX_LEAD)])
+        leads.append(item[: min(cut.start() if cut else len(item), _MAX_LEAD[lang])])
     leads += [plain(b) for b in _BOLD.findall(body)]
-    return " / ".join(leads)
+    out, size = [], 0
+    for lead in dict.fromkeys(leads):
+        size += len(lead) + 3
+        if size > _MAX_PHRASES[lang]:
+            break
+        out.append(lead)
+    return " / ".join(out)
 
 
 def documents(content: Content, indices: Indices, lang: str) -> Iterator[SearchDoc]:
@@ -93,7 +105,7 @@ def _case_doc(case: Case, lang: str, tax, sep: str) -> SearchDoc:
     return SearchDoc(
         case_path(case.id), text.title, unit,
         (text.title, sep.join(p for p in meta if p), plain(text.summary),
-         " / ".join(plain(h) for h in _HEADING.findall(text.body)), key_phrases(text.body)),
+         " / ".join(plain(h) for h in _HEADING.findall(text.body)), key_phrases(text.body, lang)),
     )
 
 
@@ -151,7 +163,9 @@ def build_index(docs: Iterable[SearchDoc], lang: str, url_of: Callable[[str], st
     simplify = _t2s().convert if lang == "zh" else None
     for doc in docs:
         fields = [simplify(f) for f in doc.fields] if simplify else list(doc.fields)
-        rows.append([url_of(doc.path), doc.title, doc.tag, *fields])
+        # The title field is the title, which the row carries already (the script puts it back);
+        # only a title that Simplified script changes comes again, as the row's last item.
+        rows.append([url_of(doc.path), doc.title, doc.tag, *fields[1:], *([fields[0]] if fields[0] != doc.title else [])])
         if segment:
             for f in fields:
                 vocabulary.update(w for w in segment(f) if len(w) >= 2 and _HAN.search(w))

@@ -1,0 +1,325 @@
+"""The build benchmark: prints a table of what a full build costs for the real content and for
+generated casebooks, beside a plain Material build of the same case pages.
+
+    make benchmark                        # real, 1000 and 10000 cases (about 25 minutes)
+    .venv/bin/python benchmarks/run.py real 1000 --skip-bundle
+
+For each size it measures, in a scratch copy of the project (.scratch/bench-<n>/):
+- the full build (`mkdocs build --strict`, both languages side by side): wall time, peak memory
+  of all its processes together, time per case;
+- where the processor time goes, by the probe in benchmarks/probe/: Python-Markdown, the theme's
+  templates, Chinese segmentation, the project's hooks (loading, checking, indices, pages, the
+  search index), and the rest (MkDocs itself, writing files);
+- the size of the site, of each language's search index (raw and gzipped), and of the offline
+  bundle's zip;
+- `mkdocs serve --dirty` (as `make serve` runs it): the time from saving an edited case to the
+  served page showing the edit;
+- a plain Material build of the same case pages (both languages side by side, Material's own
+  search, a navigation of the home page only, the same Markdown extensions), without the hooks.
+
+It prints figures and asserts nothing: a slower machine gives other numbers, not a failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PROBE = ROOT / "benchmarks" / "probe"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import generate  # noqa: E402
+
+
+@dataclass
+class Result:
+    label: str
+    cases: int
+    wall: float = 0.0
+    peak_mb: float = 0.0
+    cpu: dict[str, float] = field(default_factory=dict)
+    site_mb: float = 0.0
+    index_raw: dict[str, int] = field(default_factory=dict)
+    index_gz: dict[str, int] = field(default_factory=dict)
+    bundle_mb: float | None = None
+    serve_edit: float | None = None
+    plain_wall: float | None = None
+    plain_peak_mb: float | None = None
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CASEBOOK_")}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    env.update(extra)
+    return env
+
+
+def _tree_rss_kb(pid: int) -> int:
+    """Resident memory of a process and all its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(entry.name))
+            rss[int(entry.name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE") // 1024
+        except (OSError, IndexError, ValueError):
+            continue
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        total += rss.get(p, 0)
+        todo += children.get(p, [])
+    return total
+
+
+def timed_run(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds and peak MB of all processes of `command`, sampled every 0.2 s."""
+    peak = 0
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss_kb(proc.pid))
+            done.wait(0.2)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = proc.communicate()
+    wall = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{err[-3000:]}")
+    return wall, peak / 1024
+
+
+def project_for(size: str, scratch: Path) -> tuple[Path, int]:
+    target = scratch / f"bench-{size}"
+    if size == "real":
+        project = generate.scratch_project(target)
+        shutil.rmtree(project / "content")
+        shutil.copytree(ROOT / "content", project / "content")
+    else:
+        project = generate.generate(int(size), target)
+    cases = len(list((project / "content" / "cases").glob("*.zh.md")))
+    return project, cases
+
+
+def measure_build(result: Result, project: Path) -> None:
+    site = project / "site"
+    shutil.rmtree(site, ignore_errors=True)
+    with tempfile.TemporaryDirectory() as timings:
+        env = _env(CASEBOOK_TIMINGS=timings, PYTHONPATH=str(PROBE))
+        result.wall, result.peak_mb = timed_run([sys.executable, "-m", "mkdocs", "build", "--strict"], project, env)
+        for path in Path(timings).glob("*.json"):
+            data = json.loads(path.read_text())
+            for key in ("markdown", "theme", "segmentation", "hooks", "process"):
+                result.cpu[key] = result.cpu.get(key, 0.0) + data[key]
+    result.site_mb = sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6
+    for lang, index in (("zh", site / "search" / "index.js"), ("en", site / "en" / "search" / "index.js")):
+        data = index.read_bytes()
+        result.index_raw[lang] = len(data)
+        result.index_gz[lang] = len(gzip.compress(data, 6))
+
+
+def measure_bundle(result: Result, project: Path) -> None:
+    out = project / "dist"
+    shutil.rmtree(out, ignore_errors=True)
+    subprocess.run([sys.executable, "-m", "casebook.cli", "bundle", "--no-handbook", "--project", str(project),
+                    "--output", str(out)], check=True, env=_env(), stdout=subprocess.DEVNULL)
+    result.bundle_mb = (out / "casebook-offline.zip").stat().st_size / 1e6
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as r:
+            return r.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def measure_serve_edit(result: Result, project: Path, timeout: float = 900) -> None:
+    """Save an edit to one case while `mkdocs serve --dirty` runs; time until the page shows it."""
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        case = sorted((project / "content" / "cases").glob("*.zh.md"))[0]
+        url = f"http://127.0.0.1:{port}/cases/{case.name.split('.')[0]}/"
+        deadline = time.monotonic() + timeout
+        while _get(url) is None:
+            if time.monotonic() > deadline or proc.poll() is not None:
+                return
+            time.sleep(0.5)
+        time.sleep(2)  # let the watcher settle after the first build
+        marker = f"编辑标记{int(time.time())}"
+        text = case.read_text("utf-8")
+        start = time.perf_counter()
+        case.write_text(text.replace("## 背景\n", f"## 背景\n\n{marker}\n", 1), "utf-8")
+        while time.monotonic() < deadline:
+            page = _get(url)
+            if page and marker in page:
+                result.serve_edit = time.perf_counter() - start
+                break
+            time.sleep(0.05)
+        case.write_text(text, "utf-8")
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+
+
+PLAIN_CONFIG = """site_name: {name}
+docs_dir: docs
+site_dir: site
+theme:
+  name: material
+  language: {lang}
+  font: false
+nav:
+  - index.md
+plugins:
+  - search:
+      lang: {search_lang}
+markdown_extensions: {extensions}
+"""
+
+
+def measure_plain(result: Result, project: Path, scratch: Path) -> None:
+    """Plain Material, no hooks: the same case pages (front matter stripped), one site per language."""
+    import yaml
+
+    extensions = json.dumps(yaml.load((ROOT / "mkdocs.yml").read_text("utf-8").split("markdown_extensions:")[1]
+                                      .split("\nvalidation:")[0].replace("!ENV", ""), Loader=yaml.SafeLoader))
+    runs = []
+    for lang in ("zh", "en"):
+        site = scratch / f"plain-{result.label}-{lang}"
+        shutil.rmtree(site, ignore_errors=True)
+        (site / "docs" / "cases").mkdir(parents=True)
+        (site / "docs" / "index.md").write_text("# Casebook\n", "utf-8")
+        for case in (project / "content" / "cases").glob(f"*.{lang}.md"):
+            _, front, body = case.read_text("utf-8").split("---\n", 2)
+            title = yaml.safe_load(front)["title"]
+            (site / "docs" / "cases" / f"{case.name.split('.')[0]}.md").write_text(f"# {title}\n\n{body}", "utf-8")
+        (site / "mkdocs.yml").write_text(PLAIN_CONFIG.format(name="Casebook", lang=lang, search_lang="en" if lang == "en" else "zh",
+                                                             extensions=extensions), "utf-8")
+        runs.append(site)
+    # Side by side, as the project builds its two languages.
+    start = time.perf_counter()
+    peak = 0.0
+    threads, results = [], {}
+
+    def build(site: Path) -> None:
+        results[site] = timed_run([sys.executable, "-m", "mkdocs", "build"], site, _env())
+
+    for site in runs:
+        threads.append(threading.Thread(target=build, args=(site,)))
+        threads[-1].start()
+    for t in threads:
+        t.join()
+    result.plain_wall = time.perf_counter() - start
+    result.plain_peak_mb = sum(peak for _, peak in results.values())
+    for site in runs:
+        shutil.rmtree(site, ignore_errors=True)
+
+
+def _kb(n: int) -> str:
+    return f"{n / 1024:,.0f} KB" if n < 10 * 1024 * 1024 else f"{n / 1024 / 1024:,.1f} MB"
+
+
+def table(results: list[Result]) -> str:
+    head = ["", *(f"{r.label} ({r.cases:,} cases)" for r in results)]
+    rows: list[list[str]] = []
+
+    def row(name: str, values) -> None:
+        rows.append([name, *values])
+
+    row("full build, wall", (f"{r.wall:.1f} s" for r in results))
+    row("per case (both languages)", (f"{r.wall / r.cases * 1000:.1f} ms" for r in results))
+    row("peak memory, all processes", (f"{r.peak_mb:,.0f} MB" for r in results))
+    row("processor time, both languages", (f"{r.cpu['process']:.1f} s" for r in results))
+    for key, name in (("hooks", "hooks' own work"), ("segmentation", "segmentation (rjieba)"),
+                      ("markdown", "Markdown (Python-Markdown)"), ("theme", "theme (Jinja)")):
+        row(f"  share: {name}", (f"{r.cpu[key] / r.cpu['process'] * 100:.1f} %" for r in results))
+    row("  share: the rest (MkDocs, files)", (
+        f"{(r.cpu['process'] - sum(r.cpu[k] for k in ('hooks', 'segmentation', 'markdown', 'theme'))) / r.cpu['process'] * 100:.1f} %"
+        for r in results))
+    row("site size", (f"{r.site_mb:,.1f} MB" for r in results))
+    for lang in ("zh", "en"):
+        row(f"search index {lang}: raw / gzip", (f"{_kb(r.index_raw[lang])} / {_kb(r.index_gz[lang])}" for r in results))
+    row("offline bundle (zip)", ("-" if r.bundle_mb is None else f"{r.bundle_mb:,.1f} MB" for r in results))
+    row("serve --dirty: edit shown after", ("-" if r.serve_edit is None else f"{r.serve_edit:.1f} s" for r in results))
+    row("plain Material, wall", ("-" if r.plain_wall is None else f"{r.plain_wall:.1f} s" for r in results))
+    row("plain Material, peak memory", ("-" if r.plain_peak_mb is None else f"{r.plain_peak_mb:,.0f} MB" for r in results))
+    row("Casebook / plain Material", ("-" if not r.plain_wall else f"{r.wall / r.plain_wall:.2f}" for r in results))
+    widths = [max(len(line[i]) for line in [head, *rows]) for i in range(len(head))]
+    fmt = lambda line: "| " + " | ".join(c.ljust(w) for c, w in zip(line, widths)) + " |"
+    return "\n".join([fmt(head), "|" + "|".join("-" * (w + 2) for w in widths) + "|", *map(fmt, rows)])
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    mem = int(next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")))
+    return f"{os.cpu_count()} cores ({cpu}), {mem / 1024 / 1024:.0f} GiB, Python {platform.python_version()}, {platform.system()}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", default=["real", "1000", "10000"], help="real and/or numbers of cases")
+    parser.add_argument("--scratch", type=Path, default=ROOT / ".scratch", help="where the scratch projects go")
+    parser.add_argument("--skip-bundle", action="store_true", help="do not build the offline bundle")
+    parser.add_argument("--skip-serve", action="store_true", help="do not measure mkdocs serve")
+    parser.add_argument("--skip-plain", action="store_true", help="do not build plain Material for comparison")
+    args = parser.parse_args()
+    print(f"machine: {machine()}", flush=True)
+    results = []
+    for size in args.sizes:
+        project, cases = project_for(size, args.scratch)
+        result = Result(size, cases)
+        print(f"{size}: building {cases} cases…", flush=True)
+        measure_build(result, project)
+        print(f"{size}: built in {result.wall:.1f} s", flush=True)
+        if not args.skip_bundle:
+            measure_bundle(result, project)
+        if not args.skip_serve:
+            measure_serve_edit(result, project)
+        if not args.skip_plain:
+            measure_plain(result, project, args.scratch)
+        results.append(result)
+        print(table(results), flush=True)
+        shutil.rmtree(project / "site", ignore_errors=True)
+    print()
+    print(table(results))
+
+
+if __name__ == "__main__":
+    main()
