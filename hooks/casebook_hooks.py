@@ -21,6 +21,7 @@ import posixpath
 import re
 import subprocess
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,6 +56,7 @@ class _Build:
     listed: dict[str, list[str]] = field(default_factory=dict)  # index page -> case ids in its HTML
     fragments: dict[str, pages.SitePage] = field(default_factory=dict)  # pages with HTML to put in
     children: list[tuple[str, subprocess.Popen]] = field(default_factory=list)
+    started: float = 0.0
 
 
 _build: _Build | None = None
@@ -66,12 +68,27 @@ class _GeneratedFrom(File):
     editor's loop in `mkdocs serve --dirty`) renders it again only when one of them changed."""
 
     sources: tuple[str, ...] = ()
+    stub: pages.PageStub | None = None  # writes the page's Markdown when MkDocs first reads it
 
     def is_modified(self) -> bool:
         if not self.sources or not os.path.isfile(self.abs_dest_path):
             return True
         built = os.path.getmtime(self.abs_dest_path)
         return any(os.path.getmtime(source) > built for source in self.sources)
+
+    @property
+    def content_string(self) -> str:
+        if self.stub is not None:
+            page, self.stub = self.stub.make(), None
+            if page.fragments:
+                _build.fragments[page.path] = page
+            self._content = page.markdown
+        return File.content_string.fget(self)
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        self.stub = None
+        File.content_string.fset(self, value)
 
 
 def _language() -> str:
@@ -135,9 +152,13 @@ def _nav_entry(item: pages.NavItem):
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     b = _build
+    b.started = time.time()
     # MkDocs has just emptied the site folder: the other languages can start writing into it.
     if b.lang == DEFAULT_LANGUAGE:
-        b.children = [(lang, _start_language(config, lang)) for lang in _languages() if lang != b.lang]
+        others = [lang for lang in _languages() if lang != b.lang]
+        if _dirty:
+            others = [lang for lang in others if _touched(config, lang)]
+        b.children = [(lang, _start_language(config, lang)) for lang in others]
     out = Files([])
     # Hand-written pages come as <name>.<lang>.md; each language keeps its own and, where its
     # own is missing, the other's with a notice.
@@ -172,20 +193,55 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                             config.use_directory_urls))
     updated = _last_updated(b.loaded.content, b.content_dir)
     taxonomy = str(b.content_dir / "taxonomy.yml")
+    style = _heading_style(config)
+    # Case pages are written when MkDocs reads them: a dirty rebuild reads only the changed ones.
+    for stub in pages.case_pages(b.loaded.content, b.indices, b.lang, updated, config.use_directory_urls, style):
+        file = _GeneratedFrom.generated(config, stub.path, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+        file.stub = stub
+        file.sources = (str(b.content_dir.parent / stub.source), taxonomy)
+        b.edit_sources[stub.path] = stub.source
+        out.append(file)
+        b.built.append(file)
     for page in pages.site_pages(b.loaded.content, b.indices, b.lang, updated, config.use_directory_urls,
-                                 _heading_style(config)):
+                                 style, cases=False):
         listed_in_nav = page.kind not in ("case", "checklist", "cell")
         file = _GeneratedFrom.generated(config, page.path, content=page.markdown,
                                         inclusion=InclusionLevel.UNDEFINED if listed_in_nav else InclusionLevel.NOT_IN_NAV)
         if page.fragments:
             b.fragments[page.path] = page
-        if page.source:
+        if page.source:  # a checklist page also shows case titles: always rebuilt
             b.edit_sources[page.path] = page.source
-            if page.kind == "case":  # a checklist page also shows case titles: always rebuilt
-                file.sources = (str(b.content_dir.parent / page.source), taxonomy)
         out.append(file)
         b.built.append(file)
     return out
+
+
+_BUILT_MARK = ".casebook-dirty-build"  # in the site folder of dirty builds only (never published)
+
+
+def _touched(config: MkDocsConfig, lang: str) -> bool:
+    """Whether a file that the `lang` site is made from changed since the last dirty build.
+
+    An editor who saves a Chinese case while `mkdocs serve --dirty` runs waits only for the
+    Chinese site: the English one is made from the English file, unless there is none."""
+    mark = Path(config.site_dir) / _BUILT_MARK
+    if not mark.exists():
+        return True
+    since = mark.stat().st_mtime
+    base = Path(config.config_file_path).parent
+    watched = [base / "content", Path(config.docs_dir), base / "hooks", base / "src", Path(config.config_file_path)]
+    for root in watched:
+        paths = [root] if root.is_file() else (p for p in root.rglob("*") if p.is_file())
+        for path in paths:
+            if path.stat().st_mtime <= since:
+                continue
+            m = _PAGE_SUFFIX.match(path.name)
+            in_content = path.is_relative_to(base / "content")
+            if not (m and in_content and m["lang"] in LANGUAGES and m["lang"] != lang):
+                return True  # this language's file, or one that every language is made from
+            if not path.with_name(f"{m['stem']}.{lang}.md").exists():
+                return True  # this language shows the other's text in its place
+    return False
 
 
 def _heading_style(config: MkDocsConfig) -> render.HeadingStyle | None:
@@ -279,6 +335,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     index = _write_search_index(config, b)
     _reconcile(b, index)
     _wait_for_children(b)
+    if _dirty and b.lang == DEFAULT_LANGUAGE:
+        # Dated when this build began: an edit saved while it ran is new to the next one.
+        mark = Path(config.site_dir) / _BUILT_MARK
+        mark.touch()
+        os.utime(mark, (b.started, b.started))
 
 
 def _wait_for_children(b: _Build) -> None:

@@ -6,6 +6,7 @@ file is read and checked on its own, and what is wrong is reported together.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -93,7 +94,7 @@ def load(content_dir: Path) -> Loaded:
             problems.append(Problem(rel(path), None, None,
                 "a Markdown file outside content/cases/ and content/checklists/ is not published; move it into one of them"))
             continue
-        loaded = _load_file(path, kind, KINDS[kind], taxonomy, rel(path), problems)
+        loaded = _load_file_cached(path, kind, taxonomy, rel(path), problems)
         if loaded:
             files.append(loaded)
             problems += _check_images(loaded, path, content_dir)
@@ -119,6 +120,26 @@ def _read_text(path: Path, rel, problems: list[Problem]) -> str | None:
     except frontmatter.FrontMatterError as e:
         problems.append(Problem(rel(path), e.line, None, e.message))
         return None
+
+
+# A file's own checks depend only on its bytes and the taxonomy: `mkdocs serve` reloads the
+# content on every edit, and re-reads only the files that changed.
+_cache: dict[str, tuple[tuple, _File | None, tuple[Problem, ...]]] = {}
+
+
+def _load_file_cached(path: Path, kind: str, taxonomy: Taxonomy, shown: str, problems: list[Problem]) -> _File | None:
+    try:
+        # By content, not modification time, which file systems keep to a few milliseconds.
+        digest = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+    except OSError:
+        return _load_file(path, kind, KINDS[kind], taxonomy, shown, problems)
+    key = (digest, kind, shown, taxonomy)
+    hit = _cache.get(str(path))
+    if hit is None or hit[0] != key:
+        found: list[Problem] = []
+        hit = _cache[str(path)] = (key, _load_file(path, kind, KINDS[kind], taxonomy, shown, found), tuple(found))
+    problems += hit[2]
+    return hit[1]
 
 
 def _load_file(path: Path, kind: str, fields: tuple[FieldSpec, ...], taxonomy: Taxonomy,

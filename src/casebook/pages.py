@@ -217,16 +217,38 @@ class _Writer:
         return resolve
 
 
+@dataclass(frozen=True, slots=True)
+class PageStub:
+    """A page known by its address before it is written; `make()` writes it. A generator
+    that renders only what changed (`mkdocs serve --dirty`) then writes only those pages."""
+
+    path: str
+    kind: str
+    source: str
+    make: Callable[[], SitePage]
+
+
+def case_pages(content: Content, indices: Indices, lang: str,
+               updated: Mapping[str, str] | None = None, directory_urls: bool = True,
+               headings: render.HeadingStyle | None = None) -> Iterator[PageStub]:
+    """The case pages of one language, to be written on demand (arguments as `site_pages`)."""
+    w = _Writer(content, indices, lang, directory_urls, headings)
+    for case in content.cases:
+        make = lambda case=case: _case_page(w, case, (updated or {}).get(str(case.text(lang).path)))
+        yield PageStub(case_path(case.id), "case", str(case.text(lang).path), make)
+
+
 def site_pages(content: Content, indices: Indices, lang: str,
                updated: Mapping[str, str] | None = None, directory_urls: bool = True,
-               headings: render.HeadingStyle | None = None) -> Iterator[SitePage]:
+               headings: render.HeadingStyle | None = None, cases: bool = True) -> Iterator[SitePage]:
     """Every generated page of one language. `updated`: content file path -> date it last changed;
     `directory_urls`: pages are served as folders (cases/x/) rather than files (cases/x.html);
     `headings`: how the generator marks headings. Given it, the text of a case page comes as
-    finished HTML (`SitePage.fragments`) wherever `render` can render it."""
+    finished HTML (`SitePage.fragments`) wherever `render` can render it. `cases=False`: all
+    but the case pages, which `case_pages` gives."""
     w = _Writer(content, indices, lang, directory_urls, headings)
-    for case in content.cases:
-        yield _case_page(w, case, (updated or {}).get(str(case.text(lang).path)))
+    if cases:
+        yield from (stub.make() for stub in case_pages(content, indices, lang, updated, directory_urls, headings))
     for checklist in content.checklists:
         yield _checklist_page(w, checklist)
     yield _units_page(w)

@@ -135,6 +135,21 @@ def domain_words(content: Content, lang: str) -> set[str]:
     return {w for w in words if 2 <= len(w) <= 16 and _HAN.search(w)}
 
 
+_words_cache: dict[tuple[object, str], frozenset[str]] = {}
+
+
+def _words(segment: Callable[[str], Iterable[str]], text: str) -> frozenset[str]:
+    """The Chinese words of one field, kept for the next build in this process (`mkdocs serve`
+    rebuilds the index on every edit, and most fields have not changed)."""
+    key = (getattr(segment, "version", segment), text)
+    words = _words_cache.get(key)
+    if words is None:
+        if len(_words_cache) > 200_000:  # about 20,000 pages' fields: a bound, not a goal
+            _words_cache.clear()
+        words = _words_cache[key] = frozenset(w for w in segment(text) if len(w) >= 2 and _HAN.search(w))
+    return words
+
+
 @cache
 def _t2s():
     import opencc
@@ -168,7 +183,7 @@ def build_index(docs: Iterable[SearchDoc], lang: str, url_of: Callable[[str], st
         rows.append([url_of(doc.path), doc.title, doc.tag, *fields[1:], *([fields[0]] if fields[0] != doc.title else [])])
         if segment:
             for f in fields:
-                vocabulary.update(w for w in segment(f) if len(w) >= 2 and _HAN.search(w))
+                vocabulary.update(_words(segment, f))
     index: dict = {"lang": lang, "fields": list(FIELDS), "weights": list(WEIGHTS), "docs": rows}
     if lang == "zh":
         index["vocabulary"] = sorted(vocabulary)
