@@ -244,8 +244,25 @@ def _case_page(w: _Writer, case: Case, updated: str | None = None) -> SitePage:
         f"# {text.title}\n\n{w.notice(fallback)}"
         f'<div class="cb-meta" markdown>\n\n{meta}\n</div>\n\n'
         f"{text.summary}\n{{: .cb-summary }}\n\n{body}\n"
+        + _related(w, here, case)
     )
     return SitePage(here, text.title, markdown, "case", str(text.path), fallback)
+
+
+def _related(w: _Writer, here: str, case: Case) -> str:
+    """The cases with most in common (indices.related), each with what it has in common."""
+    s, lines = w.s, []
+    for r in w.indices.related.get(case.id, ()):
+        why = [s["related_unit"].format(unit=w.label(w.tax.unit_type(case.unit_type).label))] if r.same_unit else []
+        if r.measures:
+            why.append(s["related_measures"].format(
+                measures=s["list_sep"].join(w.label(w.tax.measure(m).label) for m in r.measures)))
+        title = w.indices.cases_by_id[r.case].text(w.lang).title
+        lines.append(f"- {w.link(here, title, case_path(r.case))}<br>\n"
+                     f'  <span class="cb-related__why">{_escape(s["related_sep"].join(why))}</span>')
+    if not lines:
+        return ""
+    return f"\n## {s['related']} {{ #related }}\n\n<div class=\"cb-related\" markdown>\n\n" + "\n".join(lines) + "\n\n</div>\n"
 
 
 def _checklist_page(w: _Writer, checklist: Checklist) -> SitePage:
