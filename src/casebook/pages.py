@@ -52,6 +52,7 @@ def cell_path(unit: str, measure: str) -> str:
 GLOSSARY_USES_SHOWN = 12
 UNITS, MEASURES, MATRIX = "units/index.md", "measures/index.md", "matrix.md"
 CHECKLISTS, GLOSSARY = "checklists/index.md", "glossary.md"
+BROWSE, STATS, DATA = "browse.md", "stats.md", "data.md"  # made by explore.py
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,10 +68,19 @@ class SitePage:
     # HTML put in place of a marker paragraph after the Markdown is rendered: long lists of
     # cards are finished HTML, which Markdown's HTML-block parser would take seconds to re-read.
     fragments: Mapping[str, str] = field(default_factory=dict)
+    # Like fragments, but put in after the content's HTML sanitiser has run: forms and inline
+    # SVG that the core builds whole from escaped values, and that the sanitiser would strip
+    # (it is there for editors' HTML, not the core's).
+    widgets: Mapping[str, str] = field(default_factory=dict)
 
     def insert_fragments(self, html: str) -> str:
         for marker, fragment in self.fragments.items():
             html = html.replace(f"<p>{marker}</p>", fragment, 1)
+        return html
+
+    def insert_widgets(self, html: str) -> str:
+        for marker, widget in self.widgets.items():
+            html = html.replace(f"<p>{marker}</p>", widget, 1)
         return html
 
 
@@ -220,6 +230,8 @@ def site_pages(content: Content, indices: Indices, lang: str,
     yield _matrix_page(w)
     yield _checklists_page(w)
     yield _glossary_page(w)
+    from . import explore  # imports this module: browse, statistics and open data
+    yield from explore.site_pages(w)
 
 
 def _case_page(w: _Writer, case: Case, updated: str | None = None) -> SitePage:
@@ -431,12 +443,15 @@ def navigation(content: Content, lang: str, extra_pages: tuple[NavItem, ...] = (
     s, tax = strings()[lang], content.taxonomy
     return (
         NavItem(s["home"], "index.md"),
+        NavItem(s["browse"], BROWSE),
         NavItem(s["by_unit"], children=(NavItem(s["overview"], UNITS),)
                 + tuple(NavItem(u.label(lang), unit_path(u.id)) for u in tax.unit_types)),
         NavItem(s["by_measure"], children=(NavItem(s["overview"], MEASURES),)
                 + tuple(NavItem(m.label(lang), measure_path(m.id)) for m in tax.measures)),
         NavItem(s["matrix"], MATRIX),
+        NavItem(s["stats"], STATS),
         NavItem(s["checklists"], CHECKLISTS),
         NavItem(s["glossary"], GLOSSARY),
+        NavItem(s["data"], DATA),
         *extra_pages,
     )
