@@ -171,9 +171,10 @@
 
   function writeHash(sets) {
     var hash = hashOf(sets);
-    if (hash === location.hash.replace(/^#/, "")) return;
-    var url = hash ? "#" + hash : location.pathname + location.search;
-    try { history.replaceState(null, "", url); } catch (e) { location.replace("#" + hash); }
+    if (hash !== location.hash.replace(/^#/, "")) {
+      var url = hash ? "#" + hash : location.pathname + location.search;
+      try { history.replaceState(null, "", url); } catch (e) { location.replace("#" + hash); }
+    }
     // The language switch keeps the choice: the keys are the same in every language.
     document.querySelectorAll(".md-select__link[hreflang]").forEach(function (a) {
       a.setAttribute("href", a.getAttribute("href").split("#")[0] + (hash ? "#" + hash : ""));
