@@ -92,7 +92,8 @@ def test_filters_leave_the_cases_a_filter_over_the_content_leaves(browser, site_
     page.on("pageerror", lambda e: errors.append(str(e)))
     try:
         open_browse(page, site_url + ("" if lang == "zh" else "en/") + "browse/")
-        for chosen in CHOICES:
+        # The filtering is the same code in both languages: English checks its labels on half.
+        for chosen in CHOICES if lang == "zh" else CHOICES[1::2]:
             page.locator(".cb-browse__clear").click()
             for key, wanted in chosen.items():
                 for value in wanted:

@@ -69,7 +69,7 @@ def _widget(widgets: dict[str, str], html: str) -> str:
 def _data_links(w: _Writer, here: str) -> str:
     s = w.s
     files = " · ".join(f"[{posixpath.basename(p)}]({relative(here, p)})" for p in (CASES_CSV, CASES_JSON))
-    return f"{s['data_links']}: {files} · [{s['data_fields_link']}]({relative(here, DATA)}#case-fields)\n{{: .cb-data-links }}\n"
+    return f"{s['data_links']}{s['colon']}{files} · [{s['data_fields_link']}]({relative(here, DATA)}#case-fields)\n{{: .cb-data-links }}\n"
 
 
 def _browse_page(w: _Writer, facets: Sequence[Facet]) -> SitePage:
@@ -145,7 +145,7 @@ def _data_page(w: _Writer) -> SitePage:
         rows = [f"| {', '.join(f'`{c}`' for c in f.columns())} | {kinds[f.kind]} | {_escape(docs[f.doc])} |" for f in fields]
         return f"| {s['data_field']} | {s['data_kind']} | {s['data_meaning']} |\n|---|---|---|\n" + "\n".join(rows) + "\n"
 
-    downloads = "\n".join(f"- [{posixpath.basename(path)}]({relative(here, path)}): {s[key]}"
+    downloads = "\n".join(f"- [{posixpath.basename(path)}]({relative(here, path)}){s['colon']}{s[key]}"
                           for path, key in ((CASES_CSV, "data_cases_csv"), (CASES_JSON, "data_cases_json"),
                                             (ITEMS_CSV, "data_items_csv"), (ITEMS_JSON, "data_items_json")))
     markdown = (
