@@ -31,7 +31,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import AnchorLink
 
-from casebook import history, indices, loader, pages, render, sanitize, search, segment
+from casebook import explore, history, indices, loader, pages, render, sanitize, search, segment
 from casebook.model import DEFAULT_LANGUAGE, LANGUAGES
 from casebook.reconcile import reconcile
 
@@ -55,6 +55,7 @@ class _Build:
     edit_sources: dict[str, str] = field(default_factory=dict)  # page path -> file in the repository
     listed: dict[str, list[str]] = field(default_factory=dict)  # index page -> case ids in its HTML
     fragments: dict[str, pages.SitePage] = field(default_factory=dict)  # pages with HTML to put in
+    carried: dict[str, tuple[str, ...] | None] = field(default_factory=dict)  # data file -> case ids in it
     children: list[tuple[str, subprocess.Popen]] = field(default_factory=list)
     started: float = 0.0
 
@@ -207,12 +208,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         listed_in_nav = page.kind not in ("case", "checklist", "cell")
         file = _GeneratedFrom.generated(config, page.path, content=page.markdown,
                                         inclusion=InclusionLevel.UNDEFINED if listed_in_nav else InclusionLevel.NOT_IN_NAV)
-        if page.fragments:
+        if page.fragments or page.widgets:
             b.fragments[page.path] = page
         if page.source:  # a checklist page also shows case titles: always rebuilt
             b.edit_sources[page.path] = page.source
         out.append(file)
         b.built.append(file)
+    # Browse data and open data, as files of the site so that pages can link to them.
+    for data in explore.data_files(b.loaded.content, b.lang, config.use_directory_urls, config.site_url or ""):
+        out.append(File.generated(config, data.path, content=data.content))
+        b.carried[data.path] = data.cases
     return out
 
 
@@ -297,11 +302,13 @@ def _after_title(markdown: str, insert: str) -> str:
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     site_page = _build.fragments.get(page.file.src_uri)
     # The page's own HTML, from editors' Markdown: cleaned before the theme wraps it. The
-    # fragments that the core wrote as HTML have every text escaped: they go in after.
+    # fragments and widgets (forms, SVG) that the core wrote as HTML have every text escaped:
+    # they go in after, whole.
     if site_page is None or not site_page.escaped_only:
         html = sanitize.clean_html(html)
     if site_page is not None:
         html = site_page.insert_fragments(html)
+        html = site_page.insert_widgets(html)
         if site_page.headings:
             _add_to_toc(page, site_page.headings)
     if page.file.src_uri.startswith(("units/", "measures/")):
@@ -385,7 +392,7 @@ def _reconcile(b: _Build, index: dict) -> None:
     built = {f.src_uri: f.url for f in b.built}
     locations = {row[0] for row in index["docs"]}
     searchable = [src for src, url in built.items() if url in locations]
-    problems = reconcile(b.loaded.content, b.indices, built, searchable, b.listed)
+    problems = reconcile(b.loaded.content, b.indices, built, searchable, b.listed, b.carried)
     if problems:
         for problem in problems:
             log.error(f"[{b.lang}] {problem}")

@@ -134,3 +134,40 @@ def test_handbook_pdf_has_every_title(dist, lang):
     assert fonts and all(line.split()[-5] == "yes" for line in fonts), "every font embedded"
     assert missing == []
     assert pages > len(CONTENT.cases)
+
+
+def test_browse_filters_and_downloads_from_disk_without_network(browser, unzipped):
+    from test_browse import expected, read_download, shown
+
+    context = browser.new_context(accept_downloads=True)
+    external = []
+
+    def route(r):
+        if r.request.url.startswith(("file://", "blob:")):
+            r.continue_()
+        else:
+            external.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        chosen = {"unit": ["hospital"], "measure": ["publicity_education"]}
+        page.goto((unzipped / "en/browse.html").as_uri() + "#unit=hospital&measure=publicity_education")
+        page.wait_for_selector(".cb-browse--ready")
+        assert shown(page) == expected(chosen)
+        page.locator(".cb-facet input[name=measure][value=leadership]").check()
+        chosen["measure"].append("leadership")
+        assert shown(page) == expected(chosen)
+        assert "measure=leadership" in page.url
+        with page.expect_download() as info:
+            page.locator(".cb-browse__download").click()
+        assert [r[0] for r in read_download(info.value)[1:]] == expected(chosen)
+        page.locator(".cb-browse__list a").first.click()
+        page.wait_for_url(f"**/en/cases/{expected(chosen)[0]}.html")
+        assert external == []
+        assert errors == []
+    finally:
+        context.close()

@@ -36,3 +36,18 @@ def test_every_loss_is_named(content):
     assert "cases/alpha.md: not in the search index" in problems
     assert "measures/exchange/index.md: lists 0 cases, expected 1; missing beta" in problems
     assert "units/hospital/index.md: lists 2 cases, expected 1; not expected beta" in problems
+
+
+def test_every_case_must_reach_each_data_file_once(content):
+    c, idx = _content(content)
+    pages = [case_path("alpha"), case_path("beta")]
+    carried = {"browse/index.js": ["alpha", "beta"], "data/cases.csv": ["alpha", "alpha", "gamma"],
+               "data/cases.json": [], "data/checklist-items.csv": None}
+    problems = reconcile(c, idx, pages, pages, _complete(idx), carried)
+    assert problems == [
+        "cases/alpha.md: 2 times in data/cases.csv",
+        "cases/beta.md: not in data/cases.csv",
+        "data/cases.csv: holds 'gamma', which is no case",
+        "cases/alpha.md: not in data/cases.json",
+        "cases/beta.md: not in data/cases.json",
+    ]

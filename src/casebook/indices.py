@@ -1,16 +1,17 @@
 """Grouping the content for the index pages, in one pass over it.
 
 Every index (by unit type, by measure, by their cross, checklist items by measure, glossary
-uses) is built here as plain data; `pages.py` turns it into Markdown.
+uses, related cases) is built here as plain data; `pages.py` turns it into Markdown.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Mapping
 
 from .model import LANGUAGES, Case, Checklist, ChecklistItem, Content
+from .related import Related, related_cases
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +32,8 @@ class Indices:
     # glossary term id -> cases whose text in that language uses the term, per language
     term_uses: Mapping[str, Mapping[str, tuple[Case, ...]]]
     cases_by_id: Mapping[str, Case]
+    # case id -> the cases with the most in common with it (related.py)
+    related: Mapping[str, tuple[Related, ...]] = field(default_factory=dict)
 
 
 def build(content: Content) -> Indices:
@@ -55,6 +58,7 @@ def build(content: Content) -> Indices:
         items_by_measure={k: tuple(v) for k, v in items.items()},
         term_uses=_term_uses(content),
         cases_by_id={c.id: c for c in content.cases},
+        related=related_cases(content.cases),
     )
 
 

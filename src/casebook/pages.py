@@ -53,6 +53,7 @@ def cell_path(unit: str, measure: str) -> str:
 GLOSSARY_USES_SHOWN = 12
 UNITS, MEASURES, MATRIX = "units/index.md", "measures/index.md", "matrix.md"
 CHECKLISTS, GLOSSARY = "checklists/index.md", "glossary.md"
+BROWSE, STATS, DATA = "browse.md", "stats.md", "data.md"  # made by explore.py
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,10 +75,19 @@ class SitePage:
     # casebook and the web, and every character of the text escaped: there is nothing for a
     # sanitiser to remove (it cost 1.2 ms a page).
     escaped_only: bool = False
+    # Like fragments, but put in after the content's HTML sanitiser has run: forms and inline
+    # SVG that the core builds whole from escaped values, and that the sanitiser would strip
+    # (it is there for editors' HTML, not the core's).
+    widgets: Mapping[str, str] = field(default_factory=dict)
 
     def insert_fragments(self, html: str) -> str:
         for marker, fragment in self.fragments.items():
             html = html.replace(f"<p>{marker}</p>", fragment, 1)
+        return html
+
+    def insert_widgets(self, html: str) -> str:
+        for marker, widget in self.widgets.items():
+            html = html.replace(f"<p>{marker}</p>", widget, 1)
         return html
 
 
@@ -263,6 +273,8 @@ def site_pages(content: Content, indices: Indices, lang: str,
     yield _matrix_page(w)
     yield _checklists_page(w)
     yield _glossary_page(w)
+    from . import explore  # imports this module: browse, statistics and open data
+    yield from explore.site_pages(w)
 
 
 def _case_page(w: _Writer, case: Case, updated: str | None = None) -> SitePage:
@@ -281,7 +293,7 @@ def _case_page(w: _Writer, case: Case, updated: str | None = None) -> SitePage:
             + (f" ({s['source_traditional']})" if case.source.script == "traditional" else "")),
         (s["updated"], updated),
     ]
-    fast = _case_html(w, here, text, rows, fallback) if w.headings is not None else None
+    fast = _case_html(w, here, case, text, rows, fallback) if w.headings is not None else None
     if fast is not None:
         # Finished HTML: the generator renders only the front matter that gives the title.
         marker = "CASEBOOKFRAGMENT0"
@@ -293,6 +305,7 @@ def _case_page(w: _Writer, case: Case, updated: str | None = None) -> SitePage:
         f"# {text.title}\n\n{w.notice(fallback)}"
         f'<div class="cb-meta" markdown>\n\n{meta}\n</div>\n\n'
         f"{text.summary}\n{{: .cb-summary }}\n\n{links.rewrite(text.body, w.resolve(here))}\n"
+        + _related(w, here, case)
     )
     return SitePage(here, text.title, markdown, "case", str(text.path), fallback)
 
@@ -301,7 +314,7 @@ _MD_LINK = re.compile(r"\[((?:\\.|[^\]])*)\]\(([^)]*)\)\{ \.([\w-]+) \}")
 _MD_CODE = re.compile(r"`([^`]*)`")
 
 
-def _case_html(w: _Writer, here: str, text, rows, fallback: str | None) -> render.Rendered | None:
+def _case_html(w: _Writer, here: str, case: Case, text, rows, fallback: str | None) -> render.Rendered | None:
     """The whole text of a case page as the HTML that Python-Markdown makes of its Markdown
     (tests/test_render.py holds the two to the same), or None where `render` cannot do it.
 
@@ -320,10 +333,11 @@ def _case_html(w: _Writer, here: str, text, rows, fallback: str | None) -> rende
               f'{html.escape(w.s["missing_translation"].format(language=w.s["lang_names"][fallback]), quote=False)}'
               f"</p>\n</div>\n" if fallback else "")
     meta = "".join(f"<dt>{html.escape(k, quote=False)}</dt>\n<dd>{_meta_html(w, here, v)}</dd>\n" for k, v in rows if v)
+    related, related_heading = _related_html(w, here, case, used)
     out = (f'<h1 id="{title_id}">{html.escape(text.title, quote=False)}{permalink}</h1>\n{notice}'
            f'<div class="cb-meta">\n<dl>\n{meta}</dl>\n</div>\n'
-           f'<p class="cb-summary">{summary.html.strip()[len("<p>"):]}\n{body.html}')
-    return render.Rendered(out, (render.Heading(1, title_id, text.title), *body.headings))
+           f'<p class="cb-summary">{summary.html.strip()[len("<p>"):]}\n{body.html}{related}')
+    return render.Rendered(out, (render.Heading(1, title_id, text.title), *body.headings, *related_heading))
 
 
 def _meta_html(w: _Writer, here: str, value: str) -> str:
@@ -345,6 +359,42 @@ def _meta_text(text: str) -> str:
     escaped = [_MD_CODE.sub(lambda m: f"<code>{m.group(1)}</code>", html.escape(re.sub(r"\\(.)", r"\1", p), quote=False))
                for p in parts]
     return "<br>".join(escaped)
+
+
+def _related_items(w: _Writer, case: Case) -> list[tuple[str, str, str]]:
+    """(title, page path, what it has in common) of the cases with most in common (indices.related)."""
+    s, items = w.s, []
+    for r in w.indices.related.get(case.id, ()):
+        why = [s["related_unit"].format(unit=w.label(w.tax.unit_type(case.unit_type).label))] if r.same_unit else []
+        if r.measures:
+            why.append(s["related_measures"].format(
+                measures=s["list_sep"].join(w.label(w.tax.measure(m).label) for m in r.measures)))
+        items.append((w.indices.cases_by_id[r.case].text(w.lang).title, case_path(r.case), s["related_sep"].join(why)))
+    return items
+
+
+def _related(w: _Writer, here: str, case: Case) -> str:
+    lines = [f"- {w.link(here, title, to)}<br>\n  <span class=\"cb-related__why\">{_escape(why)}</span>"
+             for title, to, why in _related_items(w, case)]
+    if not lines:
+        return ""
+    return f"\n## {w.s['related']} {{ #related }}\n\n<div class=\"cb-related\" markdown>\n\n" + "\n".join(lines) + "\n\n</div>\n"
+
+
+def _related_html(w: _Writer, here: str, case: Case, used_ids: set[str]) -> tuple[str, tuple[render.Heading, ...]]:
+    """`_related` as the HTML that Python-Markdown makes of it, with its heading."""
+    items = _related_items(w, case)
+    if not items:
+        return "", ()
+    lines = "".join(f'<li><a href="{html.escape(w.url(here, to))}">{html.escape(title, quote=False)}</a><br>\n'
+                    f'  <span class="cb-related__why">{html.escape(why, quote=False)}</span></li>\n'
+                    for title, to, why in items)
+    used_ids.add("related")
+    heading = render.Heading(2, "related", w.s["related"])
+    permalink = (f'<a class="headerlink" href="#related" title="{html.escape(w.headings.permalink_title)}">'
+                 f"{w.headings.permalink}</a>" if w.headings.permalink else "")
+    return (f'<h2 id="related">{html.escape(w.s["related"], quote=False)}{permalink}</h2>\n'
+            f'<div class="cb-related">\n<ul>\n{lines}</ul>\n</div>\n'), (heading,)
 
 
 def _checklist_page(w: _Writer, checklist: Checklist) -> SitePage:
@@ -513,12 +563,15 @@ def navigation(content: Content, lang: str, extra_pages: tuple[NavItem, ...] = (
     s, tax = strings()[lang], content.taxonomy
     return (
         NavItem(s["home"], "index.md"),
+        NavItem(s["browse"], BROWSE),
         NavItem(s["by_unit"], children=(NavItem(s["overview"], UNITS),)
                 + tuple(NavItem(u.label(lang), unit_path(u.id)) for u in tax.unit_types)),
         NavItem(s["by_measure"], children=(NavItem(s["overview"], MEASURES),)
                 + tuple(NavItem(m.label(lang), measure_path(m.id)) for m in tax.measures)),
         NavItem(s["matrix"], MATRIX),
+        NavItem(s["stats"], STATS),
         NavItem(s["checklists"], CHECKLISTS),
         NavItem(s["glossary"], GLOSSARY),
+        NavItem(s["data"], DATA),
         *extra_pages,
     )

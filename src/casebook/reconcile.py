@@ -1,10 +1,11 @@
-"""After a build: count every content file into the pages, indices and search entries of one
-language, and name whatever went missing. A silently dropped page fails the build instead."""
+"""After a build: count every content file into the pages, indices, search entries and data
+files (browse data, open data) of one language, and name whatever went missing. A silently
+dropped page or row fails the build instead."""
 
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from .indices import Indices
 from .model import Content
@@ -12,12 +13,13 @@ from .pages import case_path, cell_path, checklist_path, measure_path, unit_path
 
 
 def reconcile(content: Content, indices: Indices, built: Iterable[str], searchable: Iterable[str],
-              listed: dict[str, list[str]]) -> list[str]:
+              listed: dict[str, list[str]], carried: Mapping[str, Iterable[str] | None] | None = None) -> list[str]:
     """Differences between what the content holds and what one language's site shows.
 
     `built`: the source paths of the pages written; `searchable`: the source paths that have
     an entry in the search index; `listed`: for each index page's source path, the ids of the
-    cases it lists.
+    cases it lists; `carried`: for each data file that holds cases (browse data, open data),
+    the ids of the cases it holds, or None for a file that holds no cases.
     """
     built, searchable = set(built), set(searchable)
     problems = []
@@ -27,6 +29,15 @@ def reconcile(content: Content, indices: Indices, built: Iterable[str], searchab
             problems.append(f"{path}: no page was built")
         if path not in searchable:
             problems.append(f"{path}: not in the search index")
+    for data_file, ids in (carried or {}).items():
+        if ids is None:
+            continue
+        held = Counter(ids)
+        for case in content.cases:
+            n = held.pop(case.id, 0)
+            if n != 1:
+                problems.append(f"{case_path(case.id)}: {'not' if not n else f'{n} times'} in {data_file}")
+        problems += [f"{data_file}: holds '{id}', which is no case" for id in sorted(held)]
 
     def compare(page: str, want: Iterable[str]):
         got, want = Counter(listed.get(page, [])), Counter(want)

@@ -19,9 +19,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Callable, Iterable, Iterator
 
+from . import opendata
+from .facets import FACET_KEYS
 from .indices import Indices
 from .model import Case, Checklist, Content
-from .pages import GLOSSARY, case_path, checklist_path, measure_path, strings, unit_path
+from .pages import BROWSE, DATA, GLOSSARY, STATS, case_path, checklist_path, measure_path, strings, unit_path
 
 FIELDS = ("title", "meta", "summary", "headings", "text")
 # How much a match in each field counts; a title or summary match ranks above a mention.
@@ -89,6 +91,20 @@ def documents(content: Content, indices: Indices, lang: str) -> Iterator[SearchD
     for measure in tax.measures:
         yield SearchDoc(measure_path(measure.id), measure.label(lang), s["measures"],
                         (measure.label(lang), "", measure.description(lang), "", ""))
+    yield from _overview_docs(s)
+
+
+def _overview_docs(s: dict) -> Iterator[SearchDoc]:
+    """The browse, statistics and open-data pages, by their titles, intros and what they hold."""
+    tag = s["site_name"]
+    facets = " ".join(s[f"facet_{key}"] for key in FACET_KEYS)
+    charts = " / ".join(s[k] for k in ("chart_units", "chart_measures", "chart_provinces", "chart_years", "chart_matrix"))
+    columns = " ".join(opendata.columns(opendata.CASE_FIELDS) + opendata.columns(opendata.ITEM_FIELDS))
+    yield SearchDoc(BROWSE, s["browse"], tag, (s["browse"], facets, plain(s["browse_intro"]), "", s["browse_download"]))
+    yield SearchDoc(STATS, s["stats"], tag, (s["stats"], "", plain(s["stats_intro"].format(cases="")), charts, ""))
+    yield SearchDoc(DATA, s["data"], tag, (
+        s["data"], "CSV JSON", plain(s["data_intro"]),
+        " / ".join((s["data_downloads"], s["data_case_fields"], s["data_item_fields"])), f"{columns} {plain(s['data_notes'])}"))
 
 
 def page_doc(path: str, markdown: str, tag: str) -> SearchDoc:

@@ -1,0 +1,98 @@
+"""The browse page's two halves: its form (HTML in the page) and its data (a script file).
+
+The form lists every facet value with the number of cases it has, so the page makes sense
+before its script runs; its size depends on the facets, not on the cases. The cases are in
+`browse/index.js` under each language's root, which calls `casebookBrowseData(...)`: a
+script, not JSON, so that it loads from disk (file://) too, where a page may not fetch.
+Each case there is one compact array, `[id, title, unit, [measures], province, year,
+[groups]]`, where each facet's entry is the position of the case's value (or values) in
+that facet's list, so at 10,000 cases the file stays a few hundred bytes a case.
+
+`docs/javascripts/casebook-browse.js` filters, counts and lists; it finds its texts in
+the form's data attributes and its labels in the data, never in its own code.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Sequence
+
+from .facets import NOT_STATED, Facet
+from .model import Content
+from .pages import case_path, page_url, strings
+
+SCRIPT = "browse/index.js"
+CALLBACK = "casebookBrowseData"
+PAGE_SIZE = 50  # results shown at once; "show more" adds as many again
+DOWNLOAD_NAME = "casebook-cases-filtered.csv"
+
+
+def data(content: Content, facets: Sequence[Facet], lang: str, directory_urls: bool = True) -> dict:
+    """The browse data of one language, JSON-ready."""
+    rows = []
+    for case in content.cases:
+        row: list = [case.id, case.text(lang).title]
+        for facet in facets:
+            positions = facet.of_case[case.id]
+            row.append(list(positions) if facet.multi else positions[0])
+        rows.append(row)
+    return {
+        "lang": lang,
+        # One address pattern instead of one address a case.
+        "case_url": page_url(case_path("{id}"), directory_urls),
+        "not_stated": NOT_STATED,
+        "facets": [{"key": f.key, "mode": f.mode, "values": [[v.key, v.label(lang)] for v in f.values]}
+                   for f in facets],
+        "cases": rows,
+    }
+
+
+def script(browse_data: dict) -> str:
+    return f"{CALLBACK}({json.dumps(browse_data, ensure_ascii=False, separators=(',', ':'))});\n"
+
+
+def form(facets: Sequence[Facet], lang: str, base: str, total: int) -> str:
+    """The facets with their checkboxes, and the empty result list the script fills.
+
+    `base`: the language's root seen from the browse page, for the script to find its data;
+    `total`: the number of cases, shown until the script has counted."""
+    s = strings()[lang]
+    e = html.escape
+    groups = []
+    for facet in facets:
+        items = "".join(
+            f'<li class="cb-facet__value"><label><input type="checkbox" name="{e(facet.key)}" value="{e(v.key)}">'
+            f' <span class="cb-facet__label">{e(v.label(lang))}</span>'
+            f' <span class="cb-facet__count">{v.count}</span></label></li>\n'
+            for v in facet.values)
+        groups.append(
+            f'<fieldset class="cb-facet" data-facet="{e(facet.key)}">\n'
+            f'<legend>{e(s["facet_" + facet.key])} <span class="cb-facet__mode">{e(s["facet_mode_" + facet.mode])}</span></legend>\n'
+            f'<ul class="cb-facet__values">\n{items}</ul>\n</fieldset>\n')
+    attrs = {
+        "data-base": base,
+        "data-count": s["browse_count"],
+        "data-none": s["browse_none"],
+        "data-page-size": str(PAGE_SIZE),
+        "data-file-name": DOWNLOAD_NAME,
+    }
+    return (
+        '<div class="cb-browse" ' + " ".join(f'{k}="{e(v)}"' for k, v in attrs.items()) + ">\n"
+        # On a narrow screen the script folds the facets away (the summary shows only there),
+        # so that the results are not a long scroll below them.
+        f'<details class="cb-browse__filters" open><summary>{e(s["browse_filters"])}</summary>\n'
+        f'<div class="cb-browse__facets" role="group" aria-label="{e(s["browse_filters"])}">\n' + "".join(groups) + "</div>\n"
+        "</details>\n"
+        '<div class="cb-browse__results">\n'
+        '<div class="cb-browse__bar">\n'
+        f'<p class="cb-browse__status" role="status" aria-live="polite">{e(s["case_count"].format(n=total))}</p>\n'
+        f'<button type="button" class="md-button cb-browse__clear">{e(s["browse_clear"])}</button>\n'
+        f'<button type="button" class="md-button cb-browse__download">{e(s["browse_download"])}</button>\n'
+        "</div>\n"
+        '<ol class="cb-browse__list"></ol>\n'
+        f'<button type="button" class="md-button cb-browse__more" hidden>{e(s["browse_more"])}</button>\n'
+        f'<noscript><p>{e(s["browse_noscript"])}</p></noscript>\n'
+        "</div>\n</div>"
+    )
+
