@@ -148,6 +148,7 @@ class _Writer:
         self.directory_urls = directory_urls
         self.headings = headings
         self.fragments: dict[str, str] = {}
+        self._cards: dict[tuple[str, str], str] = {}
         self.s = strings()[lang]
         self.tax = content.taxonomy
 
@@ -175,9 +176,22 @@ class _Writer:
         """A case in a list: title, place and year, summary, unit type and categories.
 
         Written as HTML with finished addresses, not Markdown: an index page lists up to every
-        case, and Markdown made these pages cost as much as all the case pages together."""
+        case, and Markdown made these pages cost as much as all the case pages together. Its
+        links go through the site root ("../../cases/x/"), so that a case's card is the same on
+        every page of one depth and is written once for all of them."""
+        root = self.root(here)
+        key = (root, case.id)
+        if key not in self._cards:
+            self._cards[key] = self._card(root, case)
+        return self._cards[key]
+
+    def root(self, here: str) -> str:
+        """The relative address of the site root from a page."""
+        return "../" * page_url(here, self.directory_urls).count("/")
+
+    def _card(self, root: str, case: Case) -> str:
         text = case.text(self.lang)
-        href = lambda to: html.escape(self.url(here, to))
+        href = lambda to: html.escape(root + page_url(to, self.directory_urls))
         chips = "".join(
             f' <a class="cb-chip" href="{href(measure_path(m))}">{html.escape(self.label(self.tax.measure(m).label))}</a>'
             for m in case.measures)
