@@ -12,6 +12,8 @@ For each size it measures, in a scratch copy of the project (.scratch/bench-<n>/
   search index), and the rest (MkDocs itself, writing files);
 - the size of the site, of each language's search index (raw and gzipped), and of the offline
   bundle's zip;
+- search in headless Chromium (benchmarks/search_latency.py): the first search, which loads
+  the index, and the time from the last keystroke of a held query to its results on screen;
 - `mkdocs serve --dirty` (as `make serve` runs it): the time from saving an edited case to the
   served page showing the edit;
 - a plain Material build of the same case pages (both languages side by side, Material's own
@@ -58,6 +60,7 @@ class Result:
     index_gz: dict[str, int] = field(default_factory=dict)
     bundle_mb: float | None = None
     serve_edit: float | None = None
+    search: dict[str, dict[str, float]] = field(default_factory=dict)
     plain_wall: float | None = None
     plain_peak_mb: float | None = None
 
@@ -275,6 +278,10 @@ def table(results: list[Result]) -> str:
     row("site size", (f"{r.site_mb:,.1f} MB" for r in results))
     for lang in ("zh", "en"):
         row(f"search index {lang}: raw / gzip", (f"{_kb(r.index_raw[lang])} / {_kb(r.index_gz[lang])}" for r in results))
+    for lang in ("zh", "en"):
+        row(f"search {lang}: first results", ("-" if not r.search else f"{r.search[lang]['first']:.0f} ms" for r in results))
+        row(f"search {lang}: keystroke to results, median / slowest", (
+            "-" if not r.search else f"{r.search[lang]['median']:.0f} / {r.search[lang]['max']:.0f} ms" for r in results))
     row("offline bundle (zip)", ("-" if r.bundle_mb is None else f"{r.bundle_mb:,.1f} MB" for r in results))
     row("serve --dirty: edit shown after", ("-" if r.serve_edit is None else f"{r.serve_edit:.1f} s" for r in results))
     row("plain Material, wall", ("-" if r.plain_wall is None else f"{r.plain_wall:.1f} s" for r in results))
@@ -299,6 +306,7 @@ def main() -> None:
     parser.add_argument("--skip-bundle", action="store_true", help="do not build the offline bundle")
     parser.add_argument("--skip-serve", action="store_true", help="do not measure mkdocs serve")
     parser.add_argument("--skip-plain", action="store_true", help="do not build plain Material for comparison")
+    parser.add_argument("--skip-search", action="store_true", help="do not time search in Chromium")
     args = parser.parse_args()
     print(f"machine: {machine()}", flush=True)
     results = []
@@ -308,6 +316,10 @@ def main() -> None:
         print(f"{size}: building {cases} cases…", flush=True)
         measure_build(result, project)
         print(f"{size}: built in {result.wall:.1f} s", flush=True)
+        if not args.skip_search:
+            import search_latency
+
+            result.search = search_latency.measure(project / "site")
         if not args.skip_bundle:
             measure_bundle(result, project)
         if not args.skip_serve:

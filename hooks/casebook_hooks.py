@@ -64,7 +64,11 @@ class _Build:
 
 
 _build: _Build | None = None
-_dirty = False  # `mkdocs serve --dirty` / `build --dirty`: only pages whose sources changed
+# `mkdocs serve --dirty` / `build --dirty`: only pages whose sources changed. Kept in the
+# environment too: `mkdocs serve` imports this file anew for every rebuild but tells only the
+# first import (on_startup) that its builds are dirty.
+_DIRTY_VARIABLE = "CASEBOOK_DIRTY"
+_dirty = os.environ.get(_DIRTY_VARIABLE) == "1"
 
 
 class _GeneratedFrom(File):
@@ -108,6 +112,7 @@ def _languages() -> list[str]:
 def on_startup(command: str, dirty: bool) -> None:
     global _dirty
     _dirty = dirty
+    os.environ[_DIRTY_VARIABLE] = "1" if dirty else "0"
 
 
 @event_priority(100)  # first: the other plugins must see this language's settings

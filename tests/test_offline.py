@@ -59,12 +59,14 @@ def test_every_case_is_in_the_bundle_in_both_languages(unzipped):
         assert (unzipped / f"en/cases/{case.id}.html").exists()
 
 
-def test_browse_switch_language_and_search_from_disk_without_network(browser, unzipped):
-    context = browser.new_context()
-    external = []
+def offline_page(browser, **options):
+    """A page whose every request other than to the disk (or a download's blob:) is blocked
+    and counted in `external`; script errors go to `errors`."""
+    context = browser.new_context(**options)
+    external: list[str] = []
 
     def route(r):
-        if r.request.url.startswith("file://"):
+        if r.request.url.startswith(("file://", "blob:")):
             r.continue_()
         else:
             external.append(r.request.url)
@@ -72,8 +74,13 @@ def test_browse_switch_language_and_search_from_disk_without_network(browser, un
 
     context.route("**/*", route)
     page = context.new_page()
-    errors = []
+    errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
+    return context, page, external, errors
+
+
+def test_browse_switch_language_and_search_from_disk_without_network(browser, unzipped):
+    context, page, external, errors = offline_page(browser)
     try:
         page.goto((unzipped / "index.html").as_uri())
         assert page.locator("html").get_attribute("lang") == "zh"
@@ -139,20 +146,7 @@ def test_handbook_pdf_has_every_title(dist, lang):
 def test_browse_filters_and_downloads_from_disk_without_network(browser, unzipped):
     from test_browse import expected, read_download, shown
 
-    context = browser.new_context(accept_downloads=True)
-    external = []
-
-    def route(r):
-        if r.request.url.startswith(("file://", "blob:")):
-            r.continue_()
-        else:
-            external.append(r.request.url)
-            r.abort()
-
-    context.route("**/*", route)
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
+    context, page, external, errors = offline_page(browser, accept_downloads=True)
     try:
         chosen = {"unit": ["hospital"], "measure": ["publicity_education"]}
         page.goto((unzipped / "en/browse.html").as_uri() + "#unit=hospital&measure=publicity_education")
