@@ -14,6 +14,7 @@ each language's root, which is what the language switch relies on.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -61,6 +62,7 @@ class _Build:
     children: list[tuple[str, subprocess.Popen]] = field(default_factory=list)
     started: float = 0.0
     shared: str = ""  # the file of _share_loaded, removed when the children are done
+    digests: dict[str, str] = field(default_factory=dict)  # index page -> _digest, in dirty builds
 
 
 _build: _Build | None = None
@@ -77,10 +79,15 @@ class _GeneratedFrom(File):
 
     sources: tuple[str, ...] = ()
     stub: pages.PageStub | None = None  # writes the page's Markdown when MkDocs first reads it
+    # An index page whose text is what it was at the last dirty build, in a build where no file
+    # that every page is made from (theme, configuration, taxonomy) changed.
+    same_as_before: bool = False
 
     def is_modified(self) -> bool:
-        if not self.sources or not os.path.isfile(self.abs_dest_path):
+        if not os.path.isfile(self.abs_dest_path):
             return True
+        if not self.sources:
+            return not self.same_as_before
         built = os.path.getmtime(self.abs_dest_path)
         return any(os.path.getmtime(source) > built for source in self.sources)
 
@@ -221,11 +228,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         b.edit_sources[stub.path] = stub.source
         out.append(file)
         b.built.append(file)
+    # A dirty rebuild writes again only the index pages whose text changed.
+    previous = _previous_digests(config) if _dirty else {}
     for page in pages.site_pages(b.loaded.content, b.indices, b.lang, updated, config.use_directory_urls,
                                  style, cases=False):
         listed_in_nav = page.kind not in ("case", "checklist", "cell")
         file = _GeneratedFrom.generated(config, page.path, content=page.markdown,
                                         inclusion=InclusionLevel.UNDEFINED if listed_in_nav else InclusionLevel.NOT_IN_NAV)
+        if _dirty:
+            b.digests[page.path] = _digest(page)
+            file.same_as_before = previous.get(page.path) == b.digests[page.path]
+            if file.same_as_before and page.path.startswith(("units/", "measures/")):
+                # Not rendered again: what it lists is in the cards it was checked with before.
+                b.listed[page.path] = _listed_cases("".join(page.fragments.values()))
         if page.fragments or page.widgets:
             b.fragments[page.path] = page
         if page.source:  # a checklist page also shows case titles: always rebuilt
@@ -242,30 +257,61 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 _BUILT_MARK = ".casebook-dirty-build"  # in the site folder of dirty builds only (never published)
 
 
+def _changed(config: MkDocsConfig, site_dir: str) -> list[Path] | None:
+    """The source files changed since the last dirty build into `site_dir`; None: no such build."""
+    mark = Path(site_dir) / _BUILT_MARK
+    if not mark.exists():
+        return None
+    since = mark.stat().st_mtime
+    base = Path(config.config_file_path).parent
+    watched = [base / "content", Path(config.docs_dir), base / "hooks", base / "src", Path(config.config_file_path)]
+    changed = []
+    for root in watched:
+        paths = [root] if root.is_file() else (p for p in root.rglob("*") if p.is_file())
+        # Byte code that Python writes while it builds is no source of the site.
+        changed += [p for p in paths if "__pycache__" not in p.parts and p.stat().st_mtime > since]
+    return changed
+
+
+def _content_page_file(config: MkDocsConfig, path: Path):
+    """The name match of a case or checklist file in content/, or None for any other file."""
+    m = _PAGE_SUFFIX.match(path.name)
+    content = Path(config.config_file_path).parent / "content"
+    return m if m and m["lang"] in LANGUAGES and path.parent.parent == content else None
+
+
 def _touched(config: MkDocsConfig, lang: str) -> bool:
     """Whether a file that the `lang` site is made from changed since the last dirty build.
 
     An editor who saves a Chinese case while `mkdocs serve --dirty` runs waits only for the
     Chinese site: the English one is made from the English file, unless there is none."""
-    mark = Path(config.site_dir) / _BUILT_MARK
-    if not mark.exists():
+    changed = _changed(config, config.site_dir)
+    if changed is None:
         return True
-    since = mark.stat().st_mtime
-    base = Path(config.config_file_path).parent
-    watched = [base / "content", Path(config.docs_dir), base / "hooks", base / "src", Path(config.config_file_path)]
-    for root in watched:
-        paths = [root] if root.is_file() else (p for p in root.rglob("*") if p.is_file())
-        for path in paths:
-            # Byte code that Python writes while it builds is no source of the site.
-            if "__pycache__" in path.parts or path.stat().st_mtime <= since:
-                continue
-            m = _PAGE_SUFFIX.match(path.name)
-            in_content = path.is_relative_to(base / "content")
-            if not (m and in_content and m["lang"] in LANGUAGES and m["lang"] != lang):
-                return True  # this language's file, or one that every language is made from
-            if not path.with_name(f"{m['stem']}.{lang}.md").exists():
-                return True  # this language shows the other's text in its place
+    for path in changed:
+        m = _content_page_file(config, path)
+        if not m or m["lang"] == lang:
+            return True  # this language's file, or one that every language is made from
+        if not path.with_name(f"{m['stem']}.{lang}.md").exists():
+            return True  # this language shows the other's text in its place
     return False
+
+
+def _previous_digests(config: MkDocsConfig) -> dict[str, str]:
+    """Index page -> digest of its text at the last dirty build, where only content pages
+    changed since; otherwise {} (every page is written again)."""
+    changed = _changed(config, config.site_dir)
+    if changed is None or any(_content_page_file(config, p) is None for p in changed):
+        return {}
+    try:
+        return json.loads((Path(config.site_dir) / _BUILT_MARK).read_text("utf-8") or "{}")
+    except (OSError, ValueError):
+        return {}
+
+
+def _digest(page: pages.SitePage) -> str:
+    text = "\0".join([page.markdown, *page.fragments.values(), *page.widgets.values()])
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def _heading_style(config: MkDocsConfig) -> render.HeadingStyle | None:
@@ -308,11 +354,10 @@ def _start_language(config: MkDocsConfig, lang: str) -> subprocess.Popen:
 
 def _last_updated(content, content_dir: Path) -> dict[str, str]:
     """Content file path -> the day of its last commit, from one `git log` for all files."""
-    base = content_dir.parent
+    base = content_dir.parent.resolve()
     texts = [t for item in (*content.cases, *content.checklists) for t in item.texts.values()]
     times = history.last_commit_times(base / str(t.path) for t in texts)
-    return {str(t.path): history.day(times[(base / str(t.path)).resolve()])
-            for t in texts if (base / str(t.path)).resolve() in times}
+    return {str(t.path): history.day(times[base / str(t.path)]) for t in texts if base / str(t.path) in times}
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
@@ -343,7 +388,7 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
         if site_page.headings:
             _add_to_toc(page, site_page.headings)
     if page.file.src_uri.startswith(("units/", "measures/")):
-        _build.listed[page.file.src_uri] = [_case_id(_HREF.search(tag).group(1)) for tag in _CARD_LINK.findall(html)]
+        _build.listed[page.file.src_uri] = _listed_cases(html)
     return html
 
 
@@ -362,6 +407,10 @@ def _add_to_toc(page, headings: tuple[render.Heading, ...]) -> None:
         page.present_anchor_ids |= {h.id for h in headings}
 
 
+def _listed_cases(html: str) -> list[str]:
+    return [_case_id(_HREF.search(tag).group(1)) for tag in _CARD_LINK.findall(html)]
+
+
 def _case_id(href: str) -> str:
     last = href.rstrip("/").rsplit("/", 1)[-1]
     return last.removesuffix(".html") if last != "index.html" else href.rstrip("/").rsplit("/", 2)[-2]
@@ -373,10 +422,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     index = _write_search_index(config, b)
     _reconcile(b, index)
     _wait_for_children(b)
-    if _dirty and b.lang == DEFAULT_LANGUAGE:
+    if _dirty:
         # Dated when this build began: an edit saved while it ran is new to the next one.
         mark = Path(config.site_dir) / _BUILT_MARK
-        mark.touch()
+        mark.write_text(json.dumps(b.digests), "utf-8")
         os.utime(mark, (b.started, b.started))
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Callable, Iterable, Iterator
 
 from . import opendata
@@ -37,9 +37,10 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 # The lead of a list item, in characters: the practice, not its explanation. Chinese says in
 # 30 characters what English says in 40.
 _MAX_LEAD = {"zh": 30, "en": 40}
-# All key phrases of one page, in characters: the real cases have up to about 900 (Chinese) and
-# 1,700 (English); a page's share of the index stays bounded however long it is.
-_MAX_PHRASES = {"zh": 1000, "en": 2000}
+# All key phrases of one page, in characters, so that a page's share of the index stays bounded
+# however long it is (the real cases have up to 900 in Chinese, 1,700 in English; only the
+# longest Chinese one loses its last phrases, and the held queries all still find their pages).
+_MAX_PHRASES = {"zh": 800, "en": 2000}
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,7 @@ def plain(markdown: str) -> str:
     return re.sub(r"[*_`>#|]+", " ", text)
 
 
+@lru_cache(maxsize=1 << 15)  # `mkdocs serve` indexes every page again after each edit
 def key_phrases(body: str, lang: str = "zh") -> str:
     """The lead clause of every list item and all bold text: the practices, without the prose,
     each once, up to _MAX_PHRASES characters."""
