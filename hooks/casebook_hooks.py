@@ -177,11 +177,12 @@ def _nav_entry(item: pages.NavItem):
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     b = _build
     b.started = time.time()
+    changed = _changed(config) if _dirty else None
     # MkDocs has just emptied the site folder: the other languages can start writing into it.
     if b.lang == DEFAULT_LANGUAGE:
         others = [lang for lang in _languages() if lang != b.lang]
         if _dirty:
-            others = [lang for lang in others if _touched(config, lang)]
+            others = [lang for lang in others if _touched(config, changed, lang)]
         if others:
             b.shared = _share_loaded(b)
         b.children = [(lang, _start_language(config, lang)) for lang in others]
@@ -229,7 +230,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         out.append(file)
         b.built.append(file)
     # A dirty rebuild writes again only the index pages whose text changed.
-    previous = _previous_digests(config) if _dirty else {}
+    previous = _previous_digests(config, changed) if _dirty else {}
     for page in pages.site_pages(b.loaded.content, b.indices, b.lang, updated, config.use_directory_urls,
                                  style, cases=False):
         listed_in_nav = page.kind not in ("case", "checklist", "cell")
@@ -241,7 +242,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             if file.same_as_before and page.path.startswith(("units/", "measures/")):
                 # Not rendered again: what it lists is in the cards it was checked with before.
                 b.listed[page.path] = _listed_cases("".join(page.fragments.values()))
-        if page.fragments or page.widgets:
+        if page.fragments:
             b.fragments[page.path] = page
         if page.source:  # a checklist page also shows case titles: always rebuilt
             b.edit_sources[page.path] = page.source
@@ -257,9 +258,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 _BUILT_MARK = ".casebook-dirty-build"  # in the site folder of dirty builds only (never published)
 
 
-def _changed(config: MkDocsConfig, site_dir: str) -> list[Path] | None:
-    """The source files changed since the last dirty build into `site_dir`; None: no such build."""
-    mark = Path(site_dir) / _BUILT_MARK
+def _changed(config: MkDocsConfig) -> list[Path] | None:
+    """The source files changed since the last dirty build into this site folder; None: no such
+    build."""
+    mark = Path(config.site_dir) / _BUILT_MARK
     if not mark.exists():
         return None
     since = mark.stat().st_mtime
@@ -280,12 +282,11 @@ def _content_page_file(config: MkDocsConfig, path: Path):
     return m if m and m["lang"] in LANGUAGES and path.parent.parent == content else None
 
 
-def _touched(config: MkDocsConfig, lang: str) -> bool:
+def _touched(config: MkDocsConfig, changed: list[Path] | None, lang: str) -> bool:
     """Whether a file that the `lang` site is made from changed since the last dirty build.
 
     An editor who saves a Chinese case while `mkdocs serve --dirty` runs waits only for the
     Chinese site: the English one is made from the English file, unless there is none."""
-    changed = _changed(config, config.site_dir)
     if changed is None:
         return True
     for path in changed:
@@ -297,10 +298,9 @@ def _touched(config: MkDocsConfig, lang: str) -> bool:
     return False
 
 
-def _previous_digests(config: MkDocsConfig) -> dict[str, str]:
+def _previous_digests(config: MkDocsConfig, changed: list[Path] | None) -> dict[str, str]:
     """Index page -> digest of its text at the last dirty build, where only content pages
     changed since; otherwise {} (every page is written again)."""
-    changed = _changed(config, config.site_dir)
     if changed is None or any(_content_page_file(config, p) is None for p in changed):
         return {}
     try:
@@ -310,7 +310,7 @@ def _previous_digests(config: MkDocsConfig) -> dict[str, str]:
 
 
 def _digest(page: pages.SitePage) -> str:
-    text = "\0".join([page.markdown, *page.fragments.values(), *page.widgets.values()])
+    text = "\0".join([page.markdown, *page.fragments.values()])
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
@@ -378,13 +378,12 @@ def _after_title(markdown: str, insert: str) -> str:
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     site_page = _build.fragments.get(page.file.src_uri)
     # The page's own HTML, from editors' Markdown: cleaned before the theme wraps it. The
-    # fragments and widgets (forms, SVG) that the core wrote as HTML have every text escaped:
-    # they go in after, whole.
+    # fragments that the core wrote as HTML (cards, forms, SVG) have every text escaped: they go
+    # in after, whole.
     if site_page is None or not site_page.escaped_only:
         html = sanitize.clean_html(html)
     if site_page is not None:
         html = site_page.insert_fragments(html)
-        html = site_page.insert_widgets(html)
         if site_page.headings:
             _add_to_toc(page, site_page.headings)
     if page.file.src_uri.startswith(("units/", "measures/")):

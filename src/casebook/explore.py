@@ -60,7 +60,8 @@ def site_pages(w: _Writer) -> Iterator[SitePage]:
 
 
 def _widget(widgets: dict[str, str], html: str) -> str:
-    """A marker paragraph in the Markdown; the HTML goes in its place after sanitising."""
+    """A marker paragraph in the Markdown; the HTML goes in its place after sanitising
+    (`SitePage.fragments`)."""
     marker = f"CASEBOOKWIDGET{len(widgets)}"
     widgets[marker] = html
     return f"\n{marker}\n\n"
@@ -81,7 +82,7 @@ def _browse_page(w: _Writer, facets: Sequence[Facet]) -> SitePage:
         + _widget(widgets, form)
         + _data_links(w, here)
     )
-    return SitePage(here, s["browse"], markdown, "browse", widgets=widgets)
+    return SitePage(here, s["browse"], markdown, "browse", fragments=widgets)
 
 
 def _stats_page(w: _Writer, facets: Sequence[Facet]) -> SitePage:
@@ -129,7 +130,7 @@ def _stats_page(w: _Writer, facets: Sequence[Facet]) -> SitePage:
                  + _widget(widgets, _chart_box(heat)))
     markdown = (f"# {s['stats']}\n\n{s['stats_intro'].format(cases=s['case_count'].format(n=len(w.content.cases)))}\n\n"
                 + "\n".join(parts) + "\n" + _data_links(w, here))
-    return SitePage(here, s["stats"], markdown, "stats", widgets=widgets)
+    return SitePage(here, s["stats"], markdown, "stats", fragments=widgets)
 
 
 def _chart_box(svg: str) -> str:

@@ -66,8 +66,10 @@ class SitePage:
     # in when the page's own language is missing.
     source: str | None = None
     fallback_from: str | None = None
-    # HTML put in place of a marker paragraph after the Markdown is rendered: long lists of
-    # cards are finished HTML, which Markdown's HTML-block parser would take seconds to re-read.
+    # HTML put in place of a marker paragraph after the Markdown is rendered and sanitised: long
+    # lists of cards, which Markdown's HTML-block parser would take seconds to re-read, and the
+    # forms and inline SVG that the sanitiser (there for editors' HTML) would strip. The core
+    # builds all of it whole from escaped values.
     fragments: Mapping[str, str] = field(default_factory=dict)
     # The headings of HTML put in as a fragment, for the page's table of contents.
     headings: tuple[render.Heading, ...] = ()
@@ -75,19 +77,10 @@ class SitePage:
     # casebook and the web, and every character of the text escaped: there is nothing for a
     # sanitiser to remove (it cost 1.2 ms a page).
     escaped_only: bool = False
-    # Like fragments, but put in after the content's HTML sanitiser has run: forms and inline
-    # SVG that the core builds whole from escaped values, and that the sanitiser would strip
-    # (it is there for editors' HTML, not the core's).
-    widgets: Mapping[str, str] = field(default_factory=dict)
 
     def insert_fragments(self, html: str) -> str:
         for marker, fragment in self.fragments.items():
             html = html.replace(f"<p>{marker}</p>", fragment, 1)
-        return html
-
-    def insert_widgets(self, html: str) -> str:
-        for marker, widget in self.widgets.items():
-            html = html.replace(f"<p>{marker}</p>", widget, 1)
         return html
 
 
