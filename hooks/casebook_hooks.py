@@ -470,7 +470,7 @@ def _write_search_index(config: MkDocsConfig, b: _Build) -> dict:
 def _reconcile(b: _Build, index: dict) -> None:
     """Every content file must have reached its page, its indices and the search index."""
     built = {f.src_uri: f.url for f in b.built}
-    locations = {row[0] for row in index["docs"]}
+    locations = set(search.locations(index))
     searchable = [src for src, url in built.items() if url in locations]
     problems = reconcile(b.loaded.content, b.indices, built, searchable, b.listed, b.carried)
     if problems:

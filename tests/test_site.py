@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from casebook import indices, loader
+from casebook import indices, loader, search
 from casebook.model import LANGUAGES
 from conftest import ROOT, heading_text
 
@@ -139,12 +139,12 @@ def search_index(site: Path, lang: str) -> dict:
 def test_each_language_has_its_own_search_index(site, lang):
     index = search_index(site, lang)
     assert index["lang"] == lang
-    urls = [row[0] for row in index["docs"]]
+    urls = search.locations(index)
     for case in CONTENT.cases:
         assert urls.count(f"cases/{case.id}/") == 1
     for checklist in CONTENT.checklists:
         assert urls.count(f"checklists/{checklist.id}/") == 1
-    titles = {row[1] for row in index["docs"]}
+    titles = set(search.titles(index))
     other = next(x for x in LANGUAGES if x != lang)
     for case in CONTENT.cases:
         assert case.texts[lang].title in titles

@@ -15,11 +15,13 @@
   function Engine(data) {
     this.lang = data.lang;
     this.weights = data.weights;
-    this.docs = data.docs.map(function (row) {
-      // The title field is not repeated in the row: it is the title.
-      var n = data.fields.length;
-      var fields = [row.length > n + 2 ? row[n + 2] : row[1]].concat(row.slice(3, n + 2));
-      return { url: row[0], title: row[1], tag: row[2], fields: fields,
+    // The index comes by column (see search.py); the title field is the title unless
+    // Simplified script changes it.
+    var columns = data.columns, names = data.fields.slice(1), retitled = data.search_titles;
+    this.docs = columns.url.map(function (url, d) {
+      var title = columns.title[d];
+      var fields = [retitled[d] || title].concat(names.map(function (name) { return columns[name][d]; }));
+      return { url: url, title: title, tag: columns.tag[d], fields: fields,
                lower: fields.map(function (f) { return f.toLowerCase(); }) };
     });
     if (this.lang === "zh") {

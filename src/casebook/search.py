@@ -28,6 +28,8 @@ from .pages import BROWSE, DATA, GLOSSARY, STATS, case_path, checklist_path, mea
 FIELDS = ("title", "meta", "summary", "headings", "text")
 # How much a match in each field counts; a title or summary match ranks above a mention.
 WEIGHTS = (12, 5, 4, 3, 1)
+# The index's columns: the page's address, title and tag, then the fields after the title.
+COLUMNS = ("url", "title", "tag", *FIELDS[1:])
 _LEAD = re.compile(r"^\s*[-*+]\s+(.+)$", re.M)
 _HEADING = re.compile(r"^#{2,6}\s+(.+?)\s*$", re.M)
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -190,20 +192,39 @@ def traditional_to_simplified() -> dict[str, str]:
 
 def build_index(docs: Iterable[SearchDoc], lang: str, url_of: Callable[[str], str],
                 segment: Callable[[str], Iterable[str]] | None = None, extra_words: Iterable[str] = ()) -> dict:
-    """The index as JSON-ready data. `segment` (Chinese only) yields the words of a text."""
-    rows = []
+    """The index as JSON-ready data. `segment` (Chinese only) yields the words of a text.
+
+    Stored by column, not by page: every page's address, then every title, and so on. Gzip finds
+    far more to share among a thousand summaries side by side than in a row that alternates
+    addresses, labels and prose (the Chinese index of 1,000 generated cases: 559 KB gzipped by
+    row, 303 KB by column)."""
+    columns: dict[str, list] = {name: [] for name in COLUMNS}
+    retitled: dict[str, str] = {}
     vocabulary: set[str] = set(extra_words)
     simplify = _t2s().convert if lang == "zh" else None
     for doc in docs:
         fields = [simplify(f) for f in doc.fields] if simplify else list(doc.fields)
-        # The title field is the title, which the row carries already (the script puts it back);
-        # only a title that Simplified script changes comes again, as the row's last item.
-        rows.append([url_of(doc.path), doc.title, doc.tag, *fields[1:], *([fields[0]] if fields[0] != doc.title else [])])
+        # The title field is the title, which the row carries already; only a title that
+        # Simplified script changes is kept again, by its page's position.
+        if fields[0] != doc.title:
+            retitled[str(len(columns["url"]))] = fields[0]
+        for name, value in zip(COLUMNS, (url_of(doc.path), doc.title, doc.tag, *fields[1:])):
+            columns[name].append(value)
         if segment:
             for f in fields:
                 vocabulary.update(_words(segment, f))
-    index: dict = {"lang": lang, "fields": list(FIELDS), "weights": list(WEIGHTS), "docs": rows}
+    index: dict = {"lang": lang, "fields": list(FIELDS), "weights": list(WEIGHTS), "columns": columns,
+                   "search_titles": retitled}
     if lang == "zh":
         index["vocabulary"] = sorted(vocabulary)
         index["t2s"] = "".join(f"{t}{s}" for t, s in sorted(traditional_to_simplified().items()))
     return index
+
+
+def locations(index: dict) -> list[str]:
+    """The address of every page in an index that build_index made."""
+    return index["columns"]["url"]
+
+
+def titles(index: dict) -> list[str]:
+    return index["columns"]["title"]
