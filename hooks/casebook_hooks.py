@@ -35,6 +35,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import AnchorLink
 
 from casebook import explore, history, indices, loader, pages, render, sanitize, search, segment
+from casebook import memo as casebook_memo
 from casebook.model import DEFAULT_LANGUAGE, LANGUAGES
 from casebook.reconcile import reconcile
 
@@ -53,6 +54,7 @@ class _Build:
     content_dir: Path
     loaded: loader.Loaded
     indices: indices.Indices
+    memo: casebook_memo.Memo
     built: list[File] = field(default_factory=list)  # pages made from content/ and docs/
     handwritten: list[tuple[str, str]] = field(default_factory=list)  # (page path, file on disk)
     edit_sources: dict[str, str] = field(default_factory=dict)  # page path -> file in the repository
@@ -137,6 +139,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     ]
 
     content_dir = Path(config.config_file_path).parent / "content"
+    memo = _memo(config, lang)
     shared = os.environ.get(_SHARED_VARIABLE)
     if shared and lang != DEFAULT_LANGUAGE:
         # The default language's build has loaded, checked and indexed the content already
@@ -144,7 +147,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         with open(shared, "rb") as f:
             loaded, built = pickle.load(f)
     else:
-        loaded = loader.load(content_dir)
+        loaded = loader.load(content_dir, memo)
         for problem in loaded.warnings:
             # A missing translation is a normal state while a translator is at work: say it
             # without failing a strict build.
@@ -153,14 +156,25 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             for problem in loaded.errors:
                 log.error(str(problem))
             raise PluginError(f"content/ has {len(loaded.errors)} errors; run `casebook check` to list them")
-        built = indices.build(loaded.content)
+        built = indices.build(loaded.content, memo)
     if lang not in _languages():
         raise PluginError(f"{LANGUAGE_VARIABLE}={lang} is not among CASEBOOK_LANGUAGES")
-    _build = _Build(lang, content_dir, loaded, built)
+    _build = _Build(lang, content_dir, loaded, built, memo)
 
     extra = tuple(pages.NavItem(title="", path=p) for p in config.extra.get("casebook_pages", ()))
     config.nav = [_nav_entry(item) for item in pages.navigation(loaded.content, lang, extra)]
     return config
+
+
+_MEMO_VARIABLE = "CASEBOOK_MEMO"  # "0": keep nothing between builds (the benchmark's cold builds)
+
+
+def _memo(config: MkDocsConfig, lang: str) -> casebook_memo.Memo:
+    """What this language's builds keep between them: in .cache/casebook/ beside mkdocs.yml, where
+    Material keeps its plugins' caches (and where CI can keep them from one run to the next)."""
+    if os.environ.get(_MEMO_VARIABLE) == "0":
+        return casebook_memo.Memo()
+    return casebook_memo.open_memo(Path(config.config_file_path).parent / ".cache" / "casebook" / f"{lang}.pickle")
 
 
 def _root(lang: str) -> str:
@@ -420,6 +434,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     b = _build
     index = _write_search_index(config, b)
     _reconcile(b, index)
+    b.memo.end_build()
     _wait_for_children(b)
     if _dirty:
         # Dated when this build began: an edit saved while it ran is new to the next one.
@@ -450,7 +465,7 @@ def _write_search_index(config: MkDocsConfig, b: _Build) -> dict:
     """search/index.js: a script, not JSON, so that it also loads from disk (file://)."""
     content = b.loaded.content
     urls = {f.src_uri: f.url for f in b.built}
-    docs = list(search.documents(content, b.indices, b.lang))
+    docs = list(search.documents(content, b.indices, b.lang, b.memo))
     tag = pages.strings()[b.lang]["site_name"]
     docs += [search.page_doc(src, Path(path).read_text("utf-8"), tag) for src, path in b.handwritten]
     words = search.domain_words(content, b.lang) if b.lang == "zh" else ()
@@ -459,7 +474,7 @@ def _write_search_index(config: MkDocsConfig, b: _Build) -> dict:
         page, _, anchor = path.partition("#")
         return urls[page] + (f"#{anchor}" if anchor else "")
 
-    index = search.build_index(docs, b.lang, url_of, segment.segmenter(words) if b.lang == "zh" else None, words)
+    index = search.build_index(docs, b.lang, url_of, segment.segmenter(words) if b.lang == "zh" else None, words, b.memo)
     target = Path(config.site_dir) / "search" / "index.js"
     target.parent.mkdir(parents=True, exist_ok=True)
     data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))

@@ -5,12 +5,15 @@ With CASEBOOK_TIMINGS set to a folder, every build process (the default language
 child language's, which inherit the environment) adds up the processor time (not wall time, so
 that the other language's build beside it does not count) it spends in
 
-- markdown:     Python-Markdown's `convert` (rendering the pages' Markdown),
+- markdown:     rendering Markdown: Python-Markdown's `convert`, and the core's own renderer
+                (`casebook.render.render`, markdown-it.rs) of the case pages,
 - theme:        Jinja's `Template.render` (Material's templates),
 - segmentation: the Chinese segmenter's calls (rjieba, for the search index),
-- hooks:        the project's hook functions, less the time they spend in the above and in
-                waiting for child builds (so: loading, validating, building indices and pages,
-                sanitising, the search index, reconciling),
+- hooks:        the project's hook functions, and the case pages that the hooks hand MkDocs
+                unwritten (`casebook.pages._case_page`, called when MkDocs reads the page),
+                less the time they spend in the above and in waiting for child builds (so:
+                loading, validating, building indices and pages, sanitising, the search index,
+                reconciling),
 - waiting:      a hook waiting for the child languages' builds (near zero processor time),
 
 and writes them as JSON to `<folder>/<pid>.json` at exit. A wrapper costs about a microsecond a
@@ -53,10 +56,11 @@ def _install() -> None:
     jinja2.Template.render = timed("theme", jinja2.Template.render)
     subprocess.Popen.communicate = timed("waiting", subprocess.Popen.communicate)
 
-    from casebook import segment
+    from casebook import pages, render, segment
 
     make = segment.segmenter
     segment.segmenter = lambda *a, **k: timed("segmentation", make(*a, **k))
+    render.render = timed("markdown", render.render)
 
     from mkdocs import plugins
 
@@ -76,7 +80,9 @@ def _install() -> None:
         finally:
             self.events[name] = methods
 
-    def _hook_timer(method):
+    def _hook_timer(method, name=None):
+        name = name or method.__name__
+
         def hook(*args, **kwargs):
             stack.append([0.0])
             t = time.process_time()
@@ -86,13 +92,14 @@ def _install() -> None:
                 inner = stack.pop()[0]
                 own = time.process_time() - t - inner
                 totals["hooks"] += own
-                events[method.__name__] = events.get(method.__name__, 0.0) + own
+                events[name] = events.get(name, 0.0) + own
                 if stack:
                     stack[-1][0] += time.process_time() - t
         hook.__module__ = method.__module__
         return hook
 
     plugins.PluginCollection.run_event = run_event_timed
+    pages._case_page = _hook_timer(pages._case_page, "case pages")
 
     def write() -> None:
         totals["process"] = time.process_time() - started

@@ -48,15 +48,19 @@ def decode(raw: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+_CLOSE = re.compile(r"^[ \t]*(?:---|\.\.\.)[ \t]*$", re.M)
+
+
 def parse(text: str) -> Document:
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
+    first, newline, rest = text.partition("\n")
+    if first.strip() != "---":
         raise FrontMatterError("the file must start with a line '---' that opens the front matter", 1)
-    try:
-        end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
-    except StopIteration:
+    # Found in the text, not by splitting the whole file into lines: the body is most of it.
+    close = _CLOSE.search(rest) if newline else None
+    if close is None:
         raise FrontMatterError("the front matter opened on line 1 is never closed by a line '---'", 1) from None
-    yaml_text = "\n".join(lines[1:end])
+    yaml_text = rest[: max(close.start() - 1, 0)]
+    end = yaml_text.count("\n") + 1 + (1 if close.start() else 0)  # the closing line's index
     _refuse_aliases(yaml_text)
     try:
         meta = yaml.load(yaml_text, Loader=_Loader)
@@ -72,7 +76,7 @@ def parse(text: str) -> Document:
         raise FrontMatterError(
             f"the front matter must be a set of 'field: value' lines, not a {type(meta).__name__}", 2
         )
-    body = "\n".join(lines[end + 1 :])
+    body = rest[close.end() + 1:]
     return Document(meta=meta, body=body, body_line=end + 2, yaml_text=yaml_text)
 
 

@@ -6,14 +6,14 @@ file is read and checked on its own, and what is wrong is reported together.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, Iterator
 
 from . import frontmatter
+from .memo import Memo, digest
 from .links import find_refs
 from .sanitize import risky_html
 from .model import (
@@ -62,9 +62,12 @@ class _File:
     path: PurePosixPath
     values: dict[str, Any]
     doc: frontmatter.Document
+    digest: str = ""  # of the file's bytes
 
 
-def load(content_dir: Path) -> Loaded:
+def load(content_dir: Path, memo: Memo | None = None) -> Loaded:
+    """Everything in `content_dir`, checked. `memo` keeps each file's own checks for the next
+    load, which reads again only the files whose content changed."""
     content_dir = Path(content_dir)
     # Paths in messages are relative to the project, as editors see them in git.
     base = content_dir.parent
@@ -74,7 +77,8 @@ def load(content_dir: Path) -> Loaded:
         return path.relative_to(base).as_posix()
 
     taxonomy_path = content_dir / "taxonomy.yml"
-    taxonomy, found = parse_taxonomy(rel(taxonomy_path), _read_text(taxonomy_path, rel, problems) or "")
+    taxonomy_text = _read_text(taxonomy_path, rel, problems) or ""
+    taxonomy, found = parse_taxonomy(rel(taxonomy_path), taxonomy_text)
     problems += found
     glossary: tuple[GlossaryTerm, ...] = ()
     glossary_path = content_dir / "glossary.yml"
@@ -86,7 +90,8 @@ def load(content_dir: Path) -> Loaded:
         return Loaded(Content(taxonomy, (), (), glossary), tuple(problems))
 
     files: list[_File] = []
-    for path in sorted(content_dir.rglob("*.md")):
+    taxonomy_key = digest(taxonomy_text)
+    for path in sorted(content_dir.rglob("*.md"), key=lambda p: p.parts):  # as Paths compare, faster
         kind = path.parent.name if path.parent.parent == content_dir else None
         if kind not in KINDS:
             if path.parent == content_dir and path.name == "README.md":
@@ -94,7 +99,7 @@ def load(content_dir: Path) -> Loaded:
             problems.append(Problem(rel(path), None, None,
                 "a Markdown file outside content/cases/ and content/checklists/ is not published; move it into one of them"))
             continue
-        loaded = _load_file_cached(path, kind, taxonomy, rel(path), problems)
+        loaded = _load_file_cached(path, kind, taxonomy, taxonomy_key, rel(path), problems, memo)
         if loaded:
             files.append(loaded)
             problems += _check_images(loaded, path, content_dir)
@@ -105,9 +110,9 @@ def load(content_dir: Path) -> Loaded:
     return Loaded(content, tuple(problems))
 
 
-def _read_text(path: Path, rel, problems: list[Problem]) -> str | None:
+def _read_text(path: Path, rel, problems: list[Problem], raw: bytes | None = None) -> str | None:
     try:
-        raw = path.read_bytes()
+        raw = path.read_bytes() if raw is None else raw
     except OSError as e:
         problems.append(Problem(rel(path), None, None, f"cannot be read: {e.strerror}"))
         return None
@@ -122,34 +127,50 @@ def _read_text(path: Path, rel, problems: list[Problem]) -> str | None:
         return None
 
 
-# A file's own checks depend only on its bytes and the taxonomy: `mkdocs serve` reloads the
-# content on every edit, and re-reads only the files that changed.
-_cache: dict[str, tuple[tuple, _File | None, tuple[Problem, ...]]] = {}
-
-
-def _load_file_cached(path: Path, kind: str, taxonomy: Taxonomy, shown: str, problems: list[Problem]) -> _File | None:
+def _load_file_cached(path: Path, kind: str, taxonomy: Taxonomy, taxonomy_key: str, shown: str,
+                      problems: list[Problem], memo: Memo | None) -> _File | None:
+    """_load_file, kept in `memo` by the file's content: a file's own checks depend only on its
+    bytes and the taxonomy, and most files are the same as in the last build."""
     try:
-        # By content, not modification time, which file systems keep to a few milliseconds.
-        digest = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+        raw = path.read_bytes()
     except OSError:
-        return _load_file(path, kind, KINDS[kind], taxonomy, shown, problems)
-    key = (digest, kind, shown, taxonomy)
-    hit = _cache.get(str(path))
-    if hit is None or hit[0] != key:
+        return _load_file(path, None, kind, KINDS[kind], taxonomy, shown, problems)
+    # By content, not modification time, which file systems keep to a few milliseconds.
+    key = ("file", digest(raw), kind, shown, taxonomy_key)
+    if memo is None:
+        return _load_file(path, raw, kind, KINDS[kind], taxonomy, shown, problems, key[1])
+    fresh: list[_File | None] = []
+
+    def load() -> tuple[_File | None, int, int, tuple[Problem, ...]]:
         found: list[Problem] = []
-        hit = _cache[str(path)] = (key, _load_file(path, kind, KINDS[kind], taxonomy, shown, found), tuple(found))
-    problems += hit[2]
-    return hit[1]
+        f = _load_file(path, raw, kind, KINDS[kind], taxonomy, shown, found, key[1])
+        fresh.append(f)
+        if f is None:
+            return None, 0, 0, tuple(found)
+        # Kept without the texts that the file holds (a twentieth of the size): the front
+        # matter follows the first line, the body ends the file.
+        kept = replace(f, doc=replace(f.doc, meta={}, body="", yaml_text=""))
+        return kept, len(f.doc.yaml_text), len(f.doc.body), tuple(found)
+
+    kept, yaml_length, body_length, found = memo.get(key, load)
+    problems += found
+    if fresh or kept is None:
+        return fresh[0] if fresh else None
+    text = frontmatter.decode(raw)
+    start = text.index("\n") + 1
+    return replace(kept, doc=replace(kept.doc, yaml_text=text[start:start + yaml_length],
+                                     body=text[len(text) - body_length:] if body_length else ""))
 
 
-def _load_file(path: Path, kind: str, fields: tuple[FieldSpec, ...], taxonomy: Taxonomy,
-               shown: str, problems: list[Problem]) -> _File | None:
+def _load_file(path: Path, raw: bytes | None, kind: str, fields: tuple[FieldSpec, ...], taxonomy: Taxonomy,
+               shown: str, problems: list[Problem], file_digest: str = "") -> _File | None:
+    """One file's own checks; `raw`: its bytes where they have been read already."""
     m = _FILE_NAME.match(path.name)
     if not m or m["lang"] not in LANGUAGES:
         langs = " or ".join(f"<id>.{lang}.md" for lang in LANGUAGES)
         problems.append(Problem(shown, None, None, f"file name must be {langs}"))
         return None
-    text = _read_text(path, lambda p: shown, problems)
+    text = _read_text(path, lambda p: shown, problems, raw)
     if text is None:
         return None
     if not text.strip():
@@ -178,7 +199,7 @@ def _load_file(path: Path, kind: str, fields: tuple[FieldSpec, ...], taxonomy: T
     ):
         # A page without its required fields cannot be built; it is reported above, not dropped silently.
         return None
-    return _File(kind, m["id"], m["lang"], PurePosixPath(shown), values, doc)
+    return _File(kind, m["id"], m["lang"], PurePosixPath(shown), values, doc, file_digest)
 
 
 _TODO = re.compile(r"(?:^|:\s*|-\s+)TODO\b", re.M)
@@ -199,13 +220,14 @@ def _check_todo(doc: frontmatter.Document, shown: str) -> list[Problem]:
 
 
 IMAGES = "images"
+_IMG_TAG = re.compile(r"<img\b", re.I)
 _IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)|<img\b[^>]*\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.I)
 
 
 def _check_images(f: _File, path: Path, content_dir: Path) -> list[Problem]:
     """Images must be files in content/images/: the site has to work without a network."""
     problems: list[Problem] = []
-    if "![" not in f.doc.body and "<img" not in f.doc.body.lower():
+    if "![" not in f.doc.body and ("<" not in f.doc.body or not _IMG_TAG.search(f.doc.body)):
         return problems
     images = (content_dir / IMAGES).resolve()
     for m in _IMAGE.finditer(f.doc.body):
@@ -233,9 +255,23 @@ def _field_name(where: list) -> str:
     return out
 
 
+def _section_headings(body: str) -> Iterator[re.Match]:
+    """_HEADING's matches, tried only where a line starts with '## ': the pattern, anchored at
+    each line, cannot skip ahead to them itself."""
+    at = 0 if body.startswith("## ") else body.find("\n## ")
+    while at != -1:
+        start = at if at == 0 and body.startswith("## ") else at + 1
+        m = _HEADING.match(body, start)
+        if m:
+            yield m
+        at = body.find("\n## ", start)
+
+
 def _check_sections(doc: frontmatter.Document, lang: str, shown: str) -> list[Problem]:
     expected = CASE_SECTIONS[lang]
-    found = [(m.group(1).strip(), doc.body.count("\n", 0, m.start()) + doc.body_line) for m in _HEADING.finditer(doc.body)]
+    # Lines are counted only for the headings reported: counting them for every heading of
+    # every file was a fifth of loading.
+    found = [(m.group(1).strip(), m.start()) for m in _section_headings(doc.body)]
     names = [name for name, _ in found]
     problems = []
     for section in expected[: len(expected) - OPTIONAL_SECTIONS]:
@@ -243,9 +279,9 @@ def _check_sections(doc: frontmatter.Document, lang: str, shown: str) -> list[Pr
             problems.append(Problem(shown, doc.body_line, "body",
                 f"missing section '## {section}'; a case has: {', '.join('## ' + s for s in expected)}"
                 f" (the last one only where the source has it).{suggest(section, [n for n in names if n not in expected])}"))
-    for name, line in found:
+    for name, at in found:
         if name not in expected:
-            problems.append(Problem(shown, line, "body",
+            problems.append(Problem(shown, doc.body.count("\n", 0, at) + doc.body_line, "body",
                 f"unknown section '## {name}'; allowed: {', '.join('## ' + s for s in expected)}; use ### for sub-sections.{suggest(name, expected)}"))
     present = [n for n in names if n in expected]
     if present != sorted(present, key=expected.index):
@@ -297,7 +333,7 @@ def _case(id: str, primary: _File, twins: dict[str, _File]) -> Case:
     texts = {
         lang: CaseText(
             lang=lang, path=f.path, title=f.values["title"], summary=f.values["summary"],
-            body=f.doc.body, body_line=f.doc.body_line, unit=f.values.get("unit"),
+            body=f.doc.body, body_line=f.doc.body_line, digest=f.digest, unit=f.values.get("unit"),
             region=f.values["region"], ethnic_groups=f.values["ethnic_groups"],
             honours=f.values.get("honours", ()),
         )

@@ -109,6 +109,7 @@ class CaseText:
     summary: str
     body: str
     body_line: int
+    digest: str = ""  # of the file it is read from: keys what is kept between builds (memo.py)
     unit: str | None = None
     region: Region = field(default_factory=Region)
     ethnic_groups: tuple[str, ...] = ()

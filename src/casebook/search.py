@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import Callable, Iterable, Iterator
 
 from . import opendata
 from .facets import FACET_KEYS
 from .indices import Indices
+from .memo import Memo, digest
 from .model import Case, Checklist, Content
 from .pages import BROWSE, DATA, GLOSSARY, STATS, case_path, checklist_path, measure_path, strings, unit_path
 
@@ -59,7 +60,6 @@ def plain(markdown: str) -> str:
     return re.sub(r"[*_`>#|]+", " ", text)
 
 
-@lru_cache(maxsize=1 << 15)  # `mkdocs serve` indexes every page again after each edit
 def key_phrases(body: str, lang: str = "zh") -> str:
     """The lead clause of every list item and all bold text: the practices, without the prose,
     each once, up to _MAX_PHRASES characters."""
@@ -78,12 +78,12 @@ def key_phrases(body: str, lang: str = "zh") -> str:
     return " / ".join(out)
 
 
-def documents(content: Content, indices: Indices, lang: str) -> Iterator[SearchDoc]:
-    """Every searchable page of one language."""
+def documents(content: Content, indices: Indices, lang: str, memo: Memo | None = None) -> Iterator[SearchDoc]:
+    """Every searchable page of one language; `memo` keeps the key phrases of each text."""
     s, tax = strings()[lang], content.taxonomy
     sep = "、" if lang == "zh" else ", "
     for case in content.cases:
-        yield _case_doc(case, lang, tax, sep)
+        yield _case_doc(case, lang, tax, sep, memo)
     for checklist in content.checklists:
         yield _checklist_doc(checklist, lang, tax, s)
     for term in content.glossary:
@@ -117,15 +117,19 @@ def page_doc(path: str, markdown: str, tag: str) -> SearchDoc:
     return SearchDoc(path, title, tag, (title, "", "", " / ".join(_HEADING.findall(markdown)), plain(markdown)))
 
 
-def _case_doc(case: Case, lang: str, tax, sep: str) -> SearchDoc:
+def _case_doc(case: Case, lang: str, tax, sep: str, memo: Memo | None) -> SearchDoc:
     text = case.text(lang)
+    if memo is not None and text.digest:
+        phrases = memo.get(("phrases", lang, text.digest), lambda: key_phrases(text.body, lang))
+    else:
+        phrases = key_phrases(text.body, lang)
     unit = tax.unit_type(case.unit_type).label(lang)
     meta = [unit, *(tax.measure(m).label(lang) for m in case.measures), text.unit or "",
             *text.region.parts(), str(case.year or ""), *text.ethnic_groups, *text.honours]
     return SearchDoc(
         case_path(case.id), text.title, unit,
         (text.title, sep.join(p for p in meta if p), plain(text.summary),
-         " / ".join(plain(h) for h in _HEADING.findall(text.body)), key_phrases(text.body, lang)),
+         " / ".join(plain(h) for h in _HEADING.findall(text.body)), phrases),
     )
 
 
@@ -155,19 +159,15 @@ def domain_words(content: Content, lang: str) -> set[str]:
     return {w for w in words if 2 <= len(w) <= 16 and _HAN.search(w)}
 
 
-_words_cache: dict[tuple[object, str], frozenset[str]] = {}
+def _words(segment: Callable[[str], Iterable[str]], text: str, memo: Memo | None) -> frozenset[str]:
+    """The Chinese words of one field, kept in `memo` by the field's text and the segmenter's
+    dictionary: most fields are the same as at the last build."""
+    def words() -> frozenset[str]:
+        return frozenset(w for w in segment(text) if len(w) >= 2 and _HAN.search(w))
 
-
-def _words(segment: Callable[[str], Iterable[str]], text: str) -> frozenset[str]:
-    """The Chinese words of one field, kept for the next build in this process (`mkdocs serve`
-    rebuilds the index on every edit, and most fields have not changed)."""
-    key = (getattr(segment, "version", segment), text)
-    words = _words_cache.get(key)
-    if words is None:
-        if len(_words_cache) > 200_000:  # about 20,000 pages' fields: a bound, not a goal
-            _words_cache.clear()
-        words = _words_cache[key] = frozenset(w for w in segment(text) if len(w) >= 2 and _HAN.search(w))
-    return words
+    if memo is None:
+        return words()
+    return memo.get(("words", getattr(segment, "version", ""), digest(text)), words)
 
 
 @cache
@@ -191,8 +191,10 @@ def traditional_to_simplified() -> dict[str, str]:
 
 
 def build_index(docs: Iterable[SearchDoc], lang: str, url_of: Callable[[str], str],
-                segment: Callable[[str], Iterable[str]] | None = None, extra_words: Iterable[str] = ()) -> dict:
-    """The index as JSON-ready data. `segment` (Chinese only) yields the words of a text.
+                segment: Callable[[str], Iterable[str]] | None = None, extra_words: Iterable[str] = (),
+                memo: Memo | None = None) -> dict:
+    """The index as JSON-ready data. `segment` (Chinese only) yields the words of a text;
+    `memo` keeps them between builds.
 
     Stored by column, not by page: every page's address, then every title, and so on. Gzip finds
     far more to share among a thousand summaries side by side than in a row that alternates
@@ -212,7 +214,7 @@ def build_index(docs: Iterable[SearchDoc], lang: str, url_of: Callable[[str], st
             columns[name].append(value)
         if segment:
             for f in fields:
-                vocabulary.update(_words(segment, f))
+                vocabulary.update(_words(segment, f, memo))
     index: dict = {"lang": lang, "fields": list(FIELDS), "weights": list(WEIGHTS), "columns": columns,
                    "search_titles": retitled}
     if lang == "zh":

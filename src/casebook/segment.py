@@ -6,6 +6,8 @@ from __future__ import annotations
 from functools import cache
 from typing import Callable, Iterable
 
+from .memo import digest
+
 
 @cache
 def _jieba():
@@ -17,11 +19,18 @@ def _jieba():
 _added: set[str] = set()
 
 
+@cache
+def _rjieba_version() -> str:
+    from importlib.metadata import version
+
+    return version("rjieba")
+
+
 def segmenter(words: Iterable[str] = ()) -> Callable[[str], Iterable[str]]:
     """The search-mode cut (whole words and the words inside them), knowing `words` as words.
 
-    Its `version` changes whenever the words it knows change, so that a cache of its cuts
-    (search._words) knows when it is stale."""
+    Its `version` names the words it knows (a hash of them and of rjieba's version), so that
+    cuts kept between builds (search._words) are used only by a segmenter that cuts alike."""
     jieba = _jieba()
     for word in words:
         if word not in _added:
@@ -31,5 +40,5 @@ def segmenter(words: Iterable[str] = ()) -> Callable[[str], Iterable[str]]:
     def cut(text: str) -> Iterable[str]:
         return jieba.cut_for_search(text)
 
-    cut.version = len(_added)  # type: ignore[attr-defined]
+    cut.version = digest(f"{_rjieba_version()}\n" + "\n".join(sorted(_added)))  # type: ignore[attr-defined]
     return cut

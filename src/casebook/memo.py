@@ -1,0 +1,104 @@
+"""Results kept between builds, by what they are computed from.
+
+A build works out the same things again for every file that did not change: its front matter
+and checks, the glossary terms it uses, the words of its search fields. A `Memo` keeps them,
+in memory for the next build of the same process (`mkdocs serve`) and, given a file, on disk
+for the next process (as Material keeps its plugins' caches under `.cache/`).
+
+A result is never stale, at worst computed again: every key holds what its value depends on
+(a file's content hash, the taxonomy's, the segmenter's dictionary), and a memo written by
+other code (another version of this package or of PyYAML) is not read at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from functools import cache
+from pathlib import Path
+from typing import Callable, Hashable, TypeVar
+
+T = TypeVar("T")
+_MISSING = object()
+
+
+class Memo:
+    """Values by key, for one build at a time: what a build does not ask for again is
+    dropped when it ends, so that the memo holds only the current content."""
+
+    def __init__(self, path: Path | None = None, version: str = ""):
+        self.path, self.version = path, version
+        self._old: dict = self._read()
+        self._new: dict = {}
+        self.computed = 0  # values not found, in this build
+
+    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
+        value = self._new.get(key, _MISSING)
+        if value is _MISSING:
+            value = self._old.pop(key, _MISSING)
+            if value is _MISSING:
+                value = compute()
+                self.computed += 1
+            self._new[key] = value
+        return value
+
+    def end_build(self) -> None:
+        """The build is done: keep what it used, write it if that differs from the file."""
+        changed = self.computed or self._old
+        self._old, self._new, self.computed = self._new, {}, 0
+        if self.path is not None and changed:
+            self._write()
+
+    def _read(self) -> dict:
+        if self.path is None:
+            return {}
+        try:
+            with open(self.path, "rb") as f:
+                version, values = pickle.load(f)
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
+            return {}  # none yet, or unreadable: everything is computed again
+        return values if version == self.version else {}
+
+    def _write(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # Written beside and renamed: a build stopped halfway leaves the old memo, not half a one.
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump((self.version, self._old), f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
+_open: dict[Path, Memo] = {}
+
+
+def open_memo(path: Path) -> Memo:
+    """The memo kept in `path`, read once per process: `mkdocs serve` builds again and again
+    in one process and finds last build's values in memory."""
+    path = Path(path).resolve()
+    memo = _open.get(path)
+    if memo is None or memo.version != code_version():
+        memo = _open[path] = Memo(path, code_version())
+    return memo
+
+
+@cache
+def code_version() -> str:
+    """A hash of this package's source and of the libraries its kept results come from."""
+    import yaml
+
+    h = hashlib.blake2b(digest_size=16)
+    for source in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(source.name.encode() + b"\0" + source.read_bytes())
+    h.update(f"pyyaml {yaml.__version__}".encode())
+    return h.hexdigest()
+
+
+def digest(data: bytes | str) -> str:
+    """The content hash that keys results of a file or text."""
+    return hashlib.blake2b(data.encode("utf-8") if isinstance(data, str) else data, digest_size=16).hexdigest()

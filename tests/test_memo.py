@@ -1,0 +1,114 @@
+"""What builds keep between them (memo.py): the same results as without, recomputed only for
+what changed, and never read when written by other code."""
+
+from __future__ import annotations
+
+from casebook import indices, loader, search, segment
+from casebook.memo import Memo
+from conftest import ROOT, write_case
+
+
+def test_a_kept_load_is_the_same_content_and_reads_no_file_again():
+    memo = Memo()
+    cold = loader.load(ROOT / "content")
+    first = loader.load(ROOT / "content", memo)
+    memo.end_build()
+    second = loader.load(ROOT / "content", memo)
+    assert memo.computed == 0
+    assert second.content == first.content == cold.content
+    assert second.problems == cold.problems
+
+
+def test_a_changed_file_is_checked_again_and_its_errors_come_back_from_the_memo(content):
+    write_case(content, "alpha")
+    write_case(content, "alpha", "en")
+    bad = write_case(content, "beta", unit_type="hospitl")
+    write_case(content, "beta", "en", unit_type="hospitl")
+    memo = Memo()
+    first = loader.load(content, memo)
+    memo.end_build()
+    assert [p.field for p in first.errors] == ["unit_type", "unit_type"]
+
+    bad.write_text(bad.read_text("utf-8").replace("summary: 一段摘要。", "summary: 改过的摘要。"), "utf-8")
+    second = loader.load(content, memo)
+    assert memo.computed == 1  # only the edited file
+    # The unchanged English file's error is reported as before, with its line, from the memo.
+    assert [str(p) for p in second.errors] == [str(p) for p in loader.load(content).errors]
+    assert str(second.errors[1]).startswith("content/cases/beta.zh.md:4")
+    memo.end_build()
+
+    bad.write_text(bad.read_text("utf-8").replace("hospitl", "hospital"), "utf-8")
+    (bad.with_name("beta.en.md")).write_text(bad.with_name("beta.en.md").read_text("utf-8").replace("hospitl", "hospital"), "utf-8")
+    third = loader.load(content, memo)
+    assert third.errors == ()
+    assert next(c for c in third.content.cases if c.id == "beta").text("zh").summary == "改过的摘要。"
+
+
+def test_kept_indices_and_search_fields_equal_computed_ones():
+    content = loader.load(ROOT / "content").content
+    memo = Memo()
+    computed = []
+    for _ in range(2):
+        kept = indices.build(content, memo)
+        docs = list(search.documents(content, kept, "zh", memo))
+        words = search.domain_words(content, "zh")
+        index = search.build_index(docs, "zh", lambda p: p, segment.segmenter(words), words, memo)
+        computed.append(memo.computed)
+        memo.end_build()
+    assert computed[0] > 0 and computed[1] == 0
+    fresh = indices.build(content)
+    assert kept.term_uses == fresh.term_uses
+    assert any(cases for per in fresh.term_uses.values() for cases in per.values())
+    assert index == search.build_index(list(search.documents(content, fresh, "zh")), "zh", lambda p: p,
+                                       segment.segmenter(words), words)
+
+
+def test_the_memo_file_is_read_back_only_by_the_same_code(tmp_path):
+    path = tmp_path / "memo.pickle"
+    memo = Memo(path, "v1")
+    assert memo.get("key", lambda: "computed") == "computed"
+    memo.end_build()
+    assert path.exists()
+
+    again = Memo(path, "v1")
+    assert again.get("key", lambda: "computed again") == "computed"
+    assert again.computed == 0
+
+    other = Memo(path, "v2")
+    assert other.get("key", lambda: "computed again") == "computed again"
+
+
+def test_what_a_build_no_longer_asks_for_is_dropped(tmp_path):
+    path = tmp_path / "memo.pickle"
+    memo = Memo(path, "v1")
+    memo.get("old", lambda: 1)
+    memo.get("kept", lambda: 2)
+    memo.end_build()
+    memo.get("kept", lambda: 3)
+    memo.end_build()
+    reread = Memo(path, "v1")
+    assert reread.get("old", lambda: "gone") == "gone"
+    assert reread.get("kept", lambda: "gone") == 2
+
+
+def test_an_unreadable_memo_file_is_computed_again(tmp_path):
+    path = tmp_path / "memo.pickle"
+    path.write_bytes(b"not a pickle")
+    memo = Memo(path, "v1")
+    assert memo.get("key", lambda: "computed") == "computed"
+    memo.end_build()
+    assert Memo(path, "v1").get("key", lambda: "again") == "computed"
+
+
+def test_problems_found_across_files_name_the_same_line_from_kept_files(content):
+    # Twins that disagree are found after each file's own checks, from the kept front matter.
+    write_case(content, "alpha")
+    en = write_case(content, "alpha", "en")
+    en.write_text(en.read_text("utf-8").replace("year: 2019", "year: 2020"), "utf-8")
+    memo = Memo()
+    cold = loader.load(content, memo)
+    memo.end_build()
+    warm = loader.load(content, memo)
+    assert memo.computed == 0
+    assert [str(p) for p in warm.errors] == [str(p) for p in cold.errors]
+    assert str(warm.errors[0]).startswith("content/cases/alpha.en.md:8")
