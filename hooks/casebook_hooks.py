@@ -73,6 +73,8 @@ _build: _Build | None = None
 # first import (on_startup) that its builds are dirty.
 _DIRTY_VARIABLE = "CASEBOOK_DIRTY"
 _dirty = os.environ.get(_DIRTY_VARIABLE) == "1"
+_SERVING_VARIABLE = "CASEBOOK_SERVING"
+_serving = os.environ.get(_SERVING_VARIABLE) == "1"
 
 
 class _GeneratedFrom(File):
@@ -119,9 +121,15 @@ def _languages() -> list[str]:
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _dirty
-    _dirty = dirty
+    global _dirty, _serving
+    _dirty, _serving = dirty, command == "serve"
     os.environ[_DIRTY_VARIABLE] = "1" if dirty else "0"
+    os.environ[_SERVING_VARIABLE] = "1" if _serving else "0"
+
+
+def on_shutdown() -> None:
+    # `mkdocs serve` ends: what its builds kept goes to disk once, not after every edit.
+    casebook_memo.write_all()
 
 
 @event_priority(100)  # first: the other plugins must see this language's settings
@@ -434,7 +442,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     b = _build
     index = _write_search_index(config, b)
     _reconcile(b, index)
-    b.memo.end_build()
+    # `mkdocs serve` writes after its first build (it may be stopped by a signal that skips
+    # on_shutdown) and then at its end, not after every edit.
+    b.memo.end_build(write=not _serving or b.memo.builds == 0)
     _wait_for_children(b)
     if _dirty:
         # Dated when this build began: an edit saved while it ran is new to the next one.

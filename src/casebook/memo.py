@@ -33,6 +33,8 @@ class Memo:
         self._old: dict = self._read()
         self._new: dict = {}
         self.computed = 0  # values not found, in this build
+        self._unwritten = False  # what the last builds kept differs from the file
+        self.builds = 0  # ended in this process
 
     def get(self, key: Hashable, compute: Callable[[], T]) -> T:
         value = self._new.get(key, _MISSING)
@@ -44,12 +46,19 @@ class Memo:
             self._new[key] = value
         return value
 
-    def end_build(self) -> None:
-        """The build is done: keep what it used, write it if that differs from the file."""
-        changed = self.computed or self._old
+    def end_build(self, write: bool = True) -> None:
+        """The build is done: keep what it used, and write it if that differs from the file
+        (`write=False`: later, by `write()`; `mkdocs serve` builds on every edit)."""
+        self._unwritten = self._unwritten or bool(self.computed or self._old)
         self._old, self._new, self.computed = self._new, {}, 0
-        if self.path is not None and changed:
+        self.builds += 1
+        if write:
+            self.write()
+
+    def write(self) -> None:
+        if self.path is not None and self._unwritten:
             self._write()
+        self._unwritten = False
 
     def _read(self) -> dict:
         if self.path is None:
@@ -85,6 +94,12 @@ def open_memo(path: Path) -> Memo:
     if memo is None or memo.version != code_version():
         memo = _open[path] = Memo(path, code_version())
     return memo
+
+
+def write_all() -> None:
+    """Every memo of this process that has more than its file."""
+    for memo in _open.values():
+        memo.write()
 
 
 @cache
