@@ -40,4 +40,4 @@ browser:
 	@command -v chromium >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 || scripts/install-browser.sh
 
 clean:
-	rm -rf site dist $(VENV)
+	rm -rf site dist .cache $(VENV)

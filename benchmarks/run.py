@@ -1,7 +1,7 @@
 """The build benchmark: prints a table of what a full build costs for the real content and for
 generated casebooks, beside a plain Material build of the same case pages.
 
-    make benchmark                        # real, 1000 and 10000 cases (about 25 minutes)
+    make benchmark                        # real, 1000 and 10000 cases (about 15 minutes on 2 cores)
     .venv/bin/python benchmarks/run.py real 1000 --skip-bundle
 
 For each size it measures, in a scratch copy of the project (.scratch/bench-<n>/):
