@@ -14,6 +14,7 @@ each language's root, which is what the language switch relies on.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import logging
@@ -125,6 +126,11 @@ def on_startup(command: str, dirty: bool) -> None:
     _dirty, _serving = dirty, command == "serve"
     os.environ[_DIRTY_VARIABLE] = "1" if dirty else "0"
     os.environ[_SERVING_VARIABLE] = "1" if _serving else "0"
+    if _serving:
+        # A serve process keeps the content of its last build, its memo and MkDocs' own objects:
+        # the collector's frequent passes over them were a fifth of a rebuild (7.3 s -> 5.7 s
+        # at 10,000 cases with these thresholds).
+        gc.set_threshold(100_000, 50, 50)
 
 
 def on_shutdown() -> None:
@@ -378,8 +384,7 @@ def _last_updated(content, content_dir: Path) -> dict[str, str]:
     """Content file path -> the day of its last commit, from one `git log` for all files."""
     base = content_dir.parent.resolve()
     texts = [t for item in (*content.cases, *content.checklists) for t in item.texts.values()]
-    times = history.last_commit_times(base / str(t.path) for t in texts)
-    return {str(t.path): history.day(times[base / str(t.path)]) for t in texts if base / str(t.path) in times}
+    return history.last_commit_days(base, (str(t.path) for t in texts))
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:

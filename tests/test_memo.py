@@ -112,3 +112,31 @@ def test_problems_found_across_files_name_the_same_line_from_kept_files(content)
     assert memo.computed == 0
     assert [str(p) for p in warm.errors] == [str(p) for p in cold.errors]
     assert str(warm.errors[0]).startswith("content/cases/alpha.en.md:8")
+
+
+def test_files_unchanged_since_the_last_load_are_not_read_again_and_a_rewrite_is_seen(content, monkeypatch):
+    import os
+    from pathlib import Path
+
+    alpha = write_case(content, "alpha")
+    write_case(content, "alpha", "en")
+    hour_ago = os.stat(alpha).st_mtime - 3600
+    for f in (content / "cases").iterdir():
+        os.utime(f, (hour_ago, hour_ago))  # written well before the load: its times can be trusted
+    memo = Memo()
+    loader.load(content, memo)
+    memo.end_build()
+
+    reads = []
+    read_bytes = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(self.name) or read_bytes(self))
+    assert loader.load(content, memo).content.cases[0].text("zh").summary == "一段摘要。"
+    assert [name for name in reads if name.endswith(".md")] == []
+    memo.end_build()
+
+    # The same size and modification time, other text: the change time still tells.
+    alpha.write_text(alpha.read_text("utf-8").replace("一段摘要。", "二段摘要。"), "utf-8")
+    os.utime(alpha, (hour_ago, hour_ago))
+    again = loader.load(content, memo)
+    assert [name for name in reads if name.endswith(".md")] == ["alpha.zh.md"]
+    assert again.content.cases[0].text("zh").summary == "二段摘要。"

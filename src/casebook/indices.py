@@ -60,8 +60,17 @@ def build(content: Content, memo: Memo | None = None) -> Indices:
         items_by_measure={k: tuple(v) for k, v in items.items()},
         term_uses=_term_uses(content, memo),
         cases_by_id={c.id: c for c in content.cases},
-        related=related_cases(content.cases),
+        related=_related(content, memo),
     )
+
+
+def _related(content: Content, memo: Memo | None):
+    """related_cases, kept by what it is computed from: the order, unit types and categories of
+    all cases, which most edits leave as they were."""
+    if memo is None:
+        return related_cases(content.cases)
+    features = digest(repr([(c.id, c.unit_type, c.measures) for c in content.cases]))
+    return memo.get(("related", features), lambda: related_cases(content.cases))
 
 
 def _term_uses(content: Content, memo: Memo | None = None) -> dict[str, dict[str, tuple[Case, ...]]]:

@@ -7,6 +7,7 @@ file is read and checked on its own, and what is wrong is reported together.
 from __future__ import annotations
 
 import re
+import time
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
@@ -91,6 +92,7 @@ def load(content_dir: Path, memo: Memo | None = None) -> Loaded:
 
     files: list[_File] = []
     taxonomy_key = digest(taxonomy_text)
+    started_ns = time.time_ns()
     for path in sorted(content_dir.rglob("*.md"), key=lambda p: p.parts):  # as Paths compare, faster
         kind = path.parent.name if path.parent.parent == content_dir else None
         if kind not in KINDS:
@@ -99,7 +101,7 @@ def load(content_dir: Path, memo: Memo | None = None) -> Loaded:
             problems.append(Problem(rel(path), None, None,
                 "a Markdown file outside content/cases/ and content/checklists/ is not published; move it into one of them"))
             continue
-        loaded = _load_file_cached(path, kind, taxonomy, taxonomy_key, rel(path), problems, memo)
+        loaded = _load_file_cached(path, kind, taxonomy, taxonomy_key, rel(path), problems, memo, started_ns)
         if loaded:
             files.append(loaded)
             problems += _check_images(loaded, path, content_dir)
@@ -127,10 +129,31 @@ def _read_text(path: Path, rel, problems: list[Problem], raw: bytes | None = Non
         return None
 
 
+# The files of the last load in this process (`mkdocs serve` loads again after every edit), as
+# (what stat said of the file, whether that can be trusted, its memo key, the file, its problems).
+_recent: dict[str, tuple[tuple, bool, tuple, _File | None, tuple[Problem, ...]]] = {}
+# A file changed less than this long before it was read may change again within the same
+# modification time (some file systems keep it to a second or two): it is read again next time.
+_RACY_NS = 2_000_000_000
+
+
 def _load_file_cached(path: Path, kind: str, taxonomy: Taxonomy, taxonomy_key: str, shown: str,
-                      problems: list[Problem], memo: Memo | None) -> _File | None:
+                      problems: list[Problem], memo: Memo | None, started_ns: int = 0) -> _File | None:
     """_load_file, kept in `memo` by the file's content: a file's own checks depend only on its
     bytes and the taxonomy, and most files are the same as in the last build."""
+    if memo is not None:
+        try:
+            st = path.stat()
+            seen = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
+        except OSError:
+            seen = None
+        recent = _recent.get(str(path))
+        # Unchanged since the last load of this process, as git trusts its index: the same
+        # times, size and inode, and not written just before that load read it.
+        if seen and recent and recent[0] == seen and recent[1] and recent[2][2:] == (kind, shown, taxonomy_key) \
+                and memo.keep(recent[2]):
+            problems += recent[4]
+            return recent[3]
     try:
         raw = path.read_bytes()
     except OSError:
@@ -139,6 +162,16 @@ def _load_file_cached(path: Path, kind: str, taxonomy: Taxonomy, taxonomy_key: s
     key = ("file", digest(raw), kind, shown, taxonomy_key)
     if memo is None:
         return _load_file(path, raw, kind, KINDS[kind], taxonomy, shown, problems, key[1])
+    found_here: list[Problem] = []
+    loaded = _load_file_kept(path, raw, key, kind, taxonomy, shown, found_here, memo)
+    problems += found_here
+    if seen:
+        _recent[str(path)] = (seen, seen[0] < started_ns - _RACY_NS, key, loaded, tuple(found_here))
+    return loaded
+
+
+def _load_file_kept(path: Path, raw: bytes, key: tuple, kind: str, taxonomy: Taxonomy, shown: str,
+                    problems: list[Problem], memo: Memo) -> _File | None:
     fresh: list[_File | None] = []
 
     def load() -> tuple[_File | None, int, int, tuple[Problem, ...]]:

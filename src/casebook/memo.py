@@ -46,6 +46,16 @@ class Memo:
             self._new[key] = value
         return value
 
+    def keep(self, key: Hashable) -> bool:
+        """Whether `key` has a value; if so, it is kept for this build as if asked for."""
+        if key in self._new:
+            return True
+        value = self._old.pop(key, _MISSING)
+        if value is _MISSING:
+            return False
+        self._new[key] = value
+        return True
+
     def end_build(self, write: bool = True) -> None:
         """The build is done: keep what it used, and write it if that differs from the file
         (`write=False`: later, by `write()`; `mkdocs serve` builds on every edit)."""
