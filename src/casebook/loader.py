@@ -158,7 +158,8 @@ def _load_file_cached(path: Path, kind: str, taxonomy: Taxonomy, taxonomy_key: s
         raw = path.read_bytes()
     except OSError:
         return _load_file(path, None, kind, KINDS[kind], taxonomy, shown, problems)
-    # By content, not modification time, which file systems keep to a few milliseconds.
+    # Kept by content, not modification time, which file systems keep to a few milliseconds and
+    # a checkout sets anew: times are trusted only within one process, as above.
     key = ("file", digest(raw), kind, shown, taxonomy_key)
     if memo is None:
         return _load_file(path, raw, kind, KINDS[kind], taxonomy, shown, problems, key[1])
