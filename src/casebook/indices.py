@@ -74,8 +74,14 @@ def _related(content: Content, memo: Memo | None):
 
 
 def _term_uses(content: Content, memo: Memo | None = None) -> dict[str, dict[str, tuple[Case, ...]]]:
-    """Which cases mention each glossary term, in each language; `memo` keeps each text's
-    terms by the text's file and the glossary's forms."""
+    """Which cases mention each glossary term, in each language.
+
+    One Aho-Corasick pass per case text finds every written form of every term at once: a
+    regular expression alternating the forms took 7 ms a case, a substring test per form 1 ms.
+    `memo` keeps each text's terms by the text's file and the glossary's forms.
+    """
+    import ahocorasick
+
     uses: dict[str, dict[str, list[Case]]] = {t.id: {lang: [] for lang in LANGUAGES} for t in content.glossary}
     for lang in LANGUAGES:
         forms = [(form.lower(), term.id) for term in content.glossary
@@ -83,12 +89,19 @@ def _term_uses(content: Content, memo: Memo | None = None) -> dict[str, dict[str
                  for form in (*term.forms(lang), f"glossary:{term.id}")]
         if not forms:
             continue
-        find = _TermFinder(forms)
+        automaton = None
         glossary_key = digest(repr(forms))
 
         def terms_in(text) -> frozenset[str]:
+            nonlocal automaton
+            if automaton is None:
+                automaton = ahocorasick.Automaton()
+                for form, term_id in forms:
+                    automaton.add_word(form, term_id)
+                automaton.make_automaton()
             low = f"{text.summary}\n{text.body}"
-            return find(low if lang == "zh" else low.lower())
+            low = low if lang == "zh" else low.lower()
+            return frozenset(term_id for _, term_id in automaton.iter(low))
 
         for case in content.cases:
             text = case.texts.get(lang)
@@ -101,51 +114,3 @@ def _term_uses(content: Content, memo: Memo | None = None) -> dict[str, dict[str
             for term_id in found:
                 uses[term_id][lang].append(case)
     return {t: {lang: tuple(cs) for lang, cs in per.items()} for t, per in uses.items()}
-
-
-class _TermFinder:
-    """The terms whose forms occur in a text.
-
-    One Aho-Corasick pass per text finds every form of every term at once: a regular expression
-    alternating the forms took 7 ms a case, a substring test per form 1 ms. But the automaton
-    reports every occurrence, and a form that nearly every case uses again and again (少数民族,
-    twenty times a case) made most of its work. So after the first texts, the forms that most
-    of them contain are tested on their own (`in` stops at the first occurrence) and the
-    automaton looks for the rest: the same terms, found in half the time.
-    """
-
-    SAMPLE = 50  # texts looked at with every form before the split
-
-    def __init__(self, forms: list[tuple[str, str]]):
-        self.forms = forms
-        self.looked = 0
-        self.texts_with = [0] * len(forms)
-        self.common: list[tuple[str, str]] = []
-        self.automaton = self._automaton(range(len(forms)))
-
-    def _automaton(self, which):
-        import ahocorasick
-
-        automaton = ahocorasick.Automaton()
-        for i in which:
-            automaton.add_word(self.forms[i][0], i)
-        if not len(automaton):
-            return None
-        automaton.make_automaton()
-        return automaton
-
-    def __call__(self, text: str) -> frozenset[str]:
-        if self.looked < self.SAMPLE:
-            found = {i for _, i in self.automaton.iter(text)}
-            for i in found:
-                self.texts_with[i] += 1
-            self.looked += 1
-            if self.looked == self.SAMPLE:
-                common = {i for i, n in enumerate(self.texts_with) if n * 2 > self.SAMPLE}
-                self.common = [self.forms[i] for i in sorted(common)]
-                self.automaton = self._automaton(i for i in range(len(self.forms)) if i not in common)
-            return frozenset(self.forms[i][1] for i in found)
-        found = {term for form, term in self.common if form in text}
-        if self.automaton is not None:
-            found.update(self.forms[i][1] for _, i in self.automaton.iter(text))
-        return frozenset(found)
