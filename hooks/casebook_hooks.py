@@ -466,6 +466,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     # `mkdocs serve` writes after its first build (it may be stopped by a signal that skips
     # on_shutdown) and then at its end, not after every edit.
     b.memo.end_build(write=not _serving or b.memo.builds == 0)
+    if b.memo.write_error:
+        log.info(f"what this build worked out is not kept for the next one: {b.memo.write_error}")
     _wait_for_children(b)
     if _dirty:
         # Dated when this build began: an edit saved while it ran is new to the next one.

@@ -140,3 +140,25 @@ def test_files_unchanged_since_the_last_load_are_not_read_again_and_a_rewrite_is
     again = loader.load(content, memo)
     assert [name for name in reads if name.endswith(".md")] == ["alpha.zh.md"]
     assert again.content.cases[0].text("zh").summary == "二段摘要。"
+
+
+def test_a_memo_that_cannot_be_written_is_no_error(tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    memo = Memo(blocked / "memo.pickle", "v1")  # its folder cannot be made
+    assert memo.get("key", lambda: "computed") == "computed"
+    memo.end_build()
+    assert memo.write_error and "memo.pickle" in memo.write_error
+    assert memo.get("key", lambda: "again") == "computed"  # still kept in memory
+
+
+def test_a_build_whose_cache_folder_cannot_be_made_still_builds(project, content, tmp_path):
+    from conftest import mkdocs_build
+
+    write_case(content, "alpha")
+    write_case(content, "alpha", "en")
+    (project / ".cache").write_text("a file where the folder would go")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "is not kept for the next one" in result.stderr
+    assert (tmp_path / "site" / "cases" / "alpha" / "index.html").exists()

@@ -35,6 +35,7 @@ class Memo:
         self.computed = 0  # values not found, in this build
         self._unwritten = False  # what the last builds kept differs from the file
         self.builds = 0  # ended in this process
+        self.write_error: str | None = None
 
     def get(self, key: Hashable, compute: Callable[[], T]) -> T:
         value = self._new.get(key, _MISSING)
@@ -66,8 +67,16 @@ class Memo:
             self.write()
 
     def write(self) -> None:
+        """To the file, if there is more to keep. A memo that cannot be written (a read-only
+        checkout, a full disk) is no error: the next build works it out again. Why is kept in
+        `write_error`."""
         if self.path is not None and self._unwritten:
-            self._write()
+            try:
+                self._write()
+                self.write_error = None
+            except OSError as e:
+                self.write_error = f"{self.path}: {e.strerror or e}"
+                return
         self._unwritten = False
 
     def _read(self) -> dict:
