@@ -19,7 +19,9 @@ For each size it measures, in a scratch copy of the project (.scratch/bench-<n>/
 - `mkdocs serve --dirty` (as `make serve` runs it): the time from saving an edited case to the
   served page showing the edit;
 - a plain Material build of the same case pages (both languages side by side, Material's own
-  search, a navigation of the home page only, the same Markdown extensions), without the hooks.
+  search, a navigation of the home page only, the same Markdown extensions), without the hooks;
+- a coarse check of the machine's speed before, between and after these, which tells when a
+  shared machine slowed down in the middle of a size.
 
 It prints figures and asserts nothing: a slower machine gives other numbers, not a failure.
 """
@@ -71,6 +73,7 @@ class Result:
     search: dict[str, dict[str, float]] = field(default_factory=dict)
     plain_wall: float | None = None
     plain_peak_mb: float | None = None
+    speed: list[float] = field(default_factory=list)  # machine_speed() before and after
 
 
 def _env(**extra: str) -> dict[str, str]:
@@ -316,10 +319,27 @@ def table(results: list[Result]) -> str:
     row("serve --dirty: edit shown after", ("-" if r.serve_edit is None else f"{r.serve_edit:.1f} s" for r in results))
     row("plain Material, wall", ("-" if r.plain_wall is None else f"{r.plain_wall:.1f} s" for r in results))
     row("plain Material, peak memory", ("-" if r.plain_peak_mb is None else f"{r.plain_peak_mb:,.0f} MB" for r in results))
+    row("machine speed: slowest of the checks against the fastest", (
+        f"{min(r.speed) / max(r.speed) * 100:.0f} % of {len(r.speed)}" for r in results))
     row("Casebook (cold) / plain Material", ("-" if not r.plain_wall else f"{r.cold.wall / r.plain_wall:.2f}" for r in results))
     widths = [max(len(line[i]) for line in [head, *rows]) for i in range(len(head))]
     fmt = lambda line: "| " + " | ".join(c.ljust(w) for c, w in zip(line, widths)) + " |"
     return "\n".join([fmt(head), "|" + "|".join("-" * (w + 2) for w in widths) + "|", *map(fmt, rows)])
+
+
+def machine_speed() -> float:
+    """Rounds per second of a fixed piece of pure Python work, on one core: a coarse check. A
+    shared virtual machine can slow down in the middle of a run; checked before a size's
+    builds, after them and after the rest of its measurements, a low ratio says that the
+    figures of that size are not comparable with each other."""
+    best = 0.0
+    for _ in range(3):
+        start, rounds = time.process_time(), 0
+        while time.process_time() - start < 0.2:
+            sum(i * i for i in range(10_000))
+            rounds += 1
+        best = max(best, rounds / (time.process_time() - start))
+    return best
 
 
 def machine() -> str:
@@ -343,8 +363,10 @@ def main() -> None:
     for size in args.sizes:
         project, cases = project_for(size, args.scratch)
         result = Result(size, cases)
+        result.speed.append(machine_speed())
         print(f"{size}: building {cases} cases…", flush=True)
         measure_build(result, project)
+        result.speed.append(machine_speed())
         print(f"{size}: built in {result.cold.wall:.1f} s cold, {result.warm.wall:.1f} s warm", flush=True)
         if not args.skip_search:
             import search_latency
@@ -356,6 +378,7 @@ def main() -> None:
             measure_serve_edit(result, project)
         if not args.skip_plain:
             measure_plain(result, project, args.scratch)
+        result.speed.append(machine_speed())
         results.append(result)
         print(table(results), flush=True)
         shutil.rmtree(project / "site", ignore_errors=True)
