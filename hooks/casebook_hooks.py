@@ -276,7 +276,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # A dirty rebuild writes again only the index pages whose text changed.
     previous = _previous_digests(config, changed) if _dirty else {}
     for page in pages.site_pages(b.loaded.content, b.indices, b.lang, updated, config.use_directory_urls,
-                                 style, cases=False):
+                                 style, cases=False, memo=b.memo):
         listed_in_nav = page.kind not in ("case", "checklist", "cell")
         file = _GeneratedFrom.generated(config, page.path, content=page.markdown,
                                         inclusion=InclusionLevel.UNDEFINED if listed_in_nav else InclusionLevel.NOT_IN_NAV)

@@ -162,3 +162,27 @@ def test_a_build_whose_cache_folder_cannot_be_made_still_builds(project, content
     assert result.returncode == 0, result.stderr[-3000:]
     assert "is not kept for the next one" in result.stderr
     assert (tmp_path / "site" / "cases" / "alpha" / "index.html").exists()
+
+
+def test_kept_cards_show_an_edited_title_and_the_same_html_as_fresh_ones(content):
+    from casebook import pages
+
+    write_case(content, "alpha")
+    en = write_case(content, "alpha", "en", title="First title")
+    memo = Memo()
+
+    def unit_page(m):
+        loaded = loader.load(content, m)
+        built = indices.build(loaded.content, m)
+        page = next(p for p in pages.site_pages(loaded.content, built, "en", cases=False, memo=m)
+                    if p.path == pages.unit_path("hospital"))
+        return "".join(page.fragments.values())
+
+    first = unit_page(memo)
+    memo.end_build()
+    assert "First title" in first and unit_page(memo) == first == unit_page(None)
+    memo.end_build()
+    en.write_text(en.read_text("utf-8").replace("First title", "Second title"), "utf-8")
+    second = unit_page(memo)
+    assert "Second title" in second and "First title" not in second
+    assert second == unit_page(None)

@@ -127,7 +127,8 @@ def code_version() -> str:
     import yaml
 
     h = hashlib.blake2b(digest_size=16)
-    for source in sorted(Path(__file__).parent.glob("*.py")):
+    # The data files too: strings.yml holds words that kept pages show.
+    for source in sorted(p for p in Path(__file__).parent.iterdir() if p.suffix in (".py", ".yml", ".css")):
         h.update(source.name.encode() + b"\0" + source.read_bytes())
     h.update(f"pyyaml {yaml.__version__}".encode())
     return h.hexdigest()

@@ -19,6 +19,7 @@ from typing import Callable, Iterator, Mapping
 import yaml
 
 from . import links, render
+from .memo import Memo, digest
 from .indices import Indices, ItemRef
 from .model import LANGUAGES, Case, Checklist, Content, Label
 
@@ -136,7 +137,7 @@ class _Writer:
     """Markdown pieces shared by the pages of one language."""
 
     def __init__(self, content: Content, indices: Indices, lang: str, directory_urls: bool = True,
-                 headings: render.HeadingStyle | None = None):
+                 headings: render.HeadingStyle | None = None, memo: Memo | None = None):
         self.content, self.indices, self.lang = content, indices, lang
         self.directory_urls = directory_urls
         self.headings = headings
@@ -144,6 +145,9 @@ class _Writer:
         self._cards: dict[tuple[str, str], str] = {}
         self.s = strings()[lang]
         self.tax = content.taxonomy
+        self.memo = memo
+        # What every card depends on besides its case: the taxonomy's labels and the language.
+        self._card_context = digest(repr((lang, directory_urls, self.tax))) if memo is not None else ""
 
     def link(self, here: str, text: str, to: str, cls: str | None = None) -> str:
         attrs = f"{{ .{cls} }}" if cls else ""
@@ -175,7 +179,14 @@ class _Writer:
         root = self.root(here)
         key = (root, case.id)
         if key not in self._cards:
-            self._cards[key] = self._card(root, case)
+            text = case.text(self.lang)
+            if self.memo is not None and text.digest:
+                # Kept between builds by all that the card shows: the text's file, and the
+                # fields of the case that come from its other language's file.
+                kept = ("card", self._card_context, root, case.id, text.digest, case.unit_type, case.measures, case.year)
+                self._cards[key] = self.memo.get(kept, lambda: self._card(root, case))
+            else:
+                self._cards[key] = self._card(root, case)
         return self._cards[key]
 
     def root(self, here: str) -> str:
@@ -257,13 +268,15 @@ def case_pages(content: Content, indices: Indices, lang: str,
 
 def site_pages(content: Content, indices: Indices, lang: str,
                updated: Mapping[str, str] | None = None, directory_urls: bool = True,
-               headings: render.HeadingStyle | None = None, cases: bool = True) -> Iterator[SitePage]:
+               headings: render.HeadingStyle | None = None, cases: bool = True,
+               memo: Memo | None = None) -> Iterator[SitePage]:
     """Every generated page of one language. `updated`: content file path -> date it last changed;
     `directory_urls`: pages are served as folders (cases/x/) rather than files (cases/x.html);
     `headings`: how the generator marks headings. Given it, the text of a case page comes as
     finished HTML (`SitePage.fragments`) wherever `render` can render it. `cases=False`: all
-    but the case pages, which `case_pages` gives."""
-    w = _Writer(content, indices, lang, directory_urls, headings)
+    but the case pages, which `case_pages` gives. `memo` keeps the cards of the index pages
+    between builds."""
+    w = _Writer(content, indices, lang, directory_urls, headings, memo)
     if cases:
         yield from (stub.make() for stub in case_pages(content, indices, lang, updated, directory_urls, headings))
     for checklist in content.checklists:
