@@ -9,7 +9,7 @@ import subprocess
 from bs4 import BeautifulSoup
 
 from casebook.schema import CASE_FIELDS, CASE_SECTIONS, CHECKLIST_FIELDS
-from conftest import ROOT, mkdocs_build, write_case
+from conftest import ROOT, write_case
 
 
 def test_guide_documents_every_field_and_section_in_both_languages():
