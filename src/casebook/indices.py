@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from .memo import Memo, digest
+from .memo import Memo, digest, recall
 from .model import LANGUAGES, Case, Checklist, ChecklistItem, Content
 from .related import Related, related_cases
 
@@ -67,10 +67,8 @@ def build(content: Content, memo: Memo | None = None) -> Indices:
 def _related(content: Content, memo: Memo | None):
     """related_cases, kept by what it is computed from: the order, unit types and categories of
     all cases, which most edits leave as they were."""
-    if memo is None:
-        return related_cases(content.cases)
-    features = digest(repr([(c.id, c.unit_type, c.measures) for c in content.cases]))
-    return memo.get(("related", features), lambda: related_cases(content.cases))
+    features = digest(repr([(c.id, c.unit_type, c.measures) for c in content.cases])) if memo else None
+    return recall(memo, features and ("related", features), lambda: related_cases(content.cases))
 
 
 def _term_uses(content: Content, memo: Memo | None = None) -> dict[str, dict[str, tuple[Case, ...]]]:
@@ -107,10 +105,7 @@ def _term_uses(content: Content, memo: Memo | None = None) -> dict[str, dict[str
             text = case.texts.get(lang)
             if text is None:
                 continue
-            if memo is not None and text.digest:
-                found = memo.get(("terms", glossary_key, text.digest), lambda: terms_in(text))
-            else:
-                found = terms_in(text)
-            for term_id in found:
+            key = ("terms", glossary_key, text.digest) if text.digest else None
+            for term_id in recall(memo, key, lambda: terms_in(text)):
                 uses[term_id][lang].append(case)
     return {t: {lang: tuple(cs) for lang, cs in per.items()} for t, per in uses.items()}

@@ -102,6 +102,14 @@ class Memo:
             raise
 
 
+def recall(memo: Memo | None, key: Hashable | None, compute: Callable[[], T]) -> T:
+    """`compute()`, kept in `memo` under `key`; computed each time without a memo, or without a
+    key (None or "": a text that was not read from a file has no content hash to key it by)."""
+    if memo is None or not key:
+        return compute()
+    return memo.get(key, compute)
+
+
 _open: dict[Path, Memo] = {}
 
 

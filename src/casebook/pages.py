@@ -19,7 +19,7 @@ from typing import Callable, Iterator, Mapping
 import yaml
 
 from . import links, render
-from .memo import Memo, digest
+from .memo import Memo, digest, recall
 from .indices import Indices, ItemRef
 from .model import LANGUAGES, Case, Checklist, Content, Label
 
@@ -180,13 +180,11 @@ class _Writer:
         key = (root, case.id)
         if key not in self._cards:
             text = case.text(self.lang)
-            if self.memo is not None and text.digest:
-                # Kept between builds by all that the card shows: the text's file, and the
-                # fields of the case that come from its other language's file.
-                kept = ("card", self._card_context, root, case.id, text.digest, case.unit_type, case.measures, case.year)
-                self._cards[key] = self.memo.get(kept, lambda: self._card(root, case))
-            else:
-                self._cards[key] = self._card(root, case)
+            # Kept between builds by all that the card shows: the text's file, and the fields
+            # of the case that come from its other language's file.
+            kept = text.digest and ("card", self._card_context, root, case.id, text.digest,
+                                    case.unit_type, case.measures, case.year)
+            self._cards[key] = recall(self.memo, kept, lambda: self._card(root, case))
         return self._cards[key]
 
     def root(self, here: str) -> str:

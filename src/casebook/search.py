@@ -22,7 +22,7 @@ from typing import Callable, Iterable, Iterator
 from . import opendata
 from .facets import FACET_KEYS
 from .indices import Indices
-from .memo import Memo, digest
+from .memo import Memo, digest, recall
 from .model import Case, Checklist, Content
 from .pages import BROWSE, DATA, GLOSSARY, STATS, case_path, checklist_path, measure_path, strings, unit_path
 
@@ -119,10 +119,7 @@ def page_doc(path: str, markdown: str, tag: str) -> SearchDoc:
 
 def _case_doc(case: Case, lang: str, tax, sep: str, memo: Memo | None) -> SearchDoc:
     text = case.text(lang)
-    if memo is not None and text.digest:
-        phrases = memo.get(("phrases", lang, text.digest), lambda: key_phrases(text.body, lang))
-    else:
-        phrases = key_phrases(text.body, lang)
+    phrases = recall(memo, text.digest and ("phrases", lang, text.digest), lambda: key_phrases(text.body, lang))
     unit = tax.unit_type(case.unit_type).label(lang)
     meta = [unit, *(tax.measure(m).label(lang) for m in case.measures), text.unit or "",
             *text.region.parts(), str(case.year or ""), *text.ethnic_groups, *text.honours]
@@ -162,12 +159,8 @@ def domain_words(content: Content, lang: str) -> set[str]:
 def _words(segment: Callable[[str], Iterable[str]], text: str, memo: Memo | None) -> frozenset[str]:
     """The Chinese words of one field, kept in `memo` by the field's text and the segmenter's
     dictionary: most fields are the same as at the last build."""
-    def words() -> frozenset[str]:
-        return frozenset(w for w in segment(text) if len(w) >= 2 and _HAN.search(w))
-
-    if memo is None:
-        return words()
-    return memo.get(("words", getattr(segment, "version", ""), digest(text)), words)
+    key = ("words", getattr(segment, "version", ""), digest(text)) if memo else None
+    return recall(memo, key, lambda: frozenset(w for w in segment(text) if len(w) >= 2 and _HAN.search(w)))
 
 
 @cache
