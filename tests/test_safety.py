@@ -134,3 +134,13 @@ def test_check_warns_about_each_removal_with_its_line(built):
     assert any("inline style= is removed" in w for w in warnings)
     assert any("javascript: addresses are removed" in w for w in warnings)
     assert loader.load(content).errors == ()
+
+
+def test_a_scheme_is_found_whatever_its_case_and_spacing_before_the_colon():
+    from casebook.sanitize import risky_html
+
+    found = list(risky_html("第一行\n见 [链接](JavaScript \n :alert(1)) 与 <a href='VBScript:x'>b</a>"))
+    assert [(line, m) for line, m in found if "addresses" in m] == [
+        (2, "javascript: addresses are removed"), (3, "vbscript: addresses are removed")]
+    # Prose that only names a scheme, or has colons elsewhere, is not warned about.
+    assert list(risky_html("Data: 12 units. See the data: below; time: 3 pm.")) == []
