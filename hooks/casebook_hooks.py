@@ -22,7 +22,6 @@ import os
 import posixpath
 import re
 import subprocess
-import pickle
 import sys
 import tempfile
 import time
@@ -36,7 +35,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import AnchorLink
 
-from casebook import explore, history, indices, loader, pages, render, sanitize, search, segment
+from casebook import explore, handoff, history, indices, loader, pages, render, sanitize, search, segment
 from casebook import memo as casebook_memo
 from casebook.model import DEFAULT_LANGUAGE, LANGUAGES
 from casebook.reconcile import reconcile
@@ -160,7 +159,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # The default language's build has loaded, checked and indexed the content already
         # (and reported its problems): take its result instead of doing it all again.
         with open(shared, "rb") as f, _collector_paused():
-            loaded, built = pickle.load(f)
+            loaded, built = handoff.load(f)
     else:
         with _collector_paused():
             loaded = loader.load(content_dir, memo)
@@ -228,7 +227,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if _dirty:
             others = [lang for lang in others if _touched(config, changed, lang)]
         if others:
-            b.shared = _share_loaded(b)
+            b.shared = _share_loaded(b, others)
         b.children = [(lang, _start_language(config, lang)) for lang in others]
     out = Files([])
     # Hand-written pages come as <name>.<lang>.md; each language keeps its own and, where its
@@ -377,12 +376,12 @@ def _heading_style(config: MkDocsConfig) -> render.HeadingStyle | None:
 _SHARED_VARIABLE = "CASEBOOK_LOADED"  # a pickle of (loader.Loaded, indices.Indices) for the children
 
 
-def _share_loaded(b: _Build) -> str:
+def _share_loaded(b: _Build, languages: list[str]) -> str:
     """The loaded content and its indices in a temporary file for the other languages' builds:
     unpickling takes a twentieth of the time loading does (0.17 s against 2.9 s at 1,000 cases)."""
     fd, path = tempfile.mkstemp(prefix="casebook-", suffix=".pickle")
     with os.fdopen(fd, "wb") as f:
-        pickle.dump((b.loaded, b.indices), f, protocol=pickle.HIGHEST_PROTOCOL)
+        handoff.dump((b.loaded, b.indices), b.loaded.content, languages, f)
     return path
 
 
