@@ -207,7 +207,7 @@ def _load_file(path: Path, raw: bytes | None, kind: str, fields: tuple[FieldSpec
     text = _read_text(path, lambda p: shown, problems, raw)
     if text is None:
         return None
-    if not text.strip():
+    if _blank(text):
         problems.append(Problem(shown, 1, None, "the file is empty; start from `casebook new` or a sibling file"))
         return None
     try:
@@ -226,7 +226,7 @@ def _load_file(path: Path, raw: bytes | None, kind: str, fields: tuple[FieldSpec
     problems += _check_todo(doc, shown)
     for line, message in risky_html(doc.body):
         problems.append(Problem(shown, doc.body_line + line - 1, "body", message, "warning"))
-    if not doc.body.strip() and kind == "cases":
+    if _blank(doc.body) and kind == "cases":
         return None
     if any(w[0] in ("id", "title") for w, _ in issues) or not all(
         f.name in values for f in fields if f.required
@@ -234,6 +234,11 @@ def _load_file(path: Path, raw: bytes | None, kind: str, fields: tuple[FieldSpec
         # A page without its required fields cannot be built; it is reported above, not dropped silently.
         return None
     return _File(kind, m["id"], m["lang"], PurePosixPath(shown), values, doc, file_digest)
+
+
+def _blank(text: str) -> bool:
+    # Not `not text.strip()`, which copies the whole file to find its first letter.
+    return not text or text.isspace()
 
 
 _TODO = re.compile(r"(?:^|:\s*|-\s+)TODO\b", re.M)
@@ -320,7 +325,7 @@ def _check_sections(doc: frontmatter.Document, lang: str, shown: str) -> list[Pr
     present = [n for n in names if n in expected]
     if present != sorted(present, key=expected.index):
         problems.append(Problem(shown, doc.body_line, "body", f"sections must come in this order: {', '.join(expected)}"))
-    if not doc.body.strip():
+    if _blank(doc.body):
         problems.append(Problem(shown, doc.body_line, "body", "the file has front matter but no text"))
     return problems
 
