@@ -156,11 +156,17 @@ def domain_words(content: Content, lang: str) -> set[str]:
     return {w for w in words if 2 <= len(w) <= 16 and _HAN.search(w)}
 
 
-def _words(segment: Callable[[str], Iterable[str]], text: str, memo: Memo | None) -> frozenset[str]:
-    """The Chinese words of one field, kept in `memo` by the field's text and the segmenter's
-    dictionary: most fields are the same as at the last build."""
-    key = ("words", getattr(segment, "version", ""), digest(text)) if memo else None
-    return recall(memo, key, lambda: frozenset(w for w in segment(text) if len(w) >= 2 and _HAN.search(w)))
+def _tokens(segment: Callable[[str], Iterable[str]], text: str, memo: Memo | None) -> frozenset[str]:
+    """The distinct tokens of one field's cut, kept in `memo` by the field's text and the
+    segmenter's dictionary: most fields are the same as at the last build. build_index keeps
+    the Chinese words among them once for the whole index: tested token by token in each
+    field, that was more than the cutting itself (10,000 cases: 1.1 s against 0.9 s; 0.4 s now)."""
+    key = ("tokens", getattr(segment, "version", ""), digest(text)) if memo else None
+    return recall(memo, key, lambda: frozenset(segment(text)))
+
+
+def _is_word(token: str) -> bool:
+    return len(token) >= 2 and _HAN.search(token) is not None
 
 
 @cache
@@ -195,7 +201,7 @@ def build_index(docs: Iterable[SearchDoc], lang: str, url_of: Callable[[str], st
     row, 303 KB by column)."""
     columns: dict[str, list] = {name: [] for name in COLUMNS}
     retitled: dict[str, str] = {}
-    vocabulary: set[str] = set(extra_words)
+    tokens: set[str] = set()
     simplify = _t2s().convert if lang == "zh" else None
     for doc in docs:
         fields = [simplify(f) for f in doc.fields] if simplify else list(doc.fields)
@@ -207,11 +213,11 @@ def build_index(docs: Iterable[SearchDoc], lang: str, url_of: Callable[[str], st
             columns[name].append(value)
         if segment:
             for f in fields:
-                vocabulary.update(_words(segment, f, memo))
+                tokens.update(_tokens(segment, f, memo))
     index: dict = {"lang": lang, "fields": list(FIELDS), "weights": list(WEIGHTS), "columns": columns,
                    "search_titles": retitled}
     if lang == "zh":
-        index["vocabulary"] = sorted(vocabulary)
+        index["vocabulary"] = sorted({*extra_words, *filter(_is_word, tokens)})
         index["t2s"] = "".join(f"{t}{s}" for t, s in sorted(traditional_to_simplified().items()))
     return index
 

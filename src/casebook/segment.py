@@ -30,7 +30,7 @@ def segmenter(words: Iterable[str] = ()) -> Callable[[str], Iterable[str]]:
     """The search-mode cut (whole words and the words inside them), knowing `words` as words.
 
     Its `version` names the words it knows (a hash of them and of rjieba's version), so that
-    cuts kept between builds (search._words) are used only by a segmenter that cuts alike."""
+    cuts kept between builds (search._tokens) are used only by a segmenter that cuts alike."""
     jieba = _jieba()
     for word in words:
         if word not in _added:
