@@ -35,6 +35,7 @@ _LEAD = re.compile(r"^\s*[-*+]\s+(.+)$", re.M)
 _HEADING = re.compile(r"^#{2,6}\s+(.+?)\s*$", re.M)
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)(\{[^}]*\})?")
+_MARKUP = re.compile(r"[*_`>#|]+")
 _CLAUSE_END = re.compile(r"[：:，,。；;.!?！？（(]")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 # The lead of a list item, in characters: the practice, not its explanation. Chinese says in
@@ -56,8 +57,9 @@ class SearchDoc:
 
 def plain(markdown: str) -> str:
     """Markdown reduced to its words."""
-    text = _LINK.sub(r"\1", markdown)
-    return re.sub(r"[*_`>#|]+", " ", text)
+    # Called for every list item of every case: the link pattern only where a link can be.
+    text = _LINK.sub(r"\1", markdown) if "[" in markdown else markdown
+    return _MARKUP.sub(" ", text)
 
 
 def key_phrases(body: str, lang: str = "zh") -> str:
