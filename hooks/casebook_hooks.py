@@ -312,10 +312,21 @@ def _changed(config: MkDocsConfig) -> list[Path] | None:
     watched = [base / "content", Path(config.docs_dir), base / "hooks", base / "src", Path(config.config_file_path)]
     changed = []
     for root in watched:
-        paths = [root] if root.is_file() else (p for p in root.rglob("*") if p.is_file())
-        # Byte code that Python writes while it builds is no source of the site.
-        changed += [p for p in paths if "__pycache__" not in p.parts and p.stat().st_mtime > since]
+        # os.walk and os.stat, not Path.rglob: a third of a second per rebuild at 10,000 cases.
+        for path in [str(root)] if root.is_file() else _files_under(str(root)):
+            try:
+                if os.stat(path).st_mtime > since:
+                    changed.append(Path(path))
+            except OSError:  # removed meanwhile, or a broken link
+                continue
     return changed
+
+
+def _files_under(folder: str):
+    for parent, folders, names in os.walk(folder):
+        # Byte code that Python writes while it builds is no source of the site.
+        folders[:] = [f for f in folders if f != "__pycache__"]
+        yield from (os.path.join(parent, name) for name in names)
 
 
 def _content_page_file(config: MkDocsConfig, path: Path):
