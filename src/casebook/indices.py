@@ -86,7 +86,8 @@ def _term_uses(content: Content, memo: Memo | None = None) -> dict[str, dict[str
     for lang in LANGUAGES:
         forms = [(form.lower(), term.id) for term in content.glossary
                  # An explicit link counts as a use, whatever words it is written with.
-                 for form in (*term.forms(lang), f"glossary:{term.id}")]
+                 for form in (*term.forms(lang), f"glossary:{term.id}")
+                 if form]  # a label missing from a glossary with errors; the automaton refuses ""
         if not forms:
             continue
         automaton = None
