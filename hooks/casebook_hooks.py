@@ -410,7 +410,8 @@ def _last_updated(content, content_dir: Path) -> dict[str, str]:
     """Content file path -> the day of its last commit, from one `git log` for all files."""
     base = content_dir.parent.resolve()
     texts = [t for item in (*content.cases, *content.checklists) for t in item.texts.values()]
-    return history.last_commit_days(base, (str(t.path) for t in texts))
+    times = history.last_commit_times(base, (str(t.path) for t in texts))
+    return {path: history.day(when) for path, when in times.items()}
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:

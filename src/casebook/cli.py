@@ -122,8 +122,7 @@ def _status(args: argparse.Namespace) -> int:
     result = loader.load(content)
     c = result.content
     texts = [(kind, item.id, item.texts) for kind, items in (("case", c.cases), ("checklist", c.checklists)) for item in items]
-    files = [content.parent / str(t.path) for _, _, by in texts for t in by.values()]
-    dates = last_commit_times(files)
+    dates = last_commit_times(content.parent, (str(t.path) for _, _, by in texts for t in by.values()))
     print("Translation")
     missing = stale = 0
     for kind, id, by in texts:
@@ -132,7 +131,7 @@ def _status(args: argparse.Namespace) -> int:
                 missing += 1
                 print(f"  {kind} {id}: no {loader.LANGUAGE_NAMES[lang]} version")
         if len(by) == len(LANGUAGES):
-            when = {lang: dates.get((content.parent / str(t.path)).resolve()) for lang, t in by.items()}
+            when = {lang: dates.get(str(t.path)) for lang, t in by.items()}
             if all(when.values()) and len(set(when.values())) > 1:
                 newest = max(when, key=when.get)
                 for lang, t in when.items():

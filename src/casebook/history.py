@@ -11,22 +11,12 @@ from pathlib import Path
 from typing import Iterable
 
 
-def last_commit_times(paths: Iterable[Path]) -> dict[Path, int]:
-    """Path (below the resolved top of the checkout) -> Unix time of the last commit that touched it; {} outside a git checkout."""
-    # Resolving each of 20,000 paths took longer than the git log: resolve their folders.
-    folders = sorted({str(parent.resolve()) for parent in {Path(p).parent for p in paths}})
-    found = _log(folders)
-    if found is None:
-        return {}
-    top, times = found
-    return {Path(top) / name: when for name, when in times.items()}
-
-
-def last_commit_days(base: Path, relative: Iterable[str]) -> dict[str, str]:
-    """Path below `base` (as `content/cases/x.zh.md`) -> the day of its last commit, for
-    20,000 paths without making a Path of each."""
+def last_commit_times(base: Path, relative: Iterable[str]) -> dict[str, int]:
+    """Path below `base` (as `content/cases/x.zh.md`) -> Unix time of the last commit that
+    touched it; {} outside a git checkout. For 20,000 paths without making a Path of each."""
     relative = list(relative)
     base = Path(base).resolve()
+    # Resolving each of 20,000 paths took longer than the git log: resolve their folders.
     folders = sorted({str((base / folder).resolve()) for folder in {posixpath.dirname(r) for r in relative}})
     found = _log(folders)
     if found is None:
@@ -34,7 +24,7 @@ def last_commit_days(base: Path, relative: Iterable[str]) -> dict[str, str]:
     top, times = found
     prefix = Path(os.path.relpath(base, top)).as_posix()
     prefix = "" if prefix == "." else f"{prefix}/"
-    return {r: day(times[prefix + r]) for r in relative if prefix + r in times}
+    return {r: times[prefix + r] for r in relative if prefix + r in times}
 
 
 _logs: dict[tuple, tuple[str, dict[str, int]]] = {}
