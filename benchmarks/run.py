@@ -172,7 +172,7 @@ def _build_once(build: Build, project: Path) -> None:
 def measure_bundle(result: Result, project: Path) -> None:
     out = project / "dist"
     shutil.rmtree(out, ignore_errors=True)
-    subprocess.run([sys.executable, "-m", "casebook.cli", "bundle", "--no-handbook", "--project", str(project),
+    subprocess.run([sys.executable, "-m", "casebook.tools.cli", "bundle", "--no-handbook", "--project", str(project),
                     "--output", str(out)], check=True, env=_env(), stdout=subprocess.DEVNULL)
     result.bundle_mb = (out / "casebook-offline.zip").stat().st_size / 1e6
 

@@ -35,10 +35,13 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import AnchorLink
 
-from casebook import explore, handoff, history, indices, loader, pages, render, sanitize, search, segment
-from casebook import memo as casebook_memo
+from casebook.site import explore, pages, render, search
+from casebook.build import handoff, history
+from casebook.derive import indices, segment
+from casebook.content import loader, sanitize
+from casebook.build import memo as casebook_memo
 from casebook.model import DEFAULT_LANGUAGE, LANGUAGES
-from casebook.reconcile import reconcile
+from casebook.site.reconcile import reconcile
 
 log = logging.getLogger("mkdocs.plugins.casebook")
 LANGUAGE_VARIABLE = "CASEBOOK_LANGUAGE"

@@ -12,8 +12,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from casebook import loader
-from casebook.facets import FACET_KEYS
+from casebook.content import loader
+from casebook.derive.facets import FACET_KEYS
 from casebook.model import LANGUAGES
 from conftest import ROOT, mkdocs_build, write_case
 
@@ -117,7 +117,7 @@ def test_filters_leave_the_cases_a_filter_over_the_content_leaves(browser, site_
 
 def _position(key: str):
     """Values in the order of their checkboxes, as the address lists them."""
-    from casebook.explore import facets_of
+    from casebook.site.explore import facets_of
 
     order = [v.key for v in next(f for f in facets_of(CONTENT) if f.key == key).values]
     return order.index

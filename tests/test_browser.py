@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from casebook import loader
+from casebook.content import loader
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser

@@ -9,13 +9,13 @@ import sys
 import jsonschema
 import yaml
 
-from casebook import frontmatter, loader
-from casebook.cli import main
+from casebook.content import frontmatter, loader
+from casebook.tools.cli import main
 from conftest import ROOT, write_case
 
 
 def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "casebook.cli", *args], capture_output=True, text=True, cwd=cwd)
+    return subprocess.run([sys.executable, "-m", "casebook.tools.cli", *args], capture_output=True, text=True, cwd=cwd)
 
 
 def test_check_prints_every_problem_and_a_summary_and_fails(content):

@@ -8,7 +8,7 @@ import subprocess
 
 from bs4 import BeautifulSoup
 
-from casebook.schema import CASE_FIELDS, CASE_SECTIONS, CHECKLIST_FIELDS
+from casebook.content.schema import CASE_FIELDS, CASE_SECTIONS, CHECKLIST_FIELDS
 from conftest import ROOT, write_case
 
 

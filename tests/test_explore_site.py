@@ -14,7 +14,9 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from casebook import indices, loader, opendata
+from casebook.derive import indices
+from casebook.content import loader
+from casebook.site import opendata
 from casebook.model import LANGUAGES
 from conftest import ROOT
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from casebook import loader
+from casebook.content import loader
 from casebook.model import LANGUAGES
 from conftest import ROOT
 from seeds import numbers, report_text, reports

@@ -8,7 +8,9 @@ import io
 import os
 import shutil
 
-from casebook import handoff, indices, loader
+from casebook.build import handoff
+from casebook.derive import indices
+from casebook.content import loader
 
 from conftest import ROOT, differing_files, mkdocs_build, write_case
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from casebook import loader
+from casebook.content import loader
 from conftest import CASE, write_case
 
 

@@ -3,8 +3,10 @@ what changed, and never read when written by other code."""
 
 from __future__ import annotations
 
-from casebook import indices, loader, search, segment
-from casebook.memo import Memo
+from casebook.derive import indices, segment
+from casebook.content import loader
+from casebook.site import search
+from casebook.build.memo import Memo
 from conftest import ROOT, write_case
 
 
@@ -165,7 +167,7 @@ def test_a_build_whose_cache_folder_cannot_be_made_still_builds(project, content
 
 
 def test_kept_cards_show_an_edited_title_and_the_same_html_as_fresh_ones(content):
-    from casebook import pages
+    from casebook.site import pages
 
     write_case(content, "alpha")
     en = write_case(content, "alpha", "en", title="First title")

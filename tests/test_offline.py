@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from casebook import loader
+from casebook.content import loader
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -21,7 +21,7 @@ CONTENT = loader.load(ROOT / "content").content
 @pytest.fixture(scope="module")
 def dist(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("dist")
-    result = subprocess.run([sys.executable, "-m", "casebook.cli", "bundle", "--output", str(out)], cwd=ROOT,
+    result = subprocess.run([sys.executable, "-m", "casebook.tools.cli", "bundle", "--output", str(out)], cwd=ROOT,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     print(result.stdout)

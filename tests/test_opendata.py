@@ -6,9 +6,10 @@ import csv
 import io
 import json
 
-from casebook import explore, loader, opendata
+from casebook.site import explore, opendata
+from casebook.content import loader
 from casebook.model import LANGUAGES
-from casebook.pages import strings
+from casebook.site.pages import strings
 from conftest import ROOT, write_case
 
 REAL = loader.load(ROOT / "content").content

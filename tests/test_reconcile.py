@@ -1,8 +1,9 @@
 """The reconciliation after each build names every case that went missing anywhere."""
 
-from casebook import indices, loader
-from casebook.pages import case_path, measure_path, unit_path
-from casebook.reconcile import reconcile
+from casebook.derive import indices
+from casebook.content import loader
+from casebook.site.pages import case_path, measure_path, unit_path
+from casebook.site.reconcile import reconcile
 from conftest import write_case
 
 

@@ -7,9 +7,9 @@ import time
 
 import pytest
 
-from casebook import loader
+from casebook.content import loader
 from casebook.model import Case, Source
-from casebook.related import related_cases
+from casebook.derive.related import related_cases
 from conftest import ROOT
 
 CONTENT = loader.load(ROOT / "content").content

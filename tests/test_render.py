@@ -11,7 +11,8 @@ import pytest
 from bs4 import BeautifulSoup
 from markdown.extensions.toc import slugify
 
-from casebook import links, loader, render
+from casebook.content import links, loader
+from casebook.site import render
 from conftest import ROOT, mkdocs_build
 
 STYLE = render.HeadingStyle(lambda text: slugify(text, "-"))

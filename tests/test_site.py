@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from casebook import indices, loader, search
+from casebook.derive import indices
+from casebook.content import loader
+from casebook.site import search
 from casebook.model import LANGUAGES
 from conftest import ROOT, heading_text
 

@@ -3,7 +3,8 @@ term's forms, no more and no fewer."""
 
 from __future__ import annotations
 
-from casebook import indices, loader
+from casebook.derive import indices
+from casebook.content import loader
 from conftest import ROOT
 
 

@@ -56,7 +56,8 @@ def _install() -> None:
     jinja2.Template.render = timed("theme", jinja2.Template.render)
     subprocess.Popen.communicate = timed("waiting", subprocess.Popen.communicate)
 
-    from casebook import pages, render, segment
+    from casebook.site import pages, render
+    from casebook.derive import segment
 
     make = segment.segmenter
     segment.segmenter = lambda *a, **k: timed("segmentation", make(*a, **k))

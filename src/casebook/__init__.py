@@ -1,0 +1,1 @@
+"""Casebook's core: the content model and everything made from it, independent of any site generator."""

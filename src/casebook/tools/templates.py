@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import yaml
 
-from .model import LANGUAGES
-from .schema import CASE_SECTIONS
+from casebook.model import LANGUAGES
+from casebook.content.schema import CASE_SECTIONS
 
 TODO = "TODO"
 

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Literal, Mapping, Sequence
 
-from .model import DEFAULT_LANGUAGE, LANGUAGES, Case, CaseText, Content, Label
+from casebook.model import DEFAULT_LANGUAGE, LANGUAGES, Case, CaseText, Content, Label
 
 NOT_STATED = "-"
 FACET_KEYS = ("unit", "measure", "province", "year", "group")

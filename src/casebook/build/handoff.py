@@ -16,7 +16,7 @@ import operator
 import pickle
 from typing import IO, Any, Callable, Iterable
 
-from .model import CaseText, ChecklistText, Content
+from casebook.model import CaseText, ChecklistText, Content
 
 _TEXTS = (CaseText, ChecklistText)
 
@@ -43,7 +43,7 @@ class _Pickler(pickle.Pickler):
 @functools.cache
 def _init_fields(cls: type) -> Callable[[Any], tuple] | None:
     """A getter of the fields of the core's dataclasses that their __init__ takes back whole."""
-    if not (dataclasses.is_dataclass(cls) and cls.__module__.startswith(__package__ + ".")):
+    if not (dataclasses.is_dataclass(cls) and cls.__module__.startswith("casebook.")):
         return None
     fields = dataclasses.fields(cls)
     if not fields or hasattr(cls, "__post_init__") or not all(f.init for f in fields):

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Mapping, Sequence
 
-from .model import Case
+from casebook.model import Case
 
 LIMIT = 5
 

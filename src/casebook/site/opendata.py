@@ -17,8 +17,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Callable, Literal, Mapping, Sequence, Union
 
-from .model import DEFAULT_LANGUAGE, LANGUAGES, Case, Checklist, Content, Label, Taxonomy
-from .pages import case_path, checklist_path, page_url
+from casebook.model import DEFAULT_LANGUAGE, LANGUAGES, Case, Checklist, Content, Label, Taxonomy
+from casebook.site.pages import case_path, checklist_path, page_url
 
 Value = Union[str, int, None, tuple[str, ...]]
 LIST_SEPARATOR = ";"

@@ -10,13 +10,14 @@ from collections import Counter
 from dataclasses import asdict
 from pathlib import Path
 
-from . import loader, templates
-from .history import last_commit_times
-from .jsonschema import front_matter_schema
-from .model import LANGUAGES, Taxonomy
-from .schema import ID_PATTERN
-from .taxonomy import parse_taxonomy
-from .validate import suggest
+from casebook.content import loader
+from casebook.tools import templates
+from casebook.build.history import last_commit_times
+from casebook.tools.jsonschema import front_matter_schema
+from casebook.model import LANGUAGES, Taxonomy
+from casebook.content.schema import ID_PATTERN
+from casebook.content.taxonomy import parse_taxonomy
+from casebook.content.validate import suggest
 
 import re
 
@@ -167,7 +168,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _bundle(args: argparse.Namespace) -> int:
-    from .bundle import bundle
+    from casebook.tools.bundle import bundle
 
     bundle(Path(args.project), Path(args.output), handbook=not args.no_handbook)
     return 0

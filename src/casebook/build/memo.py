@@ -136,8 +136,9 @@ def code_version() -> str:
 
     h = hashlib.blake2b(digest_size=16)
     # The data files too: strings.yml holds words that kept pages show.
-    for source in sorted(p for p in Path(__file__).parent.iterdir() if p.suffix in (".py", ".yml", ".css")):
-        h.update(source.name.encode() + b"\0" + source.read_bytes())
+    package = Path(__file__).parent.parent
+    for source in sorted(p for p in package.rglob("*") if p.suffix in (".py", ".yml", ".css")):
+        h.update(source.relative_to(package).as_posix().encode() + b"\0" + source.read_bytes())
     h.update(f"pyyaml {yaml.__version__}".encode())
     return h.hexdigest()
 

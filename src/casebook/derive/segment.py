@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Callable, Iterable
 
-from .memo import digest
+from casebook.build.memo import digest
 
 
 @cache

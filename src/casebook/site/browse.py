@@ -18,9 +18,9 @@ import html
 import json
 from typing import Sequence
 
-from .facets import NOT_STATED, Facet
-from .model import Content
-from .pages import case_path, page_url, strings
+from casebook.derive.facets import NOT_STATED, Facet
+from casebook.model import Content
+from casebook.site.pages import case_path, page_url, strings
 
 SCRIPT = "browse/index.js"
 CALLBACK = "casebookBrowseData"

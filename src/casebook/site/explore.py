@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from typing import Iterator, Sequence
 from urllib.parse import urlencode
 
-from . import browse, charts, facets as build_facets, opendata
-from .facets import Facet
-from .model import LANGUAGES, Content, Label
-from .pages import BROWSE, DATA, STATS, SitePage, _escape, _Writer, page_url, relative, strings
+from casebook.site import browse, charts, opendata
+from casebook.derive import facets as build_facets
+from casebook.derive.facets import Facet
+from casebook.model import LANGUAGES, Content, Label
+from casebook.site.pages import BROWSE, DATA, STATS, SitePage, _escape, _Writer, page_url, relative, strings
 
 CASES_JSON, CASES_CSV, CASES_SCRIPT = "data/cases.json", "data/cases.csv", "data/cases.js"
 ITEMS_JSON, ITEMS_CSV = "data/checklist-items.json", "data/checklist-items.csv"

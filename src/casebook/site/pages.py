@@ -18,16 +18,17 @@ from typing import Callable, Iterator, Mapping
 
 import yaml
 
-from . import links, render
-from .memo import Memo, digest, recall
-from .indices import Indices, ItemRef
-from .model import LANGUAGES, Case, Checklist, Content, Label
+from casebook.content import links
+from casebook.site import render
+from casebook.build.memo import Memo, digest, recall
+from casebook.derive.indices import Indices, ItemRef
+from casebook.model import LANGUAGES, Case, Checklist, Content, Label
 
 
 @cache
 def strings() -> dict[str, dict]:
     """Interface texts of generated pages, per language (package data `strings.yml`)."""
-    return yaml.safe_load(resources.files(__package__).joinpath("strings.yml").read_text("utf-8"))
+    return yaml.safe_load(resources.files("casebook").joinpath("strings.yml").read_text("utf-8"))
 
 
 # Source paths of every kind of page; the same in every language.
@@ -291,7 +292,7 @@ def site_pages(content: Content, indices: Indices, lang: str,
     yield _matrix_page(w)
     yield _checklists_page(w)
     yield _glossary_page(w)
-    from . import explore  # imports this module: browse, statistics and open data
+    from casebook.site import explore  # imports this module: browse, statistics and open data
     yield from explore.site_pages(w)
 
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterable, Mapping
 
-from .indices import Indices
-from .model import Content
-from .pages import case_path, cell_path, checklist_path, measure_path, unit_path
+from casebook.derive.indices import Indices
+from casebook.model import Content
+from casebook.site.pages import case_path, cell_path, checklist_path, measure_path, unit_path
 
 
 def reconcile(content: Content, indices: Indices, built: Iterable[str], searchable: Iterable[str],

@@ -10,8 +10,8 @@ import difflib
 import re
 from typing import Any, Callable, Iterable
 
-from .model import ChecklistItem, Region, Source, Taxonomy
-from .schema import ID_PATTERN, REGION_KEYS, REPORT_PATTERN, YEAR_PATTERN, FieldSpec
+from casebook.model import ChecklistItem, Region, Source, Taxonomy
+from casebook.content.schema import ID_PATTERN, REGION_KEYS, REPORT_PATTERN, YEAR_PATTERN, FieldSpec
 
 _ID = re.compile(ID_PATTERN)
 _YEAR = re.compile(YEAR_PATTERN)

@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Callable, Iterable, Iterator
 
-from . import opendata
-from .facets import FACET_KEYS
-from .indices import Indices
-from .memo import Memo, digest, recall
-from .model import Case, Checklist, Content
-from .pages import BROWSE, DATA, GLOSSARY, STATS, case_path, checklist_path, measure_path, strings, unit_path
+from casebook.site import opendata
+from casebook.derive.facets import FACET_KEYS
+from casebook.derive.indices import Indices
+from casebook.build.memo import Memo, digest, recall
+from casebook.model import Case, Checklist, Content
+from casebook.site.pages import BROWSE, DATA, GLOSSARY, STATS, case_path, checklist_path, measure_path, strings, unit_path
 
 FIELDS = ("title", "meta", "summary", "headings", "text")
 # How much a match in each field counts; a title or summary match ranks above a mention.

@@ -20,10 +20,10 @@ from pathlib import Path
 
 import markdown
 
-from . import indices as build_indices
-from . import loader
-from .handbook import handbook
-from .model import LANGUAGES
+from casebook.derive import indices as build_indices
+from casebook.content import loader
+from casebook.tools.handbook import handbook
+from casebook.model import LANGUAGES
 
 EXTENSIONS = ["attr_list", "def_list", "md_in_html", "tables", "admonition", "footnotes", "sane_lists"]
 HANDBOOK_CSS = Path(__file__).with_name("handbook.css")

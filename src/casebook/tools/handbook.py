@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from . import links
-from .indices import Indices
-from .model import Case, Checklist, Content
-from .pages import _escape, strings
+from casebook.content import links
+from casebook.derive.indices import Indices
+from casebook.model import Case, Checklist, Content
+from casebook.site.pages import _escape, strings
 
 HANDBOOK_STRINGS = {
     "zh": {"subtitle": "案例与实践清单 · 培训用本", "contents": "目录", "cases": "案例", "checklists": "实践清单",

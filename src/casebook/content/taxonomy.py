@@ -7,9 +7,9 @@ from typing import Any, Callable
 
 import yaml
 
-from .frontmatter import _Loader, line_of
-from .model import LANGUAGES, GlossaryTerm, Group, Label, Measure, Problem, Taxonomy, UnitType
-from .schema import ID_PATTERN
+from casebook.content.frontmatter import _Loader, line_of
+from casebook.model import LANGUAGES, GlossaryTerm, Group, Label, Measure, Problem, Taxonomy, UnitType
+from casebook.content.schema import ID_PATTERN
 
 _TAXONOMY_ID = re.compile(r"^[a-z]+(_[a-z]+)*$")
 _TERM_ID = re.compile(ID_PATTERN)

@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from .model import Taxonomy
-from .schema import CASE_FIELDS, CHECKLIST_FIELDS, ID_PATTERN, REGION_KEYS, REPORT_PATTERN, YEAR_PATTERN, FieldSpec
+from casebook.model import Taxonomy
+from casebook.content.schema import CASE_FIELDS, CHECKLIST_FIELDS, ID_PATTERN, REGION_KEYS, REPORT_PATTERN, YEAR_PATTERN, FieldSpec
 
 BASE = "https://casebook.invalid/schema/"
 

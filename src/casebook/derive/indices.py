@@ -10,9 +10,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from .memo import Memo, digest, recall
-from .model import LANGUAGES, Case, Checklist, ChecklistItem, Content
-from .related import Related, related_cases
+from casebook.build.memo import Memo, digest, recall
+from casebook.model import LANGUAGES, Case, Checklist, ChecklistItem, Content
+from casebook.derive.related import Related, related_cases
 
 
 @dataclass(frozen=True, slots=True)

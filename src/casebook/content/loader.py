@@ -13,11 +13,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterator
 
-from . import frontmatter
-from .memo import Memo, digest
-from .links import find_refs
-from .sanitize import risky_html
-from .model import (
+from casebook.content import frontmatter
+from casebook.build.memo import Memo, digest
+from casebook.content.links import find_refs
+from casebook.content.sanitize import risky_html
+from casebook.model import (
     LANGUAGES,
     Case,
     CaseText,
@@ -28,9 +28,9 @@ from .model import (
     Problem,
     Taxonomy,
 )
-from .schema import CASE_FIELDS, CASE_SECTIONS, CHECKLIST_FIELDS, OPTIONAL_SECTIONS, FieldSpec
-from .taxonomy import parse_glossary, parse_taxonomy
-from .validate import check_meta, suggest
+from casebook.content.schema import CASE_FIELDS, CASE_SECTIONS, CHECKLIST_FIELDS, OPTIONAL_SECTIONS, FieldSpec
+from casebook.content.taxonomy import parse_glossary, parse_taxonomy
+from casebook.content.validate import check_meta, suggest
 
 KINDS = {"cases": CASE_FIELDS, "checklists": CHECKLIST_FIELDS}
 MAX_FILE_BYTES = 1_000_000

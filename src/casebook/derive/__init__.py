@@ -1,0 +1,1 @@
+"""What the content implies, as plain data: indices, related cases, browse facets, Chinese words."""

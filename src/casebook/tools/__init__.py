@@ -1,0 +1,1 @@
+"""The `casebook` command and what only it needs: scaffolding, JSON Schema, offline bundle, handbook."""
