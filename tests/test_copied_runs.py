@@ -11,7 +11,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casebook import copied, frontmatter, loader
+from casebook import copied, frontmatter, loader, validate
+from casebook.schema import CASE_FIELDS
 from conftest import ROOT
 from seeds import SEEDS
 
@@ -128,10 +129,23 @@ def test_exception_list_names_cases_kinds_and_reasons():
 
 
 @needs_seeds
-def test_every_case_written_from_a_third_party_report_is_checked():
+def test_no_case_written_from_the_scraped_seed_reports_declares_its_wording_reusable():
+    """R01-R18 are third parties' reports taken from the web: none of them is a unit's own."""
     from seeds import reports
 
-    assert sorted(c.source.report for c in CASES if _checked(c)) == sorted(reports())
+    seeded = [c for c in CASES if c.source.report in reports()]
+    assert len({c.source.report for c in seeded}) == len(reports())
+    assert [c.id for c in seeded if not _checked(c)] == []
+
+
+def test_wording_reuse_is_a_documented_text_field_that_the_checker_accepts():
+    spec = next(f for f in CASE_FIELDS if f.name == "wording_reuse")
+    assert not spec.required and spec.shared and "own report" in spec.help
+    taxonomy = loader.load(ROOT / "content").content.taxonomy
+    _, issues = validate.check_meta({"wording_reuse": "the unit's own report; its editors allow reuse"}, (spec,), taxonomy)
+    assert issues == []
+    _, issues = validate.check_meta({"wording_reuse": True}, (spec,), taxonomy)
+    assert issues == [(["wording_reuse"], "must be a non-empty text, not a bool")]
 
 
 @needs_seeds
