@@ -11,8 +11,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casebook import copied, frontmatter, loader, validate
-from casebook.schema import CASE_FIELDS
+from casebook.content import copied, frontmatter, loader, validate
+from casebook.content.schema import CASE_FIELDS
 from conftest import ROOT
 from seeds import SEEDS
 
