@@ -42,6 +42,8 @@ class UnitType:
     label: Label
     description: Label
     group: str | None
+    # Words that point to this unit type in a work report (`casebook import` reads them).
+    keywords: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,7 @@ class Measure:
     id: str
     label: Label
     description: Label
+    keywords: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +98,7 @@ class Region:
 @dataclass(frozen=True, slots=True)
 class Source:
     file: str
-    report: str
+    report: str | None  # None: the file holds one report
     script: Literal["simplified", "traditional"] = "simplified"
 
 
@@ -126,6 +129,7 @@ class Case:
     year: int | str | None
     source: Source
     texts: Mapping[str, CaseText]
+    draft: bool = False  # loaded only where drafts are shown (`mkdocs serve`), never published
 
     def text(self, lang: str) -> CaseText:
         """The text in `lang`, or the one that exists when `lang` is missing."""
