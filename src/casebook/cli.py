@@ -34,8 +34,11 @@ def _check(args: argparse.Namespace) -> int:
             print(p)
         c = result.content
         verdict = "OK" if not result.errors else "FAILED"
+        for path in result.drafts:
+            print(f"{path}: draft (draft: true): not checked and not published until the editor removes that line")
         print(f"{verdict}: {_n(len(result.errors), 'error')}, {_n(len(result.warnings), 'warning')} in "
-              f"{_n(len(c.cases), 'case')} and {_n(len(c.checklists), 'checklist')}")
+              f"{_n(len(c.cases), 'case')} and {_n(len(c.checklists), 'checklist')}"
+              + (f"; {_n(len(result.drafts), 'draft')} left out" if result.drafts else ""))
     return 1 if result.errors else 0
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 Kind = Literal[
-    "id", "text", "text_list", "unit_type", "measure_list", "region", "year", "source", "items"
+    "id", "text", "text_list", "unit_type", "measure_list", "region", "year", "source", "items", "flag"
 ]
 
 
@@ -39,8 +39,9 @@ CASE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("year", "year", False, True, "a year such as 2019 or a period such as 2016-2018; omit when unknown"),
     FieldSpec("ethnic_groups", "text_list", True, False, "the ethnic groups the source names; [] when none"),
     FieldSpec("honours", "text_list", False, False, "honours and awards the source names"),
-    FieldSpec("source", "source", True, True, "file: the seed file's name; report: R01-R18"),
+    FieldSpec("source", "source", True, True, "file: the source file's name; report: R01-R18, left out when the file holds one report"),
     FieldSpec("summary", "text", True, False, "one paragraph"),
+    FieldSpec("draft", "flag", False, True, "true while the case is a draft from `casebook import`: never published, shown by `mkdocs serve` only"),
 )
 
 CHECKLIST_FIELDS: tuple[FieldSpec, ...] = (
