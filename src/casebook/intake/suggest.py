@@ -1,0 +1,215 @@
+"""Suggesting a report's metadata from its words, each suggestion with the words that led to it."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from ..model import Taxonomy
+from .model import Mention, Report, Suggestion, Suggestions
+from .places import region
+from .split import _ENUMERATED, heading_text, is_heading
+
+# Anonymised values: X, XX, 20XX, ### and ** stand for what the source left out, and so does a
+# blank before a measure word (辖属 个居委会) or a unit with no number (总面积平方公里).
+_PLACEHOLDER = re.compile(
+    r"(?:19|20)[XxＸｘ]{2}|(?<![A-Za-z])[XxＸｘ]{1,4}(?![A-Za-z])|#{2,}|[*＊]{2,}|_{3,}|"
+    r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=(?:个|名|人|户|家|所|次|项|件|余|多|万|元|平方公里|公里|亩)[\u4e00-\u9fff])|"
+    r"(?<=面积)(?=平方公里|平方米|亩)"
+)
+NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年(度|全年|上半年|下半年|[0-9]{1,2}月|[一二三四五六七八九十]{1,3}月|以来)?")
+_TRADITIONAL_SHARE = 0.01
+
+
+@cache
+def ethnic_groups() -> tuple[str, ...]:
+    return tuple(yaml.safe_load(resources.files("casebook.intake").joinpath("ethnic_groups.yml").read_text("utf-8")))
+
+
+@cache
+def _to_simplified():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> tuple[str, bool]:
+    """The text in Simplified script for analysis, and whether it was written in Traditional."""
+    converted = _to_simplified().convert(text)
+    cjk = sum(1 for c in text if "\u4e00" <= c <= "\u9fff") or 1
+    changed = sum(1 for a, b in zip(text, converted) if a != b)
+    return converted, changed / cjk >= _TRADITIONAL_SHARE
+
+
+def context(text: str, start: int, end: int, width: int = 14) -> str:
+    return re.sub(r"\s+", " ", text[max(0, start - width):end + width]).strip()
+
+
+def placeholders(text: str) -> tuple[Mention, ...]:
+    return tuple(Mention(m.group(0) or "(blank)", context(text, m.start(), m.end())) for m in _PLACEHOLDER.finditer(text))
+
+
+def masked(text: str) -> str:
+    """The text with every placeholder blanked out, so that 20XX gives no number 20."""
+    return _PLACEHOLDER.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def figures(text: str) -> tuple[Mention, ...]:
+    plain = masked(unicodedata.normalize("NFKC", text))
+    return tuple(Mention(m.group(0), context(plain, m.start(), m.end())) for m in NUMBER.finditer(plain))
+
+
+def _count(words: tuple[str, ...], text: str) -> Counter:
+    """Occurrences of each word, longest first and not overlapping (社区居委会 is not also 社区)."""
+    if not words:
+        return Counter()
+    pattern = re.compile("|".join(map(re.escape, sorted(set(words), key=len, reverse=True))))
+    return Counter(pattern.findall(text))
+
+
+def _evidence(counts: Counter, limit: int = 6) -> str:
+    return ", ".join(f"{w} ×{n}" for w, n in counts.most_common(limit))
+
+
+def _headings(lines: list[str]) -> str:
+    return "\n".join(l for l in lines if is_heading(l) or (_ENUMERATED.match(l) and len(l.strip()) <= 60))
+
+
+def suggest(report: Report, taxonomy: Taxonomy) -> Suggestions:
+    original = report.text
+    text, traditional = simplified(original)
+    lines = [l for l in text.split("\n") if l.strip()]
+    shared = {simplified(h)[0] for h in report.shared_headings}
+    own = [l for l in lines if heading_text(l) not in shared]
+    title = _title(lines, shared)
+    # The opening lines say what the unit is; the headings say what it did.
+    own_title = title.value if title.evidence.startswith("the heading") else ""
+    opening = "\n".join([own_title or ""] + own[:3])
+    headings = _headings(own)
+    body = masked("\n".join(own))
+    unit_type = _unit_type(taxonomy, own_title or "", opening, body)
+    measures = _measures(taxonomy, headings, body)
+    groups = _ethnic_groups(body)
+    year = _year(own)
+    unit = _unit(taxonomy, unit_type.value, body)
+    return Suggestions(
+        traditional=traditional,
+        title=title,
+        unit=unit,
+        unit_type=unit_type,
+        measures=measures,
+        region=region(body),
+        year=year,
+        ethnic_groups=groups,
+        figures=figures(original),
+        placeholders=placeholders(original),
+    )
+
+
+def _title(lines: list[str], shared: set[str]) -> Suggestion:
+    heads = []
+    for line in lines[:4]:
+        if not is_heading(line) or _ENUMERATED.match(line):
+            break
+        heads.append(heading_text(line))
+    own = [h for h in heads if h and h not in shared]
+    if own:
+        return Suggestion("".join(own) if len(own) > 1 and all(len(h) < 24 for h in own) else own[0],
+                          "the heading at the top of the report")
+    if heads:
+        return Suggestion(heads[0], "the collection's title: the report has no heading of its own")
+    first = re.split(r"[，。,；;！？]", lines[0].strip() if lines else "")[0][:30]
+    return Suggestion(None, f"no heading; it begins “{first}”")
+
+
+def _unit_type(taxonomy: Taxonomy, title: str, opening: str, body: str) -> Suggestion:
+    # A title names the unit that writes just before what the text is ("…街道办事处民族工作情况汇报"):
+    # the last unit word of the report's own title decides.
+    words = {k: u.id for u in taxonomy.unit_types for k in u.keywords}
+    in_title = re.findall("|".join(map(re.escape, sorted(words, key=len, reverse=True))), title) if title and words else []
+    if in_title:
+        return Suggestion(words[in_title[-1]], f"the title names it: “{in_title[-1]}”")
+    scores = {}
+    for unit in taxonomy.unit_types:
+        counts = _count(unit.keywords, opening)
+        counts = Counter({w: n * 5 for w, n in counts.items()}) + _count(unit.keywords, body)
+        if counts:
+            scores[unit.id] = (sum(counts.values()), counts)
+    if not scores:
+        return Suggestion(None, "no word of any unit type in content/taxonomy.yml")
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1][0])
+    best, (score, counts) = ranked[0]
+    runner = f"; next: {ranked[1][0]} ({ranked[1][1][0]})" if len(ranked) > 1 else ""
+    return Suggestion(best, f"{_evidence(counts)} (score {score}; the opening lines count five times){runner}")
+
+
+# A category is suggested when its words come back: three times in the body, or a heading names it.
+MEASURE_THRESHOLD = 3
+
+
+def _measures(taxonomy: Taxonomy, headings: str, body: str) -> tuple[Suggestion, ...]:
+    out = []
+    for measure in taxonomy.measures:
+        counts = _count(measure.keywords, body)
+        in_headings = _count(measure.keywords, headings)
+        score = sum(counts.values()) + 2 * sum(in_headings.values())
+        if score >= MEASURE_THRESHOLD:
+            out.append((score, Suggestion(measure.id, _evidence(counts) + (f"; in headings: {_evidence(in_headings)}" if in_headings else ""))))
+    return tuple(s for _, s in sorted(out, key=lambda x: -x[0]))
+
+
+def _ethnic_groups(body: str) -> tuple[Suggestion, ...]:
+    names = ethnic_groups()
+    alternation = "|".join(sorted(names, key=len, reverse=True))
+    # A group named only inside an autonomous area's name (恩施土家族苗族自治州) is a place, not a group the report is about.
+    pattern = re.compile(rf"({alternation})(?!(?:{alternation})*自治)")
+    counts = Counter(pattern.findall(body))
+    return tuple(Suggestion(name, f"“{name}” ×{counts[name]}") for name in names if counts[name])
+
+
+def _year(lines: list[str]) -> Suggestion:
+    """A year only where the report states the year of its work: in its title, or with a month
+    or a period of the year (2019年度, 2017年9月); a year named in passing is history."""
+    found: Counter = Counter()
+    for i, line in enumerate(lines):
+        for m in _YEAR.finditer(masked(line)):
+            if i < 2 and is_heading(line):
+                found[m.group(1)] += 3
+            elif m.group(2) and m.group(2) != "以来":
+                found[m.group(1)] += 1
+    if not found:
+        return Suggestion(None, "no year of the work stated (years in passing and placeholders such as 20XX are not years)")
+    year, n = max(found.items(), key=lambda kv: (kv[1], kv[0]))
+    return Suggestion(int(year), f"“{year}年” stated with a month, a period or in the title ({n})"
+                      + (f"; others: {', '.join(y for y in found if y != year)}" if len(found) > 1 else ""))
+
+
+_BOUNDARY = re.compile(r"(?:^|(?<=[\s，。、；：“”（）,;:()]))")
+
+
+def _unit(taxonomy: Taxonomy, unit_type: object, body: str) -> Suggestion:
+    """The name the report gives its unit: a name and a unit word at the start of a sentence
+    (碧海社区位于…), where the subject stands."""
+    if not unit_type:
+        return Suggestion(None, "no unit type")
+    nouns = [k for k in taxonomy.unit_type(str(unit_type)).keywords if len(k) >= 2 and not k.startswith(("我", "本", "全"))]
+    if not nouns:
+        return Suggestion(None, "no unit word")
+    alternation = "|".join(map(re.escape, sorted(nouns, key=len, reverse=True)))
+    pattern = re.compile(rf"(?:^|(?<=[\s，。；：“”（）,;:()]))([\u4e00-\u9fff]{{2,12}}?(?:{alternation}))", re.M)
+    names: Counter = Counter()
+    for m in pattern.finditer(body):
+        name = m.group(1)
+        if not _ENUMERATED.match(name) and not re.match(r"[我本全各该此在为对将把从由经据按和与及]|近|今|去|目前|通过|加强|开展|推进|结合|依托|坚持|充分|进一步", name) \
+                and not re.search(r"少数民族|民族团结|各族|群众|工作|领导", name):
+            names[name] += 1
+    if not names:
+        return Suggestion(None, "no name before a unit word at the start of a sentence")
+    name, n = names.most_common(1)[0]
+    return Suggestion(name, f"“{name}” ×{n} at the start of a sentence")
