@@ -227,6 +227,10 @@ def parser() -> argparse.ArgumentParser:
     bundle.add_argument("--no-handbook", action="store_true", help="only the offline zip, without the printed handbook")
     bundle.set_defaults(run=_bundle)
 
+    from .intake.command import add_parser as add_import
+
+    add_import(commands)
+
     for sub in (check, new, status, schema):
         sub.add_argument("--content", default="content", help="the content folder (default: content)")
     return main

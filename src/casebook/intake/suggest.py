@@ -206,7 +206,7 @@ def _unit(taxonomy: Taxonomy, unit_type: object, body: str) -> Suggestion:
     names: Counter = Counter()
     for m in pattern.finditer(body):
         name = m.group(1)
-        if not _ENUMERATED.match(name) and not re.match(r"[我本全各该此在为对将把从由经据按和与及]|近|今|去|目前|通过|加强|开展|推进|结合|依托|坚持|充分|进一步", name) \
+        if not _ENUMERATED.match(name) and not re.match(r"[我本全各该此在为对将把从由经据按和与及年月日]|近|今|去|目前|通过|加强|开展|推进|结合|依托|坚持|充分|进一步", name) \
                 and not re.search(r"少数民族|民族团结|各族|群众|工作|领导", name):
             names[name] += 1
     if not names:
