@@ -135,16 +135,16 @@ def run(args: argparse.Namespace) -> int:
         for item in done:
             out.print(_table(item, args.dry_run))
     for line in bad:
-        err.print(f"refused: {line}", markup=False)
+        print(f"refused: {line}", file=sys.stderr)
     summary = f"{len(done)} report{'s' if len(done) != 1 else ''} from {len(files) - len(bad)} file{'s' if len(files) - len(bad) != 1 else ''}"
     if args.dry_run:
         summary += " (dry run: nothing written)"
     if bad:
-        err.print(f"{summary}; {len(bad)} refused:", markup=False)
+        print(f"{summary}; {len(bad)} refused:", file=sys.stderr)
         for line in bad:
-            err.print(f"  {line.split(': ', 1)[0]}", markup=False)
+            print(f"  {line.split(': ', 1)[0]}", file=sys.stderr)
         return 1
-    err.print(summary + ("" if args.dry_run or args.json else ". Review each draft: casebook check lists drafts; the contribution guide says what to check"), markup=False)
+    print(summary + ("" if args.dry_run or args.json else ". Review each draft: casebook check lists drafts; the contribution guide says what to check"), file=sys.stderr)
     return 0
 
 
@@ -168,7 +168,7 @@ def _table(item: Imported, dry_run: bool):
     from rich.table import Table
 
     r, s = item.report, item.suggestions
-    where = f"{r.file}, report {r.index} of {r.count}"
+    where = f"{Path(r.file).name}, report {r.index} of {r.count}"
     target = "(dry run)" if dry_run else (", ".join(item.written) or "")
     table = Table(title=f"{where} → {item.id} {target}", title_justify="left", show_lines=False)
     table.add_column("field")

@@ -19,7 +19,10 @@ MAX_HEADING = 40
 
 def is_heading(text: str) -> bool:
     text = text.strip()
-    return 0 < len(text) <= MAX_HEADING and not _SENTENCE.search(text[:-1] if text.endswith("。") else text)
+    if not text or len(text) > MAX_HEADING:
+        return False
+    # "二、加强组织领导，周密安排。" is a heading; a short line ending in 。 otherwise is a sentence.
+    return not _SENTENCE.search(text[:-1] if _ENUMERATED.match(text) else text)
 
 
 def split(read: Read) -> tuple[Report, ...]:
@@ -56,6 +59,7 @@ def split(read: Read) -> tuple[Report, ...]:
     running = repeated_lines(lines, keep=headings)
     reports = []
     for i, piece in enumerate(merged, 1):
+        piece = _unnumbered(piece, removed)
         kept, dropped = drop(piece, running, "repeated header or footer")
         own = [r for r in removed + dropped if piece and piece[0].number <= r.line <= piece[-1].number]
         if i == 1:
@@ -72,6 +76,22 @@ def heading_text(text: str) -> str:
     if not _PIECE.match(text):
         return text
     return re.sub(rf"^\s*(篇\s*[{_NUMERAL}]+|第\s*[{_NUMERAL}]+\s*篇)|\s篇\s*[{_NUMERAL}]+\s*$", "", text).strip(" :：、.．")
+
+
+def _unnumbered(piece: list[Line], removed: list[Removed]) -> list[Line]:
+    """The collection's 篇N taken off a report's heading (listed as removed): it numbers the
+    page of the website, and is no figure of the report."""
+    out = []
+    for line in piece:
+        if _PIECE.match(line.text) and is_heading(line.text):
+            kept = heading_text(line.text)
+            removed.append(Removed(line.number, line.text.strip().replace(kept, "").strip() if kept else line.text.strip(),
+                                   "number of the report in the collection"))
+            if kept:
+                out.append(Line(line.number, kept))
+            continue
+        out.append(line)
+    return out
 
 
 def _has_body(piece: list[Line]) -> bool:

@@ -52,7 +52,7 @@ def context(text: str, start: int, end: int, width: int = 14) -> str:
 
 
 def placeholders(text: str) -> tuple[Mention, ...]:
-    return tuple(Mention(m.group(0) or "(blank)", context(text, m.start(), m.end())) for m in _PLACEHOLDER.finditer(text))
+    return tuple(Mention(m.group(0).strip() or "(blank)", context(text, m.start(), m.end())) for m in _PLACEHOLDER.finditer(text))
 
 
 def masked(text: str) -> str:
