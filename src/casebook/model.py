@@ -42,8 +42,10 @@ class UnitType:
     label: Label
     description: Label
     group: str | None
-    # Words that point to this unit type in a work report (`casebook import` reads them).
+    # Words that point to this unit type in a work report (`casebook import` reads them), and
+    # the level of place (county ...) whose name, where a report names one, counts as such a word.
     keywords: tuple[str, ...] = ()
+    place: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -90,8 +90,12 @@ def parse_taxonomy(path: str, text: str) -> tuple[Taxonomy, list[Problem]]:
         if group is not None and group not in group_ids:
             r.problem(w + ["group"], f"unknown group '{group}'; allowed: {', '.join(sorted(group_ids))}, or null")
             group = None
+        place = d.get("place")
+        if place not in (None, "province", "prefecture", "county"):
+            r.problem(w + ["place"], f"unknown level of place '{place}'; allowed: province, prefecture, county, or none")
+            place = None
         return UnitType(d["id"], r.label(d, w), r.label(d.get("description") or {}, w + ["description"]), group,
-                        keywords(d, w))
+                        keywords(d, w), place)
 
     units = r.entries(data, "unit_types", _TAXONOMY_ID, unit_type)
     measures = r.entries(

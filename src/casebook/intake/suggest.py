@@ -93,7 +93,8 @@ def suggest(report: Report, taxonomy: Taxonomy) -> Suggestions:
     opening = "\n".join([own_title or ""] + own[:3])
     headings = _headings(own)
     body = masked("\n".join(own))
-    unit_type = _unit_type(taxonomy, own_title or "", opening, body)
+    places = region(body)
+    unit_type = _unit_type(taxonomy, own_title or "", opening, body, places)
     measures = _measures(taxonomy, headings, body)
     groups = _ethnic_groups(body)
     year = _year(own)
@@ -104,7 +105,7 @@ def suggest(report: Report, taxonomy: Taxonomy) -> Suggestions:
         unit=unit,
         unit_type=unit_type,
         measures=measures,
-        region=region(body),
+        region=places,
         year=year,
         ethnic_groups=groups,
         figures=figures(original),
@@ -128,7 +129,7 @@ def _title(lines: list[str], shared: set[str]) -> Suggestion:
     return Suggestion(None, f"no heading; it begins “{first}”")
 
 
-def _unit_type(taxonomy: Taxonomy, title: str, opening: str, body: str) -> Suggestion:
+def _unit_type(taxonomy: Taxonomy, title: str, opening: str, body: str, places: dict) -> Suggestion:
     # A title names the unit that writes just before what the text is ("…街道办事处民族工作情况汇报"):
     # the last unit word of the report's own title decides.
     words = {k: u.id for u in taxonomy.unit_types for k in u.keywords}
@@ -139,6 +140,10 @@ def _unit_type(taxonomy: Taxonomy, title: str, opening: str, body: str) -> Sugge
     for unit in taxonomy.unit_types:
         counts = _count(unit.keywords, opening)
         counts = Counter({w: n * 5 for w, n in counts.items()}) + _count(unit.keywords, body)
+        # A unit that is an area (a county) names itself by that area's name, again and again.
+        named = places.get(unit.place) if unit.place else None
+        if named is not None and named.value:
+            counts[str(named.value)] += body.count(str(named.value))
         if counts:
             scores[unit.id] = (sum(counts.values()), counts)
     if not scores:
@@ -170,7 +175,31 @@ def _ethnic_groups(body: str) -> tuple[Suggestion, ...]:
     # A group named only inside an autonomous area's name (恩施土家族苗族自治州) is a place, not a group the report is about.
     pattern = re.compile(rf"({alternation})(?!(?:{alternation})*自治)")
     counts = Counter(pattern.findall(body))
-    return tuple(Suggestion(name, f"“{name}” ×{counts[name]}") for name in names if counts[name])
+    evidence = {name: f"“{name}” ×{n}" for name, n in counts.items()}
+    # Reports also name groups by their first characters in a list: 蒙、汉两个民族; 土家、苗、布依等19个少数民族.
+    for m in _SHORT_LIST.finditer(body):
+        items = m.group(1).split("、")
+        # The list's first item may follow other words (…蒙医院是蒙、汉), its last run into the
+        # count (汉两个民族): the longest end, and the longest start, that name a group.
+        first = next((_by_short_name(items[0][i:], names) for i in range(len(items[0])) if _by_short_name(items[0][i:], names)), None)
+        last = next((_by_short_name(items[-1][:j], names) for j in range(len(items[-1]), 0, -1) if _by_short_name(items[-1][:j], names)), None)
+        found = [first] + [_by_short_name(item, names) for item in items[1:-1]] + [last]
+        if all(found):
+            for name in found:
+                if name not in counts:
+                    evidence[name] = f"“{m.group(0).strip()}”"
+                counts[name] += 1
+    return tuple(Suggestion(name, evidence[name]) for name in names if counts[name])
+
+
+_SHORT_LIST = re.compile(r"((?:[\u4e00-\u9fff]{1,4}、)+[\u4e00-\u9fff]{1,4})(?:等)?\s*(?:[0-9一二三四五六七八九十]+\s*[个种])?[\u4e00-\u9fff]{0,3}?(?:少数)?民族")
+
+
+def _by_short_name(item: str, names: tuple[str, ...]) -> str | None:
+    if item + "族" in names:
+        return item + "族"
+    matches = [n for n in names if n.startswith(item)]
+    return matches[0] if len(matches) == 1 else None
 
 
 def _year(lines: list[str]) -> Suggestion:
