@@ -256,3 +256,21 @@ def test_serving_shows_a_draft_with_its_banner(content, gbk_file, capsys):
     assert case.draft
     page = next(p for p in pages.site_pages(loaded.content, indices.build(loaded.content), "zh") if p.path.startswith("cases/school-report"))
     assert "草稿：由 casebook import 生成" in page.markdown
+
+
+def test_the_evaluation_on_the_seed_reports_finds_every_report_and_keeps_no_noise(monkeypatch):
+    from seeds import SEEDS
+
+    from casebook.intake.evaluate import evaluate, table
+    from conftest import ROOT
+
+    if not (SEEDS / "README.md").exists():
+        pytest.skip(f"the seed reports are not at {SEEDS} (../shared/seeds beside the project, or CASEBOOK_SEEDS)")
+    monkeypatch.setenv("CASEBOOK_SEEDS", str(SEEDS))
+    result = evaluate(ROOT)
+    assert result["found"] == result["expected"] == 18
+    assert result["split_right"] == 18
+    per = [p for p in result["per"] if p["found"]]
+    assert sum(p["noise_kept"] for p in per) == 0
+    assert sum(p["placeholders_as_facts"] for p in per) == 0
+    assert "| reports found | 18 (expected 18)" in table(result)
