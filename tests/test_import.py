@@ -274,3 +274,15 @@ def test_the_evaluation_on_the_seed_reports_finds_every_report_and_keeps_no_nois
     assert sum(p["noise_kept"] for p in per) == 0
     assert sum(p["placeholders_as_facts"] for p in per) == 0
     assert "| reports found | 18 (expected 18)" in table(result)
+
+
+def test_reports_of_files_with_chinese_names_get_distinct_ids_and_a_file_is_written_whole(capsys, content, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "阳光小学总结.txt").write_text("\n\n".join(SCHOOL), "utf-8")
+    (folder / "另一所学校.txt").write_text("\n\n".join(SCHOOL), "utf-8")
+    reports = imported(capsys, "--content", str(content), str(folder))
+    assert sorted(r["id"] for r in reports) == ["school-report", "school-report-b"]
+    # Imported again: each id is taken, each file refused, nothing half-written.
+    code, out, err = run(capsys, "--content", str(content), str(folder))
+    assert code == 1 and err.count("is taken") == 2

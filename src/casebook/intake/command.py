@@ -119,8 +119,14 @@ def run(args: argparse.Namespace) -> int:
         for path, shown in files:
             try:
                 found = import_file(path, shown, taxonomy)
-                for report, s in found:
-                    id = draft_id(path.stem, report.index, report.count, args.id)
+                ids = {i.id for i in done}
+                named = [(r, s, draft_id(path.stem, r.index, r.count, args.id, s.unit_type.value, ids)) for r, s in found]
+                for report, s, id in named:
+                    ids.add(id)
+                # Every report of a file is checked before any is written: a file is imported whole or refused.
+                for report, s, id in named:
+                    _check_free(content, report, id, args)
+                for report, s, id in named:
                     done.append(Imported(report, s, id, _write(content, report, s, id, args)))
             except Refusal as e:
                 bad.append(str(e))
@@ -136,7 +142,8 @@ def run(args: argparse.Namespace) -> int:
             out.print(_table(item, args.dry_run))
     for line in bad:
         print(f"refused: {line}", file=sys.stderr)
-    summary = f"{len(done)} report{'s' if len(done) != 1 else ''} from {len(files) - len(bad)} file{'s' if len(files) - len(bad) != 1 else ''}"
+    n_files = len({i.report.file for i in done})
+    summary = f"{len(done)} report{'s' if len(done) != 1 else ''} from {n_files} file{'s' if n_files != 1 else ''}"
     if args.dry_run:
         summary += " (dry run: nothing written)"
     if bad:
@@ -148,13 +155,17 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write(content: Path, report: Report, s: Suggestions, id: str, args) -> tuple[str, ...]:
+def _check_free(content: Path, report: Report, id: str, args) -> None:
     case = content / "cases" / f"{id}.zh.md"
-    source = content / "sources" / f"{id}.txt"
-    taken = [p for p in (case, case.with_name(f"{id}.en.md"), source) if p.exists()]
+    taken = [p for p in (case, case.with_name(f"{id}.en.md"), content / "sources" / f"{id}.txt") if p.exists()]
     if taken and not args.force:
         raise Refusal(f"{report.file}: the id '{id}' is taken ({taken[0].as_posix()} exists); "
                       f"give another with --id, or overwrite with --force")
+
+
+def _write(content: Path, report: Report, s: Suggestions, id: str, args) -> tuple[str, ...]:
+    case = content / "cases" / f"{id}.zh.md"
+    source = content / "sources" / f"{id}.txt"
     if args.dry_run:
         return ()
     case.parent.mkdir(parents=True, exist_ok=True)

@@ -12,17 +12,27 @@ from .model import Report, Suggestions
 _ID = re.compile(ID_PATTERN)
 
 
-def draft_id(stem: str, index: int, count: int, given: str | None = None) -> str:
+def draft_id(stem: str, index: int, count: int, given: str | None = None, unit_type: str | None = None,
+             taken: set[str] = frozenset()) -> str:
     """Lower-case ASCII words from the file name (or `given`), with -a, -b ... for the reports of
-    a collection: ids have no digits, and a Chinese file name gives none, so it says "report"."""
-    base = given or "-".join(w for w in re.split(r"[^a-z0-9]+", stem.lower()) if w.isalpha()) or "report"
-    if count == 1:
-        return base
-    letters, n = "", index
+    a collection. Ids have no digits, and a Chinese file name gives no words: then the unit type
+    names it (hospital-report). An id given out earlier in the same import gets a further letter."""
+    words = "-".join(w for w in re.split(r"[^a-z0-9]+", stem.lower()) if w.isalpha())
+    base = given or words or f"{(unit_type or 'unit').replace('_', '-')}-report"
+    id = base if count == 1 else f"{base}-{_letters(index)}"
+    n = 1
+    while id in taken:
+        n += 1
+        id = f"{base if count == 1 else f'{base}-{_letters(index)}'}-{_letters(n)}"
+    return id
+
+
+def _letters(n: int) -> str:
+    out = ""
     while n:
         n, r = divmod(n - 1, 26)
-        letters = "abcdefghijklmnopqrstuvwxyz"[r] + letters
-    return f"{base}-{letters}"
+        out = "abcdefghijklmnopqrstuvwxyz"[r] + out
+    return out
 
 
 def _q(value) -> str:
