@@ -5,7 +5,6 @@ Every fixture is written here from invented sentences; none is taken from a real
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest

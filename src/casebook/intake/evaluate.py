@@ -21,7 +21,7 @@ from ..taxonomy import parse_taxonomy
 from .places import LEVELS, canonical
 from .read import read
 from .split import split
-from .suggest import _PLACEHOLDER, simplified, suggest
+from .suggest import PLACEHOLDER, simplified, suggest
 
 _ROW = re.compile(r"^\| (R\d\d) \| (\S+) \| `([^`]+)` \|", re.M)
 
@@ -92,7 +92,7 @@ def evaluate(project: Path) -> dict:
         groups_want = set(want.get("ethnic_groups") or [])
         year_want = want.get("year")
         facts = [v for v in (s.unit.value, s.title.value, *(x.value for x in s.region.values())) if v]
-        as_facts = sum(1 for v in facts if _PLACEHOLDER.search(str(v)))
+        as_facts = sum(1 for v in facts if PLACEHOLDER.search(str(v)))
         if s.year.value and str(s.year.value) not in unicodedata.normalize("NFKC", report.text):
             as_facts += 1
         per.append({

@@ -10,9 +10,9 @@ from .model import Line, Read, Removed, Report
 
 _NUMERAL = "0-9０-９一二三四五六七八九十百"
 # "篇1：标题", "第二篇 标题", "标题 篇3": the numbered headings of a collection of reports.
-_PIECE = re.compile(rf"^\s*(篇\s*[{_NUMERAL}]+\s*[:：、.．\s]|第\s*[{_NUMERAL}]+\s*篇)|^.{{2,40}}\s篇\s*[{_NUMERAL}]+\s*$")
+PIECE = re.compile(rf"^\s*(篇\s*[{_NUMERAL}]+\s*[:：、.．\s]|第\s*[{_NUMERAL}]+\s*篇)|^.{{2,40}}\s篇\s*[{_NUMERAL}]+\s*$")
 # Section headings ("一、", "1.", "（一）", "⑴", "第一") recur in every report: never report titles.
-_ENUMERATED = re.compile(rf"^\s*([{_NUMERAL}]+\s*[、.．:：)）]|[（(]\s*[{_NUMERAL}]+\s*[)）]|[⑴-⒇①-⑳]|第[{_NUMERAL}]+[、，,\s章节部分阶段条])")
+ENUMERATED = re.compile(rf"^\s*([{_NUMERAL}]+\s*[、.．:：)）]|[（(]\s*[{_NUMERAL}]+\s*[)）]|[⑴-⒇①-⑳]|第[{_NUMERAL}]+[、，,\s章节部分阶段条])")
 _SENTENCE = re.compile(r"[。！？；!?]")
 MAX_HEADING = 40
 
@@ -22,7 +22,7 @@ def is_heading(text: str) -> bool:
     if not text or len(text) > MAX_HEADING:
         return False
     # "二、加强组织领导，周密安排。" is a heading; a short line ending in 。 otherwise is a sentence.
-    return not _SENTENCE.search(text[:-1] if _ENUMERATED.match(text) else text)
+    return not _SENTENCE.search(text[:-1] if ENUMERATED.match(text) else text)
 
 
 def split(read: Read) -> tuple[Report, ...]:
@@ -73,7 +73,7 @@ def split(read: Read) -> tuple[Report, ...]:
 def heading_text(text: str) -> str:
     """A heading without its 篇N: "篇2：社区工作总结" -> "社区工作总结"."""
     text = text.strip()
-    if not _PIECE.match(text):
+    if not PIECE.match(text):
         return text
     return re.sub(rf"^\s*(篇\s*[{_NUMERAL}]+|第\s*[{_NUMERAL}]+\s*篇)|\s篇\s*[{_NUMERAL}]+\s*$", "", text).strip(" :：、.．")
 
@@ -83,7 +83,7 @@ def _unnumbered(piece: list[Line], removed: list[Removed]) -> list[Line]:
     page of the website, and is no figure of the report."""
     out = []
     for line in piece:
-        if _PIECE.match(line.text) and is_heading(line.text):
+        if PIECE.match(line.text) and is_heading(line.text):
             kept = heading_text(line.text)
             removed.append(Removed(line.number, line.text.strip().replace(kept, "").strip() if kept else line.text.strip(),
                                    "number of the report in the collection"))
@@ -99,7 +99,7 @@ def _has_body(piece: list[Line]) -> bool:
 
 
 def _repeated_titles(lines: list[Line]) -> set[str]:
-    counts = Counter(l.text.strip() for l in lines if is_heading(l.text) and not _ENUMERATED.match(l.text))
+    counts = Counter(l.text.strip() for l in lines if is_heading(l.text) and not ENUMERATED.match(l.text))
     return {t for t, n in counts.items() if n >= 2}
 
 
@@ -111,7 +111,7 @@ def _starts(lines: list[Line]) -> list[int]:
     for i, text in enumerate(texts):
         if not text.strip():
             continue
-        numbered = bool(_PIECE.match(text)) and is_heading(text)
+        numbered = bool(PIECE.match(text)) and is_heading(text)
         repeated = text.strip() in titles
         # Where paragraphs are set apart by blank lines, an indented line glued to the one before
         # is where one pasted page ends and the next begins.

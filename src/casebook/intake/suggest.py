@@ -13,11 +13,11 @@ import yaml
 from ..model import Taxonomy
 from .model import Mention, Report, Suggestion, Suggestions
 from .places import region
-from .split import _ENUMERATED, heading_text, is_heading
+from .split import ENUMERATED, heading_text, is_heading
 
 # Anonymised values: X, XX, 20XX, ### and ** stand for what the source left out, and so does a
 # blank before a measure word (辖属 个居委会) or a unit with no number (总面积平方公里).
-_PLACEHOLDER = re.compile(
+PLACEHOLDER = re.compile(
     r"(?:19|20)[XxＸｘ]{2}|(?<![A-Za-z])[XxＸｘ]{1,4}(?![A-Za-z])|#{2,}|[*＊]{2,}|_{3,}|"
     r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=(?:个|名|人|户|家|所|次|项|件|余|多|万|元|平方公里|公里|亩)[\u4e00-\u9fff])|"
     r"(?<=面积)(?=平方公里|平方米|亩)"
@@ -52,12 +52,12 @@ def context(text: str, start: int, end: int, width: int = 14) -> str:
 
 
 def placeholders(text: str) -> tuple[Mention, ...]:
-    return tuple(Mention(m.group(0).strip() or "(blank)", context(text, m.start(), m.end())) for m in _PLACEHOLDER.finditer(text))
+    return tuple(Mention(m.group(0).strip() or "(blank)", context(text, m.start(), m.end())) for m in PLACEHOLDER.finditer(text))
 
 
 def masked(text: str) -> str:
     """The text with every placeholder blanked out, so that 20XX gives no number 20."""
-    return _PLACEHOLDER.sub(lambda m: " " * len(m.group(0)), text)
+    return PLACEHOLDER.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def figures(text: str) -> tuple[Mention, ...]:
@@ -78,7 +78,7 @@ def _evidence(counts: Counter, limit: int = 6) -> str:
 
 
 def _headings(lines: list[str]) -> str:
-    return "\n".join(l for l in lines if is_heading(l) or (_ENUMERATED.match(l) and len(l.strip()) <= 60))
+    return "\n".join(l for l in lines if is_heading(l) or (ENUMERATED.match(l) and len(l.strip()) <= 60))
 
 
 def suggest(report: Report, taxonomy: Taxonomy) -> Suggestions:
@@ -116,7 +116,7 @@ def suggest(report: Report, taxonomy: Taxonomy) -> Suggestions:
 def _title(lines: list[str], shared: set[str]) -> Suggestion:
     heads = []
     for line in lines[:4]:
-        if not is_heading(line) or _ENUMERATED.match(line):
+        if not is_heading(line) or ENUMERATED.match(line):
             break
         heads.append(heading_text(line))
     own = [h for h in heads if h and h not in shared]
@@ -219,26 +219,33 @@ def _year(lines: list[str]) -> Suggestion:
                       + (f"; others: {', '.join(y for y in found if y != year)}" if len(found) > 1 else ""))
 
 
-_BOUNDARY = re.compile(r"(?:^|(?<=[\s，。、；：“”（）,;:()]))")
+# What follows a unit's name where a report introduces it: 碧海社区位于…, 某某医院是…
+_INTRODUCED = r"(?=是|位于|地处|坐落|现有|共有|下辖|辖区|成立于|始建于|创建于|建于|始终|多年来|近年来)"
 
 
 def _unit(taxonomy: Taxonomy, unit_type: object, body: str) -> Suggestion:
-    """The name the report gives its unit: a name and a unit word at the start of a sentence
-    (碧海社区位于…), where the subject stands."""
+    """The name the report gives its unit, where it introduces it: at the start of a sentence and
+    followed by 是, 位于, 现有 …, or beginning with a place the gazetteer knows (肃北县蒙医院)."""
     if not unit_type:
         return Suggestion(None, "no unit type")
     nouns = [k for k in taxonomy.unit_type(str(unit_type)).keywords if len(k) >= 2 and not k.startswith(("我", "本", "全"))]
     if not nouns:
         return Suggestion(None, "no unit word")
+    from .places import gazetteer
+
+    names_of_places, matcher = gazetteer()
     alternation = "|".join(map(re.escape, sorted(nouns, key=len, reverse=True)))
-    pattern = re.compile(rf"(?:^|(?<=[\s，。；：“”（）,;:()]))([\u4e00-\u9fff]{{2,12}}?(?:{alternation}))", re.M)
+    pattern = re.compile(rf"(?:^|(?<=[\s，。；：“”（）,;:()]))([\u4e00-\u9fff]{{2,12}}?(?:{alternation}))(?:{_INTRODUCED})?", re.M)
     names: Counter = Counter()
     for m in pattern.finditer(body):
         name = m.group(1)
-        if not _ENUMERATED.match(name) and not re.match(r"[我本全各该此在为对将把从由经据按和与及年月日]|近|今|去|目前|通过|加强|开展|推进|结合|依托|坚持|充分|进一步", name) \
-                and not re.search(r"少数民族|民族团结|各族|群众|工作|领导", name):
+        introduced = m.group(0) != name or bool(re.match(_INTRODUCED, body[m.end():]))
+        at_place = any(start == 0 and end < len(name) for _, start, end in matcher.find_matches_as_indexes(name))
+        if (introduced or at_place) and not ENUMERATED.match(name) \
+                and not re.match(r"[我本全各该此在为对将把从由经据按和与及也使年月日]", name) \
+                and not re.search(r"少数民族|民族团结|各族|群众|工作|领导|推进|加强|开展|坚持|注重|积极|建设|贯彻|落实", name):
             names[name] += 1
     if not names:
-        return Suggestion(None, "no name before a unit word at the start of a sentence")
+        return Suggestion(None, "no name introduced as the unit's (such as “…社区位于…”)")
     name, n = names.most_common(1)[0]
-    return Suggestion(name, f"“{name}” ×{n} at the start of a sentence")
+    return Suggestion(name, f"“{name}” ×{n}, introduced as the unit at the start of a sentence")
