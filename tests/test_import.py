@@ -285,3 +285,12 @@ def test_reports_of_files_with_chinese_names_get_distinct_ids_and_a_file_is_writ
     # Imported again: each id is taken, each file refused, nothing half-written.
     code, out, err = run(capsys, "--content", str(content), str(folder))
     assert code == 1 and err.count("is taken") == 2
+
+
+def test_an_indented_paragraph_under_its_heading_is_no_new_report(capsys, content, tmp_path):
+    text = ("红柳村民族团结工作总结\n\n一、基本情况\n\u3000\u3000红柳村有村民420户，其中维吾尔族、汉族、回族村民共同生活。\n\n"
+            "二、主要做法\n\u3000\u3000村党支部建立民族团结工作制度，组织村民开展联谊活动。\n")
+    path = tmp_path / "village.txt"
+    path.write_text(text, "utf-8")
+    [report] = imported(capsys, "--dry-run", "--content", str(content), str(path))
+    assert report["title"] == "红柳村民族团结工作总结" and report["unit_type"] == "village"

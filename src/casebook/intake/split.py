@@ -115,7 +115,8 @@ def _starts(lines: list[Line]) -> list[int]:
         repeated = text.strip() in titles
         # Where paragraphs are set apart by blank lines, an indented line glued to the one before
         # is where one pasted page ends and the next begins.
-        seam = (i > 0 and blank_share > 0.3 and texts[i - 1].strip() and text[:1] in (" ", "\u3000", "\t"))
+        seam = (i > 0 and blank_share > 0.3 and text[:1] in (" ", "\u3000", "\t") and not is_heading(texts[i - 1])
+                and texts[i - 1].rstrip()[-1:] in ("。", "！", "？", "”", "\"", "…"))
         if numbered or repeated or seam:
             starts.append(i)
     return starts
