@@ -67,9 +67,14 @@ def clean_lines(lines: tuple[Line, ...]) -> tuple[list[Line], list[Removed]]:
     return kept, removed
 
 
+# Rows of a table and items of a list (as read from .docx) repeat by nature: never noise, never titles.
+STRUCTURE = re.compile(r"^\s*(\||[-*+]\s|[0-9]+\.\s)")
+
+
 def repeated_lines(lines: list[Line], keep: set[str], times: int = 3) -> set[str]:
     """Short lines that come back again and again (running headers and footers), except `keep`."""
-    counts = Counter(line.text.strip() for line in lines if 0 < len(line.text.strip()) <= 40)
+    counts = Counter(line.text.strip() for line in lines
+                     if 0 < len(line.text.strip()) <= 40 and not STRUCTURE.match(line.text))
     return {text for text, n in counts.items() if n >= times and text not in keep}
 
 

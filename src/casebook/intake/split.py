@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .clean import clean_lines, drop, repeated_lines
+from .clean import STRUCTURE, clean_lines, drop, repeated_lines
 from .model import Line, Read, Removed, Report
 
 _NUMERAL = "0-9０-９一二三四五六七八九十百"
@@ -19,7 +19,7 @@ MAX_HEADING = 40
 
 def is_heading(text: str) -> bool:
     text = text.strip()
-    if not text or len(text) > MAX_HEADING:
+    if not text or len(text) > MAX_HEADING or STRUCTURE.match(text):
         return False
     # "二、加强组织领导，周密安排。" is a heading; a short line ending in 。 otherwise is a sentence.
     return not _SENTENCE.search(text[:-1] if ENUMERATED.match(text) else text)
