@@ -58,6 +58,8 @@ PLACEHOLDERS = """XX社区民族团结工作汇报
 XX社区位于###街道，辖属 个居民小组，总面积平方公里。
 
 20XX年，社区成立民族团结工作领导小组，制定工作制度，组织居民学习民族政策，开展宣传活动X余次，受益群众**人。
+
+社区卫生室配备了X光机，为少数民族 个人建立健康档案。
 """
 
 TRADITIONAL = """醫院民族團結工作總結
@@ -135,7 +137,8 @@ def test_placeholders_are_reported_and_never_become_facts(capsys, content, tmp_p
     [report] = imported(capsys, "--dry-run", "--content", str(content), str(path))
     found = [p["text"] for p in report["placeholders"]]
     assert {"XX", "###", "20XX", "X", "**"} <= set(found)
-    assert found.count("(blank)") == 1 + 1  # 辖属 个居民小组, 总面积平方公里
+    assert found.count("(blank)") == 1 + 1  # 辖属 个居民小组, 总面积平方公里; not 少数民族 个人
+    assert found.count("X") == 1  # X余次; X光机 is an X-ray machine
     assert report["year"] is None
     assert report["numbers"] == []  # not 20 from 20XX
     assert report["unit"] is None or "X" not in report["unit"]
@@ -170,6 +173,7 @@ def test_docx_keeps_headings_lists_and_tables(capsys, content, tmp_path):
     [report] = imported(capsys, "--dry-run", "--content", str(content), str(path))
     lines = report["text"].split("\n")
     assert lines[0] == "# 红柳村民族团结进步创建工作总结"
+    assert report["title"] == "红柳村民族团结进步创建工作总结"
     assert "- 召开村民大会宣传民族政策" in lines and "- 建立矛盾纠纷排查调解台账" in lines
     assert "| 活动 | 次数 |" in lines and "| 文艺演出 | 4 |" in lines
     assert report["unit_type"] == "village"

@@ -42,8 +42,9 @@ class UnitType:
     label: Label
     description: Label
     group: str | None
-    # Words that point to this unit type in a work report (`casebook import` reads them), and
-    # the level of place (county ...) whose name, where a report names one, counts as such a word.
+    # For `casebook import`: the words that name such a unit (医院), other words that point to it
+    # (患者), and the level of place (county ...) whose name, where a report names one, counts too.
+    names: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
     place: str | None = None
 

@@ -71,8 +71,8 @@ def split(read: Read) -> tuple[Report, ...]:
 
 
 def heading_text(text: str) -> str:
-    """A heading without its 篇N: "篇2：社区工作总结" -> "社区工作总结"."""
-    text = text.strip()
+    """A heading without its 篇N or Markdown #: "篇2：社区工作总结" -> "社区工作总结"."""
+    text = text.strip().lstrip("#").strip()
     if not PIECE.match(text):
         return text
     return re.sub(rf"^\s*(篇\s*[{_NUMERAL}]+|第\s*[{_NUMERAL}]+\s*篇)|\s篇\s*[{_NUMERAL}]+\s*$", "", text).strip(" :：、.．")

@@ -15,11 +15,12 @@ from .model import Mention, Report, Suggestion, Suggestions
 from .places import region
 from .split import ENUMERATED, heading_text, is_heading
 
-# Anonymised values: X, XX, 20XX, ### and ** stand for what the source left out, and so does a
-# blank before a measure word (辖属 个居委会) or a unit with no number (总面积平方公里).
+# Anonymised values: X, XX, 20XX, ### and ** stand for what the source left out (X光 is an X-ray),
+# and so does a blank before a measure word that cannot begin a word itself (辖属 个居委会, not
+# 少数民族 个人) or a unit with no number (总面积平方公里).
 PLACEHOLDER = re.compile(
-    r"(?:19|20)[XxＸｘ]{2}|(?<![A-Za-z])[XxＸｘ]{1,4}(?![A-Za-z])|#{2,}|[*＊]{2,}|_{3,}|"
-    r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=(?:个|名|人|户|家|所|次|项|件|余|多|万|元|平方公里|公里|亩)[\u4e00-\u9fff])|"
+    r"(?:19|20)[XxＸｘ]{2}|(?<![A-Za-z])[XxＸｘ]{1,4}(?![A-Za-z光线射])|#{2,}|[*＊]{2,}|_{3,}|"
+    r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=(?:个(?!人|别|性|体)|名|户|次|件|余|万元|平方公里|公里|亩|人次)[\u4e00-\u9fff])|"
     r"(?<=面积)(?=平方公里|平方米|亩)"
 )
 NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
@@ -132,14 +133,15 @@ def _title(lines: list[str], shared: set[str]) -> Suggestion:
 def _unit_type(taxonomy: Taxonomy, title: str, opening: str, body: str, places: dict) -> Suggestion:
     # A title names the unit that writes just before what the text is ("…街道办事处民族工作情况汇报"):
     # the last unit word of the report's own title decides.
-    words = {k: u.id for u in taxonomy.unit_types for k in u.keywords}
+    words = {k: u.id for u in taxonomy.unit_types for k in u.names}
     in_title = re.findall("|".join(map(re.escape, sorted(words, key=len, reverse=True))), title) if title and words else []
     if in_title:
         return Suggestion(words[in_title[-1]], f"the title names it: “{in_title[-1]}”")
     scores = {}
     for unit in taxonomy.unit_types:
-        counts = _count(unit.keywords, opening)
-        counts = Counter({w: n * 5 for w, n in counts.items()}) + _count(unit.keywords, body)
+        words = unit.names + unit.keywords
+        counts = _count(words, opening)
+        counts = Counter({w: n * 5 for w, n in counts.items()}) + _count(words, body)
         # A unit that is an area (a county) names itself by that area's name, again and again.
         named = places.get(unit.place) if unit.place else None
         if named is not None and named.value:
@@ -228,7 +230,7 @@ def _unit(taxonomy: Taxonomy, unit_type: object, body: str) -> Suggestion:
     followed by 是, 位于, 现有 …, or beginning with a place the gazetteer knows (肃北县蒙医院)."""
     if not unit_type:
         return Suggestion(None, "no unit type")
-    nouns = [k for k in taxonomy.unit_type(str(unit_type)).keywords if len(k) >= 2 and not k.startswith(("我", "本", "全"))]
+    nouns = taxonomy.unit_type(str(unit_type)).names
     if not nouns:
         return Suggestion(None, "no unit word")
     from .places import gazetteer
