@@ -47,6 +47,8 @@ NOISY = """首页 > 范文大全 > 工作总结
 
 组织各族群众参加技能培训，帮助就业，增加收入。
 
+镇政府在网站www.example.org开设民族团结专栏，刊登各村开展结对认亲、技能培训和联谊活动的情况，供各族群众阅读全文、留言交流，全年更新专栏文章四十多篇。
+
 预览阅读已结束，若您需要下载全文，请扫码联系客服！
 上一篇：某某工作计划 下一篇：某某心得体会
 
@@ -129,6 +131,8 @@ def test_a_noisy_collection_is_split_and_every_removed_line_is_listed(capsys, co
     assert first["ethnic_groups"] == ["回族", "藏族", "彝族"]
     assert {"floating_population", "exchange", "rights_mediation"} <= set(first["measures"])
     assert {"pairing", "livelihood"} <= set(second["measures"])
+    # A report's own paragraph that mentions a web address and 阅读全文 is the report's.
+    assert "镇政府在网站www.example.org开设民族团结专栏" in second["text"]
 
 
 def test_placeholders_are_reported_and_never_become_facts(capsys, content, tmp_path):
