@@ -11,7 +11,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 ADDR   ?= 127.0.0.1:8000
 
-.PHONY: serve build test install browser clean benchmark
+.PHONY: serve build test install browser clean benchmark evaluate-import
 
 serve: install
 	$(BIN)/mkdocs serve --dev-addr $(ADDR) --livereload --dirty
@@ -25,6 +25,11 @@ test: install browser
 # The build benchmark of docs/benchmark.*.md: real content, 1,000 and 10,000 generated cases.
 benchmark: install
 	$(BIN)/python benchmarks/run.py $(SIZES)
+
+# How well `casebook import` reads the raw seed reports, against the curated cases (docs/contributing.*.md).
+# Reads ../shared/seeds beside the project, or CASEBOOK_SEEDS; writes nothing.
+evaluate-import: install
+	$(BIN)/python -m casebook.intake.evaluate .
 
 install: $(STAMP)
 

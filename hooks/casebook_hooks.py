@@ -165,7 +165,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             loaded, built = handoff.load(f)
     else:
         with _collector_paused():
-            loaded = loader.load(content_dir, memo)
+            # Drafts from `casebook import` are shown, with a banner, only while serving.
+            loaded = loader.load(content_dir, memo, drafts=_serving)
+        for path in loaded.drafts:
+            log.info(f"{path}: draft, " + ("shown with a draft banner" if _serving else "not published"))
         for problem in loaded.warnings:
             # A missing translation is a normal state while a translator is at work: say it
             # without failing a strict build.

@@ -42,6 +42,11 @@ class UnitType:
     label: Label
     description: Label
     group: str | None
+    # For `casebook import`: the words that name such a unit (医院), other words that point to it
+    # (患者), and the level of place (county ...) whose name, where a report names one, counts too.
+    names: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    place: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +54,7 @@ class Measure:
     id: str
     label: Label
     description: Label
+    keywords: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +101,7 @@ class Region:
 @dataclass(frozen=True, slots=True)
 class Source:
     file: str
-    report: str
+    report: str | None  # None: the file holds one report
     script: Literal["simplified", "traditional"] = "simplified"
 
 
@@ -126,6 +132,7 @@ class Case:
     year: int | str | None
     source: Source
     texts: Mapping[str, CaseText]
+    draft: bool = False  # loaded only where drafts are shown (`mkdocs serve`), never published
 
     def text(self, lang: str) -> CaseText:
         """The text in `lang`, or the one that exists when `lang` is missing."""

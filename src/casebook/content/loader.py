@@ -43,6 +43,7 @@ LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
 class Loaded:
     content: Content
     problems: tuple[Problem, ...]
+    drafts: tuple[str, ...] = ()  # paths of draft cases, left out unless drafts were asked for
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -66,9 +67,10 @@ class _File:
     digest: str = ""  # of the file's bytes
 
 
-def load(content_dir: Path, memo: Memo | None = None) -> Loaded:
+def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False) -> Loaded:
     """Everything in `content_dir`, checked. `memo` keeps each file's own checks for the next
-    load, which reads again only the files whose content changed."""
+    load, which reads again only the files whose content changed. Draft cases (`draft: true`)
+    are left out, or with `drafts` loaded with their problems as warnings."""
     content_dir = Path(content_dir)
     # Paths in messages are relative to the project, as editors see them in git.
     base = content_dir.parent
@@ -91,6 +93,7 @@ def load(content_dir: Path, memo: Memo | None = None) -> Loaded:
         return Loaded(Content(taxonomy, (), (), glossary), tuple(problems))
 
     files: list[_File] = []
+    draft_paths: list[str] = []
     taxonomy_key = digest(taxonomy_text)
     started_ns = time.time_ns()
     for path in sorted(content_dir.rglob("*.md"), key=lambda p: p.parts):  # as Paths compare, faster
@@ -101,7 +104,15 @@ def load(content_dir: Path, memo: Memo | None = None) -> Loaded:
             problems.append(Problem(rel(path), None, None,
                 "a Markdown file outside content/cases/ and content/checklists/ is not published; move it into one of them"))
             continue
-        loaded = _load_file_cached(path, kind, taxonomy, taxonomy_key, rel(path), problems, memo, started_ns)
+        found: list[Problem] = []
+        loaded = _load_file_cached(path, kind, taxonomy, taxonomy_key, rel(path), found, memo, started_ns)
+        if kind == "cases" and _is_draft(loaded, path):
+            draft_paths.append(rel(path))
+            if not drafts:
+                continue
+            # A draft is unfinished by design: what is left to write must not stop `mkdocs serve`.
+            found = [replace(p, severity="warning") for p in found]
+        problems += found
         if loaded:
             files.append(loaded)
             problems += _check_images(loaded, path, content_dir)
@@ -109,7 +120,22 @@ def load(content_dir: Path, memo: Memo | None = None) -> Loaded:
     cases, checklists = _pair(files, taxonomy, problems)
     content = Content(taxonomy, cases, checklists, glossary)
     problems += _check_references(content, files)
-    return Loaded(content, tuple(problems))
+    return Loaded(content, tuple(problems), tuple(draft_paths))
+
+
+_DRAFT_LINE = re.compile(rb"^draft:[ \t]*true[ \t]*(?:#.*)?$", re.M)
+
+
+def _is_draft(f: _File | None, path: Path) -> bool:
+    if f is not None:
+        return f.values.get("draft") is True
+    # A draft whose front matter did not pass its checks is still a draft: look for the line.
+    try:
+        raw = path.read_bytes()[:MAX_FILE_BYTES]
+    except OSError:
+        return False
+    head = raw.split(b"\n---", 1)[0] if raw.startswith(b"---") else b""
+    return bool(_DRAFT_LINE.search(head))
 
 
 def _read_text(path: Path, rel, problems: list[Problem], raw: bytes | None = None) -> str | None:
@@ -378,7 +404,7 @@ def _case(id: str, primary: _File, twins: dict[str, _File]) -> Case:
         )
         for lang, f in twins.items()
     }
-    return Case(id, v["unit_type"], v["measures"], v.get("year"), v["source"], texts)
+    return Case(id, v["unit_type"], v["measures"], v.get("year"), v["source"], texts, v.get("draft") is True)
 
 
 def _checklist(id: str, primary: _File, twins: dict[str, _File], problems: list[Problem]) -> Checklist:

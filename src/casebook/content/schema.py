@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 Kind = Literal[
-    "id", "text", "text_list", "unit_type", "measure_list", "region", "year", "source", "items"
+    "id", "text", "text_list", "unit_type", "measure_list", "region", "year", "source", "items", "flag"
 ]
 
 
@@ -39,13 +39,14 @@ CASE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("year", "year", False, True, "a year such as 2019 or a period such as 2016-2018; omit when unknown"),
     FieldSpec("ethnic_groups", "text_list", True, False, "the ethnic groups the source names; [] when none"),
     FieldSpec("honours", "text_list", False, False, "honours and awards the source names"),
-    FieldSpec("source", "source", True, True, "file: the seed file's name; report: R01-R18"),
+    FieldSpec("source", "source", True, True, "file: the source file's name; report: R01-R18, left out when the file holds one report"),
     FieldSpec("summary", "text", True, False, "one paragraph"),
     # Left out for the reports of third parties (all 18 today): their sentences must be restated,
     # and tests/test_copied_runs.py fails on any run of 20 Chinese characters copied from them.
     FieldSpec("wording_reuse", "text", False, True,
               "only for a unit's own report imported by its own editors: who allows its wording to be "
               "reused, e.g. 'the unit's own report; its editors allow reuse'; left out otherwise"),
+    FieldSpec("draft", "flag", False, True, "true while the case is a draft from `casebook import`: never published, shown by `mkdocs serve` only"),
 )
 
 CHECKLIST_FIELDS: tuple[FieldSpec, ...] = (

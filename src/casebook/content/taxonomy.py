@@ -78,19 +78,32 @@ def parse_taxonomy(path: str, text: str) -> tuple[Taxonomy, list[Problem]]:
     groups = r.entries(data, "groups", _TAXONOMY_ID, lambda d, w: Group(d["id"], r.label(d, w)))
     group_ids = {g.id for g in groups}
 
+    def keywords(d: dict, w: list, key: str = "keywords") -> tuple[str, ...]:
+        words = d.get(key, [])
+        if not isinstance(words, list) or not all(isinstance(k, str) and k.strip() for k in words):
+            r.problem(w + [key], "must be a list of words, such as [医院, 卫生院]")
+            return ()
+        return tuple(k.strip() for k in words)
+
     def unit_type(d: dict, w: list) -> UnitType:
         group = d.get("group")
         if group is not None and group not in group_ids:
             r.problem(w + ["group"], f"unknown group '{group}'; allowed: {', '.join(sorted(group_ids))}, or null")
             group = None
-        return UnitType(d["id"], r.label(d, w), r.label(d.get("description") or {}, w + ["description"]), group)
+        place = d.get("place")
+        if place not in (None, "province", "prefecture", "county"):
+            r.problem(w + ["place"], f"unknown level of place '{place}'; allowed: province, prefecture, county, or none")
+            place = None
+        return UnitType(d["id"], r.label(d, w), r.label(d.get("description") or {}, w + ["description"]), group,
+                        keywords(d, w, "names"), keywords(d, w), place)
 
     units = r.entries(data, "unit_types", _TAXONOMY_ID, unit_type)
     measures = r.entries(
         data,
         "measures",
         _TAXONOMY_ID,
-        lambda d, w: Measure(d["id"], r.label(d, w), r.label(d.get("description") or {}, w + ["description"])),
+        lambda d, w: Measure(d["id"], r.label(d, w), r.label(d.get("description") or {}, w + ["description"]),
+                             keywords(d, w)),
     )
     return Taxonomy(groups, units, measures), r.problems
 

@@ -129,13 +129,13 @@ def _check_year(value, taxonomy):
 
 def _check_source(value, taxonomy):
     if not isinstance(value, dict):
-        return None, [([], "must be a mapping with file: (the seed file's name) and report: (R01-R18)")]
+        return None, [([], "must be a mapping with file: (the source file's name) and report: (R01-R18)")]
     issues: list[Issue] = []
     file, report, script = value.get("file"), value.get("report"), value.get("script", "simplified")
     if not isinstance(file, str) or not file.strip():
         issues.append((["file"], "must name the seed file, such as 004_f8be99e0c8987dd2.txt"))
-    if not isinstance(report, str) or not _REPORT.match(report):
-        issues.append((["report"], f"must be a report number such as R12, not {report!r}"))
+    if report is not None and (not isinstance(report, str) or not _REPORT.match(report)):
+        issues.append((["report"], f"must be a report number such as R12 (or left out when the file holds one report), not {report!r}"))
     if script not in ("simplified", "traditional"):
         issues.append((["script"], f"must be 'traditional' or left out, not {script!r}"))
     for key in value:
@@ -173,6 +173,12 @@ def _check_items(value, taxonomy: Taxonomy):
     return tuple(out), issues
 
 
+def _check_flag(value, taxonomy):
+    if isinstance(value, bool):
+        return value, []
+    return None, [([], f"must be true or false, not {value!r}")]
+
+
 _CHECKS: dict[str, Callable[[Any, Taxonomy], tuple[Any, list[Issue]]]] = {
     "id": _check_id,
     "text": lambda v, t: _text(v),
@@ -183,6 +189,7 @@ _CHECKS: dict[str, Callable[[Any, Taxonomy], tuple[Any, list[Issue]]]] = {
     "year": _check_year,
     "source": _check_source,
     "items": _check_items,
+    "flag": _check_flag,
 }
 
 

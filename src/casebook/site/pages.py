@@ -99,6 +99,10 @@ def missing_translation_notice(lang: str, written_in: str) -> str:
     return f'!!! warning cb-missing-translation ""\n    {s["missing_translation"].format(language=s["lang_names"][written_in])}\n'
 
 
+def _draft_notice(lang: str) -> str:
+    return f'!!! danger cb-draft ""\n    {strings()[lang]["draft_notice"]}\n\n'
+
+
 def relative(from_path: str, to_path: str) -> str:
     return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
 
@@ -308,11 +312,13 @@ def _case_page(w: _Writer, case: Case, updated: str | None = None) -> SitePage:
         (s["year"], str(case.year) if case.year else s["unknown"]),
         (s["ethnic_groups"], "、".join(text.ethnic_groups) if w.lang == "zh" else ", ".join(text.ethnic_groups)),
         (s["honours"], "<br>".join(_escape(h) for h in text.honours)),
-        (s["source"], s["source_text"].format(file=f"`{case.source.file}`", report=case.source.report)
+        (s["source"], (s["source_text"].format(file=f"`{case.source.file}`", report=case.source.report)
+                       if case.source.report else f"`{case.source.file}`")
             + (f" ({s['source_traditional']})" if case.source.script == "traditional" else "")),
         (s["updated"], updated),
     ]
-    fast = _case_html(w, here, case, text, rows, fallback) if w.headings is not None else None
+    # A draft is shown by `mkdocs serve` only, on the slower path that can carry its banner.
+    fast = _case_html(w, here, case, text, rows, fallback) if w.headings is not None and not case.draft else None
     if fast is not None:
         # Finished HTML: the generator renders only the front matter that gives the title.
         marker = "CASEBOOKFRAGMENT0"
@@ -321,7 +327,7 @@ def _case_page(w: _Writer, case: Case, updated: str | None = None) -> SitePage:
                         fragments={marker: fast.html}, headings=fast.headings, escaped_only=True)
     meta = "\n".join(f"{k}\n:   {v}\n" for k, v in rows if v)
     markdown = (
-        f"# {text.title}\n\n{w.notice(fallback)}"
+        f"# {text.title}\n\n{_draft_notice(w.lang) if case.draft else ''}{w.notice(fallback)}"
         f'<div class="cb-meta" markdown>\n\n{meta}\n</div>\n\n'
         f"{text.summary}\n{{: .cb-summary }}\n\n{links.rewrite(text.body, w.resolve(here))}\n"
         + _related(w, here, case)

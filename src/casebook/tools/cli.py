@@ -35,8 +35,11 @@ def _check(args: argparse.Namespace) -> int:
             print(p)
         c = result.content
         verdict = "OK" if not result.errors else "FAILED"
+        for path in result.drafts:
+            print(f"{path}: draft (draft: true): not checked and not published until the editor removes that line")
         print(f"{verdict}: {_n(len(result.errors), 'error')}, {_n(len(result.warnings), 'warning')} in "
-              f"{_n(len(c.cases), 'case')} and {_n(len(c.checklists), 'checklist')}")
+              f"{_n(len(c.cases), 'case')} and {_n(len(c.checklists), 'checklist')}"
+              + (f"; {_n(len(result.drafts), 'draft')} left out" if result.drafts else ""))
     return 1 if result.errors else 0
 
 
@@ -224,6 +227,10 @@ def parser() -> argparse.ArgumentParser:
     bundle.add_argument("--output", default="dist", help="where to write (default: dist)")
     bundle.add_argument("--no-handbook", action="store_true", help="only the offline zip, without the printed handbook")
     bundle.set_defaults(run=_bundle)
+
+    from casebook.intake.command import add_parser as add_import
+
+    add_import(commands)
 
     for sub in (check, new, status, schema):
         sub.add_argument("--content", default="content", help="the content folder (default: content)")

@@ -26,10 +26,11 @@ def _property(spec: FieldSpec, taxonomy: Taxonomy) -> dict:
                    "properties": {k: {"type": ["string", "null"]} for k in REGION_KEYS}},
         "year": {"anyOf": [{"type": "integer", "minimum": 1949, "maximum": 2100},
                            {"type": "string", "pattern": YEAR_PATTERN}]},
-        "source": {"type": "object", "additionalProperties": False, "required": ["file", "report"],
+        "source": {"type": "object", "additionalProperties": False, "required": ["file"],
                    "properties": {"file": {"type": "string", "minLength": 1},
                                   "report": {"type": "string", "pattern": REPORT_PATTERN},
                                   "script": {"enum": ["simplified", "traditional"]}}},
+        "flag": {"type": "boolean"},
         "items": {"type": "array", "minItems": 1, "items": {
             "type": "object", "additionalProperties": False, "required": ["text", "measure"],
             "properties": {"text": _text("one concrete, checkable action"),

@@ -1,0 +1,1 @@
+"""`casebook import`: work reports (.docx, .txt, .md) turned into draft cases with evidence."""

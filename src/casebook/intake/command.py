@@ -1,0 +1,202 @@
+"""The `casebook import` command: files and folders in, a table per report (or JSON) out, drafts written."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from casebook.model import Taxonomy
+from casebook.content.taxonomy import parse_taxonomy
+from .draft import draft_id, render
+from .model import Refusal, Report, Suggestions
+from .read import SUFFIXES, read
+from .split import split
+from .suggest import NUMBER, masked, suggest
+
+# Folders are searched for these; .doc is among them so that it is refused by name, not skipped.
+FOUND = (*SUFFIXES, ".doc")
+
+
+@dataclass(frozen=True, slots=True)
+class Imported:
+    report: Report
+    suggestions: Suggestions
+    id: str
+    written: tuple[str, ...]
+
+
+def add_parser(commands) -> None:
+    p = commands.add_parser(
+        "import", help="turn work reports (.docx, .txt, .md) into draft cases with evidence",
+        description="Reads each file (folders: every .docx, .txt and .md in them), removes website noise and lists "
+        "what it removed, splits collections into reports, and for each report suggests the metadata of a case with "
+        "the words that led to each suggestion. Writes content/cases/<id>.zh.md as a draft (draft: true, never "
+        "published) and the cleaned report as content/sources/<id>.txt. Exits with 1 when a file was refused.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders")
+    p.add_argument("--content", default="content", help="the content folder (default: content)")
+    p.add_argument("--dry-run", action="store_true", help="write nothing; show what would be written")
+    p.add_argument("--json", action="store_true", help="print a JSON list, one object per report, for tools")
+    p.add_argument("--force", action="store_true", help="overwrite a draft or source with the same id")
+    p.add_argument("--id", help="the id of the draft (a collection's reports get -a, -b ...); default: from the file name")
+    p.set_defaults(run=run)
+
+
+def files_in(paths: list[str]) -> list[tuple[Path, str]]:
+    out = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            out += [(p, p.as_posix()) for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in FOUND]
+        else:
+            out.append((path, given))
+    return out
+
+
+def import_file(path: Path, shown: str, taxonomy: Taxonomy) -> list[tuple[Report, Suggestions]]:
+    reports = split(read(path, shown))
+    found = [r for r in reports if r.text.strip()]
+    if not found:
+        removed = sum(len(r.removed) for r in reports)
+        raise Refusal(f"{shown}: no report text is left" + (f" once {removed} lines of website noise are removed" if removed else ""))
+    return [(r, suggest(r, taxonomy)) for r in found]
+
+
+def as_json(item: Imported) -> dict:
+    r, s = item.report, item.suggestions
+    return {
+        "file": r.file, "report": r.index, "reports_in_file": r.count, "id": item.id,
+        "title": s.title.value, "unit": s.unit.value, "unit_type": s.unit_type.value,
+        "measures": [m.value for m in s.measures],
+        "region": {level: v.value for level, v in s.region.items()},
+        "year": s.year.value,
+        "ethnic_groups": [g.value for g in s.ethnic_groups],
+        "numbers": NUMBER.findall(masked(_nfkc(r.text))),
+        "figures": [{"number": f.text, "context": f.context} for f in s.figures],
+        "placeholders": [{"text": p.text, "context": p.context} for p in s.placeholders],
+        "removed": [{"line": x.line, "text": x.text, "reason": x.reason} for x in r.removed],
+        "script": "traditional" if s.traditional else "simplified",
+        "evidence": {
+            "title": s.title.evidence, "unit": s.unit.evidence, "unit_type": s.unit_type.evidence,
+            "measures": {m.value: m.evidence for m in s.measures},
+            "region": {level: v.evidence for level, v in s.region.items()},
+            "year": s.year.evidence, "ethnic_groups": {g.value: g.evidence for g in s.ethnic_groups},
+        },
+        "written": list(item.written),
+        "text": r.text,
+    }
+
+
+def _nfkc(text: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFKC", text)
+
+
+def run(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    content = Path(args.content)
+    path = content / "taxonomy.yml"
+    taxonomy, problems = parse_taxonomy(path.as_posix(), path.read_text("utf-8"))
+    if problems:
+        sys.exit("\n".join(map(str, problems)))
+    out = Console(highlight=False, soft_wrap=False)
+    err = Console(stderr=True, highlight=False)
+    files = files_in(args.paths)
+    done: list[Imported] = []
+    bad: list[str] = []
+    progress = None
+    if len(files) > 1:
+        from rich.progress import Progress
+
+        progress = Progress(console=err, transient=True)
+        progress.start()
+        task = progress.add_task("importing", total=len(files))
+    try:
+        for path, shown in files:
+            try:
+                found = import_file(path, shown, taxonomy)
+                ids = {i.id for i in done}
+                named = [(r, s, draft_id(path.stem, r.index, r.count, args.id, s.unit_type.value, ids)) for r, s in found]
+                for report, s, id in named:
+                    ids.add(id)
+                # Every report of a file is checked before any is written: a file is imported whole or refused.
+                for report, s, id in named:
+                    _check_free(content, report, id, args)
+                for report, s, id in named:
+                    done.append(Imported(report, s, id, _write(content, report, s, id, args)))
+            except Refusal as e:
+                bad.append(str(e))
+            if progress:
+                progress.advance(task)
+    finally:
+        if progress:
+            progress.stop()
+    if args.json:
+        print(json.dumps([as_json(i) for i in done], ensure_ascii=False, indent=1))
+    else:
+        for item in done:
+            out.print(_table(item, args.dry_run))
+    for line in bad:
+        print(f"refused: {line}", file=sys.stderr)
+    n_files = len({i.report.file for i in done})
+    summary = f"{len(done)} report{'s' if len(done) != 1 else ''} from {n_files} file{'s' if n_files != 1 else ''}"
+    if args.dry_run:
+        summary += " (dry run: nothing written)"
+    if bad:
+        print(f"{summary}; {len(bad)} refused:", file=sys.stderr)
+        for line in bad:
+            print(f"  {line.split(': ', 1)[0]}", file=sys.stderr)
+        return 1
+    print(summary + ("" if args.dry_run or args.json else ". Review each draft: casebook check lists drafts; the contribution guide says what to check"), file=sys.stderr)
+    return 0
+
+
+def _check_free(content: Path, report: Report, id: str, args) -> None:
+    case = content / "cases" / f"{id}.zh.md"
+    taken = [p for p in (case, case.with_name(f"{id}.en.md"), content / "sources" / f"{id}.txt") if p.exists()]
+    if taken and not args.force:
+        raise Refusal(f"{report.file}: the id '{id}' is taken ({taken[0].as_posix()} exists); "
+                      f"give another with --id, or overwrite with --force")
+
+
+def _write(content: Path, report: Report, s: Suggestions, id: str, args) -> tuple[str, ...]:
+    case = content / "cases" / f"{id}.zh.md"
+    source = content / "sources" / f"{id}.txt"
+    if args.dry_run:
+        return ()
+    case.parent.mkdir(parents=True, exist_ok=True)
+    source.parent.mkdir(parents=True, exist_ok=True)
+    source.write_text(report.text + "\n", "utf-8")
+    case.write_text(render(report, s, id, source.name), "utf-8")
+    return case.as_posix(), source.as_posix()
+
+
+def _table(item: Imported, dry_run: bool):
+    from rich.table import Table
+
+    r, s = item.report, item.suggestions
+    where = f"{Path(r.file).name}, report {r.index} of {r.count}"
+    target = "(dry run)" if dry_run else (", ".join(item.written) or "")
+    table = Table(title=f"{where} → {item.id} {target}", title_justify="left", show_lines=False)
+    table.add_column("field")
+    table.add_column("suggestion")
+    table.add_column("evidence", overflow="fold")
+    table.add_row("script", "traditional (read through OpenCC)" if s.traditional else "simplified", "")
+    table.add_row("title", str(s.title.value), s.title.evidence)
+    table.add_row("unit", str(s.unit.value), s.unit.evidence)
+    table.add_row("unit_type", str(s.unit_type.value), s.unit_type.evidence)
+    for m in s.measures:
+        table.add_row("measures", str(m.value), m.evidence)
+    for level, v in s.region.items():
+        table.add_row(level, str(v.value), v.evidence)
+    table.add_row("year", str(s.year.value), s.year.evidence)
+    table.add_row("ethnic_groups", "、".join(str(g.value) for g in s.ethnic_groups) or "[]",
+                  "; ".join(g.evidence for g in s.ethnic_groups))
+    table.add_row("figures", str(len(s.figures)), " ".join(f.text for f in s.figures[:20]) + (" …" if len(s.figures) > 20 else ""))
+    table.add_row("placeholders", str(len(s.placeholders)), "; ".join(f"{p.text} ({p.context})" for p in s.placeholders[:5]))
+    table.add_row("removed", str(len(r.removed)), "; ".join(f"{x.line}: {x.text[:30]} ({x.reason})" for x in r.removed))
+    return table

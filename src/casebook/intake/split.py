@@ -1,0 +1,130 @@
+"""Finding the reports in a file: 篇N headings, a title repeated before each report, or a seam where pages were pasted together."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .clean import STRUCTURE, clean_lines, drop, repeated_lines
+from .model import Line, Read, Removed, Report
+
+_NUMERAL = "0-9０-９一二三四五六七八九十百"
+# "篇1：标题", "第二篇 标题", "标题 篇3": the numbered headings of a collection of reports.
+PIECE = re.compile(rf"^\s*(篇\s*[{_NUMERAL}]+\s*[:：、.．\s]|第\s*[{_NUMERAL}]+\s*篇)|^.{{2,40}}\s篇\s*[{_NUMERAL}]+\s*$")
+# Section headings ("一、", "1.", "（一）", "⑴", "第一") recur in every report: never report titles.
+ENUMERATED = re.compile(rf"^\s*([{_NUMERAL}]+\s*[、.．:：)）]|[（(]\s*[{_NUMERAL}]+\s*[)）]|[⑴-⒇①-⑳]|第[{_NUMERAL}]+[、，,\s章节部分阶段条])")
+_SENTENCE = re.compile(r"[。！？；!?]")
+MAX_HEADING = 40
+
+
+def is_heading(text: str) -> bool:
+    text = text.strip()
+    if not text or len(text) > MAX_HEADING or STRUCTURE.match(text):
+        return False
+    # "二、加强组织领导，周密安排。" is a heading; a short line ending in 。 otherwise is a sentence.
+    return not _SENTENCE.search(text[:-1] if ENUMERATED.match(text) else text)
+
+
+def split(read: Read) -> tuple[Report, ...]:
+    lines, removed = clean_lines(read.lines)
+    starts = _starts(lines)
+    pieces = [lines[a:b] for a, b in zip(starts, starts[1:] + [len(lines)])]
+    preamble = lines[: starts[0]] if starts else []
+    if preamble and not _has_body(preamble):
+        # Before the first report only the collection's title: not part of any report.
+        removed += [Removed(l.number, l.text.strip(), "title of the collection") for l in preamble if l.text.strip()]
+    elif preamble:
+        pieces.insert(0, preamble)
+    if not starts:
+        pieces = [lines]
+    # A piece that is only headings belongs to the report that follows it.
+    merged: list[list[Line]] = []
+    carry: list[Line] = []
+    for piece in pieces:
+        if not _has_body(piece):
+            carry += piece
+            continue
+        merged.append(carry + piece)
+        carry = []
+    if carry:
+        if merged:
+            merged[-1] += carry
+        else:
+            merged.append(carry)
+    headings = _repeated_titles(lines)
+    # A heading that opens several reports (篇N taken away) is the collection's, not a report's own.
+    firsts = Counter(t for p in merged for t in {heading_text(l.text) for l in p[:3] if is_heading(l.text)})
+    shared = tuple(sorted(t for t, n in firsts.items() if n >= 2))
+    # Running headers and footers: counted over the file, after the titles that start reports.
+    running = repeated_lines(lines, keep=headings)
+    reports = []
+    for i, piece in enumerate(merged, 1):
+        piece = _unnumbered(piece, removed)
+        kept, dropped = drop(piece, running, "repeated header or footer")
+        own = [r for r in removed + dropped if piece and piece[0].number <= r.line <= piece[-1].number]
+        if i == 1:
+            own += [r for r in removed if piece and r.line < piece[0].number]
+        if i == len(merged):
+            own += [r for r in removed if piece and r.line > piece[-1].number]
+        reports.append(Report(read.path, i, len(merged), tuple(_trim(kept)), tuple(sorted(own, key=lambda r: r.line)), shared))
+    return tuple(reports)
+
+
+def heading_text(text: str) -> str:
+    """A heading without its 篇N or Markdown #: "篇2：社区工作总结" -> "社区工作总结"."""
+    text = text.strip().lstrip("#").strip()
+    if not PIECE.match(text):
+        return text
+    return re.sub(rf"^\s*(篇\s*[{_NUMERAL}]+|第\s*[{_NUMERAL}]+\s*篇)|\s篇\s*[{_NUMERAL}]+\s*$", "", text).strip(" :：、.．")
+
+
+def _unnumbered(piece: list[Line], removed: list[Removed]) -> list[Line]:
+    """The collection's 篇N taken off a report's heading (listed as removed): it numbers the
+    page of the website, and is no figure of the report."""
+    out = []
+    for line in piece:
+        if PIECE.match(line.text) and is_heading(line.text):
+            kept = heading_text(line.text)
+            removed.append(Removed(line.number, line.text.strip().replace(kept, "").strip() if kept else line.text.strip(),
+                                   "number of the report in the collection"))
+            if kept:
+                out.append(Line(line.number, kept))
+            continue
+        out.append(line)
+    return out
+
+
+def _has_body(piece: list[Line]) -> bool:
+    return any(l.text.strip() and not is_heading(l.text) for l in piece)
+
+
+def _repeated_titles(lines: list[Line]) -> set[str]:
+    counts = Counter(l.text.strip() for l in lines if is_heading(l.text) and not ENUMERATED.match(l.text))
+    return {t for t, n in counts.items() if n >= 2}
+
+
+def _starts(lines: list[Line]) -> list[int]:
+    titles = _repeated_titles(lines)
+    texts = [l.text for l in lines]
+    blank_share = sum(1 for t in texts if not t.strip()) / max(len(texts), 1)
+    starts = []
+    for i, text in enumerate(texts):
+        if not text.strip():
+            continue
+        numbered = bool(PIECE.match(text)) and is_heading(text)
+        repeated = text.strip() in titles
+        # Where paragraphs are set apart by blank lines, an indented line glued to the one before
+        # is where one pasted page ends and the next begins.
+        seam = (i > 0 and blank_share > 0.3 and text[:1] in (" ", "\u3000", "\t") and not is_heading(texts[i - 1])
+                and texts[i - 1].rstrip()[-1:] in ("。", "！", "？", "”", "\"", "…"))
+        if numbered or repeated or seam:
+            starts.append(i)
+    return starts
+
+
+def _trim(lines: list[Line]) -> list[Line]:
+    while lines and not lines[0].text.strip():
+        lines = lines[1:]
+    while lines and not lines[-1].text.strip():
+        lines = lines[:-1]
+    return lines

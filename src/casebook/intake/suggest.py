@@ -1,0 +1,253 @@
+"""Suggesting a report's metadata from its words, each suggestion with the words that led to it."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from casebook.model import Taxonomy
+from .model import Mention, Report, Suggestion, Suggestions
+from .places import region
+from .split import ENUMERATED, heading_text, is_heading
+
+# Anonymised values: X, XX, 20XX, ### and ** stand for what the source left out (X光 is an X-ray),
+# and so does a blank before a measure word that cannot begin a word itself (辖属 个居委会, not
+# 少数民族 个人) or a unit with no number (总面积平方公里).
+PLACEHOLDER = re.compile(
+    r"(?:19|20)[XxＸｘ]{2}|(?<![A-Za-z])[XxＸｘ]{1,4}(?![A-Za-z光线射])|#{2,}|[*＊]{2,}|_{3,}|"
+    r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=(?:个(?!人|别|性|体)|名|户|次|件|余|万元|平方公里|公里|亩|人次)[\u4e00-\u9fff])|"
+    r"(?<=面积)(?=平方公里|平方米|亩)"
+)
+NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年(度|全年|上半年|下半年|[0-9]{1,2}月|[一二三四五六七八九十]{1,3}月|以来)?")
+_TRADITIONAL_SHARE = 0.01
+
+
+@cache
+def ethnic_groups() -> tuple[str, ...]:
+    return tuple(yaml.safe_load(resources.files("casebook.intake").joinpath("ethnic_groups.yml").read_text("utf-8")))
+
+
+@cache
+def _to_simplified():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> tuple[str, bool]:
+    """The text in Simplified script for analysis, and whether it was written in Traditional."""
+    converted = _to_simplified().convert(text)
+    cjk = sum(1 for c in text if "\u4e00" <= c <= "\u9fff") or 1
+    changed = sum(1 for a, b in zip(text, converted) if a != b)
+    return converted, changed / cjk >= _TRADITIONAL_SHARE
+
+
+def context(text: str, start: int, end: int, width: int = 14) -> str:
+    return re.sub(r"\s+", " ", text[max(0, start - width):end + width]).strip()
+
+
+def placeholders(text: str) -> tuple[Mention, ...]:
+    return tuple(Mention(m.group(0).strip() or "(blank)", context(text, m.start(), m.end())) for m in PLACEHOLDER.finditer(text))
+
+
+def masked(text: str) -> str:
+    """The text with every placeholder blanked out, so that 20XX gives no number 20."""
+    return PLACEHOLDER.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def figures(text: str) -> tuple[Mention, ...]:
+    plain = masked(unicodedata.normalize("NFKC", text))
+    return tuple(Mention(m.group(0), context(plain, m.start(), m.end())) for m in NUMBER.finditer(plain))
+
+
+def _count(words: tuple[str, ...], text: str) -> Counter:
+    """Occurrences of each word, longest first and not overlapping (社区居委会 is not also 社区)."""
+    if not words:
+        return Counter()
+    pattern = re.compile("|".join(map(re.escape, sorted(set(words), key=len, reverse=True))))
+    return Counter(pattern.findall(text))
+
+
+def _evidence(counts: Counter, limit: int = 6) -> str:
+    return ", ".join(f"{w} ×{n}" for w, n in counts.most_common(limit))
+
+
+def _headings(lines: list[str]) -> str:
+    return "\n".join(l for l in lines if is_heading(l) or (ENUMERATED.match(l) and len(l.strip()) <= 60))
+
+
+def suggest(report: Report, taxonomy: Taxonomy) -> Suggestions:
+    original = report.text
+    text, traditional = simplified(original)
+    lines = [l for l in text.split("\n") if l.strip()]
+    shared = {simplified(h)[0] for h in report.shared_headings}
+    own = [l for l in lines if heading_text(l) not in shared]
+    title = _title(lines, shared)
+    # The opening lines say what the unit is; the headings say what it did.
+    own_title = title.value if title.evidence.startswith("the heading") else ""
+    opening = "\n".join([own_title or ""] + own[:3])
+    headings = _headings(own)
+    body = masked("\n".join(own))
+    places = region(body)
+    unit_type = _unit_type(taxonomy, own_title or "", opening, body, places)
+    measures = _measures(taxonomy, headings, body)
+    groups = _ethnic_groups(body)
+    year = _year(own)
+    unit = _unit(taxonomy, unit_type.value, body)
+    return Suggestions(
+        traditional=traditional,
+        title=title,
+        unit=unit,
+        unit_type=unit_type,
+        measures=measures,
+        region=places,
+        year=year,
+        ethnic_groups=groups,
+        figures=figures(original),
+        placeholders=placeholders(original),
+    )
+
+
+def _title(lines: list[str], shared: set[str]) -> Suggestion:
+    heads = []
+    for line in lines[:4]:
+        if not is_heading(line) or ENUMERATED.match(line):
+            break
+        heads.append(heading_text(line))
+    own = [h for h in heads if h and h not in shared]
+    if own:
+        return Suggestion("".join(own) if len(own) > 1 and all(len(h) < 24 for h in own) else own[0],
+                          "the heading at the top of the report")
+    if heads:
+        return Suggestion(heads[0], "the collection's title: the report has no heading of its own")
+    first = re.split(r"[，。,；;！？]", lines[0].strip() if lines else "")[0][:30]
+    return Suggestion(None, f"no heading; it begins “{first}”")
+
+
+def _unit_type(taxonomy: Taxonomy, title: str, opening: str, body: str, places: dict) -> Suggestion:
+    # A title names the unit that writes just before what the text is ("…街道办事处民族工作情况汇报"):
+    # the last unit word of the report's own title decides.
+    words = {k: u.id for u in taxonomy.unit_types for k in u.names}
+    in_title = re.findall("|".join(map(re.escape, sorted(words, key=len, reverse=True))), title) if title and words else []
+    if in_title:
+        return Suggestion(words[in_title[-1]], f"the title names it: “{in_title[-1]}”")
+    scores = {}
+    for unit in taxonomy.unit_types:
+        words = unit.names + unit.keywords
+        counts = _count(words, opening)
+        counts = Counter({w: n * 5 for w, n in counts.items()}) + _count(words, body)
+        # A unit that is an area (a county) names itself by that area's name, again and again.
+        named = places.get(unit.place) if unit.place else None
+        if named is not None and named.value:
+            counts[str(named.value)] += body.count(str(named.value))
+        if counts:
+            scores[unit.id] = (sum(counts.values()), counts)
+    if not scores:
+        return Suggestion(None, "no word of any unit type in content/taxonomy.yml")
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1][0])
+    best, (score, counts) = ranked[0]
+    runner = f"; next: {ranked[1][0]} ({ranked[1][1][0]})" if len(ranked) > 1 else ""
+    return Suggestion(best, f"{_evidence(counts)} (score {score}; the opening lines count five times){runner}")
+
+
+# A category is suggested when its words come back: three times in the body, or a heading names it.
+MEASURE_THRESHOLD = 3
+
+
+def _measures(taxonomy: Taxonomy, headings: str, body: str) -> tuple[Suggestion, ...]:
+    out = []
+    for measure in taxonomy.measures:
+        counts = _count(measure.keywords, body)
+        in_headings = _count(measure.keywords, headings)
+        score = sum(counts.values()) + 2 * sum(in_headings.values())
+        if score >= MEASURE_THRESHOLD:
+            out.append((score, Suggestion(measure.id, _evidence(counts) + (f"; in headings: {_evidence(in_headings)}" if in_headings else ""))))
+    return tuple(s for _, s in sorted(out, key=lambda x: -x[0]))
+
+
+def _ethnic_groups(body: str) -> tuple[Suggestion, ...]:
+    names = ethnic_groups()
+    alternation = "|".join(sorted(names, key=len, reverse=True))
+    # A group named only inside an autonomous area's name (恩施土家族苗族自治州) is a place, not a group the report is about.
+    pattern = re.compile(rf"({alternation})(?!(?:{alternation})*自治)")
+    counts = Counter(pattern.findall(body))
+    evidence = {name: f"“{name}” ×{n}" for name, n in counts.items()}
+    # Reports also name groups by their first characters in a list: 蒙、汉两个民族; 土家、苗、布依等19个少数民族.
+    for m in _SHORT_LIST.finditer(body):
+        items = m.group(1).split("、")
+        # The list's first item may follow other words (…蒙医院是蒙、汉), its last run into the
+        # count (汉两个民族): the longest end, and the longest start, that name a group.
+        first = next((_by_short_name(items[0][i:], names) for i in range(len(items[0])) if _by_short_name(items[0][i:], names)), None)
+        last = next((_by_short_name(items[-1][:j], names) for j in range(len(items[-1]), 0, -1) if _by_short_name(items[-1][:j], names)), None)
+        found = [first] + [_by_short_name(item, names) for item in items[1:-1]] + [last]
+        if all(found):
+            for name in found:
+                if name not in counts:
+                    evidence[name] = f"“{m.group(0).strip()}”"
+                counts[name] += 1
+    return tuple(Suggestion(name, evidence[name]) for name in names if counts[name])
+
+
+_SHORT_LIST = re.compile(r"((?:[\u4e00-\u9fff]{1,4}、)+[\u4e00-\u9fff]{1,4})(?:等)?\s*(?:[0-9一二三四五六七八九十]+\s*[个种])?[\u4e00-\u9fff]{0,3}?(?:少数)?民族")
+
+
+def _by_short_name(item: str, names: tuple[str, ...]) -> str | None:
+    if item + "族" in names:
+        return item + "族"
+    matches = [n for n in names if n.startswith(item)]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _year(lines: list[str]) -> Suggestion:
+    """A year only where the report states the year of its work: in its title, or with a month
+    or a period of the year (2019年度, 2017年9月); a year named in passing is history."""
+    found: Counter = Counter()
+    for i, line in enumerate(lines):
+        for m in _YEAR.finditer(masked(line)):
+            if i < 2 and is_heading(line):
+                found[m.group(1)] += 3
+            elif m.group(2) and m.group(2) != "以来":
+                found[m.group(1)] += 1
+    if not found:
+        return Suggestion(None, "no year of the work stated (years in passing and placeholders such as 20XX are not years)")
+    year, n = max(found.items(), key=lambda kv: (kv[1], kv[0]))
+    return Suggestion(int(year), f"“{year}年” stated with a month, a period or in the title ({n})"
+                      + (f"; others: {', '.join(y for y in found if y != year)}" if len(found) > 1 else ""))
+
+
+# What follows a unit's name where a report introduces it: 碧海社区位于…, 某某医院是…
+_INTRODUCED = r"(?=是|位于|地处|坐落|现有|共有|下辖|辖区|成立于|始建于|创建于|建于|始终|多年来|近年来)"
+
+
+def _unit(taxonomy: Taxonomy, unit_type: object, body: str) -> Suggestion:
+    """The name the report gives its unit, where it introduces it: at the start of a sentence and
+    followed by 是, 位于, 现有 …, or beginning with a place the gazetteer knows (肃北县蒙医院)."""
+    if not unit_type:
+        return Suggestion(None, "no unit type")
+    nouns = taxonomy.unit_type(str(unit_type)).names
+    if not nouns:
+        return Suggestion(None, "no unit word")
+    from .places import gazetteer
+
+    names_of_places, matcher = gazetteer()
+    alternation = "|".join(map(re.escape, sorted(nouns, key=len, reverse=True)))
+    pattern = re.compile(rf"(?:^|(?<=[\s，。；：“”（）,;:()]))([\u4e00-\u9fff]{{2,12}}?(?:{alternation}))(?:{_INTRODUCED})?", re.M)
+    names: Counter = Counter()
+    for m in pattern.finditer(body):
+        name = m.group(1)
+        introduced = m.group(0) != name or bool(re.match(_INTRODUCED, body[m.end():]))
+        at_place = any(start == 0 and end < len(name) for _, start, end in matcher.find_matches_as_indexes(name))
+        if (introduced or at_place) and not ENUMERATED.match(name) \
+                and not re.match(r"[我本全各该此在为对将把从由经据按和与及也使年月日]", name) \
+                and not re.search(r"少数民族|民族团结|各族|群众|工作|领导|推进|加强|开展|坚持|注重|积极|建设|贯彻|落实", name):
+            names[name] += 1
+    if not names:
+        return Suggestion(None, "no name introduced as the unit's (such as “…社区位于…”)")
+    name, n = names.most_common(1)[0]
+    return Suggestion(name, f"“{name}” ×{n}, introduced as the unit at the start of a sentence")
