@@ -41,7 +41,10 @@ from casebook.derive import indices, segment
 from casebook.content import loader, sanitize
 from casebook.build import memo as casebook_memo
 from casebook.model import DEFAULT_LANGUAGE, LANGUAGES
+from casebook.site.page import NavItem, PageStub, SitePage
 from casebook.site.reconcile import reconcile
+from casebook.site.writer import missing_translation_notice
+from casebook.strings import strings
 
 log = logging.getLogger("mkdocs.plugins.casebook")
 LANGUAGE_VARIABLE = "CASEBOOK_LANGUAGE"
@@ -63,7 +66,7 @@ class _Build:
     handwritten: list[tuple[str, str]] = field(default_factory=list)  # (page path, file on disk)
     edit_sources: dict[str, str] = field(default_factory=dict)  # page path -> file in the repository
     listed: dict[str, list[str]] = field(default_factory=dict)  # index page -> case ids in its HTML
-    fragments: dict[str, pages.SitePage] = field(default_factory=dict)  # pages with HTML to put in
+    fragments: dict[str, SitePage] = field(default_factory=dict)  # pages with HTML to put in
     carried: dict[str, tuple[str, ...] | None] = field(default_factory=dict)  # data file -> case ids in it
     children: list[tuple[str, subprocess.Popen]] = field(default_factory=list)
     started: float = 0.0
@@ -86,7 +89,7 @@ class _GeneratedFrom(File):
     editor's loop in `mkdocs serve --dirty`) renders it again only when one of them changed."""
 
     sources: tuple[str, ...] = ()
-    stub: pages.PageStub | None = None  # writes the page's Markdown when MkDocs first reads it
+    stub: PageStub | None = None  # writes the page's Markdown when MkDocs first reads it
     # An index page whose text is what it was at the last dirty build, in a build where no file
     # that every page is made from (theme, configuration, taxonomy) changed.
     same_as_before: bool = False
@@ -145,12 +148,12 @@ def on_shutdown() -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     lang = _language()
-    strings = pages.strings()[lang]
+    texts = strings()[lang]
     config.theme["language"] = lang
-    config.site_name = strings["site_name"]
+    config.site_name = texts["site_name"]
     # The switch links each page to its twin; see overrides/partials/alternate.html.
     config.extra["casebook_alternate"] = [
-        {"name": pages.strings()[other]["language_name"], "lang": other,
+        {"name": strings()[other]["language_name"], "lang": other,
          "link": _root(lang) + ("" if other == DEFAULT_LANGUAGE else f"{other}/"), "current": other == lang}
         for other in LANGUAGES
     ]
@@ -180,7 +183,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"{LANGUAGE_VARIABLE}={lang} is not among CASEBOOK_LANGUAGES")
     _build = _Build(lang, content_dir, loaded, built, memo)
 
-    extra = tuple(pages.NavItem(title="", path=p) for p in config.extra.get("casebook_pages", ()))
+    extra = tuple(NavItem(title="", path=p) for p in config.extra.get("casebook_pages", ()))
     config.nav = [_nav_entry(item) for item in pages.navigation(loaded.content, lang, extra)]
     return config
 
@@ -214,7 +217,7 @@ def _root(lang: str) -> str:
     return "" if lang == DEFAULT_LANGUAGE else "../"
 
 
-def _nav_entry(item: pages.NavItem):
+def _nav_entry(item: NavItem):
     if item.children:
         return {item.title: [_nav_entry(child) for child in item.children]}
     return {item.title: item.path} if item.title else item.path
@@ -254,7 +257,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             file = File.generated(config, f"{stem}.md", abs_src_path=own.abs_src_path)
         else:
             text = Path(by_lang[written_in].abs_src_path).read_text("utf-8")
-            notice = pages.missing_translation_notice(b.lang, written_in)
+            notice = missing_translation_notice(b.lang, written_in)
             file = File.generated(config, f"{stem}.md", content=_after_title(text, notice))
         out.append(file)
         b.built.append(file)
@@ -366,7 +369,7 @@ def _previous_digests(config: MkDocsConfig, changed: list[Path] | None) -> dict[
         return {}
 
 
-def _digest(page: pages.SitePage) -> str:
+def _digest(page: SitePage) -> str:
     text = "\0".join([page.markdown, *page.fragments.values()])
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
@@ -513,7 +516,7 @@ def _write_search_index(config: MkDocsConfig, b: _Build) -> dict:
     content = b.loaded.content
     urls = {f.src_uri: f.url for f in b.built}
     docs = list(search.documents(content, b.indices, b.lang, b.memo))
-    tag = pages.strings()[b.lang]["site_name"]
+    tag = strings()[b.lang]["site_name"]
     docs += [search.page_doc(src, Path(path).read_text("utf-8"), tag) for src, path in b.handwritten]
     words = search.domain_words(content, b.lang) if b.lang == "zh" else ()
 

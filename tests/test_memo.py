@@ -168,6 +168,7 @@ def test_a_build_whose_cache_folder_cannot_be_made_still_builds(project, content
 
 def test_kept_cards_show_an_edited_title_and_the_same_html_as_fresh_ones(content):
     from casebook.site import pages
+    from casebook.urls import unit_path
 
     write_case(content, "alpha")
     en = write_case(content, "alpha", "en", title="First title")
@@ -177,7 +178,7 @@ def test_kept_cards_show_an_edited_title_and_the_same_html_as_fresh_ones(content
         loaded = loader.load(content, m)
         built = indices.build(loaded.content, m)
         page = next(p for p in pages.site_pages(loaded.content, built, "en", cases=False, memo=m)
-                    if p.path == pages.unit_path("hospital"))
+                    if p.path == unit_path("hospital"))
         return "".join(page.fragments.values())
 
     first = unit_page(memo)

@@ -9,7 +9,7 @@ import json
 from casebook.site import explore, opendata
 from casebook.content import loader
 from casebook.model import LANGUAGES
-from casebook.site.pages import strings
+from casebook.strings import strings
 from conftest import ROOT, write_case
 
 REAL = loader.load(ROOT / "content").content

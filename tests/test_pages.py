@@ -2,7 +2,7 @@
 
 import pytest
 
-from casebook.site.pages import page_url, relative_url
+from casebook.urls import page_url, relative_url
 
 
 @pytest.mark.parametrize("path, folders, files", [

@@ -2,7 +2,7 @@
 
 from casebook.derive import indices
 from casebook.content import loader
-from casebook.site.pages import case_path, measure_path, unit_path
+from casebook.urls import case_path, measure_path, unit_path
 from casebook.site.reconcile import reconcile
 from conftest import write_case
 

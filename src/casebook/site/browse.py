@@ -20,9 +20,10 @@ from typing import Sequence
 
 from casebook.derive.facets import NOT_STATED, Facet
 from casebook.model import Content
-from casebook.site.pages import case_path, page_url, strings
+from casebook.strings import strings
+from casebook.urls import BROWSE_SCRIPT, case_path, page_url
 
-SCRIPT = "browse/index.js"
+SCRIPT = BROWSE_SCRIPT
 CALLBACK = "casebookBrowseData"
 PAGE_SIZE = 50  # results shown at once; "show more" adds as many again
 DOWNLOAD_NAME = "casebook-cases-filtered.csv"

@@ -15,16 +15,17 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 from typing import Iterator, Sequence
-from urllib.parse import urlencode
 
 from casebook.site import browse, charts, opendata
 from casebook.derive import facets as build_facets
 from casebook.derive.facets import Facet
 from casebook.model import LANGUAGES, Content, Label
-from casebook.site.pages import BROWSE, DATA, STATS, SitePage, _escape, _Writer, page_url, relative, strings
+from casebook.site.page import SitePage
+from casebook.site.writer import Writer, escape
+from casebook.strings import strings
+from casebook.urls import (BROWSE, CASES_CSV, CASES_JSON, CASES_SCRIPT, DATA, ITEMS_CSV, ITEMS_JSON, STATS, browse_hash,
+                           relative, root_of)
 
-CASES_JSON, CASES_CSV, CASES_SCRIPT = "data/cases.json", "data/cases.csv", "data/cases.js"
-ITEMS_JSON, ITEMS_CSV = "data/checklist-items.json", "data/checklist-items.csv"
 CASES_CALLBACK = "casebookCaseRows"
 
 
@@ -47,20 +48,7 @@ def facets_of(content: Content) -> tuple[Facet, ...]:
 _facets_kept: list = [None, ()]  # [the content, its facets]
 
 
-def root_of(path: str, directory_urls: bool) -> str:
-    """The language's root seen from a page, as a base for script-built addresses ('..', '.')."""
-    here = page_url(path, directory_urls)
-    folder = here.rstrip("/") if here.endswith("/") else posixpath.dirname(here)
-    return posixpath.relpath(".", folder or ".")
-
-
-def browse_hash(**chosen: str | Sequence[str]) -> str:
-    """The fragment of a filtered browse view, e.g. `#unit=hospital&measure=exchange`."""
-    pairs = [(k, v) for k, vs in chosen.items() for v in ([vs] if isinstance(vs, str) else vs)]
-    return "#" + urlencode(pairs)
-
-
-def site_pages(w: _Writer) -> Iterator[SitePage]:
+def site_pages(w: Writer) -> Iterator[SitePage]:
     facets = facets_of(w.content)
     yield _browse_page(w, facets)
     yield _stats_page(w, facets)
@@ -75,13 +63,13 @@ def _widget(widgets: dict[str, str], html: str) -> str:
     return f"\n{marker}\n\n"
 
 
-def _data_links(w: _Writer, here: str) -> str:
+def _data_links(w: Writer, here: str) -> str:
     s = w.s
     files = " · ".join(f"[{posixpath.basename(p)}]({relative(here, p)})" for p in (CASES_CSV, CASES_JSON))
     return f"{s['data_links']}{s['colon']}{files} · [{s['data_fields_link']}]({relative(here, DATA)}#case-fields)\n{{: .cb-data-links }}\n"
 
 
-def _browse_page(w: _Writer, facets: Sequence[Facet]) -> SitePage:
+def _browse_page(w: Writer, facets: Sequence[Facet]) -> SitePage:
     s, here, widgets = w.s, BROWSE, {}
     form = browse.form(facets, w.lang, root_of(here, w.directory_urls), len(w.content.cases))
     markdown = (
@@ -93,7 +81,7 @@ def _browse_page(w: _Writer, facets: Sequence[Facet]) -> SitePage:
     return SitePage(here, s["browse"], markdown, "browse", fragments=widgets)
 
 
-def _stats_page(w: _Writer, facets: Sequence[Facet]) -> SitePage:
+def _stats_page(w: Writer, facets: Sequence[Facet]) -> SitePage:
     s, here, widgets = w.s, STATS, {}
     lang, tax, idx = w.lang, w.tax, w.indices
     to_browse = w.url(here, BROWSE)
@@ -146,12 +134,12 @@ def _chart_box(svg: str) -> str:
     return f'<div class="cb-chart-box">{svg}</div>'
 
 
-def _data_page(w: _Writer) -> SitePage:
+def _data_page(w: Writer) -> SitePage:
     s, here = w.s, DATA
     docs, kinds = s["data_fields"], s["data_kinds"]
 
     def table(fields: Sequence[opendata.Field]) -> str:
-        rows = [f"| {', '.join(f'`{c}`' for c in f.columns())} | {kinds[f.kind]} | {_escape(docs[f.doc])} |" for f in fields]
+        rows = [f"| {', '.join(f'`{c}`' for c in f.columns())} | {kinds[f.kind]} | {escape(docs[f.doc])} |" for f in fields]
         return f"| {s['data_field']} | {s['data_kind']} | {s['data_meaning']} |\n|---|---|---|\n" + "\n".join(rows) + "\n"
 
     downloads = "\n".join(f"- [{posixpath.basename(path)}]({relative(here, path)}){s['colon']}{s[key]}"

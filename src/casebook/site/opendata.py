@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Literal, Mapping, Sequence, Union
 
 from casebook.model import DEFAULT_LANGUAGE, LANGUAGES, Case, Checklist, Content, Label, Taxonomy
-from casebook.site.pages import case_path, checklist_path, page_url
+from casebook.urls import case_path, checklist_path, page_url
 
 Value = Union[str, int, None, tuple[str, ...]]
 LIST_SEPARATOR = ";"

@@ -9,7 +9,7 @@ from typing import Iterable, Mapping
 
 from casebook.derive.indices import Indices
 from casebook.model import Content
-from casebook.site.pages import case_path, cell_path, checklist_path, measure_path, unit_path
+from casebook.urls import case_path, cell_path, checklist_path, measure_path, unit_path
 
 
 def reconcile(content: Content, indices: Indices, built: Iterable[str], searchable: Iterable[str],

@@ -24,7 +24,8 @@ from casebook.derive.facets import FACET_KEYS
 from casebook.derive.indices import Indices
 from casebook.build.memo import Memo, digest, recall
 from casebook.model import Case, Checklist, Content
-from casebook.site.pages import BROWSE, DATA, GLOSSARY, STATS, case_path, checklist_path, measure_path, strings, unit_path
+from casebook.strings import strings
+from casebook.urls import BROWSE, DATA, GLOSSARY, STATS, case_path, checklist_path, measure_path, unit_path
 
 FIELDS = ("title", "meta", "summary", "headings", "text")
 # How much a match in each field counts; a title or summary match ranks above a mention.
