@@ -35,7 +35,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import AnchorLink
 
-from casebook.site import explore, pages, render, search
+from casebook.site import datafiles, pages, render, search
 from casebook.build import handoff, history
 from casebook.derive import indices, segment
 from casebook.content import loader, sanitize
@@ -298,7 +298,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         out.append(file)
         b.built.append(file)
     # Browse data and open data, as files of the site so that pages can link to them.
-    for data in explore.data_files(b.loaded.content, b.lang, config.use_directory_urls, config.site_url or ""):
+    for data in datafiles.data_files(b.loaded.content, b.lang, config.use_directory_urls, config.site_url or ""):
         out.append(File.generated(config, data.path, content=data.content))
         b.carried[data.path] = data.cases
     return out

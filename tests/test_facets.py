@@ -6,7 +6,7 @@ from __future__ import annotations
 from casebook.site import browse
 from casebook.derive import facets
 from casebook.content import loader
-from casebook.site.explore import facets_of
+from casebook.derive.facets import facets_of
 from casebook.model import LANGUAGES, Label
 from conftest import ROOT, write_case
 

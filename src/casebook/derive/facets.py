@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Callable, Literal, Mapping, Sequence
 
 from casebook.model import DEFAULT_LANGUAGE, LANGUAGES, Case, CaseText, Content, Label
+from casebook.strings import strings
 
 NOT_STATED = "-"
 FACET_KEYS = ("unit", "measure", "province", "year", "group")
@@ -120,3 +121,16 @@ def _same_in_all(text: str) -> Label:
 def _year_start(key: str) -> int:
     digits = key[:4]
     return int(digits) if digits.isdigit() else 0
+
+
+def facets_of(content: Content) -> tuple[Facet, ...]:
+    """The facets of the content, with the "not stated" value named in every language."""
+    # Asked for twice per build (the pages, the browse data) of the same content: worked out
+    # once (0.3 s at 10,000 cases). Kept by identity: Content holds mappings, so has no hash.
+    if _facets_kept[0] is not content:
+        not_stated = Label(**{lang: strings()[lang]["not_stated"] for lang in LANGUAGES})
+        _facets_kept[:] = [content, build(content, not_stated)]
+    return _facets_kept[1]
+
+
+_facets_kept: list = [None, ()]  # [the content, its facets]

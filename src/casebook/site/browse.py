@@ -1,4 +1,4 @@
-"""The browse page's two halves: its form (HTML in the page) and its data (a script file).
+"""The browse page: its form (HTML in the page) and its data (a script file).
 
 The form lists every facet value with the number of cases it has, so the page makes sense
 before its script runs; its size depends on the facets, not on the cases. The cases are in
@@ -20,8 +20,10 @@ from typing import Sequence
 
 from casebook.derive.facets import NOT_STATED, Facet
 from casebook.model import Content
+from casebook.site.page import SitePage
+from casebook.site.writer import Writer, widget
 from casebook.strings import strings
-from casebook.urls import BROWSE_SCRIPT, case_path, page_url
+from casebook.urls import BROWSE, BROWSE_SCRIPT, case_path, page_url, root_of
 
 SCRIPT = BROWSE_SCRIPT
 CALLBACK = "casebookBrowseData"
@@ -97,3 +99,14 @@ def form(facets: Sequence[Facet], lang: str, base: str, total: int) -> str:
         "</div>\n</div>"
     )
 
+
+def browse_page(w: Writer, facets: Sequence[Facet]) -> SitePage:
+    s, here, widgets = w.s, BROWSE, {}
+    form_html = form(facets, w.lang, root_of(here, w.directory_urls), len(w.content.cases))
+    markdown = (
+        # The facets and the results need the width of the table of contents.
+        f"---\nhide:\n  - toc\n---\n\n# {s['browse']}\n\n{s['browse_intro']}\n\n"
+        + widget(widgets, form_html)
+        + w.data_links(here)
+    )
+    return SitePage(here, s["browse"], markdown, "browse", fragments=widgets)

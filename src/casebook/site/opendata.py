@@ -1,4 +1,4 @@
-"""Open data: the metadata of every case and every checklist item, as rows for JSON and CSV.
+"""Open data: the metadata of every case and every checklist item, as rows for JSON and CSV, and the page that lists the files and their fields.
 
 The columns are declared once, here, with their value; the open-data page documents them from
 these declarations (descriptions in strings.yml), so the files and their field list cannot
@@ -14,11 +14,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import posixpath
 from dataclasses import dataclass, field
 from typing import Callable, Literal, Mapping, Sequence, Union
 
 from casebook.model import DEFAULT_LANGUAGE, LANGUAGES, Case, Checklist, Content, Label, Taxonomy
-from casebook.urls import case_path, checklist_path, page_url
+from casebook.site.page import SitePage
+from casebook.site.writer import Writer, escape
+from casebook.urls import (CASES_CSV, CASES_JSON, DATA, ITEMS_CSV, ITEMS_JSON, case_path, checklist_path, page_url,
+                           relative)
 
 Value = Union[str, int, None, tuple[str, ...]]
 LIST_SEPARATOR = ";"
@@ -176,3 +180,23 @@ def to_script(callback: str, header: Sequence[str], cells: Sequence[Sequence[str
     where a page may not fetch a file. The browse page builds its filtered CSV from it."""
     data = json.dumps({"columns": list(header), "rows": cells}, ensure_ascii=False, separators=(",", ":"))
     return f"{callback}({data});\n"
+
+
+def data_page(w: Writer) -> SitePage:
+    s, here = w.s, DATA
+    docs, kinds = s["data_fields"], s["data_kinds"]
+
+    def table(fields: Sequence[Field]) -> str:
+        rows = [f"| {', '.join(f'`{c}`' for c in f.columns())} | {kinds[f.kind]} | {escape(docs[f.doc])} |" for f in fields]
+        return f"| {s['data_field']} | {s['data_kind']} | {s['data_meaning']} |\n|---|---|---|\n" + "\n".join(rows) + "\n"
+
+    downloads = "\n".join(f"- [{posixpath.basename(path)}]({relative(here, path)}){s['colon']}{s[key]}"
+                          for path, key in ((CASES_CSV, "data_cases_csv"), (CASES_JSON, "data_cases_json"),
+                                            (ITEMS_CSV, "data_items_csv"), (ITEMS_JSON, "data_items_json")))
+    markdown = (
+        f"# {s['data']}\n\n{s['data_intro']}\n\n## {s['data_downloads']} {{ #downloads }}\n\n{downloads}\n\n"
+        f"{s['data_notes']}\n\n"
+        f"## {s['data_case_fields']} {{ #case-fields }}\n\n{table(CASE_FIELDS)}\n"
+        f"## {s['data_item_fields']} {{ #item-fields }}\n\n{table(ITEM_FIELDS)}"
+    )
+    return SitePage(here, s["data"], markdown, "data")

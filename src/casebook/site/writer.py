@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from typing import Callable
 
@@ -11,7 +12,8 @@ from casebook.derive.indices import Indices
 from casebook.model import Case, Content, Label
 from casebook.site import render
 from casebook.strings import strings
-from casebook.urls import GLOSSARY, case_path, checklist_path, measure_path, page_url, relative, relative_url, unit_path
+from casebook.urls import (CASES_CSV, CASES_JSON, DATA, GLOSSARY, case_path, checklist_path, measure_path, page_url, relative,
+                           relative_url, unit_path)
 
 
 def missing_translation_notice(lang: str, written_in: str) -> str:
@@ -29,6 +31,14 @@ def plain_text(markdown: str) -> str:
 def escape(text: str) -> str:
     """Text safe inside a Markdown link label or table cell."""
     return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]").replace("|", "\\|").replace("\n", " ")
+
+
+def widget(widgets: dict[str, str], html: str) -> str:
+    """A marker paragraph in the Markdown; the HTML goes in its place after sanitising
+    (`SitePage.fragments`)."""
+    marker = f"CASEBOOKWIDGET{len(widgets)}"
+    widgets[marker] = html
+    return f"\n{marker}\n\n"
 
 
 class Writer:
@@ -139,3 +149,9 @@ class Writer:
                 return self.url(here, GLOSSARY) + f"#{target}"
             return self.url(here, case_path(target) if scheme == "case" else checklist_path(target))
         return resolve
+
+    def data_links(self, here: str) -> str:
+        """The line under the browse and statistics pages that leads to the open data."""
+        s = self.s
+        files = " · ".join(f"[{posixpath.basename(p)}]({relative(here, p)})" for p in (CASES_CSV, CASES_JSON))
+        return f"{s['data_links']}{s['colon']}{files} · [{s['data_fields_link']}]({relative(here, DATA)}#case-fields)\n{{: .cb-data-links }}\n"

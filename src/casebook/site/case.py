@@ -1,0 +1,147 @@
+"""A case page: its metadata, summary, text and related cases, as Markdown or as finished HTML."""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+from typing import Iterator, Mapping
+
+from casebook.content import links
+from casebook.derive.indices import Indices
+from casebook.model import Case, Content
+from casebook.site import render
+from casebook.site.page import PageStub, SitePage
+from casebook.site.writer import Writer, escape
+from casebook.urls import case_path
+
+
+def case_pages(content: Content, indices: Indices, lang: str,
+               updated: Mapping[str, str] | None = None, directory_urls: bool = True,
+               headings: render.HeadingStyle | None = None) -> Iterator[PageStub]:
+    """The case pages of one language, to be written on demand (arguments as `site_pages`)."""
+    w = Writer(content, indices, lang, directory_urls, headings)
+    for case in content.cases:
+        make = lambda case=case: case_page(w, case, (updated or {}).get(str(case.text(lang).path)))
+        yield PageStub(case_path(case.id), "case", str(case.text(lang).path), make)
+
+
+def case_page(w: Writer, case: Case, updated: str | None = None) -> SitePage:
+    here, s = case_path(case.id), w.s
+    text = case.text(w.lang)
+    fallback = text.lang if text.lang != w.lang else None
+    rows = [
+        (s["unit_type"], w.unit_link(here, case.unit_type)),
+        (s["measures"], w.chips(here, case.measures)),
+        (s["unit"], escape(text.unit) if text.unit else None),
+        (s["region"], escape(w.where(case).split(" · ")[0]) if text.region.parts() else s["unknown"]),
+        (s["year"], str(case.year) if case.year else s["unknown"]),
+        (s["ethnic_groups"], "、".join(text.ethnic_groups) if w.lang == "zh" else ", ".join(text.ethnic_groups)),
+        (s["honours"], "<br>".join(escape(h) for h in text.honours)),
+        (s["source"], s["source_text"].format(file=f"`{case.source.file}`", report=case.source.report)
+            + (f" ({s['source_traditional']})" if case.source.script == "traditional" else "")),
+        (s["updated"], updated),
+    ]
+    fast = _case_html(w, here, case, text, rows, fallback) if w.headings is not None else None
+    if fast is not None:
+        # Finished HTML: the generator renders only the front matter that gives the title.
+        marker = "CASEBOOKFRAGMENT0"
+        markdown = f"---\ntitle: {json.dumps(text.title, ensure_ascii=False)}\n---\n\n{marker}\n"
+        return SitePage(here, text.title, markdown, "case", str(text.path), fallback,
+                        fragments={marker: fast.html}, headings=fast.headings, escaped_only=True)
+    meta = "\n".join(f"{k}\n:   {v}\n" for k, v in rows if v)
+    markdown = (
+        f"# {text.title}\n\n{w.notice(fallback)}"
+        f'<div class="cb-meta" markdown>\n\n{meta}\n</div>\n\n'
+        f"{text.summary}\n{{: .cb-summary }}\n\n{links.rewrite(text.body, w.resolve(here))}\n"
+        + _related(w, here, case)
+    )
+    return SitePage(here, text.title, markdown, "case", str(text.path), fallback)
+
+
+_MD_LINK = re.compile(r"\[((?:\\.|[^\]])*)\]\(([^)]*)\)\{ \.([\w-]+) \}")
+_MD_CODE = re.compile(r"`([^`]*)`")
+
+
+def _case_html(w: Writer, here: str, case: Case, text, rows, fallback: str | None) -> render.Rendered | None:
+    """The whole text of a case page as the HTML that Python-Markdown makes of its Markdown
+    (tests/test_render.py holds the two to the same), or None where `render` cannot do it.
+
+    Python-Markdown takes about 10 ms for a case page, of which 3 ms for the title, the
+    metadata and the summary alone; markdown-it and this take a twentieth of that."""
+    used = w.headings.ids_after_title(text.title)
+    title_id = next(iter(used))
+    summary = render.render(text.summary, set(), w.headings, w.resolve_url(here))
+    body = render.render(text.body, used, w.headings, w.resolve_url(here))
+    if summary is None or body is None or summary.headings or not summary.html.startswith("<p>") \
+            or summary.html.count("<p>") != 1:
+        return None
+    permalink = (f'<a class="headerlink" href="#{title_id}" title="{html.escape(w.headings.permalink_title)}">'
+                 f"{w.headings.permalink}</a>" if w.headings.permalink else "")
+    notice = (f'<div class="admonition warning cb-missing-translation">\n<p>'
+              f'{html.escape(w.s["missing_translation"].format(language=w.s["lang_names"][fallback]), quote=False)}'
+              f"</p>\n</div>\n" if fallback else "")
+    meta = "".join(f"<dt>{html.escape(k, quote=False)}</dt>\n<dd>{_meta_html(w, here, v)}</dd>\n" for k, v in rows if v)
+    related, related_heading = _related_html(w, here, case, used)
+    out = (f'<h1 id="{title_id}">{html.escape(text.title, quote=False)}{permalink}</h1>\n{notice}'
+           f'<div class="cb-meta">\n<dl>\n{meta}</dl>\n</div>\n'
+           f'<p class="cb-summary">{summary.html.strip()[len("<p>"):]}\n{body.html}{related}')
+    return render.Rendered(out, (render.Heading(1, title_id, text.title), *body.headings, *related_heading))
+
+
+def _meta_html(w: Writer, here: str, value: str) -> str:
+    """A metadata value, written as Markdown for the Markdown page, as HTML: its links (made by
+    `Writer.link`), code spans and <br>; the rest is escaped text."""
+    out, at = [], 0
+    for m in _MD_LINK.finditer(value):
+        out.append(_meta_text(value[at:m.start()]))
+        label = re.sub(r"\\(.)", r"\1", m.group(1))
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(here), m.group(2)))
+        out.append(f'<a class="{m.group(3)}" href="{html.escape(w.url(here, target))}">{html.escape(label, quote=False)}</a>')
+        at = m.end()
+    out.append(_meta_text(value[at:]))
+    return "".join(out)
+
+
+def _meta_text(text: str) -> str:
+    parts = text.split("<br>")
+    escaped = [_MD_CODE.sub(lambda m: f"<code>{m.group(1)}</code>", html.escape(re.sub(r"\\(.)", r"\1", p), quote=False))
+               for p in parts]
+    return "<br>".join(escaped)
+
+
+def _related_items(w: Writer, case: Case) -> list[tuple[str, str, str]]:
+    """(title, page path, what it has in common) of the cases with most in common (indices.related)."""
+    s, items = w.s, []
+    for r in w.indices.related.get(case.id, ()):
+        why = [s["related_unit"].format(unit=w.label(w.tax.unit_type(case.unit_type).label))] if r.same_unit else []
+        if r.measures:
+            why.append(s["related_measures"].format(
+                measures=s["list_sep"].join(w.label(w.tax.measure(m).label) for m in r.measures)))
+        items.append((w.indices.cases_by_id[r.case].text(w.lang).title, case_path(r.case), s["related_sep"].join(why)))
+    return items
+
+
+def _related(w: Writer, here: str, case: Case) -> str:
+    lines = [f"- {w.link(here, title, to)}<br>\n  <span class=\"cb-related__why\">{escape(why)}</span>"
+             for title, to, why in _related_items(w, case)]
+    if not lines:
+        return ""
+    return f"\n## {w.s['related']} {{ #related }}\n\n<div class=\"cb-related\" markdown>\n\n" + "\n".join(lines) + "\n\n</div>\n"
+
+
+def _related_html(w: Writer, here: str, case: Case, used_ids: set[str]) -> tuple[str, tuple[render.Heading, ...]]:
+    """`_related` as the HTML that Python-Markdown makes of it, with its heading."""
+    items = _related_items(w, case)
+    if not items:
+        return "", ()
+    lines = "".join(f'<li><a href="{html.escape(w.url(here, to))}">{html.escape(title, quote=False)}</a><br>\n'
+                    f'  <span class="cb-related__why">{html.escape(why, quote=False)}</span></li>\n'
+                    for title, to, why in items)
+    used_ids.add("related")
+    heading = render.Heading(2, "related", w.s["related"])
+    permalink = (f'<a class="headerlink" href="#related" title="{html.escape(w.headings.permalink_title)}">'
+                 f"{w.headings.permalink}</a>" if w.headings.permalink else "")
+    return (f'<h2 id="related">{html.escape(w.s["related"], quote=False)}{permalink}</h2>\n'
+            f'<div class="cb-related">\n<ul>\n{lines}</ul>\n</div>\n'), (heading,)
