@@ -298,7 +298,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         out.append(file)
         b.built.append(file)
     # Browse data and open data, as files of the site so that pages can link to them.
-    for data in datafiles.data_files(b.loaded.content, b.lang, config.use_directory_urls, config.site_url or ""):
+    for data in datafiles.data_files(b.loaded.content, b.indices, b.lang, config.use_directory_urls, config.site_url or ""):
         out.append(File.generated(config, data.path, content=data.content))
         b.carried[data.path] = data.cases
     return out

@@ -117,9 +117,10 @@ def test_filters_leave_the_cases_a_filter_over_the_content_leaves(browser, site_
 
 def _position(key: str):
     """Values in the order of their checkboxes, as the address lists them."""
+    from casebook.derive import indices
     from casebook.derive.facets import facets_of
 
-    order = [v.key for v in next(f for f in facets_of(CONTENT) if f.key == key).values]
+    order = [v.key for v in next(f for f in facets_of(CONTENT, indices.build(CONTENT)) if f.key == key).values]
     return order.index
 
 

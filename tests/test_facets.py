@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 from casebook.site import browse
-from casebook.derive import facets
+from casebook.derive import facets, indices
 from casebook.content import loader
 from casebook.derive.facets import facets_of
 from casebook.model import LANGUAGES, Label
 from conftest import ROOT, write_case
 
 REAL = loader.load(ROOT / "content").content
+REAL_INDICES = indices.build(REAL)
 NOT_STATED = Label("未载明", "not stated")
 
 
@@ -23,7 +24,7 @@ def _load(content):
 def test_keys_are_the_same_in_every_language_and_labels_follow_the_language(content):
     write_case(content, "alpha", "zh")  # 甘肃省, 2019, 蒙古族
     write_case(content, "alpha", "en")  # Gansu, 2019, Mongol
-    unit, measure, province, year, group = facets.build(_load(content), NOT_STATED)
+    unit, measure, province, year, group = facets.build(_load(content), indices.build(_load(content)), NOT_STATED)
     assert [(v.key, v.label.zh, v.label.en, v.count) for v in province.values] == [("甘肃省", "甘肃省", "Gansu", 1)]
     assert [(v.key, v.label.en) for v in group.values] == [("蒙古族", "Mongol")]
     assert [v.key for v in year.values] == ["2019"]
@@ -38,7 +39,7 @@ def test_a_field_the_source_leaves_out_is_not_stated(content):
     path.write_text(path.read_text("utf-8").replace("region:\n  province: 甘肃省\n", "region: {}\n")
                     .replace("year: 2019\n", "").replace("ethnic_groups: [蒙古族]", "ethnic_groups: []"), "utf-8")
     c = _load(content)
-    _, _, province, year, group = facets.build(c, NOT_STATED)
+    _, _, province, year, group = facets.build(c, indices.build(c), NOT_STATED)
     for facet in (province, year, group):
         assert facet.values[-1].key == facets.NOT_STATED and facet.values[-1].label == NOT_STATED
         assert facet.keys_of("beta") == (facets.NOT_STATED,)
@@ -47,14 +48,14 @@ def test_a_field_the_source_leaves_out_is_not_stated(content):
 
 def test_an_odd_spelling_does_not_split_a_value():
     # The real content spells Xinjiang's region "Uyghur" in one case and "Uygur" in another.
-    province = facets_of(REAL)[2]
+    province = facets_of(REAL, REAL_INDICES)[2]
     xinjiang = [v for v in province.values if v.key == "新疆维吾尔自治区"]
     assert len(xinjiang) == 1 and xinjiang[0].count == 2
     assert xinjiang[0].label.en in {"Xinjiang Uyghur Autonomous Region", "Xinjiang Uygur Autonomous Region"}
 
 
 def test_counts_add_up_to_the_cases():
-    for facet in facets_of(REAL):
+    for facet in facets_of(REAL, REAL_INDICES):
         assert sum(v.count for v in facet.values) == sum(len(facet.of_case[c.id]) for c in REAL.cases)
         if not facet.multi:
             assert sum(v.count for v in facet.values) == len(REAL.cases)
@@ -63,7 +64,7 @@ def test_counts_add_up_to_the_cases():
 
 
 def test_unit_and_measure_values_keep_taxonomy_order_and_years_go_up():
-    unit, measure, _, year, _ = facets_of(REAL)
+    unit, measure, _, year, _ = facets_of(REAL, REAL_INDICES)
     tax = REAL.taxonomy
     assert [v.key for v in unit.values] == [u.id for u in tax.unit_types if any(c.unit_type == u.id for c in REAL.cases)]
     assert [v.key for v in measure.values] == [m.id for m in tax.measures if any(m.id in c.measures for c in REAL.cases)]
@@ -72,7 +73,7 @@ def test_unit_and_measure_values_keep_taxonomy_order_and_years_go_up():
 
 
 def test_browse_data_is_one_compact_row_a_case():
-    fs = facets_of(REAL)
+    fs = facets_of(REAL, REAL_INDICES)
     for lang in LANGUAGES:
         data = browse.data(REAL, fs, lang)
         assert data["case_url"] == "cases/{id}/"
@@ -90,7 +91,7 @@ def test_browse_data_is_one_compact_row_a_case():
 def test_the_form_has_a_labelled_checkbox_for_every_value():
     from bs4 import BeautifulSoup
 
-    fs = facets_of(REAL)
+    fs = facets_of(REAL, REAL_INDICES)
     form = BeautifulSoup(browse.form(fs, "en", "..", len(REAL.cases)), "html.parser")
     for facet in fs:
         boxes = form.select(f"fieldset[data-facet={facet.key}] input[type=checkbox]")

@@ -8,11 +8,13 @@ import json
 
 from casebook.site import datafiles, opendata
 from casebook.content import loader
+from casebook.derive import indices
 from casebook.model import LANGUAGES
 from casebook.strings import strings
 from conftest import ROOT, write_case
 
 REAL = loader.load(ROOT / "content").content
+REAL_INDICES = indices.build(REAL)
 
 
 def read_csv(data: bytes) -> list[dict[str, str]]:
@@ -90,13 +92,13 @@ def test_item_rows_one_per_checklist_item():
 
 
 def test_data_files_name_the_cases_they_hold():
-    files = {f.path: f for f in datafiles.data_files(REAL, "en")}
+    files = {f.path: f for f in datafiles.data_files(REAL, REAL_INDICES, "en")}
     ids = tuple(c.id for c in REAL.cases)
     for path in ("browse/index.js", "data/cases.json", "data/cases.csv", "data/cases.js"):
         assert files[path].cases == ids
     assert files["data/checklist-items.csv"].cases is None
     # The open data is the same file on either language's side; the browse data is not.
-    assert files["data/cases.csv"].content == {f.path: f for f in datafiles.data_files(REAL, "zh")}["data/cases.csv"].content
+    assert files["data/cases.csv"].content == {f.path: f for f in datafiles.data_files(REAL, REAL_INDICES, "zh")}["data/cases.csv"].content
     script = files["data/cases.js"].content.decode()
     assert script.startswith(f"{datafiles.CASES_CALLBACK}(") and script.endswith(");\n")
     data = json.loads(script[len(datafiles.CASES_CALLBACK) + 1:-3])

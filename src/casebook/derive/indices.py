@@ -1,7 +1,7 @@
 """Grouping the content for the index pages, in one pass over it.
 
 Every index (by unit type, by measure, by their cross, checklist items by measure, glossary
-uses, related cases) is built here as plain data; `pages.py` turns it into Markdown.
+uses, related cases) is built here as plain data; the modules of `site/` turn it into pages.
 """
 
 from __future__ import annotations
@@ -35,6 +35,13 @@ class Indices:
     cases_by_id: Mapping[str, Case]
     # case id -> the cases with the most in common with it (related.py)
     related: Mapping[str, tuple[Related, ...]] = field(default_factory=dict)
+
+    # The one count of cases per unit type and per category, for every page, chart and facet.
+    def unit_counts(self) -> dict[str, int]:
+        return {unit: len(cases) for unit, cases in self.by_unit.items()}
+
+    def measure_counts(self) -> dict[str, int]:
+        return {measure: len(cases) for measure, cases in self.by_measure.items()}
 
 
 def build(content: Content, memo: Memo | None = None) -> Indices:

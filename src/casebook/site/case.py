@@ -115,10 +115,10 @@ def _related_items(w: Writer, case: Case) -> list[tuple[str, str, str]]:
     """(title, page path, what it has in common) of the cases with most in common (indices.related)."""
     s, items = w.s, []
     for r in w.indices.related.get(case.id, ()):
-        why = [s["related_unit"].format(unit=w.label(w.tax.unit_type(case.unit_type).label))] if r.same_unit else []
+        why = [s["related_unit"].format(unit=w.tax.unit_label(case.unit_type, w.lang))] if r.same_unit else []
         if r.measures:
             why.append(s["related_measures"].format(
-                measures=s["list_sep"].join(w.label(w.tax.measure(m).label) for m in r.measures)))
+                measures=s["list_sep"].join(w.tax.measure_label(m, w.lang) for m in r.measures)))
         items.append((w.indices.cases_by_id[r.case].text(w.lang).title, case_path(r.case), s["related_sep"].join(why)))
     return items
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from casebook.derive.facets import facets_of
+from casebook.derive.indices import Indices
 from casebook.model import Content
 from casebook.site import browse, opendata
 from casebook.urls import CASES_CSV, CASES_JSON, CASES_SCRIPT, ITEMS_CSV, ITEMS_JSON
@@ -19,10 +20,10 @@ class DataFile:
     cases: tuple[str, ...] | None = None  # ids of the cases it holds, for the build's reconciliation
 
 
-def data_files(content: Content, lang: str, directory_urls: bool = True, base: str = "") -> tuple[DataFile, ...]:
+def data_files(content: Content, indices: Indices, lang: str, directory_urls: bool = True, base: str = "") -> tuple[DataFile, ...]:
     """The browse data of `lang` and the open-data files, ready to be written under its root."""
     ctx = opendata.Context(content.taxonomy, directory_urls, base)
-    browse_data = browse.data(content, facets_of(content), lang, directory_urls)
+    browse_data = browse.data(content, facets_of(content, indices), lang, directory_urls)
     cases = opendata.case_rows(content, ctx)
     case_header = opendata.columns(opendata.CASE_FIELDS)
     case_cells = opendata.csv_cells(cases, case_header)

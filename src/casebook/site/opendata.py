@@ -15,10 +15,10 @@ import csv
 import io
 import json
 import posixpath
-from dataclasses import dataclass, field
-from typing import Callable, Literal, Mapping, Sequence, Union
+from dataclasses import dataclass
+from typing import Callable, Literal, Sequence, Union
 
-from casebook.model import DEFAULT_LANGUAGE, LANGUAGES, Case, Checklist, Content, Label, Taxonomy
+from casebook.model import DEFAULT_LANGUAGE, LANGUAGES, Case, Checklist, Content, Taxonomy
 from casebook.site.page import SitePage
 from casebook.site.writer import Writer, escape
 from casebook.urls import (CASES_CSV, CASES_JSON, DATA, ITEMS_CSV, ITEMS_JSON, case_path, checklist_path, page_url,
@@ -51,14 +51,6 @@ class Context:
     taxonomy: Taxonomy
     directory_urls: bool = True
     base: str = ""  # the site's address (site_url), or "" for addresses from the site root
-    # id -> label, looked up once: Taxonomy.unit_type() indexes the taxonomy anew on each call,
-    # and a row asks for labels a dozen times.
-    units: Mapping[str, Label] = field(init=False)
-    measures: Mapping[str, Label] = field(init=False)
-
-    def __post_init__(self):
-        object.__setattr__(self, "units", {u.id: u.label for u in self.taxonomy.unit_types})
-        object.__setattr__(self, "measures", {m.id: m.label for m in self.taxonomy.measures})
 
     def url(self, path: str, lang: str) -> str:
         root = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
@@ -78,10 +70,10 @@ CASE_FIELDS: tuple[Field, ...] = (
     Field("id", "id", False, "text", lambda c, ctx, lang: c.id),
     Field("title", "title", True, "text", lambda c, ctx, lang: _text(c, lang).title if _text(c, lang) else None),
     Field("unit_type", "unit_type", False, "text", lambda c, ctx, lang: c.unit_type),
-    Field("unit_type", "unit_type_label", True, "text", lambda c, ctx, lang: ctx.units[c.unit_type](lang)),
+    Field("unit_type", "unit_type_label", True, "text", lambda c, ctx, lang: ctx.taxonomy.unit_label(c.unit_type, lang)),
     Field("measures", "measures", False, "texts", lambda c, ctx, lang: tuple(c.measures)),
     Field("measures", "measures_label", True, "texts",
-          lambda c, ctx, lang: tuple(ctx.measures[m](lang) for m in c.measures)),
+          lambda c, ctx, lang: tuple(ctx.taxonomy.measure_label(m, lang) for m in c.measures)),
     Field("unit", "unit", True, "text", lambda c, ctx, lang: _text(c, lang).unit if _text(c, lang) else None),
     Field("province", "province", True, "text", _region("province")),
     Field("prefecture", "prefecture", True, "text", _region("prefecture")),
@@ -118,7 +110,7 @@ ITEM_FIELDS: tuple[Field, ...] = (
     Field("item", "item", False, "number", lambda i, ctx, lang: i.index + 1),
     Field("text", "item_text", True, "text", _item_text(lambda i, lang: i.text(lang).text)),
     Field("measure", "measure", False, "text", lambda i, ctx, lang: _shape(i).measure),
-    Field("measure", "measure_label", True, "text", lambda i, ctx, lang: ctx.measures[_shape(i).measure](lang)),
+    Field("measure", "measure_label", True, "text", lambda i, ctx, lang: ctx.taxonomy.measure_label(_shape(i).measure, lang)),
     Field("cases", "item_cases", False, "texts", lambda i, ctx, lang: tuple(_shape(i).cases)),
     Field("url", "item_url", True, "text", lambda i, ctx, lang: ctx.url(checklist_path(i.checklist.id), lang)),
 )

@@ -59,7 +59,7 @@ def site_pages(content: Content, indices: Indices, lang: str,
     yield matrix_page(w)
     yield checklists_page(w)
     yield glossary_page(w)
-    facets = facets_of(content)
+    facets = facets_of(content, indices)
     yield browse_page(w, facets)
     yield stats_page(w, facets)
     yield data_page(w)

@@ -123,8 +123,8 @@ def page_doc(path: str, markdown: str, tag: str) -> SearchDoc:
 def _case_doc(case: Case, lang: str, tax, sep: str, memo: Memo | None) -> SearchDoc:
     text = case.text(lang)
     phrases = recall(memo, text.digest and ("phrases", lang, text.digest), lambda: key_phrases(text.body, lang))
-    unit = tax.unit_type(case.unit_type).label(lang)
-    meta = [unit, *(tax.measure(m).label(lang) for m in case.measures), text.unit or "",
+    unit = tax.unit_label(case.unit_type, lang)
+    meta = [unit, *(tax.measure_label(m, lang) for m in case.measures), text.unit or "",
             *text.region.parts(), str(case.year or ""), *text.ethnic_groups, *text.honours]
     return SearchDoc(
         case_path(case.id), text.title, unit,
@@ -135,7 +135,7 @@ def _case_doc(case: Case, lang: str, tax, sep: str, memo: Memo | None) -> Search
 
 def _checklist_doc(checklist: Checklist, lang: str, tax, s: dict) -> SearchDoc:
     text = checklist.text(lang)
-    measures = dict.fromkeys(tax.measure(i.measure).label(lang) for i in text.items)
+    measures = dict.fromkeys(tax.measure_label(i.measure, lang) for i in text.items)
     return SearchDoc(
         checklist_path(checklist.id), text.title, s["checklists"],
         (text.title, " ".join(measures), plain(text.summary), "", " / ".join(i.text for i in text.items)),

@@ -65,10 +65,10 @@ class Writer:
         return label(self.lang)
 
     def unit_link(self, here: str, unit: str) -> str:
-        return self.link(here, self.label(self.tax.unit_type(unit).label), unit_path(unit), "cb-unit")
+        return self.link(here, self.tax.unit_label(unit, self.lang), unit_path(unit), "cb-unit")
 
     def chips(self, here: str, measures) -> str:
-        return " ".join(self.link(here, self.label(self.tax.measure(m).label), measure_path(m), "cb-chip") for m in measures)
+        return " ".join(self.link(here, self.tax.measure_label(m, self.lang), measure_path(m), "cb-chip") for m in measures)
 
     def where(self, case: Case) -> str:
         text = case.text(self.lang)
@@ -103,9 +103,9 @@ class Writer:
         text = case.text(self.lang)
         href = lambda to: html.escape(root + page_url(to, self.directory_urls))
         chips = "".join(
-            f' <a class="cb-chip" href="{href(measure_path(m))}">{html.escape(self.label(self.tax.measure(m).label))}</a>'
+            f' <a class="cb-chip" href="{href(measure_path(m))}">{html.escape(self.tax.measure_label(m, self.lang))}</a>'
             for m in case.measures)
-        unit = self.label(self.tax.unit_type(case.unit_type).label)
+        unit = self.tax.unit_label(case.unit_type, self.lang)
         return (
             f'<div class="cb-card">\n'
             f'<p class="cb-card__head"><a class="cb-card__title" href="{href(case_path(case.id))}">{html.escape(text.title)}</a></p>\n'

@@ -37,8 +37,8 @@ def _case(content: Content, case: Case, lang: str) -> str:
     text = case.text(lang)
     sep = "、" if lang == "zh" else ", "
     rows = [
-        (s["unit_type"], tax.unit_type(case.unit_type).label(lang)),
-        (s["measures"], sep.join(tax.measure(m).label(lang) for m in case.measures)),
+        (s["unit_type"], tax.unit_label(case.unit_type, lang)),
+        (s["measures"], sep.join(tax.measure_label(m, lang) for m in case.measures)),
         (s["unit"], text.unit),
         (s["region"], ("" if lang == "zh" else ", ").join(text.region.parts() if lang == "zh" else reversed(text.region.parts()))
          or s["unknown"]),
@@ -66,7 +66,7 @@ def _checklist(content: Content, checklist: Checklist, lang: str, titles: dict[s
     items = []
     for item in text.items:
         done = ", ".join(f"[{escape(titles[c])}](#{_anchor('case', c)})" for c in item.cases if c in titles)
-        items.append(f"- ☐ {item.text}  \n  <small>{tax.measure(item.measure).label(lang)}"
+        items.append(f"- ☐ {item.text}  \n  <small>{tax.measure_label(item.measure, lang)}"
                      + (f" · {s['shown_in']}: {done}" if done else "") + "</small>")
     body = links.rewrite(text.body, _resolve)
     return (
