@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import html
 import json
-import posixpath
-import re
 from typing import Iterator, Mapping
 
 from casebook.content import links
 from casebook.derive.indices import Indices
 from casebook.model import Case, Content
-from casebook.site import render
+from casebook.site import meta, render
 from casebook.site.page import PageStub, SitePage
 from casebook.site.writer import Writer, escape
 from casebook.urls import case_path
@@ -28,21 +26,10 @@ def case_pages(content: Content, indices: Indices, lang: str,
 
 
 def case_page(w: Writer, case: Case, updated: str | None = None) -> SitePage:
-    here, s = case_path(case.id), w.s
+    here = case_path(case.id)
     text = case.text(w.lang)
     fallback = text.lang if text.lang != w.lang else None
-    rows = [
-        (s["unit_type"], w.unit_link(here, case.unit_type)),
-        (s["measures"], w.chips(here, case.measures)),
-        (s["unit"], escape(text.unit) if text.unit else None),
-        (s["region"], escape(w.where(case).split(" · ")[0]) if text.region.parts() else s["unknown"]),
-        (s["year"], str(case.year) if case.year else s["unknown"]),
-        (s["ethnic_groups"], "、".join(text.ethnic_groups) if w.lang == "zh" else ", ".join(text.ethnic_groups)),
-        (s["honours"], "<br>".join(escape(h) for h in text.honours)),
-        (s["source"], s["source_text"].format(file=f"`{case.source.file}`", report=case.source.report)
-            + (f" ({s['source_traditional']})" if case.source.script == "traditional" else "")),
-        (s["updated"], updated),
-    ]
+    rows = meta.case_rows(w, case, updated)
     fast = _case_html(w, here, case, text, rows, fallback) if w.headings is not None else None
     if fast is not None:
         # Finished HTML: the generator renders only the front matter that gives the title.
@@ -50,21 +37,16 @@ def case_page(w: Writer, case: Case, updated: str | None = None) -> SitePage:
         markdown = f"---\ntitle: {json.dumps(text.title, ensure_ascii=False)}\n---\n\n{marker}\n"
         return SitePage(here, text.title, markdown, "case", str(text.path), fallback,
                         fragments={marker: fast.html}, headings=fast.headings, escaped_only=True)
-    meta = "\n".join(f"{k}\n:   {v}\n" for k, v in rows if v)
     markdown = (
         f"# {text.title}\n\n{w.notice(fallback)}"
-        f'<div class="cb-meta" markdown>\n\n{meta}\n</div>\n\n'
+        f'<div class="cb-meta" markdown>\n\n{meta.markdown(w, here, rows)}\n</div>\n\n'
         f"{text.summary}\n{{: .cb-summary }}\n\n{links.rewrite(text.body, w.resolve(here))}\n"
         + _related(w, here, case)
     )
     return SitePage(here, text.title, markdown, "case", str(text.path), fallback)
 
 
-_MD_LINK = re.compile(r"\[((?:\\.|[^\]])*)\]\(([^)]*)\)\{ \.([\w-]+) \}")
-_MD_CODE = re.compile(r"`([^`]*)`")
-
-
-def _case_html(w: Writer, here: str, case: Case, text, rows, fallback: str | None) -> render.Rendered | None:
+def _case_html(w: Writer, here: str, case: Case, text, rows: tuple[meta.Row, ...], fallback: str | None) -> render.Rendered | None:
     """The whole text of a case page as the HTML that Python-Markdown makes of its Markdown
     (tests/test_render.py holds the two to the same), or None where `render` cannot do it.
 
@@ -82,33 +64,11 @@ def _case_html(w: Writer, here: str, case: Case, text, rows, fallback: str | Non
     notice = (f'<div class="admonition warning cb-missing-translation">\n<p>'
               f'{html.escape(w.s["missing_translation"].format(language=w.s["lang_names"][fallback]), quote=False)}'
               f"</p>\n</div>\n" if fallback else "")
-    meta = "".join(f"<dt>{html.escape(k, quote=False)}</dt>\n<dd>{_meta_html(w, here, v)}</dd>\n" for k, v in rows if v)
     related, related_heading = _related_html(w, here, case, used)
     out = (f'<h1 id="{title_id}">{html.escape(text.title, quote=False)}{permalink}</h1>\n{notice}'
-           f'<div class="cb-meta">\n<dl>\n{meta}</dl>\n</div>\n'
+           f'<div class="cb-meta">\n<dl>\n{meta.as_html(w, here, rows)}</dl>\n</div>\n'
            f'<p class="cb-summary">{summary.html.strip()[len("<p>"):]}\n{body.html}{related}')
     return render.Rendered(out, (render.Heading(1, title_id, text.title), *body.headings, *related_heading))
-
-
-def _meta_html(w: Writer, here: str, value: str) -> str:
-    """A metadata value, written as Markdown for the Markdown page, as HTML: its links (made by
-    `Writer.link`), code spans and <br>; the rest is escaped text."""
-    out, at = [], 0
-    for m in _MD_LINK.finditer(value):
-        out.append(_meta_text(value[at:m.start()]))
-        label = re.sub(r"\\(.)", r"\1", m.group(1))
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(here), m.group(2)))
-        out.append(f'<a class="{m.group(3)}" href="{html.escape(w.url(here, target))}">{html.escape(label, quote=False)}</a>')
-        at = m.end()
-    out.append(_meta_text(value[at:]))
-    return "".join(out)
-
-
-def _meta_text(text: str) -> str:
-    parts = text.split("<br>")
-    escaped = [_MD_CODE.sub(lambda m: f"<code>{m.group(1)}</code>", html.escape(re.sub(r"\\(.)", r"\1", p), quote=False))
-               for p in parts]
-    return "<br>".join(escaped)
 
 
 def _related_items(w: Writer, case: Case) -> list[tuple[str, str, str]]:

@@ -70,9 +70,13 @@ class Writer:
     def chips(self, here: str, measures) -> str:
         return " ".join(self.link(here, self.tax.measure_label(m, self.lang), measure_path(m), "cb-chip") for m in measures)
 
+    def region(self, case: Case) -> str:
+        """The place, as an address is written in the language: 贵州省贵阳市, Guiyang, Guizhou."""
+        parts = case.text(self.lang).region.parts()
+        return "".join(parts) if self.lang == "zh" else ", ".join(reversed(parts))
+
     def where(self, case: Case) -> str:
-        text = case.text(self.lang)
-        parts = ["".join(text.region.parts()) if self.lang == "zh" else ", ".join(reversed(text.region.parts()))]
+        parts = [self.region(case)]
         if case.year:
             parts.append(str(case.year))
         return " · ".join(p for p in parts if p)
