@@ -13,14 +13,15 @@ from markdown.extensions.toc import slugify
 
 from casebook.content import links, loader
 from casebook.site import render
+from casebook.tools.siteconfig import markdown_extensions
 from conftest import ROOT, mkdocs_build
 
 STYLE = render.HeadingStyle(lambda text: slugify(text, "-"))
-SITE_EXTENSIONS = ["admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc", "pymdownx.tasklist"]
+SITE_EXTENSIONS, SITE_SETTINGS = markdown_extensions(ROOT / "mkdocs.yml")
 
 
 def python_markdown(text: str) -> str:
-    md = markdown.Markdown(extensions=SITE_EXTENSIONS, extension_configs={"toc": {"permalink": True}})
+    md = markdown.Markdown(extensions=SITE_EXTENSIONS, extension_configs=SITE_SETTINGS)
     return md.convert(text)
 
 
