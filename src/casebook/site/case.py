@@ -12,6 +12,7 @@ from casebook.model import Case, Content
 from casebook.site import meta, render
 from casebook.site.page import PageStub, SitePage
 from casebook.site.writer import Writer, escape
+from casebook.strings import join_list
 from casebook.urls import case_path
 
 
@@ -78,7 +79,7 @@ def _related_items(w: Writer, case: Case) -> list[tuple[str, str, str]]:
         why = [s["related_unit"].format(unit=w.tax.unit_label(case.unit_type, w.lang))] if r.same_unit else []
         if r.measures:
             why.append(s["related_measures"].format(
-                measures=s["list_sep"].join(w.tax.measure_label(m, w.lang) for m in r.measures)))
+                measures=join_list(w.lang, (w.tax.measure_label(m, w.lang) for m in r.measures))))
         items.append((w.indices.cases_by_id[r.case].text(w.lang).title, case_path(r.case), s["related_sep"].join(why)))
     return items
 

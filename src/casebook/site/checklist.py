@@ -6,6 +6,7 @@ from casebook.content import links
 from casebook.model import Checklist
 from casebook.site.page import SitePage
 from casebook.site.writer import Writer
+from casebook.strings import join_list
 from casebook.urls import CHECKLISTS, case_path, checklist_path
 
 
@@ -15,9 +16,9 @@ def checklist_page(w: Writer, checklist: Checklist) -> SitePage:
     fallback = text.lang if text.lang != w.lang else None
     items = []
     for item in text.items:
-        done_in = ", ".join(
+        done_in = join_list(w.lang, (
             w.link(here, w.indices.cases_by_id[c].text(w.lang).title, case_path(c)) for c in item.cases
-        )
+        ))
         detail = w.chips(here, [item.measure]) + (f" {s['shown_in']}: {done_in}" if done_in else "")
         items.append(f"- [ ] {item.text}<br>\n  <span class=\"cb-item__meta\">{detail}</span>")
     body = links.rewrite(text.body, w.resolve(here))

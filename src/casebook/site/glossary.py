@@ -5,6 +5,7 @@ from __future__ import annotations
 from casebook.model import LANGUAGES
 from casebook.site.page import SitePage
 from casebook.site.writer import Writer
+from casebook.strings import join_list
 from casebook.urls import GLOSSARY, case_path
 
 GLOSSARY_USES_SHOWN = 12
@@ -17,7 +18,7 @@ def glossary_page(w: Writer) -> SitePage:
     for term in w.content.glossary:
         uses = w.indices.term_uses[term.id][w.lang]
         # A term used by thousands of cases would make this one page grow with the content.
-        used = ", ".join(w.link(here, c.text(w.lang).title, case_path(c.id)) for c in uses[:GLOSSARY_USES_SHOWN])
+        used = join_list(w.lang, (w.link(here, c.text(w.lang).title, case_path(c.id)) for c in uses[:GLOSSARY_USES_SHOWN]))
         if len(uses) > GLOSSARY_USES_SHOWN:
             more = len(uses) - GLOSSARY_USES_SHOWN
             used += " " + s["used_in_more"].format(n=len(uses) if w.lang == "zh" else more)

@@ -8,6 +8,7 @@ from typing import Union
 
 from casebook.model import Case
 from casebook.site.writer import Writer, escape
+from casebook.strings import join_list
 from casebook.urls import measure_path, unit_path
 
 
@@ -53,16 +54,12 @@ def case_rows(w: Writer, case: Case, updated: str | None) -> tuple[Row, ...]:
         Row(s["unit"], (text.unit or "",)),
         Row(s["region"], (w.region(case) if text.region.parts() else s["unknown"],)),
         Row(s["year"], (str(case.year) if case.year else s["unknown"],)),
-        Row(s["ethnic_groups"], (_ethnic_groups(lang, text.ethnic_groups),)),
+        Row(s["ethnic_groups"], (join_list(lang, text.ethnic_groups),)),
         Row(s["honours"], tuple(honours)),
         Row(s["source"], source),
         Row(s["updated"], (updated or "",)),
     )
     return tuple(r for r in rows if any(p for p in r.parts if not isinstance(p, Break)))
-
-
-def _ethnic_groups(lang: str, groups) -> str:
-    return "、".join(groups) if lang == "zh" else ", ".join(groups)
 
 
 def markdown(w: Writer, here: str, rows: tuple[Row, ...]) -> str:

@@ -24,7 +24,7 @@ from casebook.derive.facets import FACET_KEYS
 from casebook.derive.indices import Indices
 from casebook.build.memo import Memo, digest, recall
 from casebook.model import Case, Checklist, Content
-from casebook.strings import strings
+from casebook.strings import join_list, strings
 from casebook.urls import BROWSE, DATA, GLOSSARY, STATS, case_path, checklist_path, measure_path, unit_path
 
 FIELDS = ("title", "meta", "summary", "headings", "text")
@@ -84,9 +84,8 @@ def key_phrases(body: str, lang: str = "zh") -> str:
 def documents(content: Content, indices: Indices, lang: str, memo: Memo | None = None) -> Iterator[SearchDoc]:
     """Every searchable page of one language; `memo` keeps the key phrases of each text."""
     s, tax = strings()[lang], content.taxonomy
-    sep = "、" if lang == "zh" else ", "
     for case in content.cases:
-        yield _case_doc(case, lang, tax, sep, memo)
+        yield _case_doc(case, lang, tax, memo)
     for checklist in content.checklists:
         yield _checklist_doc(checklist, lang, tax, s)
     for term in content.glossary:
@@ -120,7 +119,7 @@ def page_doc(path: str, markdown: str, tag: str) -> SearchDoc:
     return SearchDoc(path, title, tag, (title, "", "", " / ".join(_HEADING.findall(markdown)), plain(markdown)))
 
 
-def _case_doc(case: Case, lang: str, tax, sep: str, memo: Memo | None) -> SearchDoc:
+def _case_doc(case: Case, lang: str, tax, memo: Memo | None) -> SearchDoc:
     text = case.text(lang)
     phrases = recall(memo, text.digest and ("phrases", lang, text.digest), lambda: key_phrases(text.body, lang))
     unit = tax.unit_label(case.unit_type, lang)
@@ -128,7 +127,7 @@ def _case_doc(case: Case, lang: str, tax, sep: str, memo: Memo | None) -> Search
             *text.region.parts(), str(case.year or ""), *text.ethnic_groups, *text.honours]
     return SearchDoc(
         case_path(case.id), text.title, unit,
-        (text.title, sep.join(p for p in meta if p), plain(text.summary),
+        (text.title, join_list(lang, (p for p in meta if p)), plain(text.summary),
          " / ".join(plain(h) for h in _HEADING.findall(text.body)), phrases),
     )
 

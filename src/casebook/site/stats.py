@@ -8,6 +8,7 @@ from casebook.derive.facets import Facet
 from casebook.site import charts
 from casebook.site.page import SitePage
 from casebook.site.writer import Writer, widget
+from casebook.strings import join_list
 from casebook.urls import BROWSE, STATS, browse_hash
 
 
@@ -22,7 +23,7 @@ def stats_page(w: Writer, facets: Sequence[Facet]) -> SitePage:
                 for k, label, n in items]
 
     def chart(id: str, title: str, items: list[charts.Bar]) -> str:
-        numbers = s["list_sep"].join(s["chart_value"].format(label=b.label, count=b.value) for b in items)
+        numbers = join_list(lang, (s["chart_value"].format(label=b.label, count=b.value) for b in items))
         desc = s["chart_desc"].format(numbers=numbers)
         svg = charts.bar_chart(f"chart-{id}", title, desc, items)
         return f"## {title} {{ #{id} }}\n\n" + widget(widgets, _chart_box(svg))
@@ -48,8 +49,8 @@ def stats_page(w: Writer, facets: Sequence[Facet]) -> SitePage:
                                                 count=s["case_count"].format(n=n))
                 cells[(u.id, m.id)] = charts.Cell(n, to_browse + browse_hash(unit=u.id, measure=m.id), title)
     heat = charts.heat_map(
-        "chart-matrix", s["chart_matrix"], s["chart_matrix_desc"].format(numbers=s["list_sep"].join(
-            c.title for c in cells.values())),
+        "chart-matrix", s["chart_matrix"], s["chart_matrix_desc"].format(numbers=join_list(
+            lang, (c.title for c in cells.values()))),
         [(u.id, u.label(lang)) for u in tax.unit_types], [(m.id, m.label(lang)) for m in tax.measures], cells,
         upright_heads=s["upright_heads"])
     parts.append(f"## {s['chart_matrix']} {{ #matrix }}\n\n{s['chart_matrix_intro']}\n\n"

@@ -13,7 +13,7 @@ from casebook.content import links
 from casebook.derive.indices import Indices
 from casebook.model import Case, Checklist, Content
 from casebook.site.writer import escape
-from casebook.strings import strings
+from casebook.strings import join_list, strings
 
 HANDBOOK_STRINGS = {
     "zh": {"subtitle": "案例与实践清单 · 培训用本", "contents": "目录", "cases": "案例", "checklists": "实践清单",
@@ -35,16 +35,15 @@ def _resolve(scheme: str, target: str) -> str:
 def _case(content: Content, case: Case, lang: str) -> str:
     s, tax = strings()[lang], content.taxonomy
     text = case.text(lang)
-    sep = "、" if lang == "zh" else ", "
     rows = [
         (s["unit_type"], tax.unit_label(case.unit_type, lang)),
-        (s["measures"], sep.join(tax.measure_label(m, lang) for m in case.measures)),
+        (s["measures"], join_list(lang, (tax.measure_label(m, lang) for m in case.measures))),
         (s["unit"], text.unit),
         (s["region"], ("" if lang == "zh" else ", ").join(text.region.parts() if lang == "zh" else reversed(text.region.parts()))
          or s["unknown"]),
         (s["year"], str(case.year) if case.year else s["unknown"]),
-        (s["ethnic_groups"], sep.join(text.ethnic_groups)),
-        (s["honours"], sep.join(text.honours)),
+        (s["ethnic_groups"], join_list(lang, text.ethnic_groups)),
+        (s["honours"], join_list(lang, text.honours)),
         (s["source"], s["source_text"].format(file=case.source.file, report=case.source.report)
          + (f" ({s['source_traditional']})" if case.source.script == "traditional" else "")),
     ]
@@ -65,7 +64,7 @@ def _checklist(content: Content, checklist: Checklist, lang: str, titles: dict[s
     text = checklist.text(lang)
     items = []
     for item in text.items:
-        done = ", ".join(f"[{escape(titles[c])}](#{_anchor('case', c)})" for c in item.cases if c in titles)
+        done = join_list(lang, (f"[{escape(titles[c])}](#{_anchor('case', c)})" for c in item.cases if c in titles))
         items.append(f"- ☐ {item.text}  \n  <small>{tax.measure_label(item.measure, lang)}"
                      + (f" · {s['shown_in']}: {done}" if done else "") + "</small>")
     body = links.rewrite(text.body, _resolve)
