@@ -7,9 +7,12 @@ is what the language switch relies on.
 from __future__ import annotations
 
 import posixpath
+import re
 from functools import lru_cache
 from typing import Sequence
 from urllib.parse import urlencode
+
+from casebook.model import LANGUAGES
 
 
 def case_path(id: str) -> str:
@@ -78,3 +81,11 @@ def browse_hash(**chosen: str | Sequence[str]) -> str:
     pairs = [(k, v) for k, vs in chosen.items() for v in ([vs] if isinstance(vs, str) else vs)]
     return "#" + urlencode(pairs)
 
+
+_LANGUAGE_FILE = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$")
+
+
+def language_file(name: str) -> tuple[str, str] | None:
+    """(stem, language) of a page written in one language, `<stem>.<lang>.md`; None for any other name."""
+    m = _LANGUAGE_FILE.match(name)
+    return (m["stem"], m["lang"]) if m and m["lang"] in LANGUAGES else None

@@ -43,7 +43,7 @@ def unit_page(w: Writer, unit: str) -> SitePage:
         + (" ".join(measures) + "\n{: .cb-facets }\n\n" if measures else "")
         + w.cards(here, cases)
     )
-    return SitePage(here, w.label(u.label), markdown, "unit", fragments=w.take_fragments())
+    return SitePage(here, w.label(u.label), markdown, "unit", **w.take_fragments())
 
 
 def cell_page(w: Writer, unit: str, measure: str) -> SitePage:
@@ -56,7 +56,7 @@ def cell_page(w: Writer, unit: str, measure: str) -> SitePage:
         f"{w.chips(here, [measure])}\n\n{s['case_count'].format(n=len(cases))}\n{{: .cb-count }}\n\n"
         + w.cards(here, cases)
     )
-    return SitePage(here, title, markdown, "cell", fragments=w.take_fragments())
+    return SitePage(here, title, markdown, "cell", **w.take_fragments())
 
 
 def measures_page(w: Writer) -> SitePage:
@@ -84,7 +84,7 @@ def measure_page(w: Writer, measure: str) -> SitePage:
     if items:
         markdown += (f"\n## {s['checklist_items_here']}\n\n<div class=\"cb-items\" markdown>\n\n"
                      + "\n".join(_item_line(w, here, ref) for ref in items) + "\n\n</div>\n")
-    return SitePage(here, w.label(m.label), markdown, "measure", fragments=w.take_fragments())
+    return SitePage(here, w.label(m.label), markdown, "measure", **w.take_fragments())
 
 
 def _item_line(w: Writer, here: str, ref: ItemRef) -> str:

@@ -29,11 +29,19 @@ class SitePage:
     # casebook and the web, and every character of the text escaped: there is nothing for a
     # sanitiser to remove (it cost 1.2 ms a page).
     escaped_only: bool = False
+    # Marker of a fragment of cards -> the ids of the cases it lists, in order.
+    cards: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
-    def insert_fragments(self, html: str) -> str:
+    def fill(self, html: str) -> tuple[str, tuple[str, ...]]:
+        """The rendered page with its fragments in place of their markers, and the ids of the
+        cases whose cards went in: what the page lists, for the build's reconciliation."""
+        listed: list[str] = []
         for marker, fragment in self.fragments.items():
-            html = html.replace(f"<p>{marker}</p>", fragment, 1)
-        return html
+            paragraph = f"<p>{marker}</p>"
+            if paragraph in html:
+                html = html.replace(paragraph, fragment, 1)
+                listed += self.cards.get(marker, ())
+        return html, tuple(listed)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from typing import Iterator, Mapping
 from casebook.build.memo import Memo
 from casebook.derive.facets import facets_of
 from casebook.derive.indices import Indices
-from casebook.model import Content
+from casebook.model import DEFAULT_LANGUAGE, LANGUAGES, Content
 from casebook.site import render
 from casebook.site.browse import browse_page
 from casebook.site.case import case_pages
@@ -83,3 +83,12 @@ def navigation(content: Content, lang: str, extra_pages: tuple[NavItem, ...] = (
         NavItem(s["data"], DATA),
         *extra_pages,
     )
+
+
+def language_switch(lang: str) -> list[dict]:
+    """The entries of the language switch on a page of `lang`: each language's root, seen from
+    this language's root (the theme adds the page's own path)."""
+    to_site_root = "" if lang == DEFAULT_LANGUAGE else "../"
+    return [{"name": strings()[other]["language_name"], "lang": other,
+             "link": to_site_root + ("" if other == DEFAULT_LANGUAGE else f"{other}/"), "current": other == lang}
+            for other in LANGUAGES]

@@ -14,13 +14,15 @@ substring, so that a part of a compound finds the compound.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Mapping
 
 from casebook.site import opendata
 from casebook.derive.facets import FACET_KEYS
+from casebook.derive.segment import segmenter
 from casebook.derive.indices import Indices
 from casebook.build.memo import Memo, digest, recall
 from casebook.model import Case, Checklist, Content
@@ -231,3 +233,25 @@ def locations(index: dict) -> list[str]:
 
 def titles(index: dict) -> list[str]:
     return index["columns"]["title"]
+
+
+def site_index(content: Content, indices: Indices, lang: str, urls: Mapping[str, str],
+               handwritten: Iterable[tuple[str, str]] = (), memo: Memo | None = None) -> dict:
+    """The search index of one language's site: every generated page, and the hand-written
+    pages as (source path, Markdown). `urls`: source path -> the page's address."""
+    docs = list(documents(content, indices, lang, memo))
+    tag = strings()[lang]["site_name"]
+    docs += [page_doc(path, markdown, tag) for path, markdown in handwritten]
+    words = domain_words(content, lang) if lang == "zh" else ()
+
+    def url_of(path: str) -> str:
+        page, _, anchor = path.partition("#")
+        return urls[page] + (f"#{anchor}" if anchor else "")
+
+    return build_index(docs, lang, url_of, segmenter(words) if lang == "zh" else None, words, memo)
+
+
+def index_script(index: dict) -> str:
+    """search/index.js: a script, not JSON, so that it also loads from disk (file://)."""
+    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    return f"casebookSearchIndex({data});\n"

@@ -50,6 +50,7 @@ class Writer:
         self.directory_urls = directory_urls
         self.headings = headings
         self.fragments: dict[str, str] = {}
+        self.listed: dict[str, tuple[str, ...]] = {}  # marker -> the cases of its cards
         self._cards: dict[tuple[str, str], str] = {}
         self.s = strings()[lang]
         self.tax = content.taxonomy
@@ -128,10 +129,13 @@ class Writer:
             return self.s["no_cases"] + "\n"
         marker = f"CASEBOOKFRAGMENT{len(self.fragments)}"
         self.fragments[marker] = '<div class="cb-cards">\n' + "\n".join(self.card(here, c) for c in cases) + "\n</div>"
+        self.listed[marker] = tuple(c.id for c in cases)
         return f"\n{marker}\n\n"
 
-    def take_fragments(self) -> dict[str, str]:
-        taken, self.fragments = self.fragments, {}
+    def take_fragments(self) -> dict[str, dict]:
+        """The fragments and cards written since the last call, as `SitePage` arguments."""
+        taken = {"fragments": self.fragments, "cards": self.listed}
+        self.fragments, self.listed = {}, {}
         return taken
 
     def notice(self, fallback_from: str | None) -> str:
