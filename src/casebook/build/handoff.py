@@ -5,7 +5,7 @@ A build shows the bodies of its own language's texts, and another language's bod
 its own text is missing (the page then says so). The other bodies are left out of the hand-off:
 at 10,000 cases they were half of its 253 MB and of the time spent writing and reading it. A
 build of one language alone (CASEBOOK_LANGUAGE=en, which loads everything itself) writes the
-same files as the build that took the hand-off; tests/test_handoff.py holds it to that.
+same files as the build that took the hand-off; tests/site/test_handoff.py holds it to that.
 """
 
 from __future__ import annotations

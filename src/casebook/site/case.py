@@ -49,7 +49,7 @@ def case_page(w: Writer, case: Case, updated: str | None = None) -> SitePage:
 
 def _case_html(w: Writer, here: str, case: Case, text, rows: tuple[meta.Row, ...], fallback: str | None) -> render.Rendered | None:
     """The whole text of a case page as the HTML that Python-Markdown makes of its Markdown
-    (tests/test_render.py holds the two to the same), or None where `render` cannot do it.
+    (tests/site/test_render.py holds the two to the same), or None where `render` cannot do it.
 
     Python-Markdown takes about 10 ms for a case page, of which 3 ms for the title, the
     metadata and the summary alone; markdown-it and this take a twentieth of that."""

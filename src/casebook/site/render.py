@@ -12,7 +12,7 @@ footnotes, task lists, definition lists, tables) that the site's pages and edito
 CommonMark reads some things differently (raw HTML, code blocks, indented list content,
 emphasis next to punctuation, which Chinese text has everywhere). So `render` takes a text only
 when everything in it is in the subset where the two agree, and returns None otherwise; the
-page is then left to Python-Markdown as before. tests/test_render.py renders every case both
+page is then left to Python-Markdown as before. tests/site/test_render.py renders every case both
 ways and requires the same HTML.
 """
 

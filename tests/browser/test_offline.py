@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from casebook.content import loader
-from conftest import ROOT
+from support import ROOT
 
 pytestmark = pytest.mark.browser
 CONTENT = loader.load(ROOT / "content").content

@@ -7,7 +7,7 @@ from casebook.derive import indices, segment
 from casebook.content import loader
 from casebook.site import search
 from casebook.build.memo import Memo
-from conftest import ROOT, write_case
+from support import ROOT, write_case
 
 
 def test_a_kept_load_is_the_same_content_and_reads_no_file_again():
@@ -155,7 +155,7 @@ def test_a_memo_that_cannot_be_written_is_no_error(tmp_path):
 
 
 def test_a_build_whose_cache_folder_cannot_be_made_still_builds(project, content, tmp_path):
-    from conftest import mkdocs_build
+    from support import mkdocs_build
 
     write_case(content, "alpha")
     write_case(content, "alpha", "en")

@@ -12,7 +12,7 @@ from casebook.build import handoff
 from casebook.derive import indices
 from casebook.content import loader
 
-from conftest import ROOT, differing_files, mkdocs_build, write_case
+from support import ROOT, differing_files, mkdocs_build, write_case
 
 
 def test_only_bodies_no_other_build_shows_are_left_out(content):

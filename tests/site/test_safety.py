@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from casebook.content import loader
-from conftest import CASE, ROOT, mkdocs_build, write_case
+from support import CASE, ROOT, mkdocs_build, write_case
 
 PAYLOADS = [p for p in (ROOT / "tests/xss_payloads.txt").read_text("utf-8").splitlines() if p.strip()]
 
@@ -54,7 +54,7 @@ def _body(payloads: list[str]) -> str:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    from conftest import ROOT as root
+    from support import ROOT as root
     import shutil
 
     project = tmp_path_factory.mktemp("project")

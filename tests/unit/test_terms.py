@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from casebook.derive import indices
 from casebook.content import loader
-from conftest import ROOT
+from support import ROOT
 
 
 def test_glossary_uses_are_the_cases_whose_text_has_a_form():
@@ -21,7 +21,7 @@ def test_glossary_uses_are_the_cases_whose_text_has_a_form():
 
 
 def test_a_term_without_an_english_label_finds_its_chinese_uses_and_breaks_nothing(content):
-    from conftest import write_case
+    from support import write_case
 
     (content / "glossary.yml").write_text(
         "terms:\n- id: pairing\n  zh: 结对认亲\n  explanation:\n    zh: 干部与群众结成亲戚。\n    en: Officials pair with families.\n",

@@ -14,7 +14,7 @@ from casebook.derive import indices
 from casebook.content import loader
 from casebook.site import search
 from casebook.model import LANGUAGES
-from conftest import ROOT, heading_text
+from support import ROOT, heading_text
 
 LOADED = loader.load(ROOT / "content")
 CONTENT = LOADED.content

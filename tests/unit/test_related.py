@@ -10,7 +10,7 @@ import pytest
 from casebook.content import loader
 from casebook.model import Case, Source
 from casebook.derive.related import related_cases
-from conftest import ROOT
+from support import ROOT
 
 CONTENT = loader.load(ROOT / "content").content
 UNITS = [u.id for u in CONTENT.taxonomy.unit_types]

@@ -9,7 +9,7 @@ import subprocess
 from bs4 import BeautifulSoup
 
 from casebook.content.schema import CASE_FIELDS, CASE_SECTIONS, CHECKLIST_FIELDS
-from conftest import ROOT, write_case
+from support import MKDOCS, ROOT, write_case
 
 
 def test_guide_documents_every_field_and_section_in_both_languages():
@@ -32,7 +32,7 @@ def test_edit_links_point_to_the_content_file_and_pages_show_the_last_commit_dat
                    env={**os.environ, "GIT_COMMITTER_DATE": "2024-03-05T12:00:00Z", "GIT_AUTHOR_DATE": "2024-03-05T12:00:00Z"})
     out = tmp_path / "out"
     result = subprocess.run(
-        [*__import__("conftest").MKDOCS, "build", "--strict", "--site-dir", str(out)], cwd=project,
+        [*MKDOCS, "build", "--strict", "--site-dir", str(out)], cwd=project,
         capture_output=True, text=True, env={**os.environ, "CASEBOOK_REPO_URL": "https://git.example.org/team/casebook"})
     assert result.returncode == 0, result.stderr
     for lang, root in (("zh", ""), ("en", "en/")):

@@ -11,7 +11,7 @@ from casebook.content import loader
 from casebook.derive import indices
 from casebook.model import LANGUAGES
 from casebook.strings import strings
-from conftest import ROOT, write_case
+from support import ROOT, write_case
 
 REAL = loader.load(ROOT / "content").content
 REAL_INDICES = indices.build(REAL)

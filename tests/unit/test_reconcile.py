@@ -4,7 +4,7 @@ from casebook.derive import indices
 from casebook.content import loader
 from casebook.urls import case_path, measure_path, unit_path
 from casebook.site.reconcile import reconcile
-from conftest import write_case
+from support import write_case
 
 
 def _content(content):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import time
 
-from conftest import mkdocs_build, write_case
+from support import mkdocs_build, write_case
 
 
 def test_a_dirty_rebuild_shows_the_edit_and_rewrites_only_what_it_changed(project, content, tmp_path):

@@ -18,7 +18,7 @@ from casebook.derive import indices
 from casebook.content import loader
 from casebook.site import opendata
 from casebook.model import LANGUAGES
-from conftest import ROOT
+from support import ROOT
 
 CONTENT = loader.load(ROOT / "content").content
 INDICES = indices.build(CONTENT)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from casebook.content import loader
-from conftest import ROOT
+from support import ROOT
 
 pytestmark = pytest.mark.browser
 CASES = loader.load(ROOT / "content").content.cases

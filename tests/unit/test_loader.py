@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from casebook.content import loader
-from conftest import CASE, write_case
+from support import CASE, write_case
 
 
 def messages(content: Path) -> list[str]:

@@ -8,7 +8,7 @@ from casebook.derive import facets, indices
 from casebook.content import loader
 from casebook.derive.facets import facets_of
 from casebook.model import LANGUAGES, Label
-from conftest import ROOT, write_case
+from support import ROOT, write_case
 
 REAL = loader.load(ROOT / "content").content
 REAL_INDICES = indices.build(REAL)

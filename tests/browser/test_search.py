@@ -8,7 +8,7 @@ import json
 import pytest
 import yaml
 
-from conftest import ROOT
+from support import ROOT
 
 pytestmark = pytest.mark.browser
 QUERIES = yaml.safe_load((ROOT / "tests/search_queries.yml").read_text("utf-8"))

@@ -11,7 +11,7 @@ import yaml
 
 from casebook.content import frontmatter, loader
 from casebook.tools.cli import main
-from conftest import ROOT, write_case
+from support import ROOT, write_case
 
 
 def run(*args: str, cwd=None) -> subprocess.CompletedProcess:

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from casebook.content import frontmatter, loader
-from conftest import CASE, mkdocs_build, write_case
+from support import CASE, mkdocs_build, write_case
 
 
 def valid(lang: str = "zh", id: str = "alpha") -> str:

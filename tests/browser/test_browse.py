@@ -15,7 +15,7 @@ import pytest
 from casebook.content import loader
 from casebook.derive.facets import FACET_KEYS
 from casebook.model import LANGUAGES
-from conftest import ROOT, mkdocs_build, write_case
+from support import ROOT, mkdocs_build, write_case
 
 pytestmark = pytest.mark.browser
 CONTENT = loader.load(ROOT / "content").content
@@ -211,7 +211,7 @@ def test_the_filtered_csv_holds_the_rows_of_cases_csv_for_the_cases_shown(browse
 
 
 def test_long_results_show_fifty_at_a_time(browser, project, content, tmp_path):
-    from browser import serve
+    from support.browser import serve
 
     for i in range(60):
         id = "many-" + "".join(chr(ord("a") + int(d)) for d in f"{i:02d}")

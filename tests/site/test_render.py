@@ -14,7 +14,7 @@ from markdown.extensions.toc import slugify
 from casebook.content import links, loader
 from casebook.site import render
 from casebook.tools.siteconfig import markdown_extensions
-from conftest import ROOT, mkdocs_build
+from support import ROOT, mkdocs_build
 
 STYLE = render.HeadingStyle(lambda text: slugify(text, "-"))
 SITE_EXTENSIONS, SITE_SETTINGS = markdown_extensions(ROOT / "mkdocs.yml")

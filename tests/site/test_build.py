@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from conftest import heading_text, mkdocs_build, write_case
+from support import heading_text, mkdocs_build, write_case
 
 
 def test_valid_content_builds(project, content, tmp_path):

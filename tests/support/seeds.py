@@ -8,7 +8,7 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
-from conftest import ROOT
+from support.project import ROOT
 
 SEEDS = Path(os.environ.get("CASEBOOK_SEEDS", ROOT.parent / "shared" / "seeds"))
 _ROW = re.compile(r"^\| (R\d\d) \| (\S+) \| `([^`]+)` \|", re.M)

@@ -7,7 +7,7 @@ import filecmp
 import os
 import subprocess
 
-from conftest import MKDOCS, ROOT, differing_files
+from support import MKDOCS, ROOT, differing_files
 
 
 def _build(out, epoch: str, **env: str):
