@@ -131,7 +131,7 @@ def _year_start(key: str) -> int:
 def facets_of(content: Content, indices: Indices) -> tuple[Facet, ...]:
     """The facets of the content, with the "not stated" value named in every language."""
     # Asked for twice per build (the pages, the browse data) of the same content: worked out
-    # once (0.3 s at 10,000 cases). Kept by identity: Content holds mappings, so has no hash.
+    # once. Kept by identity: Content holds mappings, so has no hash.
     if _facets_kept[0] is not content:
         not_stated = Label(**{lang: strings()[lang]["not_stated"] for lang in LANGUAGES})
         _facets_kept[:] = [content, build(content, indices, not_stated)]

@@ -6,7 +6,7 @@ before its script runs; its size depends on the facets, not on the cases. The ca
 script, not JSON, so that it loads from disk (file://) too, where a page may not fetch.
 Each case there is one compact array, `[id, title, unit, [measures], province, year,
 [groups]]`, where each facet's entry is the position of the case's value (or values) in
-that facet's list, so at 10,000 cases the file stays a few hundred bytes a case.
+that facet's list, so the file grows by a few hundred bytes a case.
 
 `docs/javascripts/casebook-browse.js` filters, counts and lists; it finds its texts in
 the form's data attributes and its labels in the data, never in its own code.

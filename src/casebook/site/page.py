@@ -27,7 +27,7 @@ class SitePage:
     headings: tuple[Heading, ...] = ()
     # The whole page is HTML that `render` made from text with no raw HTML, links only to the
     # casebook and the web, and every character of the text escaped: there is nothing for a
-    # sanitiser to remove (it cost 1.2 ms a page).
+    # sanitiser to remove, and a case page need not pay for one.
     escaped_only: bool = False
     # Marker of a fragment of cards -> the ids of the cases it lists, in order.
     cards: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
