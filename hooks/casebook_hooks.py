@@ -1,6 +1,7 @@
-"""MkDocs hooks (mkdocs.yml names this file): each event handed to the adapter package
-`casebook_mkdocs`, which hands the pages of the `casebook` core to MkDocs. A move to another
-generator replaces that package and this file, not the core."""
+"""MkDocs hooks (mkdocs.yml names this file): each event handed to the adapter, `casebook_mkdocs`.
+
+The adapter hands the pages of the `casebook` core to MkDocs. A move to another generator
+replaces that package and this file, not the core."""
 
 from mkdocs.plugins import event_priority
 

@@ -1,6 +1,7 @@
-"""The MkDocs adapter: hands the pages, data files and search index that the `casebook` core makes
-to MkDocs, once per language. Everything that knows MkDocs is here; `hooks/casebook_hooks.py`
-only passes each event on.
+"""The MkDocs adapter: the pages, data files and search index of the core, handed to MkDocs.
+
+Once per language. Everything that knows MkDocs is here; `hooks/casebook_hooks.py` only passes
+each event on.
 
 How the two languages are built: `mkdocs build` (or `serve`) builds the default language into
 the site root and, as soon as it has cleaned the site folder, starts one `mkdocs build` per

@@ -1,5 +1,6 @@
-"""The adapter's one object: each MkDocs event handed to the core, and what a build gathers
-between its events."""
+"""The adapter's one object: each MkDocs event handed to the core.
+
+It also holds what a build gathers between its events."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""What the theme overrides (docs/overrides/main.html) call: a piece of template rendered once per
-build for every page that shows the same HTML there."""
+"""What the theme overrides (docs/overrides/main.html) call from their templates.
+
+A piece of template rendered once per build for every page that shows the same HTML there."""
 
 from __future__ import annotations
 

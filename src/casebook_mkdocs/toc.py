@@ -1,5 +1,7 @@
-"""How MkDocs' toc extension marks headings, for the HTML the core renders, and the core's
-headings added to a page's table of contents."""
+"""Headings: how the toc extension marks them, and the core's in a page's table of contents.
+
+The core renders case pages with the toc extension's ids and permalinks, and the headings of
+that HTML go into the table of contents MkDocs made of the rest."""
 
 from __future__ import annotations
 

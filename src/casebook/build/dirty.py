@@ -1,5 +1,7 @@
-"""What a dirty build (`mkdocs serve --dirty`) must write again: the files changed since the last
-one, the languages they touch and the index pages whose text changed.
+"""What a dirty build (`mkdocs serve --dirty`) must write again.
+
+The files changed since the last one, the languages they touch and the index pages whose text
+changed.
 
 The last dirty build leaves a mark in its site folder, dated when it began (an edit saved while
 it ran is new to the next build) and holding the digest of each index page's text.

@@ -1,5 +1,6 @@
-"""What the default language's build hands the other languages' builds: its loaded content and
-indices, pickled, so that they are not loaded, checked and indexed again.
+"""The default language's loaded content and indices, handed to the other languages' builds.
+
+Pickled, so that they are not loaded, checked and indexed again.
 
 A build shows the bodies of its own language's texts, and another language's body only where
 its own text is missing (the page then says so). The other bodies are left out of the hand-off,

@@ -1,5 +1,6 @@
-"""Hand-written pages (`<name>.<lang>.md` in docs/): which file each language shows, and the
-notice on a page that shows another language's text while its own is missing."""
+"""Hand-written pages (`<name>.<lang>.md` in docs/): which file each language shows.
+
+And the notice on a page that shows another language's text while its own is missing."""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""Open data: the metadata of every case and every checklist item, as rows for JSON and CSV, and the page that lists the files and their fields.
+"""Open data: every case and checklist item as rows for JSON and CSV, and the page listing them.
+
+The rows hold the metadata of each case and item; the page lists the files and their fields.
 
 The columns are declared once, here, with their value; the open-data page documents them from
 these declarations (descriptions in strings.yml), so the files and their field list cannot

@@ -1,6 +1,7 @@
-"""After a build: count every content file into the pages, indices, search entries and data
-files (browse data, open data) of one language, and name whatever went missing. A silently
-dropped page or row fails the build instead."""
+"""After a build: every content file counted into one language's site, whatever went missing named.
+
+The pages, indices, search entries and data files (browse data, open data) are counted; a
+silently dropped page or row fails the build instead."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""Editors' Markdown rendered to HTML by markdown-it (the Rust markdown-it.rs, through
-markdown-it-pyrs), for the text of case pages.
+"""Editors' Markdown rendered to HTML by markdown-it, for the text of case pages.
+
+markdown-it is the Rust markdown-it.rs, through markdown-it-pyrs.
 
 Why not leave it to the site generator: MkDocs renders with Python-Markdown, and a casebook of
 thousands of cases in two languages is twice as many case pages, which Python-Markdown alone

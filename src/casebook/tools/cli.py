@@ -1,5 +1,7 @@
-"""The `casebook` command: check the content, start a new case or checklist, see what is
-left to translate, and write the JSON Schema of the front matter."""
+"""The `casebook` command: check, new, status, schema and bundle.
+
+Check the content, start a new case or checklist, see what is left to translate, write the JSON
+Schema of the front matter, make the offline copy and the handbook."""
 
 from __future__ import annotations
 
