@@ -163,9 +163,8 @@ class Adapter:
         previous = dirty.previous_digests(s.site_dir, s.content_dir, changed) if self.dirty else {}
         for page in pages.site_pages(b.loaded.content, b.indices, s.lang, updated, s.directory_urls,
                                      style, cases=False, memo=b.memo):
-            in_nav = page.kind not in ("case", "checklist", "cell")
-            file = GeneratedFile.generated(config, page.path, content=page.markdown,
-                                           inclusion=InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV)
+            inclusion = InclusionLevel.UNDEFINED if page.in_navigation else InclusionLevel.NOT_IN_NAV
+            file = GeneratedFile.generated(config, page.path, content=page.markdown, inclusion=inclusion)
             if self.dirty:
                 b.digests[page.path] = dirty.page_digest(page.markdown, page.fragments.values())
                 file.same_as_before = previous.get(page.path) == b.digests[page.path]

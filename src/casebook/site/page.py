@@ -32,6 +32,12 @@ class SitePage:
     # Marker of a fragment of cards -> the ids of the cases it lists, in order.
     cards: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
+    @property
+    def in_navigation(self) -> bool:
+        """Whether the navigation lists the page: index pages only, never one page per case,
+        checklist or cell, so that the navigation does not grow with the content."""
+        return self.kind not in ("case", "checklist", "cell")
+
     def fill(self, html: str) -> tuple[str, tuple[str, ...]]:
         """The rendered page with its fragments in place of their markers, and the ids of the
         cases whose cards went in: what the page lists, for the build's reconciliation."""
