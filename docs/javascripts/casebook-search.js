@@ -38,8 +38,8 @@
 
   /* English: stem -> the documents that have it (ascending) and the summed field weights of
      its words in each. Each distinct word is stemmed once and looked up once per occurrence:
-     a stem's list grows only at its end, as the documents come in order (the first search
-     of 10,000 cases waited 1.1 s for this with a map per stem, 0.6 s now). */
+     a stem's list grows only at its end, as the documents come in order (a map per stem made
+     the first search wait noticeably longer). */
   Engine.prototype.buildInverted = function () {
     var stem = window.casebookStemmer, weights = this.weights;
     var words = new Map(), postings = new Map(), byWord = new Map();

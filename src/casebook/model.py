@@ -72,6 +72,13 @@ class Taxonomy:
     def group(self, id: str) -> Group:
         return _index(self.groups)[id]
 
+    # The one way from an id to its label, for every page, data file and search entry.
+    def unit_label(self, id: str, lang: str) -> str:
+        return self.unit_type(id).label(lang)
+
+    def measure_label(self, id: str, lang: str) -> str:
+        return self.measure(id).label(lang)
+
 
 _indexes: dict[int, tuple[tuple, dict]] = {}
 

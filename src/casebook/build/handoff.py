@@ -1,11 +1,12 @@
-"""What the default language's build hands the other languages' builds: its loaded content and
-indices, pickled, so that they are not loaded, checked and indexed again.
+"""The default language's loaded content and indices, handed to the other languages' builds.
+
+Pickled, so that they are not loaded, checked and indexed again.
 
 A build shows the bodies of its own language's texts, and another language's body only where
-its own text is missing (the page then says so). The other bodies are left out of the hand-off:
-at 10,000 cases they were half of its 253 MB and of the time spent writing and reading it. A
+its own text is missing (the page then says so). The other bodies are left out of the hand-off,
+of which they would be much of the size and of the time spent writing and reading it. A
 build of one language alone (CASEBOOK_LANGUAGE=en, which loads everything itself) writes the
-same files as the build that took the hand-off; tests/test_handoff.py holds it to that.
+same files as the build that took the hand-off; tests/site/test_handoff.py holds it to that.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ class _Pickler(pickle.Pickler):
         if cls in _TEXTS and id(obj) in self._unshown:
             obj = dataclasses.replace(obj, body="")
         # The class called with its fields, not the state dicts of slotted dataclasses, which
-        # Python gets and sets field by field in Python: a third of writing and reading it.
+        # Python gets and sets field by field in Python code.
         return cls, fields(obj)
 
 

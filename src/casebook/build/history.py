@@ -10,6 +10,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+from casebook.model import Content
+
 
 def last_commit_times(base: Path, relative: Iterable[str]) -> dict[str, int]:
     """Path below `base` (as `content/cases/x.zh.md`) -> Unix time of the last commit that
@@ -63,3 +65,10 @@ def _parse_log(out: str) -> dict[str, int]:
 @lru_cache(maxsize=4096)  # many files share the time of one commit
 def day(timestamp: int) -> str:
     return datetime.fromtimestamp(timestamp, tz=timezone.utc).strftime("%Y-%m-%d")
+
+
+def last_updated(content: Content, base: Path) -> dict[str, str]:
+    """Content file path (as the model holds it, below `base`) -> the day of its last commit."""
+    texts = [t for item in (*content.cases, *content.checklists) for t in item.texts.values()]
+    times = last_commit_times(Path(base).resolve(), (str(t.path) for t in texts))
+    return {path: day(when) for path, when in times.items()}

@@ -45,7 +45,7 @@ def decode(raw: bytes) -> str:
             "save it as UTF-8 in your editor",
             line,
         ) from None
-    # Looked for in the bytes: a scan of the decoded text costs three times as much.
+    # Looked for in the bytes: a scan of the decoded text costs more.
     return text.replace("\r\n", "\n").replace("\r", "\n") if b"\r" in raw else text
 
 

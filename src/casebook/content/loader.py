@@ -207,8 +207,8 @@ def _load_file_kept(path: Path, raw: bytes, key: tuple, kind: str, taxonomy: Tax
         fresh.append(f)
         if f is None:
             return None, 0, 0, tuple(found)
-        # Kept without the texts that the file holds (a twentieth of the size): the front
-        # matter follows the first line, the body ends the file.
+        # Kept without the texts that the file holds, most of its size: the front matter
+        # follows the first line, the body ends the file.
         kept = replace(f, doc=replace(f.doc, meta={}, body="", yaml_text=""))
         return kept, len(f.doc.yaml_text), len(f.doc.body), tuple(found)
 
@@ -335,7 +335,7 @@ def _section_headings(body: str) -> Iterator[re.Match]:
 def _check_sections(doc: frontmatter.Document, lang: str, shown: str) -> list[Problem]:
     expected = CASE_SECTIONS[lang]
     # Lines are counted only for the headings reported: counting them for every heading of
-    # every file was a fifth of loading.
+    # every file is a walk through every text.
     found = [(m.group(1).strip(), m.start()) for m in _section_headings(doc.body)]
     names = [name for name, _ in found]
     problems = []

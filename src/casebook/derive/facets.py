@@ -18,7 +18,9 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Literal, Mapping, Sequence
 
+from casebook.derive.indices import Indices
 from casebook.model import DEFAULT_LANGUAGE, LANGUAGES, Case, CaseText, Content, Label
+from casebook.strings import strings
 
 NOT_STATED = "-"
 FACET_KEYS = ("unit", "measure", "province", "year", "group")
@@ -47,15 +49,18 @@ class Facet:
         return tuple(self.values[i].key for i in self.of_case[case_id])
 
 
-def build(content: Content, not_stated: Label) -> tuple[Facet, ...]:
+def build(content: Content, indices: Indices, not_stated: Label) -> tuple[Facet, ...]:
     """The facets in the order the browse page shows them. `not_stated` labels the value of
-    cases whose source leaves a field out (an interface text, so the caller's)."""
+    cases whose source leaves a field out (an interface text, so the caller's). The cases of a
+    unit type or category are those its index page lists: counted once, in `indices`."""
     tax = content.taxonomy
     cases = content.cases
     unit = _facet("unit", False, cases, {c.id: (c.unit_type,) for c in cases},
-                  {u.id: u.label for u in tax.unit_types}, order=[u.id for u in tax.unit_types])
+                  {u.id: u.label for u in tax.unit_types}, order=[u.id for u in tax.unit_types],
+                  counts=indices.unit_counts())
     measure = _facet("measure", True, cases, {c.id: tuple(c.measures) for c in cases},
-                     {m.id: m.label for m in tax.measures}, order=[m.id for m in tax.measures])
+                     {m.id: m.label for m in tax.measures}, order=[m.id for m in tax.measures],
+                     counts=indices.measure_counts())
     province_keys, province_labels = _names(cases, lambda t: (t.region.province,) if t.region.province else ())
     province = _facet("province", False, cases, province_keys, province_labels, not_stated=not_stated)
     years = {c.id: (str(c.year),) if c.year else () for c in cases}
@@ -68,10 +73,11 @@ def build(content: Content, not_stated: Label) -> tuple[Facet, ...]:
 
 def _facet(key: str, multi: bool, cases: Sequence[Case], keys: Mapping[str, tuple[str, ...]],
            labels: Mapping[str, Label], order: list[str] | None = None, not_stated: Label | None = None,
-           sort: Callable[[str, int], tuple] | None = None) -> Facet:
+           sort: Callable[[str, int], tuple] | None = None, counts: Mapping[str, int] | None = None) -> Facet:
     """Values that at least one case has, in taxonomy order, or by `sort`, or most cases first;
-    "not stated" last."""
-    counts = Counter(k for c in cases for k in (keys[c.id] or ((NOT_STATED,) if not_stated else ())))
+    "not stated" last. `counts`: the cases of each value, where an index has counted them."""
+    counts = Counter(counts) if counts is not None else Counter(
+        k for c in cases for k in (keys[c.id] or ((NOT_STATED,) if not_stated else ())))
     if order is not None:
         ordered = [k for k in order if counts[k]]
     else:
@@ -120,3 +126,16 @@ def _same_in_all(text: str) -> Label:
 def _year_start(key: str) -> int:
     digits = key[:4]
     return int(digits) if digits.isdigit() else 0
+
+
+def facets_of(content: Content, indices: Indices) -> tuple[Facet, ...]:
+    """The facets of the content, with the "not stated" value named in every language."""
+    # Asked for twice per build (the pages, the browse data) of the same content: worked out
+    # once. Kept by identity: Content holds mappings, so has no hash.
+    if _facets_kept[0] is not content:
+        not_stated = Label(**{lang: strings()[lang]["not_stated"] for lang in LANGUAGES})
+        _facets_kept[:] = [content, build(content, indices, not_stated)]
+    return _facets_kept[1]
+
+
+_facets_kept: list = [None, ()]  # [the content, its facets]

@@ -1,7 +1,7 @@
 """Grouping the content for the index pages, in one pass over it.
 
 Every index (by unit type, by measure, by their cross, checklist items by measure, glossary
-uses, related cases) is built here as plain data; `pages.py` turns it into Markdown.
+uses, related cases) is built here as plain data; the modules of `site/` turn it into pages.
 """
 
 from __future__ import annotations
@@ -35,6 +35,13 @@ class Indices:
     cases_by_id: Mapping[str, Case]
     # case id -> the cases with the most in common with it (related.py)
     related: Mapping[str, tuple[Related, ...]] = field(default_factory=dict)
+
+    # The one count of cases per unit type and per category, for every page, chart and facet.
+    def unit_counts(self) -> dict[str, int]:
+        return {unit: len(cases) for unit, cases in self.by_unit.items()}
+
+    def measure_counts(self) -> dict[str, int]:
+        return {measure: len(cases) for measure, cases in self.by_measure.items()}
 
 
 def build(content: Content, memo: Memo | None = None) -> Indices:
@@ -74,10 +81,10 @@ def _related(content: Content, memo: Memo | None):
 def _term_uses(content: Content, memo: Memo | None = None) -> dict[str, dict[str, tuple[Case, ...]]]:
     """Which cases mention each glossary term, in each language.
 
-    One Aho-Corasick pass per case text finds every written form of every term at once: a
-    regular expression alternating the forms took 7 ms a case, a substring test per form 1 ms.
-    ahocorasick-rs's DFA walks a text in a third of pyahocorasick's time (10,000 cases in both
-    languages: 2.5 s -> 0.8 s); overlapping matches, so that a form inside another counts too.
+    One Aho-Corasick pass per case text finds every written form of every term at once, where a
+    regular expression alternating the forms or a substring test per form walk the text again
+    and again. ahocorasick-rs's DFA walks a text faster than pyahocorasick did; overlapping
+    matches, so that a form inside another counts too.
     `memo` keeps each text's terms by the text's file and the glossary's forms.
     """
     import ahocorasick_rs

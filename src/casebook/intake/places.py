@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from .groups import ethnic_groups
 from .model import Suggestion
 
 LEVELS = ("province", "prefecture", "county")
@@ -33,8 +34,6 @@ class Division:
 
 @cache
 def _ethnic_suffix() -> re.Pattern:
-    from .suggest import ethnic_groups
-
     names = "|".join(sorted(ethnic_groups(), key=len, reverse=True))
     # "恩施土家族苗族自治州" -> "恩施": the ethnic groups of an autonomous area's name.
     return re.compile(rf"(?:{names}|族)+$")

@@ -12,6 +12,7 @@ import yaml
 
 from casebook.model import Taxonomy
 from .model import Mention, Report, Suggestion, Suggestions
+from .groups import ethnic_groups
 from .places import region
 from .split import ENUMERATED, heading_text, is_heading
 
@@ -26,11 +27,6 @@ PLACEHOLDER = re.compile(
 NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年(度|全年|上半年|下半年|[0-9]{1,2}月|[一二三四五六七八九十]{1,3}月|以来)?")
 _TRADITIONAL_SHARE = 0.01
-
-
-@cache
-def ethnic_groups() -> tuple[str, ...]:
-    return tuple(yaml.safe_load(resources.files("casebook.intake").joinpath("ethnic_groups.yml").read_text("utf-8")))
 
 
 @cache

@@ -1,4 +1,4 @@
-"""The browse page's two halves: its form (HTML in the page) and its data (a script file).
+"""The browse page: its form (HTML in the page) and its data (a script file).
 
 The form lists every facet value with the number of cases it has, so the page makes sense
 before its script runs; its size depends on the facets, not on the cases. The cases are in
@@ -6,7 +6,7 @@ before its script runs; its size depends on the facets, not on the cases. The ca
 script, not JSON, so that it loads from disk (file://) too, where a page may not fetch.
 Each case there is one compact array, `[id, title, unit, [measures], province, year,
 [groups]]`, where each facet's entry is the position of the case's value (or values) in
-that facet's list, so at 10,000 cases the file stays a few hundred bytes a case.
+that facet's list, so the file grows by a few hundred bytes a case.
 
 `docs/javascripts/casebook-browse.js` filters, counts and lists; it finds its texts in
 the form's data attributes and its labels in the data, never in its own code.
@@ -20,9 +20,12 @@ from typing import Sequence
 
 from casebook.derive.facets import NOT_STATED, Facet
 from casebook.model import Content
-from casebook.site.pages import case_path, page_url, strings
+from casebook.site.page import SitePage
+from casebook.site.writer import Writer, widget
+from casebook.strings import strings
+from casebook.urls import BROWSE, BROWSE_SCRIPT, case_path, page_url, root_of
 
-SCRIPT = "browse/index.js"
+SCRIPT = BROWSE_SCRIPT
 CALLBACK = "casebookBrowseData"
 PAGE_SIZE = 50  # results shown at once; "show more" adds as many again
 DOWNLOAD_NAME = "casebook-cases-filtered.csv"
@@ -96,3 +99,14 @@ def form(facets: Sequence[Facet], lang: str, base: str, total: int) -> str:
         "</div>\n</div>"
     )
 
+
+def browse_page(w: Writer, facets: Sequence[Facet]) -> SitePage:
+    s, here, widgets = w.s, BROWSE, {}
+    form_html = form(facets, w.lang, root_of(here, w.directory_urls), len(w.content.cases))
+    markdown = (
+        # The facets and the results need the width of the table of contents.
+        f"---\nhide:\n  - toc\n---\n\n# {s['browse']}\n\n{s['browse_intro']}\n\n"
+        + widget(widgets, form_html)
+        + w.data_links(here)
+    )
+    return SitePage(here, s["browse"], markdown, "browse", fragments=widgets)

@@ -1,4 +1,6 @@
-"""Open data: the metadata of every case and every checklist item, as rows for JSON and CSV.
+"""Open data: every case and checklist item as rows for JSON and CSV, and the page listing them.
+
+The rows hold the metadata of each case and item; the page lists the files and their fields.
 
 The columns are declared once, here, with their value; the open-data page documents them from
 these declarations (descriptions in strings.yml), so the files and their field list cannot
@@ -14,11 +16,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass, field
-from typing import Callable, Literal, Mapping, Sequence, Union
+import posixpath
+from dataclasses import dataclass
+from typing import Callable, Literal, Sequence, Union
 
-from casebook.model import DEFAULT_LANGUAGE, LANGUAGES, Case, Checklist, Content, Label, Taxonomy
-from casebook.site.pages import case_path, checklist_path, page_url
+from casebook.model import DEFAULT_LANGUAGE, LANGUAGES, Case, Checklist, Content, Taxonomy
+from casebook.site.page import SitePage
+from casebook.site.writer import Writer, escape
+from casebook.urls import (CASES_CSV, CASES_JSON, DATA, ITEMS_CSV, ITEMS_JSON, case_path, checklist_path, page_url,
+                           relative)
 
 Value = Union[str, int, None, tuple[str, ...]]
 LIST_SEPARATOR = ";"
@@ -47,14 +53,6 @@ class Context:
     taxonomy: Taxonomy
     directory_urls: bool = True
     base: str = ""  # the site's address (site_url), or "" for addresses from the site root
-    # id -> label, looked up once: Taxonomy.unit_type() indexes the taxonomy anew on each call,
-    # and a row asks for labels a dozen times.
-    units: Mapping[str, Label] = field(init=False)
-    measures: Mapping[str, Label] = field(init=False)
-
-    def __post_init__(self):
-        object.__setattr__(self, "units", {u.id: u.label for u in self.taxonomy.unit_types})
-        object.__setattr__(self, "measures", {m.id: m.label for m in self.taxonomy.measures})
 
     def url(self, path: str, lang: str) -> str:
         root = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
@@ -74,10 +72,10 @@ CASE_FIELDS: tuple[Field, ...] = (
     Field("id", "id", False, "text", lambda c, ctx, lang: c.id),
     Field("title", "title", True, "text", lambda c, ctx, lang: _text(c, lang).title if _text(c, lang) else None),
     Field("unit_type", "unit_type", False, "text", lambda c, ctx, lang: c.unit_type),
-    Field("unit_type", "unit_type_label", True, "text", lambda c, ctx, lang: ctx.units[c.unit_type](lang)),
+    Field("unit_type", "unit_type_label", True, "text", lambda c, ctx, lang: ctx.taxonomy.unit_label(c.unit_type, lang)),
     Field("measures", "measures", False, "texts", lambda c, ctx, lang: tuple(c.measures)),
     Field("measures", "measures_label", True, "texts",
-          lambda c, ctx, lang: tuple(ctx.measures[m](lang) for m in c.measures)),
+          lambda c, ctx, lang: tuple(ctx.taxonomy.measure_label(m, lang) for m in c.measures)),
     Field("unit", "unit", True, "text", lambda c, ctx, lang: _text(c, lang).unit if _text(c, lang) else None),
     Field("province", "province", True, "text", _region("province")),
     Field("prefecture", "prefecture", True, "text", _region("prefecture")),
@@ -114,7 +112,7 @@ ITEM_FIELDS: tuple[Field, ...] = (
     Field("item", "item", False, "number", lambda i, ctx, lang: i.index + 1),
     Field("text", "item_text", True, "text", _item_text(lambda i, lang: i.text(lang).text)),
     Field("measure", "measure", False, "text", lambda i, ctx, lang: _shape(i).measure),
-    Field("measure", "measure_label", True, "text", lambda i, ctx, lang: ctx.measures[_shape(i).measure](lang)),
+    Field("measure", "measure_label", True, "text", lambda i, ctx, lang: ctx.taxonomy.measure_label(_shape(i).measure, lang)),
     Field("cases", "item_cases", False, "texts", lambda i, ctx, lang: tuple(_shape(i).cases)),
     Field("url", "item_url", True, "text", lambda i, ctx, lang: ctx.url(checklist_path(i.checklist.id), lang)),
 )
@@ -176,3 +174,23 @@ def to_script(callback: str, header: Sequence[str], cells: Sequence[Sequence[str
     where a page may not fetch a file. The browse page builds its filtered CSV from it."""
     data = json.dumps({"columns": list(header), "rows": cells}, ensure_ascii=False, separators=(",", ":"))
     return f"{callback}({data});\n"
+
+
+def data_page(w: Writer) -> SitePage:
+    s, here = w.s, DATA
+    docs, kinds = s["data_fields"], s["data_kinds"]
+
+    def table(fields: Sequence[Field]) -> str:
+        rows = [f"| {', '.join(f'`{c}`' for c in f.columns())} | {kinds[f.kind]} | {escape(docs[f.doc])} |" for f in fields]
+        return f"| {s['data_field']} | {s['data_kind']} | {s['data_meaning']} |\n|---|---|---|\n" + "\n".join(rows) + "\n"
+
+    downloads = "\n".join(f"- [{posixpath.basename(path)}]({relative(here, path)}){s['colon']}{s[key]}"
+                          for path, key in ((CASES_CSV, "data_cases_csv"), (CASES_JSON, "data_cases_json"),
+                                            (ITEMS_CSV, "data_items_csv"), (ITEMS_JSON, "data_items_json")))
+    markdown = (
+        f"# {s['data']}\n\n{s['data_intro']}\n\n## {s['data_downloads']} {{ #downloads }}\n\n{downloads}\n\n"
+        f"{s['data_notes']}\n\n"
+        f"## {s['data_case_fields']} {{ #case-fields }}\n\n{table(CASE_FIELDS)}\n"
+        f"## {s['data_item_fields']} {{ #item-fields }}\n\n{table(ITEM_FIELDS)}"
+    )
+    return SitePage(here, s["data"], markdown, "data")

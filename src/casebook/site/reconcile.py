@@ -1,6 +1,7 @@
-"""After a build: count every content file into the pages, indices, search entries and data
-files (browse data, open data) of one language, and name whatever went missing. A silently
-dropped page or row fails the build instead."""
+"""After a build: every content file counted into one language's site, whatever went missing named.
+
+The pages, indices, search entries and data files (browse data, open data) are counted; a
+silently dropped page or row fails the build instead."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Iterable, Mapping
 
 from casebook.derive.indices import Indices
 from casebook.model import Content
-from casebook.site.pages import case_path, cell_path, checklist_path, measure_path, unit_path
+from casebook.urls import case_path, cell_path, checklist_path, measure_path, unit_path
 
 
 def reconcile(content: Content, indices: Indices, built: Iterable[str], searchable: Iterable[str],

@@ -1,10 +1,11 @@
-"""Editors' Markdown rendered to HTML by markdown-it (the Rust markdown-it.rs, through
-markdown-it-pyrs), for the text of case pages.
+"""Editors' Markdown rendered to HTML by markdown-it, for the text of case pages.
 
-Why not leave it to the site generator: MkDocs renders with Python-Markdown, which takes about
-10 ms for a case of 3,000 Chinese characters (13 ms for 1,500 English words), and a casebook of
-10,000 cases in two languages is 20,000 such pages, more than the whole build's budget on its
-own. markdown-it.rs renders the same text in about 0.4 ms.
+markdown-it is the Rust markdown-it.rs, through markdown-it-pyrs.
+
+Why not leave it to the site generator: MkDocs renders with Python-Markdown, and a casebook of
+thousands of cases in two languages is twice as many case pages, which Python-Markdown alone
+takes longer to render than the whole build may; markdown-it.rs renders the same text many
+times faster (the figures are on the build benchmark page, docs/benchmark.*.md).
 
 The two engines agree on plain Markdown (paragraphs, headings, lists, emphasis, links, quotes,
 rules) but not on everything: Python-Markdown has extensions (admonitions, attribute lists,
@@ -12,7 +13,7 @@ footnotes, task lists, definition lists, tables) that the site's pages and edito
 CommonMark reads some things differently (raw HTML, code blocks, indented list content,
 emphasis next to punctuation, which Chinese text has everywhere). So `render` takes a text only
 when everything in it is in the subset where the two agree, and returns None otherwise; the
-page is then left to Python-Markdown as before. tests/test_render.py renders every case both
+page is then left to Python-Markdown as before. tests/site/test_render.py renders every case both
 ways and requires the same HTML.
 """
 

@@ -23,9 +23,9 @@ import markdown
 from casebook.derive import indices as build_indices
 from casebook.content import loader
 from casebook.tools.handbook import handbook
+from casebook.tools.siteconfig import markdown_extensions
 from casebook.model import LANGUAGES
 
-EXTENSIONS = ["attr_list", "def_list", "md_in_html", "tables", "admonition", "footnotes", "sane_lists"]
 HANDBOOK_CSS = Path(__file__).with_name("handbook.css")
 
 
@@ -54,7 +54,11 @@ def handbook_html(project: Path, lang: str, day: date | None = None) -> str:
     if result.errors:
         raise SystemExit("casebook bundle: content/ has errors; run `casebook check`")
     content = result.content
-    body = markdown.markdown(handbook(content, build_indices.build(content), lang, day), extensions=EXTENSIONS)
+    # The site's extensions, so that a text reads in the handbook as on its page; the handbook
+    # has its own table of contents, and a heading's permalink sign means nothing on paper.
+    extensions, settings = markdown_extensions(project / "mkdocs.yml", leave_out=("toc",))
+    body = markdown.markdown(handbook(content, build_indices.build(content), lang, day),
+                             extensions=extensions, extension_configs=settings)
     title = {"zh": "民族团结进步创建案例库 · 培训用本", "en": "Casebook · training edition"}[lang]
     return (f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n<title>{title}</title>\n'
             f"<style>\n{HANDBOOK_CSS.read_text('utf-8')}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n")

@@ -1,16 +1,18 @@
-"""The `casebook` command: check the content, start a new case or checklist, see what is
-left to translate, and write the JSON Schema of the front matter."""
+"""The `casebook` command: check, new, status, schema and bundle.
+
+Check the content, start a new case or checklist, see what is left to translate, write the JSON
+Schema of the front matter, make the offline copy and the handbook."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from collections import Counter
 from dataclasses import asdict
 from pathlib import Path
 
 from casebook.content import loader
+from casebook.derive import indices
 from casebook.tools import templates
 from casebook.build.history import last_commit_times
 from casebook.tools.jsonschema import front_matter_schema
@@ -147,11 +149,11 @@ def _status(args: argparse.Namespace) -> int:
     print(f"  {total - missing} of {total} pages written in both languages' files; {missing} missing, {stale} older than their twin"
           + ("" if dates else " (no git dates found)"))
     print("\nCases by unit type")
-    units = Counter(case.unit_type for case in c.cases)
+    counted = indices.build(c)
+    units, measures = counted.unit_counts(), counted.measure_counts()
     for u in c.taxonomy.unit_types:
         print(f"  {units[u.id]:5}  {u.id} ({u.label.zh} / {u.label.en})")
     print("\nCases by measure category")
-    measures = Counter(m for case in c.cases for m in case.measures)
     for m in c.taxonomy.measures:
         print(f"  {measures[m.id]:5}  {m.id} ({m.label.zh} / {m.label.en})")
     print(f"\n{len(c.cases)} cases, {len(c.checklists)} checklists, {len(c.glossary)} glossary terms; "

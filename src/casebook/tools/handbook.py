@@ -12,7 +12,8 @@ from datetime import date
 from casebook.content import links
 from casebook.derive.indices import Indices
 from casebook.model import Case, Checklist, Content
-from casebook.site.pages import _escape, strings
+from casebook.site.writer import escape
+from casebook.strings import join_list, strings
 
 HANDBOOK_STRINGS = {
     "zh": {"subtitle": "案例与实践清单 · 培训用本", "contents": "目录", "cases": "案例", "checklists": "实践清单",
@@ -34,21 +35,20 @@ def _resolve(scheme: str, target: str) -> str:
 def _case(content: Content, case: Case, lang: str) -> str:
     s, tax = strings()[lang], content.taxonomy
     text = case.text(lang)
-    sep = "、" if lang == "zh" else ", "
     rows = [
-        (s["unit_type"], tax.unit_type(case.unit_type).label(lang)),
-        (s["measures"], sep.join(tax.measure(m).label(lang) for m in case.measures)),
+        (s["unit_type"], tax.unit_label(case.unit_type, lang)),
+        (s["measures"], join_list(lang, (tax.measure_label(m, lang) for m in case.measures))),
         (s["unit"], text.unit),
         (s["region"], ("" if lang == "zh" else ", ").join(text.region.parts() if lang == "zh" else reversed(text.region.parts()))
          or s["unknown"]),
         (s["year"], str(case.year) if case.year else s["unknown"]),
-        (s["ethnic_groups"], sep.join(text.ethnic_groups)),
-        (s["honours"], sep.join(text.honours)),
+        (s["ethnic_groups"], join_list(lang, text.ethnic_groups)),
+        (s["honours"], join_list(lang, text.honours)),
         (s["source"], (s["source_text"].format(file=case.source.file, report=case.source.report)
                        if case.source.report else case.source.file)
          + (f" ({s['source_traditional']})" if case.source.script == "traditional" else "")),
     ]
-    meta = "\n".join(f"| {k} | {_escape(v)} |" for k, v in rows if v)
+    meta = "\n".join(f"| {k} | {escape(v)} |" for k, v in rows if v)
     # Case sections become level-3 headings under the case's own level-2 title.
     body = links.rewrite(text.body, _resolve).replace("\n### ", "\n#### ").replace("\n## ", "\n### ")
     if body.startswith("## "):
@@ -65,8 +65,8 @@ def _checklist(content: Content, checklist: Checklist, lang: str, titles: dict[s
     text = checklist.text(lang)
     items = []
     for item in text.items:
-        done = ", ".join(f"[{_escape(titles[c])}](#{_anchor('case', c)})" for c in item.cases if c in titles)
-        items.append(f"- ☐ {item.text}  \n  <small>{tax.measure(item.measure).label(lang)}"
+        done = join_list(lang, (f"[{escape(titles[c])}](#{_anchor('case', c)})" for c in item.cases if c in titles))
+        items.append(f"- ☐ {item.text}  \n  <small>{tax.measure_label(item.measure, lang)}"
                      + (f" · {s['shown_in']}: {done}" if done else "") + "</small>")
     body = links.rewrite(text.body, _resolve)
     return (
@@ -79,8 +79,8 @@ def handbook(content: Content, indices: Indices, lang: str, day: date | None = N
     s, h = strings()[lang], HANDBOOK_STRINGS[lang]
     titles = {c.id: c.text(lang).title for c in content.cases}
     day = day or date.today()
-    toc = [f"### {h['cases']}\n"] + [f"- [{_escape(c.text(lang).title)}](#{_anchor('case', c.id)})" for c in content.cases]
-    toc += [f"\n### {h['checklists']}\n"] + [f"- [{_escape(c.text(lang).title)}](#{_anchor('checklist', c.id)})"
+    toc = [f"### {h['cases']}\n"] + [f"- [{escape(c.text(lang).title)}](#{_anchor('case', c.id)})" for c in content.cases]
+    toc += [f"\n### {h['checklists']}\n"] + [f"- [{escape(c.text(lang).title)}](#{_anchor('checklist', c.id)})"
                                           for c in content.checklists]
     toc += [f"\n### {h['glossary']}\n", f"- [{h['glossary']}](#glossary)"]
     parts = [

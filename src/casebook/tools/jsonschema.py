@@ -1,5 +1,6 @@
-"""JSON Schema of the front matter, made from the same field declarations the checker uses
-(`schema.py`) and the ids of the taxonomy, for editors that validate YAML as one types."""
+"""JSON Schema of the front matter, for editors that validate YAML as one types.
+
+Made from the same field declarations the checker uses (`schema.py`) and the ids of the taxonomy."""
 
 from __future__ import annotations
 

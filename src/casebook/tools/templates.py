@@ -1,5 +1,7 @@
-"""The files `casebook new` writes: every field and section in place, with TODO where the
-editor has to write, so that `casebook check` keeps saying what is left until it is done."""
+"""The files `casebook new` writes, every field and section in place.
+
+TODO stands where the editor has to write, so that `casebook check` keeps saying what is left
+until it is done."""
 
 from __future__ import annotations
 

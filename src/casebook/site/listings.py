@@ -1,0 +1,92 @@
+"""The pages that list cases: by unit type, by measure category, and one unit type in one category."""
+
+from __future__ import annotations
+
+from casebook.derive.indices import ItemRef
+from casebook.site.page import SitePage
+from casebook.site.writer import Writer, escape
+from casebook.urls import MEASURES, UNITS, cell_path, checklist_path, measure_path, unit_path
+
+
+def units_page(w: Writer) -> SitePage:
+    s, here = w.s, UNITS
+    groups = {g.id: w.label(g.label) for g in w.tax.groups}
+    rows = []
+    for unit in w.tax.unit_types:
+        count = len(w.indices.by_unit[unit.id])
+        rows.append(
+            f"| {w.link(here, w.label(unit.label), unit_path(unit.id))} | "
+            f"{groups.get(unit.group, s['other_units']) if unit.group else s['other_units']} | "
+            f"{count} | {escape(w.label(unit.description))} |"
+        )
+    total = len(w.content.cases)
+    table = (
+        f"| {s['unit_type']} | {s['group']} | {s['cases']} | |\n|---|---|--:|---|\n"
+        + "\n".join(rows)
+        + f"\n| **{s['total']}** | | **{total}** | |\n"
+    )
+    markdown = f"# {s['by_unit']}\n\n{s['units_intro']}\n\n<div class=\"cb-overview\" markdown>\n\n{table}\n</div>\n"
+    return SitePage(here, s["by_unit"], markdown, "units")
+
+
+def unit_page(w: Writer, unit: str) -> SitePage:
+    here, s = unit_path(unit), w.s
+    u = w.tax.unit_type(unit)
+    cases = w.indices.by_unit[unit]
+    measures = [
+        w.link(here, f"{w.label(m.label)} ({len(w.indices.by_cell[(unit, m.id)])})", cell_path(unit, m.id), "cb-chip")
+        for m in w.tax.measures if w.indices.by_cell.get((unit, m.id))
+    ]
+    markdown = (
+        f"# {w.label(u.label)}\n\n{w.label(u.description)}\n\n"
+        f"{s['case_count'].format(n=len(cases))}\n{{: .cb-count }}\n\n"
+        + (" ".join(measures) + "\n{: .cb-facets }\n\n" if measures else "")
+        + w.cards(here, cases)
+    )
+    return SitePage(here, w.label(u.label), markdown, "unit", **w.take_fragments())
+
+
+def cell_page(w: Writer, unit: str, measure: str) -> SitePage:
+    here, s = cell_path(unit, measure), w.s
+    u, m = w.tax.unit_type(unit), w.tax.measure(measure)
+    title = s["unit_measure_title"].format(unit=w.label(u.label), measure=w.label(m.label))
+    cases = w.indices.by_cell[(unit, measure)]
+    markdown = (
+        f"# {title}\n\n{w.link(here, w.label(u.label), unit_path(unit), 'cb-unit')} "
+        f"{w.chips(here, [measure])}\n\n{s['case_count'].format(n=len(cases))}\n{{: .cb-count }}\n\n"
+        + w.cards(here, cases)
+    )
+    return SitePage(here, title, markdown, "cell", **w.take_fragments())
+
+
+def measures_page(w: Writer) -> SitePage:
+    s, here = w.s, MEASURES
+    rows = [
+        f"| {w.link(here, w.label(m.label), measure_path(m.id))} | {len(w.indices.by_measure[m.id])} | "
+        f"{len(w.indices.items_by_measure[m.id])} | {escape(w.label(m.description))} |"
+        for m in w.tax.measures
+    ]
+    table = f"| {s['measures']} | {s['cases']} | {s['checklist_items_here']} | |\n|---|--:|--:|---|\n" + "\n".join(rows) + "\n"
+    markdown = f"# {s['by_measure']}\n\n{s['measures_intro']}\n\n<div class=\"cb-overview\" markdown>\n\n{table}\n</div>\n"
+    return SitePage(here, s["by_measure"], markdown, "measures")
+
+
+def measure_page(w: Writer, measure: str) -> SitePage:
+    here, s = measure_path(measure), w.s
+    m = w.tax.measure(measure)
+    cases = w.indices.by_measure[measure]
+    items = w.indices.items_by_measure[measure]
+    markdown = (
+        f"# {w.label(m.label)}\n\n{w.label(m.description)}\n\n"
+        f"## {s['cases_here']}\n\n{s['case_count'].format(n=len(cases))}\n{{: .cb-count }}\n\n"
+        + w.cards(here, cases)
+    )
+    if items:
+        markdown += (f"\n## {s['checklist_items_here']}\n\n<div class=\"cb-items\" markdown>\n\n"
+                     + "\n".join(_item_line(w, here, ref) for ref in items) + "\n\n</div>\n")
+    return SitePage(here, w.label(m.label), markdown, "measure", **w.take_fragments())
+
+
+def _item_line(w: Writer, here: str, ref: ItemRef) -> str:
+    text = ref.checklist.text(w.lang)
+    return f"- {ref.item(w.lang).text} — {w.link(here, text.title, checklist_path(ref.checklist.id))}"

@@ -1,0 +1,170 @@
+"""The Markdown and HTML pieces that the pages of one language share: links, labels, cards."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from typing import Callable
+
+from casebook.build.memo import Memo, digest, recall
+from casebook.derive.indices import Indices
+from casebook.model import Case, Content, Label
+from casebook.site import render
+from casebook.strings import strings
+from casebook.urls import (CASES_CSV, CASES_JSON, DATA, GLOSSARY, case_path, checklist_path, measure_path, page_url, relative,
+                           relative_url, unit_path)
+
+
+def draft_notice(lang: str) -> str:
+    """The Markdown of the banner on a draft's page, which only `mkdocs serve` shows."""
+    return f'!!! danger cb-draft ""\n    {strings()[lang]["draft_notice"]}\n\n'
+
+
+def missing_translation_notice(lang: str, written_in: str) -> str:
+    """The Markdown of the notice on a page of `lang` that shows a text written in another language."""
+    s = strings()[lang]
+    return f'!!! warning cb-missing-translation ""\n    {s["missing_translation"].format(language=s["lang_names"][written_in])}\n'
+
+
+def plain_text(markdown: str) -> str:
+    """Text with Markdown emphasis and links reduced to their words, for HTML-built snippets."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)(\{[^}]*\})?", r"\1", markdown)
+    return re.sub(r"(\*\*|__|\*|`)", "", text).strip()
+
+
+def escape(text: str) -> str:
+    """Text safe inside a Markdown link label or table cell."""
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]").replace("|", "\\|").replace("\n", " ")
+
+
+def widget(widgets: dict[str, str], html: str) -> str:
+    """A marker paragraph in the Markdown; the HTML goes in its place after sanitising
+    (`SitePage.fragments`)."""
+    marker = f"CASEBOOKWIDGET{len(widgets)}"
+    widgets[marker] = html
+    return f"\n{marker}\n\n"
+
+
+class Writer:
+    """Markdown pieces shared by the pages of one language."""
+
+    def __init__(self, content: Content, indices: Indices, lang: str, directory_urls: bool = True,
+                 headings: render.HeadingStyle | None = None, memo: Memo | None = None):
+        self.content, self.indices, self.lang = content, indices, lang
+        self.directory_urls = directory_urls
+        self.headings = headings
+        self.fragments: dict[str, str] = {}
+        self.listed: dict[str, tuple[str, ...]] = {}  # marker -> the cases of its cards
+        self._cards: dict[tuple[str, str], str] = {}
+        self.s = strings()[lang]
+        self.tax = content.taxonomy
+        self.memo = memo
+        # What every card depends on besides its case: the taxonomy's labels and the language.
+        self._card_context = digest(repr((lang, directory_urls, self.tax))) if memo is not None else ""
+
+    def link(self, here: str, text: str, to: str, cls: str | None = None) -> str:
+        attrs = f"{{ .{cls} }}" if cls else ""
+        return f"[{escape(text)}]({relative(here, to)}){attrs}"
+
+    def label(self, label: Label) -> str:
+        return label(self.lang)
+
+    def unit_link(self, here: str, unit: str) -> str:
+        return self.link(here, self.tax.unit_label(unit, self.lang), unit_path(unit), "cb-unit")
+
+    def chips(self, here: str, measures) -> str:
+        return " ".join(self.link(here, self.tax.measure_label(m, self.lang), measure_path(m), "cb-chip") for m in measures)
+
+    def region(self, case: Case) -> str:
+        """The place, as an address is written in the language: 贵州省贵阳市, Guiyang, Guizhou."""
+        parts = case.text(self.lang).region.parts()
+        return "".join(parts) if self.lang == "zh" else ", ".join(reversed(parts))
+
+    def where(self, case: Case) -> str:
+        parts = [self.region(case)]
+        if case.year:
+            parts.append(str(case.year))
+        return " · ".join(p for p in parts if p)
+
+    def card(self, here: str, case: Case) -> str:
+        """A case in a list: title, place and year, summary, unit type and categories.
+
+        Written as HTML with finished addresses, not Markdown: an index page lists up to every
+        case, and Markdown made these pages cost as much as all the case pages together. Its
+        links go through the site root ("../../cases/x/"), so that a case's card is the same on
+        every page of one depth and is written once for all of them."""
+        root = self.root(here)
+        key = (root, case.id)
+        if key not in self._cards:
+            text = case.text(self.lang)
+            # Kept between builds by all that the card shows: the text's file, and the fields
+            # of the case that come from its other language's file.
+            kept = text.digest and ("card", self._card_context, root, case.id, text.digest,
+                                    case.unit_type, case.measures, case.year)
+            self._cards[key] = recall(self.memo, kept, lambda: self._card(root, case))
+        return self._cards[key]
+
+    def root(self, here: str) -> str:
+        """The relative address of the site root from a page."""
+        return "../" * page_url(here, self.directory_urls).count("/")
+
+    def _card(self, root: str, case: Case) -> str:
+        text = case.text(self.lang)
+        href = lambda to: html.escape(root + page_url(to, self.directory_urls))
+        chips = "".join(
+            f' <a class="cb-chip" href="{href(measure_path(m))}">{html.escape(self.tax.measure_label(m, self.lang))}</a>'
+            for m in case.measures)
+        unit = self.tax.unit_label(case.unit_type, self.lang)
+        return (
+            f'<div class="cb-card">\n'
+            f'<p class="cb-card__head"><a class="cb-card__title" href="{href(case_path(case.id))}">{html.escape(text.title)}</a></p>\n'
+            f'<p class="cb-card__where">{html.escape(self.where(case) or self.s["unknown"])}</p>\n'
+            f"<p>{html.escape(plain_text(text.summary))}</p>\n"
+            f'<p class="cb-card__tags"><a class="cb-unit" href="{href(unit_path(case.unit_type))}">{html.escape(unit)}</a>{chips}</p>\n'
+            f"</div>"
+        )
+
+    def url(self, here: str, to: str) -> str:
+        return relative_url(here, to, self.directory_urls)
+
+    def cards(self, here: str, cases: tuple[Case, ...]) -> str:
+        """A marker paragraph; the cards themselves go into `fragments`."""
+        if not cases:
+            return self.s["no_cases"] + "\n"
+        marker = f"CASEBOOKFRAGMENT{len(self.fragments)}"
+        self.fragments[marker] = '<div class="cb-cards">\n' + "\n".join(self.card(here, c) for c in cases) + "\n</div>"
+        self.listed[marker] = tuple(c.id for c in cases)
+        return f"\n{marker}\n\n"
+
+    def take_fragments(self) -> dict[str, dict]:
+        """The fragments and cards written since the last call, as `SitePage` arguments."""
+        taken = {"fragments": self.fragments, "cards": self.listed}
+        self.fragments, self.listed = {}, {}
+        return taken
+
+    def notice(self, fallback_from: str | None) -> str:
+        return missing_translation_notice(self.lang, fallback_from) + "\n" if fallback_from else ""
+
+    def resolve(self, here: str) -> Callable[[str, str], str]:
+        def resolve(scheme: str, target: str) -> str:
+            if scheme == "case":
+                return relative(here, case_path(target))
+            if scheme == "checklist":
+                return relative(here, checklist_path(target))
+            return relative(here, GLOSSARY) + f"#{target}"
+        return resolve
+
+    def resolve_url(self, here: str) -> Callable[[str, str], str]:
+        """As `resolve`, to finished addresses, for HTML that no generator rewrites."""
+        def resolve(scheme: str, target: str) -> str:
+            if scheme == "glossary":
+                return self.url(here, GLOSSARY) + f"#{target}"
+            return self.url(here, case_path(target) if scheme == "case" else checklist_path(target))
+        return resolve
+
+    def data_links(self, here: str) -> str:
+        """The line under the browse and statistics pages that leads to the open data."""
+        s = self.s
+        files = " · ".join(f"[{posixpath.basename(p)}]({relative(here, p)})" for p in (CASES_CSV, CASES_JSON))
+        return f"{s['data_links']}{s['colon']}{files} · [{s['data_fields_link']}]({relative(here, DATA)}#case-fields)\n{{: .cb-data-links }}\n"

@@ -1,0 +1,285 @@
+"""The adapter's one object: each MkDocs event handed to the core.
+
+It also holds what a build gathers between its events."""
+
+from __future__ import annotations
+
+import gc
+import logging
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from casebook.build import dirty, handoff, history
+from casebook.build import memo as casebook_memo
+from casebook.content import loader, sanitize
+from casebook.derive import indices
+from casebook.model import DEFAULT_LANGUAGE
+from casebook.site import datafiles, handwritten, pages, search
+from casebook.site.page import NavItem, SitePage
+from casebook.site.reconcile import reconcile
+from casebook.strings import strings
+from casebook.urls import SEARCH_SCRIPT, language_file
+from casebook_mkdocs import languages, theme, toc
+from casebook_mkdocs.files import GeneratedFile
+from casebook_mkdocs.settings import Settings, read
+
+log = logging.getLogger("mkdocs.plugins.casebook")
+
+
+@dataclass
+class Build:
+    """What one language's build has gathered, from `config` to `post_build`."""
+
+    settings: Settings
+    loaded: loader.Loaded
+    indices: indices.Indices
+    memo: casebook_memo.Memo
+    built: list[File] = field(default_factory=list)  # pages made from content/ and docs/
+    handwritten: list[tuple[str, str]] = field(default_factory=list)  # (page path, file on disk)
+    edit_sources: dict[str, str] = field(default_factory=dict)  # page path -> file in the repository
+    listed: dict[str, tuple[str, ...]] = field(default_factory=dict)  # index page -> the cases it lists
+    fragments: dict[str, SitePage] = field(default_factory=dict)  # pages with HTML to put in
+    carried: dict[str, tuple[str, ...] | None] = field(default_factory=dict)  # data file -> case ids in it
+    children: languages.Children = field(default_factory=lambda: languages.Children([]))
+    started: float = 0.0
+    digests: dict[str, str] = field(default_factory=dict)  # index page -> its digest, in dirty builds
+
+
+class Adapter:
+    """One per process. `mkdocs serve` builds again after every edit in the same process; only
+    its first build is told (on_startup) that it serves and builds dirty."""
+
+    def __init__(self) -> None:
+        self.dirty = False  # `--dirty`: only pages whose sources changed
+        self.serving = False
+        self.build: Build | None = None
+
+    def startup(self, command: str, dirty: bool) -> None:
+        self.dirty, self.serving = dirty, command == "serve"
+        if self.serving:
+            # A serve process keeps the content of its last build, its memo and MkDocs' own
+            # objects: the collector's frequent passes over them find nothing to free.
+            gc.set_threshold(100_000, 50, 50)
+
+    def shutdown(self) -> None:
+        # `mkdocs serve` ends: what its builds kept goes to disk once, not after every edit.
+        casebook_memo.write_all()
+
+    def config(self, config: MkDocsConfig) -> MkDocsConfig:
+        try:
+            settings = read(config)
+        except ValueError as error:
+            raise PluginError(str(error)) from None
+        lang = settings.lang
+        config.theme["language"] = lang
+        config.site_name = strings()[lang]["site_name"]
+        config.extra["casebook_alternate"] = pages.language_switch(lang)  # overrides/partials/alternate.html
+        memo = casebook_memo.open_memo(settings.cache_file) if settings.keep_memo else casebook_memo.Memo()
+        if settings.handoff and not settings.is_default:
+            # The default language's build has loaded, checked and indexed the content already
+            # (and reported its problems): take its result instead of doing it all again.
+            with open(settings.handoff, "rb") as f, _collector_paused():
+                loaded, built = handoff.load(f)
+        else:
+            loaded, built = _load(settings.content_dir, memo, drafts=self.serving)
+        self.build = Build(settings, loaded, built, memo)
+        extra = tuple(NavItem(title="", path=p) for p in settings.extra_pages)
+        config.nav = [_nav_entry(item) for item in pages.navigation(loaded.content, lang, extra)]
+        return config
+
+    def files(self, files: Files, config: MkDocsConfig) -> Files:
+        b, s = self.build, self.build.settings
+        b.started = time.time()
+        watched = [s.content_dir, s.docs_dir, s.base / "hooks", s.base / "src", Path(s.config_file)]
+        changed = dirty.changed_files(s.site_dir, watched) if self.dirty else None
+        if s.is_default:
+            # MkDocs has just emptied the site folder: the other languages can start writing into it.
+            others = [lang for lang in s.languages if lang != s.lang
+                      and (not self.dirty or dirty.touches(s.content_dir, changed, lang))]
+            b.children = languages.start(s, self.dirty, others, b.loaded, b.indices)
+        out = Files([])
+        written = []
+        for file in files:
+            if file.is_documentation_page() and language_file(file.src_uri):
+                written.append(file)
+            elif file.is_documentation_page() and file.inclusion.is_included():
+                raise PluginError(f"{config.docs_dir}/{file.src_uri}: a page needs a language in its name, "
+                                  f"such as {file.src_uri[:-3]}.{DEFAULT_LANGUAGE}.md")
+            else:
+                out.append(file)
+        self._add_handwritten(out, config, {f.src_uri: f for f in written})
+        self._add_images(out, config)
+        self._add_pages(out, config, changed)
+        for data in datafiles.data_files(b.loaded.content, b.indices, s.lang, s.directory_urls, s.site_url):
+            out.append(File.generated(config, data.path, content=data.content))
+            b.carried[data.path] = data.cases
+        return out
+
+    def _add_handwritten(self, out: Files, config: MkDocsConfig, written: dict[str, File]) -> None:
+        """Each language keeps its own hand-written page and, where its own is missing, the
+        other's with a notice."""
+        b, s = self.build, self.build.settings
+        for page in handwritten.choose(written, s.lang):
+            source = written[page.file]
+            b.handwritten.append((page.path, source.abs_src_path))
+            b.edit_sources[page.path] = f"{s.docs_dir.name}/{source.src_uri}"
+            if page.written_in == s.lang:
+                file = File.generated(config, page.path, abs_src_path=source.abs_src_path)
+            else:
+                text = Path(source.abs_src_path).read_text("utf-8")
+                file = File.generated(config, page.path, content=handwritten.with_notice(text, s.lang, page.written_in))
+            out.append(file)
+            b.built.append(file)
+
+    def _add_images(self, out: Files, config: MkDocsConfig) -> None:
+        """Images of the content, under the same relative path as from content/, so that the
+        links editors write from content/cases/ work unchanged from the site's cases/."""
+        content_dir = self.build.settings.content_dir
+        for image in sorted((content_dir / loader.IMAGES).rglob("*")):
+            if image.is_file():
+                out.append(File(image.relative_to(content_dir).as_posix(), str(content_dir), config.site_dir,
+                                config.use_directory_urls))
+
+    def _add_pages(self, out: Files, config: MkDocsConfig, changed: list[Path] | None) -> None:
+        b, s = self.build, self.build.settings
+        updated = history.last_updated(b.loaded.content, s.base)
+        taxonomy = str(s.content_dir / "taxonomy.yml")
+        style = toc.heading_style(config, s.fast_render)
+        # Case pages are written when MkDocs reads them: a dirty rebuild reads only the changed ones.
+        for stub in pages.case_pages(b.loaded.content, b.indices, s.lang, updated, s.directory_urls, style):
+            file = GeneratedFile.generated(config, stub.path, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+            file.stub, file.made = stub, self._made
+            file.sources = (str(s.base / stub.source), taxonomy)
+            b.edit_sources[stub.path] = stub.source
+            out.append(file)
+            b.built.append(file)
+        # A dirty rebuild writes again only the index pages whose text changed.
+        previous = dirty.previous_digests(s.site_dir, s.content_dir, changed) if self.dirty else {}
+        for page in pages.site_pages(b.loaded.content, b.indices, s.lang, updated, s.directory_urls,
+                                     style, cases=False, memo=b.memo):
+            inclusion = InclusionLevel.UNDEFINED if page.in_navigation else InclusionLevel.NOT_IN_NAV
+            file = GeneratedFile.generated(config, page.path, content=page.markdown, inclusion=inclusion)
+            if self.dirty:
+                b.digests[page.path] = dirty.page_digest(page.markdown, page.fragments.values())
+                file.same_as_before = previous.get(page.path) == b.digests[page.path]
+                if file.same_as_before:
+                    # Not rendered again: it lists what its cards listed when it was checked before.
+                    b.listed[page.path] = tuple(id for ids in page.cards.values() for id in ids)
+            self._made(page)
+            if page.source:  # a checklist page also shows case titles: always rebuilt
+                b.edit_sources[page.path] = page.source
+            out.append(file)
+            b.built.append(file)
+
+    def _made(self, page: SitePage) -> None:
+        if page.fragments:
+            self.build.fragments[page.path] = page
+
+    def page_markdown(self, markdown: str, page) -> str:
+        # "Edit this page" opens the file the page is made from, in content/ or docs/, not the
+        # generated page that MkDocs knows; index pages have no file of their own to edit.
+        b = self.build
+        page.edit_url = b.settings.edit_url(b.edit_sources.get(page.file.src_uri))
+        return markdown
+
+    def page_content(self, html: str, page) -> str:
+        site_page = self.build.fragments.get(page.file.src_uri)
+        # The page's own HTML, from editors' Markdown: cleaned before the theme wraps it. The
+        # fragments that the core wrote as HTML (cards, forms, SVG) have every text escaped: they
+        # go in after, whole.
+        if site_page is None or not site_page.escaped_only:
+            html = sanitize.clean_html(html)
+        if site_page is not None:
+            html, listed = site_page.fill(html)
+            if site_page.cards:
+                self.build.listed[site_page.path] = listed
+            if site_page.headings:
+                toc.add_headings(page, site_page.headings)
+        return html
+
+    def post_build(self, config: MkDocsConfig) -> None:
+        b, s = self.build, self.build.settings
+        urls = {f.src_uri: f.url for f in b.built}
+        handwritten_pages = [(path, Path(file).read_text("utf-8")) for path, file in b.handwritten]
+        index = search.site_index(b.loaded.content, b.indices, s.lang, urls, handwritten_pages, b.memo)
+        target = s.site_dir / SEARCH_SCRIPT
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(search.index_script(index), encoding="utf-8")
+        self._reconcile(urls, index)
+        # `mkdocs serve` writes after its first build (it may be stopped by a signal that skips
+        # on_shutdown) and then at its end, not after every edit.
+        b.memo.end_build(write=not self.serving or b.memo.builds == 0)
+        if b.memo.write_error:
+            log.info(f"what this build worked out is not kept for the next one: {b.memo.write_error}")
+        failed = b.children.wait()
+        if failed:
+            raise PluginError(f"the {', '.join(failed)} site failed to build")
+        if self.dirty:
+            dirty.leave_mark(s.site_dir, b.digests, b.started)
+
+    def _reconcile(self, urls: dict[str, str], index: dict) -> None:
+        """Every content file must have reached its page, its indices and the search index."""
+        b = self.build
+        locations = set(search.locations(index))
+        searchable = [src for src, url in urls.items() if url in locations]
+        problems = reconcile(b.loaded.content, b.indices, urls, searchable, b.listed, b.carried)
+        if problems:
+            for problem in problems:
+                log.error(f"[{b.settings.lang}] {problem}")
+            raise PluginError(f"{len(problems)} content items are missing from the {b.settings.lang} site")
+
+    def build_error(self) -> None:
+        if self.build is not None:
+            self.build.children.kill()
+
+    def env(self, env):
+        theme.add_globals(env)
+        return env
+
+    def serve(self, server, config: MkDocsConfig):
+        # Editors work in content/, which is outside docs_dir: reload the site when it changes.
+        server.watch(str(Path(config.config_file_path).parent / "content"))
+        return server
+
+
+def _load(content_dir: Path, memo: casebook_memo.Memo, drafts: bool) -> tuple[loader.Loaded, indices.Indices]:
+    with _collector_paused():
+        # Drafts from `casebook import` are shown, with a banner, only while serving.
+        loaded = loader.load(content_dir, memo, drafts=drafts)
+    for path in loaded.drafts:
+        log.info(f"{path}: draft, " + ("shown with a draft banner" if drafts else "not published"))
+    for problem in loaded.warnings:
+        # A missing translation is a normal state while a translator is at work: say it
+        # without failing a strict build.
+        (log.info if problem.code == "missing-translation" else log.warning)(str(problem))
+    if loaded.errors:
+        for problem in loaded.errors:
+            log.error(str(problem))
+        raise PluginError(f"content/ has {len(loaded.errors)} errors; run `casebook check` to list them")
+    with _collector_paused():
+        return loaded, indices.build(loaded.content, memo)
+
+
+@contextmanager
+def _collector_paused():
+    """Python's cycle collector off while the content is loaded: every object made then lives
+    for the whole build, so its passes over them find nothing to free."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _nav_entry(item: NavItem):
+    if item.children:
+        return {item.title: [_nav_entry(child) for child in item.children]}
+    return {item.title: item.path} if item.title else item.path

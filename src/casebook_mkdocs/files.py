@@ -1,0 +1,44 @@
+"""The pages the core generates, as MkDocs files that a dirty rebuild writes again only when needed."""
+
+from __future__ import annotations
+
+import os
+from typing import Callable
+
+from mkdocs.structure.files import File
+
+from casebook.site.page import PageStub, SitePage
+
+
+class GeneratedFile(File):
+    """A generated page that knows the files it is made from, so that a dirty rebuild (the
+    editor's loop in `mkdocs serve --dirty`) renders it again only when one of them changed."""
+
+    sources: tuple[str, ...] = ()
+    stub: PageStub | None = None  # writes the page's Markdown when MkDocs first reads it
+    made: Callable[[SitePage], None] | None = None  # told of the page the stub wrote
+    # An index page whose text is what it was at the last dirty build, in a build where no file
+    # that every page is made from (theme, configuration, taxonomy) changed.
+    same_as_before: bool = False
+
+    def is_modified(self) -> bool:
+        if not os.path.isfile(self.abs_dest_path):
+            return True
+        if not self.sources:
+            return not self.same_as_before
+        built = os.path.getmtime(self.abs_dest_path)
+        return any(os.path.getmtime(source) > built for source in self.sources)
+
+    @property
+    def content_string(self) -> str:
+        if self.stub is not None:
+            page, self.stub = self.stub.make(), None
+            if self.made is not None:
+                self.made(page)
+            self._content = page.markdown
+        return File.content_string.fget(self)
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        self.stub = None
+        File.content_string.fset(self, value)

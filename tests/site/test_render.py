@@ -1,0 +1,119 @@
+"""The core's own rendering of case pages (casebook.render) gives the HTML that Python-Markdown
+gives, wherever it renders a text at all, and leaves every other text to Python-Markdown."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+from markdown.extensions.toc import slugify
+
+from casebook.content import links, loader
+from casebook.site import render
+from casebook.tools.siteconfig import markdown_extensions
+from support import ROOT, mkdocs_build
+
+STYLE = render.HeadingStyle(lambda text: slugify(text, "-"))
+SITE_EXTENSIONS, SITE_SETTINGS = markdown_extensions(ROOT / "mkdocs.yml")
+
+
+def python_markdown(text: str) -> str:
+    md = markdown.Markdown(extensions=SITE_EXTENSIONS, extension_configs=SITE_SETTINGS)
+    return md.convert(text)
+
+
+def same_dom(a: str, b: str) -> str:
+    """HTML with the whitespace between and around tags, which no browser shows, taken out."""
+    text = re.sub(r"\s+", " ", str(BeautifulSoup(a, "html.parser")))
+    return text.replace("> <", "><").replace(" <", "<").replace("> ", ">")
+
+
+def test_plain_markdown_is_rendered_with_ids_and_permalinks_like_the_toc_extension():
+    text = "## 背景\n\n一段**文字**，见[案例](https://example.org/x)。\n\n- 一\n    - 二\n- 三\n\n## Results\n\nMore.\n"
+    used = STYLE.ids_after_title("标题")
+    out = render.render(text, used, STYLE)
+    assert out is not None
+    assert [(h.level, h.id, h.text) for h in out.headings] == [(2, "_2", "背景"), (2, "results", "Results")]
+    assert '<h2 id="_2">背景<a class="headerlink" href="#_2" title="Permanent link">¶</a></h2>' in out.html
+    assert same_dom(out.html, python_markdown("# 标题\n\n" + text).split("</h1>", 1)[1])
+
+
+@pytest.mark.parametrize("text", [
+    "a <b>bold</b> word",                       # raw HTML
+    "see <https://example.org>",                # autolink
+    "!!! note\n    admonition",
+    "text\n{: .class }",                        # attribute list
+    "a footnote[^1]\n\n[^1]: note",
+    "- [ ] a task",
+    "term\n:   definition",
+    "| a | b |\n|---|---|\n| 1 | 2 |",
+    "```\ncode\n```",
+    "para\n\n    indented code",
+    "1. first\n2. second",
+    "#heading without a space",
+    "line\\\nbreak",
+    "_underscore_ emphasis",
+    "![image](../images/x.png)",
+    "[a file](../checklists/x.md)",
+    "学习**《条例》**后",                         # CommonMark cannot close ** before 后
+    "text\n- a list inside a paragraph",
+    "- one\n\n- two",                            # loose list
+    "- one\n  - nested by two spaces",
+    "a &amp; entity",
+    "Title\n=====",
+])
+def test_text_outside_the_shared_subset_is_left_to_python_markdown(text):
+    assert render.render(text, set(), STYLE) is None
+
+
+@pytest.mark.parametrize("text", [
+    "**“四个必访”**：困难户必访。",                  # opens after punctuation, closes before it
+    "- **Uneven awareness.** In the model villages",
+    "See [the glossary](glossary:three-inseparables) and [a case](case:x).",
+    "- one\n    - nested by four\n- two\n  continued",
+])
+def test_common_case_text_is_rendered(text):
+    out = render.render(text, set(), STYLE, lambda scheme, target: f"../../{scheme}/{target}/")
+    assert out is not None
+    assert "case:" not in out.html and "glossary:" not in out.html
+
+
+def test_every_real_case_renders_as_python_markdown_renders_it():
+    content = loader.load(ROOT / "content").content
+    resolve = lambda scheme, target: f"../../{scheme}/{target}/"
+    rendered = 0
+    for case in content.cases:
+        for text in case.texts.values():
+            for part in (text.summary, text.body):
+                out = render.render(part, set(), STYLE, resolve)
+                part = links.rewrite(part, resolve)
+                if out is None:
+                    continue
+                rendered += 1
+                assert same_dom(out.html, python_markdown(part)) == same_dom(python_markdown(part), python_markdown(part)), text.path
+    # The real cases are all in the shared subset; a change that pushed them out would lose the speed.
+    assert rendered == 2 * sum(len(c.texts) for c in content.cases)
+
+
+def test_the_site_is_the_same_with_every_page_left_to_python_markdown(site, tmp_path):
+    project = tmp_path / "project"
+    for name in ("docs", "hooks", "content"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    (project / "src" / "casebook").mkdir(parents=True)
+    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    assert "casebook_fast_render: true" in config
+    (project / "mkdocs.yml").write_text(config.replace("casebook_fast_render: true", "casebook_fast_render: false"), "utf-8")
+    slow = tmp_path / "slow"
+    result = mkdocs_build(project, slow)
+    assert result.returncode == 0, result.stderr[-3000:]
+    pages = sorted(p.relative_to(site) for p in site.rglob("cases/*/index.html"))
+    assert len(pages) == 2 * len(list((ROOT / "content" / "cases").glob("*.zh.md")))
+    for page in pages:
+        fast_html = (site / page).read_text("utf-8")
+        slow_html = (slow / page).read_text("utf-8")
+        # "Updated" dates come from git, which the copy does not have.
+        fast_html = re.sub(r"<dt>(更新于|Last updated)</dt>\s*<dd>[^<]*</dd>", "", fast_html)
+        assert same_dom(fast_html, slow_html) == same_dom(slow_html, slow_html), page

@@ -1,0 +1,173 @@
+"""Copied runs: no case repeats 20 or more Chinese characters of its source report, across
+Traditional/Simplified and full-/half-width, outside a short reviewed list of names, titles,
+slogans and lists of figures (content/review/copied-runs.yml)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from casebook.content import copied, frontmatter, loader, validate
+from casebook.content.schema import CASE_FIELDS
+from support import ROOT
+from support.seeds import SEEDS
+
+CASES = loader.load(ROOT / "content").content.cases
+EXCEPTIONS_FILE = ROOT / "content/review/copied-runs.yml"
+KINDS = {"document_title", "name", "slogan", "figures"}
+EXCEPTIONS = yaml.safe_load(EXCEPTIONS_FILE.read_text("utf-8"))["exceptions"]
+needs_seeds = pytest.mark.skipif(
+    not (SEEDS / "README.md").exists(),
+    reason=f"the source reports are not at {SEEDS} (../shared/seeds beside the checkout, or CASEBOOK_SEEDS)")
+
+
+def _identity(text: str) -> str:
+    return text
+
+
+# The algorithm, on small invented strings -------------------------------------------------
+
+def test_a_run_of_twenty_chinese_characters_is_found_and_nineteen_is_not():
+    twenty = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉"
+    source = f"开头的话。{twenty}。结尾的话"
+    runs = copied.shared_runs(f"我们写的：{twenty}，然后", source)
+    assert [(r.text, r.han) for r in runs] == [(twenty, 20)]
+    assert copied.shared_runs(f"我们写的：{twenty[1:]}，然后", source) == ()
+
+
+def test_the_run_is_reported_as_the_case_writes_it_with_its_place():
+    source = "某社区制作展板２２块、学习专栏５块，发放宣传资料５０００余份，效果很好。"
+    case = "# 做法\n\n单位**制作展板22块**，学习专栏5块、发放宣传资料5000余份。"
+    (run,) = copied.shared_runs(case, source, min_han=10)
+    # Full-width digits fold to ASCII; punctuation and Markdown marks do not hide the run.
+    assert run.text == "制作展板22块**，学习专栏5块、发放宣传资料5000余份"
+    assert case[run.start:run.end] == run.text
+    assert run.han == 18
+
+
+def test_traditional_script_in_the_source_matches_simplified_in_the_case():
+    source = "醫院黨委堅持統一戰線工作與業務工作同部署同落實同檢查。"
+    case = "该单位党委坚持统一战线工作与业务工作同部署同落实同检查，成效明显。"
+    assert copied.longest_run(case, source) == "党委坚持统一战线工作与业务工作同部署同落实同检查"
+    assert copied.shared_runs(case, source)[0].han == 24
+
+
+def test_full_width_letters_and_digits_match_half_width():
+    assert copied.longest_run("ABC123民族团结", "ａｂｃ１２３民族团结") == "ABC123民族团结"
+
+
+def test_a_barrier_ends_a_run_so_fields_are_compared_one_by_one():
+    source = "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸"
+    case = f"一二三四五六七八九十{copied.BARRIER}甲乙丙丁戊己庚辛壬癸"
+    assert copied.shared_runs(case, source) == ()
+    assert copied.shared_runs(case.replace(copied.BARRIER, "\n\n"), source) != ()
+
+
+def test_an_exception_covers_only_its_own_text():
+    title = "关于进一步深入推进示范区建设的实施意见"
+    prose = "全体干部职工认真学习并逐条抓好落实各项工作"
+    source = f"根据《{title}》，{prose}。"
+    assert copied.shared_runs(f"依据《{title}》。", source, exceptions=[title]) == ()
+    # The prose around an excepted title is still checked.
+    (run,) = copied.shared_runs(f"依据《{title}》，{prose}。", source, exceptions=[title])
+    assert run.text == prose
+
+
+def test_runs_that_cannot_grow_are_reported_once_each():
+    a, b = "春夏秋冬东南西北上下左右前后", "金木水火土天地玄黄宇宙洪荒日月"
+    source = f"{a}{b}。另一处：{b}"
+    runs = copied.shared_runs(f"{a}{b}", source, min_han=5)
+    assert [r.text for r in runs] == [a + b]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text("abc", max_size=30), st.text("abc", max_size=30))
+def test_match_lengths_equal_the_longest_suffix_found_by_brute_force(source, text):
+    index = copied.automaton(source)
+    expected = [max(k for k in range(i + 2) if text[i + 1 - k:i + 1] in source) for i in range(len(text))]
+    assert copied.match_lengths(index, text) == expected
+
+
+def test_longest_run_agrees_with_brute_force_on_random_chinese_texts():
+    rng = random.Random(18)
+    alphabet = "民族团结进步创建社区医院"
+    for _ in range(50):
+        a = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        b = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        best = max((len(a[i:j]) for i in range(len(a)) for j in range(i, len(a) + 1) if a[i:j] in b), default=0)
+        assert len(copied.longest_run(a, b, t2s=_identity)) == best
+
+
+# The casebook against its sources ----------------------------------------------------------
+
+def _checked(case) -> bool:
+    """Whether the case's wording must be its own: no `wording_reuse` in its front matter."""
+    path = ROOT / case.texts["zh"].path
+    return not frontmatter.parse(path.read_text("utf-8")).meta.get("wording_reuse")
+
+
+def _prose(case) -> str:
+    text = case.texts["zh"]
+    return copied.BARRIER.join([text.title, text.summary, text.body])
+
+
+def _exceptions(case_id: str) -> list[str]:
+    return [e["run"] for e in EXCEPTIONS if e["case"] == case_id]
+
+
+def test_exception_list_names_cases_kinds_and_reasons():
+    ids = {c.id for c in CASES}
+    for entry in EXCEPTIONS:
+        assert set(entry) == {"case", "run", "kind", "reason"}, entry
+        assert entry["case"] in ids, entry
+        assert entry["kind"] in KINDS, entry
+        assert entry["reason"].strip(), entry
+
+
+@needs_seeds
+def test_no_case_written_from_the_scraped_seed_reports_declares_its_wording_reusable():
+    """R01-R18 are third parties' reports taken from the web: none of them is a unit's own."""
+    from support.seeds import reports
+
+    seeded = [c for c in CASES if c.source.report in reports()]
+    assert len({c.source.report for c in seeded}) == len(reports())
+    assert [c.id for c in seeded if not _checked(c)] == []
+
+
+def test_wording_reuse_is_a_documented_text_field_that_the_checker_accepts():
+    spec = next(f for f in CASE_FIELDS if f.name == "wording_reuse")
+    assert not spec.required and spec.shared and "own report" in spec.help
+    taxonomy = loader.load(ROOT / "content").content.taxonomy
+    _, issues = validate.check_meta({"wording_reuse": "the unit's own report; its editors allow reuse"}, (spec,), taxonomy)
+    assert issues == []
+    _, issues = validate.check_meta({"wording_reuse": True}, (spec,), taxonomy)
+    assert issues == [(["wording_reuse"], "must be a non-empty text, not a bool")]
+
+
+@needs_seeds
+@pytest.mark.parametrize("case", [c for c in CASES if _checked(c)], ids=lambda c: c.id)
+def test_no_case_copies_a_run_of_its_source(case):
+    from support.seeds import report_text
+
+    runs = copied.shared_runs(_prose(case), report_text(case.source.report), _exceptions(case.id))
+    assert not runs, f"{case.id}: restate in your own words, or list in {EXCEPTIONS_FILE.name} if it is a name, " \
+        "a document's title, a slogan or a list of figures:\n" + "\n".join(f"  {r.han}: {r.text}" for r in runs)
+
+
+@needs_seeds
+def test_exceptions_are_still_needed():
+    """An exception is stale when the case no longer has it, or when the case would pass without it."""
+    from support.seeds import report_text
+
+    by_id = {c.id: c for c in CASES}
+    for i, entry in enumerate(EXCEPTIONS):
+        case = by_id[entry["case"]]
+        assert copied.fold(entry["run"]).text in copied.fold(_prose(case)).text, \
+            f"{entry['case']}: no longer in the case: {entry['run']}"
+        others = [e["run"] for j, e in enumerate(EXCEPTIONS) if j != i and e["case"] == case.id]
+        assert copied.shared_runs(_prose(case), report_text(case.source.report), others), \
+            f"{entry['case']}: the case shares no run of {copied.MIN_HAN} characters with its source without: {entry['run']}"

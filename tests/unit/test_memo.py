@@ -1,0 +1,191 @@
+"""What builds keep between them (memo.py): the same results as without, recomputed only for
+what changed, and never read when written by other code."""
+
+from __future__ import annotations
+
+from casebook.derive import indices, segment
+from casebook.content import loader
+from casebook.site import search
+from casebook.build.memo import Memo
+from support import ROOT, write_case
+
+
+def test_a_kept_load_is_the_same_content_and_reads_no_file_again():
+    memo = Memo()
+    cold = loader.load(ROOT / "content")
+    first = loader.load(ROOT / "content", memo)
+    memo.end_build()
+    second = loader.load(ROOT / "content", memo)
+    assert memo.computed == 0
+    assert second.content == first.content == cold.content
+    assert second.problems == cold.problems
+
+
+def test_a_changed_file_is_checked_again_and_its_errors_come_back_from_the_memo(content):
+    write_case(content, "alpha")
+    write_case(content, "alpha", "en")
+    bad = write_case(content, "beta", unit_type="hospitl")
+    write_case(content, "beta", "en", unit_type="hospitl")
+    memo = Memo()
+    first = loader.load(content, memo)
+    memo.end_build()
+    assert [p.field for p in first.errors] == ["unit_type", "unit_type"]
+
+    bad.write_text(bad.read_text("utf-8").replace("summary: 一段摘要。", "summary: 改过的摘要。"), "utf-8")
+    second = loader.load(content, memo)
+    assert memo.computed == 1  # only the edited file
+    # The unchanged English file's error is reported as before, with its line, from the memo.
+    assert [str(p) for p in second.errors] == [str(p) for p in loader.load(content).errors]
+    assert str(second.errors[1]).startswith("content/cases/beta.zh.md:4")
+    memo.end_build()
+
+    bad.write_text(bad.read_text("utf-8").replace("hospitl", "hospital"), "utf-8")
+    (bad.with_name("beta.en.md")).write_text(bad.with_name("beta.en.md").read_text("utf-8").replace("hospitl", "hospital"), "utf-8")
+    third = loader.load(content, memo)
+    assert third.errors == ()
+    assert next(c for c in third.content.cases if c.id == "beta").text("zh").summary == "改过的摘要。"
+
+
+def test_kept_indices_and_search_fields_equal_computed_ones():
+    content = loader.load(ROOT / "content").content
+    memo = Memo()
+    computed = []
+    for _ in range(2):
+        kept = indices.build(content, memo)
+        docs = list(search.documents(content, kept, "zh", memo))
+        words = search.domain_words(content, "zh")
+        index = search.build_index(docs, "zh", lambda p: p, segment.segmenter(words), words, memo)
+        computed.append(memo.computed)
+        memo.end_build()
+    assert computed[0] > 0 and computed[1] == 0
+    fresh = indices.build(content)
+    assert kept.term_uses == fresh.term_uses
+    assert any(cases for per in fresh.term_uses.values() for cases in per.values())
+    assert index == search.build_index(list(search.documents(content, fresh, "zh")), "zh", lambda p: p,
+                                       segment.segmenter(words), words)
+
+
+def test_the_memo_file_is_read_back_only_by_the_same_code(tmp_path):
+    path = tmp_path / "memo.pickle"
+    memo = Memo(path, "v1")
+    assert memo.get("key", lambda: "computed") == "computed"
+    memo.end_build()
+    assert path.exists()
+
+    again = Memo(path, "v1")
+    assert again.get("key", lambda: "computed again") == "computed"
+    assert again.computed == 0
+
+    other = Memo(path, "v2")
+    assert other.get("key", lambda: "computed again") == "computed again"
+
+
+def test_what_a_build_no_longer_asks_for_is_dropped(tmp_path):
+    path = tmp_path / "memo.pickle"
+    memo = Memo(path, "v1")
+    memo.get("old", lambda: 1)
+    memo.get("kept", lambda: 2)
+    memo.end_build()
+    memo.get("kept", lambda: 3)
+    memo.end_build()
+    reread = Memo(path, "v1")
+    assert reread.get("old", lambda: "gone") == "gone"
+    assert reread.get("kept", lambda: "gone") == 2
+
+
+def test_an_unreadable_memo_file_is_computed_again(tmp_path):
+    path = tmp_path / "memo.pickle"
+    path.write_bytes(b"not a pickle")
+    memo = Memo(path, "v1")
+    assert memo.get("key", lambda: "computed") == "computed"
+    memo.end_build()
+    assert Memo(path, "v1").get("key", lambda: "again") == "computed"
+
+
+def test_problems_found_across_files_name_the_same_line_from_kept_files(content):
+    # Twins that disagree are found after each file's own checks, from the kept front matter.
+    write_case(content, "alpha")
+    en = write_case(content, "alpha", "en")
+    en.write_text(en.read_text("utf-8").replace("year: 2019", "year: 2020"), "utf-8")
+    memo = Memo()
+    cold = loader.load(content, memo)
+    memo.end_build()
+    warm = loader.load(content, memo)
+    assert memo.computed == 0
+    assert [str(p) for p in warm.errors] == [str(p) for p in cold.errors]
+    assert str(warm.errors[0]).startswith("content/cases/alpha.en.md:8")
+
+
+def test_files_unchanged_since_the_last_load_are_not_read_again_and_a_rewrite_is_seen(content, monkeypatch):
+    import os
+    from pathlib import Path
+
+    alpha = write_case(content, "alpha")
+    write_case(content, "alpha", "en")
+    hour_ago = os.stat(alpha).st_mtime - 3600
+    for f in (content / "cases").iterdir():
+        os.utime(f, (hour_ago, hour_ago))  # written well before the load: its times can be trusted
+    memo = Memo()
+    loader.load(content, memo)
+    memo.end_build()
+
+    reads = []
+    read_bytes = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(self.name) or read_bytes(self))
+    assert loader.load(content, memo).content.cases[0].text("zh").summary == "一段摘要。"
+    assert [name for name in reads if name.endswith(".md")] == []
+    memo.end_build()
+
+    # The same size and modification time, other text: the change time still tells.
+    alpha.write_text(alpha.read_text("utf-8").replace("一段摘要。", "二段摘要。"), "utf-8")
+    os.utime(alpha, (hour_ago, hour_ago))
+    again = loader.load(content, memo)
+    assert [name for name in reads if name.endswith(".md")] == ["alpha.zh.md"]
+    assert again.content.cases[0].text("zh").summary == "二段摘要。"
+
+
+def test_a_memo_that_cannot_be_written_is_no_error(tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    memo = Memo(blocked / "memo.pickle", "v1")  # its folder cannot be made
+    assert memo.get("key", lambda: "computed") == "computed"
+    memo.end_build()
+    assert memo.write_error and "memo.pickle" in memo.write_error
+    assert memo.get("key", lambda: "again") == "computed"  # still kept in memory
+
+
+def test_a_build_whose_cache_folder_cannot_be_made_still_builds(project, content, tmp_path):
+    from support import mkdocs_build
+
+    write_case(content, "alpha")
+    write_case(content, "alpha", "en")
+    (project / ".cache").write_text("a file where the folder would go")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "is not kept for the next one" in result.stderr
+    assert (tmp_path / "site" / "cases" / "alpha" / "index.html").exists()
+
+
+def test_kept_cards_show_an_edited_title_and_the_same_html_as_fresh_ones(content):
+    from casebook.site import pages
+    from casebook.urls import unit_path
+
+    write_case(content, "alpha")
+    en = write_case(content, "alpha", "en", title="First title")
+    memo = Memo()
+
+    def unit_page(m):
+        loaded = loader.load(content, m)
+        built = indices.build(loaded.content, m)
+        page = next(p for p in pages.site_pages(loaded.content, built, "en", cases=False, memo=m)
+                    if p.path == unit_path("hospital"))
+        return "".join(page.fragments.values())
+
+    first = unit_page(memo)
+    memo.end_build()
+    assert "First title" in first and unit_page(memo) == first == unit_page(None)
+    memo.end_build()
+    en.write_text(en.read_text("utf-8").replace("First title", "Second title"), "utf-8")
+    second = unit_page(memo)
+    assert "Second title" in second and "First title" not in second
+    assert second == unit_page(None)

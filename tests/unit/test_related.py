@@ -1,0 +1,78 @@
+"""Related cases: the same lists as comparing every pair, without comparing every pair."""
+
+from __future__ import annotations
+
+import random
+import time
+
+import pytest
+
+from casebook.content import loader
+from casebook.model import Case, Source
+from casebook.derive.related import related_cases
+from support import ROOT
+
+CONTENT = loader.load(ROOT / "content").content
+UNITS = [u.id for u in CONTENT.taxonomy.unit_types]
+MEASURES = [m.id for m in CONTENT.taxonomy.measures]
+
+
+def every_pair(cases, limit=5):
+    """The definition, by brute force: most in common first, then content order."""
+    out = {}
+    for i, case in enumerate(cases):
+        scored = []
+        for j, other in enumerate(cases):
+            shared = len(set(case.measures) & set(other.measures)) + (case.unit_type == other.unit_type)
+            if j != i and shared:
+                scored.append((-shared, j))
+        out[case.id] = [cases[j].id for _, j in sorted(scored)[:limit]]
+    return out
+
+
+def synthetic(n: int, seed: int, most: int = 7) -> tuple[Case, ...]:
+    rng = random.Random(seed)
+    return tuple(Case(f"case-{i:05d}", rng.choice(UNITS), tuple(rng.sample(MEASURES, rng.randint(1, most))),
+                      None, Source("f.txt", "R01"), {}) for i in range(n))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_same_as_comparing_every_pair(seed):
+    cases = synthetic(300, seed, most=[2, 4, 7, 12, 3, 5][seed])
+    got = related_cases(cases)
+    assert {k: [r.case for r in v] for k, v in got.items()} == every_pair(cases)
+
+
+def test_same_as_comparing_every_pair_on_the_real_cases():
+    got = related_cases(CONTENT.cases)
+    assert {k: [r.case for r in v] for k, v in got.items()} == every_pair(CONTENT.cases)
+
+
+def test_a_known_case_names_what_it_shares():
+    related = related_cases(CONTENT.cases)["hospital-exchange-corner"]
+    first = related[0]
+    # The top-grade hospital in Xinjiang is also a hospital and has all three of its categories.
+    assert first.case == "xinjiang-top-grade-hospital"
+    assert first.same_unit
+    assert first.measures == ("publicity_education", "exchange", "culturally_adapted_services")
+    assert len(related) == 5
+    assert [r.score for r in related] == sorted((r.score for r in related), reverse=True)
+    for r in related:
+        other = next(c for c in CONTENT.cases if c.id == r.case)
+        assert set(r.measures) == {"publicity_education", "exchange", "culturally_adapted_services"} & set(other.measures)
+
+
+def test_a_case_that_shares_nothing_has_no_related_cases():
+    cases = (Case("a", "hospital", ("exchange",), None, Source("f", "R01"), {}),
+             Case("b", "community", ("pairing",), None, Source("f", "R01"), {}))
+    assert related_cases(cases) == {"a": (), "b": ()}
+
+
+def test_ten_thousand_cases_in_seconds_not_minutes():
+    cases = synthetic(10_000, 1, most=4)
+    start = time.perf_counter()
+    related = related_cases(cases)
+    took = time.perf_counter() - start
+    assert len(related) == 10_000 and all(len(r) == 5 for r in related.values())
+    # Every pair would be 10⁸ comparisons (minutes in Python); this is a second or two at most.
+    assert took < 5, took
