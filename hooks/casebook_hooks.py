@@ -35,7 +35,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import AnchorLink
 
-from casebook.site import explore, pages, render, search
+from casebook.site import explore, pages, publish, render, search
 from casebook.build import handoff, history
 from casebook.derive import indices, segment
 from casebook.content import loader, sanitize
@@ -69,6 +69,7 @@ class _Build:
     started: float = 0.0
     shared: str = ""  # the file of _share_loaded, removed when the children are done
     digests: dict[str, str] = field(default_factory=dict)  # index page -> _digest, in dirty builds
+    facts: dict[str, publish.PageFacts] | None = None  # page -> its description, for the head
 
 
 _build: _Build | None = None
@@ -148,6 +149,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     strings = pages.strings()[lang]
     config.theme["language"] = lang
     config.site_name = strings["site_name"]
+    config.site_description = strings["site_description"]
+    # Each language is a site under its own root; site_url (CASEBOOK_SITE_URL) is the default's.
+    root = config.extra.setdefault("casebook_site_url", publish.site_root(config.site_url))
+    config.site_url = publish.language_root(root, lang)
+    config.extra["casebook_roots"] = publish.alternates(root, "")
     # The switch links each page to its twin; see overrides/partials/alternate.html.
     config.extra["casebook_alternate"] = [
         {"name": pages.strings()[other]["language_name"], "lang": other,
@@ -295,7 +301,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         out.append(file)
         b.built.append(file)
     # Browse data and open data, as files of the site so that pages can link to them.
-    for data in explore.data_files(b.loaded.content, b.lang, config.use_directory_urls, config.site_url or ""):
+    root = config.extra["casebook_site_url"]
+    for data in (*explore.data_files(b.loaded.content, b.lang, config.use_directory_urls, root),
+                 *publish.data_files(b.loaded.content, b.lang, config.site_name, updated, root, config.use_directory_urls)):
         out.append(File.generated(config, data.path, content=data.content))
         b.carried[data.path] = data.cases
     return out
@@ -423,6 +431,16 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
     source = _build.edit_sources.get(page.file.src_uri)
     page.edit_url = f"{config.repo_url.rstrip('/')}/{config.edit_uri.strip('/')}/{source}" if source and config.repo_url else None
     return markdown
+
+
+def on_page_context(context, page, config: MkDocsConfig, nav):
+    # Description, <title> and Open Graph type for overrides/main.html's head.
+    if _build.facts is None:
+        _build.facts = publish.page_facts(_build.loaded.content, _build.lang)
+    facts = _build.facts.get(page.file.src_uri)
+    description = page.meta.get("description") or config.site_description
+    page.meta.update(publish.page_meta(facts, page.title or "", config.site_name, description, _build.lang))
+    return context
 
 
 def _after_title(markdown: str, insert: str) -> str:
