@@ -69,7 +69,7 @@ class _Build:
     started: float = 0.0
     shared: str = ""  # the file of _share_loaded, removed when the children are done
     digests: dict[str, str] = field(default_factory=dict)  # index page -> _digest, in dirty builds
-    facts: dict[str, publish.PageFacts] | None = None  # page -> its description, for the head
+    facts: dict[str, publish.PageFacts] = field(default_factory=dict)  # page -> its description and date, for the head
 
 
 _build: _Build | None = None
@@ -152,7 +152,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.site_description = strings["site_description"]
     # Each language is a site under its own root; site_url (CASEBOOK_SITE_URL) is the default's.
     root = config.extra.setdefault("casebook_site_url", publish.site_root(config.site_url))
-    config.site_url = publish.language_root(root, lang)
+    config.site_url = publish.language_root(root, lang) if root else None
     config.extra["casebook_roots"] = publish.alternates(root, "")
     # The switch links each page to its twin; see overrides/partials/alternate.html.
     config.extra["casebook_alternate"] = [
@@ -271,6 +271,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             out.append(File(image.relative_to(b.content_dir).as_posix(), str(b.content_dir), config.site_dir,
                             config.use_directory_urls))
     updated = _last_updated(b.loaded.content, b.content_dir)
+    b.facts = publish.page_facts(b.loaded.content, b.lang, updated)
+    # For the sitemap's lastmod: MkDocs writes the sitemap before it renders the pages.
+    config.extra["casebook_updated"] = {path: f.updated for path, f in b.facts.items() if f.updated}
     taxonomy = str(b.content_dir / "taxonomy.yml")
     style = _heading_style(config)
     # Case pages are written when MkDocs reads them: a dirty rebuild reads only the changed ones.
@@ -435,8 +438,6 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
 
 def on_page_context(context, page, config: MkDocsConfig, nav):
     # Description, <title> and Open Graph type for overrides/main.html's head.
-    if _build.facts is None:
-        _build.facts = publish.page_facts(_build.loaded.content, _build.lang)
     facts = _build.facts.get(page.file.src_uri)
     description = page.meta.get("description") or config.site_description
     page.meta.update(publish.page_meta(facts, page.title or "", config.site_name, description, _build.lang))

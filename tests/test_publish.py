@@ -57,6 +57,11 @@ def test_the_sitemap_lists_every_page_with_its_alternates(built, lang):
         path = loc[len(ROOTS[lang]):]
         alternates = {a.get("hreflang"): a.get("href") for a in url.findall("x:link", NS)}
         assert alternates == {code: ROOTS[code] + path for code in ROOTS}, loc
+        lastmod = url.find("s:lastmod", NS)
+        if path.startswith("cases/"):
+            assert len(lastmod.text) == 10 and lastmod.text[:2] == "20", loc  # the day its file last changed
+        else:
+            assert lastmod is None or path.startswith("checklists/"), loc
         assert all(a.get("rel") == "alternate" for a in url.findall("x:link", NS))
     # Every alternate is a page of the other language's site.
     other = "en" if lang == "zh" else "zh"
@@ -94,7 +99,8 @@ def test_the_feed_is_valid_atom_with_one_entry_per_case(built, lang):
             assert entry.find(f"a:{name}", NS) is not None and entry.find(f"a:{name}", NS).text, name
         assert entry.find("a:title", NS).text in titles
         link = entry.find("a:link", NS).get("href")
-        assert link == entry.find("a:id", NS).text and link[len(ROOTS[lang]):] in site_pages
+        assert link[len(ROOTS[lang]):] in site_pages
+        assert entry.find("a:id", NS).text.startswith("urn:uuid:")
     updated = [e.find("a:updated", NS).text for e in entries]
     assert updated == sorted(updated, reverse=True), "newest change first"
     assert feed.find("a:updated", NS).text == updated[0]
@@ -162,6 +168,7 @@ def test_titles_keep_the_site_name_while_they_fit(title, expected):
     assert publish.html_title(title, "Site") == expected
 
 
-def test_the_site_url_defaults_to_the_local_server():
-    assert publish.site_root(None) == "http://127.0.0.1:8000/"
+def test_a_site_with_no_address_keeps_its_links_relative():
+    assert publish.site_root("") == "" and publish.language_root("", "en") == "en/"
+    assert publish.robots("") == "User-agent: *\nAllow: /\n\nSitemap: sitemap.xml\nSitemap: en/sitemap.xml\n"
     assert publish.language_root("https://x.org/sub", "en") == "https://x.org/sub/en/"

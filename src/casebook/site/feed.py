@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Sequence
@@ -22,12 +23,17 @@ def _day(day: str) -> datetime:
     return datetime.strptime(day, "%Y-%m-%d").replace(tzinfo=timezone.utc)
 
 
+def feed_id(lang: str, case: str | None = None) -> str:
+    """A case's id in the feed: the same whatever the site's address and however the case
+    changes, so a reader shows an updated case again rather than a second one."""
+    return "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"casebook:{lang}" + (f":case:{case}" if case else "")))
+
+
 def atom(title: str, root: str, path: str, lang: str, entries: Sequence[Entry]) -> bytes:
-    """The feed at `root + path`, one entry per case. Ids are the pages' addresses, which stay
-    when a case changes, so a reader shows an updated case again rather than a second one."""
+    """The feed at `root + path`, one entry per case, the newest change first."""
     ordered = sorted(entries, key=lambda e: (e.updated, e.id), reverse=True)
     fg = FeedGenerator()
-    fg.id(root)
+    fg.id(feed_id(lang))
     fg.title(title)
     fg.author({"name": title})
     fg.link(href=root, rel="alternate", type="text/html")
@@ -39,7 +45,7 @@ def atom(title: str, root: str, path: str, lang: str, entries: Sequence[Entry]) 
     # feedgen puts the entry added last first: add the oldest first.
     for e in reversed(ordered):
         fe = fg.add_entry()
-        fe.id(e.link)
+        fe.id(feed_id(lang, e.id))
         fe.title(e.title)
         fe.summary(e.summary)
         fe.link(href=e.link, rel="alternate", type="text/html")

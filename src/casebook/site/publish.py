@@ -8,7 +8,9 @@ address (`site_url`, from CASEBOOK_SITE_URL) is all that makes them absolute.
 from __future__ import annotations
 
 import html
+import os
 import re
+import time
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -19,7 +21,6 @@ from casebook.site.explore import DataFile
 from casebook.site.pages import case_path, checklist_path, page_url, plain_text
 
 SITE_URL_VARIABLE = "CASEBOOK_SITE_URL"
-DEFAULT_SITE_URL = "http://127.0.0.1:8000/"  # where `make serve` shows the site
 FEED, ROBOTS, SITEMAP = "feed.xml", "robots.txt", "sitemap.xml"
 # Search engines cut what they show at about 160 Latin characters or 80 Chinese ones, and page
 # titles at about 60 and 30: widths counted with a Chinese character as two.
@@ -29,8 +30,9 @@ _CJK_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uf
 
 
 def site_root(url: str | None) -> str:
-    """The site's address with one final slash; the default language lives there."""
-    return (url or DEFAULT_SITE_URL).rstrip("/") + "/"
+    """The site's address with one final slash; the default language lives there. "" for a
+    site with no address (the offline copy): its links stay relative and its head names none."""
+    return url.rstrip("/") + "/" if url else ""
 
 
 def language_root(url: str | None, lang: str) -> str:
@@ -75,16 +77,19 @@ class PageFacts:
 
     description: str
     kind: str  # Open Graph type: "article" for a case or checklist, "website" for the others
+    updated: str | None = None  # YYYY-MM-DD of its file's last commit (the sitemap's lastmod)
 
 
-def page_facts(content: Content, lang: str) -> dict[str, PageFacts]:
-    """Source path -> description of each case and checklist page, from its summary."""
+def page_facts(content: Content, lang: str, updated: Mapping[str, str | None] | None = None) -> dict[str, PageFacts]:
+    """Source path -> description of each case and checklist page, from its summary, and the day
+    its file last changed (`updated`: content file -> day, as the pages show it)."""
+    updated = updated or {}
     facts = {}
-    for case in content.cases:
-        facts[case_path(case.id)] = PageFacts(shorten(plain_text(case.text(lang).summary), DESCRIPTION_WIDTH), "article")
-    for checklist in content.checklists:
-        text = checklist.text(lang)
-        facts[checklist_path(checklist.id)] = PageFacts(shorten(plain_text(text.summary), DESCRIPTION_WIDTH), "article")
+    for item, path in [*((c, case_path(c.id)) for c in content.cases),
+                       *((c, checklist_path(c.id)) for c in content.checklists)]:
+        text = item.text(lang)
+        facts[path] = PageFacts(shorten(plain_text(text.summary), DESCRIPTION_WIDTH), "article",
+                                updated.get(str(text.path)))
     return facts
 
 
@@ -118,7 +123,9 @@ def data_files(content: Content, lang: str, site_name: str, updated: Mapping[str
     """The feed of this language's cases, and robots.txt at the site root (default language)."""
     from casebook.site import feed
 
-    day = today or datetime.now(timezone.utc).strftime("%Y-%m-%d")
+    # SOURCE_DATE_EPOCH, where set, makes two builds of one commit the same (as MkDocs reads it).
+    now = datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH") or time.time()), timezone.utc)
+    day = today or now.strftime("%Y-%m-%d")
     entries = [
         feed.Entry(
             id=case.id,
