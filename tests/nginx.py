@@ -90,11 +90,13 @@ http {{
   include {work / "casebook.conf"};
 }}
 """, "utf-8")
-    check = subprocess.run([nginx, "-t", "-p", str(work), "-c", str(work / "nginx.conf"),
+    # -e: the log of nginx's start, before it reads the configuration, which is elsewhere
+    # unwritable by a user other than root.
+    check = subprocess.run([nginx, "-t", "-p", str(work), "-e", str(work / "error.log"), "-c", str(work / "nginx.conf"),
                             "-g", f"pid {work / 'nginx.pid'}; error_log {work / 'error.log'};"],
                            capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
-    process = subprocess.Popen([nginx, "-p", str(work), "-c", str(work / "nginx.conf"),
+    process = subprocess.Popen([nginx, "-p", str(work), "-e", str(work / "error.log"), "-c", str(work / "nginx.conf"),
                                 "-g", f"daemon off; pid {work / 'nginx.pid'}; error_log {work / 'error.log'};"],
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
