@@ -149,10 +149,20 @@ def test_a_missing_page_gets_the_404_page_of_its_language(server, watched, path,
 
 
 @pytest.mark.parametrize("path", ["", "cases/bihai-community-guiyang/", "stats/", "data/", "matrix/", "glossary/",
-                                  "checklists/", "units/hospital/", "en/", "en/cases/bihai-community-guiyang/",
-                                  "en/stats/"])
+                                  "checklists/", "units/hospital/", "units/hospital/exchange/", "about/", "en/",
+                                  "en/cases/bihai-community-guiyang/", "en/stats/", "en/glossary/"])
 def test_pages_run_with_no_csp_violation(server, watched, path):
     watched.goto(server + path)
+    watched.check()
+
+
+def test_a_checklist_ticks_and_keeps_its_ticks_with_no_csp_violation(server, watched):
+    watched.goto(server + "checklists/four-must-visits/")
+    boxes = watched.page.locator(".cb-checklist input[type=checkbox]")
+    boxes.nth(1).dispatch_event("click")  # the drawn circle is a ::before of an empty span
+    assert boxes.nth(1).is_checked()
+    watched.page.reload()
+    assert watched.page.locator(".cb-checklist input[type=checkbox]").nth(1).is_checked()
     watched.check()
 
 
