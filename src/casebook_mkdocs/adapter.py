@@ -20,7 +20,7 @@ from casebook.build import memo as casebook_memo
 from casebook.content import loader, sanitize
 from casebook.derive import indices
 from casebook.model import DEFAULT_LANGUAGE
-from casebook.site import datafiles, handwritten, pages, search
+from casebook.site import datafiles, handwritten, pages, publish, search
 from casebook.site.page import NavItem, SitePage
 from casebook.site.reconcile import reconcile
 from casebook.strings import strings
@@ -49,6 +49,7 @@ class Build:
     children: languages.Children = field(default_factory=lambda: languages.Children([]))
     started: float = 0.0
     digests: dict[str, str] = field(default_factory=dict)  # index page -> its digest, in dirty builds
+    facts: dict[str, publish.PageFacts] = field(default_factory=dict)  # page -> its description and date, for the head
 
 
 class Adapter:
@@ -79,6 +80,10 @@ class Adapter:
         lang = settings.lang
         config.theme["language"] = lang
         config.site_name = strings()[lang]["site_name"]
+        config.site_description = strings()[lang]["site_description"]
+        # Each language is a site under its own root; the configured site_url is the default's.
+        config.site_url = publish.language_root(settings.site_url, lang) if settings.site_url else None
+        config.extra["casebook_roots"] = publish.alternates(settings.site_url, "")
         config.extra["casebook_alternate"] = pages.language_switch(lang)  # overrides/partials/alternate.html
         memo = casebook_memo.open_memo(settings.cache_file) if settings.keep_memo else casebook_memo.Memo()
         if settings.handoff and not settings.is_default:
@@ -115,8 +120,14 @@ class Adapter:
                 out.append(file)
         self._add_handwritten(out, config, {f.src_uri: f for f in written})
         self._add_images(out, config)
-        self._add_pages(out, config, changed)
-        for data in datafiles.data_files(b.loaded.content, b.indices, s.lang, s.directory_urls, s.site_url):
+        updated = history.last_updated(b.loaded.content, s.base)
+        b.facts = publish.page_facts(b.loaded.content, s.lang, updated)
+        # For the sitemap's lastmod: MkDocs writes the sitemap before it renders the pages.
+        config.extra["casebook_updated"] = {path: f.updated for path, f in b.facts.items() if f.updated}
+        self._add_pages(out, config, changed, updated)
+        for data in (*datafiles.data_files(b.loaded.content, b.indices, s.lang, s.directory_urls, s.site_url),
+                     *publish.data_files(b.loaded.content, s.lang, config.site_name, updated, s.site_url,
+                                         s.directory_urls)):
             out.append(File.generated(config, data.path, content=data.content))
             b.carried[data.path] = data.cases
         return out
@@ -146,9 +157,9 @@ class Adapter:
                 out.append(File(image.relative_to(content_dir).as_posix(), str(content_dir), config.site_dir,
                                 config.use_directory_urls))
 
-    def _add_pages(self, out: Files, config: MkDocsConfig, changed: list[Path] | None) -> None:
+    def _add_pages(self, out: Files, config: MkDocsConfig, changed: list[Path] | None,
+                   updated: dict[str, str | None]) -> None:
         b, s = self.build, self.build.settings
-        updated = history.last_updated(b.loaded.content, s.base)
         taxonomy = str(s.content_dir / "taxonomy.yml")
         style = toc.heading_style(config, s.fast_render)
         # Case pages are written when MkDocs reads them: a dirty rebuild reads only the changed ones.
@@ -187,6 +198,13 @@ class Adapter:
         b = self.build
         page.edit_url = b.settings.edit_url(b.edit_sources.get(page.file.src_uri))
         return markdown
+
+    def page_context(self, context, page, config: MkDocsConfig):
+        # Description, <title> and Open Graph type for overrides/main.html's head.
+        facts = self.build.facts.get(page.file.src_uri)
+        description = page.meta.get("description") or config.site_description
+        page.meta.update(publish.page_meta(facts, page.title or "", config.site_name, description, self.build.settings.lang))
+        return context
 
     def page_content(self, html: str, page) -> str:
         site_page = self.build.fragments.get(page.file.src_uri)

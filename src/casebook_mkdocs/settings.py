@@ -10,6 +10,7 @@ from typing import Mapping
 from mkdocs.config.defaults import MkDocsConfig
 
 from casebook.model import DEFAULT_LANGUAGE, LANGUAGES
+from casebook.site import publish
 
 LANGUAGE = "CASEBOOK_LANGUAGE"  # the language a build makes; unset: the default language
 LANGUAGES_WANTED = "CASEBOOK_LANGUAGES"  # "zh": build that language alone (for profiling)
@@ -28,7 +29,7 @@ class Settings:
     config_file: str
     directory_urls: bool
     strict: bool
-    site_url: str
+    site_url: str  # the site's root address with a final slash (the default language's); "" for none
     repo_url: str | None
     edit_uri: str
     fast_render: bool  # extra.casebook_fast_render: the core renders case pages where it can
@@ -62,7 +63,7 @@ def read(config: MkDocsConfig, environ: Mapping[str, str] = os.environ) -> Setti
     return Settings(
         lang=lang, languages=languages, base=base, content_dir=base / "content",
         docs_dir=Path(config.docs_dir), site_dir=Path(config.site_dir), config_file=config.config_file_path,
-        directory_urls=config.use_directory_urls, strict=bool(config.strict), site_url=config.site_url or "",
+        directory_urls=config.use_directory_urls, strict=bool(config.strict), site_url=publish.site_root(config.site_url),
         repo_url=config.repo_url, edit_uri=config.edit_uri or "",
         fast_render=bool(config.extra.get("casebook_fast_render", True)),
         extra_pages=tuple(config.extra.get("casebook_pages", ())),

@@ -42,7 +42,7 @@ CASE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("source", "source", True, True, "file: the source file's name; report: R01-R18, left out when the file holds one report"),
     FieldSpec("summary", "text", True, False, "one paragraph"),
     # Left out for the reports of third parties (all 18 today): their sentences must be restated,
-    # and tests/test_copied_runs.py fails on any run of 20 Chinese characters copied from them.
+    # and tests/unit/test_copied_runs.py fails on any run of 20 Chinese characters copied from them.
     FieldSpec("wording_reuse", "text", False, True,
               "only for a unit's own report imported by its own editors: who allows its wording to be "
               "reused, e.g. 'the unit's own report; its editors allow reuse'; left out otherwise"),

@@ -8,13 +8,13 @@ drift apart. A per-language field has one column per language (`title_zh`, `titl
 
 Both formats hold the same rows: in JSON a list is an array and an unknown value is null; in
 CSV a list is joined with `;` and an unknown value is empty. The CSV starts with a byte order
-mark, so that Excel reads it as UTF-8 instead of the system's code page.
+mark, so that Excel reads it as UTF-8 instead of the system's code page, and a cell that a
+spreadsheet would run as a formula (CSV injection) is written to open as text; the JSON keeps
+the text as it is.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import posixpath
 from dataclasses import dataclass
@@ -160,13 +160,27 @@ def csv_cells(rows: Sequence[dict[str, Value]], header: Sequence[str]) -> list[l
     return [[csv_cell(row[col]) for col in header] for row in rows]
 
 
+# A cell that begins with one of these is read as a formula by spreadsheets (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_field(cell: str) -> str:
+    """One cell as CSV writes it. A cell that a spreadsheet would take for a formula gets a
+    single quote in front and double quotes around, as OWASP advises, so that it opens as text;
+    docs/javascripts/casebook-browse.js does the same in the browse page's download."""
+    if cell.startswith(FORMULA_STARTS):
+        return "\"'" + cell.replace('"', '""') + '"'
+    if any(c in cell for c in '",\r\n'):
+        return '"' + cell.replace('"', '""') + '"'
+    return cell
+
+
 def to_csv(header: Sequence[str], cells: Sequence[Sequence[str]]) -> str:
-    """CSV as Excel opens it: UTF-8 with a byte order mark, CRLF line ends, quotes only where needed."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(cells)
-    return BOM + out.getvalue()
+    """CSV as Excel opens it: UTF-8 with a byte order mark, CRLF line ends, quotes only where
+    needed, and no cell that runs as a formula. The csv module's writer cannot quote one cell
+    and not the next, which the formula cells need."""
+    lines = [",".join(csv_field(cell) for cell in row) for row in (header, *cells)]
+    return BOM + "".join(line + "\r\n" for line in lines)
 
 
 def to_script(callback: str, header: Sequence[str], cells: Sequence[Sequence[str]]) -> str:

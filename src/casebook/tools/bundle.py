@@ -32,6 +32,8 @@ HANDBOOK_CSS = Path(__file__).with_name("handbook.css")
 def build_site(project: Path, out: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CASEBOOK_REPO")}
     env["NO_MKDOCS_2_WARNING"] = "1"
+    # An offline copy has no address: no canonical links or feeds pointing at a server.
+    env["CASEBOOK_SITE_URL"] = ""
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--no-directory-urls", "--site-dir", str(out)],
         cwd=project, env=env, capture_output=True, text=True)

@@ -179,6 +179,18 @@ def _bundle(args: argparse.Namespace) -> int:
     return 0
 
 
+def _compress(args: argparse.Namespace) -> int:
+    from casebook.tools.compress import compress_site
+
+    site = Path(args.site)
+    if not (site / "index.html").is_file():
+        sys.exit(f"casebook compress: {site}/index.html not found; build the site first (make build)")
+    s = compress_site(site)
+    mb = lambda n: f"{n / 1e6:.1f} MB"  # noqa: E731
+    print(f"{_n(s.files, 'file')}, {mb(s.original)}: gzip {mb(s.gzip)}, brotli {mb(s.brotli)}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
         prog="casebook",
@@ -229,6 +241,14 @@ def parser() -> argparse.ArgumentParser:
     bundle.add_argument("--output", default="dist", help="where to write (default: dist)")
     bundle.add_argument("--no-handbook", action="store_true", help="only the offline zip, without the printed handbook")
     bundle.set_defaults(run=_bundle)
+
+    compress = commands.add_parser(
+        "compress", help="write gzip and brotli copies of the built site's text files, for nginx",
+        description="Writes x.gz and x.br beside every HTML, CSS, JavaScript, JSON, XML, SVG, CSV and text file "
+        "of the built site, which nginx (deploy/nginx/casebook.conf) and GitLab Pages send as they are. "
+        "Run it after `mkdocs build`.")
+    compress.add_argument("site", nargs="?", default="site", help="the built site (default: site)")
+    compress.set_defaults(run=_compress)
 
     from casebook.intake.command import add_parser as add_import
 

@@ -1,0 +1,145 @@
+"""What a published site carries besides its pages: head metadata, robots.txt and the feeds.
+
+Every language is a site of its own under its root (`/`, `/en/`), and every page has the same
+path under each root; so a page's alternates are its path under every root, and the site's
+address (`site_url`, from CASEBOOK_SITE_URL) is all that makes them absolute.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import time
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Mapping
+
+from casebook.model import DEFAULT_LANGUAGE, LANGUAGES, Content
+from casebook.site.datafiles import DataFile
+from casebook.site.writer import plain_text
+from casebook.urls import case_path, checklist_path, page_url
+
+SITE_URL_VARIABLE = "CASEBOOK_SITE_URL"
+FEED, ROBOTS, SITEMAP = "feed.xml", "robots.txt", "sitemap.xml"
+# Search engines cut what they show at about 160 Latin characters or 80 Chinese ones, and page
+# titles at about 60 and 30: widths counted with a Chinese character as two.
+DESCRIPTION_WIDTH, TITLE_WIDTH = 160, 64
+OG_LOCALES = {"zh": "zh_CN", "en": "en_US"}
+_CJK_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uff00-\uffef])")
+
+
+def site_root(url: str | None) -> str:
+    """The site's address with one final slash; the default language lives there. "" for a
+    site with no address (the offline copy): its links stay relative and its head names none."""
+    return url.rstrip("/") + "/" if url else ""
+
+
+def language_root(url: str | None, lang: str) -> str:
+    return site_root(url) + ("" if lang == DEFAULT_LANGUAGE else f"{lang}/")
+
+
+def width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut to `limit` columns at a word or sentence end, with an ellipsis where cut."""
+    # Lines of a folded YAML summary are joined by a space, which Chinese does not put between words.
+    text = _CJK_SPACE.sub("", " ".join(text.split()))
+    if width(text) <= limit:
+        return text
+    kept, used = [], 0
+    for c in text:
+        used += width(c)
+        if used > limit - 1:
+            break
+        kept.append(c)
+    cut = "".join(kept)
+    # Latin text is cut at a space; Chinese has none between words, and any character will do.
+    if " " in cut and not any(width(c) == 2 for c in cut[-8:]):
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:，；：、。.") + "…"
+
+
+def html_title(title: str, site_name: str) -> str:
+    """`<title>`: the page's title and the site's name while they fit, else the title alone."""
+    title = " ".join(title.split())
+    if not title or title == site_name:
+        return site_name
+    both = f"{title} - {site_name}"
+    return both if width(both) <= TITLE_WIDTH else shorten(title, TITLE_WIDTH)
+
+
+@dataclass(frozen=True, slots=True)
+class PageFacts:
+    """What the head of one page says about it, beyond what the generator knows."""
+
+    description: str
+    kind: str  # Open Graph type: "article" for a case or checklist, "website" for the others
+    updated: str | None = None  # YYYY-MM-DD of its file's last commit (the sitemap's lastmod)
+
+
+def page_facts(content: Content, lang: str, updated: Mapping[str, str | None] | None = None) -> dict[str, PageFacts]:
+    """Source path -> description of each case and checklist page, from its summary, and the day
+    its file last changed (`updated`: content file -> day, as the pages show it)."""
+    updated = updated or {}
+    facts = {}
+    for item, path in [*((c, case_path(c.id)) for c in content.cases),
+                       *((c, checklist_path(c.id)) for c in content.checklists)]:
+        text = item.text(lang)
+        facts[path] = PageFacts(shorten(plain_text(text.summary), DESCRIPTION_WIDTH), "article",
+                                updated.get(str(text.path)))
+    return facts
+
+
+def page_meta(facts: PageFacts | None, title: str, site_name: str, description: str, lang: str) -> dict[str, str]:
+    """The entries of a page's meta that the theme puts in its head; `description`: the site's,
+    for pages with none of their own. HTML-escaped: the theme prints meta values as they are,
+    and a summary may hold quotes."""
+    values = {
+        "description": facts.description if facts else shorten(description, DESCRIPTION_WIDTH),
+        "casebook_title": html_title(title, site_name),
+        "casebook_og_title": " ".join(title.split()) or site_name,
+        "casebook_og_type": facts.kind if facts else "website",
+        "casebook_og_locale": OG_LOCALES[lang],
+    }
+    return {key: html.escape(value, quote=True) for key, value in values.items()}
+
+
+def alternates(url: str | None, page: str) -> dict[str, str]:
+    """Language -> the address of a page (its URL under a language's root) in that language."""
+    return {lang: language_root(url, lang) + page for lang in LANGUAGES}
+
+
+def robots(url: str | None) -> str:
+    """robots.txt: everything may be crawled; the sitemaps of every language are named."""
+    maps = "".join(f"Sitemap: {language_root(url, lang)}{SITEMAP}\n" for lang in LANGUAGES)
+    return f"User-agent: *\nAllow: /\n\n{maps}"
+
+
+def data_files(content: Content, lang: str, site_name: str, updated: Mapping[str, str | None],
+               url: str | None, directory_urls: bool = True, today: str | None = None) -> tuple[DataFile, ...]:
+    """The feed of this language's cases, and robots.txt at the site root (default language)."""
+    from casebook.site import feed
+
+    # SOURCE_DATE_EPOCH, where set, makes two builds of one commit the same (as MkDocs reads it).
+    now = datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH") or time.time()), timezone.utc)
+    day = today or now.strftime("%Y-%m-%d")
+    entries = [
+        feed.Entry(
+            id=case.id,
+            title=case.text(lang).title,
+            summary=plain_text(case.text(lang).summary),
+            link=language_root(url, lang) + page_url(case_path(case.id), directory_urls),
+            # A file not yet committed has no date in git: it is new, as of this build.
+            updated=updated.get(str(case.text(lang).path)) or day,
+        )
+        for case in content.cases
+    ]
+    files = [DataFile(FEED, feed.atom(site_name, language_root(url, lang), FEED, lang, entries),
+                      tuple(case.id for case in content.cases))]
+    if lang == DEFAULT_LANGUAGE:
+        files.append(DataFile(ROBOTS, robots(url).encode()))
+    return tuple(files)
