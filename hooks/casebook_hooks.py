@@ -163,6 +163,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     else:
         with _collector_paused():
             loaded = loader.load(content_dir, memo)
+        for note in loaded.notes:  # such as a source not present beside this checkout
+            log.info(str(note))
         for problem in loaded.warnings:
             # A missing translation is a normal state while a translator is at work: say it
             # without failing a strict build.

@@ -44,7 +44,8 @@ def _case(content: Content, case: Case, lang: str) -> str:
         (s["year"], str(case.year) if case.year else s["unknown"]),
         (s["ethnic_groups"], sep.join(text.ethnic_groups)),
         (s["honours"], sep.join(text.honours)),
-        (s["source"], s["source_text"].format(file=case.source.file, report=case.source.report)
+        (s["source"], (s["source_text"].format(file=case.source.file, report=case.source.report)
+                       if case.source.report else case.source.file)  # a file of one report
          + (f" ({s['source_traditional']})" if case.source.script == "traditional" else "")),
     ]
     meta = "\n".join(f"| {k} | {_escape(v)} |" for k, v in rows if v)

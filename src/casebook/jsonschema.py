@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 from .model import Taxonomy
-from .schema import CASE_FIELDS, CHECKLIST_FIELDS, ID_PATTERN, REGION_KEYS, REPORT_PATTERN, YEAR_PATTERN, FieldSpec
+from .schema import (CASE_FIELDS, CHECKLIST_FIELDS, ID_PATTERN, NUMBER_PATTERN, REGION_KEYS, REPORT_PATTERN,
+                     YEAR_PATTERN, FieldSpec)
 
 BASE = "https://casebook.invalid/schema/"
 
@@ -26,7 +27,7 @@ def _property(spec: FieldSpec, taxonomy: Taxonomy) -> dict:
                    "properties": {k: {"type": ["string", "null"]} for k in REGION_KEYS}},
         "year": {"anyOf": [{"type": "integer", "minimum": 1949, "maximum": 2100},
                            {"type": "string", "pattern": YEAR_PATTERN}]},
-        "source": {"type": "object", "additionalProperties": False, "required": ["file", "report"],
+        "source": {"type": "object", "additionalProperties": False, "required": ["file"],
                    "properties": {"file": {"type": "string", "minLength": 1},
                                   "report": {"type": "string", "pattern": REPORT_PATTERN},
                                   "script": {"enum": ["simplified", "traditional"]}}},
@@ -35,6 +36,12 @@ def _property(spec: FieldSpec, taxonomy: Taxonomy) -> dict:
             "properties": {"text": _text("one concrete, checkable action"),
                            "measure": {"enum": measures},
                            "cases": {"type": "array", "items": {"type": "string", "pattern": ID_PATTERN}}}}},
+        "derived": {"type": "array", "items": {
+            "type": "object", "additionalProperties": False, "required": ["number", "how"],
+            "properties": {"number": {"anyOf": [{"type": "string", "pattern": NUMBER_PATTERN},
+                                                {"type": "integer", "minimum": 0}],
+                                      "description": "the figure as the text writes it, in quotes"},
+                           "how": _text("how it is worked out from the source's own figures, for the reviewer")}}},
     }
     return {**kinds[spec.kind], "description": spec.help}
 

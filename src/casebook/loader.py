@@ -11,9 +11,9 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
-from . import frontmatter
+from . import frontmatter, sources, trace
 from .memo import Memo, digest
 from .links import find_refs
 from .sanitize import risky_html
@@ -43,6 +43,7 @@ LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
 class Loaded:
     content: Content
     problems: tuple[Problem, ...]
+    notes: tuple[Problem, ...] = ()  # severity info: what was not checked, and why
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -66,9 +67,10 @@ class _File:
     digest: str = ""  # of the file's bytes
 
 
-def load(content_dir: Path, memo: Memo | None = None) -> Loaded:
+def load(content_dir: Path, memo: Memo | None = None, sources: Sequence[str | Path] = ()) -> Loaded:
     """Everything in `content_dir`, checked. `memo` keeps each file's own checks for the next
-    load, which reads again only the files whose content changed."""
+    load, which reads again only the files whose content changed. `sources`: folders of source
+    reports to search besides those of the configuration (sources.py)."""
     content_dir = Path(content_dir)
     # Paths in messages are relative to the project, as editors see them in git.
     base = content_dir.parent
@@ -109,7 +111,17 @@ def load(content_dir: Path, memo: Memo | None = None) -> Loaded:
     cases, checklists = _pair(files, taxonomy, problems)
     content = Content(taxonomy, cases, checklists, glossary)
     problems += _check_references(content, files)
-    return Loaded(content, tuple(problems))
+    traced, notes = _trace(content, files, content_dir, sources)
+    return Loaded(content, tuple(problems + traced), tuple(notes))
+
+
+def _trace(content: Content, files: list[_File], content_dir: Path, folders: Sequence[str | Path]):
+    """Every case's figures against its source report, where the source is present."""
+    docs = {str(f.path): f.doc for f in files if f.kind == "cases"}
+    derived = {path: f.values["derived"] for f in files if f.kind == "cases" and f.values.get("derived")
+               for path in [str(f.path)]}
+    return sources.trace_content(content.cases, derived, content_dir,
+                                 lambda text, field, number: trace.locate_in(docs[text.path], field, number), folders)
 
 
 def _read_text(path: Path, rel, problems: list[Problem], raw: bytes | None = None) -> str | None:

@@ -14,7 +14,8 @@ from typing import Literal, Mapping
 LANGUAGES: tuple[str, ...] = ("zh", "en")
 DEFAULT_LANGUAGE = LANGUAGES[0]
 
-Severity = Literal["error", "warning"]
+# info: said for the editor to know, never counted against the content.
+Severity = Literal["error", "warning", "info"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +96,7 @@ class Region:
 @dataclass(frozen=True, slots=True)
 class Source:
     file: str
-    report: str
+    report: str | None  # None: the file is one report
     script: Literal["simplified", "traditional"] = "simplified"
 
 
@@ -194,5 +195,5 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         what = f"{self.field}: " if self.field else ""
-        tag = "" if self.severity == "error" else "warning: "
+        tag = "" if self.severity == "error" else f"{self.severity}: "
         return f"{where}: {tag}{what}{self.message}"

@@ -307,7 +307,8 @@ def _case_page(w: _Writer, case: Case, updated: str | None = None) -> SitePage:
         (s["year"], str(case.year) if case.year else s["unknown"]),
         (s["ethnic_groups"], "、".join(text.ethnic_groups) if w.lang == "zh" else ", ".join(text.ethnic_groups)),
         (s["honours"], "<br>".join(_escape(h) for h in text.honours)),
-        (s["source"], s["source_text"].format(file=f"`{case.source.file}`", report=case.source.report)
+        (s["source"], (s["source_text"].format(file=f"`{case.source.file}`", report=case.source.report)
+                       if case.source.report else f"`{case.source.file}`")  # a file of one report
             + (f" ({s['source_traditional']})" if case.source.script == "traditional" else "")),
         (s["updated"], updated),
     ]

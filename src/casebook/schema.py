@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 Kind = Literal[
-    "id", "text", "text_list", "unit_type", "measure_list", "region", "year", "source", "items"
+    "id", "text", "text_list", "unit_type", "measure_list", "region", "year", "source", "items", "derived"
 ]
 
 
@@ -27,6 +27,8 @@ class FieldSpec:
 ID_PATTERN = r"^[a-z]+(-[a-z]+)*$"
 YEAR_PATTERN = r"^[0-9]{4}(-[0-9]{4})?$"
 REPORT_PATTERN = r"^R[0-9]{2}$"
+# A figure as trace.py reads it: digits with at most one decimal point.
+NUMBER_PATTERN = r"^[0-9]+(\.[0-9]+)?$"
 REGION_KEYS = ("province", "prefecture", "county", "locality")
 
 CASE_FIELDS: tuple[FieldSpec, ...] = (
@@ -39,8 +41,11 @@ CASE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("year", "year", False, True, "a year such as 2019 or a period such as 2016-2018; omit when unknown"),
     FieldSpec("ethnic_groups", "text_list", True, False, "the ethnic groups the source names; [] when none"),
     FieldSpec("honours", "text_list", False, False, "honours and awards the source names"),
-    FieldSpec("source", "source", True, True, "file: the seed file's name; report: R01-R18"),
+    FieldSpec("source", "source", True, True,
+              "file: the source file's name; report: its number (such as R12) when the file holds several"),
     FieldSpec("summary", "text", True, False, "one paragraph"),
+    FieldSpec("derived", "derived", False, False,
+              "figures worked out from the source's own (a sum, a share), each {number, how}; in the Chinese file"),
 )
 
 CHECKLIST_FIELDS: tuple[FieldSpec, ...] = (
