@@ -27,7 +27,7 @@ def report_text(report: str) -> str:
     """The text of one report, folded: from its start marker to the next report's in that file."""
     file, start = reports()[report]
     others = [s for f, s in reports().values() if f == file]
-    return trace.report_text((SEEDS / file).read_text("utf-8"), start, others)
+    return trace.report_text(trace.fold((SEEDS / file).read_text("utf-8")), start, others)
 
 
 normalise = trace.fold

@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import jsonschema
@@ -133,6 +135,9 @@ def test_full_width_digits_are_folded_on_both_sides(content):
     en.write_text(en.read_text("utf-8").replace("The community has", "In 2021 the community had"), "utf-8")
     assert problems(content) == []
     assert trace.numbers("２０２１年，９８．７％") == {"2021", "98.7"}
+    # Only runs of digits are folded, for speed: the same numbers as folding the whole text.
+    mixed = "第①项，面积5²米，占¼，⒈5倍，３．５万，㍘开会，2024年12月，共7.5%。Plain 12.5 and 3."
+    assert trace.numbers(mixed) == set(re.findall(r"[0-9]+(?:\.[0-9]+)?", unicodedata.normalize("NFKC", mixed)))
 
 
 def test_the_english_twin_must_state_the_same_numbers(content):

@@ -117,11 +117,18 @@ def load(content_dir: Path, memo: Memo | None = None, sources: Sequence[str | Pa
 
 def _trace(content: Content, files: list[_File], content_dir: Path, folders: Sequence[str | Path]):
     """Every case's figures against its source report, where the source is present."""
-    docs = {str(f.path): f.doc for f in files if f.kind == "cases"}
-    derived = {path: f.values["derived"] for f in files if f.kind == "cases" and f.values.get("derived")
-               for path in [str(f.path)]}
-    return sources.trace_content(content.cases, derived, content_dir,
-                                 lambda text, field, number: trace.locate_in(docs[text.path], field, number), folders)
+    derived = {str(f.path): f.values["derived"] for f in files if "derived" in f.values}
+    docs: dict[str, frontmatter.Document] = {}
+    lines: dict[str, trace.Lines] = {}
+
+    def locate(text: trace.Text, path: list, number: str | None) -> int | None:
+        if not docs:  # only where there is a problem to place
+            docs.update((str(f.path), f.doc) for f in files)
+        if text.path not in lines:
+            lines[text.path] = trace.lines_of(docs[text.path])
+        return trace.locate_in(docs[text.path], lines[text.path], path, number)
+
+    return sources.trace_content(content.cases, derived, content_dir, locate, folders)
 
 
 def _read_text(path: Path, rel, problems: list[Problem], raw: bytes | None = None) -> str | None:

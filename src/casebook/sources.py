@@ -56,7 +56,7 @@ class Report:
 class SourceFile:
     name: str
     shown: str
-    text: str
+    text: str  # folded (trace.fold), once for all the cases that cite it
     reports: tuple[Report, ...] = ()  # what the folder lists in this file, in its order
     folder_reports: Mapping[str, Report] = field(default_factory=dict)  # every report of the folder
 
@@ -160,7 +160,7 @@ def read(folders: Sequence[Folder], names: Iterable[str]) -> tuple[dict[str, Sou
             problems.append(Problem(shown, None, None, "is not UTF-8; save the source as UTF-8"))
             continue
         listed = manifests[folder.path]
-        found[name] = SourceFile(name, shown, text, tuple(r for r in listed if r.file == name),
+        found[name] = SourceFile(name, shown, trace.fold(text), tuple(r for r in listed if r.file == name),
                                  {r.id: r for r in listed})
     return found, problems
 
@@ -198,17 +198,17 @@ def trace_content(cases: Sequence[Case], derived: Mapping[str, tuple[trace.Deriv
     """The traceability problems of every case, and notes (severity info) on what was skipped."""
     problems: list[Problem] = []
     searched = folders(content_dir, extra, environ, problems)
-    found, read_problems = read(searched, (c.source.file for c in cases))
+    cited_files = Counter(c.source.file for c in cases)
+    found, read_problems = read(searched, cited_files)
     problems += read_problems
     problems += _missing_starts(found.values())
     by_report: dict[tuple[str, str | None], tuple[frozenset[str] | None, str, str | None]] = {}
-    skipped: Counter[str] = Counter()
-    for case in cases:
+    # A checkout without its sources pays nothing per case, unless a case carries marks to check.
+    for case in cases if found or derived else ():
         source = found.get(case.source.file)
         if source is None:
-            skipped[case.source.file] += 1
-            if not any(derived.get(str(t.path)) for t in case.texts.values()):
-                continue  # nothing to check: a checkout without its sources pays nothing per case
+            if not any(str(t.path) in derived for t in case.texts.values()):
+                continue
             in_report, cited, wrong = None, "", None
         else:
             key = (case.source.file, case.source.report)
@@ -229,16 +229,15 @@ def trace_content(cases: Sequence[Case], derived: Mapping[str, tuple[trace.Deriv
     notes = [Problem(shown, None, None,
                      f"source not present: {name} (looked in {where}) — traceability skipped for "
                      f"{n} case{'' if n == 1 else 's'}", "info", "source-not-present")
-             for name, n in sorted(skipped.items())]
+             for name, n in sorted(cited_files.items()) if name not in found]
     return problems, notes
 
 
 def _missing_starts(files: Iterable[SourceFile]) -> list[Problem]:
     out = []
     for source in files:
-        folded = trace.fold(source.text) if source.reports else ""
         for r in source.reports:
-            if trace.fold(r.start) not in folded:
+            if trace.fold(r.start) not in source.text:
                 out.append(Problem(r.listed_in, r.line, r.id,
                                    f"the start `{r.start}` is not in {source.shown}; copy the words the report starts with"))
     return out
