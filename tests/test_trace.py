@@ -323,3 +323,19 @@ def test_a_strict_build_shows_nothing_of_a_mark_and_fails_on_an_untraceable_figu
     failed = mkdocs_build(project, tmp_path / "site2")
     assert failed.returncode != 0
     assert "content/cases/alpha.zh.md:29: body: 3690 is not in the source" in failed.stderr
+
+
+def test_a_report_list_with_a_bad_or_repeated_number_is_refused(content, tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "two.txt").write_text(MULTI, "utf-8")
+    (folder / "reports.yml").write_text(
+        "reports:\n  - {report: R01, file: two.txt, start: 篇一 东湖社区}\n  - {report: R01, file: two.txt, start: 篇二 西山村}\n"
+        "  - {report: first, file: two.txt, start: 篇二}\n  - {file: two.txt}\n", "utf-8")
+    write(content, file="two.txt", report="R01")
+    assert problems(content, sources=[folder]) == [
+        f"{folder}/reports.yml:3: reports[1].report: 'R01' must be a number such as R01 that no other report of the folder has",
+        f"{folder}/reports.yml:4: reports[2].report: 'first' must be a number such as R01 that no other report of the folder has",
+        f"{folder}/reports.yml:5: reports[3]: must have report, file and start; the list is a list `reports:` of "
+        "{report: R01, file: <file>, start: <the words the report starts with>}",
+    ]

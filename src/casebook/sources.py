@@ -30,10 +30,12 @@ import yaml
 from . import trace
 from .frontmatter import line_of
 from .model import Case, Problem
+from .schema import REPORT_PATTERN
 
 ENVIRONMENT = "CASEBOOK_SOURCES"
 IN_CONTENT = "sources"
 MANIFEST = "reports.yml"
+_REPORT = re.compile(REPORT_PATTERN)
 _README_ROW = re.compile(r"^\| *(R\d\d) *\| *(\S+) *\| *`([^`]+)` *\|", re.M)
 
 
@@ -130,7 +132,12 @@ def _from_manifest(text: str, shown: str) -> tuple[tuple[Report, ...], list[Prob
                                                  for k in ("report", "file", "start")):
             problems.append(Problem(shown, line, f"reports[{i}]", f"must have report, file and start; the list is {form}"))
             continue
-        out.append(Report(item["report"].strip(), item["file"].strip(), item["start"].strip(), shown, line))
+        report = item["report"].strip()
+        if not _REPORT.match(report) or report in {r.id for r in out}:
+            problems.append(Problem(shown, line, f"reports[{i}].report",
+                                    f"{report!r} must be a number such as R01 that no other report of the folder has"))
+            continue
+        out.append(Report(report, item["file"].strip(), item["start"].strip(), shown, line))
     return tuple(out), problems
 
 

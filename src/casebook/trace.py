@@ -221,6 +221,7 @@ _KEY = re.compile(r"([A-Za-z_][\w-]*)\s*:")
 
 
 def lines_of(doc: Document) -> Lines:
+    """The Lines of a file, for the problems found in it."""
     fields: dict[str, int] = {}
     found: dict[tuple[str, str], int] = {}
     key = None
