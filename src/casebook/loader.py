@@ -13,10 +13,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterator, Sequence
 
-from . import frontmatter, sources, trace
+from . import frontmatter, trace
 from .memo import Memo, digest
 from .links import find_refs
 from .sanitize import risky_html
+from .sources import trace_content
 from .model import (
     LANGUAGES,
     Case,
@@ -128,7 +129,7 @@ def _trace(content: Content, files: list[_File], content_dir: Path, folders: Seq
             lines[text.path] = trace.lines_of(docs[text.path])
         return trace.locate_in(docs[text.path], lines[text.path], path, number)
 
-    return sources.trace_content(content.cases, derived, content_dir, locate, folders)
+    return trace_content(content.cases, derived, content_dir, locate, folders)
 
 
 def _read_text(path: Path, rel, problems: list[Problem], raw: bytes | None = None) -> str | None:
