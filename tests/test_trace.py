@@ -339,3 +339,10 @@ def test_a_report_list_with_a_bad_or_repeated_number_is_refused(content, tmp_pat
         f"{folder}/reports.yml:5: reports[3]: must have report, file and start; the list is a list `reports:` of "
         "{report: R01, file: <file>, start: <the words the report starts with>}",
     ]
+
+
+def test_a_source_named_by_a_path_is_refused(content):
+    (content.parent / "secret.txt").write_text("3200 480 12 1500", "utf-8")
+    write(content, file="../secret.txt")
+    assert ("content/cases/alpha.zh.md:10: source.file: must be a file's name, not a path ('../secret.txt'): "
+            "sources are looked up by name in content/sources/ and the configured folders") in problems(content)
