@@ -14,7 +14,8 @@ from typing import Literal, Mapping
 LANGUAGES: tuple[str, ...] = ("zh", "en")
 DEFAULT_LANGUAGE = LANGUAGES[0]
 
-Severity = Literal["error", "warning"]
+# info: said for the editor to know, never counted against the content.
+Severity = Literal["error", "warning", "info"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,5 +209,5 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         what = f"{self.field}: " if self.field else ""
-        tag = "" if self.severity == "error" else "warning: "
+        tag = "" if self.severity == "error" else f"{self.severity}: "
         return f"{where}: {tag}{what}{self.message}"

@@ -270,6 +270,8 @@ def _load(content_dir: Path, memo: casebook_memo.Memo, drafts: bool) -> tuple[lo
     with _collector_paused():
         # Drafts from `casebook import` are shown, with a banner, only while serving.
         loaded = loader.load(content_dir, memo, drafts=drafts)
+    for note in loaded.notes:  # such as a source not present beside this checkout
+        log.info(str(note))
     for path in loaded.drafts:
         log.info(f"{path}: draft, " + ("shown with a draft banner" if drafts else "not published"))
     for problem in loaded.warnings:

@@ -1,44 +1,34 @@
-"""The source reports: the seeds README's table of R01-R18 and each report's own text."""
+"""The seed reports for tests that read them: the seeds README's table of R01-R18 and each
+report's own text, as the core's traceability rule reads them (sources.py, trace.py)."""
 
 from __future__ import annotations
 
 import os
-import re
-import unicodedata
 from functools import cache
 from pathlib import Path
 
+from casebook.content import sources, trace
 from support.project import ROOT
 
 SEEDS = Path(os.environ.get("CASEBOOK_SEEDS", ROOT.parent / "shared" / "seeds"))
-_ROW = re.compile(r"^\| (R\d\d) \| (\S+) \| `([^`]+)` \|", re.M)
-NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
 
 @cache
 def reports() -> dict[str, tuple[str, str]]:
     """Report number -> (seed file name, start marker), as the seeds README lists them."""
-    readme = SEEDS / "README.md"
-    if not readme.exists():
-        raise FileNotFoundError(f"{readme} is missing: the fidelity tests need ../shared/seeds beside the project")
-    return {m[1]: (m[2], m[3]) for m in _ROW.finditer(readme.read_text("utf-8"))}
+    if not (SEEDS / "README.md").exists():
+        raise FileNotFoundError(f"{SEEDS / 'README.md'} is missing: these tests need ../shared/seeds beside the project")
+    listed, _ = sources.listed_reports(sources.Folder(SEEDS, str(SEEDS)))
+    return {r.id: (r.file, r.start) for r in listed}
 
 
 @cache
 def report_text(report: str) -> str:
-    """The text of one report: from its start marker to the next report's marker in that file."""
-    file, marker = reports()[report]
-    text = normalise((SEEDS / file).read_text("utf-8"))
-    start = text.index(normalise(marker))
-    later = [text.find(normalise(m), start + 1) for f, m in reports().values() if f == file]
-    end = min([i for i in later if i > start], default=len(text))
-    return text[start:end]
+    """The text of one report, folded: from its start marker to the next report's in that file."""
+    file, start = reports()[report]
+    others = [s for f, s in reports().values() if f == file]
+    return trace.report_text(trace.fold((SEEDS / file).read_text("utf-8")), start, others)
 
 
-def normalise(text: str) -> str:
-    """Full-width digits and punctuation as ASCII, so that numbers compare as numbers."""
-    return unicodedata.normalize("NFKC", text)
-
-
-def numbers(text: str) -> set[str]:
-    return set(NUMBER.findall(normalise(text)))
+normalise = trace.fold
+numbers = trace.numbers

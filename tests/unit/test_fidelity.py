@@ -1,69 +1,79 @@
-"""Fidelity of the cases to their sources: every report has a case in both languages, every
-number in a case's Chinese text stands in the report it cites, and both languages state the
-same numbers."""
+"""Fidelity of the cases to their sources, as `casebook check` judges it (sources.py, trace.py):
+every report has a case in both languages, every number of a case stands in the report it
+cites or is marked as derived, and both languages state the same numbers. The sources are the
+seed reports in ../shared/seeds beside the checkout (or a folder in CASEBOOK_SOURCES); where
+they are absent these tests skip, as the rule does."""
 
 from __future__ import annotations
 
-import pytest
-import yaml
+import shutil
 
-from casebook.content import loader
+import pytest
+
+from casebook.content import loader, sources, trace
 from casebook.model import LANGUAGES
 from support import ROOT
-from support.seeds import SEEDS, numbers, report_text, reports
 
-# The seeds are not part of the project: a checkout without ../shared beside it (or
-# CASEBOOK_SEEDS) has nothing to compare the cases with.
-pytestmark = pytest.mark.skipif(not (SEEDS / "README.md").exists(),
-                                reason=f"{SEEDS} is missing: the fidelity tests need ../shared/seeds beside the project")
-
-CASES = loader.load(ROOT / "content").content.cases
-EXCEPTIONS = {
-    (e["case"], str(e["number"]))
-    for e in yaml.safe_load((ROOT / "tests/fidelity_exceptions.yml").read_text("utf-8"))["exceptions"]
-}
+LOADED = loader.load(ROOT / "content")
+CASES = LOADED.content.cases
+FOLDERS = sources.folders(ROOT / "content")
+FOUND, _ = sources.read(FOLDERS, {c.source.file for c in CASES})
+ABSENT = ("the source reports are not present: put the seeds in ../shared/seeds beside the checkout, "
+          "or name their folder in CASEBOOK_SOURCES")
 
 
-def case_numbers(case, lang: str) -> set[str]:
-    """Digit runs of one language's text: its front-matter values and body, not its id or source."""
-    text = case.texts[lang]
-    parts = [text.title, text.summary, text.body, text.unit or "", *text.region.parts(),
-             *text.ethnic_groups, *text.honours, str(case.year or "")]
-    return numbers("\n".join(parts))
+def seed_reports() -> dict[str, sources.Report]:
+    """The reports listed by the folder that holds the cases' sources."""
+    if not FOUND:
+        pytest.skip(ABSENT)
+    return next(iter(FOUND.values())).folder_reports
+
+
+def case_problems(case, *codes: str) -> list[str]:
+    if case.source.file not in FOUND:
+        pytest.skip(f"{case.source.file}: {ABSENT}")
+    paths = {str(t.path) for t in case.texts.values()}
+    return [str(p) for p in LOADED.problems if p.path in paths and p.code in codes]
 
 
 def test_seeds_readme_lists_eighteen_reports():
-    assert sorted(reports()) == [f"R{i:02d}" for i in range(1, 19)]
+    assert sorted(seed_reports()) == [f"R{i:02d}" for i in range(1, 19)]
 
 
 def test_every_report_has_a_case_in_both_languages():
+    reports = seed_reports()
     covered = {}
     for case in CASES:
         covered.setdefault(case.source.report, []).append(case)
-    assert sorted(covered) == sorted(reports())
+    assert sorted(covered) == sorted(reports)
     for report, cases in covered.items():
         for case in cases:
             assert set(case.texts) == set(LANGUAGES), case.id
-            assert case.source.file == reports()[report][0], case.id
+            assert case.source.file == reports[report].file, case.id
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
 def test_every_number_in_the_chinese_text_is_in_the_source(case):
-    source = numbers(report_text(case.source.report))
-    missing = {n for n in case_numbers(case, "zh") - source if (case.id, n) not in EXCEPTIONS}
-    assert not missing, f"{case.id}: numbers not in {case.source.report}: {sorted(missing)}"
+    assert case_problems(case, trace.UNTRACEABLE, trace.STALE_MARK) == []
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
 def test_both_languages_state_the_same_numbers(case):
-    zh, en = case_numbers(case, "zh"), case_numbers(case, "en")
-    assert zh == en, f"{case.id}: only in zh: {sorted(zh - en)}; only in en: {sorted(en - zh)}"
+    assert case_problems(case, trace.TWIN_NUMBERS) == []
 
 
-def test_exceptions_are_still_needed():
-    """An exception whose number no longer appears, or now appears in the source, is stale."""
-    by_id = {c.id: c for c in CASES}
-    for case_id, number in EXCEPTIONS:
-        case = by_id[case_id]
-        assert number in case_numbers(case, "zh"), (case_id, number)
-        assert number not in numbers(report_text(case.source.report)), (case_id, number)
+def test_a_changed_figure_of_a_real_case_is_caught(tmp_path):
+    """The rule bites on the real sources: one figure of a case changed by one."""
+    case = next(c for c in CASES if c.id == "bihai-community-guiyang")
+    if case.source.file not in FOUND:
+        pytest.skip(ABSENT)
+    content = tmp_path / "content"
+    (content / "cases").mkdir(parents=True)
+    for name in ("taxonomy.yml", "glossary.yml"):
+        shutil.copy(ROOT / "content" / name, content)
+    for lang in LANGUAGES:
+        text = (ROOT / f"content/cases/{case.id}.{lang}.md").read_text("utf-8")
+        (content / f"cases/{case.id}.{lang}.md").write_text(text.replace("32895", "32896"), "utf-8")
+    found = [str(p) for p in loader.load(content, sources=[f.path for f in FOLDERS]).problems]
+    assert len(found) == 1 and "summary: 32896 is not in the source (" in found[0], found
+    assert f"{case.source.file}, report {case.source.report})" in found[0]

@@ -11,12 +11,13 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
-from casebook.content import frontmatter
+from casebook.content import frontmatter, trace
 from casebook.build.memo import Memo, digest
 from casebook.content.links import find_refs
 from casebook.content.sanitize import risky_html
+from casebook.content.sources import trace_content
 from casebook.model import (
     LANGUAGES,
     Case,
@@ -44,6 +45,7 @@ class Loaded:
     content: Content
     problems: tuple[Problem, ...]
     drafts: tuple[str, ...] = ()  # paths of draft cases, left out unless drafts were asked for
+    notes: tuple[Problem, ...] = ()  # severity info: what was not checked, and why
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -67,10 +69,12 @@ class _File:
     digest: str = ""  # of the file's bytes
 
 
-def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False) -> Loaded:
+def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
+         sources: Sequence[str | Path] = ()) -> Loaded:
     """Everything in `content_dir`, checked. `memo` keeps each file's own checks for the next
     load, which reads again only the files whose content changed. Draft cases (`draft: true`)
-    are left out, or with `drafts` loaded with their problems as warnings."""
+    are left out, or with `drafts` loaded with their problems as warnings. `sources`: folders
+    of source reports to search besides those of the configuration (sources.py)."""
     content_dir = Path(content_dir)
     # Paths in messages are relative to the project, as editors see them in git.
     base = content_dir.parent
@@ -120,7 +124,8 @@ def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False) -> L
     cases, checklists = _pair(files, taxonomy, problems)
     content = Content(taxonomy, cases, checklists, glossary)
     problems += _check_references(content, files)
-    return Loaded(content, tuple(problems), tuple(draft_paths))
+    traced, notes = _trace(content, files, content_dir, sources)
+    return Loaded(content, tuple(problems + traced), tuple(draft_paths), tuple(notes))
 
 
 _DRAFT_LINE = re.compile(rb"^draft:[ \t]*true[ \t]*(?:#.*)?$", re.M)
@@ -136,6 +141,22 @@ def _is_draft(f: _File | None, path: Path) -> bool:
         return False
     head = raw.split(b"\n---", 1)[0] if raw.startswith(b"---") else b""
     return bool(_DRAFT_LINE.search(head))
+
+
+def _trace(content: Content, files: list[_File], content_dir: Path, folders: Sequence[str | Path]):
+    """Every case's figures against its source report, where the source is present."""
+    derived = {str(f.path): f.values["derived"] for f in files if "derived" in f.values}
+    docs: dict[str, frontmatter.Document] = {}
+    lines: dict[str, trace.Lines] = {}
+
+    def locate(text: trace.Text, path: list, number: str | None) -> int | None:
+        if not docs:  # only where there is a problem to place
+            docs.update((str(f.path), f.doc) for f in files)
+        if text.path not in lines:
+            lines[text.path] = trace.lines_of(docs[text.path])
+        return trace.locate_in(docs[text.path], lines[text.path], path, number)
+
+    return trace_content(content.cases, derived, content_dir, locate, folders)
 
 
 def _read_text(path: Path, rel, problems: list[Problem], raw: bytes | None = None) -> str | None:

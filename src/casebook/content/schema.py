@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 Kind = Literal[
-    "id", "text", "text_list", "unit_type", "measure_list", "region", "year", "source", "items", "flag"
+    "id", "text", "text_list", "unit_type", "measure_list", "region", "year", "source", "items", "flag", "derived"
 ]
 
 
@@ -27,6 +27,8 @@ class FieldSpec:
 ID_PATTERN = r"^[a-z]+(-[a-z]+)*$"
 YEAR_PATTERN = r"^[0-9]{4}(-[0-9]{4})?$"
 REPORT_PATTERN = r"^R[0-9]{2}$"
+# A figure as trace.py reads it: digits with at most one decimal point.
+NUMBER_PATTERN = r"^[0-9]+(\.[0-9]+)?$"
 REGION_KEYS = ("province", "prefecture", "county", "locality")
 
 CASE_FIELDS: tuple[FieldSpec, ...] = (
@@ -39,7 +41,8 @@ CASE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("year", "year", False, True, "a year such as 2019 or a period such as 2016-2018; omit when unknown"),
     FieldSpec("ethnic_groups", "text_list", True, False, "the ethnic groups the source names; [] when none"),
     FieldSpec("honours", "text_list", False, False, "honours and awards the source names"),
-    FieldSpec("source", "source", True, True, "file: the source file's name; report: R01-R18, left out when the file holds one report"),
+    FieldSpec("source", "source", True, True,
+              "file: the source file's name; report: its number (such as R12) when the file holds several"),
     FieldSpec("summary", "text", True, False, "one paragraph"),
     # Left out for the reports of third parties (all 18 today): their sentences must be restated,
     # and tests/unit/test_copied_runs.py fails on any run of 20 Chinese characters copied from them.
@@ -47,6 +50,8 @@ CASE_FIELDS: tuple[FieldSpec, ...] = (
               "only for a unit's own report imported by its own editors: who allows its wording to be "
               "reused, e.g. 'the unit's own report; its editors allow reuse'; left out otherwise"),
     FieldSpec("draft", "flag", False, True, "true while the case is a draft from `casebook import`: never published, shown by `mkdocs serve` only"),
+    FieldSpec("derived", "derived", False, False,
+              "figures worked out from the source's own (a sum, a share), each {number, how}; in the Chinese file"),
 )
 
 CHECKLIST_FIELDS: tuple[FieldSpec, ...] = (

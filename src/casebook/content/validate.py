@@ -12,6 +12,7 @@ from typing import Any, Callable, Iterable
 
 from casebook.model import ChecklistItem, Region, Source, Taxonomy
 from casebook.content.schema import ID_PATTERN, REGION_KEYS, REPORT_PATTERN, YEAR_PATTERN, FieldSpec
+from casebook.content.trace import parse_derived
 
 _ID = re.compile(ID_PATTERN)
 _YEAR = re.compile(YEAR_PATTERN)
@@ -129,13 +130,16 @@ def _check_year(value, taxonomy):
 
 def _check_source(value, taxonomy):
     if not isinstance(value, dict):
-        return None, [([], "must be a mapping with file: (the source file's name) and report: (R01-R18)")]
+        return None, [([], "must be a mapping with file: (the source file's name) and, for a file of several reports, report: (such as R12)")]
     issues: list[Issue] = []
     file, report, script = value.get("file"), value.get("report"), value.get("script", "simplified")
     if not isinstance(file, str) or not file.strip():
-        issues.append((["file"], "must name the seed file, such as 004_f8be99e0c8987dd2.txt"))
+        issues.append((["file"], "must name the source file, such as 004_f8be99e0c8987dd2.txt"))
+    elif "/" in file or "\\" in file or file.strip() in (".", ".."):
+        issues.append((["file"], f"must be a file's name, not a path ({file!r}): sources are looked up by name "
+                                 "in content/sources/ and the configured folders"))
     if report is not None and (not isinstance(report, str) or not _REPORT.match(report)):
-        issues.append((["report"], f"must be a report number such as R12 (or left out when the file holds one report), not {report!r}"))
+        issues.append((["report"], f"must be a report number such as R12, not {report!r}"))
     if script not in ("simplified", "traditional"):
         issues.append((["script"], f"must be 'traditional' or left out, not {script!r}"))
     for key in value:
@@ -190,6 +194,7 @@ _CHECKS: dict[str, Callable[[Any, Taxonomy], tuple[Any, list[Issue]]]] = {
     "source": _check_source,
     "items": _check_items,
     "flag": _check_flag,
+    "derived": lambda v, t: parse_derived(v),
 }
 
 

@@ -27,13 +27,13 @@ _ID = re.compile(ID_PATTERN)
 
 
 def _check(args: argparse.Namespace) -> int:
-    result = loader.load(Path(args.content))
+    result = loader.load(Path(args.content), sources=args.sources)
     problems = sorted(result.problems, key=lambda p: (p.path, p.line or 0))
     if args.format == "json":
-        json.dump([asdict(p) for p in problems], sys.stdout, ensure_ascii=False, indent=1)
+        json.dump([asdict(p) for p in (*problems, *result.notes)], sys.stdout, ensure_ascii=False, indent=1)
         print()
     else:
-        for p in problems:
+        for p in (*problems, *result.notes):
             print(p)
         c = result.content
         verdict = "OK" if not result.errors else "FAILED"
@@ -201,9 +201,13 @@ def parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "check", help="check every case and checklist and list every problem",
         description="Checks every file in content/ and prints each problem as file:line: field: message, "
-        "with the allowed values and the closest one, then a one-line summary. "
+        "with the allowed values and the closest one, then a one-line summary. Every number of a case must stand "
+        "in its source report where the source is present (or be marked under derived:). "
         "Exits with 1 when there are errors, 0 when there are only warnings or none.")
     check.add_argument("--format", choices=("text", "json"), default="text", help="text for people (default), json for tools")
+    check.add_argument("--sources", action="append", default=[], metavar="DIR",
+                       help="a folder of source reports to trace the cases' figures to, searched after content/sources "
+                       "and before those of CASEBOOK_SOURCES and pyproject.toml's [tool.casebook] sources (repeatable)")
     check.set_defaults(run=_check)
 
     new = commands.add_parser(

@@ -5,7 +5,8 @@ Made from the same field declarations the checker uses (`schema.py`) and the ids
 from __future__ import annotations
 
 from casebook.model import Taxonomy
-from casebook.content.schema import CASE_FIELDS, CHECKLIST_FIELDS, ID_PATTERN, REGION_KEYS, REPORT_PATTERN, YEAR_PATTERN, FieldSpec
+from casebook.content.schema import (CASE_FIELDS, CHECKLIST_FIELDS, ID_PATTERN, NUMBER_PATTERN, REGION_KEYS,
+                                     REPORT_PATTERN, YEAR_PATTERN, FieldSpec)
 
 BASE = "https://casebook.invalid/schema/"
 
@@ -37,6 +38,12 @@ def _property(spec: FieldSpec, taxonomy: Taxonomy) -> dict:
             "properties": {"text": _text("one concrete, checkable action"),
                            "measure": {"enum": measures},
                            "cases": {"type": "array", "items": {"type": "string", "pattern": ID_PATTERN}}}}},
+        "derived": {"type": "array", "items": {
+            "type": "object", "additionalProperties": False, "required": ["number", "how"],
+            "properties": {"number": {"anyOf": [{"type": "string", "pattern": NUMBER_PATTERN},
+                                                {"type": "integer", "minimum": 0}],
+                                      "description": "the figure as the text writes it, in quotes"},
+                           "how": _text("how it is worked out from the source's own figures, for the reviewer")}}},
     }
     return {**kinds[spec.kind], "description": spec.help}
 

@@ -1,0 +1,250 @@
+"""Where the cases' source reports are: the folders searched, the reports each folder lists in
+its files, each file read once per check, and every case traced to the report it cites.
+
+Folders, searched in this order (the first that holds a file wins):
+
+1. `content/sources/`, the sources kept in the repository (`casebook import` saves them there);
+2. the folders given with `casebook check --sources DIR`;
+3. the folders in the environment variable `CASEBOOK_SOURCES` (separated by `os.pathsep`);
+4. `[tool.casebook] sources = [...]` in the project's `pyproject.toml`, relative to the project.
+
+A file that holds one report is the report. A folder whose files hold several reports lists
+them, each with its file and the words it starts with, in `reports.yml`; a folder without that
+file may list them in its README.md as a table row `| R01 | <file> | `<start>` | ... |` (the way
+the seed reports are described). A report runs from its start to the next report's start in
+the same file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Mapping, Sequence
+
+import yaml
+
+from casebook.content import trace
+from casebook.content.frontmatter import line_of
+from casebook.model import Case, Problem
+from casebook.content.schema import REPORT_PATTERN
+
+ENVIRONMENT = "CASEBOOK_SOURCES"
+IN_CONTENT = "sources"
+MANIFEST = "reports.yml"
+_REPORT = re.compile(REPORT_PATTERN)
+_README_ROW = re.compile(r"^\| *(R\d\d) *\| *(\S+) *\| *`([^`]+)` *\|", re.M)
+
+
+@dataclass(frozen=True, slots=True)
+class Folder:
+    path: Path
+    shown: str  # as the configuration names it, for messages
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    id: str
+    file: str
+    start: str
+    listed_in: str  # the manifest, as messages show it
+    line: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    name: str
+    shown: str
+    text: str  # folded (trace.fold), once for all the cases that cite it
+    reports: tuple[Report, ...] = ()  # what the folder lists in this file, in its order
+    folder_reports: Mapping[str, Report] = field(default_factory=dict)  # every report of the folder
+
+
+def folders(content_dir: Path, extra: Sequence[str | Path] = (), environ: Mapping[str, str] = os.environ,
+            problems: list[Problem] | None = None) -> tuple[Folder, ...]:
+    """Every folder to search, in order, whether or not it exists (messages say where they looked).
+    The project is the folder that holds `content_dir`."""
+    project = content_dir.parent
+    out = [Folder(content_dir / IN_CONTENT, f"{content_dir.name}/{IN_CONTENT}")]
+    out += [Folder(Path(p), str(p)) for p in extra]
+    out += [Folder(Path(p), p) for p in environ.get(ENVIRONMENT, "").split(os.pathsep) if p]
+    out += [Folder(project / p, p) for p in configured(project, problems)]
+    seen: set[Path] = set()
+    unique = []
+    for f in out:
+        key = Path(os.path.abspath(f.path))
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return tuple(unique)
+
+
+def configured(project: Path, problems: list[Problem] | None = None) -> tuple[str, ...]:
+    """`[tool.casebook] sources` of the project's pyproject.toml: folders relative to the project."""
+    path = project / "pyproject.toml"
+    try:
+        with open(path, "rb") as f:
+            value = tomllib.load(f).get("tool", {}).get("casebook", {}).get("sources", [])
+    except FileNotFoundError:
+        return ()
+    except (OSError, tomllib.TOMLDecodeError) as e:
+        if problems is not None:
+            problems.append(Problem("pyproject.toml", None, None, f"cannot be read for [tool.casebook] sources: {e}"))
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        if problems is not None:
+            problems.append(Problem("pyproject.toml", None, "tool.casebook.sources",
+                                    'must be a list of folders, such as ["../shared/seeds"]'))
+        return ()
+    return tuple(value)
+
+
+def listed_reports(folder: Folder) -> tuple[tuple[Report, ...], list[Problem]]:
+    """The reports the folder lists: in reports.yml, else in its README.md's table."""
+    manifest = folder.path / MANIFEST
+    shown = f"{folder.shown}/{MANIFEST}"
+    if manifest.is_file():
+        return _from_manifest(manifest.read_text("utf-8-sig"), shown)
+    readme = folder.path / "README.md"
+    if readme.is_file():
+        text = readme.read_text("utf-8-sig")
+        return tuple(Report(m[1], m[2], m[3], f"{folder.shown}/README.md", text.count("\n", 0, m.start()) + 1)
+                     for m in _README_ROW.finditer(text)), []
+    return (), []
+
+
+def _from_manifest(text: str, shown: str) -> tuple[tuple[Report, ...], list[Problem]]:
+    form = "a list `reports:` of {report: R01, file: <file>, start: <the words the report starts with>}"
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        return (), [Problem(shown, None, None, f"is not valid YAML: {e}")]
+    items = data.get("reports") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        return (), [Problem(shown, None, "reports", f"must be {form}")]
+    out, problems = [], []
+    for i, item in enumerate(items):
+        line = line_of(text, ["reports", i])
+        if not isinstance(item, dict) or not all(isinstance(item.get(k), str) and item[k].strip()
+                                                 for k in ("report", "file", "start")):
+            problems.append(Problem(shown, line, f"reports[{i}]", f"must have report, file and start; the list is {form}"))
+            continue
+        report = item["report"].strip()
+        if not _REPORT.match(report) or report in {r.id for r in out}:
+            problems.append(Problem(shown, line, f"reports[{i}].report",
+                                    f"{report!r} must be a number such as R01 that no other report of the folder has"))
+            continue
+        out.append(Report(report, item["file"].strip(), item["start"].strip(), shown, line))
+    return tuple(out), problems
+
+
+def read(folders: Sequence[Folder], names: Iterable[str]) -> tuple[dict[str, SourceFile], list[Problem]]:
+    """Each named file, from the first folder that holds it, read once; names found nowhere are left out.
+    Only plain file names are looked up: a case cannot name a file outside the folders."""
+    found: dict[str, SourceFile] = {}
+    problems: list[Problem] = []
+    manifests: dict[Path, tuple[Report, ...]] = {}
+    present = [f for f in folders if f.path.is_dir()]
+    for name in sorted(set(names)):
+        if not name or name != Path(name).name or name in (".", ".."):
+            continue
+        folder = next((f for f in present if (f.path / name).is_file()), None)
+        if folder is None:
+            continue
+        if folder.path not in manifests:
+            manifests[folder.path], listed_problems = listed_reports(folder)
+            problems += listed_problems
+        shown = f"{folder.shown}/{name}"
+        try:
+            text = (folder.path / name).read_bytes().decode("utf-8-sig")
+        except OSError as e:
+            problems.append(Problem(shown, None, None, f"cannot be read: {e.strerror}"))
+            continue
+        except UnicodeDecodeError:
+            problems.append(Problem(shown, None, None, "is not UTF-8; save the source as UTF-8"))
+            continue
+        listed = manifests[folder.path]
+        found[name] = SourceFile(name, shown, trace.fold(text), tuple(r for r in listed if r.file == name),
+                                 {r.id: r for r in listed})
+    return found, problems
+
+
+def report_numbers(source: SourceFile, report: str | None) -> tuple[frozenset[str] | None, str, str | None]:
+    """The numbers of the report a case cites (None when it cannot be cut out of the file), how
+    messages name it, and what is wrong when the case's file and report do not fit together."""
+    cited = source.shown if report is None else f"{source.shown}, report {report}"
+    if report is None:
+        if len(source.reports) > 1:
+            ids = ", ".join(r.id for r in source.reports)
+            return None, cited, (f"{source.name} holds {len(source.reports)} reports ({ids}, as "
+                                 f"{source.reports[0].listed_in} lists them); name the one this case is written "
+                                 f"from with report:")
+        listed = source.reports[0] if source.reports else None
+    else:
+        listed = next((r for r in source.reports if r.id == report), None)
+        if listed is None:
+            elsewhere = source.folder_reports.get(report)
+            if elsewhere is not None:
+                return None, cited, f"report {report} is in {elsewhere.file}, not in {source.name} ({elsewhere.listed_in})"
+            if not source.reports:
+                return None, cited, (f"{source.name} is one report (no {MANIFEST} or README.md beside it lists "
+                                     f"reports in it): leave report out")
+            ids = ", ".join(r.id for r in source.reports)
+            return None, cited, f"no report {report} in {source.name}; its reports: {ids}"
+    text = trace.report_text(source.text, listed.start if listed else None, (r.start for r in source.reports))
+    # A start that is not in the file is reported once, at the list that names it (_missing_starts).
+    return (frozenset(trace.numbers(text)) if text is not None else None), cited, None
+
+
+def trace_content(cases: Sequence[Case], derived: Mapping[str, tuple[trace.Derived, ...]], content_dir: Path,
+                  locate: trace.Locate, extra: Sequence[str | Path] = (),
+                  environ: Mapping[str, str] = os.environ) -> tuple[list[Problem], list[Problem]]:
+    """The traceability problems of every case, and notes (severity info) on what was skipped."""
+    problems: list[Problem] = []
+    searched = folders(content_dir, extra, environ, problems)
+    cited_files = Counter(c.source.file for c in cases)
+    found, read_problems = read(searched, cited_files)
+    problems += read_problems
+    problems += _missing_starts(found.values())
+    by_report: dict[tuple[str, str | None], tuple[frozenset[str] | None, str, str | None]] = {}
+    # A checkout without its sources pays nothing per case, unless a case carries marks to check.
+    for case in cases if found or derived else ():
+        source = found.get(case.source.file)
+        if source is None:
+            if not any(str(t.path) in derived for t in case.texts.values()):
+                continue
+            in_report, cited, wrong = None, "", None
+        else:
+            key = (case.source.file, case.source.report)
+            if key not in by_report:
+                by_report[key] = report_numbers(source, case.source.report)
+            in_report, cited, wrong = by_report[key]
+        texts = trace.case_texts(case, derived)
+        if wrong:
+            field = ["source", "report"] if case.source.report else ["source"]
+            problems.append(Problem(texts[0].path, locate(texts[0], field, None), ".".join(field), wrong,
+                                    code=trace.UNTRACEABLE))
+            continue
+        if source is not None and in_report is None:
+            continue  # its report's start is not in the file: said once, where the report is listed
+        problems += trace.check(texts[0], texts[1:], in_report, cited, locate)
+    where = ", ".join(f.shown + ("" if f.path.is_dir() else " (absent)") for f in searched)
+    shown = f"{content_dir.name}/cases"
+    notes = [Problem(shown, None, None,
+                     f"source not present: {name} (looked in {where}) — traceability skipped for "
+                     f"{n} case{'' if n == 1 else 's'}", "info", "source-not-present")
+             for name, n in sorted(cited_files.items()) if name not in found]
+    return problems, notes
+
+
+def _missing_starts(files: Iterable[SourceFile]) -> list[Problem]:
+    out = []
+    for source in files:
+        for r in source.reports:
+            if trace.fold(r.start) not in source.text:
+                out.append(Problem(r.listed_in, r.line, r.id,
+                                   f"the start `{r.start}` is not in {source.shown}; copy the words the report starts with"))
+    return out

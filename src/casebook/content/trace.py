@@ -1,0 +1,253 @@
+"""Traceability of a case's figures: every number it states stands in its source report, the
+twins state the same numbers, and a figure the editor worked out carries a reviewed mark."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from itertools import chain
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
+
+from casebook.content.frontmatter import Document
+from casebook.model import DEFAULT_LANGUAGE, Case, Problem
+from casebook.content.schema import NUMBER_PATTERN
+
+# A decimal point binds digits into one figure (98.7); a thousands comma does not, so a case
+# writes 2409 where its source does.
+_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_WHOLE_NUMBER = re.compile(NUMBER_PATTERN)
+
+# (path inside the front matter, message), as validate.py reports issues
+Issue = tuple[list[str | int], str]
+
+
+def fold(text: str) -> str:
+    """NFKC: full-width digits (２０１９) and points as ASCII, so that numbers compare as numbers."""
+    return unicodedata.normalize("NFKC", text)
+
+
+@cache
+def _runs() -> re.Pattern:
+    """Runs of digits, points and the characters that NFKC makes into text with a digit or point
+    (full-width ５, ①, ², ...). Only these runs need folding: folding a whole Chinese text costs
+    five times as much. The characters are found once, from the Unicode data (20 ms)."""
+    blocks = chain(range(0xA0, 0xD800), range(0xE000, 0x10000), range(0x1D400, 0x1D800),
+                   range(0x1F100, 0x1F200), range(0x1FBF0, 0x1FC00))
+    foldable = [cp for cp in blocks if (c := chr(cp)) != (f := fold(c)) and any(d in "0123456789." for d in f)]
+    spans: list[list[int]] = []
+    for cp in foldable:
+        if spans and spans[-1][1] == cp - 1:
+            spans[-1][1] = cp
+        else:
+            spans.append([cp, cp])
+    return re.compile("[0-9." + "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "")
+                                        for a, b in spans) + "]+")
+
+
+def _numbers_at(text: str) -> Iterator[tuple[str, int]]:
+    """Each number of a text, as NFKC would write it, with its offset in the text."""
+    if unicodedata.is_normalized("NFKC", text):  # most English texts: nothing to fold
+        for m in _NUMBER.finditer(text):
+            yield m.group(), m.start()
+        return
+    for run in _runs().finditer(text):
+        value = run.group()
+        for n in _NUMBER.findall(value if value.isascii() else fold(value)):
+            yield n, run.start()
+
+
+def numbers(text: str) -> set[str]:
+    """Every Arabic number of a text, as written once folded."""
+    return {n for n, _ in _numbers_at(text)}
+
+
+def report_text(text: str, start: str | None, others: Iterable[str] = ()) -> str | None:
+    """One report of a source file (`text`, folded): from its start marker to the nearest later
+    marker of another report of the file (`others`), or the whole file when `start` is None. None
+    when the marker is not in the file."""
+    if start is None:
+        return text
+    at = text.find(fold(start))
+    if at < 0:
+        return None
+    later = [i for i in (text.find(fold(m), at + 1) for m in others if m != start) if i > at]
+    return text[at:min(later, default=len(text))]
+
+
+@dataclass(frozen=True, slots=True)
+class Derived:
+    """A figure the editor worked out from the source's (a sum, a share, a converted unit), and how."""
+
+    number: str
+    how: str
+
+
+def parse_derived(value: object) -> tuple[tuple[Derived, ...], list[Issue]]:
+    """The `derived` field: a list of {number, how}; each mark must say how it was worked out."""
+    example = '[{number: "98.7", how: "385 of 390 questionnaires"}]'
+    if not isinstance(value, list):
+        return (), [([], f"must be a list such as {example}")]
+    out: list[Derived] = []
+    issues: list[Issue] = []
+    for i, item in enumerate(value):
+        if not isinstance(item, dict):
+            issues.append(([i], f"must be a mapping with number and how, such as {example[1:-1]}"))
+            continue
+        number, how = item.get("number"), item.get("how")
+        if isinstance(number, int) and not isinstance(number, bool):
+            number = str(number)
+        if isinstance(number, float):
+            # YAML has already made 98.70 into 98.7: only the editor knows what the text writes.
+            issues.append(([i, "number"], f"put the number in quotes, as the text writes it: \"{number}\""))
+            number = None
+        elif "number" not in item or number is None:
+            issues.append(([i, "number"], "is required: the figure as the text writes it, such as \"98.7\""))
+        elif not isinstance(number, str) or not _WHOLE_NUMBER.match(fold(number.strip())):
+            issues.append(([i, "number"], f"must be one number in Arabic digits, such as \"98.7\", not {number!r}"))
+            number = None
+        if not isinstance(how, str) or not how.strip():
+            issues.append(([i, "how"], "is required: say how the figure is worked out from the source's own "
+                                       "figures (such as \"1353 + 119\" or \"385 of 390\"), for the reviewer to check"))
+            how = None
+        for key in item:
+            if key not in ("number", "how"):
+                issues.append(([i, str(key)], "unknown field of a derived figure; allowed: number, how"))
+        if number and how:
+            out.append(Derived(fold(number.strip()), how.strip()))
+    return tuple(out), issues
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """One language's file of a case as the rule reads it: its texts by field, in file order."""
+
+    lang: str
+    path: str
+    fields: tuple[tuple[str, str], ...]
+    derived: tuple[Derived, ...] = ()
+
+
+# The file line of a field (a path into the front matter, or ["body"]) of a text, and of a number
+# in it where one is given; None where unknown.
+Locate = Callable[[Text, list, "str | None"], "int | None"]
+
+UNTRACEABLE = "untraceable"
+TWIN_NUMBERS = "twin-numbers"
+STALE_MARK = "stale-derived"
+
+
+def _found(text: Text) -> dict[str, str]:
+    """Each number of the text and the first field that states it."""
+    out: dict[str, str] = {}
+    for name, value in text.fields:
+        for n in sorted(numbers(value), key=_order):
+            out.setdefault(n, name)
+    return out
+
+
+def _order(number: str) -> tuple[float, str]:
+    return float(number), number
+
+
+def check(traced: Text, twins: Sequence[Text], source: frozenset[str] | None, cited: str,
+          locate: Locate) -> list[Problem]:
+    """The problems of one case. `traced`: the file whose numbers must stand in the source (the
+    Chinese one); `source`: the numbers of its report, or None where the source is not present
+    (then only the marks are checked against the file's own text); `cited`: the source as the
+    messages name it."""
+    problems: list[Problem] = []
+    stated = _found(traced)
+    marked = {d.number for d in traced.derived}
+    for i, mark in enumerate(traced.derived):
+        if mark.number not in stated:
+            problems.append(Problem(traced.path, locate(traced, ["derived", i], None), f"derived[{i}]",
+                f"{mark.number} no longer appears in this file: the mark is not needed; remove it", code=STALE_MARK))
+        elif source is not None and mark.number in source:
+            problems.append(Problem(traced.path, locate(traced, ["derived", i], None), f"derived[{i}]",
+                f"{mark.number} stands in the source ({cited}) as it is: the mark is not needed; remove it",
+                code=STALE_MARK))
+    for twin in twins:
+        if twin.derived:
+            problems.append(Problem(twin.path, locate(twin, ["derived"], None), "derived",
+                f"marks of derived figures go in {traced.path}, the file traced to the source; "
+                f"this file states the same numbers, unmarked", code=STALE_MARK))
+    if source is None:
+        return problems
+    for n, name in stated.items():
+        if n not in source and n not in marked:
+            problems.append(Problem(traced.path, locate(traced, [name], n), name,
+                f"{n} is not in the source ({cited}); state the source's figures as it writes them, or, for a "
+                f"figure worked out from them, add {{number: \"{n}\", how: ...}} to derived:", code=UNTRACEABLE))
+    for twin in twins:
+        theirs = _found(twin)
+        for n, name in theirs.items():
+            if n not in stated:
+                problems.append(Problem(twin.path, locate(twin, [name], n), name,
+                    f"{n} is not in {traced.path}; both languages state the same numbers", code=TWIN_NUMBERS))
+        for n, name in stated.items():
+            if n not in theirs:
+                line = locate(traced, [name], n)
+                problems.append(Problem(twin.path, locate(twin, [name], None), name,
+                    f"{traced.path}{f':{line}' if line else ''} states {n}, this file does not; "
+                    f"both languages state the same numbers", code=TWIN_NUMBERS))
+    return problems
+
+
+def case_texts(case: Case, derived: Mapping[str, tuple[Derived, ...]]) -> list[Text]:
+    """The case's files as the rule reads them, the traced one first: the Chinese file, or the
+    only one there is. `derived`: the marks of each file, by its path."""
+    out = []
+    for lang in sorted(case.texts, key=lambda lang: lang != DEFAULT_LANGUAGE):
+        t = case.texts[lang]
+        fields = (("title", t.title), ("unit", t.unit or ""), ("region", "\n".join(t.region.parts())),
+                  ("year", str(case.year or "")), ("ethnic_groups", "\n".join(t.ethnic_groups)),
+                  ("honours", "\n".join(t.honours)), ("summary", t.summary), ("body", t.body))
+        out.append(Text(lang, str(t.path), tuple(f for f in fields if f[1]), derived.get(str(t.path), ())))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Lines:
+    """Where things stand in one file: each top-level field's line, and the first line of each
+    number in each top-level field and in the body, found in one pass over the file."""
+
+    fields: dict[str, int]
+    numbers: dict[tuple[str, str], int]
+
+
+_KEY = re.compile(r"([A-Za-z_][\w-]*)\s*:")
+
+
+def lines_of(doc: Document) -> Lines:
+    """The Lines of a file, for the problems found in it."""
+    fields: dict[str, int] = {}
+    found: dict[tuple[str, str], int] = {}
+    key = None
+    for i, line in enumerate(doc.yaml_text.split("\n")):
+        if line[:1] not in (" ", "\t", "-", "#", ""):
+            m = _KEY.match(line)
+            key = m.group(1) if m else None
+            if key:
+                fields.setdefault(key, i + 2)  # the front matter's first line is the file's second
+        if key:
+            for n, _ in _numbers_at(line):
+                found.setdefault((key, n), i + 2)
+    line, at = doc.body_line, 0
+    for n, offset in _numbers_at(doc.body):
+        line += doc.body.count("\n", at, offset)
+        at = offset
+        found.setdefault(("body", n), line)
+    return Lines(fields, found)
+
+
+def locate_in(doc: Document, lines: Lines, path: list, number: str | None) -> int | None:
+    """The file line of `number` in the field at `path` of a file, or of the field itself where no
+    number is given or it is not found there."""
+    if len(path) == 1:
+        name = path[0]
+        if number is not None and (name, number) in lines.numbers:
+            return lines.numbers[name, number]
+        return doc.body_line if name == "body" else lines.fields.get(name)
+    return doc.line_of(path)  # nested: parsed again, for the few problems that point inside a field

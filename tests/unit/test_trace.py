@@ -1,0 +1,348 @@
+"""Traceability of figures as a rule of `casebook check`, on small sources and cases written here
+(invented text, not taken from any real report)."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import jsonschema
+import pytest
+from bs4 import BeautifulSoup
+
+from casebook.content import loader, trace
+from casebook.tools.jsonschema import front_matter_schema
+from support import mkdocs_build
+
+SOURCE = "河畔社区20２1年共有居民3200人，其中少数民族480人。全年举办交流活动12次，参加群众1500人次。\n"
+
+ZH = """---
+id: alpha
+title: 河畔社区的交流活动
+unit_type: community
+measures: [exchange]
+region:
+  province: 某省
+ethnic_groups: []
+source:
+  file: {file}
+{report}summary: >-
+  河畔社区有居民3200人，
+  其中少数民族480人。
+{derived}---
+
+## 背景
+
+社区共有居民3200人。
+
+## 主要做法
+
+全年举办交流活动12次。
+
+## 成效
+
+参加群众{figure}人次。
+"""
+
+EN = """---
+id: alpha
+title: Exchange activities in Riverside community
+unit_type: community
+measures: [exchange]
+region:
+  province: A province
+ethnic_groups: []
+source:
+  file: {file}
+{report}summary: >-
+  Riverside community has 3200 residents,
+  480 of them from minority groups.
+---
+
+## Background
+
+The community has 3200 residents.
+
+## What they did
+
+It held 12 exchange activities in the year.
+
+## Results
+
+{figure} people took part.
+"""
+
+
+@pytest.fixture(autouse=True)
+def no_configured_sources(monkeypatch):
+    """Only the folders a test names: none from the environment of the run."""
+    monkeypatch.delenv("CASEBOOK_SOURCES", raising=False)
+
+
+def write(content: Path, figure: str = "1500", en_figure: str | None = None, derived: str = "",
+          file: str = "riverside.txt", report: str | None = None) -> None:
+    fill = dict(file=file, report=f"  report: {report}\n" if report else "")
+    (content / "cases/alpha.zh.md").write_text(ZH.format(figure=figure, derived=derived, **fill), "utf-8")
+    (content / "cases/alpha.en.md").write_text(EN.format(figure=en_figure or figure, **fill), "utf-8")
+
+
+def source(content: Path, text: str = SOURCE, name: str = "riverside.txt") -> Path:
+    folder = content / "sources"
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(text, "utf-8")
+    return folder
+
+
+def problems(content: Path, **kwargs) -> list[str]:
+    return [str(p) for p in loader.load(content, **kwargs).problems]
+
+
+def test_a_case_whose_figures_all_stand_in_its_source_passes(content):
+    source(content)
+    write(content)
+    loaded = loader.load(content)
+    assert loaded.problems == () and loaded.notes == ()
+
+
+def test_a_missing_figure_is_named_with_its_file_line_and_field(content):
+    source(content)
+    write(content, figure="1520")
+    found = problems(content)
+    assert found == [
+        "content/cases/alpha.zh.md:26: body: 1520 is not in the source (content/sources/riverside.txt); state the "
+        "source's figures as it writes them, or, for a figure worked out from them, add "
+        '{number: "1520", how: ...} to derived:']
+    assert "参加群众1520人次" in (content / "cases/alpha.zh.md").read_text("utf-8").splitlines()[25]
+
+
+def test_a_figure_in_a_folded_summary_is_found_on_its_own_line(content):
+    source(content, SOURCE.replace("480", "490"))
+    write(content)
+    (msg,) = problems(content)
+    assert msg.startswith("content/cases/alpha.zh.md:13: summary: 480 is not in the source")
+
+
+def test_full_width_digits_are_folded_on_both_sides(content):
+    source(content)  # its year is written 20２1
+    write(content, figure="１５００")
+    zh = content / "cases/alpha.zh.md"
+    zh.write_text(zh.read_text("utf-8").replace("社区共有居民3200人。", "社区在2021年共有居民3200人。"), "utf-8")
+    en = content / "cases/alpha.en.md"
+    en.write_text(en.read_text("utf-8").replace("The community has", "In 2021 the community had"), "utf-8")
+    assert problems(content) == []
+    assert trace.numbers("２０２１年，９８．７％") == {"2021", "98.7"}
+    # Only runs of digits are folded, for speed: the same numbers as folding the whole text.
+    mixed = "第①项，面积5²米，占¼，⒈5倍，３．５万，㍘开会，2024年12月，共7.5%。Plain 12.5 and 3."
+    assert trace.numbers(mixed) == set(re.findall(r"[0-9]+(?:\.[0-9]+)?", unicodedata.normalize("NFKC", mixed)))
+
+
+def test_the_english_twin_must_state_the_same_numbers(content):
+    source(content)
+    write(content, en_figure="1600")
+    assert problems(content) == [
+        "content/cases/alpha.en.md:26: body: 1600 is not in content/cases/alpha.zh.md; both languages state the same numbers",
+        "content/cases/alpha.en.md:15: body: content/cases/alpha.zh.md:26 states 1500, this file does not; "
+        "both languages state the same numbers",
+    ]
+
+
+def test_a_derived_figure_is_accepted_with_its_reason(content):
+    source(content)
+    write(content, figure="3680", derived='derived:\n  - number: "3680"\n    how: 居民3200人加少数民族480人（示例）\n')
+    assert problems(content) == []
+
+
+def test_a_derived_figure_without_a_reason_is_refused(content):
+    source(content)
+    write(content, figure="3680", derived='derived:\n  - number: "3680"\n')
+    assert problems(content) == [
+        'content/cases/alpha.zh.md:15: derived[0].how: is required: say how the figure is worked out from the '
+        'source\'s own figures (such as "1353 + 119" or "385 of 390"), for the reviewer to check',
+        "content/cases/alpha.zh.md:28: body: 3680 is not in the source (content/sources/riverside.txt); state the "
+        "source's figures as it writes them, or, for a figure worked out from them, add "
+        '{number: "3680", how: ...} to derived:',
+    ]
+
+
+def test_a_derived_number_written_as_a_float_must_be_quoted(content):
+    write(content, derived="derived:\n  - {number: 98.70, how: x}\n")
+    assert any('alpha.zh.md:15: derived[0].number: put the number in quotes, as the text writes it: "98.7"' in p
+               for p in problems(content))
+
+
+def test_marks_no_longer_needed_are_flagged(content):
+    source(content)
+    write(content, derived='derived:\n  - {number: "480", how: a}\n  - {number: "7", how: b}\n')
+    assert problems(content) == [
+        "content/cases/alpha.zh.md:15: derived[0]: 480 stands in the source (content/sources/riverside.txt) as it is: "
+        "the mark is not needed; remove it",
+        "content/cases/alpha.zh.md:16: derived[1]: 7 no longer appears in this file: the mark is not needed; remove it",
+    ]
+
+
+def test_a_mark_in_the_english_file_is_flagged(content):
+    source(content)
+    write(content)
+    en = content / "cases/alpha.en.md"
+    en.write_text(en.read_text("utf-8").replace("summary:", 'derived: [{number: "1500", how: x}]\nsummary:'), "utf-8")
+    assert problems(content) == [
+        "content/cases/alpha.en.md:11: derived: marks of derived figures go in content/cases/alpha.zh.md, the file "
+        "traced to the source; this file states the same numbers, unmarked"]
+
+
+MULTI = "篇一 东湖社区\n东湖社区有居民2600人。\n篇二 西山村\n西山村有农户310户，举办活动12次，参加群众1500人次，居民3200人，少数民族480人。\n"
+
+
+def test_a_multi_report_source_is_compared_with_the_cited_report_only(content, tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "two.txt").write_text(MULTI, "utf-8")
+    (folder / "reports.yml").write_text(
+        "reports:\n  - {report: R01, file: two.txt, start: 篇一 东湖社区}\n  - {report: R02, file: two.txt, start: 篇二 西山村}\n",
+        "utf-8")
+    write(content, file="two.txt", report="R02")
+    assert problems(content, sources=[folder]) == []
+    write(content, figure="2600", file="two.txt", report="R02")  # a figure of the other report
+    (msg,) = problems(content, sources=[folder])
+    assert msg.startswith(f"content/cases/alpha.zh.md:27: body: 2600 is not in the source ({folder}/two.txt, report R02)")
+    write(content, file="two.txt", report="R01")
+    wrong = problems(content, sources=[folder])
+    assert [tuple(p.split(": ")[1:3]) for p in wrong] == [
+        ("summary", f"480 is not in the source ({folder}/two.txt, report R01); state the source's figures as it "
+                    "writes them, or, for a figure worked out from them, add {number"),
+        ("summary", f"3200 is not in the source ({folder}/two.txt, report R01); state the source's figures as it "
+                    "writes them, or, for a figure worked out from them, add {number"),
+        ("body", f"12 is not in the source ({folder}/two.txt, report R01); state the source's figures as it "
+                 "writes them, or, for a figure worked out from them, add {number"),
+        ("body", f"1500 is not in the source ({folder}/two.txt, report R01); state the source's figures as it "
+                 "writes them, or, for a figure worked out from them, add {number"),
+    ]
+
+
+def test_a_readme_table_lists_reports_as_the_seeds_folder_does(content, tmp_path):
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    (folder / "two.txt").write_text(MULTI, "utf-8")
+    (folder / "README.md").write_text(
+        "| # | file | where it starts | what |\n|---|---|---|---|\n"
+        "| R01 | two.txt | `篇一 东湖社区` | a |\n| R02 | two.txt | `篇二 西山村` | b |\n", "utf-8")
+    write(content, file="two.txt", report="R02")
+    assert problems(content, sources=[folder]) == []
+    write(content, file="two.txt")
+    assert problems(content, sources=[folder]) == [
+        f"content/cases/alpha.zh.md:9: source: two.txt holds 2 reports (R01, R02, as {folder}/README.md lists them); "
+        "name the one this case is written from with report:"]
+
+
+def test_a_report_that_does_not_fit_its_file_is_an_error(content, tmp_path):
+    source(content)
+    write(content, report="R03")
+    assert problems(content) == [
+        "content/cases/alpha.zh.md:11: source.report: riverside.txt is one report (no reports.yml or README.md beside "
+        "it lists reports in it): leave report out"]
+
+
+def test_a_listed_start_missing_from_its_file_is_said_where_it_is_listed(content, tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "two.txt").write_text(MULTI, "utf-8")
+    (folder / "reports.yml").write_text(
+        "reports:\n  - {report: R01, file: two.txt, start: 篇一 东湖社区}\n  - {report: R02, file: two.txt, start: 篇三}\n", "utf-8")
+    write(content, file="two.txt", report="R02")
+    assert problems(content, sources=[folder]) == [
+        f"{folder}/reports.yml:3: R02: the start `篇三` is not in {folder}/two.txt; copy the words the report starts with"]
+
+
+def test_an_absent_source_is_skipped_with_one_note_never_an_error(content):
+    write(content, figure="1520")
+    (content / "cases/beta.zh.md").write_text(
+        (content / "cases/alpha.zh.md").read_text("utf-8").replace("id: alpha", "id: beta"), "utf-8")
+    (content / "cases/beta.en.md").write_text(
+        (content / "cases/alpha.en.md").read_text("utf-8").replace("id: alpha", "id: beta"), "utf-8")
+    loaded = loader.load(content)
+    assert loaded.problems == ()
+    assert [str(n) for n in loaded.notes] == [
+        "content/cases: info: source not present: riverside.txt (looked in content/sources (absent)) — "
+        "traceability skipped for 2 cases"]
+
+
+def run(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    import os
+    env = {k: v for k, v in os.environ.items() if k != "CASEBOOK_SOURCES"} | (env or {})
+    return subprocess.run([sys.executable, "-m", "casebook.tools.cli", *args], capture_output=True, text=True, cwd=cwd, env=env)
+
+
+def test_check_fails_on_an_untraceable_figure_and_finds_sources_by_option_variable_and_configuration(content, tmp_path):
+    folder = tmp_path / "elsewhere"
+    folder.mkdir()
+    (folder / "riverside.txt").write_text(SOURCE, "utf-8")
+    write(content, figure="1520")
+    project = content.parent
+    absent = run("check", cwd=project)
+    assert absent.returncode == 0
+    assert "content/cases: info: source not present: riverside.txt (looked in content/sources (absent)) — " \
+           "traceability skipped for 1 case" in absent.stdout.splitlines()
+    by_option = run("check", "--sources", str(folder), cwd=project)
+    by_variable = run("check", cwd=project, env={"CASEBOOK_SOURCES": str(folder)})
+    (project / "pyproject.toml").write_text('[tool.casebook]\nsources = ["elsewhere"]\n', "utf-8")
+    by_configuration = run("check", cwd=project)
+    for result in (by_option, by_variable, by_configuration):
+        assert result.returncode == 1, result.stdout
+        assert "content/cases/alpha.zh.md:26: body: 1520 is not in the source (" in result.stdout
+        assert "riverside.txt); state the source's figures" in result.stdout
+        assert result.stdout.splitlines()[-1] == "FAILED: 1 error, 0 warnings in 1 case and 0 checklists"
+    as_json = json.loads(run("check", "--format", "json", cwd=project).stdout)
+    assert [p["code"] for p in as_json] == ["untraceable"]
+
+
+def test_the_json_schema_declares_derived_marks(content):
+    taxonomy = loader.load(content).content.taxonomy
+    schema = front_matter_schema("case", taxonomy)
+    validator = jsonschema.Draft202012Validator({**schema, "required": []})
+    assert not list(validator.iter_errors({"derived": [{"number": "98.7", "how": "385 of 390"}]}))
+    assert list(validator.iter_errors({"derived": [{"number": "98.7"}]}))
+    assert list(validator.iter_errors({"derived": [{"number": "about 90", "how": "x"}]}))
+    assert not list(validator.iter_errors({"source": {"file": "riverside.txt"}}))
+
+
+def test_a_strict_build_shows_nothing_of_a_mark_and_fails_on_an_untraceable_figure(project, content, tmp_path):
+    source(content)
+    write(content, figure="3680", derived='derived:\n  - number: "3680"\n    how: 居民与少数民族人数相加的演示理由\n')
+    built = mkdocs_build(project, tmp_path / "site")
+    assert built.returncode == 0, built.stderr[-3000:]
+    for page in ("cases/alpha/index.html", "en/cases/alpha/index.html"):
+        html = (tmp_path / "site" / page).read_text("utf-8")
+        text = BeautifulSoup(html, "html.parser").get_text()
+        assert "3680" in text
+        assert "演示理由" not in html and "derived" not in text
+    write(content, figure="3690", derived='derived:\n  - number: "3680"\n    how: 居民与少数民族人数相加的演示理由\n')
+    failed = mkdocs_build(project, tmp_path / "site2")
+    assert failed.returncode != 0
+    assert "content/cases/alpha.zh.md:29: body: 3690 is not in the source" in failed.stderr
+
+
+def test_a_report_list_with_a_bad_or_repeated_number_is_refused(content, tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "two.txt").write_text(MULTI, "utf-8")
+    (folder / "reports.yml").write_text(
+        "reports:\n  - {report: R01, file: two.txt, start: 篇一 东湖社区}\n  - {report: R01, file: two.txt, start: 篇二 西山村}\n"
+        "  - {report: first, file: two.txt, start: 篇二}\n  - {file: two.txt}\n", "utf-8")
+    write(content, file="two.txt", report="R01")
+    assert problems(content, sources=[folder]) == [
+        f"{folder}/reports.yml:3: reports[1].report: 'R01' must be a number such as R01 that no other report of the folder has",
+        f"{folder}/reports.yml:4: reports[2].report: 'first' must be a number such as R01 that no other report of the folder has",
+        f"{folder}/reports.yml:5: reports[3]: must have report, file and start; the list is a list `reports:` of "
+        "{report: R01, file: <file>, start: <the words the report starts with>}",
+    ]
+
+
+def test_a_source_named_by_a_path_is_refused(content):
+    (content.parent / "secret.txt").write_text("3200 480 12 1500", "utf-8")
+    write(content, file="../secret.txt")
+    assert ("content/cases/alpha.zh.md:10: source.file: must be a file's name, not a path ('../secret.txt'): "
+            "sources are looked up by name in content/sources/ and the configured folders") in problems(content)
