@@ -35,7 +35,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import AnchorLink
 
-from casebook.site import explore, pages, render, search
+from casebook.site import explore, pages, render, search, searchchunks
 from casebook.build import handoff, history
 from casebook.derive import indices, segment
 from casebook.content import loader, sanitize
@@ -509,7 +509,7 @@ def _wait_for_children(b: _Build) -> None:
 
 
 def _write_search_index(config: MkDocsConfig, b: _Build) -> dict:
-    """search/index.js: a script, not JSON, so that it also loads from disk (file://)."""
+    """search/*.js: scripts, not JSON, so that they also load from disk (file://)."""
     content = b.loaded.content
     urls = {f.src_uri: f.url for f in b.built}
     docs = list(search.documents(content, b.indices, b.lang, b.memo))
@@ -522,10 +522,9 @@ def _write_search_index(config: MkDocsConfig, b: _Build) -> dict:
         return urls[page] + (f"#{anchor}" if anchor else "")
 
     index = search.build_index(docs, b.lang, url_of, segment.segmenter(words) if b.lang == "zh" else None, words, b.memo)
-    target = Path(config.site_dir) / "search" / "index.js"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-    target.write_text(f"casebookSearchIndex({data});\n", encoding="utf-8")
+    (Path(config.site_dir) / "search").mkdir(parents=True, exist_ok=True)
+    for file in searchchunks.chunk_files(index):
+        (Path(config.site_dir) / file.path).write_text(file.text, encoding="utf-8")
     return index
 
 
