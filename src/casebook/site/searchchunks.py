@@ -37,7 +37,8 @@ DOCS_PER_CHUNK = 25
 # Raw characters per postings chunk that the number of chunks aims at (about 20 KB gzipped).
 CHUNK_CHARS = 60_000
 _HAN_RUN = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]+")
-_WORD = re.compile(r"[a-z0-9]+")
+# Latin words and figures, a decimal whole (14.8 is one key, not 14 and 8).
+_WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")
 _LONE_HAN = re.compile(r"(?<![\u3400-\u9fff])[\u3400-\u9fff](?![\u3400-\u9fff])")
 # Mask values as single characters that JSON keeps as they are (no quote, no backslash).
 _MASK = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
