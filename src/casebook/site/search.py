@@ -1,16 +1,17 @@
-"""The search index of one language, as plain data ready to be written as JSON.
+"""The search index of one language, as plain data: every page's fields, which searchchunks.py
+cuts into the files the browser loads.
 
-What readers search is indexed, not every sentence: titles, metadata (unit type, categories,
-unit, place, year, ethnic groups, honours), summaries, headings and the key phrases of the
-body (the lead of each list item, bold text). That keeps the index small at ten thousand cases.
+Every field is indexed: titles, metadata (unit type, categories, unit, place, year, ethnic
+groups, honours), summaries, headings, the key phrases of the body (the lead of each list item,
+bold text) and the body itself, so that a name or figure remembered from a case finds it. The
+fields before the body weigh more in the ranking, and only they are shown in results.
 
 Chinese text is indexed in Simplified script (OpenCC), so that a Traditional phrase in the
 content is found by its Simplified form; the browser turns a Traditional query into Simplified
 with the character table shipped in the index. Chinese queries are typed without spaces: the
-browser splits them into the words of `vocabulary` (jieba's words of the indexed text, with
-the taxonomy, glossary, places and unit names added as whole words) and matches each word as a
-substring, so that a part of a compound finds the compound.
-"""
+browser splits them into the words of `vocabulary` (jieba's words of the fields before the body,
+with the taxonomy, glossary, places and unit names added as whole words) and finds each word,
+or each run of characters that makes no known word, where its characters stand together."""
 
 from __future__ import annotations
 
