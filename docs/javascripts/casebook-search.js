@@ -42,11 +42,15 @@
     return s.promise;
   }
 
-  /* FNV-1a over code points, as searchchunks.key_hash. */
+  /* FNV-1a over code points, then mixed, as searchchunks.key_hash. */
   function hash(key) {
     var h = 0x811c9dc5;
     for (var ch of key) h = Math.imul(h ^ ch.codePointAt(0), 0x01000193) >>> 0;
-    return h;
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b) >>> 0;
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35) >>> 0;
+    return (h ^ (h >>> 16)) >>> 0;
   }
   function isAscii(text) { return /^[\x00-\x7f]*$/.test(text); }
 

@@ -51,11 +51,17 @@ class ChunkFile:
 
 
 def key_hash(key: str) -> int:
-    """FNV-1a over code points; docs/javascripts/casebook-search.js computes the same."""
+    """FNV-1a over code points, then mixed; docs/javascripts/casebook-search.js computes the same."""
     h = 0x811C9DC5
     for ch in key:
         h = ((h ^ ord(ch)) * 0x01000193) & 0xFFFFFFFF
-    return h
+    # MurmurHash3's finish: FNV's low bits depend only on the low bits of the characters, and
+    # the number of chunks is a power of two (one chunk of four held nine keys in ten).
+    h ^= h >> 16
+    h = (h * 0x85EBCA6B) & 0xFFFFFFFF
+    h ^= h >> 13
+    h = (h * 0xC2B2AE35) & 0xFFFFFFFF
+    return h ^ (h >> 16)
 
 
 def chunk_of(key: str, chunks: int) -> int:
