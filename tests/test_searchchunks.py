@@ -27,14 +27,6 @@ def varints(text: str) -> list[int]:
     return out
 
 
-def gaps(text: str) -> list[int]:
-    out, last = [], 0
-    for g in filter(None, text.split(",")):
-        last += int(g)
-        out.append(last)
-    return out
-
-
 def pages_of(data: dict, lang: str, key: str) -> dict[int, int]:
     """page -> mask of the fields holding `key`, read back from its chunk."""
     manifest = data[f"{lang}:index"]
@@ -42,7 +34,7 @@ def pages_of(data: dict, lang: str, key: str) -> dict[int, int]:
     if key not in chunk:
         return {}
     head, masks, body = chunk[key]
-    out = {d: searchchunks._MASK.index(m) for d, m in zip(gaps(head), masks)}
+    out = {d: searchchunks._MASK.index(m) for d, m in zip(varints(head), masks)}
     for d in varints(body):
         out[d] = out.get(d, 0) | searchchunks.BODY
     return out

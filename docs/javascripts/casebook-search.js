@@ -54,12 +54,6 @@
   }
   function isAscii(text) { return /^[\x00-\x7f]*$/.test(text); }
 
-  function decodeGaps(text) {
-    var out = [], last = 0;
-    if (!text) return out;
-    text.split(",").forEach(function (g) { last += +g; out.push(last); });
-    return out;
-  }
   function decodeVarints(text) {
     var out = [], bytes = atob(text), last = 0, value = 0, shift = 0;
     for (var i = 0; i < bytes.length; i++) {
@@ -106,8 +100,7 @@
     return load(this.lang + ":g" + n, this.root + "/search/g" + n + ".js").then(function (chunk) {
       var entry = chunk[key], pages = new Map();
       if (entry) {
-        var docs = decodeGaps(entry[0]);
-        docs.forEach(function (d, i) { pages.set(d, MASK.indexOf(entry[1][i])); });
+        if (entry[0]) decodeVarints(entry[0]).forEach(function (d, i) { pages.set(d, MASK.indexOf(entry[1][i])); });
         if (entry[2]) decodeVarints(entry[2]).forEach(function (d) { pages.set(d, (pages.get(d) || 0) | self.bodyBit); });
       }
       self.postings.set(key, pages);

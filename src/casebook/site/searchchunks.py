@@ -22,6 +22,7 @@ the result shows the page's summary.
 from __future__ import annotations
 
 import base64
+import itertools
 import json
 import re
 from dataclasses import dataclass
@@ -36,7 +37,7 @@ SHOWN = ("url", "title", "tag", "meta", "summary", "headings")
 DOCS_PER_CHUNK = 25
 # Raw characters per postings chunk that the number of chunks aims at (about 20 KB gzipped).
 CHUNK_CHARS = 60_000
-_HAN_RUN = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]+")
+_HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 # Latin words and figures, a decimal whole (14.8 is one key, not 14 and 8).
 _WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")
 _LONE_HAN = re.compile(r"(?<![\u3400-\u9fff])[\u3400-\u9fff](?![\u3400-\u9fff])")
@@ -80,59 +81,68 @@ def keys(text: str, head: bool) -> set[str]:
     return out
 
 
-def postings(fields_by_doc: list[list[str]]) -> tuple[dict[str, tuple[list[int], list[int]]], dict[str, tuple[int, str]]]:
-    """key -> the pages whose fields before the body hold it (ascending) with the mask of those
-    fields in each; and body_postings of the bodies."""
-    head: dict[str, tuple[list[int], list[int]]] = {}
-    for d, fields in enumerate(fields_by_doc):
-        masks: dict[str, int] = {}
-        for f, text in enumerate(fields[:-1]):
-            bit = 1 << f
-            for key in keys(text.lower(), True):
-                masks[key] = masks.get(key, 0) | bit
-        for key, mask in masks.items():
-            entry = head.get(key)
-            if entry is None:
-                head[key] = entry = ([], [])
-            entry[0].append(d)
-            entry[1].append(mask)
-    return head, body_postings([fields[-1] for fields in fields_by_doc])
-
-
-def body_postings(bodies: list[str]) -> dict[str, tuple[int, str]]:
-    """key -> how many pages' bodies hold it, and the gaps between those pages (ascending) as
-    base64 of varints (decimal text took longer to write than all the rest). The bodies hold nine keys in ten (1.9 million
-    pairs of page and key in 1,000 generated Chinese cases): with a dict of lists per key that
-    took 3 s per 1,000 cases; here each pair is one number, key << 24 | page, and numpy sorts
-    them all at once."""
+def postings(fields_by_doc: list[list[str]]) -> dict[str, list[str]]:
+    """key -> [the pages holding it in a field before the body, one mask character each (the
+    fields holding it), the pages holding it in the body]; pages as base64 of the varints of
+    their gaps. Pages hold 2,500 keys each (10,000 Chinese cases: 25 million pairs of page and
+    key): with a dict of lists per key that took 23 s; here each (key, page, field) is one
+    number, key << 27 | page << 3 | field, and numpy sorts them all at once."""
     import numpy as np
 
     words: dict[str, int] = {}
+    numbers = itertools.count()
     parts = []
-    for d, body in enumerate(bodies):
-        text = body.lower()
-        points = np.frombuffer(text.encode("utf-32-le"), np.uint32).astype(np.int64)
-        han = (points >= 0x3400) & (points <= 0x9FFF)
-        pairs = (points[:-1] << 16 | points[1:])[han[:-1] & han[1:]]
-        # Latin words and figures, and the Han characters that stand alone, by a number of their own above the pairs.
-        alone = [w for w in _WORD.findall(text)] + [m.group() for m in _LONE_HAN.finditer(text)]
-        extra = np.fromiter((words.setdefault(w, len(words)) + (1 << 32) for w in set(alone)), np.int64)
-        parts.append(_distinct(np.concatenate((pairs, extra))) << 24 | d)
+    last = len(fields_by_doc[0]) - 1 if fields_by_doc else 0
+    for d, fields in enumerate(fields_by_doc):
+        for f, field in enumerate(fields):
+            if not field:
+                continue
+            text = field.lower()
+            points = np.frombuffer(text.encode("utf-32-le"), np.uint32).astype(np.int64)
+            han = (points >= 0x3400) & (points <= 0x9FFF)
+            ids = [(points[:-1] << 16 | points[1:])[han[:-1] & han[1:]]]
+            alone = set(_WORD.findall(text))
+            if f < last:
+                ids.append(points[han])  # every Han character, by its code point, below the pairs
+            elif han.any():
+                alone.update(_LONE_HAN.findall(text))
+            # A number per word above the pairs, looked up and given in C (setdefault draws a
+            # number even for a word it knows: the numbers need only be distinct).
+            ids.append(np.fromiter(map(words.setdefault, alone, numbers), np.int64, len(alone)) + (1 << 32))
+            parts.append(_distinct(np.concatenate(ids)) << 27 | (d << 3 | f))
     if not parts:
         return {}
-    pairs = _distinct(np.concatenate(parts))
-    keys_, docs = pairs >> 24, pairs & 0xFFFFFF
-    starts = np.flatnonzero(np.diff(keys_, prepend=-1))
-    gaps = np.diff(docs, prepend=0)
-    gaps[starts] = docs[starts]
-    data, offsets = varints(gaps)
-    bounds = [*offsets[starts].tolist(), len(data)]
-    counts = np.diff(np.append(starts, len(docs))).tolist()
+    every = _distinct(np.concatenate(parts))
+    # One row per key and page, with the mask of the fields holding it there.
+    pages = every >> 3
+    rows = np.flatnonzero(np.diff(pages, prepend=-1))
+    masks = np.bitwise_or.reduceat(np.left_shift(1, every & 7), rows)
+    pages = pages[rows]
+    keys_, docs = pages >> 24, pages & 0xFFFFFF
+    body = (masks & BODY) != 0
+    head = (masks & ~BODY) != 0
+    alphabet = np.frombuffer(_MASK.encode("ascii"), np.uint8)
     by_id = {i + (1 << 32): w for w, i in words.items()}
+
+    def lists(selected):
+        """key -> (base64 of the gaps of its pages among `selected` rows, their row numbers)."""
+        k, dd = keys_[selected], docs[selected]
+        starts = np.flatnonzero(np.diff(k, prepend=-1))
+        gaps = np.diff(dd, prepend=0)
+        gaps[starts] = dd[starts]
+        data, offsets = varints(gaps)
+        bounds = [*offsets[starts].tolist(), len(data)]
+        ends = [*starts[1:].tolist(), len(k)]
+        return {key: (base64.b64encode(data[bounds[n]:bounds[n + 1]]).decode("ascii"), starts[n], ends[n])
+                for n, key in enumerate(k[starts].tolist())}
+
+    heads, bodies = lists(head), lists(body)
+    head_masks = alphabet[masks[head] & ~BODY].tobytes().decode("ascii")
     out = {}
-    for n, k in enumerate(keys_[starts].tolist()):
-        key = by_id[k] if k >= 1 << 32 else chr(k >> 16) + chr(k & 0xFFFF)
-        out[key] = (counts[n], base64.b64encode(data[bounds[n]:bounds[n + 1]]).decode("ascii"))
+    for k in heads.keys() | bodies.keys():
+        key = by_id[k] if k >= 1 << 32 else chr(k) if k < 1 << 16 else chr(k >> 16) + chr(k & 0xFFFF)
+        h, b = heads.get(k), bodies.get(k)
+        out[key] = [h[0] if h else "", head_masks[h[1]:h[2]] if h else "", b[0] if b else ""]
     return out
 
 
@@ -160,19 +170,6 @@ def _distinct(a):
     return a[np.concatenate(([True], a[1:] != a[:-1]))] if len(a) else a
 
 
-def _gaps(docs: list[int]) -> str:
-    """Gaps between ascending page numbers, in decimal (base 36 saved 4 % gzipped for three
-    times the time)."""
-    return ",".join(map(str, map(int.__sub__, docs, [0, *docs[:-1]]))) if docs else ""
-
-
-def encode(head: tuple[list[int], list[int]] | None, body: tuple[int, str] | None) -> list[str]:
-    """[gaps of the pages holding the key before the body, one mask character each, gaps of
-    the pages holding it in the body as body_postings wrote them]."""
-    docs, masks = head or ([], [])
-    return [_gaps(docs), "".join(_MASK[m] for m in masks), body[1] if body else ""]
-
-
 def _script(key: str, data) -> str:
     return f"casebookSearchChunk({json.dumps(key)},{json.dumps(data, ensure_ascii=False, separators=(',', ':'))});\n"
 
@@ -187,8 +184,7 @@ def chunk_files(index: dict) -> list[ChunkFile]:
         [retitled.get(str(d), columns["title"][d]), *(columns[name][d] for name in search_fields[1:])]
         for d in range(n)
     ]
-    head, body = postings(fields_by_doc)
-    encoded = {key: encode(head.get(key), body.get(key)) for key in head.keys() | body.keys()}
+    encoded = postings(fields_by_doc)
     size = sum(len(k) + len(v[0]) + len(v[1]) + len(v[2]) + 10 for k, v in encoded.items())
     chunks = 1
     while chunks * CHUNK_CHARS < size:
@@ -212,9 +208,9 @@ def chunk_files(index: dict) -> list[ChunkFile]:
         manifest["t2s"] = index["t2s"]
     else:
         # Every word, for the forms of a query word (its stem), the word being typed and the
-        # nearest words when nothing matches; by how many pages hold it, most first.
+        # nearest words when nothing matches; the commonest first (by the length of its lists).
         words = [k for k in encoded if k.isascii() and not k.isdigit()]
-        count = {k: max(len(head[k][0]) if k in head else 0, body[k][0] if k in body else 0) for k in words}
+        count = {k: len(encoded[k][0]) + len(encoded[k][2]) for k in words}
         manifest["words"] = sorted(words, key=lambda w: (-count[w], w))
     files.insert(0, ChunkFile("search/index.js", _script(f"{lang}:index", manifest)))
     return files
