@@ -95,3 +95,9 @@ def test_many_pages_are_cut_into_chunks_of_bounded_size():
     shown = [f for f in files if f.path.startswith("search/d")]
     assert len(postings) > 1 and len(shown) == 400 // searchchunks.DOCS_PER_CHUNK
     assert max(len(f.text) for f in postings) < 3 * searchchunks.CHUNK_CHARS
+
+
+def test_a_character_alone_in_the_body_and_in_a_title_keeps_both_places():
+    docs = [SearchDoc("a.md", "起点", "案例", ("起点", "", "", "", "", "一 起 走")), SearchDoc("b.md", "无", "案例", ("无", "", "", "", "", "起 来"))]
+    data = searchchunks.read({f.path: f.text for f in searchchunks.chunk_files(search.build_index(docs, "zh", lambda p: p))})
+    assert pages_of(data, "zh", "起") == {0: 1 | searchchunks.BODY, 1: searchchunks.BODY}

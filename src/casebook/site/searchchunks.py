@@ -40,7 +40,6 @@ CHUNK_CHARS = 60_000
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 # Latin words and figures, a decimal whole (14.8 is one key, not 14 and 8).
 _WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")
-_LONE_HAN = re.compile(r"(?<![\u3400-\u9fff])[\u3400-\u9fff](?![\u3400-\u9fff])")
 # Mask values as single characters that JSON keeps as they are (no quote, no backslash).
 _MASK = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 
@@ -100,12 +99,18 @@ def postings(fields_by_doc: list[list[str]]) -> dict[str, list[str]]:
             text = field.lower()
             points = np.frombuffer(text.encode("utf-32-le"), np.uint32).astype(np.int64)
             han = (points >= 0x3400) & (points <= 0x9FFF)
-            ids = [(points[:-1] << 16 | points[1:])[han[:-1] & han[1:]]]
-            alone = set(_WORD.findall(text))
+            together = han[:-1] & han[1:]
+            ids = [(points[:-1] << 16 | points[1:])[together]]
+            # Han characters by their code points, below the pairs: every one before the body,
+            # in the body those that stand alone (one Han character between others).
             if f < last:
-                ids.append(points[han])  # every Han character, by its code point, below the pairs
+                ids.append(points[han])
             elif han.any():
-                alone.update(_LONE_HAN.findall(text))
+                paired = np.zeros(len(points), bool)
+                paired[:-1] |= together
+                paired[1:] |= together
+                ids.append(points[han & ~paired])
+            alone = set(_WORD.findall(text))
             # A number per word above the pairs, looked up and given in C (setdefault draws a
             # number even for a word it knows: the numbers need only be distinct).
             ids.append(np.fromiter(map(words.setdefault, alone, numbers), np.int64, len(alone)) + (1 << 32))
