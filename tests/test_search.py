@@ -203,3 +203,49 @@ def test_results_stay_in_their_language_and_show_unit_type_and_highlight(browser
         page.wait_for_url("**/cases/xiangcheng-luzhou-aid/")
     finally:
         page.close()
+
+
+def body_details(lang: str) -> list[tuple[str, str]]:
+    """(a run of the case's body found in no other page, the case's path) for every case: the
+    first four Han characters in a row (Chinese) or capitalised word of five letters or more, a
+    name (English: a common word would share its stem with other pages), that only this case's
+    body holds; worked out from the content, not written here."""
+    from casebook.content import loader
+    from casebook.site import search
+
+    content = loader.load(ROOT / "content").content
+    docs = list(search.documents(content, None, lang))
+    everything = [" ".join(d.fields).lower() for d in docs]
+    out = []
+    for d, doc in enumerate(docs):
+        if not doc.path.startswith("cases/"):
+            continue
+        body = doc.fields[-1]
+        if lang == "zh":
+            runs = [r[i:i + 4] for r in re.findall(r"[\u4e00-\u9fff]{4,}", body) for i in range(len(r) - 3)]
+        else:
+            runs = re.findall(r"\b[A-Z][a-z]{4,}\b", body)
+        unique = next((r for r in runs if not any(r.lower() in t for k, t in enumerate(everything) if k != d)), None)
+        if unique:
+            out.append((unique, doc.path.removesuffix(".md") + "/"))
+    return out
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_detail_of_every_case_body_finds_its_case_in_the_top_5(browser, site_url, lang):
+    details = body_details(lang)
+    assert len(details) >= {"zh": 15, "en": 12}[lang]
+    page = browser.new_page()
+    misses = []
+    try:
+        page.goto(site_url + ROOTS[lang] + "units/")
+        for query, path in details:
+            type_query(page, query)
+            top = [h[len(site_url + ROOTS[lang]):] for h in shown(page, ".cb-search__result", "data-href")]
+            if path not in top:
+                misses.append(f"  {query!r} -> {top}, expected {path}")
+    finally:
+        page.close()
+    print(f"\n{lang}: {len(details) - len(misses)}/{len(details)} body details found in the top 5")
+    print("\n".join(misses) or "  no misses")
+    assert not misses
