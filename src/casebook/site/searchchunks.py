@@ -71,7 +71,9 @@ def chunk_of(key: str, chunks: int) -> int:
 
 
 def keys(text: str, head: bool) -> set[str]:
-    """The keys of a lower-cased field: Han pairs (and single Han characters if `head`), Latin words."""
+    """The keys of a lower-cased field: Han pairs, single Han characters (all if `head`, else
+    those standing alone), Latin words and figures; what postings() numbers, said plainly (the
+    tests check one against the other)."""
     out: set[str] = set(_WORD.findall(text))
     for run in _HAN_RUN.findall(text):
         out.update(map(str.__add__, run, run[1:]))
@@ -83,9 +85,9 @@ def keys(text: str, head: bool) -> set[str]:
 def postings(fields_by_doc: list[list[str]]) -> dict[str, list[str]]:
     """key -> [the pages holding it in a field before the body, one mask character each (the
     fields holding it), the pages holding it in the body]; pages as base64 of the varints of
-    their gaps. Pages hold 2,500 keys each (10,000 Chinese cases: 25 million pairs of page and
-    key): with a dict of lists per key that took 23 s; here each (key, page, field) is one
-    number, key << 27 | page << 3 | field, and numpy sorts them all at once."""
+    their gaps. A Chinese case holds about 2,000 keys: with a dict of lists per key, the bodies
+    of 1,000 cases took 3 s; here each (key, page, field) is one number,
+    key << 27 | page << 3 | field, and numpy sorts them all at once (0.9 s)."""
     import numpy as np
 
     words: dict[str, int] = {}
