@@ -432,7 +432,7 @@
       }
       if (other && other.total) {
         html += '<div class="cb-search__other" lang="' + this.other.lang + '"><p>' +
-          escape(format(texts.search_other, { count: other.total })) + "</p><ul>" +
+          escape(format(other.total === 1 ? texts.search_other_one : texts.search_other, { count: other.total })) + "</p><ul>" +
           other.results.slice(0, OTHER_SHOWN).map(function (r) {
             return '<li><a href="' + escape(self.other.root + "/" + r.doc.url) + '">' + escape(r.doc.title) + "</a></li>";
           }).join("") + "</ul></div>";
