@@ -68,6 +68,8 @@ class Result:
     site_mb: float = 0.0
     index_raw: dict[str, int] = field(default_factory=dict)
     index_gz: dict[str, int] = field(default_factory=dict)
+    index_files: dict[str, int] = field(default_factory=dict)
+    manifest_gz: dict[str, int] = field(default_factory=dict)
     bundle_mb: float | None = None
     serve_edit: float | None = None
     search: dict[str, dict[str, float]] = field(default_factory=dict)
@@ -149,10 +151,13 @@ def measure_build(result: Result, project: Path) -> None:
         _build_once(build, project)
     site = project / "site"
     result.site_mb = sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6
-    for lang, index in (("zh", site / "search" / "index.js"), ("en", site / "en" / "search" / "index.js")):
-        data = index.read_bytes()
-        result.index_raw[lang] = len(data)
-        result.index_gz[lang] = len(gzip.compress(data, 6))
+    for lang, folder in (("zh", site / "search"), ("en", site / "en" / "search")):
+        # Every file of the index, and the manifest that the first search loads before its chunks.
+        files = [p.read_bytes() for p in folder.glob("*.js")]
+        result.index_raw[lang] = sum(map(len, files))
+        result.index_gz[lang] = sum(len(gzip.compress(data, 6)) for data in files)
+        result.index_files[lang] = len(files)
+        result.manifest_gz[lang] = len(gzip.compress((folder / "index.js").read_bytes(), 6))
 
 
 def _build_once(build: Build, project: Path) -> None:
@@ -310,9 +315,15 @@ def table(results: list[Result]) -> str:
         row(f"  share, cold / warm: {name}", (f"{share(r.cold, key):.1f} / {share(r.warm, key):.1f} %" for r in results))
     row("site size", (f"{r.site_mb:,.1f} MB" for r in results))
     for lang in ("zh", "en"):
-        row(f"search index {lang}: raw / gzip", (f"{_kb(r.index_raw[lang])} / {_kb(r.index_gz[lang])}" for r in results))
+        row(f"search index {lang}, all files: raw / gzip (files)", (
+            f"{_kb(r.index_raw[lang])} / {_kb(r.index_gz[lang])} ({r.index_files[lang]:,})" for r in results))
+        row(f"search index {lang}: manifest, gzip", (_kb(r.manifest_gz[lang]) for r in results))
     for lang in ("zh", "en"):
         row(f"search {lang}: first results", ("-" if not r.search else f"{r.search[lang]['first']:.0f} ms" for r in results))
+        row(f"search {lang}: first search fetches, gzip (files)", (
+            "-" if not r.search else f"{r.search[lang]['first_kb']:,.0f} KB ({r.search[lang]['first_files']})" for r in results))
+        row(f"search {lang}: index files its last keystroke loads, median", (
+            "-" if not r.search else f"{r.search[lang]['files']:.0f}" for r in results))
         row(f"search {lang}: keystroke to results, median / slowest", (
             "-" if not r.search else f"{r.search[lang]['median']:.0f} / {r.search[lang]['max']:.0f} ms" for r in results))
     row("offline bundle (zip)", ("-" if r.bundle_mb is None else f"{r.bundle_mb:,.1f} MB" for r in results))

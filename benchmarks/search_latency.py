@@ -8,6 +8,7 @@ typing stays smooth; that wait is included).
 
 from __future__ import annotations
 
+import gzip
 import statistics
 import sys
 from pathlib import Path
@@ -49,8 +50,14 @@ _FIRST_SEARCH = """async (q) => {
 }"""
 
 
+def _gzipped(site: Path, urls: list[str], url: str) -> float:
+    """KB that `urls` (addresses under the served `site`) weigh gzipped, as a server sends them."""
+    return sum(len(gzip.compress((site / u[len(url):]).read_bytes(), 6)) for u in urls) / 1000
+
+
 def measure(site: Path, per_language: int = 20) -> dict[str, dict[str, float]]:
-    """Per language: first search (ms), and the median and slowest last-keystroke times (ms)."""
+    """Per language: first search (ms) and what it fetched (KB gzipped, files), the median and
+    slowest last-keystroke times (ms), and the median number of index files the last keystroke of a query loads."""
     from playwright.sync_api import sync_playwright
 
     out: dict[str, dict[str, float]] = {}
@@ -58,11 +65,19 @@ def measure(site: Path, per_language: int = 20) -> dict[str, dict[str, float]]:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         for lang in ("zh", "en"):
             page = browser.new_page()
+            loaded: list[str] = []
+            page.on("request", lambda r: loaded.append(r.url) if "/search/" in r.url else None)
             page.goto(url + LANG_ROOT[lang])
             queries = [q["query"] for q in QUERIES[lang]][:per_language]
             first = page.evaluate(_FIRST_SEARCH, queries[0])
-            times = [page.evaluate(_LAST_KEYSTROKE, q) for q in queries]
-            out[lang] = {"first": first, "median": statistics.median(times), "max": max(times)}
+            first_kb, first_files = _gzipped(site, loaded, url), len(loaded)
+            times, files = [], []
+            for q in queries:
+                before = len(loaded)
+                times.append(page.evaluate(_LAST_KEYSTROKE, q))
+                files.append(len(loaded) - before)
+            out[lang] = {"first": first, "median": statistics.median(times), "max": max(times),
+                         "first_kb": first_kb, "first_files": first_files, "files": statistics.median(files)}
             page.close()
         browser.close()
     return out
@@ -70,4 +85,6 @@ def measure(site: Path, per_language: int = 20) -> dict[str, dict[str, float]]:
 
 if __name__ == "__main__":
     for lang, t in measure(Path(sys.argv[1])).items():
-        print(f"{lang}: first search {t['first']:.0f} ms; last keystroke to results: median {t['median']:.0f} ms, slowest {t['max']:.0f} ms")
+        print(f"{lang}: first search {t['first']:.0f} ms, {t['first_kb']:.0f} KB gzipped in {t['first_files']} files; "
+              f"last keystroke to results: median {t['median']:.0f} ms, slowest {t['max']:.0f} ms; "
+              f"index files the last keystroke loads: median {t['files']:.0f}")

@@ -20,11 +20,11 @@ from casebook.build import memo as casebook_memo
 from casebook.content import loader, sanitize
 from casebook.derive import indices
 from casebook.model import DEFAULT_LANGUAGE
-from casebook.site import datafiles, handwritten, pages, publish, search
+from casebook.site import datafiles, handwritten, pages, publish, search, searchchunks
 from casebook.site.page import NavItem, SitePage
 from casebook.site.reconcile import reconcile
 from casebook.strings import strings
-from casebook.urls import SEARCH_SCRIPT, language_file
+from casebook.urls import language_file
 from casebook_mkdocs import languages, theme, toc
 from casebook_mkdocs.files import GeneratedFile
 from casebook_mkdocs.settings import Settings, read
@@ -226,9 +226,11 @@ class Adapter:
         urls = {f.src_uri: f.url for f in b.built}
         handwritten_pages = [(path, Path(file).read_text("utf-8")) for path, file in b.handwritten]
         index = search.site_index(b.loaded.content, b.indices, s.lang, urls, handwritten_pages, b.memo)
-        target = s.site_dir / SEARCH_SCRIPT
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(search.index_script(index), encoding="utf-8")
+        # Scripts, not JSON, so that search also loads from disk (file://).
+        for file in searchchunks.chunk_files(index):
+            target = s.site_dir / file.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(file.text, encoding="utf-8")
         self._reconcile(urls, index)
         # `mkdocs serve` writes after its first build (it may be stopped by a signal that skips
         # on_shutdown) and then at its end, not after every edit.

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 
 from casebook.derive import indices
 from casebook.content import loader
-from casebook.site import search
+from casebook.site import search, searchchunks
 from casebook.model import LANGUAGES
 from support import ROOT, heading_text
 
@@ -134,9 +134,13 @@ def test_language_switch_points_to_the_twin(site, lang):
 
 
 def search_index(site: Path, lang: str) -> dict:
-    text = (site / ROOTS[lang] / "search/index.js").read_text("utf-8")
-    assert text.startswith("casebookSearchIndex(") and text.rstrip().endswith(");")
-    return json.loads(text.strip()[len("casebookSearchIndex("):-2])
+    """The manifest, with the columns of what results show gathered from their chunks."""
+    folder = site / ROOTS[lang] / "search"
+    data = searchchunks.read({p.name: p.read_text("utf-8") for p in folder.glob("*.js")})
+    index = data[f"{lang}:index"]
+    parts = [data[f"{lang}:d{c}"] for c in range(-(-index["docs"] // index["docs_per_chunk"]))]
+    index["columns"] = {name: [v for part in parts for v in part[name]] for name in searchchunks.SHOWN}
+    return index
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

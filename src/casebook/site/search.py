@@ -1,20 +1,20 @@
-"""The search index of one language, as plain data ready to be written as JSON.
+"""The search index of one language, as plain data: every page's fields, which searchchunks.py
+cuts into the files the browser loads.
 
-What readers search is indexed, not every sentence: titles, metadata (unit type, categories,
-unit, place, year, ethnic groups, honours), summaries, headings and the key phrases of the
-body (the lead of each list item, bold text). That keeps the index small at ten thousand cases.
+Every field is indexed: titles, metadata (unit type, categories, unit, place, year, ethnic
+groups, honours), summaries, headings, the key phrases of the body (the lead of each list item,
+bold text) and the body itself, so that a name or figure remembered from a case finds it. The
+fields before the body weigh more in the ranking, and only they are shown in results.
 
 Chinese text is indexed in Simplified script (OpenCC), so that a Traditional phrase in the
 content is found by its Simplified form; the browser turns a Traditional query into Simplified
 with the character table shipped in the index. Chinese queries are typed without spaces: the
-browser splits them into the words of `vocabulary` (jieba's words of the indexed text, with
-the taxonomy, glossary, places and unit names added as whole words) and matches each word as a
-substring, so that a part of a compound finds the compound.
-"""
+browser splits them into the words of `vocabulary` (jieba's words of the fields before the body,
+with the taxonomy, glossary, places and unit names added as whole words) and finds each word,
+or each run of characters that makes no known word, where its characters stand together."""
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -29,9 +29,9 @@ from casebook.model import Case, Checklist, Content
 from casebook.strings import join_list, strings
 from casebook.urls import BROWSE, DATA, GLOSSARY, STATS, case_path, checklist_path, measure_path, unit_path
 
-FIELDS = ("title", "meta", "summary", "headings", "text")
+FIELDS = ("title", "meta", "summary", "headings", "text", "body")
 # How much a match in each field counts; a title or summary match ranks above a mention.
-WEIGHTS = (12, 5, 4, 3, 1)
+WEIGHTS = (12, 5, 4, 3, 1, 1)
 # The index's columns: the page's address, title and tag, then the fields after the title.
 COLUMNS = ("url", "title", "tag", *FIELDS[1:])
 _LEAD = re.compile(r"^\s*[-*+]\s+(.+)$", re.M)
@@ -92,13 +92,13 @@ def documents(content: Content, indices: Indices, lang: str, memo: Memo | None =
         yield _checklist_doc(checklist, lang, tax, s)
     for term in content.glossary:
         yield SearchDoc(f"{GLOSSARY}#{term.id}", term.term(lang), s["glossary"],
-                        (term.term(lang), " ".join(term.forms(lang)), term.explanation(lang), "", ""))
+                        (term.term(lang), " ".join(term.forms(lang)), term.explanation(lang), "", "", ""))
     for unit in tax.unit_types:
         yield SearchDoc(unit_path(unit.id), unit.label(lang), s["unit_type"],
-                        (unit.label(lang), "", unit.description(lang), "", ""))
+                        (unit.label(lang), "", unit.description(lang), "", "", ""))
     for measure in tax.measures:
         yield SearchDoc(measure_path(measure.id), measure.label(lang), s["measures"],
-                        (measure.label(lang), "", measure.description(lang), "", ""))
+                        (measure.label(lang), "", measure.description(lang), "", "", ""))
     yield from _overview_docs(s)
 
 
@@ -108,17 +108,17 @@ def _overview_docs(s: dict) -> Iterator[SearchDoc]:
     facets = " ".join(s[f"facet_{key}"] for key in FACET_KEYS)
     charts = " / ".join(s[k] for k in ("chart_units", "chart_measures", "chart_provinces", "chart_years", "chart_matrix"))
     columns = " ".join(opendata.columns(opendata.CASE_FIELDS) + opendata.columns(opendata.ITEM_FIELDS))
-    yield SearchDoc(BROWSE, s["browse"], tag, (s["browse"], facets, plain(s["browse_intro"]), "", s["browse_download"]))
-    yield SearchDoc(STATS, s["stats"], tag, (s["stats"], "", plain(s["stats_intro"].format(cases="")), charts, ""))
+    yield SearchDoc(BROWSE, s["browse"], tag, (s["browse"], facets, plain(s["browse_intro"]), "", s["browse_download"], ""))
+    yield SearchDoc(STATS, s["stats"], tag, (s["stats"], "", plain(s["stats_intro"].format(cases="")), charts, "", ""))
     yield SearchDoc(DATA, s["data"], tag, (
         s["data"], "CSV JSON", plain(s["data_intro"]),
-        " / ".join((s["data_downloads"], s["data_case_fields"], s["data_item_fields"])), f"{columns} {plain(s['data_notes'])}"))
+        " / ".join((s["data_downloads"], s["data_case_fields"], s["data_item_fields"])), f"{columns} {plain(s['data_notes'])}", ""))
 
 
 def page_doc(path: str, markdown: str, tag: str) -> SearchDoc:
     """A hand-written page: its first heading as title, its words as text."""
     title = next((m.group(1) for m in re.finditer(r"^#\s+(.+?)\s*$", markdown, re.M)), path)
-    return SearchDoc(path, title, tag, (title, "", "", " / ".join(_HEADING.findall(markdown)), plain(markdown)))
+    return SearchDoc(path, title, tag, (title, "", "", " / ".join(_HEADING.findall(markdown)), plain(markdown), ""))
 
 
 def _case_doc(case: Case, lang: str, tax, memo: Memo | None) -> SearchDoc:
@@ -130,7 +130,7 @@ def _case_doc(case: Case, lang: str, tax, memo: Memo | None) -> SearchDoc:
     return SearchDoc(
         case_path(case.id), text.title, unit,
         (text.title, join_list(lang, (p for p in meta if p)), plain(text.summary),
-         " / ".join(plain(h) for h in _HEADING.findall(text.body)), phrases),
+         " / ".join(plain(h) for h in _HEADING.findall(text.body)), phrases, plain(text.body)),
     )
 
 
@@ -139,7 +139,7 @@ def _checklist_doc(checklist: Checklist, lang: str, tax, s: dict) -> SearchDoc:
     measures = dict.fromkeys(tax.measure_label(i.measure, lang) for i in text.items)
     return SearchDoc(
         checklist_path(checklist.id), text.title, s["checklists"],
-        (text.title, " ".join(measures), plain(text.summary), "", " / ".join(i.text for i in text.items)),
+        (text.title, " ".join(measures), plain(text.summary), "", " / ".join(i.text for i in text.items), ""),
     )
 
 
@@ -216,7 +216,9 @@ def build_index(docs: Iterable[SearchDoc], lang: str, url_of: Callable[[str], st
         for name, value in zip(COLUMNS, (url_of(doc.path), doc.title, doc.tag, *fields[1:])):
             columns[name].append(value)
         if segment:
-            for f in fields:
+            # Not the body: its words are found by their characters (searchchunks.py), and
+            # cutting it would double the time of segmentation.
+            for f in fields[:-1]:
                 tokens.update(_tokens(segment, f, memo))
     index: dict = {"lang": lang, "fields": list(FIELDS), "weights": list(WEIGHTS), "columns": columns,
                    "search_titles": retitled}
@@ -249,9 +251,3 @@ def site_index(content: Content, indices: Indices, lang: str, urls: Mapping[str,
         return urls[page] + (f"#{anchor}" if anchor else "")
 
     return build_index(docs, lang, url_of, segmenter(words) if lang == "zh" else None, words, memo)
-
-
-def index_script(index: dict) -> str:
-    """search/index.js: a script, not JSON, so that it also loads from disk (file://)."""
-    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-    return f"casebookSearchIndex({data});\n"

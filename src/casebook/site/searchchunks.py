@@ -1,0 +1,233 @@
+"""The search index of one language cut into script files that the browser loads as a query needs them.
+
+`build_index` (search.py) gives every page's fields. Loading all of that at the first keystroke
+cost 2.5 MB gzipped at 10,000 cases, and still missed the details of the bodies, which it left
+out. Here the index becomes three kinds of file, each a script (`casebookSearchChunk(key, data)`)
+so that it also loads from disk (file://), where fetch() is refused:
+
+- `search/index.js`, the manifest: what is needed before any query (the Chinese vocabulary and
+  the Traditional→Simplified table, the English words), the number of chunks, interface texts;
+- `search/g<n>.js`, postings: for each key, the pages that hold it and in which fields. Keys are
+  every pair of adjacent Han characters (so a word the vocabulary does not know is still found
+  where its characters stand together, and nowhere else), single Han characters of the fields
+  before the body, and Latin words and figures. A key's chunk is a hash of it, so a query loads
+  one chunk per key it has, whatever the number of pages;
+- `search/d<n>.js`, what a result shows (address, title, tag, metadata, summary, headings) for
+  DOCS_PER_CHUNK pages, loaded only for the pages shown.
+
+The bodies are in the postings, not in the files shown: a detail of a body finds its page, and
+the result shows the page's summary.
+"""
+
+from __future__ import annotations
+
+import base64
+import itertools
+import json
+import re
+from dataclasses import dataclass
+
+from casebook.strings import strings
+from casebook.urls import SEARCH_SCRIPT
+
+FIELD_BITS = 6  # title, meta, summary, headings, key phrases, body: search.FIELDS
+BODY = 1 << (FIELD_BITS - 1)
+# A result shows these columns; the key phrases and the body are searched, never shown.
+SHOWN = ("url", "title", "tag", "meta", "summary", "headings")
+# Pages per shown-columns chunk: ten results load at most ten of them, a few KB each.
+DOCS_PER_CHUNK = 25
+# Raw characters per postings chunk that the number of chunks aims at (about 20 KB gzipped).
+CHUNK_CHARS = 60_000
+_HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
+# Latin words and figures, a decimal whole (14.8 is one key, not 14 and 8).
+_WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")
+# Mask values as single characters that JSON keeps as they are (no quote, no backslash).
+_MASK = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+
+@dataclass(frozen=True, slots=True)
+class ChunkFile:
+    path: str  # relative to the language's root, e.g. "search/g12.js"
+    text: str
+
+
+def key_hash(key: str) -> int:
+    """FNV-1a over code points, then mixed; docs/javascripts/casebook-search.js computes the same."""
+    h = 0x811C9DC5
+    for ch in key:
+        h = ((h ^ ord(ch)) * 0x01000193) & 0xFFFFFFFF
+    # MurmurHash3's finish: FNV's low bits depend only on the low bits of the characters, and
+    # the number of chunks is a power of two (one chunk of four held nine keys in ten).
+    h ^= h >> 16
+    h = (h * 0x85EBCA6B) & 0xFFFFFFFF
+    h ^= h >> 13
+    h = (h * 0xC2B2AE35) & 0xFFFFFFFF
+    return h ^ (h >> 16)
+
+
+def chunk_of(key: str, chunks: int) -> int:
+    # Latin words by their first five letters, so that the forms of one English word
+    # (train, trained, training) are found in one chunk.
+    return key_hash(key[:5] if key.isascii() else key) % chunks
+
+
+def keys(text: str, head: bool) -> set[str]:
+    """The keys of a lower-cased field: Han pairs, single Han characters (all if `head`, else
+    those standing alone), Latin words and figures; what postings() numbers, said plainly (the
+    tests check one against the other)."""
+    out: set[str] = set(_WORD.findall(text))
+    for run in _HAN_RUN.findall(text):
+        out.update(map(str.__add__, run, run[1:]))
+        if head or len(run) == 1:
+            out.update(run)
+    return out
+
+
+def postings(fields_by_doc: list[list[str]]) -> dict[str, list[str]]:
+    """key -> [the pages holding it in a field before the body, one mask character each (the
+    fields holding it), the pages holding it in the body]; pages as base64 of the varints of
+    their gaps. A Chinese case holds about 2,000 keys: with a dict of lists per key, the bodies
+    of 1,000 cases took 3 s; here each (key, page, field) is one number,
+    key << 27 | page << 3 | field, and numpy sorts them all at once (0.9 s)."""
+    import numpy as np
+
+    words: dict[str, int] = {}
+    numbers = itertools.count()
+    parts = []
+    last = len(fields_by_doc[0]) - 1 if fields_by_doc else 0
+    for d, fields in enumerate(fields_by_doc):
+        for f, field in enumerate(fields):
+            if not field:
+                continue
+            text = field.lower()
+            points = np.frombuffer(text.encode("utf-32-le"), np.uint32).astype(np.int64)
+            han = (points >= 0x3400) & (points <= 0x9FFF)
+            together = han[:-1] & han[1:]
+            ids = [(points[:-1] << 16 | points[1:])[together]]
+            # Han characters by their code points, below the pairs: every one before the body,
+            # in the body those that stand alone (one Han character between others).
+            if f < last:
+                ids.append(points[han])
+            elif han.any():
+                paired = np.zeros(len(points), bool)
+                paired[:-1] |= together
+                paired[1:] |= together
+                ids.append(points[han & ~paired])
+            alone = set(_WORD.findall(text))
+            # A number per word above the pairs, looked up and given in C (setdefault draws a
+            # number even for a word it knows: the numbers need only be distinct).
+            ids.append(np.fromiter(map(words.setdefault, alone, numbers), np.int64, len(alone)) + (1 << 32))
+            parts.append(_distinct(np.concatenate(ids)) << 27 | (d << 3 | f))
+    if not parts:
+        return {}
+    every = _distinct(np.concatenate(parts))
+    # One row per key and page, with the mask of the fields holding it there.
+    pages = every >> 3
+    rows = np.flatnonzero(np.diff(pages, prepend=-1))
+    masks = np.bitwise_or.reduceat(np.left_shift(1, every & 7), rows)
+    pages = pages[rows]
+    keys_, docs = pages >> 24, pages & 0xFFFFFF
+    body = (masks & BODY) != 0
+    head = (masks & ~BODY) != 0
+    alphabet = np.frombuffer(_MASK.encode("ascii"), np.uint8)
+    by_id = {i + (1 << 32): w for w, i in words.items()}
+
+    def lists(selected):
+        """key -> (base64 of the gaps of its pages among `selected` rows, their row numbers)."""
+        k, dd = keys_[selected], docs[selected]
+        starts = np.flatnonzero(np.diff(k, prepend=-1))
+        gaps = np.diff(dd, prepend=0)
+        gaps[starts] = dd[starts]
+        data, offsets = varints(gaps)
+        bounds = [*offsets[starts].tolist(), len(data)]
+        ends = [*starts[1:].tolist(), len(k)]
+        return {key: (base64.b64encode(data[bounds[n]:bounds[n + 1]]).decode("ascii"), starts[n], ends[n])
+                for n, key in enumerate(k[starts].tolist())}
+
+    heads, bodies = lists(head), lists(body)
+    head_masks = alphabet[masks[head] & ~BODY].tobytes().decode("ascii")
+    out = {}
+    for k in heads.keys() | bodies.keys():
+        key = by_id[k] if k >= 1 << 32 else chr(k) if k < 1 << 16 else chr(k >> 16) + chr(k & 0xFFFF)
+        h, b = heads.get(k), bodies.get(k)
+        out[key] = [h[0] if h else "", head_masks[h[1]:h[2]] if h else "", b[0] if b else ""]
+    return out
+
+
+def varints(values):
+    """Values below 2**21 as little-endian base-128 varints (seven bits a byte, the high bit set
+    on every byte but a value's last), all at once; and where each value starts."""
+    import numpy as np
+
+    lengths = 1 + (values >= 1 << 7) + (values >= 1 << 14)
+    offsets = np.cumsum(lengths) - lengths
+    buf = np.zeros(int(lengths.sum()), np.uint8)
+    buf[offsets] = (values & 127) | np.where(lengths > 1, 128, 0)
+    two, three = lengths > 1, lengths > 2
+    buf[offsets[two] + 1] = ((values[two] >> 7) & 127) | np.where(three[two], 128, 0)
+    buf[offsets[three] + 2] = values[three] >> 14
+    return buf.tobytes(), offsets
+
+
+def _distinct(a):
+    """The distinct values of a numpy array, ascending: np.unique hashes since numpy 2.3, seven
+    times slower here than sorting."""
+    import numpy as np
+
+    a.sort()
+    return a[np.concatenate(([True], a[1:] != a[:-1]))] if len(a) else a
+
+
+def _script(key: str, data) -> str:
+    return f"casebookSearchChunk({json.dumps(key)},{json.dumps(data, ensure_ascii=False, separators=(',', ':'))});\n"
+
+
+def chunk_files(index: dict) -> list[ChunkFile]:
+    """Every file of one language's search, from search.build_index's `index`."""
+    lang, columns = index["lang"], index["columns"]
+    n = len(columns["url"])
+    retitled = index["search_titles"]
+    search_fields = index["fields"]
+    fields_by_doc = [
+        [retitled.get(str(d), columns["title"][d]), *(columns[name][d] for name in search_fields[1:])]
+        for d in range(n)
+    ]
+    encoded = postings(fields_by_doc)
+    size = sum(len(k) + len(v[0]) + len(v[1]) + len(v[2]) + 10 for k, v in encoded.items())
+    chunks = 1
+    while chunks * CHUNK_CHARS < size:
+        chunks *= 2
+    grouped: list[dict] = [{} for _ in range(chunks)]
+    for key in sorted(encoded):
+        grouped[chunk_of(key, chunks)][key] = encoded[key]
+    files = [ChunkFile(f"search/g{i}.js", _script(f"{lang}:g{i}", g)) for i, g in enumerate(grouped)]
+    for c, start in enumerate(range(0, n, DOCS_PER_CHUNK)):
+        part = {name: columns[name][start:start + DOCS_PER_CHUNK] for name in SHOWN}
+        part["search_titles"] = {k: v for k, v in retitled.items() if start <= int(k) < start + DOCS_PER_CHUNK}
+        files.append(ChunkFile(f"search/d{c}.js", _script(f"{lang}:d{c}", part)))
+    manifest = {
+        "lang": lang, "fields": index["fields"], "weights": index["weights"], "docs": n,
+        "docs_per_chunk": DOCS_PER_CHUNK, "chunks": chunks,
+        # What the box says when nothing matches (strings.yml: search_*).
+        "texts": {k: v for k, v in strings()[lang].items() if k.startswith("search_")},
+    }
+    if lang == "zh":
+        manifest["vocabulary"] = index["vocabulary"]
+        manifest["t2s"] = index["t2s"]
+    else:
+        # Every word, for the forms of a query word (its stem), the word being typed and the
+        # nearest words when nothing matches; the commonest first (by the length of its lists).
+        words = [k for k in encoded if k.isascii() and not k.isdigit()]
+        count = {k: len(encoded[k][0]) + len(encoded[k][2]) for k in words}
+        manifest["words"] = sorted(words, key=lambda w: (-count[w], w))
+    files.insert(0, ChunkFile(SEARCH_SCRIPT, _script(f"{lang}:index", manifest)))
+    return files
+
+
+def read(files: dict[str, str]) -> dict:
+    """The data of each file that chunk_files wrote, by its key (for tests and tools)."""
+    out = {}
+    for text in files.values():
+        key, _, data = text.strip()[len("casebookSearchChunk("):-2].partition(",")
+        out[json.loads(key)] = json.loads(data)
+    return out

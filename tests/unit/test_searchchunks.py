@@ -1,0 +1,103 @@
+"""The search index cut into chunks: every key's chunk holds the pages that hold it, in the
+fields that hold it, and nothing else."""
+
+from __future__ import annotations
+
+import base64
+
+from casebook.site import search, searchchunks
+from casebook.site.search import SearchDoc
+
+DOCS = [
+    SearchDoc("a.md", "白节小学的故事", "案例", ("白节小学的故事", "学校", "摘要", "", "", "正文提到 14.8% 的村民。")),
+    SearchDoc("b.md", "小学", "案例", ("小学", "", "白和节分开写：白色，节日", "", "", "另一个正文 Qufu school")),
+    SearchDoc("c.md", "无关", "案例", ("无关", "", "", "", "", "")),
+]
+
+
+def varints(text: str) -> list[int]:
+    out, value, shift, last = [], 0, 0, 0
+    for byte in base64.b64decode(text):
+        value |= (byte & 127) << shift
+        shift += 7
+        if byte < 128:
+            last += value
+            out.append(last)
+            value, shift = 0, 0
+    return out
+
+
+def pages_of(data: dict, lang: str, key: str) -> dict[int, int]:
+    """page -> mask of the fields holding `key`, read back from its chunk."""
+    manifest = data[f"{lang}:index"]
+    chunk = data[f"{lang}:g{searchchunks.chunk_of(key, manifest['chunks'])}"]
+    if key not in chunk:
+        return {}
+    head, masks, body = chunk[key]
+    out = {d: searchchunks._MASK.index(m) for d, m in zip(varints(head), masks)}
+    for d in varints(body):
+        out[d] = out.get(d, 0) | searchchunks.BODY
+    return out
+
+
+def built(lang: str = "zh") -> dict:
+    index = search.build_index(DOCS, lang, lambda p: p.replace(".md", "/"))
+    return searchchunks.read({f.path: f.text for f in searchchunks.chunk_files(index)})
+
+
+def test_a_pair_of_characters_is_found_in_the_fields_that_hold_it_together():
+    data = built()
+    title, summary = 1, 4
+    assert pages_of(data, "zh", "白节") == {0: title}
+    # 白 and 节 apart in page b: each character is there, their pair is not.
+    assert pages_of(data, "zh", "白") == {0: title, 1: summary}
+    assert 1 not in pages_of(data, "zh", "白节")
+    assert pages_of(data, "zh", "正文") == {0: searchchunks.BODY, 1: searchchunks.BODY}
+    assert pages_of(data, "zh", "量子") == {}
+
+
+def test_figures_and_latin_words_are_keys_and_body_characters_alone_are_not():
+    data = built()
+    assert pages_of(data, "zh", "14.8") == {0: searchchunks.BODY}
+    assert pages_of(data, "zh", "qufu") == {1: searchchunks.BODY}
+    # Single characters are keys of the fields before the body only: 村 stands in a's body.
+    assert pages_of(data, "zh", "村") == {}
+
+
+def test_every_key_of_every_field_is_in_its_chunk_and_only_there():
+    data = built()
+    manifest = data["zh:index"]
+    for d, doc in enumerate(DOCS):
+        fields = [search._t2s().convert(f) for f in doc.fields]
+        for f, text in enumerate(fields):
+            for key in searchchunks.keys(text.lower(), f < len(fields) - 1):
+                assert pages_of(data, "zh", key).get(d, 0) & (1 << f), (key, d, f)
+    every = [key for c in range(manifest["chunks"]) for key in data[f"zh:g{c}"]]
+    assert len(every) == len(set(every))
+
+
+def test_results_show_their_columns_from_small_chunks():
+    data = built("en")
+    manifest = data["en:index"]
+    assert manifest["docs"] == 3 and manifest["texts"]["search_none"].count("{query}") == 1
+    shown = data["en:d0"]
+    assert shown["url"] == ["a/", "b/", "c/"]
+    assert shown["summary"][1] == "白和节分开写：白色，节日"
+    assert "body" not in shown
+    assert "qufu" in manifest["words"] and "vocabulary" not in manifest
+
+
+def test_many_pages_are_cut_into_chunks_of_bounded_size():
+    docs = [SearchDoc(f"p{i}.md", f"标题{i}", "案例", (f"标题{i}", "", "", "", "", "".join(chr(0x4E00 + (i * 7 + k) % 3000) for k in range(300))))
+            for i in range(400)]
+    files = searchchunks.chunk_files(search.build_index(docs, "zh", lambda p: p))
+    postings = [f for f in files if f.path.startswith("search/g")]
+    shown = [f for f in files if f.path.startswith("search/d")]
+    assert len(postings) > 1 and len(shown) == 400 // searchchunks.DOCS_PER_CHUNK
+    assert max(len(f.text) for f in postings) < 3 * searchchunks.CHUNK_CHARS
+
+
+def test_a_character_alone_in_the_body_and_in_a_title_keeps_both_places():
+    docs = [SearchDoc("a.md", "起点", "案例", ("起点", "", "", "", "", "一 起 走")), SearchDoc("b.md", "无", "案例", ("无", "", "", "", "", "起 来"))]
+    data = searchchunks.read({f.path: f.text for f in searchchunks.chunk_files(search.build_index(docs, "zh", lambda p: p))})
+    assert pages_of(data, "zh", "起") == {0: 1 | searchchunks.BODY, 1: searchchunks.BODY}
