@@ -35,7 +35,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import AnchorLink
 
-from casebook.site import explore, pages, render, search
+from casebook.site import a11y, explore, pages, render, search, theme
 from casebook.build import handoff, history
 from casebook.derive import indices, segment
 from casebook.content import loader, sanitize
@@ -147,6 +147,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = _language()
     strings = pages.strings()[lang]
     config.theme["language"] = lang
+    config.theme["palette"] = theme.palette(config.theme["palette"], lang)
     config.site_name = strings["site_name"]
     # The switch links each page to its twin; see overrides/partials/alternate.html.
     config.extra["casebook_alternate"] = [
@@ -445,7 +446,7 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
             _add_to_toc(page, site_page.headings)
     if page.file.src_uri.startswith(("units/", "measures/")):
         _build.listed[page.file.src_uri] = _listed_cases(html)
-    return html
+    return a11y.label_task_boxes(html)
 
 
 def _add_to_toc(page, headings: tuple[render.Heading, ...]) -> None:
