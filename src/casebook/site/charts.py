@@ -20,10 +20,12 @@ from typing import Mapping, Sequence
 FONT = 13  # px: labels and numbers
 ROW = 24  # height of one bar's row
 BAR = 16
-BAR_AREA = 360  # length of the longest bar
+# Length of the longest bar: small enough that a chart with short labels fits a 390 px phone at
+# its own size, and one with long (English) labels shrinks by no more than a third.
+BAR_AREA = 220
 CELL_W, CELL_H = 40, 28
 LEFT = 16  # room left of the longest label and between it and its bar, with the estimate's error
-PRIMARY = "#e53935"  # Material's red, in case the site's CSS is not there
+PRIMARY = "#c62828"  # the site's red, in case the site's CSS is not there
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +53,9 @@ def _e(text: str) -> str:
 
 
 def _open(id: str, title: str, desc: str, width: float, height: float, kind: str) -> str:
-    # role="group" (not "img"), because the chart holds links a keyboard must reach.
+    # role="group" (not "img"), because the chart holds links a keyboard must reach. The width
+    # and height are its natural size; the site's CSS lets it shrink to the width it has, the
+    # viewBox keeping its proportions.
     return (f'<svg class="cb-chart cb-chart--{kind}" id="{_e(id)}" xmlns="http://www.w3.org/2000/svg" '
             f'viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}" '
             f'role="group" aria-labelledby="{_e(id)}-title" aria-describedby="{_e(id)}-desc" '
@@ -80,8 +84,10 @@ def bar_chart(id: str, title: str, desc: str, bars: Sequence[Bar]) -> str:
         length = BAR_AREA * b.value / longest
         mid = y + ROW / 2
         tip = f"<title>{_e(b.title)}</title>" if b.title else ""
+        # The space between label and count makes the link's visible text "2017 1", which its
+        # name "2017: 1 case" contains (WCAG 2.5.3, label in name).
         row = (f'<g class="cb-chart__row" data-key="{_e(b.key)}">{tip}'
-               f'<text class="cb-chart__label" x="{label_w - 8:.0f}" y="{mid:.1f}" text-anchor="end" dominant-baseline="central">{_e(b.label)}</text>'
+               f'<text class="cb-chart__label" x="{label_w - 8:.0f}" y="{mid:.1f}" text-anchor="end" dominant-baseline="central">{_e(b.label)}</text> '
                f'<rect class="cb-chart__bar" x="{label_w:.0f}" y="{y + (ROW - BAR) / 2:.1f}" width="{max(length, 0):.1f}" height="{BAR}" fill="{PRIMARY}"/>'
                f'<text class="cb-chart__value" x="{label_w + length + 6:.1f}" y="{mid:.1f}" dominant-baseline="central">{b.value}</text>'
                "</g>")
@@ -124,7 +130,7 @@ def heat_map(id: str, title: str, desc: str, rows: Sequence[tuple[str, str]], co
                    f'<rect x="{x + 1:.0f}" y="{y + 1:.0f}" width="{CELL_W - 2}" height="{CELL_H - 2}" rx="3" '
                    + (f'class="cb-chart__shade" fill="{PRIMARY}" fill-opacity="{shade:.2f}"/>' if cell.value else
                       'class="cb-chart__empty" fill="none" stroke="#ccc"/>')
-                   + f'<text class="cb-chart__value{dark}" x="{x + CELL_W / 2:.0f}" y="{y + CELL_H / 2:.1f}" '
+                   + f' <text class="cb-chart__value{dark}" x="{x + CELL_W / 2:.0f}" y="{y + CELL_H / 2:.1f}" '
                    f'text-anchor="middle" dominant-baseline="central">{cell.value if cell.value else "·"}</text></g>')
             parts.append(_link(cell.href if cell.value else None, cell.title, box) + "\n")
     parts.append("</svg>")
