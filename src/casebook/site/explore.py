@@ -135,9 +135,10 @@ def _stats_page(w: _Writer, facets: Sequence[Facet]) -> SitePage:
     heat = charts.heat_map("chart-matrix", s["chart_matrix"], desc, units, measures, cells,
                            upright_heads=s["upright_heads"])
     # On a phone, twelve category columns would shrink past reading: the same map turned, with
-    # the seven unit types as columns, is shown there instead (site CSS picks one by width).
+    # the ten unit types as narrower columns, is shown there instead (site CSS picks one by width).
     turned = charts.heat_map("chart-matrix-turned", s["chart_matrix"], desc, measures, units,
-                             {(m, u): c for (u, m), c in cells.items()}, upright_heads=s["upright_heads"])
+                             {(m, u): c for (u, m), c in cells.items()}, upright_heads=s["upright_heads"],
+                             cell_w=30)
     parts.append(f"## {s['chart_matrix']} {{ #matrix }}\n\n{s['chart_matrix_intro']}\n\n"
                  + _widget(widgets, _chart_box(heat, "wide") + _chart_box(turned, "narrow")))
     markdown = (f"# {s['stats']}\n\n{s['stats_intro'].format(cases=s['case_count'].format(n=len(w.content.cases)))}\n\n"
