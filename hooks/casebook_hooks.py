@@ -148,6 +148,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     strings = pages.strings()[lang]
     config.theme["language"] = lang
     config.theme["palette"] = theme.palette(config.theme["palette"], lang)
+    config.extra["casebook_404"] = theme.not_found(lang, config.use_directory_urls)
     config.site_name = strings["site_name"]
     # The switch links each page to its twin; see overrides/partials/alternate.html.
     config.extra["casebook_alternate"] = [
@@ -579,6 +580,13 @@ def on_env(env, config: MkDocsConfig, files: Files):
     env.globals["casebook_shared"] = casebook_shared
     env.globals["casebook_nav_key"] = casebook_nav_key
     return env
+
+
+def on_template_context(context, template_name: str, config: MkDocsConfig):
+    # A server shows the 404 page at any address: its links start from this language's root.
+    if template_name == "404.html":
+        context["base_url"] = theme.error_page_base(config.site_url, _build.lang)
+    return context
 
 
 def on_serve(server, config: MkDocsConfig, builder):

@@ -1,10 +1,12 @@
-"""Theme settings that differ by language: the names of the colour-scheme toggles."""
+"""Theme settings that differ by language: the colour-scheme toggles' names and the 404 page."""
 
 from __future__ import annotations
 
 from typing import Mapping, Sequence
+from urllib.parse import urlsplit
 
-from casebook.site.pages import strings
+from casebook.model import DEFAULT_LANGUAGE
+from casebook.site.pages import BROWSE, CHECKLISTS, GLOSSARY, MEASURES, UNITS, page_url, strings
 
 
 def palette(options: Sequence[Mapping], lang: str) -> list[dict]:
@@ -19,3 +21,20 @@ def palette(options: Sequence[Mapping], lang: str) -> list[dict]:
             option["toggle"] = toggle
         out.append(option)
     return out
+
+
+def not_found(lang: str, directory_urls: bool = True) -> dict:
+    """The texts of the 404 page in `lang`, and its ways on: (title, address from the language's root)."""
+    s = strings()[lang]
+    ways = [("home", "index.md"), ("browse", BROWSE), ("by_unit", UNITS), ("by_measure", MEASURES),
+            ("checklists", CHECKLISTS), ("glossary", GLOSSARY)]
+    return {"title": s["not_found_title"], "text": s["not_found_text"], "search": s["not_found_search"],
+            "ways_title": s["not_found_ways"],
+            "ways": [{"title": s[key], "url": page_url(path, directory_urls)} for key, path in ways]}
+
+
+def error_page_base(site_url: str | None, lang: str) -> str:
+    """The base address of the 404 page of `lang`: absolute, since a server shows that page at any
+    address; the path of site_url (so it works under a sub-path), then the language's folder."""
+    path = urlsplit(site_url or "/").path.rstrip("/")
+    return path + ("" if lang == DEFAULT_LANGUAGE else f"/{lang}") + "/"
