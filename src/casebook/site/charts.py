@@ -67,8 +67,9 @@ def _label(x: float, mid: float, parts: tuple[str, ...], extra: str = "") -> str
     if len(parts) == 1:
         return head + _e(parts[0]) + "</text>"
     step = FONT * 1.15
-    spans = "".join(f'<tspan x="{x:.0f}" y="{mid + (k - (len(parts) - 1) / 2) * step:.1f}">{_e(p)}</tspan>'
-                    for k, p in enumerate(parts))
+    # A space between the lines: text that reads them (a screen reader, copying) keeps the words apart.
+    spans = " ".join(f'<tspan x="{x:.0f}" y="{mid + (k - (len(parts) - 1) / 2) * step:.1f}">{_e(p)}</tspan>'
+                     for k, p in enumerate(parts))
     return head + spans + "</text>"
 
 
