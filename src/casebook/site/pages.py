@@ -23,12 +23,13 @@ from casebook.site import render
 from casebook.build.memo import Memo, digest, recall
 from casebook.derive.indices import Indices, ItemRef
 from casebook.model import LANGUAGES, Case, Checklist, Content, Label
+from casebook.plural import with_plurals
 
 
 @cache
 def strings() -> dict[str, dict]:
     """Interface texts of generated pages, per language (package data `strings.yml`)."""
-    return yaml.safe_load(resources.files("casebook").joinpath("strings.yml").read_text("utf-8"))
+    return with_plurals(yaml.safe_load(resources.files("casebook").joinpath("strings.yml").read_text("utf-8")))
 
 
 # Source paths of every kind of page; the same in every language.
