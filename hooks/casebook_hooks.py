@@ -35,7 +35,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import AnchorLink
 
-from casebook.site import a11y, explore, pages, render, search, theme
+from casebook.site import a11y, explore, home, pages, render, search, theme
 from casebook.build import handoff, history
 from casebook.derive import indices, segment
 from casebook.content import loader, sanitize
@@ -279,8 +279,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         b.built.append(file)
     # A dirty rebuild writes again only the index pages whose text changed.
     previous = _previous_digests(config, changed) if _dirty else {}
+    added = home.added_times(b.loaded.content, b.content_dir.parent)
     for page in pages.site_pages(b.loaded.content, b.indices, b.lang, updated, config.use_directory_urls,
-                                 style, cases=False, memo=b.memo):
+                                 style, cases=False, memo=b.memo, added=added):
         listed_in_nav = page.kind not in ("case", "checklist", "cell")
         file = _GeneratedFrom.generated(config, page.path, content=page.markdown,
                                         inclusion=InclusionLevel.UNDEFINED if listed_in_nav else InclusionLevel.NOT_IN_NAV)

@@ -269,13 +269,13 @@ def case_pages(content: Content, indices: Indices, lang: str,
 def site_pages(content: Content, indices: Indices, lang: str,
                updated: Mapping[str, str] | None = None, directory_urls: bool = True,
                headings: render.HeadingStyle | None = None, cases: bool = True,
-               memo: Memo | None = None) -> Iterator[SitePage]:
+               memo: Memo | None = None, added: Mapping[str, int] | None = None) -> Iterator[SitePage]:
     """Every generated page of one language. `updated`: content file path -> date it last changed;
     `directory_urls`: pages are served as folders (cases/x/) rather than files (cases/x.html);
     `headings`: how the generator marks headings. Given it, the text of a case page comes as
     finished HTML (`SitePage.fragments`) wherever `render` can render it. `cases=False`: all
     but the case pages, which `case_pages` gives. `memo` keeps the cards of the index pages
-    between builds."""
+    between builds; `added`: case id -> when it was added, for the front page's newest cases."""
     w = _Writer(content, indices, lang, directory_urls, headings, memo)
     if cases:
         yield from (stub.make() for stub in case_pages(content, indices, lang, updated, directory_urls, headings))
@@ -293,8 +293,9 @@ def site_pages(content: Content, indices: Indices, lang: str,
     yield _matrix_page(w)
     yield _checklists_page(w)
     yield _glossary_page(w)
-    from casebook.site import explore  # imports this module: browse, statistics and open data
+    from casebook.site import explore, home  # import this module: browse, statistics, open data; home
     yield from explore.site_pages(w)
+    yield home.home_page(w, added)
 
 
 def _case_page(w: _Writer, case: Case, updated: str | None = None) -> SitePage:
