@@ -245,19 +245,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         elif file.is_documentation_page() and file.inclusion.is_included():
             raise PluginError(f"{config.docs_dir}/{file.src_uri}: a page needs a language in its name, "
                               f"such as {file.src_uri[:-3]}.{DEFAULT_LANGUAGE}.md")
-        else:
-            out.append(file)
+        elif b.lang == DEFAULT_LANGUAGE or not theme.is_shared(file.src_uri):
+            out.append(file)  # other languages use the default language's theme files
     for stem, by_lang in variants.items():
         own = by_lang.get(b.lang)
         written_in = b.lang if own is not None else next(x for x in LANGUAGES if x in by_lang)
         b.handwritten.append((f"{stem}.md", by_lang[written_in].abs_src_path))
         b.edit_sources[f"{stem}.md"] = f"{Path(config.docs_dir).name}/{by_lang[written_in].src_uri}"
         if own is not None:
-            file = File.generated(config, f"{stem}.md", abs_src_path=own.abs_src_path)
+            file = File.generated(config, f"{stem}.md", abs_src_path=own.abs_src_path, inclusion=own.inclusion)
         else:
             text = Path(by_lang[written_in].abs_src_path).read_text("utf-8")
             notice = pages.missing_translation_notice(b.lang, written_in)
-            file = File.generated(config, f"{stem}.md", content=_after_title(text, notice))
+            file = File.generated(config, f"{stem}.md", content=_after_title(text, notice),
+                                  inclusion=by_lang[written_in].inclusion)
         out.append(file)
         b.built.append(file)
     # Images of the content, under the same relative path as from content/, so that the
@@ -580,7 +581,29 @@ def on_env(env, config: MkDocsConfig, files: Files):
 
     env.globals["casebook_shared"] = casebook_shared
     env.globals["casebook_nav_key"] = casebook_nav_key
+    if _build.lang != DEFAULT_LANGUAGE:
+        _share_theme_files(env, _build.lang)
     return env
+
+
+def _share_theme_files(env, lang: str) -> None:
+    """Addresses of theme files lead to the default language's copy (theme.shared_url)."""
+    from jinja2 import pass_context
+    from markupsafe import Markup
+
+    url, script_tag = env.filters["url"], env.filters["script_tag"]
+
+    @pass_context
+    def shared_url(context, value):
+        return url(context, theme.shared_url(str(value), lang))
+
+    @pass_context
+    def shared_script_tag(context, value):
+        if isinstance(value, str) or not (value.type or value.defer or value.async_):
+            return Markup('<script src="{0}"></script>').format(shared_url(context, str(value)))
+        return script_tag(context, value)
+
+    env.filters["url"], env.filters["script_tag"] = shared_url, shared_script_tag
 
 
 def on_template_context(context, template_name: str, config: MkDocsConfig):

@@ -38,3 +38,21 @@ def error_page_base(site_url: str | None, lang: str) -> str:
     address; the path of site_url (so it works under a sub-path), then the language's folder."""
     path = urlsplit(site_url or "/").path.rstrip("/")
     return path + ("" if lang == DEFAULT_LANGUAGE else f"/{lang}") + "/"
+
+
+# The theme's files and the site's scripts and styles are the same in every language: the other
+# languages' pages fetch the default language's copy (one download, one browser cache entry),
+# and their builds write none of their own.
+SHARED_FOLDERS = ("assets/", "javascripts/", "stylesheets/")
+
+
+def is_shared(src_uri: str) -> bool:
+    return src_uri.startswith(SHARED_FOLDERS)
+
+
+def shared_url(path: str, lang: str) -> str:
+    """`path` (from a language's root) as seen from that root, pointing into the default
+    language's copy where the file is shared: "assets/x.css" -> "../assets/x.css" for English."""
+    if lang == DEFAULT_LANGUAGE or not is_shared(path):
+        return path
+    return "../" + path
