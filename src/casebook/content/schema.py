@@ -39,7 +39,8 @@ CASE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("year", "year", False, True, "a year such as 2019 or a period such as 2016-2018; omit when unknown"),
     FieldSpec("ethnic_groups", "text_list", True, False, "the ethnic groups the source names; [] when none"),
     FieldSpec("honours", "text_list", False, False, "honours and awards the source names"),
-    FieldSpec("source", "source", True, True, "file: the seed file's name; report: R01-R18"),
+    FieldSpec("source", "source", True, True, "file: the seed file's name; report: R01-R18; kind and origin: ids of "
+              "taxonomy.yml's source_kinds and source_origins; by: unit, when the case's unit wrote it"),
     FieldSpec("summary", "text", True, False, "one paragraph"),
 )
 

@@ -19,7 +19,7 @@ from typing import Callable, Iterator, Mapping
 import yaml
 
 from casebook.content import links
-from casebook.site import render
+from casebook.site import citation, render
 from casebook.build.memo import Memo, digest, recall
 from casebook.derive.indices import Indices, ItemRef
 from casebook.model import LANGUAGES, Case, Checklist, Content, Label
@@ -310,8 +310,8 @@ def _case_page(w: _Writer, case: Case, updated: str | None = None) -> SitePage:
         (s["year"], str(case.year) if case.year else s["unknown"]),
         (s["ethnic_groups"], "、".join(text.ethnic_groups) if w.lang == "zh" else ", ".join(text.ethnic_groups)),
         (s["honours"], "<br>".join(_escape(h) for h in text.honours)),
-        (s["source"], s["source_text"].format(file=f"`{case.source.file}`", report=case.source.report)
-            + (f" ({s['source_traditional']})" if case.source.script == "traditional" else "")),
+        (s["source"], citation.in_words(case, text, w.lang, w.tax, s)),
+        (s["source_for_editors"], citation.for_editors(case, s)),
         (s["updated"], updated),
     ]
     fast = _case_html(w, here, case, text, rows, fallback) if w.headings is not None else None

@@ -12,6 +12,7 @@ from datetime import date
 from casebook.content import links
 from casebook.derive.indices import Indices
 from casebook.model import Case, Checklist, Content
+from casebook.site import citation
 from casebook.site.pages import _escape, strings
 
 HANDBOOK_STRINGS = {
@@ -44,8 +45,7 @@ def _case(content: Content, case: Case, lang: str) -> str:
         (s["year"], str(case.year) if case.year else s["unknown"]),
         (s["ethnic_groups"], sep.join(text.ethnic_groups)),
         (s["honours"], sep.join(text.honours)),
-        (s["source"], s["source_text"].format(file=case.source.file, report=case.source.report)
-         + (f" ({s['source_traditional']})" if case.source.script == "traditional" else "")),
+        (s["source"], citation.in_words(case, text, lang, tax, s)),
     ]
     meta = "\n".join(f"| {k} | {_escape(v)} |" for k, v in rows if v)
     # Case sections become level-3 headings under the case's own level-2 title.
