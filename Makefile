@@ -36,12 +36,11 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $(STAMP)
 
 # Playwright cannot download its own browsers here; it drives Debian's chromium instead.
-browser: node_modules/.package-lock.json
+# Then axe-core, which the accessibility tests inject into each page, as package-lock.json pins
+# it (npm comes with the browser's packages, so it is installed after them).
+browser:
 	@command -v chromium >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || scripts/install-browser.sh
-
-# axe-core, which the accessibility tests inject into each page, pinned in package-lock.json.
-node_modules/.package-lock.json: package.json package-lock.json
-	npm ci --no-audit --no-fund
+	@[ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund
 
 clean:
 	rm -rf site dist .cache $(VENV)
