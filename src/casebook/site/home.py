@@ -24,10 +24,14 @@ def added_times(content: Content, base: Path) -> dict[str, int]:
     """Case id -> Unix time of the commit that added its first file, from git; a case with no
     committed file is left out (it is newer than all of them)."""
     files = {str(t.path): case.id for case in content.cases for t in case.texts.values()}
+    # Asked with the checklists' files too: the same folders as the pages' dates ask for, so
+    # that one `git log` (kept by history) answers both.
+    others = [str(t.path) for c in content.checklists for t in c.texts.values()]
     added: dict[str, int] = {}
-    for path, when in history.first_commit_times(base, files).items():
-        id = files[path]
-        added[id] = min(when, added.get(id, when))
+    for path, when in history.first_commit_times(base, [*files, *others]).items():
+        if path in files:
+            id = files[path]
+            added[id] = min(when, added.get(id, when))
     return added
 
 
