@@ -64,3 +64,15 @@ def test_unknown_kind_is_an_editors_error_with_the_closest_kind(content):
     messages = [str(p) for p in loader.load(content).problems if "alpha.zh.md" in str(p)]
     assert any(re.search(r"alpha\.zh\.md:\d+: source\.kind: unknown kind 'survey_reprt'.*survey_report", m) for m in messages), messages
     assert any("source.by: must be 'unit'" in m for m in messages), messages
+
+
+def test_printed_handbook_cites_in_words_without_file_names():
+    from casebook.derive import indices
+    from casebook.tools.handbook import handbook
+
+    for lang in ("zh", "en"):
+        text = handbook(CONTENT, indices.build(CONTENT), lang)
+        rows = [line for line in text.splitlines() if line.startswith(f"| {strings()[lang]['source']} |")]
+        assert len(rows) == len(CONTENT.cases)
+        assert all(TAXONOMY["source_origins"][0][lang] in row for row in rows)
+        assert not any(c.source.file in text for c in CONTENT.cases)
