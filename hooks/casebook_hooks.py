@@ -50,5 +50,9 @@ def on_build_error(error):
     session.build_error()
 
 
+def on_template_context(context, template_name, config):
+    return session.template_context(context, template_name)
+
+
 def on_serve(server, config, builder):
     return session.serve(server, config)

@@ -101,7 +101,7 @@
         item.classList.toggle("cb-facet__value--none", n === 0 && !box.checked);
       });
     });
-    status.textContent = matched.length ? root.getAttribute("data-count").replace("{n}", String(matched.length))
+    status.textContent = matched.length ? root.getAttribute(matched.length === 1 ? "data-count-one" : "data-count").replace("{n}", String(matched.length))
                                          : root.getAttribute("data-none");
     list.innerHTML = "";
     shown = 0;

@@ -59,10 +59,19 @@ class Measure:
 
 
 @dataclass(frozen=True, slots=True)
+class SourceTerm:
+    """A kind of source document (work summary, survey report...) or where sources come from."""
+    id: str
+    label: Label
+
+
+@dataclass(frozen=True, slots=True)
 class Taxonomy:
     groups: tuple[Group, ...]
     unit_types: tuple[UnitType, ...]
     measures: tuple[Measure, ...]
+    source_kinds: tuple[SourceTerm, ...] = ()
+    source_origins: tuple[SourceTerm, ...] = ()
 
     def unit_type(self, id: str) -> UnitType:
         return _index(self.unit_types)[id]
@@ -79,6 +88,12 @@ class Taxonomy:
 
     def measure_label(self, id: str, lang: str) -> str:
         return self.measure(id).label(lang)
+
+    def source_kind(self, id: str) -> SourceTerm:
+        return _index(self.source_kinds)[id]
+
+    def source_origin(self, id: str) -> SourceTerm:
+        return _index(self.source_origins)[id]
 
 
 _indexes: dict[int, tuple[tuple, dict]] = {}
@@ -111,6 +126,11 @@ class Source:
     file: str
     report: str | None  # None: the file holds one report
     script: Literal["simplified", "traditional"] = "simplified"
+    # What the source is, for readers; None where unknown. kind and origin: ids of the
+    # taxonomy's source_kinds and source_origins; by: "unit" when the case's own unit wrote it.
+    kind: str | None = None
+    by: Literal["unit"] | None = None
+    origin: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

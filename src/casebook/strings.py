@@ -8,11 +8,13 @@ from typing import Iterable
 
 import yaml
 
+from casebook.plural import with_plurals
+
 
 @cache
 def strings() -> dict[str, dict]:
     """Interface texts of generated pages, per language (package data `strings.yml`)."""
-    return yaml.safe_load(resources.files("casebook").joinpath("strings.yml").read_text("utf-8"))
+    return with_plurals(yaml.safe_load(resources.files("casebook").joinpath("strings.yml").read_text("utf-8")))
 
 
 def join_list(lang: str, items: Iterable[str]) -> str:

@@ -20,7 +20,8 @@ from casebook.build import memo as casebook_memo
 from casebook.content import loader, sanitize
 from casebook.derive import indices
 from casebook.model import DEFAULT_LANGUAGE
-from casebook.site import datafiles, handwritten, pages, publish, search, searchchunks
+from casebook.site import a11y, datafiles, handwritten, home, pages, publish, search, searchchunks
+from casebook.site import theme as site_theme
 from casebook.site.page import NavItem, SitePage
 from casebook.site.reconcile import reconcile
 from casebook.strings import strings
@@ -79,6 +80,8 @@ class Adapter:
             raise PluginError(str(error)) from None
         lang = settings.lang
         config.theme["language"] = lang
+        config.theme["palette"] = site_theme.palette(config.theme["palette"], lang)
+        config.extra["casebook_404"] = site_theme.not_found(lang, config.use_directory_urls)
         config.site_name = strings()[lang]["site_name"]
         config.site_description = strings()[lang]["site_description"]
         # Each language is a site under its own root; the configured site_url is the default's.
@@ -116,8 +119,8 @@ class Adapter:
             elif file.is_documentation_page() and file.inclusion.is_included():
                 raise PluginError(f"{config.docs_dir}/{file.src_uri}: a page needs a language in its name, "
                                   f"such as {file.src_uri[:-3]}.{DEFAULT_LANGUAGE}.md")
-            else:
-                out.append(file)
+            elif s.is_default or not site_theme.is_shared(file.src_uri):
+                out.append(file)  # other languages use the default language's theme files
         self._add_handwritten(out, config, {f.src_uri: f for f in written})
         self._add_images(out, config)
         updated = history.last_updated(b.loaded.content, s.base)
@@ -141,10 +144,11 @@ class Adapter:
             b.handwritten.append((page.path, source.abs_src_path))
             b.edit_sources[page.path] = f"{s.docs_dir.name}/{source.src_uri}"
             if page.written_in == s.lang:
-                file = File.generated(config, page.path, abs_src_path=source.abs_src_path)
+                file = File.generated(config, page.path, abs_src_path=source.abs_src_path, inclusion=source.inclusion)
             else:
                 text = Path(source.abs_src_path).read_text("utf-8")
-                file = File.generated(config, page.path, content=handwritten.with_notice(text, s.lang, page.written_in))
+                file = File.generated(config, page.path, content=handwritten.with_notice(text, s.lang, page.written_in),
+                                      inclusion=source.inclusion)
             out.append(file)
             b.built.append(file)
 
@@ -172,8 +176,9 @@ class Adapter:
             b.built.append(file)
         # A dirty rebuild writes again only the index pages whose text changed.
         previous = dirty.previous_digests(s.site_dir, s.content_dir, changed) if self.dirty else {}
+        added = home.added_times(b.loaded.content, s.base)
         for page in pages.site_pages(b.loaded.content, b.indices, s.lang, updated, s.directory_urls,
-                                     style, cases=False, memo=b.memo):
+                                     style, cases=False, memo=b.memo, added=added):
             inclusion = InclusionLevel.UNDEFINED if page.in_navigation else InclusionLevel.NOT_IN_NAV
             file = GeneratedFile.generated(config, page.path, content=page.markdown, inclusion=inclusion)
             if self.dirty:
@@ -219,7 +224,7 @@ class Adapter:
                 self.build.listed[site_page.path] = listed
             if site_page.headings:
                 toc.add_headings(page, site_page.headings)
-        return html
+        return a11y.label_task_boxes(html)
 
     def post_build(self, config: MkDocsConfig) -> None:
         b, s = self.build, self.build.settings
@@ -260,7 +265,15 @@ class Adapter:
 
     def env(self, env):
         theme.add_globals(env)
+        if not self.build.settings.is_default:
+            theme.share_theme_files(env, self.build.settings.lang)
         return env
+
+    def template_context(self, context, template_name: str):
+        # A server shows the 404 page at any address: its links start from this language's root.
+        if template_name == "404.html":
+            context["base_url"] = site_theme.error_page_base(self.build.settings.site_url, self.build.settings.lang)
+        return context
 
     def serve(self, server, config: MkDocsConfig):
         # Editors work in content/, which is outside docs_dir: reload the site when it changes.

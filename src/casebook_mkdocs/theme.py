@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import posixpath
 
+from jinja2 import pass_context
 from markupsafe import Markup
+
+from casebook.site import theme as site_theme
 
 
 def add_globals(env) -> None:
@@ -29,3 +32,20 @@ def add_globals(env) -> None:
 
     env.globals["casebook_shared"] = casebook_shared
     env.globals["casebook_nav_key"] = casebook_nav_key
+
+
+def share_theme_files(env, lang: str) -> None:
+    """Addresses of theme files lead to the default language's copy (site.theme.shared_url)."""
+    url, script_tag = env.filters["url"], env.filters["script_tag"]
+
+    @pass_context
+    def shared_url(context, value):
+        return url(context, site_theme.shared_url(str(value), lang))
+
+    @pass_context
+    def shared_script_tag(context, value):
+        if isinstance(value, str) or not (value.type or value.defer or value.async_):
+            return Markup('<script src="{0}"></script>').format(shared_url(context, str(value)))
+        return script_tag(context, value)
+
+    env.filters["url"], env.filters["script_tag"] = shared_url, shared_script_tag

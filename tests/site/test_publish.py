@@ -143,7 +143,14 @@ def test_a_summary_with_quotes_and_markup_stays_inside_its_attribute(built):
 def test_favicons_are_published(built):
     for name in ("favicon.svg", "favicon.png", "apple-touch-icon.png", "icon-512.png"):
         assert (built / "assets" / name).stat().st_size > 0
-        assert (built / "en" / "assets" / name).stat().st_size > 0
+    # Theme files are published once, at the root; every page of both languages finds them there.
+    for page in (built / "index.html", built / "cases" / "bihai-community-guiyang" / "index.html",
+                 built / "en" / "index.html", built / "en" / "cases" / "bihai-community-guiyang" / "index.html"):
+        head = BeautifulSoup(page.read_text("utf-8"), "html.parser").head
+        for link in head.select('link[rel="icon"], link[rel="apple-touch-icon"]'):
+            assert (page.parent / link["href"]).resolve().is_file(), (page, link["href"])
+        image = head.select_one('meta[property="og:image"]')["content"]
+        assert image == URL + "assets/icon-512.png", (page, image)
 
 
 def test_no_page_holds_an_inline_script(built):

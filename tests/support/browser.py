@@ -43,3 +43,44 @@ def serve(directory: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def serve_with_404(directory: Path, prefix: str = "/") -> Iterator[str]:
+    """The site under `prefix` (e.g. /casebook/), answering an unknown address as a web host does:
+    status 404 with the 404 page of the language the address is in (nginx's error_page, the
+    404.html of GitHub Pages or Netlify)."""
+    import posixpath
+    from urllib.parse import unquote, urlsplit
+
+    class Site(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def translate_path(self, path):
+            path = unquote(urlsplit(path).path)
+            if not path.startswith(prefix):
+                return str(directory / "\0missing")
+            return str(directory / posixpath.normpath("/" + path[len(prefix):]).lstrip("/"))
+
+        def send_error(self, code, message=None, explain=None):
+            if code != 404:
+                return super().send_error(code, message, explain)
+            rest = unquote(urlsplit(self.path).path)[len(prefix):]
+            page = directory / ("en/404.html" if rest.startswith("en/") else "404.html")
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Site, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -47,3 +47,28 @@ def test_heat_map_cells_shade_with_their_value_and_link():
     assert [a.get("href") for a in root.iter(f"{SVG}a")] == ["browse/#unit=r1&measure=c1", "y"]
     heads = [t for t in root.iter(f"{SVG}text") if "cb-chart__column" in (t.get("class") or "")]
     assert [t.text for t in heads] == ["Col 1", "Col 2"] and heads[0].get("writing-mode") == "vertical-rl"
+
+
+def test_a_long_label_takes_two_lines_split_at_the_middle_space_and_keeps_its_words():
+    assert charts.lines("Hospital") == ("Hospital",)
+    assert charts.lines("Xinjiang Uyghur Autonomous Region") == ("Xinjiang Uyghur", "Autonomous Region")
+    assert charts.lines("新疆维吾尔自治区") == ("新疆维吾尔自治区",)  # no space to split at: one line
+    root = parse(charts.bar_chart("c", "t", "d", [charts.Bar("x", "Xinjiang Uyghur Autonomous Region", 2),
+                                                  charts.Bar("g", "Guizhou", 2)]))
+    label = next(t for t in root.iter(f"{SVG}text") if t.get("class") == "cb-chart__label")
+    spans = label.findall(f"{SVG}tspan")
+    assert [s.text for s in spans] == ["Xinjiang Uyghur", "Autonomous Region"]
+    # read as text (a screen reader, a copy), the words stay apart
+    assert " ".join("".join(label.itertext()).split()) == "Xinjiang Uyghur Autonomous Region"
+    # the chart is no wider than its longer line needs
+    width = float(root.get("width"))
+    assert width < charts.text_width("Xinjiang Uyghur Autonomous Region") + charts.BAR_AREA
+
+
+def test_a_link_reads_as_label_then_count_which_its_name_contains():
+    root = parse(charts.bar_chart("c", "t", "d", [charts.Bar("2017", "2017", 1, "b/#year=2017", "2017: 1 case")]))
+    link = root.find(f".//{SVG}a")
+    # what is drawn, as a screen reader's text: every child but the tooltip, with the text between them
+    shown = "".join("".join(child.itertext()) + (child.tail or "")
+                    for child in link.find(f"{SVG}g") if child.tag != f"{SVG}title")
+    assert " ".join(shown.split()) == "2017 1" and link.get("aria-label") == "2017: 1 case"

@@ -29,7 +29,24 @@ def last_commit_times(base: Path, relative: Iterable[str]) -> dict[str, int]:
     return {r: times[prefix + r] for r in relative if prefix + r in times}
 
 
+def first_commit_times(base: Path, relative: Iterable[str]) -> dict[str, int]:
+    """As `last_commit_times`, the time of the oldest commit that touched each path: when it
+    was added (from the same one `git log`)."""
+    relative = list(relative)
+    base = Path(base).resolve()
+    folders = sorted({str((base / folder).resolve()) for folder in {posixpath.dirname(r) for r in relative}})
+    found = _log(folders)
+    if found is None:
+        return {}
+    top, _ = found
+    prefix = Path(os.path.relpath(base, top)).as_posix()
+    prefix = "" if prefix == "." else f"{prefix}/"
+    first = _firsts[top, tuple(folders)]
+    return {r: first[prefix + r] for r in relative if prefix + r in first}
+
+
 _logs: dict[tuple, tuple[str, dict[str, int]]] = {}
+_firsts: dict[tuple, dict[str, int]] = {}  # (top, folders) -> path -> time of its oldest commit
 
 
 def _log(folders: list[str]) -> tuple[str, dict[str, int]] | None:
@@ -45,20 +62,25 @@ def _log(folders: list[str]) -> tuple[str, dict[str, int]] | None:
             out = subprocess.run(["git", "log", "--format=@%ct", "--name-only", "--no-renames", "--", *folders],
                                  cwd=top, capture_output=True, text=True, check=True).stdout
             _logs.clear()
+            _firsts.clear()
             _logs[key] = (top, _parse_log(out))
+            _firsts[top, tuple(folders)] = _parse_log(out, oldest=True)
     except (OSError, ValueError, subprocess.CalledProcessError):
         return None  # not a checkout, or one without commits
     return _logs[key]
 
 
-def _parse_log(out: str) -> dict[str, int]:
+def _parse_log(out: str, oldest: bool = False) -> dict[str, int]:
     times: dict[str, int] = {}
     when = 0
     for line in out.splitlines():
         if line.startswith("@"):
             when = int(line[1:])
         elif line:
-            times.setdefault(line, when)
+            if oldest:  # the log runs from the newest commit to the oldest
+                times[line] = when
+            else:
+                times.setdefault(line, when)
     return times
 
 

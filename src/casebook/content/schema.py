@@ -42,7 +42,9 @@ CASE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("ethnic_groups", "text_list", True, False, "the ethnic groups the source names; [] when none"),
     FieldSpec("honours", "text_list", False, False, "honours and awards the source names"),
     FieldSpec("source", "source", True, True,
-              "file: the source file's name; report: its number (such as R12) when the file holds several"),
+              "file: the source file's name; report: its number (such as R12) when the file holds several; "
+              "kind and origin: ids of taxonomy.yml's source_kinds and source_origins; by: unit, when the "
+              "case's unit wrote it"),
     FieldSpec("summary", "text", True, False, "one paragraph"),
     # Left out for the reports of third parties (all 18 today): their sentences must be restated,
     # and tests/unit/test_copied_runs.py fails on any run of 20 Chinese characters copied from them.

@@ -8,7 +8,7 @@ from typing import Any, Callable
 import yaml
 
 from casebook.content.frontmatter import _Loader, line_of
-from casebook.model import LANGUAGES, GlossaryTerm, Group, Label, Measure, Problem, Taxonomy, UnitType
+from casebook.model import LANGUAGES, GlossaryTerm, Group, Label, Measure, Problem, SourceTerm, Taxonomy, UnitType
 from casebook.content.schema import ID_PATTERN
 
 _TAXONOMY_ID = re.compile(r"^[a-z]+(_[a-z]+)*$")
@@ -105,7 +105,10 @@ def parse_taxonomy(path: str, text: str) -> tuple[Taxonomy, list[Problem]]:
         lambda d, w: Measure(d["id"], r.label(d, w), r.label(d.get("description") or {}, w + ["description"]),
                              keywords(d, w)),
     )
-    return Taxonomy(groups, units, measures), r.problems
+    # Kinds of source document and where sources come from: optional lists, for citing sources in words.
+    terms = {key: r.entries(data, key, _TAXONOMY_ID, lambda d, w: SourceTerm(d["id"], r.label(d, w)))
+             if isinstance(data, dict) and key in data else () for key in ("source_kinds", "source_origins")}
+    return Taxonomy(groups, units, measures, terms["source_kinds"], terms["source_origins"]), r.problems
 
 
 def parse_glossary(path: str, text: str) -> tuple[tuple[GlossaryTerm, ...], list[Problem]]:

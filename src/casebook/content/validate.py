@@ -142,12 +142,21 @@ def _check_source(value, taxonomy):
         issues.append((["report"], f"must be a report number such as R12, not {report!r}"))
     if script not in ("simplified", "traditional"):
         issues.append((["script"], f"must be 'traditional' or left out, not {script!r}"))
+    kind, by, origin = value.get("kind"), value.get("by"), value.get("origin")
+    for key, given, allowed in (("kind", kind, [k.id for k in taxonomy.source_kinds]),
+                                ("origin", origin, [o.id for o in taxonomy.source_origins])):
+        if given is not None and given not in allowed:
+            issues.append(([key], f"unknown {key} '{given}'; allowed (content/taxonomy.yml source_{key}s): "
+                                  f"{', '.join(allowed)}.{suggest(str(given), allowed)}"))
+    if by not in (None, "unit"):
+        issues.append((["by"], f"must be 'unit' (the case's own unit wrote it) or left out when not stated, not {by!r}"))
+    known = ["file", "report", "script", "kind", "by", "origin"]
     for key in value:
-        if key not in ("file", "report", "script"):
-            issues.append(([key], f"unknown field of source; allowed: file, report, script.{suggest(key, ['file', 'report', 'script'])}"))
+        if key not in known:
+            issues.append(([key], f"unknown field of source; allowed: {', '.join(known)}.{suggest(key, known)}"))
     if issues:
         return None, issues
-    return Source(file.strip(), report, script), []
+    return Source(file.strip(), report, script, kind, by, origin), []
 
 
 def _check_items(value, taxonomy: Taxonomy):

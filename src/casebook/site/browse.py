@@ -76,6 +76,8 @@ def form(facets: Sequence[Facet], lang: str, base: str, total: int) -> str:
     attrs = {
         "data-base": base,
         "data-count": s["browse_count"],
+        # "1 case matches": the script picks this form for one case (strings.yml: {one, other})
+        "data-count-one": getattr(s["browse_count"], "one", s["browse_count"]),
         "data-none": s["browse_none"],
         "data-page-size": str(PAGE_SIZE),
         "data-file-name": DOWNLOAD_NAME,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Union
 
 from casebook.model import Case
+from casebook.site import citation
 from casebook.site.writer import Writer, escape
 from casebook.strings import join_list
 from casebook.urls import measure_path, unit_path
@@ -44,11 +45,11 @@ def case_rows(w: Writer, case: Case, updated: str | None) -> tuple[Row, ...]:
     text = case.text(lang)
     chips = [Link(tax.measure_label(m, lang), measure_path(m), "cb-chip") for m in case.measures]
     honours = [part for h in text.honours for part in (Break(), h)][1:]
-    # A source with one report (content/sources/) has no report number to name.
+    # For editors: the file as code and the report in it; a source with one report
+    # (content/sources/) has no report number to name.
     before, _, after = s["source_text"].partition("{file}") if case.source.report else ("", None, "")
-    source = (before.format(report=case.source.report), Code(case.source.file),
-              after.format(report=case.source.report)
-              + (f" ({s['source_traditional']})" if case.source.script == "traditional" else ""))
+    for_editors = (before.format(report=case.source.report), Code(case.source.file),
+                   after.format(report=case.source.report))
     rows = (
         Row(s["unit_type"], (Link(tax.unit_label(case.unit_type, lang), unit_path(case.unit_type), "cb-unit"),)),
         Row(s["measures"], tuple(part for chip in chips for part in (" ", chip))[1:]),
@@ -57,7 +58,8 @@ def case_rows(w: Writer, case: Case, updated: str | None) -> tuple[Row, ...]:
         Row(s["year"], (str(case.year) if case.year else s["unknown"],)),
         Row(s["ethnic_groups"], (join_list(lang, text.ethnic_groups),)),
         Row(s["honours"], tuple(honours)),
-        Row(s["source"], source),
+        Row(s["source"], (citation.in_words(case, text, lang, tax, s),)),
+        Row(s["source_for_editors"], for_editors),
         Row(s["updated"], (updated or "",)),
     )
     return tuple(r for r in rows if any(p for p in r.parts if not isinstance(p, Break)))

@@ -86,6 +86,9 @@ CASE_FIELDS: tuple[Field, ...] = (
           lambda c, ctx, lang: tuple(_text(c, lang).ethnic_groups) if _text(c, lang) else None),
     Field("source_file", "source_file", False, "text", lambda c, ctx, lang: c.source.file),
     Field("source_report", "source_report", False, "text", lambda c, ctx, lang: c.source.report),
+    Field("source_kind", "source_kind", False, "text", lambda c, ctx, lang: c.source.kind),
+    Field("source_by_unit", "source_by_unit", False, "text", lambda c, ctx, lang: c.source.by),
+    Field("source_origin", "source_origin", False, "text", lambda c, ctx, lang: c.source.origin),
     Field("url", "url", True, "text", lambda c, ctx, lang: ctx.url(case_path(c.id), lang)),
 )
 

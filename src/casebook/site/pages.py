@@ -20,6 +20,7 @@ from casebook.site.browse import browse_page
 from casebook.site.case import case_pages
 from casebook.site.checklist import checklist_page, checklists_page
 from casebook.site.glossary import glossary_page
+from casebook.site.home import home_page
 from casebook.site.listings import cell_page, measure_page, measures_page, unit_page, units_page
 from casebook.site.matrix import matrix_page
 from casebook.site.opendata import data_page
@@ -35,13 +36,13 @@ __all__ = ["case_pages", "navigation", "site_pages"]
 def site_pages(content: Content, indices: Indices, lang: str,
                updated: Mapping[str, str] | None = None, directory_urls: bool = True,
                headings: render.HeadingStyle | None = None, cases: bool = True,
-               memo: Memo | None = None) -> Iterator[SitePage]:
+               memo: Memo | None = None, added: Mapping[str, int] | None = None) -> Iterator[SitePage]:
     """Every generated page of one language. `updated`: content file path -> date it last changed;
     `directory_urls`: pages are served as folders (cases/x/) rather than files (cases/x.html);
     `headings`: how the generator marks headings. Given it, the text of a case page comes as
     finished HTML (`SitePage.fragments`) wherever `render` can render it. `cases=False`: all
     but the case pages, which `case_pages` gives. `memo` keeps the cards of the index pages
-    between builds."""
+    between builds; `added`: case id -> when it was added, for the front page's newest cases."""
     w = Writer(content, indices, lang, directory_urls, headings, memo)
     if cases:
         yield from (stub.make() for stub in case_pages(content, indices, lang, updated, directory_urls, headings))
@@ -63,6 +64,7 @@ def site_pages(content: Content, indices: Indices, lang: str,
     yield browse_page(w, facets)
     yield stats_page(w, facets)
     yield data_page(w)
+    yield home_page(w, added)
 
 
 def navigation(content: Content, lang: str, extra_pages: tuple[NavItem, ...] = ()) -> tuple[NavItem, ...]:

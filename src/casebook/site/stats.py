@@ -48,18 +48,24 @@ def stats_page(w: Writer, facets: Sequence[Facet]) -> SitePage:
                 title = s["chart_value"].format(label=s["unit_measure_title"].format(unit=u.label(lang), measure=m.label(lang)),
                                                 count=s["case_count"].format(n=n))
                 cells[(u.id, m.id)] = charts.Cell(n, to_browse + browse_hash(unit=u.id, measure=m.id), title)
-    heat = charts.heat_map(
-        "chart-matrix", s["chart_matrix"], s["chart_matrix_desc"].format(numbers=join_list(
-            lang, (c.title for c in cells.values()))),
-        [(u.id, u.label(lang)) for u in tax.unit_types], [(m.id, m.label(lang)) for m in tax.measures], cells,
-        upright_heads=s["upright_heads"])
+    desc = s["chart_matrix_desc"].format(numbers=join_list(lang, (c.title for c in cells.values())))
+    units = [(u.id, u.label(lang)) for u in tax.unit_types]
+    measures = [(m.id, m.label(lang)) for m in tax.measures]
+    heat = charts.heat_map("chart-matrix", s["chart_matrix"], desc, units, measures, cells,
+                           upright_heads=s["upright_heads"])
+    # On a phone, twelve category columns would shrink past reading: the same map turned, with
+    # the unit types as narrower columns, is shown there instead (site CSS picks one by width).
+    turned = charts.heat_map("chart-matrix-turned", s["chart_matrix"], desc, measures, units,
+                             {(m, u): c for (u, m), c in cells.items()}, upright_heads=s["upright_heads"],
+                             cell_w=30)
     parts.append(f"## {s['chart_matrix']} {{ #matrix }}\n\n{s['chart_matrix_intro']}\n\n"
-                 + widget(widgets, _chart_box(heat)))
+                 + widget(widgets, _chart_box(heat, "wide") + _chart_box(turned, "narrow")))
     markdown = (f"# {s['stats']}\n\n{s['stats_intro'].format(cases=s['case_count'].format(n=len(w.content.cases)))}\n\n"
                 + "\n".join(parts) + "\n" + w.data_links(here))
     return SitePage(here, s["stats"], markdown, "stats", fragments=widgets)
 
 
-def _chart_box(svg: str) -> str:
-    # On a narrow screen the box scrolls sideways, so that labels keep a readable size.
-    return f'<div class="cb-chart-box">{svg}</div>'
+def _chart_box(svg: str, only: str | None = None) -> str:
+    # A chart shrinks to the width it has down to a readable size, then its box scrolls
+    # sideways. `only`: "wide" or "narrow", a chart shown on one kind of screen.
+    return f'<div class="cb-chart-box{f" cb-chart-box--{only}" if only else ""}">{svg}</div>'

@@ -14,6 +14,7 @@ from casebook.derive.indices import Indices
 from casebook.model import Case, Checklist, Content
 from casebook.site.writer import escape
 from casebook.strings import join_list, strings
+from casebook.site import citation
 
 HANDBOOK_STRINGS = {
     "zh": {"subtitle": "案例与实践清单 · 培训用本", "contents": "目录", "cases": "案例", "checklists": "实践清单",
@@ -44,9 +45,7 @@ def _case(content: Content, case: Case, lang: str) -> str:
         (s["year"], str(case.year) if case.year else s["unknown"]),
         (s["ethnic_groups"], join_list(lang, text.ethnic_groups)),
         (s["honours"], join_list(lang, text.honours)),
-        (s["source"], (s["source_text"].format(file=case.source.file, report=case.source.report)
-                       if case.source.report else case.source.file)
-         + (f" ({s['source_traditional']})" if case.source.script == "traditional" else "")),
+        (s["source"], citation.in_words(case, text, lang, tax, s)),
     ]
     meta = "\n".join(f"| {k} | {escape(v)} |" for k, v in rows if v)
     # Case sections become level-3 headings under the case's own level-2 title.

@@ -31,7 +31,10 @@ def _property(spec: FieldSpec, taxonomy: Taxonomy) -> dict:
         "source": {"type": "object", "additionalProperties": False, "required": ["file"],
                    "properties": {"file": {"type": "string", "minLength": 1},
                                   "report": {"type": "string", "pattern": REPORT_PATTERN},
-                                  "script": {"enum": ["simplified", "traditional"]}}},
+                                  "script": {"enum": ["simplified", "traditional"]},
+                                  "kind": {"enum": [k.id for k in taxonomy.source_kinds]},
+                                  "by": {"enum": ["unit"]},
+                                  "origin": {"enum": [o.id for o in taxonomy.source_origins]}}},
         "flag": {"type": "boolean"},
         "items": {"type": "array", "minItems": 1, "items": {
             "type": "object", "additionalProperties": False, "required": ["text", "measure"],

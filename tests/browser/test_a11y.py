@@ -1,0 +1,146 @@
+"""Every page type, in both languages, at desktop and phone width, in both colour schemes, through
+axe-core (npm, injected by Playwright): no critical or serious violation; and on a phone no chart
+or table cuts its content off without a box to scroll it in."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from casebook.content import loader
+from support import ROOT
+
+pytestmark = pytest.mark.browser
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CONTENT = loader.load(ROOT / "content").content
+PAGES = {
+    "home": "",
+    "case": f"cases/{CONTENT.cases[0].id}/",
+    "checklist": f"checklists/{CONTENT.checklists[0].id}/",
+    "units": "units/",
+    "unit": "units/hospital/",
+    "measure": f"measures/{CONTENT.taxonomy.measures[0].id}/",
+    "matrix": "matrix/",
+    "browse": "browse/",
+    "stats": "stats/",
+    "data": "data/",
+    "glossary": "glossary/",
+    "404": "no-such-page/",
+    "contributing": "contributing/",
+}
+SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
+SCHEMES = ("light", "dark")
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    if not AXE.exists():
+        pytest.fail("node_modules/axe-core is missing: run `npm ci` (make test does)")
+    return AXE.read_text("utf-8")
+
+
+@pytest.fixture(scope="module")
+def served_with_404(site):
+    """The site as a web server serves it: an unknown address answers with the 404 page of its
+    language, as GitHub Pages, Netlify or nginx's error_page do."""
+    from support.browser import serve_with_404
+
+    with serve_with_404(site) as url:
+        yield url
+
+
+def _report(violations: list[dict]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"[{v['impact']}] {v['id']}: {v['help']}")
+        for node in v["nodes"][:5]:
+            lines.append(f"    {' '.join(node['target'])}: {node['failureSummary'].splitlines()[-1].strip()}")
+        if len(v["nodes"]) > 5:
+            lines.append(f"    ... and {len(v['nodes']) - 5} more")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_serious_accessibility_violation(browser, served_with_404, axe_source, lang, size, scheme):
+    width, height = SIZES[size]
+    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
+    failures = []
+    try:
+        page = context.new_page()
+        for kind, path in PAGES.items():
+            page.goto(served_with_404 + ("en/" if lang == "en" else "") + path)
+            page.wait_for_load_state("load")
+            page.add_script_tag(content=axe_source)
+            result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+            bad = [v for v in result["violations"] if v["impact"] in ("critical", "serious")]
+            if bad:
+                failures.append(f"--- {kind} ({lang}, {size}, {scheme}): {page.url}\n{_report(bad)}")
+    finally:
+        context.close()
+    assert not failures, "\n".join(failures)
+
+
+# A box is cut off when its content is wider than it is and nothing lets the reader scroll it.
+CLIPPED = """() => {
+  const out = [];
+  for (const el of document.querySelectorAll('.md-content svg.cb-chart, .md-content table')) {
+    let node = el, scrolls = false;
+    while (node && node !== document.body) {
+      const style = getComputedStyle(node);
+      if (/(auto|scroll)/.test(style.overflowX) && node.scrollWidth > node.clientWidth - 1) { scrolls = true; break; }
+      node = node.parentElement;
+    }
+    const box = el.getBoundingClientRect();
+    const content = document.querySelector('.md-content').getBoundingClientRect();
+    const visible = box.right <= content.right + 1 && box.left >= content.left - 1;
+    if (!visible && !scrolls) out.push(el.tagName + (el.id ? '#' + el.id : '') + ' ' + Math.round(box.width) + 'px');
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_nothing_clipped_on_a_phone(browser, site_url, lang):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    problems = []
+    try:
+        page = context.new_page()
+        for kind in ("stats", "matrix", "units", "data", "unit", "case", "home"):
+            page.goto(site_url + ("en/" if lang == "en" else "") + PAGES[kind])
+            clipped = page.evaluate(CLIPPED)
+            if clipped:
+                problems.append(f"{kind}: {', '.join(clipped)}")
+            # The page itself must not scroll sideways: that hides the side of every line.
+            overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            if overflow > 1:
+                problems.append(f"{kind}: the page is {overflow}px wider than the screen")
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_chart_count_is_visible_on_a_phone(browser, site_url, lang):
+    """Every number drawn on a statistics chart lies inside the chart and is at least 9 px high."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(site_url + ("en/" if lang == "en" else "") + "stats/")
+        hidden = page.evaluate("""() => {
+          const out = [];
+          for (const svg of document.querySelectorAll('svg.cb-chart--bars')) {
+            const frame = svg.getBoundingClientRect();
+            for (const t of svg.querySelectorAll('.cb-chart__value')) {
+              const r = t.getBoundingClientRect();
+              if (r.right > frame.right + 1 || r.height < 9 || r.right > window.innerWidth)
+                out.push(svg.id + ': ' + t.textContent + ' at ' + Math.round(r.right) + 'px, ' + r.height.toFixed(1) + 'px high');
+            }
+          }
+          return out;
+        }""")
+    finally:
+        context.close()
+    assert not hidden, "\n".join(hidden)

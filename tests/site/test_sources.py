@@ -1,0 +1,78 @@
+"""A case's source said in words for readers, its file and report kept for editors."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from bs4 import BeautifulSoup
+
+from casebook.content import loader
+from casebook.site import citation
+from casebook.strings import strings
+from support import CASE, ROOT, write_case
+
+CONTENT = loader.load(ROOT / "content").content
+TAXONOMY = yaml.safe_load((ROOT / "content" / "taxonomy.yml").read_text("utf-8"))
+
+
+def with_source(lang: str, extra: str) -> str:
+    text = CASE[lang].format(id="alpha", title="标题", unit_type="hospital", measures="exchange")
+    return text.replace("  report: R01\n", "  report: R01\n" + extra)
+
+
+def meta(site: Path, lang: str, case_id: str) -> dict[str, str]:
+    html = BeautifulSoup((site / ("en/" if lang == "en" else "") / "cases" / case_id / "index.html").read_text("utf-8"), "html.parser")
+    return {dt.get_text(): dt.find_next_sibling("dd").get_text() for dt in html.select(".cb-meta dt")}
+
+
+def test_every_case_says_what_its_source_is_and_where_it_comes_from():
+    assert all(c.source.kind and c.source.origin == "sample_site" for c in CONTENT.cases)
+
+
+def test_case_page_cites_the_source_in_words_and_keeps_the_file_for_editors(site):
+    survey = next(c for c in CONTENT.cases if c.source.kind == "survey_report")
+    kind = {k["id"]: k for k in TAXONOMY["source_kinds"]}["survey_report"]
+    origin = TAXONOMY["source_origins"][0]
+    for lang in ("zh", "en"):
+        s, rows = strings()[lang], meta(site, lang, survey.id)
+        words = rows[s["source"]]
+        assert kind[lang] in words.lower() and origin[lang] in words
+        assert survey.source.file not in words and survey.source.report not in words
+        assert rows[s["source_for_editors"]] == s["source_text"].format(file=survey.source.file, report=survey.source.report)
+    # A report its unit wrote itself names the unit as its writer.
+    own = next(c for c in CONTENT.cases if c.source.by == "unit" and c.texts["zh"].unit)
+    assert meta(site, "zh", own.id)[strings()["zh"]["source"]].startswith(own.texts["zh"].unit + "撰写的")
+
+
+def test_words_for_each_case_of_knowledge():
+    case = CONTENT.cases[0]
+    tax, s = CONTENT.taxonomy, strings()["en"]
+    from dataclasses import replace
+    unknown = replace(case, source=replace(case.source, kind=None, by=None, origin=None), year=None)
+    assert citation.in_words(unknown, case.texts["en"], "en", tax, s) == "A report whose author is not stated."
+    own = replace(unknown, source=replace(unknown.source, kind="work_summary", by="unit"), year=2019)
+    text = replace(case.texts["en"], unit=None)
+    assert citation.in_words(own, text, "en", tax, s) == "A work summary written by the unit itself, on its work in 2019."
+
+
+def test_unknown_kind_is_an_editors_error_with_the_closest_kind(content):
+    (content / "cases").mkdir(exist_ok=True)
+    (content / "cases" / "alpha.zh.md").write_text(with_source("zh", "  kind: survey_reprt\n  by: me\n"), "utf-8")
+    write_case(content, "alpha", "en", measures="exchange")
+    messages = [str(p) for p in loader.load(content).problems if "alpha.zh.md" in str(p)]
+    assert any(re.search(r"alpha\.zh\.md:\d+: source\.kind: unknown kind 'survey_reprt'.*survey_report", m) for m in messages), messages
+    assert any("source.by: must be 'unit'" in m for m in messages), messages
+
+
+def test_printed_handbook_cites_in_words_without_file_names():
+    from casebook.derive import indices
+    from casebook.tools.handbook import handbook
+
+    for lang in ("zh", "en"):
+        text = handbook(CONTENT, indices.build(CONTENT), lang)
+        rows = [line for line in text.splitlines() if line.startswith(f"| {strings()[lang]['source']} |")]
+        assert len(rows) == len(CONTENT.cases)
+        assert all(TAXONOMY["source_origins"][0][lang] in row for row in rows)
+        assert not any(c.source.file in text for c in CONTENT.cases)
