@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-# Also what flat test files (tests/test_*.py, from before tests/support) import from here.
-from support import CASE, MKDOCS, ROOT, differing_files, heading_text, mkdocs_build, write_case  # noqa: F401
+from support import ROOT, mkdocs_build
 
 
 @pytest.fixture
