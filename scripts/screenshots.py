@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from browser import CHROMIUM_ARGS, chromium_path, serve_with_404  # noqa: E402
+from support.browser import CHROMIUM_ARGS, chromium_path, serve_with_404  # noqa: E402
 
 
 def main(site: str, out: str, *paths: str) -> None:
