@@ -16,6 +16,16 @@ from casebook.model import Content
 def last_commit_times(base: Path, relative: Iterable[str]) -> dict[str, int]:
     """Path below `base` (as `content/cases/x.zh.md`) -> Unix time of the last commit that
     touched it; {} outside a git checkout. For 20,000 paths without making a Path of each."""
+    return _times(base, relative, first=False)
+
+
+def first_commit_times(base: Path, relative: Iterable[str]) -> dict[str, int]:
+    """As `last_commit_times`, the time of the oldest commit that touched each path: when it
+    was added (from the same one `git log`)."""
+    return _times(base, relative, first=True)
+
+
+def _times(base: Path, relative: Iterable[str], first: bool) -> dict[str, int]:
     relative = list(relative)
     base = Path(base).resolve()
     # Resolving each of 20,000 paths took longer than the git log: resolve their folders.
@@ -23,26 +33,11 @@ def last_commit_times(base: Path, relative: Iterable[str]) -> dict[str, int]:
     found = _log(folders)
     if found is None:
         return {}
-    top, times = found
+    top, last = found
+    times = _firsts[top, tuple(folders)] if first else last
     prefix = Path(os.path.relpath(base, top)).as_posix()
     prefix = "" if prefix == "." else f"{prefix}/"
     return {r: times[prefix + r] for r in relative if prefix + r in times}
-
-
-def first_commit_times(base: Path, relative: Iterable[str]) -> dict[str, int]:
-    """As `last_commit_times`, the time of the oldest commit that touched each path: when it
-    was added (from the same one `git log`)."""
-    relative = list(relative)
-    base = Path(base).resolve()
-    folders = sorted({str((base / folder).resolve()) for folder in {posixpath.dirname(r) for r in relative}})
-    found = _log(folders)
-    if found is None:
-        return {}
-    top, _ = found
-    prefix = Path(os.path.relpath(base, top)).as_posix()
-    prefix = "" if prefix == "." else f"{prefix}/"
-    first = _firsts[top, tuple(folders)]
-    return {r: first[prefix + r] for r in relative if prefix + r in first}
 
 
 _logs: dict[tuple, tuple[str, dict[str, int]]] = {}
