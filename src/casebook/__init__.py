@@ -3,8 +3,8 @@
 The package is in layers; a module imports only from its own layer and those before it, and
 no module imports a site generator (MkDocs) or its adapter (`casebook_mkdocs`):
 
-1. `model`, `plural`, `strings`, `urls`: the content model, the interface texts (with their
-   plural forms), the paths of pages;
+1. `model`, `plural`, `script`, `strings`, `urls`: the content model, the interface texts (with
+   their plural forms), Traditional read as Simplified, the paths of pages;
 2. `build/`: what one build keeps for the next (memo, hand-off, history of files);
 3. `content/`: reading and checking the files of `content/`;
 4. `derive/`: plain data made from the content (indices, related cases, facets, words);
@@ -17,7 +17,7 @@ no module imports a site generator (MkDocs) or its adapter (`casebook_mkdocs`):
 
 # Each layer's modules and packages, lowest first.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("model", "plural", "strings", "urls"),
+    ("model", "plural", "script", "strings", "urls"),
     ("build",),
     ("content",),
     ("derive",),

@@ -35,14 +35,8 @@ def serve(directory: Path) -> Iterator[str]:
         def log_message(self, *args):
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with _running(Quiet, directory) as port:
+        yield f"http://127.0.0.1:{port}/"
 
 
 @contextmanager
@@ -76,11 +70,18 @@ def serve_with_404(directory: Path, prefix: str = "/") -> Iterator[str]:
             if self.command != "HEAD":
                 self.wfile.write(body)
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Site, directory=str(directory)))
+    with _running(Site, directory) as port:
+        yield f"http://127.0.0.1:{port}{prefix}"
+
+
+@contextmanager
+def _running(handler: type[SimpleHTTPRequestHandler], directory: Path) -> Iterator[int]:
+    """`handler` serving `directory` on a free loopback port (yielded) while the block runs."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+        yield server.server_address[1]
     finally:
         server.shutdown()
         server.server_close()

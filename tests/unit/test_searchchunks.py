@@ -7,6 +7,7 @@ import base64
 
 from casebook.site import search, searchchunks
 from casebook.site.search import SearchDoc
+from casebook.script import to_simplified
 
 DOCS = [
     SearchDoc("a.md", "白节小学的故事", "案例", ("白节小学的故事", "学校", "摘要", "", "", "正文提到 14.8% 的村民。")),
@@ -68,7 +69,7 @@ def test_every_key_of_every_field_is_in_its_chunk_and_only_there():
     data = built()
     manifest = data["zh:index"]
     for d, doc in enumerate(DOCS):
-        fields = [search._t2s().convert(f) for f in doc.fields]
+        fields = [to_simplified()(f) for f in doc.fields]
         for f, text in enumerate(fields):
             for key in searchchunks.keys(text.lower(), f < len(fields) - 1):
                 assert pages_of(data, "zh", key).get(d, 0) & (1 << f), (key, d, f)

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
 from typing import Callable, Iterable
+
+from casebook.script import to_simplified
 
 MIN_HAN = 20
 # Kept through folding and never found in a source: it ends a run. Separates fields, and
@@ -50,20 +51,13 @@ class Automaton:
     length: tuple[int, ...]
 
 
-@cache
-def _t2s() -> Callable[[str], str]:
-    import opencc
-
-    return opencc.OpenCC("t2s").convert
-
-
 def _kept(ch: str) -> bool:
     return ch == BARRIER or unicodedata.category(ch)[0] in "LN"
 
 
 def fold(text: str, t2s: Callable[[str], str] | None = None) -> Folded:
     """Letters and digits only, half-width, lower-case and in Simplified script."""
-    t2s = t2s or _t2s()
+    t2s = t2s or to_simplified()
     chars: list[str] = []
     positions: list[int] = []
     for i, ch in enumerate(text):

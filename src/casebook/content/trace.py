@@ -16,7 +16,8 @@ from casebook.content.schema import NUMBER_PATTERN
 
 # A decimal point binds digits into one figure (98.7); a thousands comma does not, so a case
 # writes 2409 where its source does.
-_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+# An Arabic number as a case or a report writes it (after NFKC): 12, 98.7.
+NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _WHOLE_NUMBER = re.compile(NUMBER_PATTERN)
 
 # (path inside the front matter, message), as validate.py reports issues
@@ -49,12 +50,12 @@ def _runs() -> re.Pattern:
 def _numbers_at(text: str) -> Iterator[tuple[str, int]]:
     """Each number of a text, as NFKC would write it, with its offset in the text."""
     if unicodedata.is_normalized("NFKC", text):  # most English texts: nothing to fold
-        for m in _NUMBER.finditer(text):
+        for m in NUMBER.finditer(text):
             yield m.group(), m.start()
         return
     for run in _runs().finditer(text):
         value = run.group()
-        for n in _NUMBER.findall(value if value.isascii() else fold(value)):
+        for n in NUMBER.findall(value if value.isascii() else fold(value)):
             yield n, run.start()
 
 

@@ -10,11 +10,12 @@ from pathlib import Path
 
 from casebook.model import Taxonomy
 from casebook.content.taxonomy import parse_taxonomy
+from casebook.content.trace import NUMBER
 from .draft import draft_id, render
 from .model import Refusal, Report, Suggestions
 from .read import SUFFIXES, read
 from .split import split
-from .suggest import NUMBER, masked, suggest
+from .suggest import masked, suggest
 
 # Folders are searched for these; .doc is among them so that it is refused by name, not skipped.
 FOUND = (*SUFFIXES, ".doc")

@@ -17,13 +17,13 @@ from pathlib import Path
 
 import yaml
 
+from casebook.content import sources
 from casebook.content.taxonomy import parse_taxonomy
 from .places import LEVELS, canonical
 from .read import read
 from .split import split
 from .suggest import PLACEHOLDER, simplified, suggest
 
-_ROW = re.compile(r"^\| (R\d\d) \| (\S+) \| `([^`]+)` \|", re.M)
 
 
 def seeds_dir(project: Path) -> Path:
@@ -53,7 +53,9 @@ def _curated(content: Path) -> dict[str, dict]:
 def evaluate(project: Path) -> dict:
     seeds = seeds_dir(project)
     readme = (seeds / "README.md").read_text("utf-8")
-    rows = {m[1]: (m[2], m[3]) for m in _ROW.finditer(readme)}
+    # The reports and where each starts, as the tracing of figures reads them from the README.
+    listed, _ = sources.listed_reports(sources.Folder(seeds, str(seeds)))
+    rows = {r.id: (r.file, r.start) for r in listed}
     content = project / "content"
     taxonomy, _ = parse_taxonomy("taxonomy.yml", (content / "taxonomy.yml").read_text("utf-8"))
     curated = _curated(content)

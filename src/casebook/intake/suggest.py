@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from functools import cache
 from importlib import resources
 
 import yaml
 
 from casebook.model import Taxonomy
+from casebook.content.trace import NUMBER
+from casebook.script import to_simplified
 from .model import Mention, Report, Suggestion, Suggestions
 from .groups import ethnic_groups
 from .places import region
@@ -24,21 +25,13 @@ PLACEHOLDER = re.compile(
     r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=(?:个(?!人|别|性|体)|名|户|次|件|余|万元|平方公里|公里|亩|人次)[\u4e00-\u9fff])|"
     r"(?<=面积)(?=平方公里|平方米|亩)"
 )
-NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年(度|全年|上半年|下半年|[0-9]{1,2}月|[一二三四五六七八九十]{1,3}月|以来)?")
 _TRADITIONAL_SHARE = 0.01
 
 
-@cache
-def _to_simplified():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
 def simplified(text: str) -> tuple[str, bool]:
     """The text in Simplified script for analysis, and whether it was written in Traditional."""
-    converted = _to_simplified().convert(text)
+    converted = to_simplified()(text)
     cjk = sum(1 for c in text if "\u4e00" <= c <= "\u9fff") or 1
     changed = sum(1 for a, b in zip(text, converted) if a != b)
     return converted, changed / cjk >= _TRADITIONAL_SHARE

@@ -26,6 +26,7 @@ from casebook.derive.segment import segmenter
 from casebook.derive.indices import Indices
 from casebook.build.memo import Memo, digest, recall
 from casebook.model import Case, Checklist, Content
+from casebook.script import to_simplified
 from casebook.strings import join_list, strings
 from casebook.urls import BROWSE, DATA, GLOSSARY, STATS, case_path, checklist_path, measure_path, unit_path
 
@@ -174,16 +175,9 @@ def _is_word(token: str) -> bool:
 
 
 @cache
-def _t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-@cache
 def traditional_to_simplified() -> dict[str, str]:
     """Every CJK character whose Simplified form differs, for the browser to convert queries."""
-    convert = _t2s().convert
+    convert = to_simplified()
     table = {}
     for code in range(0x4E00, 0xA000):
         ch = chr(code)
@@ -206,7 +200,7 @@ def build_index(docs: Iterable[SearchDoc], lang: str, url_of: Callable[[str], st
     columns: dict[str, list] = {name: [] for name in COLUMNS}
     retitled: dict[str, str] = {}
     tokens: set[str] = set()
-    simplify = _t2s().convert if lang == "zh" else None
+    simplify = to_simplified() if lang == "zh" else None
     for doc in docs:
         fields = [simplify(f) for f in doc.fields] if simplify else list(doc.fields)
         # The title field is the title, which the row carries already; only a title that
