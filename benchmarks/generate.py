@@ -18,9 +18,9 @@ from pathlib import Path
 
 import yaml
 
-from casebook.content import loader
+from casebook.corpus import loader
 from casebook.model import Case
-from casebook.content.schema import CASE_SECTIONS
+from casebook.corpus.schema import CASE_SECTIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 ZH_CHARS, EN_WORDS = 3000, 1500

@@ -6,7 +6,7 @@ generated casebooks, beside a plain Material build of the same case pages.
 
 For each size it measures, in a scratch copy of the project (.scratch/bench-<n>/):
 - the full build (`mkdocs build --strict`, both languages side by side), cold (no .cache/, as
-  in a fresh clone) and warm (with what the cold build kept in .cache/, see src/casebook/build/memo.py):
+  in a fresh clone) and warm (with what the cold build kept in .cache/, see src/casebook/incremental/memo.py):
   wall time, peak memory of all its processes together, time per case;
 - where the processor time goes, by the probe in benchmarks/probe/: Markdown rendering
   (Python-Markdown, and the core's markdown-it.rs), the theme's templates, Chinese segmentation,

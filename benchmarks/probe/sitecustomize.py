@@ -6,11 +6,11 @@ child language's, which inherit the environment) adds up the processor time (not
 that the other language's build beside it does not count) it spends in
 
 - markdown:     rendering Markdown: Python-Markdown's `convert`, and the core's own renderer
-                (`casebook.site.render.render`, markdown-it.rs) of the case pages,
+                (`casebook.pages.render.render`, markdown-it.rs) of the case pages,
 - theme:        Jinja's `Template.render` (Material's templates),
 - segmentation: the Chinese segmenter's calls (rjieba, for the search index),
 - hooks:        the project's hook functions, and the case pages that the hooks hand MkDocs
-                unwritten (`casebook.site.case.case_page`, called when MkDocs reads the page),
+                unwritten (`casebook.pages.case.case_page`, called when MkDocs reads the page),
                 less the time they spend in the above and in waiting for child builds (so:
                 loading, validating, building indices and pages, sanitising, the search index,
                 reconciling),
@@ -56,7 +56,7 @@ def _install() -> None:
     jinja2.Template.render = timed("theme", jinja2.Template.render)
     subprocess.Popen.communicate = timed("waiting", subprocess.Popen.communicate)
 
-    from casebook.site import case, render
+    from casebook.pages import case, render
     from casebook.derive import segment
 
     make = segment.segmenter

@@ -1,6 +1,6 @@
 /* Casebook search: runs in the page, from script files, so it also works from disk.
 
-   Each language's index is cut into scripts (src/casebook/site/searchchunks.py): a manifest
+   Each language's index is cut into scripts (src/casebook/pages/searchchunks.py): a manifest
    (search/index.js) loaded on first use, postings chunks (search/g<n>.js) loaded by the keys a
    query has, and what results show (search/d<n>.js) loaded for the pages shown.
    Chinese: the query is turned into Simplified script and split into the words of the

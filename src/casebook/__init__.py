@@ -5,10 +5,10 @@ no module imports a site generator (MkDocs) or its adapter (`casebook_mkdocs`):
 
 1. `model`, `plural`, `script`, `strings`, `urls`: the content model, the interface texts (with
    their plural forms), Traditional read as Simplified, the paths of pages;
-2. `build/`: what one build keeps for the next (memo, hand-off, history of files);
-3. `content/`: reading and checking the files of `content/`;
+2. `incremental/`: what one build keeps for the next (memo, hand-off, history of files);
+3. `corpus/`: reading and checking the files of `content/`;
 4. `derive/`: plain data made from the content (indices, related cases, facets, words);
-5. `site/`: every generated page and data file, one module per kind of page;
+5. `pages/`: every generated page and data file, one module per kind of page;
 6. `tools/`: the `casebook` command (scaffolding, JSON Schema, offline bundle, handbook), and
    `intake/`: `casebook import`, which turns work reports into draft cases.
 
@@ -18,9 +18,9 @@ no module imports a site generator (MkDocs) or its adapter (`casebook_mkdocs`):
 # Each layer's modules and packages, lowest first.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("model", "plural", "script", "strings", "urls"),
-    ("build",),
-    ("content",),
+    ("incremental",),
+    ("corpus",),
     ("derive",),
-    ("site",),
+    ("pages",),
     ("tools", "intake"),
 )

@@ -15,15 +15,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from casebook.build import dirty, handoff, history
-from casebook.build import memo as casebook_memo
-from casebook.content import loader, sanitize
+from casebook.incremental import dirty, handoff, history
+from casebook.incremental import memo as casebook_memo
+from casebook.corpus import loader, sanitize
 from casebook.derive import indices
 from casebook.model import DEFAULT_LANGUAGE
-from casebook.site import a11y, datafiles, handwritten, home, pages, publish, search, searchchunks
-from casebook.site import theme as site_theme
-from casebook.site.page import NavItem, SitePage
-from casebook.site.reconcile import reconcile
+from casebook.pages import a11y, datafiles, handwritten, home, catalog, publish, search, searchchunks
+from casebook.pages import theme as site_theme
+from casebook.pages.page import NavItem, SitePage
+from casebook.pages.reconcile import reconcile
 from casebook.strings import strings
 from casebook.urls import language_file
 from casebook_mkdocs import languages, theme, toc
@@ -87,7 +87,7 @@ class Adapter:
         # Each language is a site under its own root; the configured site_url is the default's.
         config.site_url = publish.language_root(settings.site_url, lang) if settings.site_url else None
         config.extra["casebook_roots"] = publish.alternates(settings.site_url, "")
-        config.extra["casebook_alternate"] = pages.language_switch(lang)  # overrides/partials/alternate.html
+        config.extra["casebook_alternate"] = catalog.language_switch(lang)  # overrides/partials/alternate.html
         memo = casebook_memo.open_memo(settings.cache_file) if settings.keep_memo else casebook_memo.Memo()
         if settings.handoff and not settings.is_default:
             # The default language's build has loaded, checked and indexed the content already
@@ -98,7 +98,7 @@ class Adapter:
             loaded, built = _load(settings.content_dir, memo, drafts=self.serving)
         self.build = Build(settings, loaded, built, memo)
         extra = tuple(NavItem(title="", path=p) for p in settings.extra_pages)
-        config.nav = [_nav_entry(item) for item in pages.navigation(loaded.content, lang, extra)]
+        config.nav = [_nav_entry(item) for item in catalog.navigation(loaded.content, lang, extra)]
         return config
 
     def files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -167,7 +167,7 @@ class Adapter:
         taxonomy = str(s.content_dir / "taxonomy.yml")
         style = toc.heading_style(config, s.fast_render)
         # Case pages are written when MkDocs reads them: a dirty rebuild reads only the changed ones.
-        for stub in pages.case_pages(b.loaded.content, b.indices, s.lang, updated, s.directory_urls, style):
+        for stub in catalog.case_pages(b.loaded.content, b.indices, s.lang, updated, s.directory_urls, style):
             file = GeneratedFile.generated(config, stub.path, content="", inclusion=InclusionLevel.NOT_IN_NAV)
             file.stub, file.made = stub, self._made
             file.sources = (str(s.base / stub.source), taxonomy)
@@ -177,7 +177,7 @@ class Adapter:
         # A dirty rebuild writes again only the index pages whose text changed.
         previous = dirty.previous_digests(s.site_dir, s.content_dir, changed) if self.dirty else {}
         added = home.added_times(b.loaded.content, s.base)
-        for page in pages.site_pages(b.loaded.content, b.indices, s.lang, updated, s.directory_urls,
+        for page in catalog.site_pages(b.loaded.content, b.indices, s.lang, updated, s.directory_urls,
                                      style, cases=False, memo=b.memo, added=added):
             inclusion = InclusionLevel.UNDEFINED if page.in_navigation else InclusionLevel.NOT_IN_NAV
             file = GeneratedFile.generated(config, page.path, content=page.markdown, inclusion=inclusion)

@@ -7,7 +7,7 @@ from typing import Callable
 
 from mkdocs.structure.files import File
 
-from casebook.site.page import PageStub, SitePage
+from casebook.pages.page import PageStub, SitePage
 
 
 class GeneratedFile(File):

@@ -10,8 +10,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from casebook.build import handoff
-from casebook.content.loader import Loaded
+from casebook.incremental import handoff
+from casebook.corpus.loader import Loaded
 from casebook.derive.indices import Indices
 from casebook_mkdocs.settings import HANDOFF, LANGUAGE, Settings
 

@@ -10,7 +10,7 @@ from typing import Mapping
 from mkdocs.config.defaults import MkDocsConfig
 
 from casebook.model import DEFAULT_LANGUAGE, LANGUAGES
-from casebook.site import publish
+from casebook.pages import publish
 
 LANGUAGE = "CASEBOOK_LANGUAGE"  # the language a build makes; unset: the default language
 LANGUAGES_WANTED = "CASEBOOK_LANGUAGES"  # "zh": build that language alone (for profiling)

@@ -9,7 +9,7 @@ import posixpath
 from jinja2 import pass_context
 from markupsafe import Markup
 
-from casebook.site import theme as site_theme
+from casebook.pages import theme as site_theme
 
 
 def add_globals(env) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.toc import AnchorLink
 
-from casebook.site import render
+from casebook.pages import render
 
 
 def heading_style(config: MkDocsConfig, fast_render: bool) -> render.HeadingStyle | None:

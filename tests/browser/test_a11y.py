@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from casebook.content import loader
+from casebook.corpus import loader
 from support import ROOT
 
 pytestmark = pytest.mark.browser

@@ -12,7 +12,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from casebook.content import loader
+from casebook.corpus import loader
 from casebook.derive.facets import FACET_KEYS
 from casebook.model import LANGUAGES
 from support import ROOT, mkdocs_build, write_case

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from casebook.content import loader
+from casebook.corpus import loader
 from support import ROOT
 
 pytestmark = pytest.mark.browser

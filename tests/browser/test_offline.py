@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from casebook.content import loader
+from casebook.corpus import loader
 from support import ROOT
 
 pytestmark = pytest.mark.browser

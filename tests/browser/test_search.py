@@ -210,8 +210,8 @@ def body_details(lang: str) -> list[tuple[str, str]]:
     first four Han characters in a row (Chinese) or capitalised word of five letters or more, a
     name (English: a common word would share its stem with other pages), that only this case's
     body holds; worked out from the content, not written here."""
-    from casebook.content import loader
-    from casebook.site import search
+    from casebook.corpus import loader
+    from casebook.pages import search
 
     content = loader.load(ROOT / "content").content
     docs = list(search.documents(content, None, lang))

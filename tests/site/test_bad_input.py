@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from casebook.content import frontmatter, loader
+from casebook.corpus import frontmatter, loader
 from support import CASE, mkdocs_build, write_case
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from casebook.content import loader
+from casebook.corpus import loader
 from casebook.derive import indices
-from casebook.site import datafiles, opendata
+from casebook.pages import datafiles, opendata
 from casebook.urls import CASES_CSV, CASES_JSON, ITEMS_CSV
 from support import mkdocs_build, write_case
 

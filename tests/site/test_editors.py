@@ -8,7 +8,7 @@ import subprocess
 
 from bs4 import BeautifulSoup
 
-from casebook.content.schema import CASE_FIELDS, CASE_SECTIONS, CHECKLIST_FIELDS
+from casebook.corpus.schema import CASE_FIELDS, CASE_SECTIONS, CHECKLIST_FIELDS
 from support import MKDOCS, ROOT, write_case
 
 

@@ -15,8 +15,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from casebook.derive import indices
-from casebook.content import loader
-from casebook.site import opendata
+from casebook.corpus import loader
+from casebook.pages import opendata
 from casebook.model import LANGUAGES
 from support import ROOT
 

@@ -8,9 +8,9 @@ import io
 import os
 import shutil
 
-from casebook.build import handoff
+from casebook.incremental import handoff
 from casebook.derive import indices
-from casebook.content import loader
+from casebook.corpus import loader
 
 from support import ROOT, differing_files, mkdocs_build, write_case
 

@@ -8,10 +8,10 @@ from dataclasses import replace
 import pytest
 from bs4 import BeautifulSoup
 
-from casebook.content import loader
+from casebook.corpus import loader
 from casebook.derive import indices
-from casebook.site import home
-from casebook.site.writer import Writer
+from casebook.pages import home
+from casebook.pages.writer import Writer
 from casebook.strings import strings
 from support import ROOT
 

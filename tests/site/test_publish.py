@@ -13,8 +13,8 @@ import pytest
 from bs4 import BeautifulSoup
 from feedgen.feed import FeedGenerator  # noqa: F401  (the library that wrote the feeds must be installed)
 
-from casebook.content import loader
-from casebook.site import publish
+from casebook.corpus import loader
+from casebook.pages import publish
 from support import MKDOCS, ROOT
 
 URL = "https://casebook.example.org/sub/"

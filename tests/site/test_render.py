@@ -11,8 +11,8 @@ import pytest
 from bs4 import BeautifulSoup
 from markdown.extensions.toc import slugify
 
-from casebook.content import links, loader
-from casebook.site import render
+from casebook.corpus import links, loader
+from casebook.pages import render
 from casebook.tools.siteconfig import markdown_extensions
 from support import ROOT, mkdocs_build
 

@@ -11,7 +11,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from casebook.content import loader
+from casebook.corpus import loader
 from support import CASE, ROOT, mkdocs_build, write_case
 
 PAYLOADS = [p for p in (ROOT / "tests/xss_payloads.txt").read_text("utf-8").splitlines() if p.strip()]
@@ -137,7 +137,7 @@ def test_check_warns_about_each_removal_with_its_line(built):
 
 
 def test_a_scheme_is_found_whatever_its_case_and_spacing_before_the_colon():
-    from casebook.content.sanitize import risky_html
+    from casebook.corpus.sanitize import risky_html
 
     found = list(risky_html("第一行\n见 [链接](JavaScript \n :alert(1)) 与 <a href='VBScript:x'>b</a>"))
     assert [(line, m) for line, m in found if "addresses" in m] == [

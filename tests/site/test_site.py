@@ -11,8 +11,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from casebook.derive import indices
-from casebook.content import loader
-from casebook.site import search, searchchunks
+from casebook.corpus import loader
+from casebook.pages import search, searchchunks
 from casebook.model import LANGUAGES
 from support import ROOT, heading_text
 

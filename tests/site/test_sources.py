@@ -8,8 +8,8 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-from casebook.content import loader
-from casebook.site import citation
+from casebook.corpus import loader
+from casebook.pages import citation
 from casebook.strings import strings
 from support import CASE, ROOT, write_case
 

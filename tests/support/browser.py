@@ -23,7 +23,7 @@ CHROMIUM_ARGS = [
 def chromium_path() -> str:
     path = shutil.which("chromium") or shutil.which("chromium-browser")
     if not path:
-        raise RuntimeError("Chromium is not installed: run scripts/install-browser.sh (make test does)")
+        raise RuntimeError("Chromium is not installed: run scripts/install-tools.sh (make test does)")
     return path
 
 

@@ -22,7 +22,7 @@ from typing import Iterator
 from support.project import ROOT
 
 CONF = ROOT / "deploy" / "nginx" / "casebook.conf"
-INSTALL = "scripts/install-server.sh"
+INSTALL = "scripts/install-tools.sh"
 
 
 def nginx_path() -> str:

@@ -7,7 +7,7 @@ import os
 from functools import cache
 from pathlib import Path
 
-from casebook.content import sources, trace
+from casebook.corpus import sources, trace
 from support.project import ROOT
 
 SEEDS = Path(os.environ.get("CASEBOOK_SEEDS", ROOT.parent / "shared" / "seeds"))

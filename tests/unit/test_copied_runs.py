@@ -11,8 +11,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casebook.content import copied, frontmatter, loader, validate
-from casebook.content.schema import CASE_FIELDS
+from casebook.corpus import copied, frontmatter, loader, validate
+from casebook.corpus.schema import CASE_FIELDS
 from support import ROOT
 from support.seeds import SEEDS
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import os
 import time
 
-from casebook.build import dirty
-from casebook.site import handwritten
+from casebook.incremental import dirty
+from casebook.pages import handwritten
 
 
 def test_a_language_is_rebuilt_only_for_its_own_files_or_the_ones_it_borrows(tmp_path):

@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from casebook.site import browse
+from casebook.pages import browse
 from casebook.derive import facets, indices
-from casebook.content import loader
+from casebook.corpus import loader
 from casebook.derive.facets import facets_of
 from casebook.model import LANGUAGES, Label
 from support import ROOT, write_case

@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-from casebook.content import loader, sources, trace
+from casebook.corpus import loader, sources, trace
 from casebook.model import LANGUAGES
 from support import ROOT
 

@@ -257,15 +257,15 @@ def test_a_strict_build_publishes_no_draft(capsys, project, content, tmp_path, g
 
 def test_serving_shows_a_draft_with_its_banner(content, gbk_file, capsys):
     from casebook.derive import indices
-    from casebook.content import loader
-    from casebook.site import pages
+    from casebook.corpus import loader
+    from casebook.pages import catalog
 
     assert run(capsys, "--content", str(content), str(gbk_file))[0] == 0
     loaded = loader.load(content, drafts=True)
     assert not loaded.errors  # what the draft lacks is a warning while it is shown
     [case] = loaded.content.cases
     assert case.draft
-    page = next(p for p in pages.site_pages(loaded.content, indices.build(loaded.content), "zh") if p.path.startswith("cases/school-report"))
+    page = next(p for p in catalog.site_pages(loaded.content, indices.build(loaded.content), "zh") if p.path.startswith("cases/school-report"))
     assert "草稿：由 casebook import 生成" in page.markdown
 
 

@@ -42,7 +42,7 @@ def imports(name: str, path: Path) -> set[str]:
                 anchor = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
                 base = f"{anchor}.{base}".rstrip(".")
             out.add(base)
-            # `from casebook.site import case` imports the module casebook.site.case.
+            # `from casebook.pages import case` imports the module casebook.pages.case.
             out |= {f"{base}.{a.name}" for a in node.names if f"{base}.{a.name}" in CORE | ADAPTER}
     return out
 

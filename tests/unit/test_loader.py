@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from casebook.content import loader
+from casebook.corpus import loader
 from support import CASE, write_case
 
 

@@ -4,9 +4,9 @@ what changed, and never read when written by other code."""
 from __future__ import annotations
 
 from casebook.derive import indices, segment
-from casebook.content import loader
-from casebook.site import search
-from casebook.build.memo import Memo
+from casebook.corpus import loader
+from casebook.pages import search
+from casebook.incremental.memo import Memo
 from support import ROOT, write_case
 
 
@@ -167,7 +167,7 @@ def test_a_build_whose_cache_folder_cannot_be_made_still_builds(project, content
 
 
 def test_kept_cards_show_an_edited_title_and_the_same_html_as_fresh_ones(content):
-    from casebook.site import pages
+    from casebook.pages import catalog
     from casebook.urls import unit_path
 
     write_case(content, "alpha")
@@ -177,7 +177,7 @@ def test_kept_cards_show_an_edited_title_and_the_same_html_as_fresh_ones(content
     def unit_page(m):
         loaded = loader.load(content, m)
         built = indices.build(loaded.content, m)
-        page = next(p for p in pages.site_pages(loaded.content, built, "en", cases=False, memo=m)
+        page = next(p for p in catalog.site_pages(loaded.content, built, "en", cases=False, memo=m)
                     if p.path == unit_path("hospital"))
         return "".join(page.fragments.values())
 

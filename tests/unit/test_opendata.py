@@ -6,8 +6,8 @@ import csv
 import io
 import json
 
-from casebook.site import datafiles, opendata
-from casebook.content import loader
+from casebook.pages import datafiles, opendata
+from casebook.corpus import loader
 from casebook.derive import indices
 from casebook.model import LANGUAGES
 from casebook.strings import strings

@@ -1,9 +1,9 @@
 """The reconciliation after each build names every case that went missing anywhere."""
 
 from casebook.derive import indices
-from casebook.content import loader
+from casebook.corpus import loader
 from casebook.urls import case_path, measure_path, unit_path
-from casebook.site.reconcile import reconcile
+from casebook.pages.reconcile import reconcile
 from support import write_case
 
 

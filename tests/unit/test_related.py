@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from casebook.content import loader
+from casebook.corpus import loader
 from casebook.model import Case, Source
 from casebook.derive.related import related_cases
 from support import ROOT

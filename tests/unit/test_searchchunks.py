@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import base64
 
-from casebook.site import search, searchchunks
-from casebook.site.search import SearchDoc
+from casebook.pages import search, searchchunks
+from casebook.pages.search import SearchDoc
 from casebook.script import to_simplified
 
 DOCS = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from casebook.site.a11y import label_task_boxes
+from casebook.pages.a11y import label_task_boxes
 
 ITEM = ('<li class="task-list-item"><label class="task-list-control"><input type="checkbox">'
         '<span class="task-list-indicator"></span></label> {text}{rest}</li>')

@@ -4,7 +4,7 @@ term's forms, no more and no fewer."""
 from __future__ import annotations
 
 from casebook.derive import indices
-from casebook.content import loader
+from casebook.corpus import loader
 from support import ROOT
 
 

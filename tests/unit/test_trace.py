@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
-from casebook.content import loader, trace
+from casebook.corpus import loader, trace
 from casebook.tools.jsonschema import front_matter_schema
 from support import mkdocs_build
 

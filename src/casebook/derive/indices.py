@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from casebook.build.memo import Memo, digest, recall
+from casebook.incremental.memo import Memo, digest, recall
 from casebook.model import LANGUAGES, Case, Checklist, ChecklistItem, Content
 from casebook.derive.related import Related, related_cases
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Callable, Iterable
 
-from casebook.build.memo import digest
+from casebook.incremental.memo import digest
 
 
 @cache

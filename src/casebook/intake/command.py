@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from casebook.model import Taxonomy
-from casebook.content.taxonomy import parse_taxonomy
-from casebook.content.trace import NUMBER
+from casebook.corpus.taxonomy import parse_taxonomy
+from casebook.corpus.trace import NUMBER
 from .draft import draft_id, render
 from .model import Refusal, Report, Suggestions
 from .read import SUFFIXES, read

@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import PurePath
 
-from casebook.content.schema import ID_PATTERN
+from casebook.corpus.schema import ID_PATTERN
 from .model import Report, Suggestions
 
 _ID = re.compile(ID_PATTERN)

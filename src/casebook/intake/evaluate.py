@@ -17,8 +17,8 @@ from pathlib import Path
 
 import yaml
 
-from casebook.content import sources
-from casebook.content.taxonomy import parse_taxonomy
+from casebook.corpus import sources
+from casebook.corpus.taxonomy import parse_taxonomy
 from .places import LEVELS, canonical
 from .read import read
 from .split import split

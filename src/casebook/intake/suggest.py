@@ -10,7 +10,7 @@ from importlib import resources
 import yaml
 
 from casebook.model import Taxonomy
-from casebook.content.trace import NUMBER
+from casebook.corpus.trace import NUMBER
 from casebook.script import to_simplified
 from .model import Mention, Report, Suggestion, Suggestions
 from .groups import ethnic_groups

@@ -21,7 +21,7 @@ from pathlib import Path
 import markdown
 
 from casebook.derive import indices as build_indices
-from casebook.content import loader
+from casebook.corpus import loader
 from casebook.tools.handbook import handbook
 from casebook.tools.siteconfig import markdown_extensions
 from casebook.model import LANGUAGES
@@ -72,7 +72,7 @@ def print_pdf(html_file: Path, pdf_file: Path) -> int:
 
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if not chromium:
-        raise SystemExit("casebook bundle: Chromium is needed for the PDF; run scripts/install-browser.sh")
+        raise SystemExit("casebook bundle: Chromium is needed for the PDF; run scripts/install-tools.sh")
     args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--no-first-run"]
     with sync_playwright() as p:

@@ -11,15 +11,15 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from casebook.content import loader
+from casebook.corpus import loader
 from casebook.derive import indices
 from casebook.tools import templates
-from casebook.build.history import last_commit_times
+from casebook.incremental.history import last_commit_times
 from casebook.tools.jsonschema import front_matter_schema
 from casebook.model import LANGUAGES, Taxonomy
-from casebook.content.schema import ID_PATTERN
-from casebook.content.taxonomy import parse_taxonomy
-from casebook.content.validate import suggest
+from casebook.corpus.schema import ID_PATTERN
+from casebook.corpus.taxonomy import parse_taxonomy
+from casebook.corpus.validate import suggest
 
 import re
 

@@ -5,7 +5,7 @@ Made from the same field declarations the checker uses (`schema.py`) and the ids
 from __future__ import annotations
 
 from casebook.model import Taxonomy
-from casebook.content.schema import (CASE_FIELDS, CHECKLIST_FIELDS, ID_PATTERN, NUMBER_PATTERN, REGION_KEYS,
+from casebook.corpus.schema import (CASE_FIELDS, CHECKLIST_FIELDS, ID_PATTERN, NUMBER_PATTERN, REGION_KEYS,
                                      REPORT_PATTERN, YEAR_PATTERN, FieldSpec)
 
 BASE = "https://casebook.invalid/schema/"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import yaml
 
 from casebook.model import LANGUAGES
-from casebook.content.schema import CASE_SECTIONS
+from casebook.corpus.schema import CASE_SECTIONS
 
 TODO = "TODO"
 

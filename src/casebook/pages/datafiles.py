@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from casebook.derive.facets import facets_of
 from casebook.derive.indices import Indices
 from casebook.model import Content
-from casebook.site import browse, opendata
+from casebook.pages import browse, opendata
 from casebook.urls import CASES_CSV, CASES_JSON, CASES_SCRIPT, ITEMS_CSV, ITEMS_JSON
 
 CASES_CALLBACK = "casebookCaseRows"

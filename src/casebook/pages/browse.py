@@ -20,8 +20,8 @@ from typing import Sequence
 
 from casebook.derive.facets import NOT_STATED, Facet
 from casebook.model import Content
-from casebook.site.page import SitePage
-from casebook.site.writer import Writer, widget
+from casebook.pages.page import SitePage
+from casebook.pages.writer import Writer, widget
 from casebook.strings import strings
 from casebook.urls import BROWSE, BROWSE_SCRIPT, case_path, page_url, root_of
 

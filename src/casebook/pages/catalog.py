@@ -11,22 +11,22 @@ from __future__ import annotations
 
 from typing import Iterator, Mapping
 
-from casebook.build.memo import Memo
+from casebook.incremental.memo import Memo
 from casebook.derive.facets import facets_of
 from casebook.derive.indices import Indices
 from casebook.model import DEFAULT_LANGUAGE, LANGUAGES, Content
-from casebook.site import render
-from casebook.site.browse import browse_page
-from casebook.site.case import case_pages
-from casebook.site.checklist import checklist_page, checklists_page
-from casebook.site.glossary import glossary_page
-from casebook.site.home import home_page
-from casebook.site.listings import cell_page, measure_page, measures_page, unit_page, units_page
-from casebook.site.matrix import matrix_page
-from casebook.site.opendata import data_page
-from casebook.site.page import NavItem, SitePage
-from casebook.site.stats import stats_page
-from casebook.site.writer import Writer
+from casebook.pages import render
+from casebook.pages.browse import browse_page
+from casebook.pages.case import case_pages
+from casebook.pages.checklist import checklist_page, checklists_page
+from casebook.pages.glossary import glossary_page
+from casebook.pages.home import home_page
+from casebook.pages.listings import cell_page, measure_page, measures_page, unit_page, units_page
+from casebook.pages.matrix import matrix_page
+from casebook.pages.opendata import data_page
+from casebook.pages.page import NavItem, SitePage
+from casebook.pages.stats import stats_page
+from casebook.pages.writer import Writer
 from casebook.strings import strings
 from casebook.urls import BROWSE, CHECKLISTS, DATA, GLOSSARY, MATRIX, MEASURES, STATS, UNITS, measure_path, unit_path
 

@@ -13,11 +13,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterator, Sequence
 
-from casebook.content import frontmatter, trace
-from casebook.build.memo import Memo, digest
-from casebook.content.links import find_refs
-from casebook.content.sanitize import risky_html
-from casebook.content.sources import trace_content
+from casebook.corpus import frontmatter, trace
+from casebook.incremental.memo import Memo, digest
+from casebook.corpus.links import find_refs
+from casebook.corpus.sanitize import risky_html
+from casebook.corpus.sources import trace_content
 from casebook.model import (
     LANGUAGES,
     Case,
@@ -29,9 +29,9 @@ from casebook.model import (
     Problem,
     Taxonomy,
 )
-from casebook.content.schema import CASE_FIELDS, CASE_SECTIONS, CHECKLIST_FIELDS, OPTIONAL_SECTIONS, FieldSpec
-from casebook.content.taxonomy import parse_glossary, parse_taxonomy
-from casebook.content.validate import check_meta, suggest
+from casebook.corpus.schema import CASE_FIELDS, CASE_SECTIONS, CHECKLIST_FIELDS, OPTIONAL_SECTIONS, FieldSpec
+from casebook.corpus.taxonomy import parse_glossary, parse_taxonomy
+from casebook.corpus.validate import check_meta, suggest
 
 KINDS = {"cases": CASE_FIELDS, "checklists": CHECKLIST_FIELDS}
 MAX_FILE_BYTES = 1_000_000

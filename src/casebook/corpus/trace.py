@@ -10,9 +10,9 @@ from functools import cache
 from itertools import chain
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
-from casebook.content.frontmatter import Document
+from casebook.corpus.frontmatter import Document
 from casebook.model import DEFAULT_LANGUAGE, Case, Problem
-from casebook.content.schema import NUMBER_PATTERN
+from casebook.corpus.schema import NUMBER_PATTERN
 
 # A decimal point binds digits into one figure (98.7); a thousands comma does not, so a case
 # writes 2409 where its source does.

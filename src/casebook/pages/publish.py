@@ -17,8 +17,8 @@ from datetime import datetime, timezone
 from typing import Mapping
 
 from casebook.model import DEFAULT_LANGUAGE, LANGUAGES, Content
-from casebook.site.datafiles import DataFile
-from casebook.site.writer import plain_text
+from casebook.pages.datafiles import DataFile
+from casebook.pages.writer import plain_text
 from casebook.urls import case_path, checklist_path, page_url
 
 SITE_URL_VARIABLE = "CASEBOOK_SITE_URL"
@@ -122,7 +122,7 @@ def robots(url: str | None) -> str:
 def data_files(content: Content, lang: str, site_name: str, updated: Mapping[str, str | None],
                url: str | None, directory_urls: bool = True, today: str | None = None) -> tuple[DataFile, ...]:
     """The feed of this language's cases, and robots.txt at the site root (default language)."""
-    from casebook.site import feed
+    from casebook.pages import feed
 
     # SOURCE_DATE_EPOCH, where set, makes two builds of one commit the same (as MkDocs reads it).
     now = datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH") or time.time()), timezone.utc)

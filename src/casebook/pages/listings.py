@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from casebook.derive.indices import ItemRef
-from casebook.site.page import SitePage
-from casebook.site.writer import Writer, escape
+from casebook.pages.page import SitePage
+from casebook.pages.writer import Writer, escape
 from casebook.urls import MEASURES, UNITS, cell_path, checklist_path, measure_path, unit_path
 
 

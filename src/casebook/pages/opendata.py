@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from typing import Callable, Literal, Sequence, Union
 
 from casebook.model import DEFAULT_LANGUAGE, LANGUAGES, Case, Checklist, Content, Taxonomy
-from casebook.site.page import SitePage
-from casebook.site.writer import Writer, escape
+from casebook.pages.page import SitePage
+from casebook.pages.writer import Writer, escape
 from casebook.urls import (CASES_CSV, CASES_JSON, DATA, ITEMS_CSV, ITEMS_JSON, case_path, checklist_path, page_url,
                            relative)
 

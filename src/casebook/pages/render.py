@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Callable
 
-from casebook.content import links
+from casebook.corpus import links
 
 # Anywhere in a text, these take it outside the subset where markdown-it and Python-Markdown
 # agree: raw HTML and autolinks, tables, fenced code (Python-Markdown here has no fences),

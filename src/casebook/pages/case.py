@@ -6,12 +6,12 @@ import html
 import json
 from typing import Iterator, Mapping
 
-from casebook.content import links
+from casebook.corpus import links
 from casebook.derive.indices import Indices
 from casebook.model import Case, Content
-from casebook.site import meta, render
-from casebook.site.page import PageStub, SitePage
-from casebook.site.writer import Writer, draft_notice, escape
+from casebook.pages import meta, render
+from casebook.pages.page import PageStub, SitePage
+from casebook.pages.writer import Writer, draft_notice, escape
 from casebook.strings import join_list
 from casebook.urls import case_path
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
-from casebook.site.render import Heading
+from casebook.pages.render import Heading
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from casebook.content import links
+from casebook.corpus import links
 from casebook.model import Checklist
-from casebook.site.page import SitePage
-from casebook.site.writer import Writer
+from casebook.pages.page import SitePage
+from casebook.pages.writer import Writer
 from casebook.strings import join_list
 from casebook.urls import CHECKLISTS, case_path, checklist_path
 

@@ -11,8 +11,8 @@ import re
 from typing import Any, Callable, Iterable
 
 from casebook.model import ChecklistItem, Region, Source, Taxonomy
-from casebook.content.schema import ID_PATTERN, REGION_KEYS, REPORT_PATTERN, YEAR_PATTERN, FieldSpec
-from casebook.content.trace import parse_derived
+from casebook.corpus.schema import ID_PATTERN, REGION_KEYS, REPORT_PATTERN, YEAR_PATTERN, FieldSpec
+from casebook.corpus.trace import parse_derived
 
 _ID = re.compile(ID_PATTERN)
 _YEAR = re.compile(YEAR_PATTERN)

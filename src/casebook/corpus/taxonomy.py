@@ -7,9 +7,9 @@ from typing import Any, Callable
 
 import yaml
 
-from casebook.content.frontmatter import _Loader, line_of
+from casebook.corpus.frontmatter import _Loader, line_of
 from casebook.model import LANGUAGES, GlossaryTerm, Group, Label, Measure, Problem, SourceTerm, Taxonomy, UnitType
-from casebook.content.schema import ID_PATTERN
+from casebook.corpus.schema import ID_PATTERN
 
 _TAXONOMY_ID = re.compile(r"^[a-z]+(_[a-z]+)*$")
 _TERM_ID = re.compile(ID_PATTERN)

@@ -1,7 +1,7 @@
 """A case's source said in words for readers ("a work summary written by the hospital itself").
 
 The file and report number that editors check it against are a row of the case's metadata
-(`site/meta.py`)."""
+(`pages/meta.py`)."""
 
 from __future__ import annotations
 

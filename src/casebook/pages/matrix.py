@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from casebook.site.page import SitePage
-from casebook.site.writer import Writer
+from casebook.pages.page import SitePage
+from casebook.pages.writer import Writer
 from casebook.urls import MATRIX, cell_path, measure_path, unit_path
 
 

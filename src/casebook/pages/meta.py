@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import Union
 
 from casebook.model import Case
-from casebook.site import citation
-from casebook.site.writer import Writer, escape
+from casebook.pages import citation
+from casebook.pages.writer import Writer, escape
 from casebook.strings import join_list
 from casebook.urls import measure_path, unit_path
 

@@ -27,10 +27,10 @@ from typing import Iterable, Mapping, Sequence
 
 import yaml
 
-from casebook.content import trace
-from casebook.content.frontmatter import line_of
+from casebook.corpus import trace
+from casebook.corpus.frontmatter import line_of
 from casebook.model import Case, Problem
-from casebook.content.schema import REPORT_PATTERN
+from casebook.corpus.schema import REPORT_PATTERN
 
 ENVIRONMENT = "CASEBOOK_SOURCES"
 IN_CONTENT = "sources"

@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Callable, Iterable, Iterator, Mapping
 
-from casebook.site import opendata
+from casebook.pages import opendata
 from casebook.derive.facets import FACET_KEYS
 from casebook.derive.segment import segmenter
 from casebook.derive.indices import Indices
-from casebook.build.memo import Memo, digest, recall
+from casebook.incremental.memo import Memo, digest, recall
 from casebook.model import Case, Checklist, Content
 from casebook.script import to_simplified
 from casebook.strings import join_list, strings

@@ -7,10 +7,10 @@ import posixpath
 import re
 from typing import Callable
 
-from casebook.build.memo import Memo, digest, recall
+from casebook.incremental.memo import Memo, digest, recall
 from casebook.derive.indices import Indices
 from casebook.model import Case, Content, Label
-from casebook.site import render
+from casebook.pages import render
 from casebook.strings import strings
 from casebook.urls import (CASES_CSV, CASES_JSON, DATA, GLOSSARY, case_path, checklist_path, measure_path, page_url, relative,
                            relative_url, unit_path)

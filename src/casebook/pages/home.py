@@ -11,10 +11,10 @@ import html
 from pathlib import Path
 from typing import Mapping
 
-from casebook.build import history
+from casebook.incremental import history
 from casebook.model import DEFAULT_LANGUAGE, Case, Content
-from casebook.site.page import SitePage
-from casebook.site.writer import Writer
+from casebook.pages.page import SitePage
+from casebook.pages.writer import Writer
 from casebook.urls import BROWSE, CHECKLISTS, UNITS, checklist_path, unit_path
 
 HOME = "index.md"

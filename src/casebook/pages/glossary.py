@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from casebook.model import LANGUAGES
-from casebook.site.page import SitePage
-from casebook.site.writer import Writer
+from casebook.pages.page import SitePage
+from casebook.pages.writer import Writer
 from casebook.strings import join_list
 from casebook.urls import GLOSSARY, case_path
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Sequence
 
 from casebook.derive.facets import Facet
-from casebook.site import charts
-from casebook.site.page import SitePage
-from casebook.site.writer import Writer, widget
+from casebook.pages import charts
+from casebook.pages.page import SitePage
+from casebook.pages.writer import Writer, widget
 from casebook.strings import join_list
 from casebook.urls import BROWSE, STATS, browse_hash
 

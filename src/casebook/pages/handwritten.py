@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from casebook.model import LANGUAGES
-from casebook.site.writer import missing_translation_notice
+from casebook.pages.writer import missing_translation_notice
 from casebook.urls import language_file
 
 

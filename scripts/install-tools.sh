@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Installs what the tests need that this machine lacks, one tool at a time, and says what it
+# found and what it installed. Asked for a set of tools (default: all):
+#   browser  Chromium (Debian's, or any Chromium Playwright can drive), the CJK fonts, pdftotext
+#   server   nginx with its brotli_static module
+#   node     node and npm (a Node from NodeSource or nvm counts: Debian's npm is never forced
+#            onto a nodejs that already carries npm, which apt refuses as "held broken packages")
+# Without root or sudo it installs nothing and prints the exact commands to run.
+set -uo pipefail
+
+want=("$@")
+[ ${#want[@]} -gt 0 ] || want=(browser server node)
+
+. /etc/os-release 2>/dev/null || true
+distro="${ID:-unknown} ${VERSION_ID:-}"
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO="sudo"; else SUDO="none"; fi
+fi
+
+missing_pkgs=()
+say() { printf '  %-10s %s\n' "$1" "$2"; }
+
+have_chromium() {
+  for c in chromium chromium-browser google-chrome; do
+    p=$(command -v "$c" 2>/dev/null) || continue
+    # Ubuntu's chromium-browser deb is a stub that asks for the snap: it does not run headless.
+    "$p" --version >/dev/null 2>&1 && { echo "$p"; return 0; }
+  done
+  return 1
+}
+
+have_cjk_font() { fc-list :lang=zh 2>/dev/null | grep -q .; }
+
+check() {
+  case "$1" in
+    browser)
+      if p=$(have_chromium); then say chromium "found: $p"; else missing_pkgs+=(chromium); say chromium missing; fi
+      if have_cjk_font; then say cjk-fonts found; else missing_pkgs+=(fonts-noto-cjk); say cjk-fonts missing; fi
+      if command -v pdftotext >/dev/null 2>&1; then say pdftotext found; else missing_pkgs+=(poppler-utils); say pdftotext missing; fi
+      ;;
+    server)
+      if command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; then say nginx found; else missing_pkgs+=(nginx); say nginx missing; fi
+      if [ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then say brotli found
+      else missing_pkgs+=(libnginx-mod-http-brotli-static); say brotli missing; fi
+      ;;
+    node)
+      if command -v node >/dev/null 2>&1; then say node "found: $(node --version)"
+      else missing_pkgs+=(nodejs); say node missing; fi
+      if command -v npm >/dev/null 2>&1; then say npm "found: $(npm --version)"
+      # NodeSource's nodejs carries npm and conflicts with Debian's npm package.
+      elif dpkg -s nodejs 2>/dev/null | grep -q '^Version:.*nodesource'; then
+        say npm "missing, but NodeSource's nodejs should carry it: reinstall nodejs from NodeSource"
+      else missing_pkgs+=(npm); say npm missing; fi
+      ;;
+  esac
+}
+
+echo "Tools for the tests on $distro:"
+for w in "${want[@]}"; do check "$w"; done
+[ ${#missing_pkgs[@]} -eq 0 ] && exit 0
+
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "No apt-get here: install these with your system's package manager: ${missing_pkgs[*]}" >&2
+  exit 1
+fi
+if [ "$SUDO" = none ]; then
+  echo "Not root and no sudo: run these, then make test again:" >&2
+  echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing_pkgs[*]}" >&2
+  exit 1
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+# Wait for another apt-get instead of failing on its lock.
+APT="$SUDO apt-get -o DPkg::Lock::Timeout=600"
+$APT update -qq
+failed=()
+# One package at a time, so that one that cannot be had (a snap stub, a conflict) leaves the
+# others installed and is named.
+for p in "${missing_pkgs[@]}"; do
+  if $APT install -y -qq --no-install-recommends "$p" >/dev/null 2>&1; then say "$p" installed
+  else failed+=("$p"); say "$p" "could not be installed"; fi
+done
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "Could not install: ${failed[*]}." >&2
+  case " ${failed[*]} " in *" chromium "*)
+    echo "For Chromium on Ubuntu (a snap stub): .venv/bin/playwright install --with-deps chromium, then set CASEBOOK_CHROMIUM to the path it prints." >&2;;
+  esac
+  exit 1
+fi
