@@ -260,7 +260,7 @@ def _load_file(path: Path, raw: bytes | None, kind: str, fields: tuple[FieldSpec
     try:
         doc = frontmatter.parse(text)
     except frontmatter.FrontMatterError as e:
-        problems.append(Problem(shown, e.line, None, e.message))
+        problems.append(Problem(shown, e.line, e.field, e.message))
         return None
     values, issues = check_meta(doc.meta, fields, taxonomy)
     for where, message in issues:
