@@ -5,6 +5,7 @@ It also holds what a build gathers between its events."""
 from __future__ import annotations
 
 import gc
+import os
 import logging
 import time
 from contextlib import contextmanager
@@ -17,7 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from casebook.incremental import dirty, handoff, history
 from casebook.incremental import memo as casebook_memo
-from casebook.corpus import loader, sanitize
+from casebook.corpus import assets, loader, sanitize
 from casebook.derive import indices
 from casebook.model import DEFAULT_LANGUAGE
 from casebook.pages import a11y, datafiles, handwritten, home, catalog, publish, search, searchchunks
@@ -111,6 +112,7 @@ class Adapter:
             others = [lang for lang in s.languages if lang != s.lang
                       and (not self.dirty or dirty.touches(s.content_dir, changed, lang))]
             b.children = languages.start(s, self.dirty, others, b.loaded, b.indices)
+        _refuse_links(files, s.docs_dir)
         out = Files([])
         written = []
         for file in files:
@@ -156,10 +158,11 @@ class Adapter:
         """Images of the content, under the same relative path as from content/, so that the
         links editors write from content/cases/ work unchanged from the site's cases/."""
         content_dir = self.build.settings.content_dir
-        for image in sorted((content_dir / loader.IMAGES).rglob("*")):
-            if image.is_file():
-                out.append(File(image.relative_to(content_dir).as_posix(), str(content_dir), config.site_dir,
-                                config.use_directory_urls))
+        # Found without following links and each checked (corpus/assets.py): never a link to a
+        # file or folder outside content/, never a file a browser would run.
+        for image in assets.publishable(content_dir):
+            out.append(File(image.relative_to(content_dir).as_posix(), str(content_dir), config.site_dir,
+                            config.use_directory_urls))
 
     def _add_pages(self, out: Files, config: MkDocsConfig, changed: list[Path] | None,
                    updated: dict[str, str | None]) -> None:
@@ -279,6 +282,17 @@ class Adapter:
         # Editors work in content/, which is outside docs_dir: reload the site when it changes.
         server.watch(str(Path(config.config_file_path).parent / "content"))
         return server
+
+
+def _refuse_links(files: Files, docs_dir: Path) -> None:
+    """MkDocs follows links in docs/ (a link there could publish any file of the building
+    machine); content/ is walked without them by the core (corpus/assets.py)."""
+    real = Path(os.path.realpath(docs_dir))
+    linked = [f.src_uri for f in files if f.abs_src_path and Path(f.abs_src_path).is_relative_to(docs_dir)
+              and os.path.realpath(f.abs_src_path) != str(real / f.src_uri)]
+    if linked:
+        raise PluginError(f"{docs_dir.name}/{linked[0]}: is reached through a symbolic link; the site never "
+                          f"follows links, put the file itself there ({len(linked)} such files)")
 
 
 def _load(content_dir: Path, memo: casebook_memo.Memo, drafts: bool) -> tuple[loader.Loaded, indices.Indices]:

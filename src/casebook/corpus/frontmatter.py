@@ -46,7 +46,7 @@ class Document:
 
 
 def decode(raw: bytes) -> str:
-    """UTF-8 text with any byte-order mark dropped and line ends made `\\n`."""
+    """UTF-8 text with every byte-order mark dropped and line ends made `\\n`."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -57,7 +57,11 @@ def decode(raw: bytes) -> str:
             line,
         ) from None
     # Looked for in the bytes: a scan of the decoded text costs more.
-    return text.replace("\r\n", "\n").replace("\r", "\n") if b"\r" in raw else text
+    if b"\r" in raw:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # A byte-order mark inside the text (files joined, or saved twice with one) is invisible
+    # and means nothing, but it hides the heading or the '---' that it stands before.
+    return text.replace("\ufeff", "") if b"\xef\xbb\xbf" in raw else text
 
 
 _CLOSE = re.compile(r"^[ \t]*(?:---|\.\.\.)[ \t]*$", re.M)
