@@ -15,6 +15,7 @@ from typing import Any, Iterator, Sequence
 
 from casebook.corpus import assets, bounds, frontmatter, trace
 from casebook.incremental.memo import Memo, digest
+from casebook.corpus import links
 from casebook.corpus.links import find_refs
 from casebook.corpus.sanitize import risky_html
 from casebook.corpus.sources import trace_content
@@ -313,21 +314,29 @@ def _check_todo(doc: frontmatter.Document, shown: str) -> list[Problem]:
 
 
 IMAGES = assets.IMAGES
-_IMG_TAG = re.compile(r"<img\b", re.I)
-_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)|<img\b[^>]*\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.I)
+_RAW_IMAGE = re.compile(r"<img\b[^>]*\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.I)
+_SCHEME = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|[/\\]{2})", re.I)
 
 
 def _check_images(f: _File, path: Path, content_dir: Path) -> list[Problem]:
-    """Images must be files in content/images/: the site has to work without a network."""
+    """Images must be files in content/images/, and nothing may load from another site: the
+    site has to work without a network and tell no one who reads it."""
     problems: list[Problem] = []
-    if "![" not in f.doc.body and ("<" not in f.doc.body or not _IMG_TAG.search(f.doc.body)):
+    body = f.doc.body
+    found = list(links.images(body))
+    if "<" in body:
+        found += [(m.start(), m.group(1)) for m in _RAW_IMAGE.finditer(body)]
+    for at, what in links.remote_loads(body):
+        problems.append(Problem(str(f.path), f.doc.body_line + body.count("\n", 0, at), "body",
+            f"{what} loads from another site; the site must work without a network and tell no one who "
+            f"reads it: put images in content/{IMAGES}/, and leave out frames, scripts, fonts and styles"))
+    if not found:
         return problems
     images = (content_dir / IMAGES).resolve()
-    for m in _IMAGE.finditer(f.doc.body):
-        target = m.group(1) or m.group(2)
-        line = f.doc.body_line + f.doc.body.count("\n", 0, m.start())
+    for at, target in sorted(found):
+        line = f.doc.body_line + body.count("\n", 0, at)
         where = lambda message: Problem(str(f.path), line, "body", message)
-        if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I):
+        if _SCHEME.match(target):
             problems.append(where(f"image '{target}' is not a file of the casebook; put the image in content/{IMAGES}/ "
                                   f"and write ![text](../{IMAGES}/<name>) (the site must work without a network)"))
             continue
