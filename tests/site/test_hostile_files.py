@@ -58,6 +58,18 @@ def test_a_symbolic_link_anywhere_in_content_is_refused_and_never_read(content, 
         in "\n".join(errors(content))
 
 
+def test_a_source_report_linked_to_a_device_is_never_read(content):
+    """Sources are read to trace each figure of a case: a link there is refused like any other."""
+    write_case(content, "alpha", "zh", text=valid())
+    (content / "sources").mkdir()
+    (content / "sources/000_8f9b5cc39caff20b.txt").symlink_to("/dev/zero")
+    assert "content/sources/000_8f9b5cc39caff20b.txt: is a symbolic link (to /dev/zero)" in "\n".join(errors(content))
+    (content / "sources/000_8f9b5cc39caff20b.txt").unlink()
+    (content / "sources/000_8f9b5cc39caff20b.txt").write_text("甘肃省 2019 年", "utf-8")
+    (content / "sources/reports.yml").write_text("reports: " + "[" * 5000 + "]" * 5000 + "\n", "utf-8")
+    assert "content/sources/reports.yml:1: nests lists and mappings more than 12 deep" in "\n".join(errors(content))
+
+
 def test_a_linked_content_folder_is_refused(tmp_path):
     (tmp_path / "elsewhere").mkdir()
     (tmp_path / "content").symlink_to(tmp_path / "elsewhere")
