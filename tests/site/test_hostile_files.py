@@ -100,6 +100,8 @@ def test_a_file_is_refused_by_its_size_before_it_is_read(content):
     ("evil.png", b"<script>alert(1)</script>", "is named .png but is not a PNG image"),
     ("evil.jpg", PNG, "is named .jpg but is not a JPEG image"),
     ("evil.pdf", b"<html>", "is named .pdf but is not a PDF file"),
+    ("script.pdf", b"%PDF-1.7\n1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>",
+     "is a PDF with /JavaScript (script, actions or embedded files"),
     ("huge.png", PNG[:16] + (100_000).to_bytes(4, "big") * 2, "has 10,000,000,000 pixels; the limit is 40,000,000"),
     ("noname", b"x", "'noname' files are not published"),
 ])

@@ -16,6 +16,7 @@ and a file named like an image can hold script. So:
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -134,15 +135,40 @@ def check_asset(path: Path, size: int) -> str | None:
     if size > limit:
         return f"is {size:,} bytes; the limit for {what} is {limit:,}: make it smaller"
     try:
-        head = read_regular(path, limit)[:32]
+        data = read_regular(path, limit) if suffix == ".pdf" else _read_head(path)
     except Unreadable as e:
         return str(e)
+    head = data[:32]
     if not head.startswith(magics) or (suffix == ".webp" and head[8:12] != b"WEBP"):
         return f"is named {suffix} but is not {what} (its first bytes say otherwise); save it again as {what}"
+    active = _PDF_ACTIVE.search(data) if suffix == ".pdf" else None
+    if active:
+        return (f"is a PDF with {active.group().decode()} (script, actions or embedded files, which a PDF reader "
+                "may run): print it to a new PDF, which keeps the text and pictures only")
     pixels = _pixels(suffix, head)
     if pixels and pixels > MAX_PIXELS:
         return f"has {pixels:,} pixels; the limit is {MAX_PIXELS:,}: make it smaller"
     return None
+
+
+# What a PDF reader may run or open. Names inside compressed object streams are not seen: the
+# check stops the common case (a browser's PDF viewer runs apart from the site's pages anyway).
+_PDF_ACTIVE = re.compile(rb"/(?:JavaScript|JS|Launch|EmbeddedFiles?|RichMedia|XFA|SubmitForm|ImportData)\b")
+
+
+def _read_head(path: Path) -> bytes:
+    """The first bytes of a regular file, opened without following a link."""
+    fd = None
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise Unreadable("is not a regular file (a device, pipe or socket); the casebook reads only files")
+        return os.read(fd, 32)
+    except OSError as e:
+        raise Unreadable(f"cannot be read: {e.strerror}") from None
+    finally:
+        if fd is not None:
+            os.close(fd)
 
 
 def _pixels(suffix: str, head: bytes) -> int | None:
