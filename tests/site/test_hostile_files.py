@@ -70,6 +70,13 @@ def test_a_source_report_linked_to_a_device_is_never_read(content):
     assert "content/sources/reports.yml:1: nests lists and mappings more than 12 deep" in "\n".join(errors(content))
 
 
+def test_a_name_with_a_control_character_is_refused_and_shown_escaped(content):
+    (content / "images").mkdir()
+    (content / "images/a\x1b[2Jb.png").write_bytes(PNG)
+    assert errors(content) == ["content/images/a\\x1b[2Jb.png: its name holds an invisible character; rename it"]
+    assert assets.publishable(content) == []
+
+
 def test_a_linked_content_folder_is_refused(tmp_path):
     (tmp_path / "elsewhere").mkdir()
     (tmp_path / "content").symlink_to(tmp_path / "elsewhere")

@@ -21,6 +21,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from casebook.corpus.frontmatter import CONTROL
 from casebook.model import Problem
 
 IMAGES = "images"
@@ -99,7 +100,11 @@ def walk(content_dir: Path, images_only: bool = False) -> Tree:
             return
         for entry in entries:
             path = Path(entry.path)
-            if entry.is_symlink():
+            if CONTROL.search(entry.name):
+                # Shown escaped: printed as is, an ESC would drive the editor's terminal.
+                shown = (folder / entry.name.encode("unicode_escape").decode("ascii")).relative_to(base).as_posix()
+                problems.append(Problem(shown, None, None, "its name holds an invisible character; rename it"))
+            elif entry.is_symlink():
                 problems.append(Problem(path.relative_to(base).as_posix(), None, None, _link_message(path)))
             elif entry.is_dir(follow_symlinks=False):
                 if entry.name != ".git":

@@ -114,7 +114,14 @@ def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
                 "a Markdown file outside content/cases/ and content/checklists/ is not published; move it into one of them"))
             continue
         found: list[Problem] = []
-        loaded = _load_file_cached(path, kind, taxonomy, taxonomy_key, rel(path), found, memo, started_ns)
+        try:
+            loaded = _load_file_cached(path, kind, taxonomy, taxonomy_key, rel(path), found, memo, started_ns)
+        except (RecursionError, MemoryError, ValueError, OverflowError) as e:
+            # A parser's failure that no limit foresaw: the file's problem, said with its name,
+            # not a traceback that stops the check of every other file.
+            found.append(Problem(rel(path), None, None, f"cannot be read: {type(e).__name__}: {str(e)[:200]}; "
+                                 "simplify what is unusual in it, and report this to the casebook's maintainers"))
+            loaded = None
         if kind == "cases" and _is_draft(loaded, path):
             draft_paths.append(rel(path))
             if not drafts:
