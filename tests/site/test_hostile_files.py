@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from casebook.corpus import assets, bounds, frontmatter, loader
 from support import CASE, mkdocs_build, write_case
@@ -216,6 +218,17 @@ def test_a_body_out_of_bounds_is_refused_with_its_line(content, payload, line, m
     assert msg.startswith(f"{CASE_FILE}:{line}: body: {message}"), msg[:300]
 
 
+def test_both_engines_render_a_body_at_the_limits():
+    import markdown
+    import markdown_it_pyrs
+
+    at_limits = ("> " * 16 + "x\n\n" + "".join("    " * i + "- a\n" for i in range(17)) + "\n"
+                 + "[a](" * 250 + "<a " * 500)
+    assert list(bounds.check_body(at_limits)) == []
+    markdown.markdown(at_limits, extensions=["admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables"])
+    markdown_it_pyrs.MarkdownIt("commonmark").render(at_limits)
+
+
 def test_the_bounds_leave_real_nesting_alone():
     ordinary = "> - a\n>   - b\n>     > c\n\n1. x\n    - y\n        - z\n\n" + "[链接](case:a) " * 100
     assert list(bounds.check_body(ordinary)) == []
@@ -323,3 +336,27 @@ def test_the_checker_survives_every_payload_in_its_own_process(project, content)
                             capture_output=True, text=True, cwd=project)
     assert result.returncode == 1, (result.returncode, result.stderr[-2000:])
     assert "content/cases/alpha.zh.md:22: body: nests quotes" in result.stdout + result.stderr
+
+
+# ---- property-based: whatever the body, a located problem or a page the engines can render ----
+
+markdownish = st.text(alphabet="[]()<>!-*+>#`_ \n\t1.a中\ufeff\x00\x1b", max_size=3000)
+
+
+@given(markdownish)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_body_is_checked_without_a_traceback(content, body):
+    write_case(content, "alpha", "zh", text=valid().replace("做法文字。", body))
+    for problem in loader.load(content).problems:  # must not raise
+        assert problem.path == CASE_FILE and problem.message
+
+
+@given(st.text(alphabet="[]()<>!-*+> \n1.a", max_size=1500))
+@settings(max_examples=25, deadline=None)
+def test_a_body_within_bounds_renders_in_python_markdown(body):
+    """Within the limits, Python-Markdown (MkDocs' engine) neither recurses too deep nor fails."""
+    import markdown
+
+    if list(bounds.check_body(body)):
+        return
+    markdown.markdown(body, extensions=["admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc"])
