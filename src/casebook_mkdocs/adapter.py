@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from casebook.incremental import dirty, handoff, history
 from casebook.incremental import memo as casebook_memo
-from casebook.corpus import assets, loader, sanitize
+from casebook.corpus import assets, bounds, loader, sanitize
 from casebook.derive import indices
 from casebook.model import DEFAULT_LANGUAGE
 from casebook.pages import a11y, datafiles, handwritten, home, catalog, publish, search, searchchunks
@@ -143,6 +143,7 @@ class Adapter:
         b, s = self.build, self.build.settings
         for page in handwritten.choose(written, s.lang):
             source = written[page.file]
+            _check_bounds(source.abs_src_path, f"{s.docs_dir.name}/{source.src_uri}")
             b.handwritten.append((page.path, source.abs_src_path))
             b.edit_sources[page.path] = f"{s.docs_dir.name}/{source.src_uri}"
             if page.written_in == s.lang:
@@ -282,6 +283,12 @@ class Adapter:
         # Editors work in content/, which is outside docs_dir: reload the site when it changes.
         server.watch(str(Path(config.config_file_path).parent / "content"))
         return server
+
+
+def _check_bounds(path: str, shown: str) -> None:
+    """A hand-written page held to the limits of content's bodies before Python-Markdown reads it."""
+    for line, message in bounds.check_body(Path(path).read_text("utf-8-sig")):
+        raise PluginError(f"{shown}:{line}: {message}")
 
 
 def _refuse_links(files: Files, docs_dir: Path) -> None:

@@ -328,6 +328,17 @@ def test_a_link_in_docs_stops_the_build(project, content, tmp_path):
     assert not (tmp_path / "out/assets/passwd.txt").exists()
 
 
+def test_a_hand_written_page_out_of_bounds_stops_the_build(project, content, tmp_path):
+    write_case(content, "alpha", "zh", text=valid())
+    write_case(content, "alpha", "en", measures="exchange")
+    page = project / "docs/about.en.md"
+    page.write_text(page.read_text("utf-8") + "\n" + "> " * 100_000 + "\n", "utf-8")
+    line = page.read_text("utf-8").count("\n")
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"docs/about.en.md:{line}: nests quotes and lists more than 16 deep" in result.stderr
+
+
 def test_the_checker_survives_every_payload_in_its_own_process(project, content):
     """`casebook check` as editors run it: an exit code of 1, never a signal."""
     write_case(content, "alpha", "zh", text=valid().replace("做法文字。", "> " * 100_000))
