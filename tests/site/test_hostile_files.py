@@ -79,6 +79,12 @@ def test_a_name_with_a_control_character_is_refused_and_shown_escaped(content):
     assert assets.publishable(content) == []
 
 
+def test_an_editor_lock_link_is_passed_over(content):
+    write_case(content, "alpha", "zh", text=valid())
+    (content / "cases/.#alpha.zh.md").symlink_to("editor@host.1234:1700000000")  # Emacs, while editing
+    assert errors(content) == []
+
+
 def test_a_linked_content_folder_is_refused(tmp_path):
     (tmp_path / "elsewhere").mkdir()
     (tmp_path / "content").symlink_to(tmp_path / "elsewhere")

@@ -100,6 +100,8 @@ def walk(content_dir: Path, images_only: bool = False) -> Tree:
             return
         for entry in entries:
             path = Path(entry.path)
+            if entry.name.startswith(".#"):
+                continue  # Emacs' lock on a file being edited: a link to nowhere, never followed
             if CONTROL.search(entry.name):
                 # Shown escaped: printed as is, an ESC would drive the editor's terminal.
                 shown = (folder / entry.name.encode("unicode_escape").decode("ascii")).relative_to(base).as_posix()
