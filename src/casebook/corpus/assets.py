@@ -86,6 +86,7 @@ class Tree:
 
 
 def walk(content_dir: Path, images_only: bool = False) -> Tree:
+    """`content_dir` (or only its images/) as a Tree; a link or device anywhere is a problem."""
     base = content_dir.parent
     markdown: list[Path] = []
     assets: list[tuple[Path, int]] = []
@@ -121,6 +122,8 @@ def walk(content_dir: Path, images_only: bool = False) -> Tree:
 
     if content_dir.is_symlink():
         problems.append(Problem(content_dir.name, None, None, _link_message(content_dir)))
+    elif not content_dir.is_dir():
+        pass  # said by the loader, which finds no taxonomy there
     elif not images_only:
         visit(content_dir, False)
     elif images.is_dir() and not images.is_symlink():
