@@ -108,8 +108,8 @@ def remote_loads(markdown: str) -> Iterator[tuple[int, str]]:
         for tag in _TAG.finditer(markdown):
             name = tag.group(1).lower()
             for attribute in _ADDRESS_ATTRIBUTE.finditer(tag.group(2)):
-                if name == "a" and attribute.group(1).lower() == "href":
-                    continue  # a link: nothing is loaded until a reader follows it
+                if (name, attribute.group(1).lower()) in (("a", "href"), ("img", "src")):
+                    continue  # a link loads nothing until followed; an image's src is checked as an image
                 yield tag.start(), f"<{name} {attribute.group(1)}=\"{attribute.group(2)}\">"
     if "l(" in markdown or "L(" in markdown or "@" in markdown:  # url( in any case; @import
         for m in _CSS_URL.finditer(markdown):
