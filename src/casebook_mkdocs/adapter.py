@@ -15,10 +15,11 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import meta
 
 from casebook.incremental import dirty, handoff, history
 from casebook.incremental import memo as casebook_memo
-from casebook.corpus import assets, bounds, loader, sanitize
+from casebook.corpus import assets, bounds, frontmatter, loader, sanitize
 from casebook.derive import indices
 from casebook.model import DEFAULT_LANGUAGE
 from casebook.pages import a11y, datafiles, handwritten, home, catalog, publish, search, searchchunks
@@ -206,6 +207,11 @@ class Adapter:
         # generated page that MkDocs knows; index pages have no file of their own to edit.
         b = self.build
         page.edit_url = b.settings.edit_url(b.edit_sources.get(page.file.src_uri))
+        if not page.meta and meta.YAML_RE.match(markdown):
+            # MkDocs could not read the front matter and would render the page from the raw
+            # file, front matter and all: an error, never such a page.
+            raise PluginError(_unread_front_matter(markdown, b.edit_sources.get(page.file.src_uri)
+                                                   or f"{b.settings.docs_dir.name}/{page.file.src_uri}"))
         return markdown
 
     def page_context(self, context, page, config: MkDocsConfig):
@@ -283,6 +289,17 @@ class Adapter:
         # Editors work in content/, which is outside docs_dir: reload the site when it changes.
         server.watch(str(Path(config.config_file_path).parent / "content"))
         return server
+
+
+def _unread_front_matter(markdown: str, shown: str) -> str:
+    where = 1
+    try:
+        frontmatter.load_yaml(meta.YAML_RE.match(markdown).group(1), 2, "the front matter")
+    except frontmatter.FrontMatterError as e:
+        where, reason = e.line or 1, e.message
+    else:
+        reason = "the front matter is not a set of 'field: value' lines"
+    return f"{shown}:{where}: {reason}; MkDocs cannot read it, and the page is not built from the raw file"
 
 
 def _check_bounds(path: str, shown: str) -> None:

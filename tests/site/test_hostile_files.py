@@ -345,6 +345,23 @@ def test_a_hand_written_page_out_of_bounds_stops_the_build(project, content, tmp
     assert f"docs/about.en.md:{line}: nests quotes and lists more than 16 deep" in result.stderr
 
 
+@pytest.mark.parametrize("front, message", [
+    ("title: [<img src=x onerror=alert(1)>", "docs/about.en.md:3: the front matter is not valid YAML: did not find expected ',' or ']'; "
+                                             "MkDocs cannot read it, and the page is not built from the raw file"),
+    ('description: "<img src=x onerror=alert(1)>\x7f"', "docs/about.en.md:2: holds the invisible character U+007F (DEL)"),
+])
+def test_a_page_whose_front_matter_mkdocs_cannot_read_stops_the_build(project, content, tmp_path, front, message):
+    """Never a page rendered from the raw file, front matter and all."""
+    write_case(content, "alpha", "zh", text=valid())
+    write_case(content, "alpha", "en", measures="exchange")
+    page = project / "docs/about.en.md"
+    page.write_text(f"---\n{front}\n---\n\n" + page.read_text("utf-8"), "utf-8")
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert message in result.stderr, result.stderr[-2000:]
+    assert not (tmp_path / "out/en/about/index.html").exists()
+
+
 def test_the_checker_survives_every_payload_in_its_own_process(project, content):
     """`casebook check` as editors run it: an exit code of 1, never a signal."""
     write_case(content, "alpha", "zh", text=valid().replace("做法文字。", "> " * 100_000))
