@@ -5,8 +5,8 @@ It also holds what a build gathers between its events."""
 from __future__ import annotations
 
 import gc
-import os
 import logging
+import os
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -294,11 +294,12 @@ class Adapter:
 def _unread_front_matter(markdown: str, shown: str) -> str:
     where = 1
     try:
-        frontmatter.load_yaml(meta.YAML_RE.match(markdown).group(1), 2, "the front matter")
+        value = frontmatter.load_yaml(meta.YAML_RE.match(markdown).group(1), 2, "the front matter")
     except frontmatter.FrontMatterError as e:
         where, reason = e.line or 1, e.message
     else:
-        reason = "the front matter is not a set of 'field: value' lines"
+        reason = ("the front matter is not a set of 'field: value' lines" if not isinstance(value, dict)
+                  else "the front matter is refused by MkDocs' reader")
     return f"{shown}:{where}: {reason}; MkDocs cannot read it, and the page is not built from the raw file"
 
 

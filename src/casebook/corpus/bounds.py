@@ -3,8 +3,8 @@
 The engines fail on texts no editor writes: markdown-it.rs overflows its stack (the process
 dies with a signal) on 100,000 nested `> ` or list markers, Python-Markdown recurses past
 Python's limit on a few hundred nested lists, and it takes quadratic time or worse on brackets
-and angle brackets that do not close (40 KB of `<a ` take minutes, 900 KB of `[` never end).
-Each limit is far above what a case needs (the casebook's longest texts nest three deep and
+and angle brackets that do not close (15 KB of `<a ` take seconds, 120 KB minutes; 900 KB
+of `[` never end). Each limit is far above what a case needs (the casebook's longest texts nest three deep and
 hold twenty links) and far below where an engine slows down or falls over.
 """
 

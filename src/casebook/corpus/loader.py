@@ -13,9 +13,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterator, Sequence
 
-from casebook.corpus import assets, bounds, frontmatter, trace
+from casebook.corpus import assets, bounds, frontmatter, links, trace
 from casebook.incremental.memo import Memo, digest
-from casebook.corpus import links
 from casebook.corpus.links import find_refs
 from casebook.corpus.sanitize import risky_html
 from casebook.corpus.sources import trace_content
@@ -271,7 +270,7 @@ def _load_file(path: Path, raw: bytes | None, kind: str, fields: tuple[FieldSpec
     except frontmatter.FrontMatterError as e:
         problems.append(Problem(shown, e.line, e.field, e.message))
         return None
-    out_of_bounds = [(line, message) for line, message in bounds.check_body(doc.body)]
+    out_of_bounds = list(bounds.check_body(doc.body))
     for line, message in out_of_bounds:
         problems.append(Problem(shown, doc.body_line + line - 1, "body", message))
     if out_of_bounds:
