@@ -41,6 +41,7 @@ BROWSE, STATS, DATA = "browse.md", "stats.md", "data.md"
 
 CASES_JSON, CASES_CSV, CASES_SCRIPT = "data/cases.json", "data/cases.csv", "data/cases.js"
 ITEMS_JSON, ITEMS_CSV = "data/checklist-items.json", "data/checklist-items.csv"
+DATAPACKAGE = "data/datapackage.json"
 BROWSE_SCRIPT = "browse/index.js"
 SEARCH_SCRIPT = "search/index.js"
 

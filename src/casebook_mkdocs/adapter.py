@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import posixpath
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -51,6 +52,7 @@ class Build:
     started: float = 0.0
     digests: dict[str, str] = field(default_factory=dict)  # index page -> its digest, in dirty builds
     facts: dict[str, publish.PageFacts] = field(default_factory=dict)  # page -> its description and date, for the head
+    feeds: dict[str, str] = field(default_factory=dict)  # unit type's or category's page -> its own feed
 
 
 class Adapter:
@@ -128,11 +130,15 @@ class Adapter:
         # For the sitemap's lastmod: MkDocs writes the sitemap before it renders the pages.
         config.extra["casebook_updated"] = {path: f.updated for path, f in b.facts.items() if f.updated}
         self._add_pages(out, config, changed, updated)
+        b.feeds = publish.index_feeds(b.loaded.content)
         for data in (*datafiles.data_files(b.loaded.content, b.indices, s.lang, s.directory_urls, s.site_url),
                      *publish.data_files(b.loaded.content, s.lang, config.site_name, updated, s.site_url,
                                          s.directory_urls)):
             out.append(File.generated(config, data.path, content=data.content))
-            b.carried[data.path] = data.cases
+            if data.index:
+                b.listed[data.path] = data.cases or ()
+            else:
+                b.carried[data.path] = data.cases
         return out
 
     def _add_handwritten(self, out: Files, config: MkDocsConfig, written: dict[str, File]) -> None:
@@ -209,6 +215,9 @@ class Adapter:
         facts = self.build.facts.get(page.file.src_uri)
         description = page.meta.get("description") or config.site_description
         page.meta.update(publish.page_meta(facts, page.title or "", config.site_name, description, self.build.settings.lang))
+        feed = self.build.feeds.get(page.file.src_uri)
+        if feed:  # the page's own feed sits beside it (overrides/main.html announces it)
+            page.meta["casebook_feed"] = posixpath.basename(feed)
         return context
 
     def page_content(self, html: str, page) -> str:
