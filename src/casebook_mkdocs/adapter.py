@@ -22,6 +22,7 @@ from casebook.corpus import loader, sanitize
 from casebook.derive import indices
 from casebook.model import DEFAULT_LANGUAGE
 from casebook.pages import a11y, datafiles, handwritten, home, catalog, publish, search, searchchunks
+from casebook.pages import selection
 from casebook.pages import theme as site_theme
 from casebook.pages.page import NavItem, SitePage
 from casebook.pages.reconcile import reconcile
@@ -233,7 +234,20 @@ class Adapter:
                 self.build.listed[site_page.path] = listed
             if site_page.headings:
                 toc.add_headings(page, site_page.headings)
-        return a11y.label_task_boxes(html)
+        html = a11y.label_task_boxes(html)
+        if site_page is not None and site_page.kind in selection.CALLBACKS:
+            self._write_data_script(site_page, html)
+        return html
+
+    def _write_data_script(self, site_page: SitePage, html: str) -> None:
+        """The page's article as the handout and comparison read it (pages/selection.py),
+        written as the page is rendered, so that no page is rendered twice."""
+        b = self.build
+        id = site_page.path.rsplit("/", 1)[-1][: -len(".md")]
+        measures = b.indices.cases_by_id[id].measures if site_page.kind == "case" else ()
+        target = b.settings.site_dir / selection.data_script_path(site_page.path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(selection.data_script(site_page.kind, id, measures, html), "utf-8")
 
     def post_build(self, config: MkDocsConfig) -> None:
         b, s = self.build, self.build.settings
