@@ -13,7 +13,7 @@ from casebook.pages import cite, meta, render
 from casebook.pages.page import PageStub, SitePage
 from casebook.pages.writer import Writer, draft_notice, escape
 from casebook.strings import join_list
-from casebook.urls import case_path
+from casebook.urls import COMPARE, case_path
 
 
 def case_pages(content: Content, indices: Indices, lang: str,
@@ -102,8 +102,16 @@ def _related_items(w: Writer, case: Case) -> list[tuple[str, str, str]]:
     return items
 
 
+def _compare(w: Writer, here: str, case: Case, to: str) -> str:
+    """A link to this case and a related one side by side (pages/selection.py)."""
+    other = to[len("cases/"):-len(".md")]
+    href = html.escape(f"{w.url(here, COMPARE)}#cases={case.id},{other}")
+    return f' <a class="cb-related__compare" href="{href}">{html.escape(w.s["compare_with"], quote=False)}</a>'
+
+
 def _related(w: Writer, here: str, case: Case) -> str:
     lines = [f"- {w.link(here, title, to)}<br>\n  <span class=\"cb-related__why\">{escape(why)}</span>"
+             f"{_compare(w, here, case, to)}"
              for title, to, why in _related_items(w, case)]
     if not lines:
         return ""
@@ -116,7 +124,8 @@ def _related_html(w: Writer, here: str, case: Case, used_ids: set[str]) -> tuple
     if not items:
         return "", ()
     lines = "".join(f'<li><a href="{html.escape(w.url(here, to))}">{html.escape(title, quote=False)}</a><br>\n'
-                    f'  <span class="cb-related__why">{html.escape(why, quote=False)}</span></li>\n'
+                    f'  <span class="cb-related__why">{html.escape(why, quote=False)}</span>'
+                    f'{_compare(w, here, case, to)}</li>\n'
                     for title, to, why in items)
     used_ids.add("related")
     heading = render.Heading(2, "related", w.s["related"])
