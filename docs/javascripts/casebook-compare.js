@@ -54,7 +54,7 @@
       head.appendChild(th);
     });
     var body = table.createTBody();
-    function row(label, cells) {
+    function row(label, cells, missing) {
       var tr = body.insertRow();
       var th = document.createElement("th");
       th.scope = "row";
@@ -62,7 +62,7 @@
       tr.appendChild(th);
       cells.forEach(function (nodes) {
         var td = tr.insertCell();
-        if (!nodes || !nodes.length) { td.className = "cb-compare__missing"; td.textContent = t.compare_section_missing; return; }
+        if (!nodes || !nodes.length) { td.className = "cb-compare__missing"; td.textContent = missing; return; }
         nodes.forEach(function (n) { td.appendChild(n.cloneNode(true)); });
       });
       return tr;
@@ -72,7 +72,7 @@
         var fact = c.facts.filter(function (f) { return f[0] === label; })[0];
         return fact ? Array.prototype.slice.call(fact[1].childNodes) : null;
       });
-      var tr = row(label, cells);
+      var tr = row(label, cells, "—");
       // Chips that every case has (its categories, its unit type) are marked as shared.
       var chips = Array.prototype.map.call(tr.cells, function (td) {
         return Array.prototype.map.call(td.querySelectorAll(".cb-chip"), function (a) { return a.textContent.trim(); });
@@ -91,13 +91,13 @@
       }
     });
     if (cases.some(function (c) { return c.summary; })) {
-      row("", cases.map(function (c) { return c.summary ? [c.summary] : null; })).classList.add("cb-compare__summary");
+      row("", cases.map(function (c) { return c.summary ? [c.summary] : null; }), "—").classList.add("cb-compare__summary");
     }
     union(cases.map(function (c) { return c.sections.map(function (s) { return s.heading; }); })).forEach(function (heading) {
       row(heading, cases.map(function (c) {
         var section = c.sections.filter(function (s) { return s.heading === heading; })[0];
         return section ? section.nodes : null;
-      }));
+      }), t.compare_section_missing);
     });
     var print = document.createElement("button");
     print.type = "button";
