@@ -34,7 +34,7 @@ class Reference:
     casebook: str  # the site's name in this language: author and container
     url: str  # the case page's address (absolute where the site's address is known)
     updated: str  # YYYY-MM-DD: the day the case's file last changed
-    accessed: str  # YYYY-MM-DD: the day of the build (the reader's day of access is not known to a static file)
+    accessed: str  # YYYY-MM-DD, the day of access where known: "" in the files, and on the page until the reader's browser says it
     source: str  # the source report in words, as the case page says it
 
     @property
@@ -62,10 +62,12 @@ def reference(case: Case, lang: str, tax: Taxonomy, root: str, updated: str, acc
 
 def references(content: Content, lang: str, root: str, updated: Mapping[str, str | None], today: str,
                directory_urls: bool = True) -> Iterator[tuple[Case, Reference]]:
-    """The reference of every case in `lang`, its date the day its file last changed."""
+    """The reference of every case in `lang` for its files, dated the day its file last changed
+    (`today` for one not yet committed). No day of access: that is the reader's, and a file
+    that changed with every build's day would make no two builds alike."""
     for case in content.cases:
         day = updated.get(str(case.text(lang).path)) or today
-        yield case, reference(case, lang, content.taxonomy, root, day, today, directory_urls)
+        yield case, reference(case, lang, content.taxonomy, root, day, "", directory_urls)
 
 
 Part = tuple[str, str]  # ("text" | "url" | "accessed", its text)
@@ -119,7 +121,7 @@ def bibtex(ref: Reference) -> str:
         "howpublished": _bib(ref.casebook),
         "year": ref.year,
         "date": ref.updated,
-        "urldate": ref.accessed,
+        **({"urldate": ref.accessed} if ref.accessed else {}),
         "url": ref.url.replace("%", r"\%").replace("#", r"\#"),
         "language": {"zh": "chinese", "en": "english"}[ref.lang],
         "note": _bib(ref.source),
@@ -132,7 +134,8 @@ def ris(ref: Reference) -> str:
     """RIS: one tag a line; ELEC is a web page."""
     y, m, d = ref.updated.split("-")
     lines = [("TY", "ELEC"), ("ID", ref.key), ("AU", ref.casebook), ("TI", ref.title), ("T2", ref.casebook),
-             ("PY", y), ("DA", f"{y}/{m}/{d}"), ("Y2", ref.accessed.replace("-", "/")), ("UR", ref.url),
+             ("PY", y), ("DA", f"{y}/{m}/{d}"), *([("Y2", ref.accessed.replace("-", "/"))] if ref.accessed else []),
+             ("UR", ref.url),
              ("LA", ref.lang), ("N1", ref.source), ("ER", "")]
     return "".join(f"{tag}  - {_one_line(value)}\r\n" for tag, value in lines)
 
@@ -145,8 +148,10 @@ def csl(ref: Reference) -> str:
     item = {
         "id": ref.key, "type": "webpage", "title": ref.title, "author": [{"literal": ref.casebook}],
         "container-title": ref.casebook, "URL": ref.url, "issued": _date_parts(ref.updated),
-        "accessed": _date_parts(ref.accessed), "language": CSL_LANGUAGES[ref.lang], "note": ref.source,
+        "language": CSL_LANGUAGES[ref.lang], "note": ref.source,
     }
+    if ref.accessed:
+        item["accessed"] = _date_parts(ref.accessed)
     return json.dumps([item], ensure_ascii=False, indent=2) + "\n"
 
 
