@@ -57,6 +57,9 @@ PLANTED = {".git/HEAD": "ref: refs/heads/main", ".git/config": "[remote]", ".env
 SERVED = {".well-known/acme-challenge/token": "challenge"}
 
 
+SITES: dict[str, Path] = {}  # the address a site is served at -> its folder
+
+
 def published(tmp_path_factory, prefix: str):
     port = free_port()
     site = build(tmp_path_factory.mktemp("published"), f"http://127.0.0.1:{port}{prefix}")
@@ -64,6 +67,7 @@ def published(tmp_path_factory, prefix: str):
         (site / path).parent.mkdir(parents=True, exist_ok=True)
         (site / path).write_text(text, "utf-8")
     with serve(site, tmp_path_factory.mktemp("nginx"), prefix, port) as url:
+        SITES[url] = site
         yield url
 
 
@@ -233,9 +237,15 @@ def test_dotfiles_and_files_the_build_does_not_write_are_not_served(server, path
         assert value in (response.headers.get(name) or ""), (path, name)
 
 
-def test_the_site_own_files_and_certificate_challenges_are_still_served(server):
-    for path in ("robots.txt", "sitemap.xml", "data/cases.csv", "en/feed.xml", "404.html", "assets/favicon.png"):
-        assert fetch(server + path).status == 200, path
+def test_every_type_of_file_the_build_writes_is_still_served(server):
+    site = SITES[server]
+    one_of_each: dict[str, Path] = {}
+    for path in sorted(site.rglob("*")):
+        if path.is_file() and not path.name.startswith(".") and path.relative_to(site).as_posix() not in PLANTED:
+            one_of_each.setdefault(path.suffix.lower() or path.name, path)
+    assert {".html", ".js", ".css", ".csv", ".xml", ".png", ".br", ".gz"} <= set(one_of_each)
+    for path in one_of_each.values():
+        assert fetch(server + path.relative_to(site).as_posix()).status == 200, path.relative_to(site)
     challenge = fetch(server + ".well-known/acme-challenge/token")
     assert challenge.status == 200 and challenge.read() == b"challenge"
 
