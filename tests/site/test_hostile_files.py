@@ -75,7 +75,10 @@ def test_a_source_report_linked_to_a_device_is_never_read(content):
 def test_a_name_with_a_control_character_is_refused_and_shown_escaped(content):
     (content / "images").mkdir()
     (content / "images/a\x1b[2Jb.png").write_bytes(PNG)
-    assert errors(content) == ["content/images/a\\x1b[2Jb.png: its name holds an invisible character; rename it"]
+    (content / "images/c.png").symlink_to("/etc/\x1b[2J")
+    assert errors(content) == ["content/images/a\\x1b[2Jb.png: its name holds an invisible character; rename it",
+                               "content/images/c.png: " + assets._link_message(content / "images/c.png")]
+    assert "\x1b" not in assets._link_message(content / "images/c.png")
     assert assets.publishable(content) == []
 
 

@@ -52,6 +52,8 @@ def _link_message(path: Path) -> str:
         target = os.readlink(path)
     except OSError:
         target = "?"
+    if CONTROL.search(target):  # an ESC in the printed message would drive the terminal
+        target = target.encode("unicode_escape").decode("ascii")
     return (f"is a symbolic link (to {target}); the casebook never follows links, which could publish "
             "any file of the machine that builds it: put the file itself here")
 
