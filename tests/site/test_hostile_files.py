@@ -131,7 +131,8 @@ def test_only_images_and_pdfs_are_published(content, name, data, message):
     (content / "images/ok.jpeg").write_bytes(b"\xff\xd8\xff\xe0" + bytes(20))
     (content / "images/ok.pdf").write_bytes(b"%PDF-1.7\n")
     (content / "images/.gitkeep").write_bytes(b"")
-    assert errors(content) == [f"content/images/sub/{name}: {message}" + errors(content)[0].split(message, 1)[1]]
+    (msg,) = errors(content)
+    assert msg.startswith(f"content/images/sub/{name}: {message}"), msg
     assert [p.name for p in assets.publishable(content)] == ["ok.jpeg", "ok.pdf", "ok.png"]
 
 
