@@ -2,7 +2,8 @@
 #   make serve   install what is needed, build the site and serve it with live reload (after the
 #                first build, an edit rebuilds only the pages it touches: --dirty)
 #   make test    install what is needed and run every test
-# and, for the edit loop, `make test-fast`: the tests that need no browser (README).
+# and, for the edit loop, `make test-fast`: the tests that need no browser (README), and `make lint`:
+# ruff and mypy alone.
 # Both work on a fresh machine with Python 3.11; `make test` also installs Debian's Chromium
 # for the browser tests, and nginx and node for the tests of the published site and the CI
 # files, when they are missing (as root, or with sudo).
@@ -13,7 +14,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 ADDR   ?= 127.0.0.1:8000
 
-.PHONY: serve build test test-fast install browser server clean benchmark publish evaluate-import
+.PHONY: serve build test test-fast lint install browser server clean benchmark publish evaluate-import
 
 serve: install
 	$(BIN)/mkdocs serve --dev-addr $(ADDR) --livereload --dirty
@@ -44,6 +45,12 @@ benchmark: install
 # Reads ../shared/seeds beside the project, or CASEBOOK_SEEDS; writes nothing.
 evaluate-import: install
 	$(BIN)/python -m casebook.intake.evaluate .
+
+# Style and types, as tests/unit/test_code_quality.py checks them in `make test` (pyproject.toml
+# configures both); `$(BIN)/ruff check --fix` repairs the import order and the like.
+lint: install
+	$(BIN)/python -m ruff check
+	$(BIN)/python -m mypy
 
 install: $(STAMP)
 
