@@ -19,8 +19,8 @@ from pathlib import Path
 import yaml
 
 from casebook.corpus import loader
-from casebook.model import Case
 from casebook.corpus.schema import CASE_SECTIONS
+from casebook.model import Case
 
 ROOT = Path(__file__).resolve().parent.parent
 ZH_CHARS, EN_WORDS = 3000, 1500

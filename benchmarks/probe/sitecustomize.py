@@ -48,16 +48,17 @@ def _install() -> None:
                     stack[-1][0] += spent
         return wrapper
 
-    import markdown
-    import jinja2
     import subprocess
+
+    import jinja2
+    import markdown
 
     markdown.Markdown.convert = timed("markdown", markdown.Markdown.convert)
     jinja2.Template.render = timed("theme", jinja2.Template.render)
     subprocess.Popen.communicate = timed("waiting", subprocess.Popen.communicate)
 
-    from casebook.pages import case, render
     from casebook.derive import segment
+    from casebook.pages import case, render
 
     make = segment.segmenter
     segment.segmenter = lambda *a, **k: timed("segmentation", make(*a, **k))

@@ -6,9 +6,10 @@ that take these and return new values.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from typing import Literal, Mapping
+from typing import Literal
 
 # The first language is the default one, served at the site root.
 LANGUAGES: tuple[str, ...] = ("zh", "en")

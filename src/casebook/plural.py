@@ -11,7 +11,7 @@ class Plural(str):
 
     one: str
 
-    def __new__(cls, one: str, other: str) -> "Plural":
+    def __new__(cls, one: str, other: str) -> Plural:
         text = super().__new__(cls, other)
         text.one = one
         return text

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Sequence
 from urllib.parse import urlencode
 
 from casebook.model import LANGUAGES

@@ -18,13 +18,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import meta
 
-from casebook.incremental import dirty, handoff, history
-from casebook.incremental import memo as casebook_memo
 from casebook.corpus import assets, bounds, frontmatter, loader, sanitize
 from casebook.derive import indices
+from casebook.incremental import dirty, handoff, history
+from casebook.incremental import memo as casebook_memo
 from casebook.model import DEFAULT_LANGUAGE
-from casebook.pages import a11y, datafiles, handwritten, home, catalog, publish, search, searchchunks
-from casebook.pages import selection
+from casebook.pages import a11y, catalog, datafiles, handwritten, home, publish, search, searchchunks, selection
 from casebook.pages import theme as site_theme
 from casebook.pages.page import NavItem, SitePage
 from casebook.pages.reconcile import reconcile

@@ -10,9 +10,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from casebook.incremental import handoff
 from casebook.corpus.loader import Loaded
 from casebook.derive.indices import Indices
+from casebook.incremental import handoff
 from casebook_mkdocs.settings import HANDOFF, LANGUAGE, Settings
 
 log = logging.getLogger("mkdocs.plugins.casebook")

@@ -3,10 +3,7 @@ its language, and every link, the language switch and search lead where they sho
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
 from casebook.strings import strings
 from support import mkdocs_build, write_case

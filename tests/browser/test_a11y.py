@@ -4,8 +4,6 @@ or table cuts its content off without a box to scroll it in."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from casebook.corpus import loader

@@ -14,10 +14,10 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from casebook.derive import indices
 from casebook.corpus import loader
-from casebook.pages import opendata
+from casebook.derive import indices
 from casebook.model import LANGUAGES
+from casebook.pages import opendata
 from support import ROOT
 
 CONTENT = loader.load(ROOT / "content").content

@@ -8,10 +8,9 @@ import io
 import os
 import shutil
 
-from casebook.incremental import handoff
-from casebook.derive import indices
 from casebook.corpus import loader
-
+from casebook.derive import indices
+from casebook.incremental import handoff
 from support import ROOT, differing_files, mkdocs_build, write_case
 
 

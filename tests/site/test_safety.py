@@ -54,8 +54,9 @@ def _body(payloads: list[str]) -> str:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    from support import ROOT as root
     import shutil
+
+    from support import ROOT as root
 
     project = tmp_path_factory.mktemp("project")
     for name in ("docs", "hooks"):

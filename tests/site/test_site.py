@@ -3,17 +3,16 @@ each language on its own, every page linked to its twin."""
 
 from __future__ import annotations
 
-import json
 import posixpath
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from casebook.derive import indices
 from casebook.corpus import loader
-from casebook.pages import search, searchchunks
+from casebook.derive import indices
 from casebook.model import LANGUAGES
+from casebook.pages import search, searchchunks
 from support import ROOT, heading_text
 
 LOADED = loader.load(ROOT / "content")

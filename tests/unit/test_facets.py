@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-from casebook.pages import browse
-from casebook.derive import facets, indices
 from casebook.corpus import loader
+from casebook.derive import facets, indices
 from casebook.derive.facets import facets_of
 from casebook.model import LANGUAGES, Label
+from casebook.pages import browse
 from support import ROOT, write_case
 
 REAL = loader.load(ROOT / "content").content

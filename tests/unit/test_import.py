@@ -256,8 +256,8 @@ def test_a_strict_build_publishes_no_draft(capsys, project, content, tmp_path, g
 
 
 def test_serving_shows_a_draft_with_its_banner(content, gbk_file, capsys):
-    from casebook.derive import indices
     from casebook.corpus import loader
+    from casebook.derive import indices
     from casebook.pages import catalog
 
     assert run(capsys, "--content", str(content), str(gbk_file))[0] == 0
@@ -270,10 +270,9 @@ def test_serving_shows_a_draft_with_its_banner(content, gbk_file, capsys):
 
 
 def test_the_evaluation_on_the_seed_reports_finds_every_report_and_keeps_no_noise(monkeypatch):
-    from support.seeds import SEEDS
-
     from casebook.intake.evaluate import evaluate, table
     from support import ROOT
+    from support.seeds import SEEDS
 
     if not (SEEDS / "README.md").exists():
         pytest.skip(f"the seed reports are not at {SEEDS} (../shared/seeds beside the project, or CASEBOOK_SEEDS)")

@@ -3,10 +3,10 @@ what changed, and never read when written by other code."""
 
 from __future__ import annotations
 
-from casebook.derive import indices, segment
 from casebook.corpus import loader
-from casebook.pages import search
+from casebook.derive import indices, segment
 from casebook.incremental.memo import Memo
+from casebook.pages import search
 from support import ROOT, write_case
 
 

@@ -6,10 +6,10 @@ import csv
 import io
 import json
 
-from casebook.pages import datafiles, opendata
 from casebook.corpus import loader
 from casebook.derive import indices
 from casebook.model import LANGUAGES
+from casebook.pages import datafiles, opendata
 from casebook.strings import strings
 from support import ROOT, write_case
 

@@ -1,10 +1,10 @@
 """The reconciliation after each build names every case that went missing anywhere."""
 
-from casebook.derive import indices
 from casebook.corpus import loader
-from casebook.urls import case_path, measure_path, unit_path
+from casebook.derive import indices
 from casebook.pages.publish import feed_of
 from casebook.pages.reconcile import reconcile
+from casebook.urls import case_path, measure_path, unit_path
 from support import write_case
 
 

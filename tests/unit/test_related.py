@@ -8,8 +8,8 @@ import time
 import pytest
 
 from casebook.corpus import loader
-from casebook.model import Case, Source
 from casebook.derive.related import related_cases
+from casebook.model import Case, Source
 from support import ROOT
 
 CONTENT = loader.load(ROOT / "content").content

@@ -3,8 +3,8 @@ term's forms, no more and no fewer."""
 
 from __future__ import annotations
 
-from casebook.derive import indices
 from casebook.corpus import loader
+from casebook.derive import indices
 from support import ROOT
 
 

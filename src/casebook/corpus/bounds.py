@@ -11,7 +11,7 @@ hold twenty links) and far below where an engine slows down or falls over.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from casebook.corpus.frontmatter import control_message
 

@@ -7,8 +7,8 @@ link to something that does not exist is caught by the checker.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterator
 
 LINK = re.compile(r"\]\((case|checklist|glossary):([^)#\s]*)(#[^)\s]*)?\)")
 

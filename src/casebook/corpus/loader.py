@@ -9,15 +9,19 @@ from __future__ import annotations
 import re
 import time
 from collections import defaultdict
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
-from typing import Any, Iterator, Sequence
+from typing import Any
 
 from casebook.corpus import assets, bounds, frontmatter, links, trace
-from casebook.incremental.memo import Memo, digest
 from casebook.corpus.links import find_refs
 from casebook.corpus.sanitize import risky_html
+from casebook.corpus.schema import CASE_FIELDS, CASE_SECTIONS, CHECKLIST_FIELDS, OPTIONAL_SECTIONS, FieldSpec
 from casebook.corpus.sources import trace_content
+from casebook.corpus.taxonomy import parse_glossary, parse_taxonomy
+from casebook.corpus.validate import check_meta, suggest
+from casebook.incremental.memo import Memo, digest
 from casebook.model import (
     LANGUAGES,
     Case,
@@ -29,9 +33,6 @@ from casebook.model import (
     Problem,
     Taxonomy,
 )
-from casebook.corpus.schema import CASE_FIELDS, CASE_SECTIONS, CHECKLIST_FIELDS, OPTIONAL_SECTIONS, FieldSpec
-from casebook.corpus.taxonomy import parse_glossary, parse_taxonomy
-from casebook.corpus.validate import check_meta, suggest
 
 KINDS = {"cases": CASE_FIELDS, "checklists": CHECKLIST_FIELDS}
 MAX_FILE_BYTES = 1_000_000

@@ -12,7 +12,7 @@ Only the content's HTML is cleaned, never the theme's.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 import nh3
 

@@ -21,14 +21,14 @@ import os
 import re
 import tomllib
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
 
 from casebook.corpus import assets, trace
 from casebook.corpus.frontmatter import FrontMatterError, line_of, load_yaml
-from casebook.model import Case, Problem
 from casebook.corpus.schema import REPORT_PATTERN
+from casebook.model import Case, Problem
 
 ENVIRONMENT = "CASEBOOK_SOURCES"
 IN_CONTENT = "sources"

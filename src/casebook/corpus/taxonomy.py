@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from casebook.corpus import frontmatter
 from casebook.corpus.frontmatter import line_of
-from casebook.model import LANGUAGES, GlossaryTerm, Group, Label, Measure, Problem, SourceTerm, Taxonomy, UnitType
 from casebook.corpus.schema import ID_PATTERN
+from casebook.model import LANGUAGES, GlossaryTerm, Group, Label, Measure, Problem, SourceTerm, Taxonomy, UnitType
 
 _TAXONOMY_ID = re.compile(r"^[a-z]+(_[a-z]+)*$")
 _TERM_ID = re.compile(ID_PATTERN)

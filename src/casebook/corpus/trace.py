@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain
-from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from casebook.corpus.frontmatter import Document
-from casebook.model import DEFAULT_LANGUAGE, Case, Problem
 from casebook.corpus.schema import NUMBER_PATTERN
+from casebook.model import DEFAULT_LANGUAGE, Case, Problem
 
 # A decimal point binds digits into one figure (98.7); a thousands comma does not, so a case
 # writes 2409 where its source does.

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
-from casebook.model import ChecklistItem, Region, Source, Taxonomy
 from casebook.corpus.schema import ID_PATTERN, REGION_KEYS, REPORT_PATTERN, YEAR_PATTERN, FieldSpec
 from casebook.corpus.trace import parse_derived
+from casebook.model import ChecklistItem, Region, Source, Taxonomy
 
 _ID = re.compile(ID_PATTERN)
 _YEAR = re.compile(YEAR_PATTERN)

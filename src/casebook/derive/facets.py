@@ -15,8 +15,9 @@ cases can have several (categories, ethnic groups) it must have all of them.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Callable, Literal, Mapping, Sequence
+from typing import Literal
 
 from casebook.derive.indices import Indices
 from casebook.model import DEFAULT_LANGUAGE, LANGUAGES, Case, CaseText, Content, Label

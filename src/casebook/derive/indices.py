@@ -7,12 +7,12 @@ uses, related cases) is built here as plain data; the modules of `site/` turn it
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
+from casebook.derive.related import Related, related_cases
 from casebook.incremental.memo import Memo, digest, recall
 from casebook.model import LANGUAGES, Case, Checklist, ChecklistItem, Content
-from casebook.derive.related import Related, related_cases
 
 
 @dataclass(frozen=True, slots=True)

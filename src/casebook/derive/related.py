@@ -15,9 +15,9 @@ uses, which the taxonomy bounds, not with the number of pairs.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Mapping, Sequence
 
 from casebook.model import Case
 

@@ -5,8 +5,8 @@ times faster."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from functools import cache
-from typing import Callable, Iterable
 
 from casebook.incremental.memo import digest
 

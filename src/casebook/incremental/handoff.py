@@ -15,7 +15,8 @@ import dataclasses
 import functools
 import operator
 import pickle
-from typing import IO, Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import IO, Any
 
 from casebook.model import CaseText, ChecklistText, Content
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 import posixpath
 import subprocess
-from datetime import datetime, timezone
+from collections.abc import Iterable
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
 
 from casebook.model import Content
 
@@ -81,7 +81,7 @@ def _parse_log(out: str, oldest: bool = False) -> dict[str, int]:
 
 @lru_cache(maxsize=4096)  # many files share the time of one commit
 def day(timestamp: int) -> str:
-    return datetime.fromtimestamp(timestamp, tz=timezone.utc).strftime("%Y-%m-%d")
+    return datetime.fromtimestamp(timestamp, tz=UTC).strftime("%Y-%m-%d")
 
 
 def last_updated(content: Content, base: Path) -> dict[str, str]:

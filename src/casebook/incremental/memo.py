@@ -16,9 +16,10 @@ import hashlib
 import os
 import pickle
 import tempfile
+from collections.abc import Callable, Hashable
 from functools import cache
 from pathlib import Path
-from typing import Callable, Hashable, TypeVar
+from typing import TypeVar
 
 T = TypeVar("T")
 _MISSING = object()

@@ -8,9 +8,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from casebook.model import Taxonomy
 from casebook.corpus.taxonomy import parse_taxonomy
 from casebook.corpus.trace import NUMBER
+from casebook.model import Taxonomy
+
 from .draft import draft_id, render
 from .model import Refusal, Report, Suggestions
 from .read import SUFFIXES, read

@@ -7,6 +7,7 @@ import re
 from pathlib import PurePath
 
 from casebook.corpus.schema import ID_PATTERN
+
 from .model import Report, Suggestions
 
 _ID = re.compile(ID_PATTERN)

@@ -19,11 +19,11 @@ import yaml
 
 from casebook.corpus import sources
 from casebook.corpus.taxonomy import parse_taxonomy
+
 from .places import LEVELS, canonical
 from .read import read
 from .split import split
 from .suggest import PLACEHOLDER, simplified, suggest
-
 
 
 def seeds_dir(project: Path) -> Path:

@@ -27,7 +27,7 @@ class Division:
     def name(self) -> str:
         return getattr(self, self.level)
 
-    def within(self, other: "Division") -> bool:
+    def within(self, other: Division) -> bool:
         """This division lies in `other` (or is it)."""
         return all(getattr(other, level) in (None, getattr(self, level)) for level in LEVELS[: LEVELS.index(other.level) + 1])
 

@@ -5,15 +5,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from importlib import resources
 
-import yaml
-
-from casebook.model import Taxonomy
 from casebook.corpus.trace import NUMBER
+from casebook.model import Taxonomy
 from casebook.script import to_simplified
-from .model import Mention, Report, Suggestion, Suggestions
+
 from .groups import ethnic_groups
+from .model import Mention, Report, Suggestion, Suggestions
 from .places import region
 from .split import ENUMERATED, heading_text, is_heading
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import html
 import json
-from typing import Sequence
+from collections.abc import Sequence
 
 from casebook.derive.facets import NOT_STATED, Facet
 from casebook.model import Content

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import json
-from typing import Iterator, Mapping
+from collections.abc import Iterator, Mapping
 
 from casebook.corpus import links
 from casebook.derive.indices import Indices

@@ -9,13 +9,13 @@ Each kind of page has its own module; this one lists them all in the order of th
 
 from __future__ import annotations
 
-from typing import Iterator, Mapping
+from collections.abc import Iterator, Mapping
 
-from casebook.incremental.memo import Memo
 from casebook.derive.facets import facets_of
 from casebook.derive.indices import Indices
+from casebook.incremental.memo import Memo
 from casebook.model import DEFAULT_LANGUAGE, LANGUAGES, Content
-from casebook.pages import render
+from casebook.pages import render, selection
 from casebook.pages.browse import browse_page
 from casebook.pages.case import case_pages
 from casebook.pages.checklist import checklist_page, checklists_page
@@ -24,7 +24,6 @@ from casebook.pages.home import home_page
 from casebook.pages.listings import cell_page, measure_page, measures_page, unit_page, units_page
 from casebook.pages.matrix import matrix_page
 from casebook.pages.opendata import data_page
-from casebook.pages import selection
 from casebook.pages.page import NavItem, SitePage
 from casebook.pages.stats import stats_page
 from casebook.pages.writer import Writer

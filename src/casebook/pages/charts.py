@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import html
 import unicodedata
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Mapping, Sequence
 
 FONT = 13  # px: labels and numbers
 ROW = 24  # height of one bar's row

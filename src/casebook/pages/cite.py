@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
-from typing import Iterator, Mapping, Sequence
 
 from casebook.model import Case, Content, Taxonomy
 from casebook.pages.citation import in_words

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import posixpath
-from typing import Sequence
+from collections.abc import Sequence
 
 from casebook.model import LANGUAGES
 from casebook.pages.opendata import CASE_FIELDS, ITEM_FIELDS, LIST_SEPARATOR, Field

@@ -4,9 +4,9 @@ category), newest change first, written with feedgen."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Sequence
+from datetime import UTC, datetime
 
 from feedgen.feed import FeedGenerator
 
@@ -21,7 +21,7 @@ class Entry:
 
 
 def _day(day: str) -> datetime:
-    return datetime.strptime(day, "%Y-%m-%d").replace(tzinfo=timezone.utc)
+    return datetime.strptime(day, "%Y-%m-%d").replace(tzinfo=UTC)
 
 
 def feed_id(lang: str, case: str | None = None, scope: str = "") -> str:
@@ -45,7 +45,7 @@ def atom(title: str, root: str, path: str, lang: str, entries: Sequence[Entry], 
     fg.link(href=root + path, rel="self", type="application/atom+xml")
     fg.language(lang)
     # No entries: the feed still needs a date; the epoch keeps builds of one content identical.
-    fg.updated(_day(ordered[0].updated) if ordered else datetime(1970, 1, 1, tzinfo=timezone.utc))
+    fg.updated(_day(ordered[0].updated) if ordered else datetime(1970, 1, 1, tzinfo=UTC))
     fg.generator("Casebook")
     # feedgen puts the entry added last first: add the oldest first.
     for e in reversed(ordered):

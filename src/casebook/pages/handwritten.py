@@ -4,8 +4,8 @@ And the notice on a page that shows another language's text while its own is mis
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from casebook.model import LANGUAGES
 from casebook.pages.writer import missing_translation_notice

@@ -8,8 +8,8 @@ of the taxonomy, and the newest cases are a fixed few (`NEWEST`), so the page is
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
 
 from casebook.incremental import history
 from casebook.model import DEFAULT_LANGUAGE, Case, Content

@@ -17,14 +17,25 @@ from __future__ import annotations
 
 import json
 import posixpath
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Literal, Sequence, Union
+from typing import Literal, Union
 
 from casebook.model import DEFAULT_LANGUAGE, LANGUAGES, Case, Checklist, Content, Taxonomy
 from casebook.pages.page import SitePage
 from casebook.pages.writer import Writer, escape
-from casebook.urls import (CASES_CSV, DATAPACKAGE, CASES_JSON, DATA, ITEMS_CSV, ITEMS_JSON, case_path, checklist_path, page_url,
-                           relative)
+from casebook.urls import (
+    CASES_CSV,
+    CASES_JSON,
+    DATA,
+    DATAPACKAGE,
+    ITEMS_CSV,
+    ITEMS_JSON,
+    case_path,
+    checklist_path,
+    page_url,
+    relative,
+)
 
 Value = Union[str, int, None, tuple[str, ...]]
 LIST_SEPARATOR = ";"

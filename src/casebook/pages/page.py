@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Callable, Mapping
 
 from casebook.pages.render import Heading
 
@@ -54,7 +54,7 @@ class SitePage:
 class NavItem:
     title: str
     path: str | None = None
-    children: tuple["NavItem", ...] = field(default_factory=tuple)
+    children: tuple[NavItem, ...] = field(default_factory=tuple)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,9 +13,9 @@ import posixpath
 import re
 import time
 import unicodedata
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Iterator, Mapping
+from datetime import UTC, datetime
 
 from casebook.model import DEFAULT_LANGUAGE, LANGUAGES, Content
 from casebook.pages.datafiles import DataFile
@@ -141,7 +141,7 @@ def data_files(content: Content, lang: str, site_name: str, updated: Mapping[str
     from casebook.strings import strings
 
     # SOURCE_DATE_EPOCH, where set, makes two builds of one commit the same (as MkDocs reads it).
-    now = datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH") or time.time()), timezone.utc)
+    now = datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH") or time.time()), UTC)
     day = today or now.strftime("%Y-%m-%d")
     root = language_root(url, lang)
     entries = {

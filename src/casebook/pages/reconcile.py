@@ -6,7 +6,7 @@ silently dropped page or row fails the build instead."""
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from casebook.derive.indices import Indices
 from casebook.model import Content

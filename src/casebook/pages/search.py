@@ -16,16 +16,16 @@ or each run of characters that makes no known word, where its characters stand t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Callable, Iterable, Iterator, Mapping
 
-from casebook.pages import opendata
 from casebook.derive.facets import FACET_KEYS
-from casebook.derive.segment import segmenter
 from casebook.derive.indices import Indices
+from casebook.derive.segment import segmenter
 from casebook.incremental.memo import Memo, digest, recall
 from casebook.model import Case, Checklist, Content
+from casebook.pages import opendata
 from casebook.script import to_simplified
 from casebook.strings import join_list, strings
 from casebook.urls import BROWSE, DATA, GLOSSARY, STATS, case_path, checklist_path, measure_path, unit_path

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 import json
-from typing import Sequence
+from collections.abc import Sequence
 
 from casebook.pages.page import SitePage
 from casebook.pages.writer import Writer

@@ -5,15 +5,26 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from typing import Callable
+from collections.abc import Callable
 
-from casebook.incremental.memo import Memo, digest, recall
 from casebook.derive.indices import Indices
+from casebook.incremental.memo import Memo, digest, recall
 from casebook.model import Case, Content, Label
 from casebook.pages import render
 from casebook.strings import strings
-from casebook.urls import (CASES_CSV, CASES_JSON, DATA, GLOSSARY, case_path, checklist_path, measure_path, page_url, relative,
-                           relative_url, unit_path)
+from casebook.urls import (
+    CASES_CSV,
+    CASES_JSON,
+    DATA,
+    GLOSSARY,
+    case_path,
+    checklist_path,
+    measure_path,
+    page_url,
+    relative,
+    relative_url,
+    unit_path,
+)
 
 
 def draft_notice(lang: str) -> str:

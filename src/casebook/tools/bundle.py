@@ -20,11 +20,11 @@ from pathlib import Path
 
 import markdown
 
-from casebook.derive import indices as build_indices
 from casebook.corpus import loader
+from casebook.derive import indices as build_indices
+from casebook.model import LANGUAGES
 from casebook.tools.handbook import handbook
 from casebook.tools.siteconfig import markdown_extensions
-from casebook.model import LANGUAGES
 
 HANDBOOK_CSS = Path(__file__).with_name("handbook.css")
 

@@ -7,21 +7,20 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from dataclasses import asdict
 from pathlib import Path
 
 from casebook.corpus import loader
-from casebook.derive import indices
-from casebook.tools import templates
-from casebook.incremental.history import last_commit_times
-from casebook.tools.jsonschema import front_matter_schema
-from casebook.model import LANGUAGES, Taxonomy
 from casebook.corpus.schema import ID_PATTERN
 from casebook.corpus.taxonomy import parse_taxonomy
 from casebook.corpus.validate import suggest
-
-import re
+from casebook.derive import indices
+from casebook.incremental.history import last_commit_times
+from casebook.model import LANGUAGES, Taxonomy
+from casebook.tools import templates
+from casebook.tools.jsonschema import front_matter_schema
 
 _ID = re.compile(ID_PATTERN)
 

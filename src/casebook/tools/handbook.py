@@ -12,9 +12,9 @@ from datetime import date
 from casebook.corpus import links
 from casebook.derive.indices import Indices
 from casebook.model import Case, Checklist, Content
+from casebook.pages import citation
 from casebook.pages.writer import escape
 from casebook.strings import join_list, strings
-from casebook.pages import citation
 
 HANDBOOK_STRINGS = {
     "zh": {"subtitle": "案例与实践清单 · 培训用本", "contents": "目录", "cases": "案例", "checklists": "实践清单",

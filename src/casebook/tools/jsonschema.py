@@ -4,9 +4,17 @@ Made from the same field declarations the checker uses (`schema.py`) and the ids
 
 from __future__ import annotations
 
+from casebook.corpus.schema import (
+    CASE_FIELDS,
+    CHECKLIST_FIELDS,
+    ID_PATTERN,
+    NUMBER_PATTERN,
+    REGION_KEYS,
+    REPORT_PATTERN,
+    YEAR_PATTERN,
+    FieldSpec,
+)
 from casebook.model import Taxonomy
-from casebook.corpus.schema import (CASE_FIELDS, CHECKLIST_FIELDS, ID_PATTERN, NUMBER_PATTERN, REGION_KEYS,
-                                     REPORT_PATTERN, YEAR_PATTERN, FieldSpec)
 
 BASE = "https://casebook.invalid/schema/"
 

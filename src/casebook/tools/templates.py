@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import yaml
 
-from casebook.model import LANGUAGES
 from casebook.corpus.schema import CASE_SECTIONS
+from casebook.model import LANGUAGES
 
 TODO = "TODO"
 
