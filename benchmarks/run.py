@@ -269,7 +269,6 @@ def measure_plain(result: Result, project: Path, scratch: Path) -> None:
         runs.append(site)
     # Side by side, as the project builds its two languages.
     start = time.perf_counter()
-    peak = 0.0
     threads, results = [], {}
 
     def build(site: Path) -> None:
@@ -334,7 +333,7 @@ def table(results: list[Result]) -> str:
         f"{min(r.speed) / max(r.speed) * 100:.0f} % of {len(r.speed)}" for r in results))
     row("Casebook (cold) / plain Material", ("-" if not r.plain_wall else f"{r.cold.wall / r.plain_wall:.2f}" for r in results))
     widths = [max(len(line[i]) for line in [head, *rows]) for i in range(len(head))]
-    fmt = lambda line: "| " + " | ".join(c.ljust(w) for c, w in zip(line, widths)) + " |"
+    fmt = lambda line: "| " + " | ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)) + " |"
     return "\n".join([fmt(head), "|" + "|".join("-" * (w + 2) for w in widths) + "|", *map(fmt, rows)])
 
 

@@ -66,7 +66,7 @@ def measure(site: Path, per_language: int = 20) -> dict[str, dict[str, float]]:
         for lang in ("zh", "en"):
             page = browser.new_page()
             loaded: list[str] = []
-            page.on("request", lambda r: loaded.append(r.url) if "/search/" in r.url else None)
+            page.on("request", lambda r, loaded=loaded: loaded.append(r.url) if "/search/" in r.url else None)
             page.goto(url + LANG_ROOT[lang])
             queries = [q["query"] for q in QUERIES[lang]][:per_language]
             first = page.evaluate(_FIRST_SEARCH, queries[0])

@@ -59,7 +59,7 @@ def test_front_matter_not_a_mapping(content):
 
 def test_yaml_alias_bomb(content):
     bomb = "---\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
-        f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi")) + "title: *i\n---\n\n## 背景\n"
+        f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True)) + "title: *i\n---\n\n## 背景\n"
     (content / "cases/alpha.zh.md").write_text(bomb, "utf-8")
     (msg,) = only(content, "content/cases/alpha.zh.md")
     assert msg.startswith("content/cases/alpha.zh.md:2: the front matter may not use YAML anchors or aliases")

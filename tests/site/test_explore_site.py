@@ -58,7 +58,7 @@ def test_cases_csv_has_one_row_per_case_with_addresses_that_exist(site):
     rows = read_csv(site / "data/cases.csv")
     assert [r["id"] for r in rows] == [c.id for c in CONTENT.cases]
     assert list(rows[0]) == list(opendata.columns(opendata.CASE_FIELDS))
-    for row, case in zip(rows, CONTENT.cases):
+    for row, case in zip(rows, CONTENT.cases, strict=True):
         assert row["title_zh"] == case.texts["zh"].title and row["title_en"] == case.texts["en"].title
         assert row["unit_type"] == case.unit_type and row["unit_type_zh"] == TAX.unit_type(case.unit_type).label.zh
         assert row["measures"].split(";") == list(case.measures)

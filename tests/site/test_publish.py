@@ -53,7 +53,7 @@ def test_the_sitemap_lists_every_page_with_its_alternates(built, lang):
     locs = [u.find("s:loc", NS).text for u in urls]
     assert sorted(locs) == sorted(ROOTS[lang] + p for p in pages(built, lang))
     assert len(locs) >= len(CONTENT.cases) + len(CONTENT.checklists)
-    for url, loc in zip(urls, locs):
+    for url, loc in zip(urls, locs, strict=True):
         path = loc[len(ROOTS[lang]):]
         alternates = {a.get("hreflang"): a.get("href") for a in url.findall("x:link", NS)}
         assert alternates == {code: ROOTS[code] + path for code in ROOTS}, loc

@@ -73,7 +73,7 @@ def test_measure_pages_list_exactly_their_cases(site, lang):
         items = [i.text for cl in CONTENT.checklists for i in cl.texts[lang].items if i.measure == measure.id]
         listed = [li.get_text(" ", strip=True) for li in page.select(".cb-items li")]
         assert len(listed) == len(items)
-        assert all(shown.startswith(text.strip()[:20]) for shown, text in zip(listed, items))
+        assert all(shown.startswith(text.strip()[:20]) for shown, text in zip(listed, items, strict=True))
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -108,7 +108,8 @@ http {{
                 break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"nginx did not start: {(work / 'error.log').read_text() if (work / 'error.log').exists() else ''}")
+                    log = (work / 'error.log').read_text() if (work / 'error.log').exists() else ''
+                    raise RuntimeError(f"nginx did not start: {log}") from None
                 time.sleep(0.05)
         yield f"http://127.0.0.1:{port}{prefix}"
     finally:

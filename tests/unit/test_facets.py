@@ -79,9 +79,9 @@ def test_browse_data_is_one_compact_row_a_case():
         assert data["case_url"] == "cases/{id}/"
         assert browse.data(REAL, fs, lang, directory_urls=False)["case_url"] == "cases/{id}.html"
         assert [row[0] for row in data["cases"]] == [c.id for c in REAL.cases]
-        for row, case in zip(data["cases"], REAL.cases):
+        for row, case in zip(data["cases"], REAL.cases, strict=True):
             assert row[1] == case.texts[lang].title
-            for facet, positions in zip(data["facets"], row[2:]):
+            for facet, positions in zip(data["facets"], row[2:], strict=True):
                 keys = [facet["values"][p][0] for p in (positions if isinstance(positions, list) else [positions])]
                 assert tuple(keys) == next(f for f in fs if f.key == facet["key"]).keys_of(case.id)
         assert [v[1] for v in data["facets"][0]["values"]] == [v.label(lang) for v in fs[0].values]
@@ -96,7 +96,7 @@ def test_the_form_has_a_labelled_checkbox_for_every_value():
     for facet in fs:
         boxes = form.select(f"fieldset[data-facet={facet.key}] input[type=checkbox]")
         assert [b["value"] for b in boxes] == [v.key for v in facet.values]
-        for box, value in zip(boxes, facet.values):
+        for box, value in zip(boxes, facet.values, strict=True):
             label = box.find_parent("label")
             assert label.select_one(".cb-facet__label").get_text() == value.label("en")
             assert label.select_one(".cb-facet__count").get_text() == str(value.count)

@@ -170,7 +170,7 @@ def test_docx_keeps_headings_lists_and_tables(capsys, content, tmp_path):
     document.add_paragraph("建立矛盾纠纷排查调解台账", style="List Bullet")
     for _ in range(2):  # two tables with the same header row: no running header, no new report
         table = document.add_table(rows=2, cols=2)
-        for cell, text in zip([c for row in table.rows for c in row.cells], ["活动", "次数", "文艺演出", "4"]):
+        for cell, text in zip([c for row in table.rows for c in row.cells], ["活动", "次数", "文艺演出", "4"], strict=True):
             cell.text = text
     path = tmp_path / "village.docx"
     document.save(path)

@@ -36,7 +36,7 @@ def test_every_column_is_documented_in_every_language():
 def test_case_rows_hold_both_languages_and_addresses():
     rows = opendata.case_rows(REAL, opendata.Context(REAL.taxonomy))
     assert [r["id"] for r in rows] == [c.id for c in REAL.cases]
-    for row, case in zip(rows, REAL.cases):
+    for row, case in zip(rows, REAL.cases, strict=True):
         assert row["title_zh"] == case.texts["zh"].title and row["title_en"] == case.texts["en"].title
         assert row["unit_type"] == case.unit_type
         assert row["unit_type_en"] == REAL.taxonomy.unit_type(case.unit_type).label.en
@@ -67,7 +67,7 @@ def test_csv_round_trips_through_the_csv_module():
     parsed = read_csv(opendata.to_csv(header, opendata.csv_cells(rows, header)).encode())
     assert len(parsed) == len(REAL.cases)
     assert list(parsed[0]) == list(header)
-    for got, row in zip(parsed, rows):
+    for got, row in zip(parsed, rows, strict=True):
         assert got["title_en"] == row["title_en"]  # commas, quotes and dashes survive
         assert got["measures"].split(";") == list(row["measures"])
         assert got["year"] == ("" if row["year"] is None else str(row["year"]))
@@ -103,4 +103,4 @@ def test_data_files_name_the_cases_they_hold():
     assert script.startswith(f"{datafiles.CASES_CALLBACK}(") and script.endswith(");\n")
     data = json.loads(script[len(datafiles.CASES_CALLBACK) + 1:-3])
     assert data["columns"] == list(opendata.columns(opendata.CASE_FIELDS))
-    assert [dict(zip(data["columns"], r)) for r in data["rows"]] == read_csv(files["data/cases.csv"].content)
+    assert [dict(zip(data["columns"], r, strict=True)) for r in data["rows"]] == read_csv(files["data/cases.csv"].content)

@@ -35,7 +35,7 @@ def pages_of(data: dict, lang: str, key: str) -> dict[int, int]:
     if key not in chunk:
         return {}
     head, masks, body = chunk[key]
-    out = {d: searchchunks._MASK.index(m) for d, m in zip(varints(head), masks)}
+    out = {d: searchchunks._MASK.index(m) for d, m in zip(varints(head), masks, strict=True)}
     for d in varints(body):
         out[d] = out.get(d, 0) | searchchunks.BODY
     return out

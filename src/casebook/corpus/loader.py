@@ -11,6 +11,7 @@ import time
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -342,7 +343,7 @@ def _check_images(f: _File, path: Path, content_dir: Path) -> list[Problem]:
     images = (content_dir / IMAGES).resolve()
     for at, target in sorted(found):
         line = f.doc.body_line + body.count("\n", 0, at)
-        where = lambda message: Problem(str(f.path), line, "body", message)
+        where = partial(Problem, str(f.path), line, "body")
         if _SCHEME.match(target):
             problems.append(where(f"image '{target}' is not a file of the casebook; put the image in content/{IMAGES}/ "
                                   f"and write ![text](../{IMAGES}/<name>) (the site must work without a network)"))

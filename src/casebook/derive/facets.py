@@ -109,7 +109,7 @@ def _names(cases: Sequence[Case], names: Callable[[CaseText], tuple[str, ...]]) 
             text = case.texts.get(lang)
             theirs = tuple(dict.fromkeys(names(text))) if text is not None else ()
             paired = theirs if len(theirs) == len(own) else own
-            for k, name in zip(own, paired):
+            for k, name in zip(own, paired, strict=True):
                 seen.setdefault(k, {}).setdefault(lang, Counter())[name] += 1
     labels = {k: Label(**{lang: _most_common(per[lang]) for lang in LANGUAGES}) for k, per in seen.items()}
     return keys, labels

@@ -7,12 +7,13 @@ uses, related cases) is built here as plain data; the modules of `site/` turn it
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 
 from casebook.derive.related import Related, related_cases
 from casebook.incremental.memo import Memo, digest, recall
-from casebook.model import LANGUAGES, Case, Checklist, ChecklistItem, Content
+from casebook.model import LANGUAGES, Case, CaseText, Checklist, ChecklistItem, Content
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,27 @@ def _related(content: Content, memo: Memo | None):
     return recall(memo, features and ("related", features), lambda: related_cases(content.cases))
 
 
+def _matcher(forms: list[tuple[str, str]], lang: str) -> Callable[[CaseText], frozenset[str]]:
+    """The ids of the terms whose (form, term id) `forms` a case text holds. The automaton is built
+    at the first text that is not in the memo: a warm build builds none."""
+    import ahocorasick_rs
+
+    automaton = None
+    term_of = [term_id for _, term_id in forms]
+
+    def terms_in(text: CaseText) -> frozenset[str]:
+        nonlocal automaton
+        if automaton is None:
+            automaton = ahocorasick_rs.AhoCorasick([form for form, _ in forms],
+                                                   implementation=ahocorasick_rs.Implementation.DFA)
+        low = f"{text.summary}\n{text.body}"
+        low = low if lang == "zh" else low.lower()
+        found = {form for form, _, _ in automaton.find_matches_as_indexes(low, overlapping=True)}
+        return frozenset(term_of[form] for form in found)
+
+    return terms_in
+
+
 def _term_uses(content: Content, memo: Memo | None = None) -> dict[str, dict[str, tuple[Case, ...]]]:
     """Which cases mention each glossary term, in each language.
 
@@ -87,8 +109,6 @@ def _term_uses(content: Content, memo: Memo | None = None) -> dict[str, dict[str
     matches, so that a form inside another counts too.
     `memo` keeps each text's terms by the text's file and the glossary's forms.
     """
-    import ahocorasick_rs
-
     uses: dict[str, dict[str, list[Case]]] = {t.id: {lang: [] for lang in LANGUAGES} for t in content.glossary}
     for lang in LANGUAGES:
         forms = [(form.lower(), term.id) for term in content.glossary
@@ -97,25 +117,13 @@ def _term_uses(content: Content, memo: Memo | None = None) -> dict[str, dict[str
                  if form]  # a label missing from a glossary with errors; the automaton refuses ""
         if not forms:
             continue
-        automaton = None
-        term_of = [term_id for _, term_id in forms]
+        terms_in = _matcher(forms, lang)
         glossary_key = digest(repr(forms))
-
-        def terms_in(text) -> frozenset[str]:
-            nonlocal automaton
-            if automaton is None:  # built only when some text is not in the memo
-                automaton = ahocorasick_rs.AhoCorasick([form for form, _ in forms],
-                                                       implementation=ahocorasick_rs.Implementation.DFA)
-            low = f"{text.summary}\n{text.body}"
-            low = low if lang == "zh" else low.lower()
-            found = {form for form, _, _ in automaton.find_matches_as_indexes(low, overlapping=True)}
-            return frozenset(term_of[form] for form in found)
-
         for case in content.cases:
             text = case.texts.get(lang)
             if text is None:
                 continue
             key = ("terms", glossary_key, text.digest) if text.digest else None
-            for term_id in recall(memo, key, lambda: terms_in(text)):
+            for term_id in recall(memo, key, partial(terms_in, text)):
                 uses[term_id][lang].append(case)
     return {t: {lang: tuple(cs) for lang, cs in per.items()} for t, per in uses.items()}

@@ -123,10 +123,10 @@ def run(args: argparse.Namespace) -> int:
                 found = import_file(path, shown, taxonomy)
                 ids = {i.id for i in done}
                 named = [(r, s, draft_id(path.stem, r.index, r.count, args.id, s.unit_type.value, ids)) for r, s in found]
-                for report, s, id in named:
+                for *_, id in named:
                     ids.add(id)
                 # Every report of a file is checked before any is written: a file is imported whole or refused.
-                for report, s, id in named:
+                for report, _, id in named:
                     _check_free(content, report, id, args)
                 for report, s, id in named:
                     done.append(Imported(report, s, id, _write(content, report, s, id, args)))

@@ -118,7 +118,7 @@ def _written_forms(level: str, name: str) -> set[str]:
 
     names, _ = gazetteer()
     forms = {name}
-    for form, divisions in names.items():
+    for divisions in names.values():
         for division, written in divisions:
             if division.level == level and getattr(division, level) == name and level in written:
                 forms.add(written[level])

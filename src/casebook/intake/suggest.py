@@ -31,7 +31,8 @@ def simplified(text: str) -> tuple[str, bool]:
     """The text in Simplified script for analysis, and whether it was written in Traditional."""
     converted = to_simplified()(text)
     cjk = sum(1 for c in text if "\u4e00" <= c <= "\u9fff") or 1
-    changed = sum(1 for a, b in zip(text, converted) if a != b)
+    # A phrase may convert to one of another length: a share counted up to the first such is enough.
+    changed = sum(1 for a, b in zip(text, converted, strict=False) if a != b)
     return converted, changed / cjk >= _TRADITIONAL_SHARE
 
 

@@ -145,7 +145,7 @@ def heat_map(id: str, title: str, desc: str, rows: Sequence[tuple[str, str]], co
                  f'text-anchor="start" transform="rotate(-90 {x:.1f} {y:.1f})"')
         parts.append(f'<text class="cb-chart__label cb-chart__column" data-key="{_e(key)}" x="{x:.1f}" y="{y:.1f}" '
                      f'{place} dominant-baseline="central">{_e(label)}</text>\n')
-    for i, (row_key, row_label) in enumerate(rows):
+    for i, (row_key, _) in enumerate(rows):
         y = top + i * cell_h
         parts.append(_label(label_w - 8, y + cell_h / 2, labels[i]) + "\n")
         for j, (col_key, _) in enumerate(columns):

@@ -29,7 +29,7 @@ TYPES = {"text": {"type": "string"}, "texts": {"type": "list", "delimiter": LIST
 def _schema(fields: Sequence[Field], docs: dict[str, str], key: list[str]) -> dict:
     columns = []
     for f in fields:
-        for lang, column in zip(LANGUAGES if f.per_language else (None,), f.columns()):
+        for lang, column in zip(LANGUAGES if f.per_language else (None,), f.columns(), strict=True):
             columns.append({"name": column, **TYPES[f.kind],
                             "description": docs[f.doc] + (f" ({lang})" if lang else "")})
     return {"fields": columns, "primaryKey": key, "missingValues": [""]}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from typing import Union
 
 from casebook.model import Case
 from casebook.pages import citation
@@ -30,7 +29,7 @@ class Break:
     pass
 
 
-Part = Union[str, Link, Code, Break]
+Part = str | Link | Code | Break
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ import json
 import posixpath
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Literal, Union
+from typing import Literal
 
 from casebook.model import DEFAULT_LANGUAGE, LANGUAGES, Case, Checklist, Content, Taxonomy
 from casebook.pages.page import SitePage
@@ -37,7 +37,7 @@ from casebook.urls import (
     relative,
 )
 
-Value = Union[str, int, None, tuple[str, ...]]
+Value = str | int | None | tuple[str, ...]
 LIST_SEPARATOR = ";"
 BOM = "\ufeff"
 
@@ -142,7 +142,7 @@ def columns(fields: Sequence[Field]) -> tuple[str, ...]:
 
 
 def rows(items: Sequence, fields: Sequence[Field], ctx: Context) -> tuple[dict[str, Value], ...]:
-    plan = [(col, f.value, lang) for f in fields for lang, col in zip(LANGUAGES if f.per_language else (None,), f.columns())]
+    plan = [(col, f.value, lang) for f in fields for lang, col in zip(LANGUAGES if f.per_language else (None,), f.columns(), strict=True)]
     return tuple({col: value(item, ctx, lang) for col, value, lang in plan} for item in items)
 
 

@@ -207,7 +207,7 @@ def build_index(docs: Iterable[SearchDoc], lang: str, url_of: Callable[[str], st
         # Simplified script changes is kept again, by its page's position.
         if fields[0] != doc.title:
             retitled[str(len(columns["url"]))] = fields[0]
-        for name, value in zip(COLUMNS, (url_of(doc.path), doc.title, doc.tag, *fields[1:])):
+        for name, value in zip(COLUMNS, (url_of(doc.path), doc.title, doc.tag, *fields[1:]), strict=True):
             columns[name].append(value)
         if segment:
             # Not the body: its words are found by their characters (searchchunks.py), and
