@@ -66,6 +66,12 @@ class Adapter:
         self.serving = False
         self.build: Build | None = None
 
+    @property
+    def current(self) -> Build:
+        """The build under way: MkDocs starts each with on_config, which makes it."""
+        assert self.build is not None, "a build event before on_config"
+        return self.build
+
     def startup(self, command: str, dirty: bool) -> None:
         self.dirty, self.serving = dirty, command == "serve"
         if self.serving:
@@ -106,7 +112,7 @@ class Adapter:
         return config
 
     def files(self, files: Files, config: MkDocsConfig) -> Files:
-        b, s = self.build, self.build.settings
+        b, s = self.current, self.current.settings
         b.started = time.time()
         watched = [s.content_dir, s.docs_dir, s.base / "hooks", s.base / "src", Path(s.config_file)]
         changed = dirty.changed_files(s.site_dir, watched) if self.dirty else None
@@ -147,16 +153,18 @@ class Adapter:
     def _add_handwritten(self, out: Files, config: MkDocsConfig, written: dict[str, File]) -> None:
         """Each language keeps its own hand-written page and, where its own is missing, the
         other's with a notice."""
-        b, s = self.build, self.build.settings
+        b, s = self.current, self.current.settings
         for page in handwritten.choose(written, s.lang):
             source = written[page.file]
-            _check_bounds(source.abs_src_path, f"{s.docs_dir.name}/{source.src_uri}")
-            b.handwritten.append((page.path, source.abs_src_path))
+            on_disk = source.abs_src_path
+            assert on_disk is not None  # a page of docs/, which MkDocs found on disk
+            _check_bounds(on_disk, f"{s.docs_dir.name}/{source.src_uri}")
+            b.handwritten.append((page.path, on_disk))
             b.edit_sources[page.path] = f"{s.docs_dir.name}/{source.src_uri}"
             if page.written_in == s.lang:
-                file = File.generated(config, page.path, abs_src_path=source.abs_src_path, inclusion=source.inclusion)
+                file = File.generated(config, page.path, abs_src_path=on_disk, inclusion=source.inclusion)
             else:
-                text = Path(source.abs_src_path).read_text("utf-8")
+                text = Path(on_disk).read_text("utf-8")
                 file = File.generated(config, page.path, content=handwritten.with_notice(text, s.lang, page.written_in),
                                       inclusion=source.inclusion)
             out.append(file)
@@ -165,7 +173,7 @@ class Adapter:
     def _add_images(self, out: Files, config: MkDocsConfig) -> None:
         """Images of the content, under the same relative path as from content/, so that the
         links editors write from content/cases/ work unchanged from the site's cases/."""
-        content_dir = self.build.settings.content_dir
+        content_dir = self.current.settings.content_dir
         # Found without following links and each checked (corpus/assets.py): never a link to a
         # file or folder outside content/, never a file a browser would run.
         for image in assets.publishable(content_dir):
@@ -173,8 +181,8 @@ class Adapter:
                             config.use_directory_urls))
 
     def _add_pages(self, out: Files, config: MkDocsConfig, changed: list[Path] | None,
-                   updated: dict[str, str | None]) -> None:
-        b, s = self.build, self.build.settings
+                   updated: dict[str, str]) -> None:
+        b, s = self.current, self.current.settings
         taxonomy = str(s.content_dir / "taxonomy.yml")
         style = toc.heading_style(config, s.fast_render)
         # Case pages are written when MkDocs reads them: a dirty rebuild reads only the changed ones.
@@ -206,12 +214,12 @@ class Adapter:
 
     def _made(self, page: SitePage) -> None:
         if page.fragments:
-            self.build.fragments[page.path] = page
+            self.current.fragments[page.path] = page
 
     def page_markdown(self, markdown: str, page) -> str:
         # "Edit this page" opens the file the page is made from, in content/ or docs/, not the
         # generated page that MkDocs knows; index pages have no file of their own to edit.
-        b = self.build
+        b = self.current
         page.edit_url = b.settings.edit_url(b.edit_sources.get(page.file.src_uri))
         if not page.meta and meta.YAML_RE.match(markdown):
             # MkDocs could not read the front matter and would render the page from the raw
@@ -222,16 +230,16 @@ class Adapter:
 
     def page_context(self, context, page, config: MkDocsConfig):
         # Description, <title> and Open Graph type for overrides/main.html's head.
-        facts = self.build.facts.get(page.file.src_uri)
-        description = page.meta.get("description") or config.site_description
-        page.meta.update(publish.page_meta(facts, page.title or "", config.site_name, description, self.build.settings.lang))
-        feed = self.build.feeds.get(page.file.src_uri)
+        facts = self.current.facts.get(page.file.src_uri)
+        description = page.meta.get("description") or config.site_description or ""
+        page.meta.update(publish.page_meta(facts, page.title or "", config.site_name, description, self.current.settings.lang))
+        feed = self.current.feeds.get(page.file.src_uri)
         if feed:  # the page's own feed sits beside it (overrides/main.html announces it)
             page.meta["casebook_feed"] = posixpath.basename(feed)
         return context
 
     def page_content(self, html: str, page) -> str:
-        site_page = self.build.fragments.get(page.file.src_uri)
+        site_page = self.current.fragments.get(page.file.src_uri)
         # The page's own HTML, from editors' Markdown: cleaned before the theme wraps it. The
         # fragments that the core wrote as HTML (cards, forms, SVG) have every text escaped: they
         # go in after, whole.
@@ -240,20 +248,20 @@ class Adapter:
         if site_page is not None:
             html, listed = site_page.fill(html)
             if site_page.cards:
-                self.build.listed[site_page.path] = listed
+                self.current.listed[site_page.path] = listed
             if site_page.headings:
                 toc.add_headings(page, site_page.headings)
         html = a11y.label_task_boxes(html)
         # From disk (the offline copy, with file addresses) the handout and the comparison read
         # the page's data script; a web server gives them the page itself, and no copy is kept.
-        if site_page is not None and site_page.kind in selection.CALLBACKS and not self.build.settings.directory_urls:
+        if site_page is not None and site_page.kind in selection.CALLBACKS and not self.current.settings.directory_urls:
             self._write_data_script(site_page, html)
         return html
 
     def _write_data_script(self, site_page: SitePage, html: str) -> None:
         """The page's article as the handout and comparison read it (pages/selection.py),
         written as the page is rendered, so that no page is rendered twice."""
-        b = self.build
+        b = self.current
         id = site_page.path.rsplit("/", 1)[-1][: -len(".md")]
         measures = b.indices.cases_by_id[id].measures if site_page.kind == "case" else ()
         target = b.settings.site_dir / selection.data_script_path(site_page.path)
@@ -261,7 +269,7 @@ class Adapter:
         target.write_text(selection.data_script(site_page.kind, id, measures, html), "utf-8")
 
     def post_build(self, config: MkDocsConfig) -> None:
-        b, s = self.build, self.build.settings
+        b, s = self.current, self.current.settings
         urls = {f.src_uri: f.url for f in b.built}
         handwritten_pages = [(path, Path(file).read_text("utf-8")) for path, file in b.handwritten]
         index = search.site_index(b.loaded.content, b.indices, s.lang, urls, handwritten_pages, b.memo)
@@ -284,7 +292,7 @@ class Adapter:
 
     def _reconcile(self, urls: dict[str, str], index: dict) -> None:
         """Every content file must have reached its page, its indices and the search index."""
-        b = self.build
+        b = self.current
         locations = set(search.locations(index))
         searchable = [src for src, url in urls.items() if url in locations]
         problems = reconcile(b.loaded.content, b.indices, urls, searchable, b.listed, b.carried)
@@ -299,14 +307,14 @@ class Adapter:
 
     def env(self, env):
         theme.add_globals(env)
-        if not self.build.settings.is_default:
-            theme.share_theme_files(env, self.build.settings.lang)
+        if not self.current.settings.is_default:
+            theme.share_theme_files(env, self.current.settings.lang)
         return env
 
     def template_context(self, context, template_name: str):
         # A server shows the 404 page at any address: its links start from this language's root.
         if template_name == "404.html":
-            context["base_url"] = site_theme.error_page_base(self.build.settings.site_url, self.build.settings.lang)
+            context["base_url"] = site_theme.error_page_base(self.current.settings.site_url, self.current.settings.lang)
         return context
 
     def serve(self, server, config: MkDocsConfig):
@@ -318,7 +326,9 @@ class Adapter:
 def _unread_front_matter(markdown: str, shown: str) -> str:
     where = 1
     try:
-        value = frontmatter.load_yaml(meta.YAML_RE.match(markdown).group(1), 2, "the front matter")
+        found = meta.YAML_RE.match(markdown)
+        assert found is not None  # called for a page that starts with front matter only
+        value = frontmatter.load_yaml(found.group(1), 2, "the front matter")
     except frontmatter.FrontMatterError as e:
         where, reason = e.line or 1, e.message
     else:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from typing import Any
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
 from casebook.pages.page import PageStub, SitePage
@@ -21,6 +23,13 @@ class GeneratedFile(File):
     # that every page is made from (theme, configuration, taxonomy) changed.
     same_as_before: bool = False
 
+    @classmethod
+    def generated(cls, config: MkDocsConfig, src_uri: str, **kwargs: Any) -> GeneratedFile:
+        # MkDocs' File.generated makes an instance of `cls`, but is typed as making a File.
+        file = super().generated(config, src_uri, **kwargs)
+        assert isinstance(file, GeneratedFile)
+        return file
+
     def is_modified(self) -> bool:
         if not os.path.isfile(self.abs_dest_path):
             return True
@@ -36,9 +45,9 @@ class GeneratedFile(File):
             if self.made is not None:
                 self.made(page)
             self._content = page.markdown
-        return File.content_string.fget(self)
+        return super().content_string
 
     @content_string.setter
     def content_string(self, value: str) -> None:
         self.stub = None
-        File.content_string.fset(self, value)
+        vars(File)["content_string"].fset(self, value)  # File's own setter (super() reaches getters only)
