@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 # The C loader is several times faster; fall back where libyaml is missing.
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    _BaseLoader = yaml.CSafeLoader
+else:
+    _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 FieldPath = Sequence[str | int]
 
@@ -152,6 +155,7 @@ def load_yaml(text: str, first_line: int = 1, what: str = "the file", max_chars:
     try:
         return yaml.load(text, Loader=_EscapesLoader if "\\" in text else _Loader)
     except _Refused as e:
+        assert e.problem_mark is not None  # each _Refused is raised with its node's place
         line = e.problem_mark.line
         raise FrontMatterError(f"{_key_of(text, line) or what} {e.problem}", line + first_line) from None
     except yaml.MarkedYAMLError as e:
@@ -190,11 +194,17 @@ def _refuse_deep_nesting(text: str, first_line: int, what: str) -> None:
                 depth += 1
                 if depth > MAX_DEPTH:
                     raise FrontMatterError(f"{what} nests lists and mappings more than {MAX_DEPTH} deep; "
-                                           "write its values out flat", event.start_mark.line + first_line)
+                                           "write its values out flat", _line_of(event) + first_line)
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
     except yaml.YAMLError:
         return  # reported by the load that follows, with its line
+
+
+def _line_of(event: yaml.Event) -> int:
+    """The line (from 0) that a parsed event starts on: the parser marks each one."""
+    assert event.start_mark is not None
+    return event.start_mark.line
 
 
 _MAYBE_ANCHOR = re.compile(r"[&*][^\s]")
@@ -209,7 +219,7 @@ def _refuse_aliases(yaml_text: str, first_line: int = 2) -> None:
         for event in yaml.parse(yaml_text, Loader=_Loader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 raise FrontMatterError("the front matter may not use YAML anchors or aliases (& and *); "
-                                       "write each value out", event.start_mark.line + first_line)
+                                       "write each value out", _line_of(event) + first_line)
     except yaml.YAMLError:
         return  # reported by the parse that follows, with its line
 

@@ -87,9 +87,9 @@ def images(markdown: str) -> Iterator[tuple[int, str]]:
                 end = markdown.find("]", close + 2)
                 if end != -1 and markdown[close + 2:end].strip():
                     label = markdown[close + 2:end]
-            target = definitions.get(_label(label))
-            if target is not None:
-                yield at, target
+            defined = definitions.get(_label(label))
+            if defined is not None:
+                yield at, defined
         at = markdown.find("![", at + 2)
 
 

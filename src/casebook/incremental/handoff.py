@@ -18,7 +18,7 @@ import pickle
 from collections.abc import Callable, Iterable
 from typing import IO, Any
 
-from casebook.model import CaseText, ChecklistText, Content
+from casebook.model import Case, CaseText, Checklist, ChecklistText, Content
 
 _TEXTS = (CaseText, ChecklistText)
 
@@ -31,7 +31,7 @@ class _Pickler(pickle.Pickler):
     def reducer_override(self, obj: Any):
         # Called once per object (the pickler remembers what it wrote), so every reference to a
         # text, from the content or from the indices, reads back as the same object.
-        cls = type(obj)
+        cls: type = type(obj)
         fields = _init_fields(cls)
         if fields is None:
             return NotImplemented
@@ -58,7 +58,8 @@ def unshown_texts(content: Content, languages: Iterable[str]) -> list:
     """The texts whose bodies no build of `languages` shows: those of an item written in each
     of these languages, in a language outside them."""
     wanted = frozenset(languages)
-    return [text for item in (*content.cases, *content.checklists) if wanted <= item.texts.keys()
+    items: list[Case | Checklist] = [*content.cases, *content.checklists]
+    return [text for item in items if wanted <= item.texts.keys()
             for lang, text in item.texts.items() if lang not in wanted]
 
 

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 
-from casebook.model import Content
+from casebook.model import Case, Checklist, Content
 
 
 def last_commit_times(base: Path, relative: Iterable[str]) -> dict[str, int]:
@@ -86,6 +86,7 @@ def day(timestamp: int) -> str:
 
 def last_updated(content: Content, base: Path) -> dict[str, str]:
     """Content file path (as the model holds it, below `base`) -> the day of its last commit."""
-    texts = [t for item in (*content.cases, *content.checklists) for t in item.texts.values()]
+    items: list[Case | Checklist] = [*content.cases, *content.checklists]
+    texts = [t for item in items for t in item.texts.values()]
     times = last_commit_times(Path(base).resolve(), (str(t.path) for t in texts))
     return {path: day(when) for path, when in times.items()}

@@ -73,7 +73,7 @@ class Memo:
         `write_error`."""
         if self.path is not None and self._unwritten:
             try:
-                self._write()
+                self._write(self.path)
                 self.write_error = None
             except OSError as e:
                 self.write_error = f"{self.path}: {e.strerror or e}"
@@ -90,14 +90,14 @@ class Memo:
             return {}  # none yet, or unreadable: everything is computed again
         return values if version == self.version else {}
 
-    def _write(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+    def _write(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
         # Written beside and renamed: a build stopped halfway leaves the old memo, not half a one.
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name, suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as f:
                 pickle.dump((self.version, self._old), f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.path)
+            os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Set as AbstractSet
 from pathlib import PurePath
 
 from casebook.corpus.schema import ID_PATTERN
@@ -14,7 +15,7 @@ _ID = re.compile(ID_PATTERN)
 
 
 def draft_id(stem: str, index: int, count: int, given: str | None = None, unit_type: str | None = None,
-             taken: set[str] = frozenset()) -> str:
+             taken: AbstractSet[str] = frozenset()) -> str:
     """Lower-case ASCII words from the file name (or `given`), with -a, -b ... for the reports of
     a collection. Ids have no digits, and a Chinese file name gives no words: then the unit type
     names it (hospital-report). An id given out earlier in the same import gets a further letter."""

@@ -84,7 +84,7 @@ def evaluate(project: Path) -> dict:
         for level in LEVELS:
             expected = (want.get("region") or {}).get(level)
             got = s.region[level].value
-            named = bool(expected) and any(_flat(n) in _flat(text) for n in _written_forms(level, expected))
+            named = bool(expected and any(_flat(n) in _flat(text) for n in _written_forms(level, expected)))
             region[level] = {"expected": expected, "got": got, "named": named,
                              "right": bool(canonical(level, got) & canonical(level, expected)) if named else None,
                              "extra": got is not None and not expected}

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+V = TypeVar("V")
 
 
 class Refusal(Exception):
@@ -48,10 +51,10 @@ class Report:
 
 
 @dataclass(frozen=True, slots=True)
-class Suggestion:
+class Suggestion(Generic[V]):
     """A value and the words that led to it."""
 
-    value: object
+    value: V
     evidence: str
 
 
@@ -66,9 +69,9 @@ class Mention:
 @dataclass(frozen=True, slots=True)
 class Suggestions:
     traditional: bool
-    title: Suggestion
+    title: Suggestion[str | None]
     unit: Suggestion
-    unit_type: Suggestion
+    unit_type: Suggestion[str | None]
     measures: tuple[Suggestion, ...]
     region: dict  # province / prefecture / county -> Suggestion (value None when not named)
     year: Suggestion

@@ -9,9 +9,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from .groups import ethnic_groups
 from .model import Suggestion
+
+if TYPE_CHECKING:
+    from ahocorasick_rs import AhoCorasick
 
 LEVELS = ("province", "prefecture", "county")
 
@@ -47,7 +51,7 @@ def _short(name: str, suffixes: tuple[str, ...]) -> str:
 
 
 @cache
-def gazetteer() -> tuple[dict[str, tuple[tuple[Division, dict[str, str]], ...]], object]:
+def gazetteer() -> tuple[dict[str, tuple[tuple[Division, dict[str, str]], ...]], AhoCorasick]:
     """Written form -> the divisions it names, each with what was written at each level."""
     table = resources.files("cpca.resources").joinpath("pca.csv").read_text("utf-8")
     names: dict[str, list[tuple[Division, dict[str, str]]]] = defaultdict(list)
@@ -134,10 +138,10 @@ def region(text: str) -> dict[str, Suggestion]:
         if hit is None:
             out[level] = Suggestion(None, "not named in the report")
             continue
-        division, written = hit
+        division, counted = hit
         where = "".join(p for p in (division.province, division.prefecture, division.county) if p)
-        shown = ", ".join(f"“{w}” ×{n}" for w, n in written.most_common())
-        out[level] = Suggestion(written.most_common(1)[0][0], f"{shown} (gazetteer: {where})")
+        shown = ", ".join(f"“{w}” ×{n}" for w, n in counted.most_common())
+        out[level] = Suggestion(counted.most_common(1)[0][0], f"{shown} (gazetteer: {where})")
     return out
 
 

@@ -102,7 +102,7 @@ def suggest(report: Report, taxonomy: Taxonomy) -> Suggestions:
     )
 
 
-def _title(lines: list[str], shared: set[str]) -> Suggestion:
+def _title(lines: list[str], shared: set[str]) -> Suggestion[str | None]:
     heads = []
     for line in lines[:4]:
         if not is_heading(line) or ENUMERATED.match(line):
@@ -118,7 +118,7 @@ def _title(lines: list[str], shared: set[str]) -> Suggestion:
     return Suggestion(None, f"no heading; it begins “{first}”")
 
 
-def _unit_type(taxonomy: Taxonomy, title: str, opening: str, body: str, places: dict) -> Suggestion:
+def _unit_type(taxonomy: Taxonomy, title: str, opening: str, body: str, places: dict) -> Suggestion[str | None]:
     # A title names the unit that writes just before what the text is ("…街道办事处民族工作情况汇报"):
     # the last unit word of the report's own title decides.
     words = {k: u.id for u in taxonomy.unit_types for k in u.names}
@@ -127,9 +127,9 @@ def _unit_type(taxonomy: Taxonomy, title: str, opening: str, body: str, places: 
         return Suggestion(words[in_title[-1]], f"the title names it: “{in_title[-1]}”")
     scores = {}
     for unit in taxonomy.unit_types:
-        words = unit.names + unit.keywords
-        counts = _count(words, opening)
-        counts = Counter({w: n * 5 for w, n in counts.items()}) + _count(words, body)
+        unit_words = unit.names + unit.keywords
+        counts = _count(unit_words, opening)
+        counts = Counter({w: n * 5 for w, n in counts.items()}) + _count(unit_words, body)
         # A unit that is an area (a county) names itself by that area's name, again and again.
         named = places.get(unit.place) if unit.place else None
         if named is not None and named.value:

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from casebook.model import DEFAULT_LANGUAGE, LANGUAGES, Content
+from casebook.model import DEFAULT_LANGUAGE, LANGUAGES, Case, Checklist, Content
 from casebook.pages.datafiles import DataFile
 from casebook.pages.writer import plain_text
 from casebook.urls import case_path, checklist_path, measure_path, page_url, unit_path
@@ -87,8 +87,9 @@ def page_facts(content: Content, lang: str, updated: Mapping[str, str | None] | 
     its file last changed (`updated`: content file -> day, as the pages show it)."""
     updated = updated or {}
     facts = {}
-    for item, path in [*((c, case_path(c.id)) for c in content.cases),
-                       *((c, checklist_path(c.id)) for c in content.checklists)]:
+    pages: list[tuple[Case | Checklist, str]] = [*((c, case_path(c.id)) for c in content.cases),
+                                                 *((c, checklist_path(c.id)) for c in content.checklists)]
+    for item, path in pages:
         text = item.text(lang)
         facts[path] = PageFacts(shorten(plain_text(text.summary), DESCRIPTION_WIDTH), "article",
                                 updated.get(str(text.path)))
