@@ -115,7 +115,7 @@ def parse_derived(value: object) -> tuple[tuple[Derived, ...], list[Issue]]:
         for key in item:
             if key not in ("number", "how"):
                 issues.append(([i, str(key)], "unknown field of a derived figure; allowed: number, how"))
-        if number and how:
+        if isinstance(number, str) and number and how:  # what passed the checks above
             out.append(Derived(fold(number.strip()), how.strip()))
     return tuple(out), issues
 
@@ -235,11 +235,11 @@ def lines_of(doc: Document) -> Lines:
         if key:
             for n, _ in _numbers_at(line):
                 found.setdefault((key, n), i + 2)
-    line, at = doc.body_line, 0
+    number_line, at = doc.body_line, 0
     for n, offset in _numbers_at(doc.body):
-        line += doc.body.count("\n", at, offset)
+        number_line += doc.body.count("\n", at, offset)
         at = offset
-        found.setdefault(("body", n), line)
+        found.setdefault(("body", n), number_line)
     return Lines(fields, found)
 
 

@@ -60,7 +60,8 @@ def _describe(value: object) -> str:
 def _text_list(value: object) -> tuple[tuple[str, ...], list[Issue]]:
     if not isinstance(value, list):
         return (), [([], f"must be a list such as [a, b] (or [] for none), not {_describe(value)}")]
-    out, issues = [], []
+    out: list[str] = []
+    issues: list[Issue] = []
     for i, item in enumerate(value):
         if isinstance(item, str) and item.strip():
             out.append(item.strip())
@@ -157,6 +158,7 @@ def _check_source(value, taxonomy):
             issues.append(([key], f"unknown field of source; allowed: {', '.join(known)}.{suggest(key, known)}"))
     if issues:
         return None, issues
+    assert isinstance(file, str)  # a file that is not a text is an issue above
     return Source(file.strip(), report, script, kind, by, origin), []
 
 
@@ -164,13 +166,14 @@ def _check_items(value, taxonomy: Taxonomy):
     if not isinstance(value, list) or not value:
         return (), [([], "must be a list of items, each with text, measure and cases")]
     allowed = [m.id for m in taxonomy.measures]
-    out, issues = [], []
+    out: list[ChecklistItem] = []
+    issues: list[Issue] = []
     for i, item in enumerate(value):
         if not isinstance(item, dict):
             issues.append(([i], "must be a mapping with text, measure and cases"))
             continue
         text, problems = _text(item.get("text"))
-        issues += [([i, "text"] + p, m) for p, m in problems]
+        issues += [([i, "text", *p], m) for p, m in problems]
         measure = item.get("measure")
         problem = _choice(measure, allowed, "measure category")
         if problem:
@@ -182,7 +185,7 @@ def _check_items(value, taxonomy: Taxonomy):
         for key in item:
             if key not in ("text", "measure", "cases"):
                 issues.append(([i, key], f"unknown field of a checklist item; allowed: text, measure, cases.{suggest(key, ['text', 'measure', 'cases'])}"))
-        if text and not problem:
+        if text and not problem and isinstance(measure, str):  # no problem: one of `allowed`
             out.append(ChecklistItem(text, measure, tuple(cases)))
     return tuple(out), issues
 
@@ -219,7 +222,7 @@ def check_meta(meta: dict, fields: tuple[FieldSpec, ...], taxonomy: Taxonomy) ->
                 issues.append(([spec.name], f"is required ({spec.help})"))
             continue
         value, problems = _CHECKS[spec.kind](meta[spec.name], taxonomy)
-        issues += [([spec.name] + p, m) for p, m in problems]
+        issues += [([spec.name, *p], m) for p, m in problems]
         if value is not None:
             values[spec.name] = value
     for key in meta:

@@ -87,7 +87,8 @@ def _facet(key: str, multi: bool, cases: Sequence[Case], keys: Mapping[str, tupl
     if counts[NOT_STATED]:
         ordered.append(NOT_STATED)
     position = {k: i for i, k in enumerate(ordered)}
-    values = tuple(FacetValue(k, not_stated if k == NOT_STATED else labels[k], counts[k]) for k in ordered)
+    labelled = {**labels, NOT_STATED: not_stated} if not_stated is not None else labels
+    values = tuple(FacetValue(k, labelled[k], counts[k]) for k in ordered)
     of_case = {c.id: tuple(position[k] for k in (keys[c.id] or ((NOT_STATED,) if not_stated else ()))) for c in cases}
     return Facet(key, multi, values, of_case)
 

@@ -40,8 +40,8 @@ def related_cases(cases: Sequence[Case], limit: int = LIMIT) -> Mapping[str, tup
     feature_ids: dict[tuple[str, str], int] = {}
     features: list[tuple[int, ...]] = []
     for case in cases:
-        own = {("unit", case.unit_type), *(("measure", m) for m in case.measures)}
-        features.append(tuple(sorted(feature_ids.setdefault(f, len(feature_ids)) for f in own)))
+        named = {("unit", case.unit_type), *(("measure", m) for m in case.measures)}
+        features.append(tuple(sorted(feature_ids.setdefault(f, len(feature_ids)) for f in named)))
     # One bit set per feature: bit i is set when case i has the feature.
     holders = [0] * len(feature_ids)
     for i, own in enumerate(features):
@@ -84,7 +84,7 @@ class _FirstHolders:
     def __call__(self, subset: tuple[int, ...]) -> tuple[int, ...]:
         found = self.firsts.get(subset)
         if found is None:
-            bits, out = self.holding(subset), []
+            bits, out = self.holding(subset), list[int]()
             while bits and len(out) < self.n:
                 lowest = bits & -bits
                 out.append(lowest.bit_length() - 1)

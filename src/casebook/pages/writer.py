@@ -6,6 +6,7 @@ import html
 import posixpath
 import re
 from collections.abc import Callable
+from typing import TypedDict
 
 from casebook.derive.indices import Indices
 from casebook.incremental.memo import Memo, digest, recall
@@ -55,6 +56,13 @@ def widget(widgets: dict[str, str], html: str) -> str:
     marker = f"CASEBOOKWIDGET{len(widgets)}"
     widgets[marker] = html
     return f"\n{marker}\n\n"
+
+
+class Taken(TypedDict):
+    """What `Writer.take_fragments` hands to a `SitePage`."""
+
+    fragments: dict[str, str]
+    cards: dict[str, tuple[str, ...]]
 
 
 class Writer:
@@ -148,9 +156,9 @@ class Writer:
         self.listed[marker] = tuple(c.id for c in cases)
         return f"\n{marker}\n\n"
 
-    def take_fragments(self) -> dict[str, dict]:
+    def take_fragments(self) -> Taken:
         """The fragments and cards written since the last call, as `SitePage` arguments."""
-        taken = {"fragments": self.fragments, "cards": self.listed}
+        taken = Taken(fragments=self.fragments, cards=self.listed)
         self.fragments, self.listed = {}, {}
         return taken
 

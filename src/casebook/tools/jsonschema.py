@@ -26,7 +26,7 @@ def _text(description: str) -> dict:
 def _property(spec: FieldSpec, taxonomy: Taxonomy) -> dict:
     units = [u.id for u in taxonomy.unit_types]
     measures = [m.id for m in taxonomy.measures]
-    kinds = {
+    kinds: dict[str, dict] = {
         "id": {"type": "string", "pattern": ID_PATTERN},
         "text": {"type": "string", "minLength": 1},
         "text_list": {"type": "array", "items": {"type": "string", "minLength": 1}},
