@@ -114,7 +114,7 @@ def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
             problems.append(Problem(rel(path), None, None,
                 "a Markdown file outside content/cases/ and content/checklists/ is not published; move it into one of them"))
             continue
-        found: list[Problem] = []
+        found = []
         try:
             loaded = _load_file_cached(path, kind, taxonomy, taxonomy_key, rel(path), found, memo, started_ns)
         except (RecursionError, MemoryError, ValueError, OverflowError) as e:

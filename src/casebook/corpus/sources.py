@@ -127,7 +127,8 @@ def _from_manifest(text: str, shown: str) -> tuple[tuple[Report, ...], list[Prob
     items = data.get("reports") if isinstance(data, dict) else None
     if not isinstance(items, list):
         return (), [Problem(shown, None, "reports", f"must be {form}")]
-    out, problems = [], []
+    out: list[Report] = []
+    problems: list[Problem] = []
     for i, item in enumerate(items):
         line = line_of(text, ["reports", i])
         if not isinstance(item, dict) or not all(isinstance(item.get(k), str) and item[k].strip()

@@ -112,7 +112,7 @@ def form(facets: Sequence[Facet], lang: str, base: str, total: int, selection_ur
 
 
 def browse_page(w: Writer, facets: Sequence[Facet]) -> SitePage:
-    s, here, widgets = w.s, BROWSE, {}
+    s, here, widgets = w.s, BROWSE, dict[str, str]()
     form_html = form(facets, w.lang, root_of(here, w.directory_urls), len(w.content.cases),
                      (w.url(here, HANDOUT), w.url(here, COMPARE)))
     markdown = (

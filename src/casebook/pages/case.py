@@ -71,15 +71,17 @@ def _case_html(w: Writer, here: str, case: Case, text, rows: tuple[meta.Row, ...
 
     Python-Markdown spends much of a case page on the title, the metadata and the summary
     alone; markdown-it and this do the whole page in a fraction of its time."""
-    used = w.headings.ids_after_title(text.title)
+    style = w.headings
+    assert style is not None  # case_pages calls this only with a heading style
+    used = style.ids_after_title(text.title)
     title_id = next(iter(used))
-    summary = render.render(text.summary, set(), w.headings, w.resolve_url(here))
-    body = render.render(text.body, used, w.headings, w.resolve_url(here))
+    summary = render.render(text.summary, set(), style, w.resolve_url(here))
+    body = render.render(text.body, used, style, w.resolve_url(here))
     if summary is None or body is None or summary.headings or not summary.html.startswith("<p>") \
             or summary.html.count("<p>") != 1:
         return None
-    permalink = (f'<a class="headerlink" href="#{title_id}" title="{html.escape(w.headings.permalink_title)}">'
-                 f"{w.headings.permalink}</a>" if w.headings.permalink else "")
+    permalink = (f'<a class="headerlink" href="#{title_id}" title="{html.escape(style.permalink_title)}">'
+                 f"{style.permalink}</a>" if style.permalink else "")
     notice = (f'<div class="admonition warning cb-missing-translation">\n<p>'
               f'{html.escape(w.s["missing_translation"].format(language=w.s["lang_names"][fallback]), quote=False)}'
               f"</p>\n</div>\n" if fallback else "")
@@ -129,7 +131,9 @@ def _related_html(w: Writer, here: str, case: Case, used_ids: set[str]) -> tuple
                     for title, to, why in items)
     used_ids.add("related")
     heading = render.Heading(2, "related", w.s["related"])
-    permalink = (f'<a class="headerlink" href="#related" title="{html.escape(w.headings.permalink_title)}">'
-                 f"{w.headings.permalink}</a>" if w.headings.permalink else "")
+    style = w.headings
+    assert style is not None  # as in _case_html, its caller
+    permalink = (f'<a class="headerlink" href="#related" title="{html.escape(style.permalink_title)}">'
+                 f"{style.permalink}</a>" if style.permalink else "")
     return (f'<h2 id="related">{html.escape(w.s["related"], quote=False)}{permalink}</h2>\n'
             f'<div class="cb-related">\n<ul>\n{lines}</ul>\n</div>\n'), (heading,)

@@ -24,7 +24,9 @@ def choose(names: Iterable[str], lang: str) -> tuple[Handwritten, ...]:
     first language that has one. `names`: files named `<name>.<lang>.md`."""
     variants: dict[str, dict[str, str]] = {}
     for name in names:
-        stem, written_in = language_file(name)
+        named = language_file(name)
+        assert named is not None, name  # `names` are files with a language only
+        stem, written_in = named
         variants.setdefault(stem, {})[written_in] = name
     chosen = []
     for stem, by_lang in variants.items():

@@ -148,8 +148,9 @@ def domain_words(content: Content, lang: str) -> set[str]:
     """Names that must be found whole: taxonomy labels, glossary terms, places, units, groups."""
     words: set[str] = set()
     tax = content.taxonomy
-    for item in (*tax.unit_types, *tax.measures, *tax.groups):
-        words.add(item.label(lang))
+    words.update(u.label(lang) for u in tax.unit_types)
+    words.update(m.label(lang) for m in tax.measures)
+    words.update(g.label(lang) for g in tax.groups)
     for term in content.glossary:
         words.update(term.forms(lang))
     for case in content.cases:

@@ -13,7 +13,7 @@ from casebook.urls import BROWSE, STATS, browse_hash
 
 
 def stats_page(w: Writer, facets: Sequence[Facet]) -> SitePage:
-    s, here, widgets = w.s, STATS, {}
+    s, here, widgets = w.s, STATS, dict[str, str]()
     lang, tax, idx = w.lang, w.tax, w.indices
     to_browse = w.url(here, BROWSE)
 
@@ -48,7 +48,7 @@ def stats_page(w: Writer, facets: Sequence[Facet]) -> SitePage:
                 title = s["chart_value"].format(label=s["unit_measure_title"].format(unit=u.label(lang), measure=m.label(lang)),
                                                 count=s["case_count"].format(n=n))
                 cells[(u.id, m.id)] = charts.Cell(n, to_browse + browse_hash(unit=u.id, measure=m.id), title)
-    desc = s["chart_matrix_desc"].format(numbers=join_list(lang, (c.title for c in cells.values())))
+    desc = s["chart_matrix_desc"].format(numbers=join_list(lang, (c.title for c in cells.values() if c.title)))
     units = [(u.id, u.label(lang)) for u in tax.unit_types]
     measures = [(m.id, m.label(lang)) for m in tax.measures]
     heat = charts.heat_map("chart-matrix", s["chart_matrix"], desc, units, measures, cells,

@@ -137,10 +137,11 @@ def _status(args: argparse.Namespace) -> int:
                 print(f"  {kind} {id}: no {loader.LANGUAGE_NAMES[lang]} version")
         if len(by) == len(LANGUAGES):
             when = {lang: dates.get(str(t.path)) for lang, t in by.items()}
-            if all(when.values()) and len(set(when.values())) > 1:
-                newest = max(when, key=when.get)
-                for lang, t in when.items():
-                    if t < when[newest]:
+            known = {lang: t for lang, t in when.items() if t}
+            if len(known) == len(when) and len(set(known.values())) > 1:
+                newest = max(known, key=known.__getitem__)
+                for lang, t in known.items():
+                    if t < known[newest]:
                         stale += 1
                         print(f"  {kind} {id}: the {loader.LANGUAGE_NAMES[lang]} file is older than the "
                               f"{loader.LANGUAGE_NAMES[newest]} one (by git date); check it still says the same")
