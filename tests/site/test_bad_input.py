@@ -139,7 +139,8 @@ def test_markdown_file_in_the_wrong_folder(content):
     (content / "cases/sub").mkdir()
     (content / "cases/sub/deep.zh.md").write_text(valid(), "utf-8")
     msgs = problems(content)
-    assert "content/stray.zh.md: a Markdown file outside content/cases/ and content/checklists/ is not published; move it into one of them" in msgs
+    assert ("content/stray.zh.md: a Markdown file outside content/cases/ and content/checklists/ is not published; "
+            "move it into one of them") in msgs
     assert any(m.startswith("content/cases/sub/deep.zh.md: a Markdown file outside") for m in msgs)
 
 

@@ -26,7 +26,8 @@ def test_a_dirty_rebuild_shows_the_edit_and_rewrites_only_what_it_changed(projec
     before = {name: path.stat().st_mtime_ns for name, path in watched.items()}
     time.sleep(1.1)
     case = content / "cases/alpha.zh.md"
-    case.write_text(case.read_text("utf-8").replace("背景文字。", "背景文字，改过了。").replace("title: 案例 alpha", "title: 案例 alpha 新题"), "utf-8")
+    edited = case.read_text("utf-8").replace("背景文字。", "背景文字，改过了。")
+    case.write_text(edited.replace("title: 案例 alpha", "title: 案例 alpha 新题"), "utf-8")
     second = mkdocs_build(project, site, "--dirty", strict=False)
     assert second.returncode == 0, second.stderr[-3000:]
     after = {name: path.stat().st_mtime_ns for name, path in watched.items()}

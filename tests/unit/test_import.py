@@ -265,7 +265,8 @@ def test_serving_shows_a_draft_with_its_banner(content, gbk_file, capsys):
     assert not loaded.errors  # what the draft lacks is a warning while it is shown
     [case] = loaded.content.cases
     assert case.draft
-    page = next(p for p in catalog.site_pages(loaded.content, indices.build(loaded.content), "zh") if p.path.startswith("cases/school-report"))
+    page = next(p for p in catalog.site_pages(loaded.content, indices.build(loaded.content), "zh")
+                if p.path.startswith("cases/school-report"))
     assert "草稿：由 casebook import 生成" in page.markdown
 
 

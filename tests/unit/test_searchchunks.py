@@ -89,7 +89,8 @@ def test_results_show_their_columns_from_small_chunks():
 
 
 def test_many_pages_are_cut_into_chunks_of_bounded_size():
-    docs = [SearchDoc(f"p{i}.md", f"标题{i}", "案例", (f"标题{i}", "", "", "", "", "".join(chr(0x4E00 + (i * 7 + k) % 3000) for k in range(300))))
+    docs = [SearchDoc(f"p{i}.md", f"标题{i}", "案例",
+                      (f"标题{i}", "", "", "", "", "".join(chr(0x4E00 + (i * 7 + k) % 3000) for k in range(300))))
             for i in range(400)]
     files = searchchunks.chunk_files(search.build_index(docs, "zh", lambda p: p))
     postings = [f for f in files if f.path.startswith("search/g")]
@@ -99,6 +100,7 @@ def test_many_pages_are_cut_into_chunks_of_bounded_size():
 
 
 def test_a_character_alone_in_the_body_and_in_a_title_keeps_both_places():
-    docs = [SearchDoc("a.md", "起点", "案例", ("起点", "", "", "", "", "一 起 走")), SearchDoc("b.md", "无", "案例", ("无", "", "", "", "", "起 来"))]
+    docs = [SearchDoc("a.md", "起点", "案例", ("起点", "", "", "", "", "一 起 走")),
+            SearchDoc("b.md", "无", "案例", ("无", "", "", "", "", "起 来"))]
     data = searchchunks.read({f.path: f.text for f in searchchunks.chunk_files(search.build_index(docs, "zh", lambda p: p))})
     assert pages_of(data, "zh", "起") == {0: 1 | searchchunks.BODY, 1: searchchunks.BODY}

@@ -194,7 +194,8 @@ def test_a_mark_in_the_english_file_is_flagged(content):
         "traced to the source; this file states the same numbers, unmarked"]
 
 
-MULTI = "篇一 东湖社区\n东湖社区有居民2600人。\n篇二 西山村\n西山村有农户310户，举办活动12次，参加群众1500人次，居民3200人，少数民族480人。\n"
+MULTI = ("篇一 东湖社区\n东湖社区有居民2600人。\n"
+         "篇二 西山村\n西山村有农户310户，举办活动12次，参加群众1500人次，居民3200人，少数民族480人。\n")
 
 
 def test_a_multi_report_source_is_compared_with_the_cited_report_only(content, tmp_path):

@@ -392,7 +392,8 @@ def _check_sections(doc: frontmatter.Document, lang: str, shown: str) -> list[Pr
     for name, at in found:
         if name not in expected:
             problems.append(Problem(shown, doc.body.count("\n", 0, at) + doc.body_line, "body",
-                f"unknown section '## {name}'; allowed: {', '.join('## ' + s for s in expected)}; use ### for sub-sections.{suggest(name, expected)}"))
+                f"unknown section '## {name}'; allowed: {', '.join('## ' + s for s in expected)}; "
+                f"use ### for sub-sections.{suggest(name, expected)}"))
     present = [n for n in names if n in expected]
     if present != sorted(present, key=expected.index):
         problems.append(Problem(shown, doc.body_line, "body", f"sections must come in this order: {', '.join(expected)}"))

@@ -51,7 +51,8 @@ CASE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("wording_reuse", "text", False, True,
               "only for a unit's own report imported by its own editors: who allows its wording to be "
               "reused, e.g. 'the unit's own report; its editors allow reuse'; left out otherwise"),
-    FieldSpec("draft", "flag", False, True, "true while the case is a draft from `casebook import`: never published, shown by `mkdocs serve` only"),
+    FieldSpec("draft", "flag", False, True,
+              "true while the case is a draft from `casebook import`: never published, shown by `mkdocs serve` only"),
     FieldSpec("derived", "derived", False, False,
               "figures worked out from the source's own (a sum, a share), each {number, how}; in the Chinese file"),
 )

@@ -132,7 +132,8 @@ def _check_year(value, taxonomy):
 
 def _check_source(value, taxonomy):
     if not isinstance(value, dict):
-        return None, [([], "must be a mapping with file: (the source file's name) and, for a file of several reports, report: (such as R12)")]
+        return None, [([], "must be a mapping with file: (the source file's name) and, for a file of several "
+                           "reports, report: (such as R12)")]
     issues: list[Issue] = []
     file, report, script = value.get("file"), value.get("report"), value.get("script", "simplified")
     if not isinstance(file, str) or not file.strip():
@@ -184,7 +185,8 @@ def _check_items(value, taxonomy: Taxonomy):
             cases = []
         for key in item:
             if key not in ("text", "measure", "cases"):
-                issues.append(([i, key], f"unknown field of a checklist item; allowed: text, measure, cases.{suggest(key, ['text', 'measure', 'cases'])}"))
+                issues.append(([i, key], "unknown field of a checklist item; allowed: text, measure, cases."
+                                         + suggest(key, ["text", "measure", "cases"])))
         if text and not problem and isinstance(measure, str):  # no problem: one of `allowed`
             out.append(ChecklistItem(text, measure, tuple(cases)))
     return tuple(out), issues

@@ -16,10 +16,12 @@ _LINE_NOISE: tuple[tuple[re.Pattern, str, int], ...] = (
     (re.compile(r"^\s*(当前位置|您的位置|你的位置)\s*[:：]"), "breadcrumb navigation", 200),
     (re.compile(r"预览阅读已结束|预览已结束|试读已结束|扫码(联系|关注|下载|阅读|查看)|请扫码|开通(VIP|会员)|"
                 r"(免费)?下载(全文|本文|文档|完整版)|阅读全文|展开全文|查看全文|剩余\s*\d+\s*字"), "paywall or preview marker", 80),
-    (re.compile(r"^\s*(上一篇|下一篇|上一页|下一页|相关推荐|相关文章|热门推荐|猜你喜欢|推荐阅读|延伸阅读)\s*[:：>]?"), "site navigation", 200),
+    (re.compile(r"^\s*(上一篇|下一篇|上一页|下一页|相关推荐|相关文章|热门推荐|猜你喜欢|推荐阅读|延伸阅读)"
+                r"\s*[:：>]?"), "site navigation", 200),
     (re.compile(r"版权所有|Copyright|©|免责声明|转载请注明|责任编辑\s*[:：]|本文(来源|来自)\s*[:：]?\s*\S*网"), "site footer", 60),
     (re.compile(r"https?://|www\.\S+|\b\S+\.(com|cn|net|org)\b"), "web address", 60),
-    (re.compile(r"^\s*[\u4e00-\u9fff]{0,12}(范文网|资源网|学习网|知识网|文秘网|写作网|公文网|秘书网|文档网|作文网|文库|网站|官网)\s*$"), "site name", 20),
+    (re.compile(r"^\s*[\u4e00-\u9fff]{0,12}"
+                r"(范文网|资源网|学习网|知识网|文秘网|写作网|公文网|秘书网|文档网|作文网|文库|网站|官网)\s*$"), "site name", 20),
     # Web pages print their own date on a line of its own, in the ISO form that reports never use.
     (re.compile(r"^\s*\d{4}-\d{2}-\d{2}(\s+\d{2}:\d{2}(:\d{2})?)?\s*$"), "page date", 30),
 )

@@ -153,7 +153,9 @@ def run(args: argparse.Namespace) -> int:
         for line in bad:
             print(f"  {line.split(': ', 1)[0]}", file=sys.stderr)
         return 1
-    print(summary + ("" if args.dry_run or args.json else ". Review each draft: casebook check lists drafts; the contribution guide says what to check"), file=sys.stderr)
+    print(summary + ("" if args.dry_run or args.json else
+                     ". Review each draft: casebook check lists drafts; the contribution guide says what to check"),
+          file=sys.stderr)
     return 0
 
 

@@ -135,9 +135,11 @@ def table(result: dict, today: str | None = None) -> str:
     lines = [f"Measured {today or date.today().isoformat()} on the {result['files']} seed files "
              f"({result['expected']} reports), against the curated cases' front matter.", "",
              "| measure | result |", "|---|---|",
-             f"| reports found | {result['found']} (expected {result['expected']}); {result['split_right']} of {n} on a report of their own |",
+             f"| reports found | {result['found']} (expected {result['expected']}); "
+             f"{result['split_right']} of {n} on a report of their own |",
              f"| unit type right | {unit_right} / {n} |",
-             f"| measure categories | precision {hits / max(got, 1):.2f}, recall {hits / max(want, 1):.2f} ({hits} right of {got} suggested, {want} curated) |"]
+             f"| measure categories | precision {hits / max(got, 1):.2f}, recall {hits / max(want, 1):.2f} "
+             f"({hits} right of {got} suggested, {want} curated) |"]
     for level in LEVELS:
         named = [p for p in per if p["region"][level]["named"]]
         right = sum(1 for p in named if p["region"][level]["right"])
@@ -150,10 +152,12 @@ def table(result: dict, today: str | None = None) -> str:
     g_hits = sum(len(p["groups"][0] & p["groups"][1]) for p in per)
     g_got = sum(len(p["groups"][0]) for p in per)
     g_want = sum(len(p["groups"][1]) for p in per)
-    lines.append(f"| ethnic groups exactly right | {groups} / {n} (precision {g_hits / max(g_got, 1):.2f}, recall {g_hits / max(g_want, 1):.2f}) |")
+    lines.append(f"| ethnic groups exactly right | {groups} / {n} "
+                 f"(precision {g_hits / max(g_got, 1):.2f}, recall {g_hits / max(g_want, 1):.2f}) |")
     lines.append(f"| noise lines kept | {sum(p['noise_kept'] for p in per)} |")
     lines.append(f"| placeholders turned into facts | {sum(p['placeholders_as_facts'] for p in per)} |")
-    lines += ["", "| report | unit type (suggested / curated) | categories right / suggested / curated | places (right / named) | year | ethnic groups (suggested / curated) |",
+    lines += ["", "| report | unit type (suggested / curated) | categories right / suggested / curated "
+                  "| places (right / named) | year | ethnic groups (suggested / curated) |",
               "|---|---|---|---|---|---|"]
     for p in result["per"]:
         if not p["found"]:
@@ -162,7 +166,8 @@ def table(result: dict, today: str | None = None) -> str:
         u = p["unit_type"]
         named = [lvl for lvl in LEVELS if p["region"][lvl]["named"]]
         places = f"{sum(1 for lvl in named if p['region'][lvl]['right'])} / {len(named)}"
-        lines.append(f"| {p['report']} | {u[0]} / {u[1]}{'' if u[0] == u[1] else ' ✗'} | {p['measures'][0]} / {p['measures'][1]} / {p['measures'][2]} "
+        lines.append(f"| {p['report']} | {u[0]} / {u[1]}{'' if u[0] == u[1] else ' ✗'} "
+                     f"| {p['measures'][0]} / {p['measures'][1]} / {p['measures'][2]} "
                      f"| {places} | {p['year'][0]} / {p['year'][1]} | {len(p['groups'][0])} / {len(p['groups'][1])}"
                      f"{'' if p['groups'][0] == p['groups'][1] else ' ✗'} |")
     return "\n".join(lines)

@@ -12,7 +12,8 @@ _NUMERAL = "0-9０-９一二三四五六七八九十百"
 # "篇1：标题", "第二篇 标题", "标题 篇3": the numbered headings of a collection of reports.
 PIECE = re.compile(rf"^\s*(篇\s*[{_NUMERAL}]+\s*[:：、.．\s]|第\s*[{_NUMERAL}]+\s*篇)|^.{{2,40}}\s篇\s*[{_NUMERAL}]+\s*$")
 # Section headings ("一、", "1.", "（一）", "⑴", "第一") recur in every report: never report titles.
-ENUMERATED = re.compile(rf"^\s*([{_NUMERAL}]+\s*[、.．:：)）]|[（(]\s*[{_NUMERAL}]+\s*[)）]|[⑴-⒇①-⑳]|第[{_NUMERAL}]+[、，,\s章节部分阶段条])")
+ENUMERATED = re.compile(rf"^\s*([{_NUMERAL}]+\s*[、.．:：)）]|[（(]\s*[{_NUMERAL}]+\s*[)）]|[⑴-⒇①-⑳]"
+                        rf"|第[{_NUMERAL}]+[、，,\s章节部分阶段条])")
 _SENTENCE = re.compile(r"[。！？；!?]")
 MAX_HEADING = 40
 

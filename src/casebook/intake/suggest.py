@@ -155,7 +155,8 @@ def _measures(taxonomy: Taxonomy, headings: str, body: str) -> tuple[Suggestion,
         in_headings = _count(measure.keywords, headings)
         score = sum(counts.values()) + 2 * sum(in_headings.values())
         if score >= MEASURE_THRESHOLD:
-            out.append((score, Suggestion(measure.id, _evidence(counts) + (f"; in headings: {_evidence(in_headings)}" if in_headings else ""))))
+            headed = f"; in headings: {_evidence(in_headings)}" if in_headings else ""
+            out.append((score, Suggestion(measure.id, _evidence(counts) + headed)))
     return tuple(s for _, s in sorted(out, key=lambda x: -x[0]))
 
 
@@ -171,8 +172,10 @@ def _ethnic_groups(body: str) -> tuple[Suggestion, ...]:
         items = m.group(1).split("、")
         # The list's first item may follow other words (…蒙医院是蒙、汉), its last run into the
         # count (汉两个民族): the longest end, and the longest start, that name a group.
-        first = next((_by_short_name(items[0][i:], names) for i in range(len(items[0])) if _by_short_name(items[0][i:], names)), None)
-        last = next((_by_short_name(items[-1][:j], names) for j in range(len(items[-1]), 0, -1) if _by_short_name(items[-1][:j], names)), None)
+        first = next((_by_short_name(items[0][i:], names) for i in range(len(items[0]))
+                      if _by_short_name(items[0][i:], names)), None)
+        last = next((_by_short_name(items[-1][:j], names) for j in range(len(items[-1]), 0, -1)
+                     if _by_short_name(items[-1][:j], names)), None)
         found = [first] + [_by_short_name(item, names) for item in items[1:-1]] + [last]
         if all(found):
             for name in found:
@@ -182,7 +185,8 @@ def _ethnic_groups(body: str) -> tuple[Suggestion, ...]:
     return tuple(Suggestion(name, evidence[name]) for name in names if counts[name])
 
 
-_SHORT_LIST = re.compile(r"((?:[\u4e00-\u9fff]{1,4}、)+[\u4e00-\u9fff]{1,4})(?:等)?\s*(?:[0-9一二三四五六七八九十]+\s*[个种])?[\u4e00-\u9fff]{0,3}?(?:少数)?民族")
+_SHORT_LIST = re.compile(r"((?:[\u4e00-\u9fff]{1,4}、)+[\u4e00-\u9fff]{1,4})(?:等)?"
+                         r"\s*(?:[0-9一二三四五六七八九十]+\s*[个种])?[\u4e00-\u9fff]{0,3}?(?:少数)?民族")
 
 
 def _by_short_name(item: str, names: tuple[str, ...]) -> str | None:

@@ -115,7 +115,8 @@ def bar_chart(id: str, title: str, desc: str, bars: Sequence[Bar]) -> str:
         # name "2017: 1 case" contains (WCAG 2.5.3, label in name).
         row = (f'<g class="cb-chart__row" data-key="{_e(b.key)}">{tip}'
                f'{_label(label_w - 8, mid, labels[i])} '
-               f'<rect class="cb-chart__bar" x="{label_w:.0f}" y="{y + (row_h - BAR) / 2:.1f}" width="{max(length, 0):.1f}" height="{BAR}" fill="{PRIMARY}"/>'
+               f'<rect class="cb-chart__bar" x="{label_w:.0f}" y="{y + (row_h - BAR) / 2:.1f}" '
+               f'width="{max(length, 0):.1f}" height="{BAR}" fill="{PRIMARY}"/>'
                f'<text class="cb-chart__value" x="{label_w + length + 6:.1f}" y="{mid:.1f}" dominant-baseline="central">{b.value}</text>'
                "</g>")
         parts.append(_link(b.href if b.value else None, b.title, row) + "\n")

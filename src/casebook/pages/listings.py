@@ -68,7 +68,8 @@ def measures_page(w: Writer) -> SitePage:
         f"{len(w.indices.items_by_measure[m.id])} | {escape(w.label(m.description))} |"
         for m in w.tax.measures
     ]
-    table = f"| {s['measures']} | {s['cases']} | {s['checklist_items_here']} | {s['description']} |\n|---|--:|--:|---|\n" + "\n".join(rows) + "\n"
+    table = (f"| {s['measures']} | {s['cases']} | {s['checklist_items_here']} | {s['description']} |\n"
+             "|---|--:|--:|---|\n" + "\n".join(rows) + "\n")
     markdown = f"# {s['by_measure']}\n\n{s['measures_intro']}\n\n<div class=\"cb-overview\" markdown>\n\n{table}\n</div>\n"
     return SitePage(here, s["by_measure"], markdown, "measures")
 

@@ -186,4 +186,5 @@ class Writer:
         """The line under the browse and statistics pages that leads to the open data."""
         s = self.s
         files = " · ".join(f"[{posixpath.basename(p)}]({relative(here, p)})" for p in (CASES_CSV, CASES_JSON))
-        return f"{s['data_links']}{s['colon']}{files} · [{s['data_fields_link']}]({relative(here, DATA)}#case-fields)\n{{: .cb-data-links }}\n"
+        return (f"{s['data_links']}{s['colon']}{files} · [{s['data_fields_link']}]({relative(here, DATA)}#case-fields)\n"
+                "{: .cb-data-links }\n")
