@@ -107,7 +107,8 @@ def _check_region(value, taxonomy):
     parts: dict[str, str] = {}
     for key, part in value.items():
         if key not in REGION_KEYS:
-            issues.append(([key], f"unknown part of a region; allowed: {', '.join(REGION_KEYS)}.{suggest(key, REGION_KEYS)}"))
+            issues.append(([key], f"unknown part of a region; allowed: {', '.join(REGION_KEYS)}."
+                                  f"{suggest(key, REGION_KEYS)}"))
             continue
         if part is None:
             continue
@@ -127,7 +128,8 @@ def _check_year(value, taxonomy):
         start, _, end = value.strip().partition("-")
         if not end or int(start) < int(end):
             return value.strip(), []
-    return None, [([], f"must be a year such as 2019 or a period such as 2016-2018 (or left out when unknown), not {value!r}")]
+    return None, [([], "must be a year such as 2019 or a period such as 2016-2018 (or left out when unknown), "
+                       f"not {value!r}")]
 
 
 def _check_source(value, taxonomy):
@@ -152,7 +154,8 @@ def _check_source(value, taxonomy):
             issues.append(([key], f"unknown {key} '{given}'; allowed (content/taxonomy.yml source_{key}s): "
                                   f"{', '.join(allowed)}.{suggest(str(given), allowed)}"))
     if by not in (None, "unit"):
-        issues.append((["by"], f"must be 'unit' (the case's own unit wrote it) or left out when not stated, not {by!r}"))
+        issues.append((["by"], "must be 'unit' (the case's own unit wrote it) or left out when not stated, "
+                               f"not {by!r}"))
     known = ["file", "report", "script", "kind", "by", "origin"]
     for key in value:
         if key not in known:

@@ -77,7 +77,10 @@ class _FirstHolders:
     def holding(self, subset: tuple[int, ...]) -> int:
         found = self.sets.get(subset)
         if found is None:
-            found = self.holders[subset[0]] if len(subset) == 1 else self.holding(subset[:-1]) & self.holders[subset[-1]]
+            if len(subset) == 1:
+                found = self.holders[subset[0]]
+            else:
+                found = self.holding(subset[:-1]) & self.holders[subset[-1]]
             self.sets[subset] = found
         return found
 

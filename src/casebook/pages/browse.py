@@ -73,7 +73,8 @@ def form(facets: Sequence[Facet], lang: str, base: str, total: int, selection_ur
             for v in facet.values)
         groups.append(
             f'<fieldset class="cb-facet" data-facet="{e(facet.key)}">\n'
-            f'<legend>{e(s["facet_" + facet.key])} <span class="cb-facet__mode">{e(s["facet_mode_" + facet.mode])}</span></legend>\n'
+            f'<legend>{e(s["facet_" + facet.key])} '
+            f'<span class="cb-facet__mode">{e(s["facet_mode_" + facet.mode])}</span></legend>\n'
             f'<ul class="cb-facet__values">\n{items}</ul>\n</fieldset>\n')
     attrs = {
         "data-base": base,
@@ -94,7 +95,8 @@ def form(facets: Sequence[Facet], lang: str, base: str, total: int, selection_ur
         # On a narrow screen the script folds the facets away (the summary shows only there),
         # so that the results are not a long scroll below them.
         f'<details class="cb-browse__filters" open><summary>{e(s["browse_filters"])}</summary>\n'
-        f'<div class="cb-browse__facets" role="group" aria-label="{e(s["browse_filters"])}">\n' + "".join(groups) + "</div>\n"
+        f'<div class="cb-browse__facets" role="group" aria-label="{e(s["browse_filters"])}">\n'
+        + "".join(groups) + "</div>\n"
         "</details>\n"
         '<div class="cb-browse__results">\n'
         '<div class="cb-browse__bar">\n'

@@ -34,7 +34,9 @@ class Reference:
     casebook: str  # the site's name in this language: author and container
     url: str  # the case page's address (absolute where the site's address is known)
     updated: str  # YYYY-MM-DD: the day the case's file last changed
-    accessed: str  # YYYY-MM-DD, the day of access where known: "" in the files, and on the page until the reader's browser says it
+    # YYYY-MM-DD, the day of access where known: "" in the files, and on the page until the
+    # reader's browser says it
+    accessed: str
     source: str  # the source report in words, as the case page says it
 
     @property

@@ -18,7 +18,8 @@ def matrix_page(w: Writer) -> SitePage:
         cells = []
         for m in measures:
             n = len(w.indices.by_cell.get((u.id, m.id), ()))
-            cells.append(w.link(here, str(n), cell_path(u.id, m.id), "cb-cell") if n else '<span class="cb-cell--empty">·</span>')
+            cells.append(w.link(here, str(n), cell_path(u.id, m.id), "cb-cell") if n
+                         else '<span class="cb-cell--empty">·</span>')
         total = len(w.indices.by_unit[u.id])
         rows.append(f"| {w.link(here, w.label(u.label), unit_path(u.id))} | " + " | ".join(cells) + f" | {total} |")
     markdown = (

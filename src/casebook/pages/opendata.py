@@ -83,7 +83,8 @@ CASE_FIELDS: tuple[Field, ...] = (
     Field("id", "id", False, "text", lambda c, ctx, lang: c.id),
     Field("title", "title", True, "text", lambda c, ctx, lang: _text(c, lang).title if _text(c, lang) else None),
     Field("unit_type", "unit_type", False, "text", lambda c, ctx, lang: c.unit_type),
-    Field("unit_type", "unit_type_label", True, "text", lambda c, ctx, lang: ctx.taxonomy.unit_label(c.unit_type, lang)),
+    Field("unit_type", "unit_type_label", True, "text",
+          lambda c, ctx, lang: ctx.taxonomy.unit_label(c.unit_type, lang)),
     Field("measures", "measures", False, "texts", lambda c, ctx, lang: tuple(c.measures)),
     Field("measures", "measures_label", True, "texts",
           lambda c, ctx, lang: tuple(ctx.taxonomy.measure_label(m, lang) for m in c.measures)),
@@ -122,11 +123,13 @@ def _item_text(lang_value: Callable) -> Callable:
 
 ITEM_FIELDS: tuple[Field, ...] = (
     Field("checklist", "checklist", False, "text", lambda i, ctx, lang: i.checklist.id),
-    Field("checklist_title", "checklist_title", True, "text", _item_text(lambda i, lang: i.checklist.texts[lang].title)),
+    Field("checklist_title", "checklist_title", True, "text",
+          _item_text(lambda i, lang: i.checklist.texts[lang].title)),
     Field("item", "item", False, "number", lambda i, ctx, lang: i.index + 1),
     Field("text", "item_text", True, "text", _item_text(lambda i, lang: i.text(lang).text)),
     Field("measure", "measure", False, "text", lambda i, ctx, lang: _shape(i).measure),
-    Field("measure", "measure_label", True, "text", lambda i, ctx, lang: ctx.taxonomy.measure_label(_shape(i).measure, lang)),
+    Field("measure", "measure_label", True, "text",
+          lambda i, ctx, lang: ctx.taxonomy.measure_label(_shape(i).measure, lang)),
     Field("cases", "item_cases", False, "texts", lambda i, ctx, lang: tuple(_shape(i).cases)),
     Field("url", "item_url", True, "text", lambda i, ctx, lang: ctx.url(checklist_path(i.checklist.id), lang)),
 )
@@ -142,7 +145,8 @@ def columns(fields: Sequence[Field]) -> tuple[str, ...]:
 
 
 def rows(items: Sequence, fields: Sequence[Field], ctx: Context) -> tuple[dict[str, Value], ...]:
-    plan = [(col, f.value, lang) for f in fields for lang, col in zip(LANGUAGES if f.per_language else (None,), f.columns(), strict=True)]
+    plan = [(col, f.value, lang) for f in fields
+            for lang, col in zip(LANGUAGES if f.per_language else (None,), f.columns(), strict=True)]
     return tuple({col: value(item, ctx, lang) for col, value, lang in plan} for item in items)
 
 
@@ -209,8 +213,10 @@ def data_page(w: Writer) -> SitePage:
     docs, kinds = s["data_fields"], s["data_kinds"]
 
     def table(fields: Sequence[Field]) -> str:
-        rows = [f"| {', '.join(f'`{c}`' for c in f.columns())} | {kinds[f.kind]} | {escape(docs[f.doc])} |" for f in fields]
-        return f"| {s['data_field']} | {s['data_kind']} | {s['data_meaning']} |\n|---|---|---|\n" + "\n".join(rows) + "\n"
+        rows = [f"| {', '.join(f'`{c}`' for c in f.columns())} | {kinds[f.kind]} | {escape(docs[f.doc])} |"
+                for f in fields]
+        return (f"| {s['data_field']} | {s['data_kind']} | {s['data_meaning']} |\n|---|---|---|\n"
+                + "\n".join(rows) + "\n")
 
     downloads = "\n".join(f"- [{posixpath.basename(path)}]({relative(here, path)}){s['colon']}{s[key]}"
                           for path, key in ((CASES_CSV, "data_cases_csv"), (CASES_JSON, "data_cases_json"),

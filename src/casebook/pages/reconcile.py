@@ -15,7 +15,8 @@ from casebook.urls import case_path, cell_path, checklist_path, measure_path, un
 
 
 def reconcile(content: Content, indices: Indices, built: Iterable[str], searchable: Iterable[str],
-              listed: Mapping[str, Iterable[str]], carried: Mapping[str, Iterable[str] | None] | None = None) -> list[str]:
+              listed: Mapping[str, Iterable[str]],
+              carried: Mapping[str, Iterable[str] | None] | None = None) -> list[str]:
     """Differences between what the content holds and what one language's site shows.
 
     `built`: the source paths of the pages written; `searchable`: the source paths that have

@@ -66,9 +66,11 @@ def compare_page(w: Writer) -> SitePage:
             "min": COMPARE_MIN, "max": COMPARE_MAX}
     keys = ("compare_title", "compare_shared", "compare_none", "compare_print", "compare_case",
             "compare_loading", "compare_section_missing")
-    markdown = (f"---\nhide:\n  - toc\n---\n\n# {s['compare_title']}\n\n{s['compare_intro'].format(browse=relative(here, BROWSE))}\n\n"
+    markdown = (f"---\nhide:\n  - toc\n---\n\n# {s['compare_title']}\n\n"
+                f"{s['compare_intro'].format(browse=relative(here, BROWSE))}\n\n"
                 f"{MARKER}\n")
-    fragment = f'<div class="cb-selection cb-compare" id="cb-compare" aria-live="polite"></div>\n{_texts(w, keys, data)}'
+    fragment = ('<div class="cb-selection cb-compare" id="cb-compare" aria-live="polite"></div>\n'
+                + _texts(w, keys, data))
     return SitePage(here, s["compare_title"], markdown, "compare", fragments={MARKER: fragment})
 
 

@@ -16,7 +16,8 @@ _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-def markdown_extensions(config_file: Path, leave_out: tuple[str, ...] = ()) -> tuple[list[str], dict[str, dict[str, Any]]]:
+def markdown_extensions(config_file: Path,
+                        leave_out: tuple[str, ...] = ()) -> tuple[list[str], dict[str, dict[str, Any]]]:
     """The extension names of `markdown_extensions` in order, and each one's settings."""
     config = yaml.load(config_file.read_text("utf-8"), Loader=_Loader) or {}
     names, settings = [], {}
