@@ -29,7 +29,8 @@ def is_heading(text: str) -> bool:
 def split(read: Read) -> tuple[Report, ...]:
     lines, removed = clean_lines(read.lines)
     starts = _starts(lines)
-    pieces = [lines[a:b] for a, b in zip(starts, starts[1:] + [len(lines)], strict=True)]
+    # No start, no piece: the second list has its one end only.
+    pieces = [lines[a:b] for a, b in zip(starts, starts[1:] + [len(lines)], strict=False)]
     preamble = lines[: starts[0]] if starts else []
     if preamble and not _has_body(preamble):
         # Before the first report only the collection's title: not part of any report.
