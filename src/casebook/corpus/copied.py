@@ -181,3 +181,62 @@ def longest_run(a: str, b: str, t2s: Callable[[str], str] | None = None) -> str:
 
 def han_count(text: str) -> int:
     return len(_HAN.findall(text))
+
+
+# Near-copies ---------------------------------------------------------------------------------
+# A sentence can follow its source clause for clause with a word swapped every dozen characters:
+# no single run reaches MIN_HAN, yet the sentence is the source's. What gives it away is how
+# much of the sentence shorter shared runs cover together.
+
+NEAR_RUN = 12  # Chinese characters in a shared run that counts towards a near-copy
+NEAR_SHARE = 0.5  # more than this share of a sentence's Chinese characters covered by such runs
+NEAR_MIN_HAN = 15  # shorter sentences are left alone: a name or a short fact
+_SENTENCE_END = re.compile(r"[。！？!?\n]+")
+
+
+@dataclass(frozen=True, slots=True)
+class NearCopy:
+    """A sentence of the case whose Chinese characters are mostly in runs the source shares."""
+
+    start: int  # in the case's text, as written
+    end: int
+    text: str  # the case's sentence
+    han: int  # its Chinese characters
+    covered: int  # of them, in shared runs of NEAR_RUN or more
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `text`: up to a full stop or a line end (a list item is one)."""
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+def near_copies(case_text: str, source: str | Automaton, exceptions: Iterable[str] = (),
+                min_run: int = NEAR_RUN, share: float = NEAR_SHARE, min_han: int = NEAR_MIN_HAN,
+                t2s: Callable[[str], str] | None = None) -> tuple[NearCopy, ...]:
+    """The sentences of `case_text` that runs of `min_run` or more Chinese characters shared with
+    the source cover for more than `share` of their Chinese characters, outside the `exceptions`
+    (whose text counts as neither covered nor the sentence's)."""
+    t2s = t2s or to_simplified()
+    index = source if isinstance(source, Automaton) else automaton(fold(source, t2s).text)
+    out = []
+    for start, end in sentences(case_text):
+        sentence = case_text[start:end]
+        folded = mask(fold(sentence, t2s), exceptions, t2s)
+        is_han = [bool(_HAN.match(c)) for c in folded.text]  # barriers (exceptions) are not
+        total = sum(is_han)
+        if total < min_han:
+            continue
+        covered = [False] * len(folded.text)
+        for a, b in common_runs(folded.text, index, min_run):
+            covered[a:b] = [True] * (b - a)
+        n = sum(c and h for c, h in zip(covered, is_han))
+        if n > share * total:
+            out.append(NearCopy(start, end, sentence, total, n))
+    return tuple(out)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterator, Sequence
 
-from casebook.corpus import frontmatter, trace
+from casebook.corpus import frontmatter, trace, wording
 from casebook.incremental.memo import Memo, digest
 from casebook.corpus.links import find_refs
 from casebook.corpus.sanitize import risky_html
@@ -156,7 +156,20 @@ def _trace(content: Content, files: list[_File], content_dir: Path, folders: Seq
             lines[text.path] = trace.lines_of(docs[text.path])
         return trace.locate_in(docs[text.path], lines[text.path], path, number)
 
-    return trace_content(content.cases, derived, content_dir, locate, folders)
+    bodies = {str(t.path): t for c in content.cases for t in c.texts.values()}
+
+    def place(path: str, field: str, offset: int) -> int | None:
+        if field == "body":
+            text = bodies[path]
+            return text.body_line + text.body.count("\n", 0, offset)
+        return locate(trace.Text("zh", path, ()), [field], None)
+
+    shown = (content_dir / wording.EXCEPTIONS).relative_to(content_dir.parent).as_posix()
+    exceptions, problems = wording.read_exceptions(content_dir, shown)
+    reuse = frozenset(f.id for f in files if f.kind == "cases" and f.values.get("wording_reuse"))
+    rule = wording.Rule(reuse, exceptions, shown, place)
+    traced, notes = trace_content(content.cases, derived, content_dir, locate, folders, rule=rule)
+    return problems + traced, notes
 
 
 def _read_text(path: Path, rel, problems: list[Problem], raw: bytes | None = None) -> str | None:

@@ -27,7 +27,7 @@ from typing import Iterable, Mapping, Sequence
 
 import yaml
 
-from casebook.corpus import trace
+from casebook.corpus import copied, trace, wording
 from casebook.corpus.frontmatter import line_of
 from casebook.model import Case, Problem
 from casebook.corpus.schema import REPORT_PATTERN
@@ -172,9 +172,9 @@ def read(folders: Sequence[Folder], names: Iterable[str]) -> tuple[dict[str, Sou
     return found, problems
 
 
-def report_numbers(source: SourceFile, report: str | None) -> tuple[frozenset[str] | None, str, str | None]:
-    """The numbers of the report a case cites (None when it cannot be cut out of the file), how
-    messages name it, and what is wrong when the case's file and report do not fit together."""
+def report_text(source: SourceFile, report: str | None) -> tuple[str | None, str, str | None]:
+    """The (folded) text of the report a case cites (None when it cannot be cut out of the file),
+    how messages name it, and what is wrong when the case's file and report do not fit together."""
     cited = source.shown if report is None else f"{source.shown}, report {report}"
     if report is None:
         if len(source.reports) > 1:
@@ -194,34 +194,45 @@ def report_numbers(source: SourceFile, report: str | None) -> tuple[frozenset[st
                                      f"reports in it): leave report out")
             ids = ", ".join(r.id for r in source.reports)
             return None, cited, f"no report {report} in {source.name}; its reports: {ids}"
-    text = trace.report_text(source.text, listed.start if listed else None, (r.start for r in source.reports))
     # A start that is not in the file is reported once, at the list that names it (_missing_starts).
-    return (frozenset(trace.numbers(text)) if text is not None else None), cited, None
+    return trace.report_text(source.text, listed.start if listed else None, (r.start for r in source.reports)), cited, None
+
+
+def report_numbers(source: SourceFile, report: str | None) -> tuple[frozenset[str] | None, str, str | None]:
+    """The numbers of the report a case cites (None when it cannot be cut out of the file), how
+    messages name it, and what is wrong when the case's file and report do not fit together."""
+    text, cited, wrong = report_text(source, report)
+    return (frozenset(trace.numbers(text)) if text is not None else None), cited, wrong
 
 
 def trace_content(cases: Sequence[Case], derived: Mapping[str, tuple[trace.Derived, ...]], content_dir: Path,
                   locate: trace.Locate, extra: Sequence[str | Path] = (),
-                  environ: Mapping[str, str] = os.environ) -> tuple[list[Problem], list[Problem]]:
-    """The traceability problems of every case, and notes (severity info) on what was skipped."""
+                  environ: Mapping[str, str] = os.environ,
+                  rule: wording.Rule | None = None) -> tuple[list[Problem], list[Problem]]:
+    """The traceability problems of every case, and notes (severity info) on what was skipped;
+    with a `rule`, the wording each case shares with its source too (wording.py)."""
     problems: list[Problem] = []
     searched = folders(content_dir, extra, environ, problems)
     cited_files = Counter(c.source.file for c in cases)
     found, read_problems = read(searched, cited_files)
     problems += read_problems
     problems += _missing_starts(found.values())
-    by_report: dict[tuple[str, str | None], tuple[frozenset[str] | None, str, str | None]] = {}
+    by_report: dict[tuple[str, str | None], tuple[str | None, frozenset[str] | None, str, str | None]] = {}
+    indexed: dict[tuple[str, str | None], copied.Automaton] = {}  # only while its cases are checked
+    prose: dict[str, str] = {}
     # A checkout without its sources pays nothing per case, unless a case carries marks to check.
     for case in cases if found or derived else ():
         source = found.get(case.source.file)
         if source is None:
             if not any(str(t.path) in derived for t in case.texts.values()):
                 continue
-            in_report, cited, wrong = None, "", None
+            text, in_report, cited, wrong = None, None, "", None
         else:
             key = (case.source.file, case.source.report)
             if key not in by_report:
-                by_report[key] = report_numbers(source, case.source.report)
-            in_report, cited, wrong = by_report[key]
+                text, cited, wrong = report_text(source, case.source.report)
+                by_report[key] = text, (frozenset(trace.numbers(text)) if text is not None else None), cited, wrong
+            text, in_report, cited, wrong = by_report[key]
         texts = trace.case_texts(case, derived)
         if wrong:
             field = ["source", "report"] if case.source.report else ["source"]
@@ -231,6 +242,17 @@ def trace_content(cases: Sequence[Case], derived: Mapping[str, tuple[trace.Deriv
         if source is not None and in_report is None:
             continue  # its report's start is not in the file: said once, where the report is listed
         problems += trace.check(texts[0], texts[1:], in_report, cited, locate)
+        if rule is not None and text is not None and "zh" in case.texts and case.id not in rule.reuse:
+            zh = case.texts["zh"]
+            fields = (("title", zh.title), ("summary", zh.summary), ("body", zh.body))
+            prose[case.id] = copied.BARRIER.join(t for _, t in fields)
+            if key not in indexed:
+                indexed.clear()  # cases of one report come together in most content; keep one index
+                indexed[key] = copied.automaton(copied.fold(text).text)
+            found_here = wording.findings(fields, indexed[key], rule.of(case.id))
+            problems += wording.problems(str(zh.path), found_here, cited, rule.place, rule.listed_in)
+    if rule is not None:
+        problems += wording.stale(rule.exceptions, prose, rule.listed_in)
     where = ", ".join(f.shown + ("" if f.path.is_dir() else " (absent)") for f in searched)
     shown = f"{content_dir.name}/cases"
     notes = [Problem(shown, None, None,

@@ -1,0 +1,131 @@
+"""The "own words" rule, as `casebook check` applies it to every case whose source is present.
+
+A case restates its source report: it may not copy a run of `copied.MIN_HAN` Chinese characters
+from it (an error), nor a sentence that follows the source with a few words swapped, where runs
+of `copied.NEAR_RUN` characters cover most of the sentence (a warning). A case whose front matter
+has `wording_reuse` (a unit's own report, whose editors allow its wording) is not checked. Runs
+kept on purpose (a document's title, a name, a slogan, a list of figures) are reviewed exceptions,
+listed with a reason in `content/review/copied-runs.yml`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Mapping, Sequence
+
+import yaml
+
+from casebook.corpus import copied
+from casebook.corpus.frontmatter import line_of
+from casebook.model import Problem
+
+COPIED = "copied-run"
+NEAR_COPY = "near-copy"
+EXCEPTIONS = Path("review") / "copied-runs.yml"  # in the content folder
+KINDS = ("document_title", "name", "slogan", "figures", "to_rewrite")
+FIELDS = ("title", "summary", "body")
+
+# (file, field, character offset in the field's text) -> the file's line there
+Place = Callable[[str, str, int], int | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Reviewed:
+    case: str
+    run: str
+    kind: str
+    reason: str
+    line: int | None
+
+
+def read_exceptions(content_dir: Path, shown: str) -> tuple[tuple[Reviewed, ...], list[Problem]]:
+    """The reviewed exceptions, and what is wrong with the list (`shown`: its path in messages)."""
+    path = content_dir / EXCEPTIONS
+    if not path.is_file():
+        return (), []
+    text = path.read_text("utf-8-sig")
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        return (), [Problem(shown, None, None, f"is not valid YAML: {e}")]
+    items = data.get("exceptions") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        return (), [Problem(shown, None, "exceptions", "must be a list of {case, run, kind, reason}")]
+    out, problems = [], []
+    for i, item in enumerate(items):
+        line = line_of(text, ["exceptions", i])
+        if not isinstance(item, dict) or not all(isinstance(item.get(k), str) and item[k].strip()
+                                                 for k in ("case", "run", "kind", "reason")):
+            problems.append(Problem(shown, line, f"exceptions[{i}]", "must have case, run, kind and reason, each a text"))
+            continue
+        if item["kind"] not in KINDS:
+            problems.append(Problem(shown, line, f"exceptions[{i}].kind",
+                                    f"unknown kind {item['kind']!r}; allowed: {', '.join(KINDS)}"))
+            continue
+        out.append(Reviewed(item["case"], item["run"], item["kind"], item["reason"], line))
+    return tuple(out), problems
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    field: str
+    start: int  # in the field's text
+    text: str
+    code: str
+    han: int
+    covered: int = 0
+
+
+def findings(fields: Sequence[tuple[str, str]], index: copied.Automaton, exceptions: Sequence[str]) -> list[Finding]:
+    """Copied runs and near-copied sentences of a case's Chinese fields against its report's index."""
+    out = []
+    for name, text in fields:
+        runs = copied.shared_runs(text, index, exceptions)
+        out += [Finding(name, r.start, r.text, COPIED, r.han) for r in runs]
+        for n in copied.near_copies(text, index, exceptions):
+            if not any(r.start < n.end and n.start < r.end for r in runs):  # said once, as a copied run
+                out.append(Finding(name, n.start, n.text.strip(), NEAR_COPY, n.han, n.covered))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """What the check needs besides the cases and their sources."""
+
+    reuse: frozenset[str]  # ids of the cases whose front matter has wording_reuse
+    exceptions: tuple[Reviewed, ...]
+    listed_in: str  # the exceptions' file, as messages name it
+    place: Place
+
+    def of(self, case: str) -> list[str]:
+        return [e.run for e in self.exceptions if e.case == case]
+
+
+def problems(path: str, found: Sequence[Finding], cited: str, place: Place, listed_in: str) -> list[Problem]:
+    out = []
+    for f in found:
+        line = place(path, f.field, f.start)
+        if f.code == COPIED:
+            out.append(Problem(path, line, f.field,
+                               f"{f.han} Chinese characters copied from the source ({cited}): “{f.text}”; restate it in "
+                               f"your own words, or, if it is a name, a document's title, a slogan or a list of figures, "
+                               f"list it in {listed_in} with a reason", code=COPIED))
+        else:
+            out.append(Problem(path, line, f.field,
+                               f"this sentence follows the source ({cited}) with a few words changed ({f.covered} of "
+                               f"its {f.han} Chinese characters are in runs of {copied.NEAR_RUN} or more that the "
+                               f"source has): “{f.text}”; restate it, or list it in {listed_in} with a reason",
+                               "warning", NEAR_COPY))
+    return out
+
+
+def stale(exceptions: Sequence[Reviewed], texts: Mapping[str, str], shown: str) -> list[Problem]:
+    """Exceptions whose run the case no longer writes (`texts`: each checked case's Chinese prose)."""
+    out = []
+    for e in exceptions:
+        prose = texts.get(e.case)
+        if prose is not None and copied.fold(e.run).text not in copied.fold(prose).text:
+            out.append(Problem(shown, e.line, "run", f"{e.case} no longer writes “{e.run}”: remove this exception",
+                               "warning", COPIED))
+    return out
