@@ -30,6 +30,18 @@ GROUPS_EN = {"汉族": "Han", "彝族": "Yi", "哈尼族": "Hani", "傣族": "Da
 HONOURS = {"zh": ["市级民族团结进步示范学校"], "en": ["Model school of ethnic unity (city)"]}
 
 
+def draft_like(id: str, source_file: str) -> str:
+    """What `casebook import` writes for the report (its fields, as tests/site/test_journey.py
+    checks it does), for tests that need the draft without running the importer."""
+    meta = {"id": id, "draft": True, "title": "澜溪县民族中学2023年民族团结进步创建工作总结", "unit_type": "school",
+            "measures": ["publicity_education", "exchange", "leadership"], "unit": "澜溪县民族中学",
+            "region": {"province": "云南省"}, "year": 2023,
+            "ethnic_groups": ["汉族", "彝族", "哈尼族", "傣族", "佤族", "拉祜族"],
+            "source": {"file": source_file}, "summary": "草稿：摘要待编辑依据原文撰写。"}
+    body = "## 背景\n\n## 主要做法\n\n## 成效\n\n## 原文（整理后）\n\n```text\n" + REPORT.read_text("utf-8") + "```\n"
+    return join(meta, body)
+
+
 def split(text: str) -> tuple[dict, str]:
     """Front matter (comments dropped, as an editor deletes the draft's evidence) and body."""
     _, head, body = text.split("---\n", 2)

@@ -30,5 +30,16 @@ def report_text(report: str) -> str:
     return trace.report_text(trace.fold((SEEDS / file).read_text("utf-8")), start, others)
 
 
+def seed_cases(cases):
+    """The cases written from a seed report (file and report as the seeds README lists them): the
+    tests of the seed cases themselves run on these only, never on a case an editor adds."""
+    listed = reports()
+    return [c for c in cases if c.source.report in listed and listed[c.source.report][0] == c.source.file]
+
+
+def present() -> bool:
+    return (SEEDS / "README.md").exists()
+
+
 normalise = trace.fold
 numbers = trace.numbers
