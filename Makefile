@@ -33,7 +33,7 @@ benchmark: install
 	$(BIN)/python benchmarks/run.py $(SIZES)
 
 # How well `casebook import` reads the raw seed reports, against the curated cases (docs/contributing.*.md).
-# Reads ../shared/seeds beside the project, or CASEBOOK_SEEDS; writes nothing.
+# Reads ../shared/seeds beside the project, or the folder named in CASEBOOK_SOURCES; writes nothing.
 evaluate-import: install
 	$(BIN)/python -m casebook.intake.evaluate .
 

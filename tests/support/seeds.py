@@ -3,14 +3,12 @@ report's own text, as the core's traceability rule reads them (sources.py, trace
 
 from __future__ import annotations
 
-import os
 from functools import cache
-from pathlib import Path
 
 from casebook.corpus import sources, trace
 from support.project import ROOT
 
-SEEDS = Path(os.environ.get("CASEBOOK_SEEDS", ROOT.parent / "shared" / "seeds"))
+SEEDS = sources.seeds_folder(ROOT)
 
 
 @cache

@@ -25,7 +25,7 @@ KINDS = set(wording.KINDS)
 EXCEPTIONS = yaml.safe_load(EXCEPTIONS_FILE.read_text("utf-8"))["exceptions"]
 needs_seeds = pytest.mark.skipif(
     not (SEEDS / "README.md").exists(),
-    reason=f"the source reports are not at {SEEDS} (../shared/seeds beside the checkout, or CASEBOOK_SEEDS)")
+    reason=f"the source reports are not at {SEEDS} (../shared/seeds beside the checkout, or a folder named in CASEBOOK_SOURCES)")
 
 
 def _identity(text: str) -> str:

@@ -6,6 +6,7 @@ they are absent these tests skip, as the rule does."""
 
 from __future__ import annotations
 
+import os
 import shutil
 
 import pytest
@@ -84,3 +85,15 @@ def test_a_changed_figure_of_a_real_case_is_caught(tmp_path):
     found = [str(p) for p in loader.load(content, sources=[f.path for f in FOLDERS]).problems]
     assert len(found) == 1 and "summary: 32896 is not in the source (" in found[0], found
     assert f"{case.source.file}, report {case.source.report})" in found[0]
+
+
+def test_one_variable_names_the_report_folders_and_the_old_one_still_works_with_a_warning(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "README.md").write_text("| R01 | a.txt | `开头` |\n", "utf-8")
+    other = tmp_path / "other"
+    other.mkdir()
+    assert sources.seeds_folder(tmp_path / "p", {"CASEBOOK_SOURCES": f"{other}{os.pathsep}{seeds}"}) == seeds
+    assert sources.seeds_folder(tmp_path / "p", {}) == tmp_path / "shared" / "seeds"
+    with pytest.warns(FutureWarning, match="CASEBOOK_SEEDS is read for now.*CASEBOOK_SOURCES"):
+        assert sources.seeds_folder(tmp_path / "p", {"CASEBOOK_SEEDS": str(other)}) == other

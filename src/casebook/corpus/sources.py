@@ -5,7 +5,8 @@ Folders, searched in this order (the first that holds a file wins):
 
 1. `content/sources/`, the sources kept in the repository (`casebook import` saves them there);
 2. the folders given with `casebook check --sources DIR`;
-3. the folders in the environment variable `CASEBOOK_SOURCES` (separated by `os.pathsep`);
+3. the folders in the environment variable `CASEBOOK_SOURCES` (separated by `os.pathsep`; the one
+   variable for report folders: `CASEBOOK_SEEDS`, its earlier name, is read by `seeds_folder` with a warning);
 4. `[tool.casebook] sources = [...]` in the project's `pyproject.toml`, relative to the project.
 
 A file that holds one report is the report. A folder whose files hold several reports lists
@@ -20,6 +21,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+import warnings
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +35,7 @@ from casebook.model import Case, Problem
 from casebook.corpus.schema import REPORT_PATTERN
 
 ENVIRONMENT = "CASEBOOK_SOURCES"
+OLD_ENVIRONMENT = "CASEBOOK_SEEDS"  # the seeds' folder before CASEBOOK_SOURCES named every folder
 IN_CONTENT = "sources"
 MANIFEST = "reports.yml"
 _REPORT = re.compile(REPORT_PATTERN)
@@ -80,6 +83,22 @@ def folders(content_dir: Path, extra: Sequence[str | Path] = (), environ: Mappin
             seen.add(key)
             unique.append(f)
     return tuple(unique)
+
+
+def seeds_folder(project: Path, environ: Mapping[str, str] = os.environ) -> Path:
+    """The folder of the seed reports (a folder whose README.md or reports.yml lists reports), for
+    the tools that read the seeds themselves (the import's evaluation, the tests of the seed cases):
+    the first such folder of CASEBOOK_SOURCES or of pyproject.toml, else ../shared/seeds beside the
+    project. CASEBOOK_SEEDS, its earlier name, is still read, with a warning."""
+    old = environ.get(OLD_ENVIRONMENT)
+    if old:
+        warnings.warn(f"{OLD_ENVIRONMENT} is read for now but will go: name the folder in {ENVIRONMENT} instead",
+                      FutureWarning, stacklevel=2)
+        return Path(old)
+    named = [Path(p) for p in environ.get(ENVIRONMENT, "").split(os.pathsep) if p]
+    named += [project / p for p in configured(project)]
+    return next((p for p in named if (p / MANIFEST).is_file() or (p / "README.md").is_file()),
+                project.parent / "shared" / "seeds")
 
 
 def configured(project: Path, problems: list[Problem] | None = None) -> tuple[str, ...]:
