@@ -10,6 +10,7 @@ import re
 import time
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from dataclasses import fields as dataclass_fields
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterator, Sequence
 
@@ -427,15 +428,17 @@ def _pair(files: list[_File], taxonomy: Taxonomy, problems: list[Problem]):
     return tuple(cases), tuple(checklists)
 
 
+# The fields each language writes for itself (schema.py: not shared) that a CaseText holds; a field
+# declared there reaches the case's text without a line here.
+_TEXT_FIELDS = tuple(spec.name for spec in CASE_FIELDS
+                     if not spec.shared and spec.name in {f.name for f in dataclass_fields(CaseText)})
+
+
 def _case(id: str, primary: _File, twins: dict[str, _File]) -> Case:
     v = primary.values
     texts = {
-        lang: CaseText(
-            lang=lang, path=f.path, title=f.values["title"], summary=f.values["summary"],
-            body=f.doc.body, body_line=f.doc.body_line, digest=f.digest, unit=f.values.get("unit"),
-            region=f.values["region"], ethnic_groups=f.values["ethnic_groups"],
-            honours=f.values.get("honours", ()),
-        )
+        lang: CaseText(lang=lang, path=f.path, body=f.doc.body, body_line=f.doc.body_line, digest=f.digest,
+                       **{name: f.values[name] for name in _TEXT_FIELDS if name in f.values})
         for lang, f in twins.items()
     }
     return Case(id, v["unit_type"], v["measures"], v.get("year"), v["source"], texts, v.get("draft") is True)

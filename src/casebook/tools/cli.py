@@ -11,13 +11,13 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from casebook.corpus import loader
+from casebook.corpus import frontmatter, loader
 from casebook.derive import indices
 from casebook.tools import templates
 from casebook.incremental.history import last_commit_times
 from casebook.tools.jsonschema import front_matter_schema
 from casebook.model import LANGUAGES, Taxonomy
-from casebook.corpus.schema import ID_PATTERN
+from casebook.corpus.schema import ID_PATTERN, REGION_KEYS
 from casebook.corpus.taxonomy import parse_taxonomy
 from casebook.corpus.validate import suggest
 
@@ -73,7 +73,47 @@ def _ask(prompt: str, value: str | None, interactive: bool, check=None) -> str:
         value = None
 
 
+def _known_names(content: Path) -> dict[str, str]:
+    """Chinese -> English names as the casebook already writes them: glossary terms, and the
+    groups and places of every case written in both languages."""
+    loaded = loader.load(content).content
+    pairs = []
+    for case in loaded.cases:
+        zh, en = case.texts.get("zh"), case.texts.get("en")
+        if not (zh and en):
+            continue
+        pairs += [(a, b) for a, b in zip((getattr(zh.region, k) for k in REGION_KEYS),
+                                         (getattr(en.region, k) for k in REGION_KEYS)) if a and b]
+        if len(zh.ethnic_groups) == len(en.ethnic_groups):
+            pairs += zip(zh.ethnic_groups, en.ethnic_groups)
+    return templates.english_names(pairs, ((t.term.zh, t.term.en) for t in loaded.glossary))
+
+
+def _new_english(args: argparse.Namespace) -> int:
+    content = Path(args.content)
+    id = args.target or args.id
+    if not id:
+        sys.exit("casebook new en: name the case: casebook new en <id>")
+    zh_path = content / "cases" / f"{id}.zh.md"
+    en_path = zh_path.with_name(f"{id}.en.md")
+    if not zh_path.is_file():
+        sys.exit(f"casebook new en: {zh_path.as_posix()} not found; the English file is written from the Chinese one")
+    if en_path.exists() and not args.force:
+        sys.exit(f"casebook new en: {en_path.as_posix()} already exists; overwrite it with --force")
+    try:
+        doc = frontmatter.parse(zh_path.read_text("utf-8"))
+    except frontmatter.FrontMatterError as e:
+        sys.exit(f"{zh_path.as_posix()}:{e.line or 1}: {e.message}")
+    en_path.write_text(templates.english_twin(doc.meta, doc.body, _known_names(content)), "utf-8")
+    print(f"wrote {en_path.as_posix()}")
+    print("Next: write every TODO in English (casebook check lists them); the contribution guide's "
+          "\"English conventions\" say how names, places, figures and dates are written.")
+    return 0
+
+
 def _new(args: argparse.Namespace) -> int:
+    if args.kind == "en":
+        return _new_english(args)
     content = Path(args.content)
     taxonomy = _taxonomy(content)
     interactive = sys.stdin.isatty() and not args.no_input
@@ -211,10 +251,15 @@ def parser() -> argparse.ArgumentParser:
     check.set_defaults(run=_check)
 
     new = commands.add_parser(
-        "new", help="start a new case or checklist in both languages",
+        "new", help="start a new case or checklist in both languages, or the English file of a Chinese case",
         description="Writes content/cases/<id>.zh.md and .en.md (or the checklist pair) with every field and "
-        "section in place and TODO where you have to write. Asks for what you leave out, when run in a terminal.")
-    new.add_argument("kind", choices=("case", "checklist"), help="what to start")
+        "section in place and TODO where you have to write. Asks for what you leave out, when run in a terminal. "
+        "`casebook new en <id>` writes content/cases/<id>.en.md from the Chinese file: the shared fields carried "
+        "over, names the casebook already gives in English, the sections' headings, and the figures and dates of "
+        "each section as English writes them (3400万元: 34 million yuan; 10月29日: 29 October).")
+    new.add_argument("kind", choices=("case", "checklist", "en"), help="what to start")
+    new.add_argument("target", nargs="?", help="(en) the id of the Chinese case to write the English file of")
+    new.add_argument("--force", action="store_true", help="(en) overwrite an English file that exists")
     new.add_argument("--id", help="lower-case words joined by hyphens, e.g. bihai-community-guiyang")
     new.add_argument("--title-zh", help="the Chinese title")
     new.add_argument("--title-en", help="the English title")
