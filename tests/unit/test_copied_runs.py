@@ -228,3 +228,14 @@ def test_check_reports_a_copied_run_and_a_near_copy_of_a_new_cases_own_source_wi
     # wording_reuse: the unit's editors allow its own wording; nothing is reported.
     path.write_text(zh.replace("source:", "wording_reuse: the school's own report; its head allows reuse\nsource:", 1), "utf-8")
     assert [p for p in loader.load(content).problems if p.code in (wording.COPIED, wording.NEAR_COPY)] == []
+
+
+def test_the_report_section_is_allowed_in_a_draft_only(content):
+    from support import write_case
+
+    text = write_case(content, "alpha", "zh").read_text("utf-8") + "\n## 原文（整理后）\n\n原文。\n"
+    write_case(content, "alpha", "en")
+    write_case(content, "alpha", "zh", text=text)
+    assert any("unknown section '## 原文（整理后）'" in str(p) for p in loader.load(content).problems)
+    write_case(content, "alpha", "zh", text=text.replace("id: alpha\n", "id: alpha\ndraft: true\n"))
+    assert not any("原文" in str(p) for p in loader.load(content, drafts=True).problems)

@@ -30,7 +30,7 @@ from casebook.model import (
     Problem,
     Taxonomy,
 )
-from casebook.corpus.schema import CASE_FIELDS, CASE_SECTIONS, CHECKLIST_FIELDS, OPTIONAL_SECTIONS, FieldSpec
+from casebook.corpus.schema import CASE_FIELDS, CASE_SECTIONS, CHECKLIST_FIELDS, DRAFT_SECTION, OPTIONAL_SECTIONS, FieldSpec
 from casebook.corpus.taxonomy import parse_glossary, parse_taxonomy
 from casebook.corpus.validate import check_meta, suggest
 
@@ -380,7 +380,7 @@ def _check_sections(doc: frontmatter.Document, lang: str, shown: str) -> list[Pr
                 f"missing section '## {section}'; a case has: {', '.join('## ' + s for s in expected)}"
                 f" (the last one only where the source has it).{suggest(section, [n for n in names if n not in expected])}"))
     for name, at in found:
-        if name not in expected:
+        if name not in expected and not (name == DRAFT_SECTION and doc.meta.get("draft") is True):
             problems.append(Problem(shown, doc.body.count("\n", 0, at) + doc.body_line, "body",
                 f"unknown section '## {name}'; allowed: {', '.join('## ' + s for s in expected)}; use ### for sub-sections.{suggest(name, expected)}"))
     present = [n for n in names if n in expected]

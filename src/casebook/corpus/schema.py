@@ -69,3 +69,6 @@ CASE_SECTIONS: dict[str, tuple[str, ...]] = {
     "en": ("Background", "What they did", "Results", "Problems and next steps"),
 }
 OPTIONAL_SECTIONS = 1
+# The report's own text, which `casebook import` puts at the end of a draft for the editor to read
+# and delete: allowed in a draft only.
+DRAFT_SECTION = "原文（整理后）"

@@ -261,7 +261,8 @@ def trace_content(cases: Sequence[Case], derived: Mapping[str, tuple[trace.Deriv
         if source is not None and in_report is None:
             continue  # its report's start is not in the file: said once, where the report is listed
         problems += trace.check(texts[0], texts[1:], in_report, cited, locate)
-        if rule is not None and text is not None and "zh" in case.texts and case.id not in rule.reuse:
+        # A draft still holds the report's text for its editor, and is written in its own words last.
+        if rule is not None and text is not None and "zh" in case.texts and case.id not in rule.reuse and not case.draft:
             zh = case.texts["zh"]
             fields = (("title", zh.title), ("summary", zh.summary), ("body", zh.body))
             prose[case.id] = copied.BARRIER.join(t for _, t in fields)
