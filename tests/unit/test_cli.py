@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -14,8 +15,11 @@ from casebook.tools.cli import main
 from support import ROOT, write_case
 
 
-def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "casebook.tools.cli", *args], capture_output=True, text=True, cwd=cwd)
+def run(*args: str, cwd=None, lang: str = "C.UTF-8") -> subprocess.CompletedProcess:
+    """The command as an editor runs it, in the locale `lang` (English unless it is a Chinese one)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANGUAGE")}
+    return subprocess.run([sys.executable, "-m", "casebook.tools.cli", *args], capture_output=True, text=True, cwd=cwd,
+                          env={**env, "LANG": lang})
 
 
 def test_check_prints_every_problem_and_a_summary_and_fails(content):
@@ -151,3 +155,19 @@ def test_new_en_writes_the_english_twin_from_the_chinese_file(content):
     again = run("new", "en", journey.ID, "--content", str(content))
     assert again.returncode == 1 and "already exists; overwrite it with --force" in again.stderr
     assert run("new", "en", "nobody", "--content", str(content)).returncode == 1
+
+
+def test_the_command_speaks_the_editors_language(content):
+    write_case(content, "alpha", "zh", unit_type="hospitl")
+    write_case(content, "alpha", "en")
+    english = run("check", "--content", str(content)).stdout.splitlines()
+    chinese = run("check", "--content", str(content), lang="zh_CN.UTF-8").stdout.splitlines()
+    assert english[-1] == "FAILED: 1 error, 1 warning in 1 case and 0 checklists"
+    assert chinese[-1] == "未通过：1个案例、0份清单中有1个错误、1个警告"
+    assert any(": 警告：" in line for line in chinese) and any(": warning: " in line for line in english)
+    # --lang wins over the locale; the problems keep their place and field in either language.
+    assert run("--lang", "en", "check", "--content", str(content), lang="zh_CN.UTF-8").stdout.splitlines() == english
+    assert run("--lang", "zh", "check", "--content", str(content)).stdout.splitlines() == chinese
+    assert [line.split(": ")[0] for line in chinese[:-1]] == [line.split(": ")[0] for line in english[:-1]]
+    new = run("new", "case", "--content", str(content), "--no-input", lang="zh_CN.UTF-8")
+    assert new.returncode == 1 and new.stderr.strip() == "casebook new：缺少编号（小写英文单词，用连字符连接）；请用选项给出（见 --help）"
