@@ -47,7 +47,7 @@ CASE_FIELDS: tuple[FieldSpec, ...] = (
               "case's unit wrote it"),
     FieldSpec("summary", "text", True, False, "one paragraph"),
     # Left out for the reports of third parties (all 18 today): their sentences must be restated,
-    # and tests/unit/test_copied_runs.py fails on any run of 20 Chinese characters copied from them.
+    # and `casebook check` reports the wording a case copies from them (corpus/wording.py).
     FieldSpec("wording_reuse", "text", False, True,
               "only for a unit's own report imported by its own editors: who allows its wording to be "
               "reused, e.g. 'the unit's own report; its editors allow reuse'; left out otherwise"),

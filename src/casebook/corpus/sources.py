@@ -237,8 +237,7 @@ def trace_content(cases: Sequence[Case], derived: Mapping[str, tuple[trace.Deriv
     problems += read_problems
     problems += _missing_starts(found.values())
     by_report: dict[tuple[str, str | None], tuple[str | None, frozenset[str] | None, str, str | None]] = {}
-    indexed: dict[tuple[str, str | None], copied.Automaton] = {}  # only while its cases are checked
-    prose: dict[str, str] = {}
+    pending: list[tuple[tuple[str, str | None], str, Case]] = []  # cases whose wording is checked
     # A checkout without its sources pays nothing per case, unless a case carries marks to check.
     for case in cases if found or derived else ():
         source = found.get(case.source.file)
@@ -263,16 +262,9 @@ def trace_content(cases: Sequence[Case], derived: Mapping[str, tuple[trace.Deriv
         problems += trace.check(texts[0], texts[1:], in_report, cited, locate)
         # A draft still holds the report's text for its editor, and is written in its own words last.
         if rule is not None and text is not None and "zh" in case.texts and case.id not in rule.reuse and not case.draft:
-            zh = case.texts["zh"]
-            fields = (("title", zh.title), ("summary", zh.summary), ("body", zh.body))
-            prose[case.id] = copied.BARRIER.join(t for _, t in fields)
-            if key not in indexed:
-                indexed.clear()  # cases of one report come together in most content; keep one index
-                indexed[key] = copied.automaton(copied.fold(text).text)
-            found_here = wording.findings(fields, indexed[key], rule.of(case.id))
-            problems += wording.problems(str(zh.path), found_here, cited, rule.place, rule.listed_in)
+            pending.append((key, cited, case))
     if rule is not None:
-        problems += wording.stale(rule.exceptions, prose, rule.listed_in)
+        problems += _wording(pending, by_report, rule)
     where = ", ".join(f.shown + ("" if f.path.is_dir() else " (absent)") for f in searched)
     shown = f"{content_dir.name}/cases"
     notes = [Problem(shown, None, None,
@@ -280,6 +272,24 @@ def trace_content(cases: Sequence[Case], derived: Mapping[str, tuple[trace.Deriv
                      f"{n} case{'' if n == 1 else 's'}", "info", "source-not-present")
              for name, n in sorted(cited_files.items()) if name not in found]
     return problems, notes
+
+
+def _wording(pending: list[tuple[tuple[str, str | None], str, Case]],
+             by_report: Mapping[tuple[str, str | None], tuple], rule: wording.Rule) -> list[Problem]:
+    """The own-words rule over the cases to check, grouped by report so that each report is
+    indexed once and only one index is held at a time, however many reports there are."""
+    problems: list[Problem] = []
+    prose: dict[str, str] = {}
+    index, indexed_key = None, None
+    for key, cited, case in sorted(pending, key=lambda p: (p[0][0], p[0][1] or "", p[2].id)):
+        if key != indexed_key:
+            index, indexed_key = copied.automaton(copied.fold(by_report[key][0]).text), key
+        zh = case.texts["zh"]
+        fields = (("title", zh.title), ("summary", zh.summary), ("body", zh.body))
+        prose[case.id] = copied.BARRIER.join(t for _, t in fields)
+        found = wording.findings(fields, index, rule.of(case.id))
+        problems += wording.problems(str(zh.path), found, cited, rule.place, rule.listed_in)
+    return problems + wording.stale(rule.exceptions, prose, rule.listed_in)
 
 
 def _missing_starts(files: Iterable[SourceFile]) -> list[Problem]:
