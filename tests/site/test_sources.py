@@ -92,3 +92,13 @@ def test_printed_handbook_cites_in_words_without_file_names():
         named = Counter(next(i for i, label in labels.items() if label in row) for row in rows)
         assert named == Counter(c.source.origin for c in CONTENT.cases)
         assert not any(c.source.file in text for c in CONTENT.cases)
+
+
+def test_the_guide_says_when_to_choose_each_origin_and_kind_and_how_to_publish_a_source():
+    for lang in ("zh", "en"):
+        guide = (ROOT / f"docs/contributing.{lang}.md").read_text("utf-8")
+        part = guide[guide.index("{ #sources }"):guide.index("{ #figures-traced }")]
+        for term in (*TAXONOMY["source_origins"], *TAXONOMY["source_kinds"]):
+            assert f"`{term['id']}`" in part, (lang, term["id"])
+        assert "content/sources/" in part and "`by: unit`" in part
+        assert ("permission" if lang == "en" else "公开许可") in part.lower()
