@@ -225,6 +225,16 @@ def test_check_reports_a_copied_run_and_a_near_copy_of_a_new_cases_own_source_wi
         (wording.COPIED, "error", copied_line), (wording.NEAR_COPY, "warning", near_line)], [str(p) for p in problems]
     assert str(problems[0]).startswith(f"content/cases/{journey.ID}.zh.md:{problems[0].line}: body: ")
     assert f"(content/sources/{journey.ID}.txt)" in problems[0].message
+    # A reviewed exception covers its run; one the case no longer writes is reported where it is listed.
+    (content / "review").mkdir()
+    (content / "review" / "copied-runs.yml").write_text(
+        "exceptions:\n"
+        f"  - {{case: {journey.ID}, run: \"{copied_line.rstrip('。')}\", kind: name, reason: a test}}\n"
+        f"  - {{case: {journey.ID}, run: 不在案例中的一句话, kind: name, reason: a test}}\n", "utf-8")
+    problems = [str(p) for p in loader.load(content).problems if p.code in (wording.COPIED, wording.NEAR_COPY)]
+    assert len(problems) == 2 and "follows the source" in problems[0], problems
+    assert problems[1] == f"content/review/copied-runs.yml:3: warning: run: {journey.ID} no longer writes “不在案例中的一句话”: " \
+        "remove this exception"
     # wording_reuse: the unit's editors allow its own wording; nothing is reported.
     path.write_text(zh.replace("source:", "wording_reuse: the school's own report; its head allows reuse\nsource:", 1), "utf-8")
     assert [p for p in loader.load(content).problems if p.code in (wording.COPIED, wording.NEAR_COPY)] == []

@@ -168,7 +168,7 @@ def _trace(content: Content, files: list[_File], content_dir: Path, folders: Seq
     shown = (content_dir / wording.EXCEPTIONS).relative_to(content_dir.parent).as_posix()
     exceptions, problems = wording.read_exceptions(content_dir, shown)
     reuse = frozenset(f.id for f in files if f.kind == "cases" and f.values.get("wording_reuse"))
-    rule = wording.Rule(reuse, exceptions, shown, place)
+    rule = wording.Rule(reuse, exceptions, shown, place, content_dir / wording.EXCEPTIONS)
     traced, notes = trace_content(content.cases, derived, content_dir, locate, folders, rule=rule)
     return problems + traced, notes
 

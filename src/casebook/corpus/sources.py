@@ -280,16 +280,22 @@ def _wording(pending: list[tuple[tuple[str, str | None], str, Case]],
     indexed once and only one index is held at a time, however many reports there are."""
     problems: list[Problem] = []
     prose: dict[str, str] = {}
+    reviewed: dict[str, list[str]] = {}
+    for e in rule.exceptions:
+        reviewed.setdefault(e.case, []).append(e.run)
     index, indexed_key = None, None
     for key, cited, case in sorted(pending, key=lambda p: (p[0][0], p[0][1] or "", p[2].id)):
         if key != indexed_key:
             index, indexed_key = copied.automaton(copied.fold(by_report[key][0]).text), key
         zh = case.texts["zh"]
         fields = (("title", zh.title), ("summary", zh.summary), ("body", zh.body))
-        prose[case.id] = copied.BARRIER.join(t for _, t in fields)
-        found = wording.findings(fields, index, rule.of(case.id))
+        folded = [copied.fold(text) for _, text in fields]
+        prose[case.id] = copied.BARRIER.join(f.text for f in folded)
+        found = wording.findings(fields, index, reviewed.get(case.id, ()), folded)
         problems += wording.problems(str(zh.path), found, cited, rule.place, rule.listed_in)
-    return problems + wording.stale(rule.exceptions, prose, rule.listed_in)
+    if rule.path is not None:
+        problems += wording.stale(rule.exceptions, prose, rule.listed_in, rule.path)
+    return problems
 
 
 def _missing_starts(files: Iterable[SourceFile]) -> list[Problem]:

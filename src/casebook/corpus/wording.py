@@ -36,7 +36,7 @@ class Reviewed:
     run: str
     kind: str
     reason: str
-    line: int | None
+    index: int  # in the list: its line is looked up only for a message
 
 
 def read_exceptions(content_dir: Path, shown: str) -> tuple[tuple[Reviewed, ...], list[Problem]]:
@@ -46,7 +46,7 @@ def read_exceptions(content_dir: Path, shown: str) -> tuple[tuple[Reviewed, ...]
         return (), []
     text = path.read_text("utf-8-sig")
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as e:
         return (), [Problem(shown, None, None, f"is not valid YAML: {e}")]
     items = data.get("exceptions") if isinstance(data, dict) else None
@@ -54,7 +54,7 @@ def read_exceptions(content_dir: Path, shown: str) -> tuple[tuple[Reviewed, ...]
         return (), [Problem(shown, None, "exceptions", "must be a list of {case, run, kind, reason}")]
     out, problems = [], []
     for i, item in enumerate(items):
-        line = line_of(text, ["exceptions", i])
+        line = None if isinstance(item, dict) and item.get("kind") in KINDS else line_of(text, ["exceptions", i])
         if not isinstance(item, dict) or not all(isinstance(item.get(k), str) and item[k].strip()
                                                  for k in ("case", "run", "kind", "reason")):
             problems.append(Problem(shown, line, f"exceptions[{i}]", "must have case, run, kind and reason, each a text"))
@@ -63,7 +63,7 @@ def read_exceptions(content_dir: Path, shown: str) -> tuple[tuple[Reviewed, ...]
             problems.append(Problem(shown, line, f"exceptions[{i}].kind",
                                     f"unknown kind {item['kind']!r}; allowed: {', '.join(KINDS)}"))
             continue
-        out.append(Reviewed(item["case"], item["run"], item["kind"], item["reason"], line))
+        out.append(Reviewed(item["case"], item["run"], item["kind"], item["reason"], i))
     return tuple(out), problems
 
 
@@ -77,13 +77,16 @@ class Finding:
     covered: int = 0
 
 
-def findings(fields: Sequence[tuple[str, str]], index: copied.Automaton, exceptions: Sequence[str]) -> list[Finding]:
-    """Copied runs and near-copied sentences of a case's Chinese fields against its report's index."""
+def findings(fields: Sequence[tuple[str, str]], index: copied.Automaton, exceptions: Sequence[str],
+             folded: Sequence[copied.Folded] | None = None) -> list[Finding]:
+    """Copied runs and near-copied sentences of a case's Chinese fields against its report's index
+    (`folded`: the fields folded already, where the caller has them)."""
     out = []
-    for name, text in fields:
-        runs = copied.shared_runs(text, index, exceptions)
+    for i, (name, text) in enumerate(fields):
+        done = folded[i] if folded else copied.fold(text)
+        runs = copied.shared_runs(text, index, exceptions, folded=done)
         out += [Finding(name, r.start, r.text, COPIED, r.han) for r in runs]
-        for n in copied.near_copies(text, index, exceptions):
+        for n in copied.near_copies(text, index, exceptions, folded=done):
             if not any(r.start < n.end and n.start < r.end for r in runs):  # said once, as a copied run
                 out.append(Finding(name, n.start, n.text.strip(), NEAR_COPY, n.han, n.covered))
     return out
@@ -97,9 +100,7 @@ class Rule:
     exceptions: tuple[Reviewed, ...]
     listed_in: str  # the exceptions' file, as messages name it
     place: Place
-
-    def of(self, case: str) -> list[str]:
-        return [e.run for e in self.exceptions if e.case == case]
+    path: Path | None = None  # the exceptions' file
 
 
 def problems(path: str, found: Sequence[Finding], cited: str, place: Place, listed_in: str) -> list[Problem]:
@@ -120,12 +121,14 @@ def problems(path: str, found: Sequence[Finding], cited: str, place: Place, list
     return out
 
 
-def stale(exceptions: Sequence[Reviewed], texts: Mapping[str, str], shown: str) -> list[Problem]:
-    """Exceptions whose run the case no longer writes (`texts`: each checked case's Chinese prose)."""
+def stale(exceptions: Sequence[Reviewed], folded: Mapping[str, str], shown: str, path: Path) -> list[Problem]:
+    """Exceptions whose run the case no longer writes (`folded`: each checked case's Chinese
+    prose, folded; `path`: the exceptions' file, read again for the lines of what is reported)."""
     out = []
     for e in exceptions:
-        prose = texts.get(e.case)
-        if prose is not None and copied.fold(e.run).text not in copied.fold(prose).text:
-            out.append(Problem(shown, e.line, "run", f"{e.case} no longer writes “{e.run}”: remove this exception",
+        prose = folded.get(e.case)
+        if prose is not None and copied.fold(e.run).text not in prose:
+            line = line_of(path.read_text("utf-8-sig"), ["exceptions", e.index])
+            out.append(Problem(shown, line, "run", f"{e.case} no longer writes “{e.run}”: remove this exception",
                                "warning", COPIED))
     return out
