@@ -49,9 +49,10 @@ def journey_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, 
     clone = base / "casebook"
     # The project as committed, with what this checkout changes in the files the site is built from.
     run([GIT, "clone", "--quiet", "--no-hardlinks", str(ROOT), str(clone)], base)
+    # The project's content as it is, but for a case of the journey's id that it may hold already.
     for name in ("content", "docs", "hooks"):
         shutil.rmtree(clone / name)
-        shutil.copytree(ROOT / name, clone / name, ignore=shutil.ignore_patterns("__pycache__", "sources"))
+        shutil.copytree(ROOT / name, clone / name, ignore=shutil.ignore_patterns("__pycache__", f"{ID}.*"))
     shutil.copy(ROOT / "mkdocs.yml", clone)
     run([GIT, "add", "-A"], clone)
     run([GIT, "commit", "--quiet", "--allow-empty", "--no-verify", "-m", "as checked out"], clone)
@@ -102,9 +103,12 @@ def test_the_import_writes_a_draft_and_keeps_the_report_beside_it(journey_site):
 
 def test_the_finished_case_is_committed_and_checks_clean(journey_site):
     clone, _, said = journey_site
-    cases = len(list((clone / "content" / "cases").glob("*.zh.md")))
-    assert said["check"].splitlines()[-1] == f"OK: 0 errors, 0 warnings in {cases} cases and " \
-        f"{len(list((clone / 'content' / 'checklists').glob('*.zh.md')))} checklists", said["check"]
+    loaded = loader.load(clone / "content")
+    assert ID in {c.id for c in loaded.content.cases}
+    # Nothing to say about the new case; the rest of the content is as it was.
+    assert [line for line in said["check"].splitlines() if ID in line] == [], said["check"]
+    assert said["check"].splitlines()[-1].startswith(f"OK: 0 errors, {len(loaded.warnings)} warning")
+    assert f" in {len(loaded.content.cases)} cases and " in said["check"].splitlines()[-1]
     assert said["status"] == ""  # the case, its English twin and its source, all committed
     tracked = run([GIT, "ls-files", "content"], clone).stdout.split()
     assert {f"content/cases/{ID}.zh.md", f"content/cases/{ID}.en.md", f"content/sources/{ID}.txt"} <= set(tracked)
