@@ -67,7 +67,7 @@ def journey_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, 
     # As `make serve` loads it: drafts shown, with their problems as warnings.
     said["draft problems"] = [str(p) for p in loader.load(clone / "content", drafts=True).problems]
 
-    journey.finish(clone / "content")
+    journey.finish(clone / "content", lambda: said.update(new_en=casebook("new", "en", ID, cwd=clone).stdout))
     run([GIT, "add", "content"], clone)
     run([GIT, "commit", "--quiet", "--no-verify", "-m", f"New case: {ID}"], clone)
     said["check"] = casebook("check", cwd=clone, check=False).stdout
@@ -99,6 +99,12 @@ def test_the_import_writes_a_draft_and_keeps_the_report_beside_it(journey_site):
     # its copied wording is not judged yet; only the English file it still lacks is noted.
     assert [p for p in said["draft problems"] if "no English version" not in p] == []
     assert "Warning" not in said["import"] and "pkg_resources" not in said["import"]
+
+
+def test_the_english_file_is_started_from_the_chinese_one(journey_site):
+    _, _, said = journey_site
+    # journey.finish compared the started file's shared fields, groups and province with the finished English.
+    assert said["new_en"].startswith(f"wrote content/cases/{ID}.en.md")
 
 
 def test_the_finished_case_is_committed_and_checks_clean(journey_site):

@@ -76,13 +76,23 @@ def english(zh: str) -> str:
     return join(meta, (FIXTURES / "finished.en.md").read_text("utf-8"))
 
 
-def finish(content: Path) -> tuple[Path, Path]:
-    """Finish the draft that `casebook import` wrote in `content`; returns the two case files."""
+def finish(content: Path, start_english=None) -> tuple[Path, Path]:
+    """Finish the draft that `casebook import` wrote in `content`; returns the two case files.
+    `start_english`: what starts the English file once the Chinese is done (`casebook new en`),
+    whose names and shared fields the English keeps."""
     zh_path = content / "cases" / f"{ID}.zh.md"
     zh = finish_zh(zh_path.read_text("utf-8"))
     zh_path.write_text(zh, "utf-8")
     en_path = zh_path.with_name(f"{ID}.en.md")
-    en_path.write_text(english(zh), "utf-8")
+    finished = english(zh)
+    if start_english is not None:
+        start_english()
+        started, _ = split(en_path.read_text("utf-8"))
+        meta, body = split(finished)
+        for name in ("id", "unit_type", "measures", "year", "source", "ethnic_groups"):
+            assert started[name] == meta[name], name
+        assert started["region"]["province"] == meta["region"]["province"]
+    en_path.write_text(finished, "utf-8")
     return zh_path, en_path
 
 
