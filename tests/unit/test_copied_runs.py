@@ -225,6 +225,10 @@ def test_check_reports_a_copied_run_and_a_near_copy_of_a_new_cases_own_source_wi
         (wording.COPIED, "error", copied_line), (wording.NEAR_COPY, "warning", near_line)], [str(p) for p in problems]
     assert str(problems[0]).startswith(f"content/cases/{journey.ID}.zh.md:{problems[0].line}: body: ")
     assert f"(content/sources/{journey.ID}.txt)" in problems[0].message
+    # In the editor's language, as `casebook check` asks for it.
+    in_chinese = [p for p in loader.load(content, lang="zh").problems if p.code == wording.COPIED]
+    assert in_chinese[0].message.startswith(f"与原文（content/sources/{journey.ID}.txt）连续相同 ")
+    assert (in_chinese[0].path, in_chinese[0].line) == (problems[0].path, problems[0].line)
     # A reviewed exception covers its run; one the case no longer writes is reported where it is listed.
     (content / "review").mkdir()
     (content / "review" / "copied-runs.yml").write_text(

@@ -71,11 +71,12 @@ class _File:
 
 
 def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
-         sources: Sequence[str | Path] = ()) -> Loaded:
+         sources: Sequence[str | Path] = (), lang: str = "en") -> Loaded:
     """Everything in `content_dir`, checked. `memo` keeps each file's own checks for the next
     load, which reads again only the files whose content changed. Draft cases (`draft: true`)
     are left out, or with `drafts` loaded with their problems as warnings. `sources`: folders
-    of source reports to search besides those of the configuration (sources.py)."""
+    of source reports to search besides those of the configuration (sources.py). `lang`: the
+    language of the own-words rule's messages (wording.py), the editor's in `casebook check`."""
     content_dir = Path(content_dir)
     # Paths in messages are relative to the project, as editors see them in git.
     base = content_dir.parent
@@ -125,7 +126,7 @@ def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
     cases, checklists = _pair(files, taxonomy, problems)
     content = Content(taxonomy, cases, checklists, glossary)
     problems += _check_references(content, files)
-    traced, notes = _trace(content, files, content_dir, sources)
+    traced, notes = _trace(content, files, content_dir, sources, lang)
     return Loaded(content, tuple(problems + traced), tuple(draft_paths), tuple(notes))
 
 
@@ -144,7 +145,7 @@ def _is_draft(f: _File | None, path: Path) -> bool:
     return bool(_DRAFT_LINE.search(head))
 
 
-def _trace(content: Content, files: list[_File], content_dir: Path, folders: Sequence[str | Path]):
+def _trace(content: Content, files: list[_File], content_dir: Path, folders: Sequence[str | Path], lang: str = "en"):
     """Every case's figures against its source report, where the source is present."""
     derived = {str(f.path): f.values["derived"] for f in files if "derived" in f.values}
     docs: dict[str, frontmatter.Document] = {}
@@ -168,7 +169,7 @@ def _trace(content: Content, files: list[_File], content_dir: Path, folders: Seq
     shown = (content_dir / wording.EXCEPTIONS).relative_to(content_dir.parent).as_posix()
     exceptions, problems = wording.read_exceptions(content_dir, shown)
     reuse = frozenset(f.id for f in files if f.kind == "cases" and f.values.get("wording_reuse"))
-    rule = wording.Rule(reuse, exceptions, shown, place, content_dir / wording.EXCEPTIONS)
+    rule = wording.Rule(reuse, exceptions, shown, place, content_dir / wording.EXCEPTIONS, lang)
     traced, notes = trace_content(content.cases, derived, content_dir, locate, folders, rule=rule)
     return problems + traced, notes
 

@@ -292,9 +292,9 @@ def _wording(pending: list[tuple[tuple[str, str | None], str, Case]],
         folded = [copied.fold(text) for _, text in fields]
         prose[case.id] = copied.BARRIER.join(f.text for f in folded)
         found = wording.findings(fields, index, reviewed.get(case.id, ()), folded)
-        problems += wording.problems(str(zh.path), found, cited, rule.place, rule.listed_in)
+        problems += wording.problems(str(zh.path), found, cited, rule.place, rule.listed_in, rule.lang)
     if rule.path is not None:
-        problems += wording.stale(rule.exceptions, prose, rule.listed_in, rule.path)
+        problems += wording.stale(rule.exceptions, prose, rule.listed_in, rule.path, rule.lang)
     return problems
 
 

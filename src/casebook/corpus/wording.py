@@ -19,6 +19,7 @@ import yaml
 from casebook.corpus import copied
 from casebook.corpus.frontmatter import line_of
 from casebook.model import Problem
+from casebook.strings import strings
 
 COPIED = "copied-run"
 NEAR_COPY = "near-copy"
@@ -101,27 +102,31 @@ class Rule:
     listed_in: str  # the exceptions' file, as messages name it
     place: Place
     path: Path | None = None  # the exceptions' file
+    lang: str = "en"  # of the messages: the editor's, in `casebook check`
 
 
-def problems(path: str, found: Sequence[Finding], cited: str, place: Place, listed_in: str) -> list[Problem]:
+def _says(lang: str, key: str, **values) -> str:
+    """A message of the rule in the editor's language (strings.yml, `check`)."""
+    return strings()[lang]["check"][key].format(**values)
+
+
+def problems(path: str, found: Sequence[Finding], cited: str, place: Place, listed_in: str,
+             lang: str = "en") -> list[Problem]:
     out = []
     for f in found:
         line = place(path, f.field, f.start)
         if f.code == COPIED:
-            out.append(Problem(path, line, f.field,
-                               f"{f.han} Chinese characters copied from the source ({cited}): “{f.text}”; restate it in "
-                               f"your own words, or, if it is a name, a document's title, a slogan or a list of figures, "
-                               f"list it in {listed_in} with a reason", code=COPIED))
+            out.append(Problem(path, line, f.field, _says(lang, "copied_run", n=f.han, cited=cited, text=f.text,
+                                                          listed_in=listed_in), code=COPIED))
         else:
-            out.append(Problem(path, line, f.field,
-                               f"this sentence follows the source ({cited}) with a few words changed ({f.covered} of "
-                               f"its {f.han} Chinese characters are in runs of {copied.NEAR_RUN} or more that the "
-                               f"source has): “{f.text}”; restate it, or list it in {listed_in} with a reason",
+            out.append(Problem(path, line, f.field, _says(lang, "near_copy", cited=cited, covered=f.covered, n=f.han,
+                                                          run=copied.NEAR_RUN, text=f.text, listed_in=listed_in),
                                "warning", NEAR_COPY))
     return out
 
 
-def stale(exceptions: Sequence[Reviewed], folded: Mapping[str, str], shown: str, path: Path) -> list[Problem]:
+def stale(exceptions: Sequence[Reviewed], folded: Mapping[str, str], shown: str, path: Path,
+          lang: str = "en") -> list[Problem]:
     """Exceptions whose run the case no longer writes (`folded`: each checked case's Chinese
     prose, folded; `path`: the exceptions' file, read again for the lines of what is reported)."""
     out = []
@@ -129,6 +134,6 @@ def stale(exceptions: Sequence[Reviewed], folded: Mapping[str, str], shown: str,
         prose = folded.get(e.case)
         if prose is not None and copied.fold(e.run).text not in prose:
             line = line_of(path.read_text("utf-8-sig"), ["exceptions", e.index])
-            out.append(Problem(shown, line, "run", f"{e.case} no longer writes “{e.run}”: remove this exception",
+            out.append(Problem(shown, line, "run", _says(lang, "stale_exception", case=e.case, run=e.run),
                                "warning", COPIED))
     return out

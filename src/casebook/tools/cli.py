@@ -55,7 +55,7 @@ def _problem(p) -> str:
 
 
 def _check(args: argparse.Namespace) -> int:
-    result = loader.load(Path(args.content), sources=args.sources)
+    result = loader.load(Path(args.content), sources=args.sources, lang=_LANG)
     problems = sorted(result.problems, key=lambda p: (p.path, p.line or 0))
     if args.format == "json":
         json.dump([asdict(p) for p in (*problems, *result.notes)], sys.stdout, ensure_ascii=False, indent=1)
