@@ -32,6 +32,7 @@ import yaml
 from casebook.corpus import copied, trace, wording
 from casebook.corpus.frontmatter import line_of
 from casebook.model import Case, Problem
+from casebook.strings import strings
 from casebook.corpus.schema import REPORT_PATTERN
 
 ENVIRONMENT = "CASEBOOK_SOURCES"
@@ -267,9 +268,8 @@ def trace_content(cases: Sequence[Case], derived: Mapping[str, tuple[trace.Deriv
         problems += _wording(pending, by_report, rule)
     where = ", ".join(f.shown + ("" if f.path.is_dir() else " (absent)") for f in searched)
     shown = f"{content_dir.name}/cases"
-    notes = [Problem(shown, None, None,
-                     f"source not present: {name} (looked in {where}) — traceability skipped for "
-                     f"{n} case{'' if n == 1 else 's'}", "info", "source-not-present")
+    said = strings()[rule.lang if rule else "en"]["check"]["source_not_present"]
+    notes = [Problem(shown, None, None, said.format(name=name, where=where, n=n), "info", "source-not-present")
              for name, n in sorted(cited_files.items()) if name not in found]
     return problems, notes
 
