@@ -10,20 +10,20 @@ listed with a reason in `content/review/copied-runs.yml`.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
-import yaml
-
-from casebook.corpus import copied
-from casebook.corpus.frontmatter import line_of
+from casebook.corpus import assets, copied
+from casebook.corpus.frontmatter import FrontMatterError, line_of, load_yaml
 from casebook.model import Problem
 from casebook.strings import strings
 
 COPIED = "copied-run"
 NEAR_COPY = "near-copy"
 EXCEPTIONS = Path("review") / "copied-runs.yml"  # in the content folder
+MAX_BYTES = 5_000_000  # the reviewed list grows with the content: a few hundred bytes an entry
 KINDS = ("document_title", "name", "slogan", "figures", "to_rewrite")
 FIELDS = ("title", "summary", "body")
 
@@ -43,13 +43,17 @@ class Reviewed:
 def read_exceptions(content_dir: Path, shown: str) -> tuple[tuple[Reviewed, ...], list[Problem]]:
     """The reviewed exceptions, and what is wrong with the list (`shown`: its path in messages)."""
     path = content_dir / EXCEPTIONS
-    if not path.is_file():
+    if not os.path.lexists(path):  # a link is refused below, whatever it points to
         return (), []
-    text = path.read_text("utf-8-sig")
     try:
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as e:
-        return (), [Problem(shown, None, None, f"is not valid YAML: {e}")]
+        text = assets.read_regular(path, MAX_BYTES).decode("utf-8-sig")
+        data = load_yaml(text, what=shown, max_chars=MAX_BYTES)
+    except assets.Unreadable as e:
+        return (), [Problem(shown, None, None, str(e))]
+    except UnicodeDecodeError:
+        return (), [Problem(shown, None, None, "is not UTF-8; save it as UTF-8")]
+    except FrontMatterError as e:
+        return (), [Problem(shown, e.line, None, e.message)]
     items = data.get("exceptions") if isinstance(data, dict) else None
     if not isinstance(items, list):
         return (), [Problem(shown, None, "exceptions", "must be a list of {case, run, kind, reason}")]
