@@ -21,6 +21,7 @@ from functools import cache
 from typing import Callable, Iterable, Iterator, Mapping
 
 from casebook.pages import opendata
+from casebook.pages.searchchunks import HAN, HAN_RANGE
 from casebook.derive.facets import FACET_KEYS
 from casebook.derive.segment import segmenter
 from casebook.derive.indices import Indices
@@ -33,6 +34,41 @@ from casebook.urls import BROWSE, DATA, GLOSSARY, STATS, case_path, checklist_pa
 FIELDS = ("title", "meta", "summary", "headings", "text", "body")
 # How much a match in each field counts; a title or summary match ranks above a mention.
 WEIGHTS = (12, 5, 4, 3, 1, 1)
+# How the browser ranks pages (docs/javascripts/casebook-search.js reads this from the manifest;
+# casebook/pages/searchquery.py is the same rule in Python). A page scores, for each term of the
+# query it holds, the weight of its best field holding it times the term's length in characters
+# (at most `term_cap`: a long word is a surer sign than a short one, up to a point); a page that
+# holds the whole query as typed, its characters together (Chinese), gains `whole_bonus` plus
+# `whole_factor` times that field's weight. Only the pages holding the most terms are shown, at
+# most `results`; a result shows the first of `snippet`'s fields that holds a term.
+SCORING = {"weights": list(WEIGHTS), "term_cap": 4, "whole_bonus": 25, "whole_factor": 2, "results": 10,
+           "snippet": ["summary", "headings", "meta"]}
+# English words are found by their forms: a word and an index word are the same if their keys
+# are. The key folds British spelling into American (-ise/-ize, -isation/-ization, -yse/-yze,
+# -our/-or, -tre/-ter; only after a few letters, so that four, hour, rise and wise stay as they
+# are), then drops an inflection: plural -s/-es/-ies, -ing and -ed (where a vowel is left before
+# them), a final -e and a doubled final consonant (planned = plan). Derivations stay apart
+# (civil, civilized and civilization are three words; a Porter stemmer made them one). Each
+# rule is a regular expression and a replacement, read alike by Python and JavaScript ($1 is the
+# first group); `fold` rules apply first (the first that matches), then each `inflect` rule
+# once, in order.
+ENGLISH = {
+    "fold": [
+        ["^([a-z]{2,})isation(s?)$", "$1ization$2"],
+        ["^([a-z]{3,})is(e|es|ed|ing|er|ers)$", "$1iz$2"],
+        ["^([a-z]{2,})ys(e|es|ed|ing)$", "$1yz$2"],
+        ["^([a-z]{2,}[^aeo])our(s|ed|ing|able|ite|ites)?$", "$1or$2"],
+        ["^([a-z]{2,})tre(s?)$", "$1ter$2"],
+    ],
+    "inflect": [
+        ["([^aeiou])ies$", "$1y"],
+        ["(ss|x|z|ch|sh)es$", "$1"],
+        ["([^su])s$", "$1"],
+        ["^([a-z]*[aeiouy][a-z]+)(ing|ed)$", "$1"],
+        ["^([a-z]{2,}[^aeiou])e$", "$1"],
+        ["([^aeious])\\1$", "$1"],
+    ],
+}
 # The index's columns: the page's address, title and tag, then the fields after the title.
 COLUMNS = ("url", "title", "tag", *FIELDS[1:])
 _LEAD = re.compile(r"^\s*[-*+]\s+(.+)$", re.M)
@@ -41,7 +77,7 @@ _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)(\{[^}]*\})?")
 _MARKUP = re.compile(r"[*_`>#|]+")
 _CLAUSE_END = re.compile(r"[：:，,。；;.!?！？（(]")
-_HAN = re.compile(r"[\u3400-\u9fff]")
+_HAN = re.compile(f"[{HAN}]")
 # The lead of a list item, in characters: the practice, not its explanation. Chinese says in
 # 30 characters what English says in 40.
 _MAX_LEAD = {"zh": 30, "en": 40}
@@ -179,12 +215,35 @@ def traditional_to_simplified() -> dict[str, str]:
     """Every CJK character whose Simplified form differs, for the browser to convert queries."""
     convert = to_simplified()
     table = {}
-    for code in range(0x4E00, 0xA000):
+    for code in range(HAN_RANGE[0], HAN_RANGE[1] + 1):
         ch = chr(code)
         simplified = convert(ch)
         if simplified != ch and len(simplified) == 1:
             table[ch] = simplified
     return table
+
+
+@cache
+def _to_traditional() -> Callable[[str], str]:
+    import opencc
+
+    return opencc.OpenCC("s2t").convert
+
+
+def traditional_phrases(words: Iterable[str]) -> list[str]:
+    """"Traditional=Simplified" for each of `words` whose Traditional form (OpenCC s2t) OpenCC
+    turns back into it otherwise than the character table does: 瞭解=了解 (瞭 alone stays 瞭),
+    乾隆=乾隆 (乾 alone becomes 干). The browser converts these phrases whole, so that a query
+    in Traditional script becomes what the index holds (it converted the content with OpenCC's
+    phrases)."""
+    words = sorted({w for w in words if len(w) >= 2 and "\n" not in w})
+    if not words:
+        return []
+    traditional = _to_traditional()("\n".join(words)).split("\n")
+    back = to_simplified()("\n".join(traditional)).split("\n")
+    table = traditional_to_simplified()
+    return [f"{t}={w}" for w, t, b in zip(words, traditional, back)
+            if b == w and len(t) == len(w) and "".join(table.get(c, c) for c in t) != w]
 
 
 def build_index(docs: Iterable[SearchDoc], lang: str, url_of: Callable[[str], str],
@@ -214,11 +273,14 @@ def build_index(docs: Iterable[SearchDoc], lang: str, url_of: Callable[[str], st
             # cutting it would double the time of segmentation.
             for f in fields[:-1]:
                 tokens.update(_tokens(segment, f, memo))
-    index: dict = {"lang": lang, "fields": list(FIELDS), "weights": list(WEIGHTS), "columns": columns,
+    index: dict = {"lang": lang, "fields": list(FIELDS), "scoring": SCORING, "columns": columns,
                    "search_titles": retitled}
     if lang == "zh":
         index["vocabulary"] = sorted({*extra_words, *filter(_is_word, tokens)})
         index["t2s"] = "".join(f"{t}{s}" for t, s in sorted(traditional_to_simplified().items()))
+        index["t2s_phrases"] = traditional_phrases(index["vocabulary"])
+    else:
+        index["english"] = ENGLISH
     return index
 
 
