@@ -100,12 +100,16 @@
         var english = m.english || {};
         self.fold = rules(english.fold);
         self.inflect = rules(english.inflect);
+        self.stop = new Set(m.scoring.stop);
+        self.question = new Set(m.scoring.question);
         self.t2s = new Map();
         self.t2sPhrases = new Map();
         self.longestPhrase = 0;
         if (self.lang === "zh") {
-          self.vocabulary = new Set(m.vocabulary);
-          self.longest = m.vocabulary.reduce(function (n, w) { return Math.max(n, w.length); }, 1);
+          // The words of questions are words too, so that a question is cut around them.
+          self.vocabulary = new Set(m.vocabulary.concat(m.scoring.stop));
+          self.longest = 1;
+          self.vocabulary.forEach(function (w) { self.longest = Math.max(self.longest, w.length); });
           // Pairs of characters, by code point: a few Simplified forms lie outside the BMP.
           var chars = Array.from(m.t2s);
           for (var i = 0; i + 1 < chars.length; i += 2) self.t2s.set(chars[i], chars[i + 1]);
@@ -208,15 +212,34 @@
     return out;
   }
 
+  /* The query's terms: Latin words and figures as the index has them, Han runs split into
+     words and phrases; the words of a question (search.SCORING's `stop`: how, 如何, 的) left
+     out unless nothing else is left. */
   Index.prototype.terms = function (query) {
-    var self = this, terms = [];
-    // Latin words and figures as the index has them (searchchunks._WORD), Han runs split.
+    var self = this, terms = [], stop = this.stop;
     (this.simplify(query.toLowerCase()).match(this.tokens) || []).forEach(function (run) {
-      if (!self.han.test(run)) terms.push(run);
-      else if (self.lang !== "zh" || self.vocabulary.has(run)) terms.push(run);
-      else terms.push.apply(terms, phrases(self.segment(run)));
+      if (!self.han.test(run) || self.lang !== "zh" || self.vocabulary.has(run)) { terms.push(run); return; }
+      // A word of a question between two phrases keeps them apart (如何防止走过场: 防止 + 走过场).
+      var chunk = [];
+      self.segment(run).concat([null]).forEach(function (p) {
+        if (p === null || stop.has(p)) {
+          terms.push.apply(terms, phrases(chunk));
+          if (p !== null) terms.push(p);
+          chunk = [];
+        } else chunk.push(p);
+      });
     });
-    return terms;
+    var kept = terms.filter(function (t) { return !stop.has(t); });
+    return kept.length ? kept : terms;
+  };
+
+  /* Whether a query asks a question: a question's words in it, or a question mark. */
+  Index.prototype.asks = function (query) {
+    var self = this, q = this.simplify(query.toLowerCase());
+    if (/[?？]/.test(q)) return true;
+    var words = q.match(this.tokens) || [];
+    if (this.lang === "zh") words = [].concat.apply([], words.map(function (r) { return self.han.test(r) ? self.segment(r) : [r]; }));
+    return words.some(function (w) { return self.question.has(w); });
   };
 
   /* The keys whose pages all hold a term, in one field each: the pairs of a Han term (its
@@ -302,7 +325,7 @@
         parts.forEach(function (p, i) {
           var k = p.map(function (t) { return self.same(t); }).join(" ");
           if (!self.synonyms.has(k)) self.synonyms.set(k, []);
-          parts.forEach(function (q, j) { if (j !== i && q.length) self.synonyms.get(k).push(q); });
+          parts.forEach(function (q, j) { if (j !== i && q.length) self.synonyms.get(k).push({ terms: q, text: group[j] }); });
           self.longestSynonym = Math.max(self.longestSynonym, p.length);
         });
       });
@@ -317,6 +340,11 @@
       else { out.push({ typed: [terms[i]], also: [] }); i++; }
     }
     return out;
+  };
+
+  /* Whether page `d` answers questions: a checklist (the manifest's `answers`: ranges of pages). */
+  Index.prototype.answers = function (d) {
+    return (this.m.answers || []).some(function (r) { return d >= r[0] && d < r[1]; });
   };
 
   /* What two terms must share to be the same word: an English word's key, else the term. */
@@ -347,7 +375,7 @@
     var whole = this.simplify(query.toLowerCase()).split(PUNCT).join("");
     var checks = groups.map(function (g, i) {
       var last = typing && i === groups.length - 1;
-      return Promise.all([self.all(g.typed, last)].concat(g.also.map(function (a) { return self.all(a, false); })))
+      return Promise.all([self.all(g.typed, last)].concat(g.also.map(function (a) { return self.all(a.terms, false); })))
         .then(function (lists) {
           var out = new Map();
           lists.forEach(function (list) { list.forEach(function (mask, d) { out.set(d, (out.get(d) || 0) | mask); }); });
@@ -369,6 +397,8 @@
         });
       });
       if (exact) scores.forEach(function (s, d) { var m = found[groups.length].get(d); if (m) s.score += sc.whole_bonus + sc.whole_factor * self.best(m); });
+      // A question is answered by a checklist before a glossary entry names its words.
+      if (self.asks(query)) scores.forEach(function (s, d) { if (self.answers(d)) s.score *= sc.question_factor; });
       // The pages holding every group; if there are none, those holding the most of them, said
       // to be partial. A page holding none is never shown.
       var ranked = [];
@@ -377,7 +407,15 @@
       ranked.sort(function (a, b) { return (b.score - a.score) || (a.d - b.d); });
       var top = ranked.slice(0, sc.results);
       var also = [];
-      groups.forEach(function (g) { g.also.forEach(function (a) { also.push(a.join(self.lang === "zh" ? "" : " ")); }); });
+      // The words searched besides those typed, as the synonyms write them (a short form
+      // inside the words typed is not news).
+      var sep = self.lang === "zh" ? "" : " ";
+      groups.forEach(function (g) {
+        var typed = g.typed.join(sep);
+        g.also.forEach(function (a) {
+          if (typed.indexOf(a.terms.join(sep)) === -1 && also.indexOf(a.text) === -1) also.push(a.text);
+        });
+      });
       return Promise.all(top.map(function (r) { return self.doc(r.d); })).then(function (docs) {
         return { terms: terms, also: also, total: ranked.length, partial: most > 0 && most < groups.length,
                  results: top.map(function (r, i) { return { doc: docs[i], score: r.score }; }) };

@@ -27,10 +27,11 @@ from casebook.model import (
     Content,
     GlossaryTerm,
     Problem,
+    Synonyms,
     Taxonomy,
 )
 from casebook.corpus.schema import CASE_FIELDS, CASE_SECTIONS, CHECKLIST_FIELDS, OPTIONAL_SECTIONS, FieldSpec
-from casebook.corpus.taxonomy import parse_glossary, parse_taxonomy
+from casebook.corpus.taxonomy import parse_glossary, parse_synonyms, parse_taxonomy
 from casebook.corpus.validate import check_meta, suggest
 
 KINDS = {"cases": CASE_FIELDS, "checklists": CHECKLIST_FIELDS}
@@ -92,6 +93,11 @@ def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
     if glossary_path.exists():
         glossary, found = parse_glossary(rel(glossary_path), _read_text(glossary_path, rel, problems) or "")
         problems += found
+    synonyms = Synonyms()
+    synonyms_path = content_dir / "synonyms.yml"
+    if synonyms_path.exists():
+        synonyms, found = parse_synonyms(rel(synonyms_path), _read_text(synonyms_path, rel, problems) or "")
+        problems += found
     if not taxonomy.unit_types or not taxonomy.measures:
         # Without a taxonomy every case would report the same unknown ids: say it once.
         return Loaded(Content(taxonomy, (), (), glossary), tuple(problems))
@@ -122,7 +128,7 @@ def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
             problems += _check_images(loaded, path, content_dir)
 
     cases, checklists = _pair(files, taxonomy, problems)
-    content = Content(taxonomy, cases, checklists, glossary)
+    content = Content(taxonomy, cases, checklists, glossary, synonyms)
     problems += _check_references(content, files)
     traced, notes = _trace(content, files, content_dir, sources)
     return Loaded(content, tuple(problems + traced), tuple(draft_paths), tuple(notes))

@@ -42,7 +42,26 @@ WEIGHTS = (12, 5, 4, 3, 1, 1)
 # `whole_factor` times that field's weight. Only the pages holding the most terms are shown, at
 # most `results`; a result shows the first of `snippet`'s fields that holds a term.
 SCORING = {"weights": list(WEIGHTS), "term_cap": 4, "whole_bonus": 25, "whole_factor": 2, "results": 10,
-           "snippet": ["summary", "headings", "meta"]}
+           "snippet": ["summary", "headings", "meta"], "question_factor": 2}
+# The words of a question, left out of the terms a page must hold (a page rarely says "how"),
+# unless a query has nothing else. A query holding one of QUESTION (or a question mark) asks
+# something: a checklist, which answers, scores `question_factor` times more (a glossary entry
+# only names the words).
+QUESTION = {
+    "zh": ["怎么", "怎样", "如何", "怎么办", "怎么样", "什么", "哪些", "为什么", "是否", "能否", "有没有"],
+    "en": ["how", "what", "why", "which", "who", "where", "when", "should", "can", "could"],
+}
+STOP = {
+    "zh": [*QUESTION["zh"], "的", "吗", "呢", "吧", "了", "可以", "应该", "需要", "我们", "做好"],
+    "en": [*QUESTION["en"], "do", "does", "did", "we", "i", "you", "to", "a", "an", "the", "of", "for", "in",
+           "on", "at", "by", "and", "or", "is", "are", "be", "with", "our", "my", "it", "this", "that"],
+}
+
+
+def scoring(lang: str) -> dict:
+    """SCORING with the words of a question in `lang`, as the manifest carries it."""
+    return {**SCORING, "stop": STOP[lang], "question": QUESTION[lang]}
+
 # English words are found by their forms: a word and an index word are the same if their keys
 # are. The key folds British spelling into American (-ise/-ize, -isation/-ization, -yse/-yze,
 # -our/-or, -tre/-ter; only after a few letters, so that four, hour, rise and wise stay as they
@@ -54,10 +73,10 @@ SCORING = {"weights": list(WEIGHTS), "term_cap": 4, "whole_bonus": 25, "whole_fa
 # once, in order.
 ENGLISH = {
     "fold": [
-        ["^([a-z]{2,})isation(s?)$", "$1ization$2"],
+        ["^([a-z]{2,})isation(s|al|ally)?$", "$1ization$2"],
         ["^([a-z]{3,})is(e|es|ed|ing|er|ers)$", "$1iz$2"],
         ["^([a-z]{2,})ys(e|es|ed|ing)$", "$1yz$2"],
-        ["^([a-z]{2,}[^aeo])our(s|ed|ing|able|ite|ites)?$", "$1or$2"],
+        ["^([a-z]{2,}[^aeo])our(s|ed|ing|er|ers|able|ably|ite|ites|hood|hoods|ful|fully|less|ly)?$", "$1or$2"],
         ["^([a-z]{2,})tre(s?)$", "$1ter$2"],
     ],
     "inflect": [
@@ -78,6 +97,8 @@ _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)(\{[^}]*\})?")
 _MARKUP = re.compile(r"[*_`>#|]+")
 _CLAUSE_END = re.compile(r"[：:，,。；;.!?！？（(]")
 _HAN = re.compile(f"[{HAN}]")
+# Where the pages that answer questions are: checklists.
+_ANSWERING = checklist_path("").rpartition("/")[0] + "/"
 # The lead of a list item, in characters: the practice, not its explanation. Chinese says in
 # 30 characters what English says in 40.
 _MAX_LEAD = {"zh": 30, "en": 40}
@@ -180,6 +201,14 @@ def _checklist_doc(checklist: Checklist, lang: str, tax, s: dict) -> SearchDoc:
     )
 
 
+def synonym_groups(content: Content, lang: str) -> list[tuple[str, ...]]:
+    """The groups of words searched for one another: content/synonyms.yml's, and each glossary
+    term with its aliases."""
+    groups = list(content.synonyms.groups(lang))
+    groups += [term.forms(lang) for term in content.glossary if len(term.forms(lang)) > 1]
+    return groups
+
+
 def domain_words(content: Content, lang: str) -> set[str]:
     """Names that must be found whole: taxonomy labels, glossary terms, places, units, groups."""
     words: set[str] = set()
@@ -248,9 +277,9 @@ def traditional_phrases(words: Iterable[str]) -> list[str]:
 
 def build_index(docs: Iterable[SearchDoc], lang: str, url_of: Callable[[str], str],
                 segment: Callable[[str], Iterable[str]] | None = None, extra_words: Iterable[str] = (),
-                memo: Memo | None = None) -> dict:
+                memo: Memo | None = None, synonyms: Iterable[Iterable[str]] = ()) -> dict:
     """The index as JSON-ready data. `segment` (Chinese only) yields the words of a text;
-    `memo` keeps them between builds.
+    `memo` keeps them between builds; `synonyms`, groups of words searched for one another.
 
     Stored by column, not by page: every page's address, then every title, and so on. Gzip finds
     far more to share among a thousand summaries side by side than in a row that alternates
@@ -259,6 +288,7 @@ def build_index(docs: Iterable[SearchDoc], lang: str, url_of: Callable[[str], st
     columns: dict[str, list] = {name: [] for name in COLUMNS}
     retitled: dict[str, str] = {}
     tokens: set[str] = set()
+    answers: list[int] = []  # the pages that answer a question: checklists
     simplify = to_simplified() if lang == "zh" else None
     for doc in docs:
         fields = [simplify(f) for f in doc.fields] if simplify else list(doc.fields)
@@ -266,6 +296,8 @@ def build_index(docs: Iterable[SearchDoc], lang: str, url_of: Callable[[str], st
         # Simplified script changes is kept again, by its page's position.
         if fields[0] != doc.title:
             retitled[str(len(columns["url"]))] = fields[0]
+        if doc.path.startswith(_ANSWERING):
+            answers.append(len(columns["url"]))
         for name, value in zip(COLUMNS, (url_of(doc.path), doc.title, doc.tag, *fields[1:])):
             columns[name].append(value)
         if segment:
@@ -273,8 +305,10 @@ def build_index(docs: Iterable[SearchDoc], lang: str, url_of: Callable[[str], st
             # cutting it would double the time of segmentation.
             for f in fields[:-1]:
                 tokens.update(_tokens(segment, f, memo))
-    index: dict = {"lang": lang, "fields": list(FIELDS), "scoring": SCORING, "columns": columns,
-                   "search_titles": retitled}
+    groups = [tuple(dict.fromkeys(simplify(w) if simplify else w.lower() for w in g)) for g in synonyms]
+    index: dict = {"lang": lang, "fields": list(FIELDS), "scoring": scoring(lang), "columns": columns,
+                   "search_titles": retitled, "synonyms": [list(g) for g in groups if len(g) > 1],
+                   "answers": _ranges(answers)}
     if lang == "zh":
         index["vocabulary"] = sorted({*extra_words, *filter(_is_word, tokens)})
         index["t2s"] = "".join(f"{t}{s}" for t, s in sorted(traditional_to_simplified().items()))
@@ -282,6 +316,17 @@ def build_index(docs: Iterable[SearchDoc], lang: str, url_of: Callable[[str], st
     else:
         index["english"] = ENGLISH
     return index
+
+
+def _ranges(numbers: list[int]) -> list[list[int]]:
+    """Ascending numbers as [start, end) ranges: the checklists follow one another."""
+    out: list[list[int]] = []
+    for n in numbers:
+        if out and out[-1][1] == n:
+            out[-1][1] = n + 1
+        else:
+            out.append([n, n + 1])
+    return out
 
 
 def locations(index: dict) -> list[str]:
@@ -306,4 +351,5 @@ def site_index(content: Content, indices: Indices, lang: str, urls: Mapping[str,
         page, _, anchor = path.partition("#")
         return urls[page] + (f"#{anchor}" if anchor else "")
 
-    return build_index(docs, lang, url_of, segmenter(words) if lang == "zh" else None, words, memo)
+    return build_index(docs, lang, url_of, segmenter(words) if lang == "zh" else None, words, memo,
+                       synonym_groups(content, lang))

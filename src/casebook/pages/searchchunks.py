@@ -239,7 +239,7 @@ def chunk_files(index: dict) -> list[ChunkFile]:
         words = [k for k in encoded if k.isascii() and not k.isdigit()]
         count = {k: len(encoded[k][0]) + len(encoded[k][2]) for k in words}
         manifest["words"] = sorted(words, key=lambda w: (-count[w], w))
-    manifest.update({k: index[k] for k in ("scoring", "english") if k in index})
+    manifest.update({k: index[k] for k in ("scoring", "english", "synonyms", "answers") if k in index})
     files.insert(0, ChunkFile(SEARCH_SCRIPT, _script(f"{lang}:index", manifest)))
     return files
 

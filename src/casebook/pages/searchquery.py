@@ -52,10 +52,12 @@ class Engine:
         english = self.m.get("english", {})
         self.fold = [_js_rule(r) for r in english.get("fold", ())]
         self.inflect = [_js_rule(r) for r in english.get("inflect", ())]
-        self.vocabulary = set(self.m.get("vocabulary", ()))
+        self.stop = set(self.m["scoring"]["stop"])
+        self.question = set(self.m["scoring"]["question"])
+        self.vocabulary = set(self.m.get("vocabulary", ())) | (self.stop if self.lang == "zh" else set())
         self.longest = max(map(len, self.vocabulary), default=1)
         self._keys: dict[str, list[str]] | None = None
-        self._synonyms: dict[str, list[list[str]]] | None = None
+        self._synonyms: dict[str, list[tuple[list[str], str]]] | None = None
 
     # ---- keys and postings ----
 
@@ -120,21 +122,42 @@ class Engine:
         for run in self.tokens.findall(self.simplify(query.lower())):
             if not self.han.search(run) or self.lang != "zh" or run in self.vocabulary:
                 out.append(run)
-            else:
-                out += _phrases(self.segment(run))
-        return out
+                continue
+            chunk: list[str] = []
+            for p in [*self.segment(run), None]:
+                if p is None or p in self.stop:
+                    out += _phrases(chunk)
+                    if p is not None:
+                        out.append(p)
+                    chunk = []
+                else:
+                    chunk.append(p)
+        kept = [t for t in out if t not in self.stop]
+        return kept or out
+
+    def asks(self, query: str) -> bool:
+        q = self.simplify(query.lower())
+        if re.search("[?？]", q):
+            return True
+        words = self.tokens.findall(q)
+        if self.lang == "zh":
+            words = [p for w in words for p in (self.segment(w) if self.han.search(w) else [w])]
+        return any(w in self.question for w in words)
+
+    def answers(self, d: int) -> bool:
+        return any(a <= d < b for a, b in self.m.get("answers", ()))
 
     def same(self, term: str) -> str:
         return self.key(term) if self.lang == "en" and not self.han.search(term) else term
 
-    def groups(self, terms: list[str]) -> list[tuple[list[str], list[list[str]]]]:
+    def groups(self, terms: list[str]) -> list[tuple[list[str], list[tuple[list[str], str]]]]:
         if self._synonyms is None:
             self._synonyms = {}
             for group in self.m.get("synonyms", ()):
                 parts = [self.terms(w) for w in group]
                 for i, p in enumerate(parts):
                     k = " ".join(map(self.same, p))
-                    self._synonyms.setdefault(k, []).extend(q for j, q in enumerate(parts) if j != i and q)
+                    self._synonyms.setdefault(k, []).extend((q, group[j]) for j, q in enumerate(parts) if j != i and q)
         longest = max((len(k.split(" ")) for k in self._synonyms), default=1)
         out, i = [], 0
         while i < len(terms):
@@ -207,7 +230,7 @@ class Engine:
         found = []
         for i, (typed, also) in enumerate(groups):
             out: dict[int, int] = {}
-            for alt in [self.all(typed, typing and i == len(groups) - 1), *(self.all(a, False) for a in also)]:
+            for alt in [self.all(typed, typing and i == len(groups) - 1), *(self.all(a, False) for a, _ in also)]:
                 for d, mask in alt.items():
                     out[d] = out.get(d, 0) | mask
             found.append(out)
@@ -225,8 +248,13 @@ class Engine:
             for d, s in scores.items():
                 if d in exact:
                     s[0] += sc["whole_bonus"] + sc["whole_factor"] * self.best(exact[d])
+        if self.asks(query):
+            for d, s in scores.items():
+                if self.answers(d):
+                    s[0] *= sc["question_factor"]
         ranked = sorted(((d, s[0]) for d, s in scores.items() if s[1] == most), key=lambda r: (-r[1], r[0]))
-        also = tuple(("" if self.lang == "zh" else " ").join(a) for _, alts in groups for a in alts)
+        sep = "" if self.lang == "zh" else " "
+        also = tuple(dict.fromkeys(text for typed, alts in groups for a, text in alts if sep.join(a) not in sep.join(typed)))
         return Found(tuple(terms), also, len(ranked), 0 < most < len(groups), tuple(ranked[:sc["results"]]))
 
 
