@@ -94,6 +94,7 @@
         self.hanOnly = new RegExp("^[" + f.han + "]+$");
         self.hanRuns = new RegExp("[" + f.han + "]+", "g");
         self.tokens = new RegExp("[" + f.han + "]+|" + f.word, "g");
+        self.marks = new RegExp("[" + f.marks + "]", "g");
         self.bodyBit = 1 << (m.fields.length - 1);
         self.column = {};
         f.shown.forEach(function (name, i) { self.column[name] = i; });
@@ -169,6 +170,12 @@
     return out;
   };
 
+  /* A query as the index reads it: lower case, without tone marks or accents (Xiàgǔpíng:
+     xiaguping), in Simplified script. */
+  Index.prototype.normal = function (query) {
+    return this.simplify(query.toLowerCase().normalize("NFD").replace(this.marks, "").normalize("NFC"));
+  };
+
   /* An English word's key (search.ENGLISH): British spelling folded, an inflection dropped. */
   Index.prototype.key = function (word) {
     for (var i = 0; i < this.fold.length; i++) {
@@ -217,7 +224,7 @@
      out unless nothing else is left. */
   Index.prototype.terms = function (query) {
     var self = this, terms = [], stop = this.stop;
-    (this.simplify(query.toLowerCase()).match(this.tokens) || []).forEach(function (run) {
+    (this.normal(query).match(this.tokens) || []).forEach(function (run) {
       if (!self.han.test(run) || self.lang !== "zh" || self.vocabulary.has(run)) { terms.push(run); return; }
       // A word of a question between two phrases keeps them apart (如何防止走过场: 防止 + 走过场).
       var chunk = [];
@@ -235,7 +242,7 @@
 
   /* Whether a query asks a question: a question's words in it, or a question mark. */
   Index.prototype.asks = function (query) {
-    var self = this, q = this.simplify(query.toLowerCase());
+    var self = this, q = this.normal(query);
     if (/[?？]/.test(q)) return true;
     var words = q.match(this.tokens) || [];
     if (this.lang === "zh") words = [].concat.apply([], words.map(function (r) { return self.han.test(r) ? self.segment(r) : [r]; }));
@@ -320,15 +327,21 @@
       // synonym word's terms joined by spaces -> [its group's other words' terms]
       this.synonyms = new Map();
       this.longestSynonym = 1;
-      (this.m.synonyms || []).forEach(function (group) {
+      (this.m.synonyms || []).forEach(function (group, g) {
         var parts = group.map(function (w) { return self.terms(w); });
         parts.forEach(function (p, i) {
           var k = p.map(function (t) { return self.same(t); }).join(" ");
-          if (!self.synonyms.has(k)) self.synonyms.set(k, []);
-          parts.forEach(function (q, j) { if (j !== i && q.length) self.synonyms.get(k).push({ terms: q, text: group[j] }); });
+          if (!self.synonyms.has(k)) self.synonyms.set(k, { groups: [], also: [] });
+          var entry = self.synonyms.get(k);
+          entry.groups.push(g);
+          parts.forEach(function (q, j) { if (j !== i && q.length) entry.also.push({ terms: q, text: group[j] }); });
           self.longestSynonym = Math.max(self.longestSynonym, p.length);
         });
       });
+    }
+    // Pinyin typed with spaces (xia gu ping) is searched joined too, as the index has it.
+    if (this.lang === "zh" && terms.length > 1 && terms.every(function (t) { return /^[a-z]+$/.test(t); })) {
+      return [{ typed: terms, also: [{ terms: [terms.join("")], text: terms.join("") }], synonyms: [] }];
     }
     for (var i = 0; i < terms.length;) {
       var found = null, n;
@@ -336,8 +349,8 @@
         found = this.synonyms.get(terms.slice(i, i + n).map(function (t) { return self.same(t); }).join(" "));
         if (found) break;
       }
-      if (found) { out.push({ typed: terms.slice(i, i + n), also: found }); i += n; }
-      else { out.push({ typed: [terms[i]], also: [] }); i++; }
+      if (found) { out.push({ typed: terms.slice(i, i + n), also: found.also, synonyms: found.groups }); i += n; }
+      else { out.push({ typed: [terms[i]], also: [], synonyms: [] }); i++; }
     }
     return out;
   };
@@ -372,10 +385,15 @@
     var self = this, terms = this.terms(query), typing = !/\s$/.test(query), sc = this.m.scoring;
     if (!terms.length) return Promise.resolve({ terms: terms, also: [], total: 0, results: [] });
     var groups = this.groups(terms);
-    var whole = this.simplify(query.toLowerCase()).split(PUNCT).join("");
+    var whole = this.normal(query).split(PUNCT).join("");
     var checks = groups.map(function (g, i) {
       var last = typing && i === groups.length - 1;
-      return Promise.all([self.all(g.typed, last)].concat(g.also.map(function (a) { return self.all(a.terms, false); })))
+      // The pages holding another word of the group: by the group's key where the index has
+      // one (search.SYNONYM_KEY: Chinese), else by each word.
+      var prefix = self.m.synonym_keys, others = prefix && g.synonyms.length
+        ? g.synonyms.map(function (k) { return self.posting(prefix + k); })
+        : g.also.map(function (a) { return self.all(a.terms, false); });
+      return Promise.all([self.all(g.typed, last)].concat(others))
         .then(function (lists) {
           var out = new Map();
           lists.forEach(function (list) { list.forEach(function (mask, d) { out.set(d, (out.get(d) || 0) | mask); }); });
@@ -425,7 +443,7 @@
 
   /* The words of the index nearest a query that found nothing (at most SUGGESTIONS). */
   Index.prototype.nearest = function (query) {
-    var q = this.simplify(query.toLowerCase()).split(PUNCT).join(""), scored = [];
+    var q = this.normal(query).split(PUNCT).join(""), scored = [];
     if (this.lang === "zh") {
       // The words sharing the longest run of characters with the query (two at least, or the
       // one character typed), the closest in length first.
@@ -459,7 +477,7 @@
      away (English: the commonest such word; Chinese: a word of the vocabulary as long as the
      query, one character different), or null: a one-character typo is shown its results. */
   Index.prototype.correct = function (query) {
-    var self = this, q = this.simplify(query.toLowerCase()).trim(), changed = false;
+    var self = this, q = this.normal(query).trim(), changed = false;
     if (this.lang === "zh") {
       if (!this.hanOnly.test(q) || Array.from(q).length < 3) return null;
       var chars = Array.from(q), best = null;

@@ -23,7 +23,7 @@ from typing import Callable, Iterable, Iterator, Mapping
 from casebook.pages import opendata
 from casebook.pages.searchchunks import HAN, HAN_RANGE
 from casebook.derive.facets import FACET_KEYS
-from casebook.derive.segment import segmenter
+from casebook.derive.segment import pinyin, segmenter
 from casebook.derive.indices import Indices
 from casebook.incremental.memo import Memo, digest, recall
 from casebook.model import Case, Checklist, Content
@@ -97,6 +97,7 @@ _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)(\{[^}]*\})?")
 _MARKUP = re.compile(r"[*_`>#|]+")
 _CLAUSE_END = re.compile(r"[：:，,。；;.!?！？（(]")
 _HAN = re.compile(f"[{HAN}]")
+_HAN_RUN = re.compile(f"[{HAN}]+")
 # Where the pages that answer questions are: checklists.
 _ANSWERING = checklist_path("").rpartition("/")[0] + "/"
 # The lead of a list item, in characters: the practice, not its explanation. Chinese says in
@@ -289,26 +290,45 @@ def build_index(docs: Iterable[SearchDoc], lang: str, url_of: Callable[[str], st
     retitled: dict[str, str] = {}
     tokens: set[str] = set()
     answers: list[int] = []  # the pages that answer a question: checklists
+    # page -> keys it holds but does not show, by field: its names in pinyin (with the title),
+    # the synonym groups its words belong to (searchchunks.chunk_files adds them to the postings).
+    hidden: dict[str, list[str]] = {}
     simplify = to_simplified() if lang == "zh" else None
+    groups = [g for g in (tuple(dict.fromkeys(simplify(w) if simplify else w.lower() for w in g)) for g in synonyms)
+              if len(g) > 1]
+    # Chinese synonyms are found at build time: a page holding a word of group 7 holds the key
+    # synonym7 in that field, and a query for any word of the group loads that one key, not the
+    # pairs of every other word (结对认亲 with its three others loaded 12 chunks instead of 8).
+    find_groups = _group_finder(groups) if lang == "zh" else None
     for doc in docs:
         fields = [simplify(f) for f in doc.fields] if simplify else list(doc.fields)
+        d = len(columns["url"])
         # The title field is the title, which the row carries already; only a title that
         # Simplified script changes is kept again, by its page's position.
         if fields[0] != doc.title:
-            retitled[str(len(columns["url"]))] = fields[0]
+            retitled[str(d)] = fields[0]
         if doc.path.startswith(_ANSWERING):
-            answers.append(len(columns["url"]))
+            answers.append(d)
         for name, value in zip(COLUMNS, (url_of(doc.path), doc.title, doc.tag, *fields[1:])):
             columns[name].append(value)
+        extra = [find_groups(f) for f in fields] if find_groups else [""] * len(fields)
         if segment:
             # Not the body: its words are found by their characters (searchchunks.py), and
             # cutting it would double the time of segmentation.
-            for f in fields[:-1]:
-                tokens.update(_tokens(segment, f, memo))
-    groups = [tuple(dict.fromkeys(simplify(w) if simplify else w.lower() for w in g)) for g in synonyms]
+            cuts = [_tokens(segment, f, memo) for f in fields[:-1]]
+            for cut in cuts:
+                tokens.update(cut)
+            # The words of the title and the metadata (places, units, groups, categories) in
+            # pinyin, found as the title is, never shown.
+            names = sorted(filter(_is_word, cuts[0] | cuts[1]))
+            runs = _HAN_RUN.findall(f"{fields[0]}\n{fields[1]}")
+            spoken = recall(memo, memo and ("pinyin", digest("\n".join([*runs, "", *names]))), lambda: pinyin(runs, names))
+            extra[0] = f"{extra[0]} {spoken}".strip()
+        if any(extra):
+            hidden[str(d)] = extra
     index: dict = {"lang": lang, "fields": list(FIELDS), "scoring": scoring(lang), "columns": columns,
-                   "search_titles": retitled, "synonyms": [list(g) for g in groups if len(g) > 1],
-                   "answers": _ranges(answers)}
+                   "search_titles": retitled, "synonyms": [list(g) for g in groups],
+                   "synonym_keys": SYNONYM_KEY if find_groups else "", "answers": _ranges(answers), "hidden": hidden}
     if lang == "zh":
         index["vocabulary"] = sorted({*extra_words, *filter(_is_word, tokens)})
         index["t2s"] = "".join(f"{t}{s}" for t, s in sorted(traditional_to_simplified().items()))
@@ -316,6 +336,28 @@ def build_index(docs: Iterable[SearchDoc], lang: str, url_of: Callable[[str], st
     else:
         index["english"] = ENGLISH
     return index
+
+
+SYNONYM_KEY = "synonym"
+
+
+def _group_finder(groups: list[tuple[str, ...]]) -> Callable[[str], str] | None:
+    """text -> the keys of the synonym groups whose words it holds ("synonym0 synonym7")."""
+    if not groups:
+        return None
+    import ahocorasick_rs
+
+    group_of: dict[str, list[int]] = {}
+    for g, words in enumerate(groups):
+        for w in words:
+            group_of.setdefault(w, []).append(g)
+    matcher = ahocorasick_rs.AhoCorasick(list(group_of))
+
+    def find(text: str) -> str:
+        found = {g for w in matcher.find_matches_as_strings(text.lower(), overlapping=True) for g in group_of[w]}
+        return " ".join(f"{SYNONYM_KEY}{g}" for g in sorted(found))
+
+    return find
 
 
 def _ranges(numbers: list[int]) -> list[list[int]]:

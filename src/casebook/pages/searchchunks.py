@@ -49,6 +49,9 @@ _HAN_RUN = re.compile(f"[{HAN}]+")
 # Latin words and figures, a decimal whole (14.8 is one key, not 14 and 8).
 WORD = r"[a-z0-9]+(?:\.[0-9]+)*"
 _WORD = re.compile(WORD)
+# Combining marks, dropped from a query after Unicode decomposition: tone marks and accents
+# (Xiàgǔpíng is found as xiaguping).
+MARKS = "\\u0300-\\u036f"
 # Mask values as single characters that JSON keeps as they are (no quote, no backslash).
 MASK = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 _MASK = MASK
@@ -204,10 +207,17 @@ def chunk_files(index: dict) -> list[ChunkFile]:
     n = len(columns["url"])
     retitled = index["search_titles"]
     search_fields = index["fields"]
+    hidden = index.get("hidden", {})
     fields_by_doc = [
         [retitled.get(str(d), columns["title"][d]), *(columns[name][d] for name in search_fields[1:])]
         for d in range(n)
     ]
+    # What a page holds but does not show (its names in pinyin, its synonym groups: search.build_index).
+    for d, extra in hidden.items():
+        fields = fields_by_doc[int(d)]
+        for f, text in enumerate(extra):
+            if text:
+                fields[f] = f"{fields[f]} {text}" if fields[f] else text
     encoded = postings(fields_by_doc)
     size = sum(len(k) + len(v[0]) + len(v[1]) + len(v[2]) + 10 for k, v in encoded.items())
     chunks = 1
@@ -239,7 +249,7 @@ def chunk_files(index: dict) -> list[ChunkFile]:
         words = [k for k in encoded if k.isascii() and not k.isdigit()]
         count = {k: len(encoded[k][0]) + len(encoded[k][2]) for k in words}
         manifest["words"] = sorted(words, key=lambda w: (-count[w], w))
-    manifest.update({k: index[k] for k in ("scoring", "english", "synonyms", "answers") if k in index})
+    manifest.update({k: index[k] for k in ("scoring", "english", "synonyms", "synonym_keys", "answers") if k in index})
     files.insert(0, ChunkFile(SEARCH_SCRIPT, _script(f"{lang}:index", manifest)))
     return files
 
@@ -252,9 +262,9 @@ def _held(text: str, encoded: dict) -> bool:
 def wire_format() -> dict:
     """How the files are cut and keyed, for the browser's reader (docs/javascripts/casebook-search.js),
     which has none of it written in: the version, the Han range and the Latin word pattern
-    (keys), the hash of a key to its chunk, the field-mask alphabet, the doc-chunk columns.
+    (keys), the marks a query drops, the hash of a key to its chunk, the field-mask alphabet, the doc-chunk columns.
     Page lists are base64 of little-endian base-128 varints of their gaps (`varints`)."""
-    return {"version": FORMAT_VERSION, "han": HAN, "word": WORD, "latin_prefix": LATIN_PREFIX,
+    return {"version": FORMAT_VERSION, "han": HAN, "word": WORD, "marks": MARKS, "latin_prefix": LATIN_PREFIX,
             "hash": {"fnv": list(_FNV), "fmix": list(_FMIX)}, "mask": MASK, "shown": list(SHOWN)}
 
 

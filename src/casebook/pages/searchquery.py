@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from casebook.script import to_simplified
@@ -48,6 +49,7 @@ class Engine:
         self.han = re.compile(f"[{f['han']}]")
         self.han_only = re.compile(f"^[{f['han']}]+$")
         self.tokens = re.compile(f"[{f['han']}]+|{f['word']}")
+        self.marks = re.compile(f"[{f['marks']}]")
         self.body = 1 << (len(self.m["fields"]) - 1)
         english = self.m.get("english", {})
         self.fold = [_js_rule(r) for r in english.get("fold", ())]
@@ -57,7 +59,7 @@ class Engine:
         self.vocabulary = set(self.m.get("vocabulary", ())) | (self.stop if self.lang == "zh" else set())
         self.longest = max(map(len, self.vocabulary), default=1)
         self._keys: dict[str, list[str]] | None = None
-        self._synonyms: dict[str, list[tuple[list[str], str]]] | None = None
+        self._synonyms: dict[str, tuple[list[int], list[tuple[list[str], str]]]] | None = None
 
     # ---- keys and postings ----
 
@@ -90,6 +92,10 @@ class Engine:
     def simplify(self, text: str) -> str:
         return to_simplified()(text) if self.lang == "zh" else text
 
+    def normal(self, query: str) -> str:
+        stripped = unicodedata.normalize("NFD", query.lower())
+        return self.simplify(unicodedata.normalize("NFC", self.marks.sub("", stripped)))
+
     def key(self, word: str) -> str:
         for pattern, to in self.fold:
             if pattern.search(word):
@@ -119,7 +125,7 @@ class Engine:
 
     def terms(self, query: str) -> list[str]:
         out: list[str] = []
-        for run in self.tokens.findall(self.simplify(query.lower())):
+        for run in self.tokens.findall(self.normal(query)):
             if not self.han.search(run) or self.lang != "zh" or run in self.vocabulary:
                 out.append(run)
                 continue
@@ -136,7 +142,7 @@ class Engine:
         return kept or out
 
     def asks(self, query: str) -> bool:
-        q = self.simplify(query.lower())
+        q = self.normal(query)
         if re.search("[?？]", q):
             return True
         words = self.tokens.findall(q)
@@ -150,25 +156,30 @@ class Engine:
     def same(self, term: str) -> str:
         return self.key(term) if self.lang == "en" and not self.han.search(term) else term
 
-    def groups(self, terms: list[str]) -> list[tuple[list[str], list[tuple[list[str], str]]]]:
+    def groups(self, terms: list[str]) -> list[tuple[list[str], list[tuple[list[str], str]], list[int]]]:
+        """The query's terms in groups: (terms typed, [(another word's terms, its text)], synonym groups)."""
         if self._synonyms is None:
             self._synonyms = {}
-            for group in self.m.get("synonyms", ()):
+            for g, group in enumerate(self.m.get("synonyms", ())):
                 parts = [self.terms(w) for w in group]
                 for i, p in enumerate(parts):
                     k = " ".join(map(self.same, p))
-                    self._synonyms.setdefault(k, []).extend((q, group[j]) for j, q in enumerate(parts) if j != i and q)
+                    entry = self._synonyms.setdefault(k, ([], []))
+                    entry[0].append(g)
+                    entry[1].extend((q, group[j]) for j, q in enumerate(parts) if j != i and q)
+        if self.lang == "zh" and len(terms) > 1 and all(re.fullmatch("[a-z]+", t) for t in terms):
+            return [(terms, [(["".join(terms)], "".join(terms))], [])]
         longest = max((len(k.split(" ")) for k in self._synonyms), default=1)
         out, i = [], 0
         while i < len(terms):
             for n in range(min(longest, len(terms) - i), 0, -1):
                 found = self._synonyms.get(" ".join(map(self.same, terms[i:i + n])))
                 if found:
-                    out.append((terms[i:i + n], found))
+                    out.append((terms[i:i + n], found[1], found[0]))
                     i += n
                     break
             else:
-                out.append(([terms[i]], []))
+                out.append(([terms[i]], [], []))
                 i += 1
         return out
 
@@ -228,16 +239,19 @@ class Engine:
             return Found((), (), 0, False, ())
         groups = self.groups(terms)
         found = []
-        for i, (typed, also) in enumerate(groups):
+        prefix = self.m.get("synonym_keys")
+        for i, (typed, also, synonyms) in enumerate(groups):
             out: dict[int, int] = {}
-            for alt in [self.all(typed, typing and i == len(groups) - 1), *(self.all(a, False) for a, _ in also)]:
+            others = ([self.posting(f"{prefix}{g}") for g in synonyms] if prefix and synonyms
+                      else [self.all(a, False) for a, _ in also])
+            for alt in [self.all(typed, typing and i == len(groups) - 1), *others]:
                 for d, mask in alt.items():
                     out[d] = out.get(d, 0) | mask
             found.append(out)
-        whole = "".join(_PUNCT.split(self.simplify(query.lower())))
+        whole = "".join(_PUNCT.split(self.normal(query)))
         exact = self.together(self.pairs(whole)) if self.lang == "zh" and len(terms) > 1 and self.han_only.match(whole) else None
         scores: dict[int, list[int]] = {}
-        for (typed, _), pages in zip(groups, found):
+        for (typed, _, _), pages in zip(groups, found):
             weight = min(len("".join(typed)), sc["term_cap"])
             for d, mask in pages.items():
                 s = scores.setdefault(d, [0, 0])
@@ -254,7 +268,7 @@ class Engine:
                     s[0] *= sc["question_factor"]
         ranked = sorted(((d, s[0]) for d, s in scores.items() if s[1] == most), key=lambda r: (-r[1], r[0]))
         sep = "" if self.lang == "zh" else " "
-        also = tuple(dict.fromkeys(text for typed, alts in groups for a, text in alts if sep.join(a) not in sep.join(typed)))
+        also = tuple(dict.fromkeys(text for typed, alts, _ in groups for a, text in alts if sep.join(a) not in sep.join(typed)))
         return Found(tuple(terms), also, len(ranked), 0 < most < len(groups), tuple(ranked[:sc["results"]]))
 
 
@@ -262,7 +276,7 @@ def correct(engine: Engine, query: str) -> str | None:
     """The query with each word that finds nothing replaced by the index's word one edit away
     (English: the commonest; Chinese: the first word of the vocabulary as long as the query,
     one character different), or None (casebook-search.js `correct`)."""
-    q = engine.simplify(query.lower()).strip()
+    q = engine.normal(query).strip()
     if engine.lang == "zh":
         if not engine.han_only.match(q) or len(q) < 3:
             return None
