@@ -166,7 +166,7 @@ def parse_synonyms(path: str, text: str) -> tuple[Synonyms, list[Problem]]:
             for w in words:
                 key = w.lower()
                 if (lang == "zh") != bool(_HAN.search(w)):
-                    r.problem(where, f"'{w}' is not a {'Chinese' if lang == 'zh' else 'English'} word")
+                    r.problem(where, f"'{w}' is not {'a Chinese' if lang == 'zh' else 'an English'} word")
                 elif key in seen:
                     r.problem(where, f"'{w}' is already in group {seen[key]}: a word belongs to one group")
                 seen.setdefault(key, i)
