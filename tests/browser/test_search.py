@@ -296,3 +296,25 @@ def test_a_detail_of_every_case_body_finds_its_case_in_the_top_5(browser, site_u
     print(f"\n{lang}: {len(details) - len(misses)}/{len(details)} body details found in the top 5")
     print("\n".join(misses) or "  no misses")
     assert not misses
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_open_box_with_its_notes_has_no_serious_accessibility_violation(browser, site_url, scheme):
+    """The results with "showing results for", "search as typed" and "also searched" (axe-core)."""
+    axe = ROOT / "node_modules/axe-core/axe.min.js"
+    if not axe.exists():
+        pytest.fail("node_modules/axe-core is missing: run `npm ci` (make test does)")
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    failures = []
+    try:
+        page = context.new_page()
+        for lang, query in (("en", "landlrds"), ("zh", "火葬场"), ("en", "Mongolian medicine aircraft")):
+            page.goto(site_url + ROOTS[lang] + "units/")
+            type_query(page, query)
+            page.add_script_tag(content=axe.read_text("utf-8"))
+            result = page.evaluate("axe.run(document.querySelector('.cb-search'), {resultTypes: ['violations']})")
+            failures += [f"{query}: {v['id']}: {v['help']} ({len(v['nodes'])})" for v in result["violations"]
+                         if v["impact"] in ("critical", "serious")]
+    finally:
+        context.close()
+    assert not failures, "\n".join(failures)
