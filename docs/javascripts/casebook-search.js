@@ -38,7 +38,8 @@
       s.requested = true;
       var script = document.createElement("script");
       script.src = src;
-      script.onerror = function () { s.reject(new Error("could not load " + src)); };
+      // A file that failed (a dropped connection) is asked for again by the next query.
+      script.onerror = function () { delete scripts[key]; s.reject(new Error("could not load " + src)); };
       document.head.appendChild(script);
     }
     return s.promise;
