@@ -8,10 +8,16 @@ fields before the body weigh more in the ranking, and only they are shown in res
 
 Chinese text is indexed in Simplified script (OpenCC), so that a Traditional phrase in the
 content is found by its Simplified form; the browser turns a Traditional query into Simplified
-with the character table shipped in the index. Chinese queries are typed without spaces: the
-browser splits them into the words of `vocabulary` (jieba's words of the fields before the body,
-with the taxonomy, glossary, places and unit names added as whole words) and finds each word,
-or each run of characters that makes no known word, where its characters stand together."""
+with the character table and the phrases (traditional_phrases) shipped in the index, so that it
+gives what OpenCC gives. Besides what it shows, a page holds keys for the names of its title and
+metadata in pinyin and for the synonym groups its words belong to (content/synonyms.yml and the
+glossary's aliases).
+
+Chinese queries are typed without spaces: the browser splits them into the words of
+`vocabulary` (jieba's words of the fields before the body, with the taxonomy, glossary, places
+and unit names added as whole words) and finds each word, or each run of characters that makes
+no known word, where its characters stand together. How pages rank is declared here (SCORING,
+ENGLISH) and read by the browser from the manifest; searchquery.py is the same rule in Python."""
 
 from __future__ import annotations
 
