@@ -302,10 +302,11 @@ def build_index(docs: Iterable[SearchDoc], lang: str, url_of: Callable[[str], st
     simplify = to_simplified() if lang == "zh" else None
     groups = [g for g in (tuple(dict.fromkeys(simplify(w) if simplify else w.lower() for w in g)) for g in synonyms)
               if len(g) > 1]
-    # Chinese synonyms are found at build time: a page holding a word of group 7 holds the key
-    # synonym7 in that field, and a query for any word of the group loads that one key, not the
-    # pairs of every other word (结对认亲 with its three others loaded 12 chunks instead of 8).
-    find_groups = _group_finder(groups) if lang == "zh" else None
+    # Synonyms are found at build time: a page holding a word of group 7 holds the key synonym7
+    # in that field, and a query for any word of the group loads that one key, not the keys of
+    # every other word (结对认亲 with its three others loaded 12 chunks instead of 8; at 10,000
+    # cases "interpreters" with "interpreting service" fetched 141 KB instead of 87).
+    find_groups = _group_finder(groups, lang)
     for doc in docs:
         fields = [simplify(f) for f in doc.fields] if simplify else list(doc.fields)
         d = len(columns["url"])
@@ -317,7 +318,7 @@ def build_index(docs: Iterable[SearchDoc], lang: str, url_of: Callable[[str], st
             answers.append(d)
         for name, value in zip(COLUMNS, (url_of(doc.path), doc.title, doc.tag, *fields[1:])):
             columns[name].append(value)
-        extra = [find_groups(f) for f in fields] if find_groups else [""] * len(fields)
+        extra = [find_groups(f) if f else "" for f in fields] if find_groups else [""] * len(fields)
         if segment:
             # Not the body: its words are found by their characters (searchchunks.py), and
             # cutting it would double the time of segmentation.
@@ -347,8 +348,14 @@ def build_index(docs: Iterable[SearchDoc], lang: str, url_of: Callable[[str], st
 SYNONYM_KEY = "synonym"
 
 
-def _group_finder(groups: list[tuple[str, ...]]) -> Callable[[str], str] | None:
-    """text -> the keys of the synonym groups whose words it holds ("synonym0 synonym7")."""
+# What may follow an English word of a synonym group in a text that holds it: an inflection
+# (interpreter in interpreters), not another word (firm is not in firmly).
+_INFLECTION = re.compile(r"(?:s|es|d|ed|ing|'s|s')?(?![a-z])")
+
+
+def _group_finder(groups: list[tuple[str, ...]], lang: str) -> Callable[[str], str] | None:
+    """text -> the keys of the synonym groups whose words it holds ("synonym0 synonym7"); an
+    English word only as a whole word or with an inflection."""
     if not groups:
         return None
     import ahocorasick_rs
@@ -356,11 +363,18 @@ def _group_finder(groups: list[tuple[str, ...]]) -> Callable[[str], str] | None:
     group_of: dict[str, list[int]] = {}
     for g, words in enumerate(groups):
         for w in words:
-            group_of.setdefault(w, []).append(g)
-    matcher = ahocorasick_rs.AhoCorasick(list(group_of))
+            group_of.setdefault(w.lower(), []).append(g)
+    patterns = list(group_of)
+    matcher = ahocorasick_rs.AhoCorasick(patterns)
+    latin = lang != "zh"
 
     def find(text: str) -> str:
-        found = {g for w in matcher.find_matches_as_strings(text.lower(), overlapping=True) for g in group_of[w]}
+        lower = text.lower()
+        found = set()
+        for n, start, end in matcher.find_matches_as_indexes(lower, overlapping=True):
+            if latin and ((start and lower[start - 1].isalpha()) or not _INFLECTION.match(lower, end)):
+                continue
+            found.update(group_of[patterns[n]])
         return " ".join(f"{SYNONYM_KEY}{g}" for g in sorted(found))
 
     return find
