@@ -131,7 +131,8 @@
   Index.prototype.posting = function (key) {
     var self = this;
     if (this.postings.has(key)) return Promise.resolve(this.postings.get(key));
-    var n = this.hash(isAscii(key) ? key.slice(0, this.m.format.latin_prefix) : key) % this.m.chunks;
+    var prefix = this.m.format.latin_prefix;
+    var n = this.hash(prefix && isAscii(key) ? key.slice(0, prefix) : key) % this.m.chunks;
     var mask = this.m.format.mask;
     return load(this.lang + ":g" + n, this.root + "/search/g" + n + ".js").then(function (chunk) {
       var entry = chunk[key], pages = new Map();
@@ -390,9 +391,9 @@
     var checks = groups.map(function (g, i) {
       var last = typing && i === groups.length - 1;
       // The pages holding another word of the group: by the group's key where the index has
-      // one (search.SYNONYM_KEY: Chinese), else by each word.
-      var prefix = self.m.synonym_keys, others = prefix && g.synonyms.length
-        ? g.synonyms.map(function (k) { return self.posting(prefix + k); })
+      // one (search.SYNONYM_KEY after the group's number), else by each word.
+      var suffix = self.m.synonym_keys, others = suffix && g.synonyms.length
+        ? g.synonyms.map(function (k) { return self.posting(k + suffix); })
         : g.also.map(function (a) { return self.all(a.terms, false); });
       return Promise.all([self.all(g.typed, last)].concat(others))
         .then(function (lists) {

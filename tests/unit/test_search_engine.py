@@ -113,7 +113,7 @@ def test_a_traditional_query_becomes_what_the_index_holds():
 def test_the_manifest_declares_the_format_and_the_ranking_the_browser_reads(real):
     _, data = real["zh"]
     manifest = data["zh:index"]
-    assert manifest["format"] == searchchunks.wire_format()
+    assert manifest["format"] == searchchunks.wire_format("zh")
     assert manifest["scoring"] == search.scoring("zh") and manifest["scoring"]["weights"] == list(search.WEIGHTS)
     assert manifest["format"]["version"] == searchchunks.FORMAT_VERSION
     # The script holds the version it reads and no copy of what the manifest declares.

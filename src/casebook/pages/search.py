@@ -302,7 +302,7 @@ def build_index(docs: Iterable[SearchDoc], lang: str, url_of: Callable[[str], st
     simplify = to_simplified() if lang == "zh" else None
     groups = [g for g in (tuple(dict.fromkeys(simplify(w) if simplify else w.lower() for w in g)) for g in synonyms)
               if len(g) > 1]
-    # Synonyms are found at build time: a page holding a word of group 7 holds the key synonym7
+    # Synonyms are found at build time: a page holding a word of group 7 holds the key 7synonym
     # in that field, and a query for any word of the group loads that one key, not the keys of
     # every other word (结对认亲 with its three others loaded 12 chunks instead of 8; at 10,000
     # cases "interpreters" with "interpreting service" fetched 141 KB instead of 87).
@@ -345,6 +345,8 @@ def build_index(docs: Iterable[SearchDoc], lang: str, url_of: Callable[[str], st
     return index
 
 
+# A synonym group's key is its number and this: the number first, as Latin keys are chunked by
+# their first five letters (synonym0 and synonym7 shared one chunk, which held every group).
 SYNONYM_KEY = "synonym"
 
 
@@ -354,7 +356,7 @@ _INFLECTION = re.compile(r"(?:s|es|d|ed|ing|'s|s')?(?![a-z])")
 
 
 def _group_finder(groups: list[tuple[str, ...]], lang: str) -> Callable[[str], str] | None:
-    """text -> the keys of the synonym groups whose words it holds ("synonym0 synonym7"); an
+    """text -> the keys of the synonym groups whose words it holds ("0synonym 7synonym"); an
     English word only as a whole word or with an inflection."""
     if not groups:
         return None
@@ -375,7 +377,7 @@ def _group_finder(groups: list[tuple[str, ...]], lang: str) -> Callable[[str], s
             if latin and ((start and lower[start - 1].isalpha()) or not _INFLECTION.match(lower, end)):
                 continue
             found.update(group_of[patterns[n]])
-        return " ".join(f"{SYNONYM_KEY}{g}" for g in sorted(found))
+        return " ".join(f"{g}{SYNONYM_KEY}" for g in sorted(found))
 
     return find
 

@@ -55,8 +55,10 @@ MARKS = "\\u0300-\\u036f"
 # Mask values as single characters that JSON keeps as they are (no quote, no backslash).
 MASK = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 _MASK = MASK
-# Latin keys are chunked by their first letters, so that the forms of one word share a chunk.
-LATIN_PREFIX = 5
+# English keys are chunked by their first letters, so that the forms of one word share a chunk.
+# Not in the Chinese index: its Latin keys are figures and pinyin, and the pinyin of every name
+# beginning with 民族 (minzu...) would fill one chunk.
+LATIN_PREFIX = {"en": 5, "zh": 0}
 # key_hash: FNV-1a (offset basis, prime), then MurmurHash3's finish (shift, multiply, shift,
 # multiply, shift).
 _FNV = (0x811C9DC5, 0x01000193)
@@ -84,10 +86,11 @@ def key_hash(key: str) -> int:
     return h ^ (h >> s3)
 
 
-def chunk_of(key: str, chunks: int) -> int:
+def chunk_of(key: str, chunks: int, lang: str = "en") -> int:
     # Latin words by their first five letters, so that the forms of one English word
     # (train, trained, training) are found in one chunk.
-    return key_hash(key[:LATIN_PREFIX] if key.isascii() else key) % chunks
+    prefix = LATIN_PREFIX[lang]
+    return key_hash(key[:prefix] if prefix and key.isascii() else key) % chunks
 
 
 def keys(text: str, head: bool) -> set[str]:
@@ -225,14 +228,14 @@ def chunk_files(index: dict) -> list[ChunkFile]:
         chunks *= 2
     grouped: list[dict] = [{} for _ in range(chunks)]
     for key in sorted(encoded):
-        grouped[chunk_of(key, chunks)][key] = encoded[key]
+        grouped[chunk_of(key, chunks, lang)][key] = encoded[key]
     files = [ChunkFile(f"search/g{i}.js", _script(f"{lang}:g{i}", g)) for i, g in enumerate(grouped)]
     for c, start in enumerate(range(0, n, DOCS_PER_CHUNK)):
         part = {name: columns[name][start:start + DOCS_PER_CHUNK] for name in SHOWN}
         part["search_titles"] = {k: v for k, v in retitled.items() if start <= int(k) < start + DOCS_PER_CHUNK}
         files.append(ChunkFile(f"search/d{c}.js", _script(f"{lang}:d{c}", part)))
     manifest = {
-        "format": wire_format(), "lang": lang, "fields": index["fields"], "docs": n,
+        "format": wire_format(lang), "lang": lang, "fields": index["fields"], "docs": n,
         "docs_per_chunk": DOCS_PER_CHUNK, "chunks": chunks,
         # What the box says when nothing matches (strings.yml: search_*).
         "texts": {k: v for k, v in strings()[lang].items() if k.startswith("search_")},
@@ -259,12 +262,12 @@ def _held(text: str, encoded: dict) -> bool:
     return all(a + b in encoded for a, b in zip(text, text[1:]))
 
 
-def wire_format() -> dict:
+def wire_format(lang: str) -> dict:
     """How the files are cut and keyed, for the browser's reader (docs/javascripts/casebook-search.js),
     which has none of it written in: the version, the Han range and the Latin word pattern
     (keys), the marks a query drops, the hash of a key to its chunk, the field-mask alphabet, the doc-chunk columns.
     Page lists are base64 of little-endian base-128 varints of their gaps (`varints`)."""
-    return {"version": FORMAT_VERSION, "han": HAN, "word": WORD, "marks": MARKS, "latin_prefix": LATIN_PREFIX,
+    return {"version": FORMAT_VERSION, "han": HAN, "word": WORD, "marks": MARKS, "latin_prefix": LATIN_PREFIX[lang],
             "hash": {"fnv": list(_FNV), "fmix": list(_FMIX)}, "mask": MASK, "shown": list(SHOWN)}
 
 

@@ -77,7 +77,8 @@ class Engine:
 
     def posting(self, key: str) -> dict[int, int]:
         f = self.m["format"]
-        n = self.hash(key[:f["latin_prefix"]] if key.isascii() else key) % self.m["chunks"]
+        prefix = f["latin_prefix"]
+        n = self.hash(key[:prefix] if prefix and key.isascii() else key) % self.m["chunks"]
         entry = self.data[f"{self.lang}:g{n}"].get(key)
         pages: dict[int, int] = {}
         if entry:
@@ -242,7 +243,7 @@ class Engine:
         prefix = self.m.get("synonym_keys")
         for i, (typed, also, synonyms) in enumerate(groups):
             out: dict[int, int] = {}
-            others = ([self.posting(f"{prefix}{g}") for g in synonyms] if prefix and synonyms
+            others = ([self.posting(f"{g}{prefix}") for g in synonyms] if prefix and synonyms
                       else [self.all(a, False) for a, _ in also])
             for alt in [self.all(typed, typing and i == len(groups) - 1), *others]:
                 for d, mask in alt.items():
