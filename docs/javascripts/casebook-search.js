@@ -288,6 +288,8 @@
         this.keys.get(k).push(w);
       }, this);
     }
+    // A figure is its own key (the words hold none).
+    if (/[0-9]/.test(term)) return [term];
     var out = (this.keys.get(this.key(term)) || []).slice();
     if (typing && term.length >= 2) {
       var begun = 0;
@@ -391,9 +393,9 @@
     var checks = groups.map(function (g, i) {
       var last = typing && i === groups.length - 1;
       // The pages holding another word of the group: by the group's key where the index has
-      // one (search.SYNONYM_KEY after the group's number), else by each word.
-      var suffix = self.m.synonym_keys, others = suffix && g.synonyms.length
-        ? g.synonyms.map(function (k) { return self.posting(k + suffix); })
+      // one (search.synonym_keys), else by each word.
+      var keys = self.m.synonym_keys, others = keys && keys.length && g.synonyms.length
+        ? g.synonyms.map(function (k) { return self.posting(keys[k]); })
         : g.also.map(function (a) { return self.all(a.terms, false); });
       return Promise.all([self.all(g.typed, last)].concat(others))
         .then(function (lists) {

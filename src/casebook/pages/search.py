@@ -306,7 +306,8 @@ def build_index(docs: Iterable[SearchDoc], lang: str, url_of: Callable[[str], st
     # in that field, and a query for any word of the group loads that one key, not the keys of
     # every other word (结对认亲 with its three others loaded 12 chunks instead of 8; at 10,000
     # cases "interpreters" with "interpreting service" fetched 141 KB instead of 87).
-    find_groups = _group_finder(groups, lang)
+    group_keys = synonym_keys(groups, lang)
+    find_groups = _group_finder(groups, group_keys, lang)
     for doc in docs:
         fields = [simplify(f) for f in doc.fields] if simplify else list(doc.fields)
         d = len(columns["url"])
@@ -335,7 +336,7 @@ def build_index(docs: Iterable[SearchDoc], lang: str, url_of: Callable[[str], st
             hidden[str(d)] = extra
     index: dict = {"lang": lang, "fields": list(FIELDS), "scoring": scoring(lang), "columns": columns,
                    "search_titles": retitled, "synonyms": [list(g) for g in groups],
-                   "synonym_keys": SYNONYM_KEY if find_groups else "", "answers": _ranges(answers), "hidden": hidden}
+                   "synonym_keys": group_keys, "answers": _ranges(answers), "hidden": hidden}
     if lang == "zh":
         index["vocabulary"] = sorted({*extra_words, *filter(_is_word, tokens)})
         index["t2s"] = "".join(f"{t}{s}" for t, s in sorted(traditional_to_simplified().items()))
@@ -345,9 +346,19 @@ def build_index(docs: Iterable[SearchDoc], lang: str, url_of: Callable[[str], st
     return index
 
 
-# A synonym group's key is its number and this: the number first, as Latin keys are chunked by
-# their first five letters (synonym0 and synonym7 shared one chunk, which held every group).
+# A synonym group's key: its number and this, after (English) the first five letters of its
+# first word, as English keys are chunked by their first five letters: a query for that word,
+# the one the cases use, finds the group's key in the chunk it loads anyway (at 10,000 cases,
+# "interpreters" fetched 31 KB more without). Never synonym0, synonym7: they shared one chunk,
+# which held every group.
 SYNONYM_KEY = "synonym"
+
+
+def synonym_keys(groups: list[tuple[str, ...]], lang: str) -> list[str]:
+    """The key of each synonym group, as the index and the manifest hold it."""
+    if lang == "zh":
+        return [f"{g}{SYNONYM_KEY}" for g in range(len(groups))]
+    return [f"{re.sub('[^a-z]', '', words[0].lower())[:5]}{g}{SYNONYM_KEY}" for g, words in enumerate(groups)]
 
 
 # What may follow an English word of a synonym group in a text that holds it: an inflection
@@ -355,7 +366,7 @@ SYNONYM_KEY = "synonym"
 _INFLECTION = re.compile(r"(?:s|es|d|ed|ing|'s|s')?(?![a-z])")
 
 
-def _group_finder(groups: list[tuple[str, ...]], lang: str) -> Callable[[str], str] | None:
+def _group_finder(groups: list[tuple[str, ...]], keys: list[str], lang: str) -> Callable[[str], str] | None:
     """text -> the keys of the synonym groups whose words it holds ("0synonym 7synonym"); an
     English word only as a whole word or with an inflection."""
     if not groups:
@@ -377,7 +388,7 @@ def _group_finder(groups: list[tuple[str, ...]], lang: str) -> Callable[[str], s
             if latin and ((start and lower[start - 1].isalpha()) or not _INFLECTION.match(lower, end)):
                 continue
             found.update(group_of[patterns[n]])
-        return " ".join(f"{g}{SYNONYM_KEY}" for g in sorted(found))
+        return " ".join(keys[g] for g in sorted(found))
 
     return find
 

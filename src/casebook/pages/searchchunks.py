@@ -249,7 +249,8 @@ def chunk_files(index: dict) -> list[ChunkFile]:
     else:
         # Every word, for the forms of a query word (its stem), the word being typed and the
         # nearest words when nothing matches; the commonest first (by the length of its lists).
-        words = [k for k in encoded if k.isascii() and not k.isdigit()]
+        # Not figures (a figure is its own key: 14.8, 2017) nor the keys of synonym groups.
+        words = [k for k in encoded if k.isascii() and not any(c.isdigit() for c in k)]
         count = {k: len(encoded[k][0]) + len(encoded[k][2]) for k in words}
         manifest["words"] = sorted(words, key=lambda w: (-count[w], w))
     manifest.update({k: index[k] for k in ("scoring", "english", "synonyms", "synonym_keys", "answers") if k in index})

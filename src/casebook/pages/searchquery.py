@@ -204,6 +204,8 @@ class Engine:
             self._keys = {}
             for w in words:
                 self._keys.setdefault(self.key(w), []).append(w)
+        if any(c.isdigit() for c in term):
+            return [term]
         out = list(self._keys.get(self.key(term), ()))
         if typing and len(term) >= 2:
             begun = 0
@@ -240,10 +242,10 @@ class Engine:
             return Found((), (), 0, False, ())
         groups = self.groups(terms)
         found = []
-        prefix = self.m.get("synonym_keys")
+        keys = self.m.get("synonym_keys")
         for i, (typed, also, synonyms) in enumerate(groups):
             out: dict[int, int] = {}
-            others = ([self.posting(f"{g}{prefix}") for g in synonyms] if prefix and synonyms
+            others = ([self.posting(keys[g]) for g in synonyms] if keys and synonyms
                       else [self.all(a, False) for a, _ in also])
             for alt in [self.all(typed, typing and i == len(groups) - 1), *others]:
                 for d, mask in alt.items():
