@@ -118,7 +118,8 @@ class Engine:
                 cost = best[j] + 1 + (0.5 if i - j == 1 else 0)
                 if cost < best[i]:
                     best[i], back[i] = cost, j
-        pieces, k = [], n
+        pieces: list[str] = []
+        k = n
         while k > 0:
             pieces.insert(0, run[back[k]:k])
             k = back[k]
@@ -243,10 +244,10 @@ class Engine:
         groups = self.groups(terms)
         found = []
         keys = self.m.get("synonym_keys")
-        for i, (typed, also, synonyms) in enumerate(groups):
+        for i, (typed, alts, synonyms) in enumerate(groups):
             out: dict[int, int] = {}
             others = ([self.posting(keys[g]) for g in synonyms] if keys and synonyms
-                      else [self.all(a, False) for a, _ in also])
+                      else [self.all(a, False) for a, _ in alts])
             for alt in [self.all(typed, typing and i == len(groups) - 1), *others]:
                 for d, mask in alt.items():
                     out[d] = out.get(d, 0) | mask
@@ -271,7 +272,8 @@ class Engine:
                     s[0] *= sc["question_factor"]
         ranked = sorted(((d, s[0]) for d, s in scores.items() if s[1] == most), key=lambda r: (-r[1], r[0]))
         sep = "" if self.lang == "zh" else " "
-        also = tuple(dict.fromkeys(text for typed, alts, _ in groups for a, text in alts if sep.join(a) not in sep.join(typed)))
+        also = tuple(dict.fromkeys(text for typed, others, _ in groups for a, text in others
+                                   if sep.join(a) not in sep.join(typed)))
         return Found(tuple(terms), also, len(ranked), 0 < most < len(groups), tuple(ranked[:sc["results"]]))
 
 
