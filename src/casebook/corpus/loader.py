@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterator, Sequence
 
-from casebook.corpus import frontmatter, trace
+from casebook.corpus import frontmatter, trace, typeset
 from casebook.incremental.memo import Memo, digest
 from casebook.corpus.links import find_refs
 from casebook.corpus.sanitize import risky_html
@@ -26,6 +26,7 @@ from casebook.model import (
     ChecklistText,
     Content,
     GlossaryTerm,
+    Label,
     Problem,
     Taxonomy,
 )
@@ -91,6 +92,7 @@ def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
     glossary_path = content_dir / "glossary.yml"
     if glossary_path.exists():
         glossary, found = parse_glossary(rel(glossary_path), _read_text(glossary_path, rel, problems) or "")
+        glossary = _typeset_glossary(glossary)
         problems += found
     if not taxonomy.unit_types or not taxonomy.measures:
         # Without a taxonomy every case would report the same unknown ids: say it once.
@@ -416,16 +418,25 @@ def _pair(files: list[_File], taxonomy: Taxonomy, problems: list[Problem]):
 
 def _case(id: str, primary: _File, twins: dict[str, _File]) -> Case:
     v = primary.values
-    texts = {
-        lang: CaseText(
-            lang=lang, path=f.path, title=f.values["title"], summary=f.values["summary"],
-            body=f.doc.body, body_line=f.doc.body_line, digest=f.digest, unit=f.values.get("unit"),
-            region=f.values["region"], ethnic_groups=f.values["ethnic_groups"],
-            honours=f.values.get("honours", ()),
+    texts = {}
+    for lang, f in twins.items():
+        text, body = _typesetter(lang)
+        region = f.values["region"]
+        texts[lang] = CaseText(
+            lang=lang, path=f.path, title=text(f.values["title"]), summary=text(f.values["summary"]),
+            body=body(f.doc.body), body_line=f.doc.body_line, digest=f.digest,
+            unit=f.values.get("unit") and text(f.values["unit"]),
+            region=replace(region, **{k: text(getattr(region, k)) for k in ("province", "prefecture", "county", "locality")
+                                      if getattr(region, k)}),
+            ethnic_groups=f.values["ethnic_groups"],
+            honours=tuple(text(h) for h in f.values.get("honours", ())),
         )
-        for lang, f in twins.items()
-    }
     return Case(id, v["unit_type"], v["measures"], v.get("year"), v["source"], texts, v.get("draft") is True)
+
+
+def _typesetter(lang: str):
+    """The functions that set a plain text and a Markdown body of `lang` (typeset.py)."""
+    return (lambda t: typeset.typeset_text(t, lang)), (lambda b: typeset.typeset_markdown(b, lang))
 
 
 def _checklist(id: str, primary: _File, twins: dict[str, _File], problems: list[Problem]) -> Checklist:
@@ -434,12 +445,18 @@ def _checklist(id: str, primary: _File, twins: dict[str, _File], problems: list[
         if f is not primary and [(i.measure, i.cases) for i in f.values["items"]] != shape:
             problems.append(Problem(str(f.path), f.doc.line_of(["items"]), "items",
                 f"must list the same items, in the same order with the same measure and cases, as {primary.path}"))
-    texts = {
-        lang: ChecklistText(lang, f.path, f.values["title"], f.values["summary"], f.doc.body,
-                            f.doc.body_line, f.values["items"])
-        for lang, f in twins.items()
-    }
+    texts = {}
+    for lang, f in twins.items():
+        text, body = _typesetter(lang)
+        texts[lang] = ChecklistText(lang, f.path, text(f.values["title"]), text(f.values["summary"]), body(f.doc.body),
+                                    f.doc.body_line, tuple(replace(i, text=text(i.text)) for i in f.values["items"]))
     return Checklist(id, texts)
+
+
+def _typeset_glossary(terms: tuple[GlossaryTerm, ...]) -> tuple[GlossaryTerm, ...]:
+    def label(label: Label) -> Label:
+        return Label(**{lang: _typesetter(lang)[0](label(lang)) for lang in LANGUAGES})
+    return tuple(replace(t, term=label(t.term), explanation=label(t.explanation)) for t in terms)
 
 
 def _check_references(content: Content, files: list[_File]) -> list[Problem]:

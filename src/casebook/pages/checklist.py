@@ -19,7 +19,7 @@ def checklist_page(w: Writer, checklist: Checklist) -> SitePage:
         done_in = join_list(w.lang, (
             w.link(here, w.indices.cases_by_id[c].text(w.lang).title, case_path(c)) for c in item.cases
         ))
-        detail = w.chips(here, [item.measure]) + (f" {s['shown_in']}: {done_in}" if done_in else "")
+        detail = w.chips(here, [item.measure]) + (f" {s['shown_in']}{s['colon']}{done_in}" if done_in else "")
         items.append(f"- [ ] {item.text}<br>\n  <span class=\"cb-item__meta\">{detail}</span>")
     body = links.rewrite(text.body, w.resolve(here))
     # The buttons work through docs/javascripts/casebook-checklist.js; without script they
