@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from casebook.model import LANGUAGES
 from casebook.pages.page import SitePage
-from casebook.pages.writer import Writer
+from casebook.pages.writer import Writer, short_title
 from casebook.urls import GLOSSARY, case_path
 
 GLOSSARY_USES_SHOWN = 12
@@ -30,15 +30,3 @@ def glossary_page(w: Writer) -> SitePage:
         )
     return SitePage(here, s["glossary"], "\n".join(parts), "glossary")
 
-
-_NAME_ENDS = ("：", ": ")
-
-
-def short_title(title: str) -> str:
-    """What names a case in a list of many: its title up to the colon that follows the unit's
-    name ("贵阳市碧海社区：…" -> "贵阳市碧海社区"), or the whole title where it has none."""
-    for end in _NAME_ENDS:
-        at = title.find(end)
-        if at > 0:
-            return title[:at]
-    return title

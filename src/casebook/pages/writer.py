@@ -80,6 +80,19 @@ def first_sentence(text: str) -> str:
     return text
 
 
+_NAME_ENDS = ("：", ": ")
+
+
+def short_title(title: str) -> str:
+    """What names a case in a list of many: its title up to the colon that follows the unit's
+    name ("贵阳市碧海社区：…" -> "贵阳市碧海社区"), or the whole title where it has none."""
+    for end in _NAME_ENDS:
+        at = title.find(end)
+        if at > 0:
+            return title[:at]
+    return title
+
+
 def escape(text: str) -> str:
     """Text safe inside a Markdown link label or table cell."""
     return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]").replace("|", "\\|").replace("\n", " ")
