@@ -116,6 +116,7 @@ def test_a_folded_line_between_chinese_characters_becomes_nothing():
 def test_soft_breaks_in_a_body_are_joined_inside_paragraphs_only():
     body = "## 背景\n开展调研\n\n- 第一项\n  继续写\n- 第二项\n\n见\n[巴东县](case:badong)\n和**重点**\n内容。\n"
     assert join_markdown(body) == "## 背景\n开展调研\n\n- 第一项继续写\n- 第二项\n\n见[巴东县](case:badong)和**重点**内容。\n"
+    assert join_markdown("- **知晓度不平衡。** 示范村") == "- **知晓度不平衡**。示范村"
     assert join_markdown("中文  \n硬换行") == "中文  \n硬换行"  # a hard break the editor asked for
     assert join_markdown("表 | 头\n中 | 文\n") == "表 | 头\n中 | 文\n"
     assert join_markdown("```\n代码\n保留\n```\n") == "```\n代码\n保留\n```\n"

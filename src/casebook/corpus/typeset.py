@@ -82,7 +82,14 @@ def join_markdown(body: str) -> str:
             following = body[end:None if next_end < 0 else next_end]
             if body.startswith("  ", start) or _NOT_PARAGRAPH.search(previous) or _NOT_PARAGRAPH.search(following):
                 continue
-        parts.append(body[at:start])
+        marks = body[m.end("before"):start]
+        if marks and marks.strip("*_") == "" and unicodedata.category(m["before"]).startswith("P"):
+            # "**知晓度不平衡。** 示范村": without the space, CommonMark (and the fast renderer)
+            # could not close the emphasis between punctuation and a letter; the mark moves out
+            # of it instead ("**知晓度不平衡**。示范村"), which both engines read alike.
+            parts.append(body[at:m.start("before")] + marks + m["before"])
+        else:
+            parts.append(body[at:start])
         at = end
     if not parts:
         return body
