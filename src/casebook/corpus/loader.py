@@ -124,6 +124,7 @@ def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
             problems += _check_images(loaded, path, content_dir)
 
     cases, checklists = _pair(files, taxonomy, problems)
+    _forget_typeset_bodies()
     content = Content(taxonomy, cases, checklists, glossary)
     problems += _check_references(content, files)
     traced, notes = _trace(content, files, content_dir, sources)
@@ -424,7 +425,7 @@ def _case(id: str, primary: _File, twins: dict[str, _File]) -> Case:
         region = f.values["region"]
         texts[lang] = CaseText(
             lang=lang, path=f.path, title=text(f.values["title"]), summary=text(f.values["summary"]),
-            body=body(f.doc.body), body_line=f.doc.body_line, digest=f.digest,
+            body=_typeset_body(f, body), body_line=f.doc.body_line, digest=f.digest,
             unit=f.values.get("unit") and text(f.values["unit"]),
             region=replace(region, **{k: text(getattr(region, k)) for k in ("province", "prefecture", "county", "locality")
                                       if getattr(region, k)}),
@@ -432,6 +433,30 @@ def _case(id: str, primary: _File, twins: dict[str, _File]) -> Case:
             honours=tuple(text(h) for h in f.values.get("honours", ())),
         )
     return Case(id, v["unit_type"], v["measures"], v.get("year"), v["source"], texts, v.get("draft") is True)
+
+
+# Each file's body as typeset in the last load of this process, by the file's digest: `mkdocs
+# serve` loads again after every edit, and sets again only the files that changed. It holds the
+# strings the content holds anyway.
+_typeset: dict[str, str] = {}
+_typeset_seen: set[str] = set()
+
+
+def _typeset_body(f: _File, typeset_body) -> str:
+    if not f.digest:
+        return typeset_body(f.doc.body)
+    key = f"{f.digest} {f.lang}"  # the same bytes are set as the language of the file's name
+    _typeset_seen.add(key)
+    if key not in _typeset:
+        _typeset[key] = typeset_body(f.doc.body)
+    return _typeset[key]
+
+
+def _forget_typeset_bodies() -> None:
+    """Only the bodies of this load are kept for the next."""
+    for key in _typeset.keys() - _typeset_seen:
+        del _typeset[key]
+    _typeset_seen.clear()
 
 
 def _typesetter(lang: str):
@@ -448,7 +473,7 @@ def _checklist(id: str, primary: _File, twins: dict[str, _File], problems: list[
     texts = {}
     for lang, f in twins.items():
         text, body = _typesetter(lang)
-        texts[lang] = ChecklistText(lang, f.path, text(f.values["title"]), text(f.values["summary"]), body(f.doc.body),
+        texts[lang] = ChecklistText(lang, f.path, text(f.values["title"]), text(f.values["summary"]), _typeset_body(f, body),
                                     f.doc.body_line, tuple(replace(i, text=text(i.text)) for i in f.values["items"]))
     return Checklist(id, texts)
 
