@@ -61,6 +61,9 @@ class Adapter:
         self.dirty = False  # `--dirty`: only pages whose sources changed
         self.serving = False
         self.build: Build | None = None
+        # What builds keep for the next, by file: `mkdocs serve` finds its last build's values
+        # in memory; one memo per language's file.
+        self.memos: dict[Path, casebook_memo.Memo] = {}
 
     def startup(self, command: str, dirty: bool) -> None:
         self.dirty, self.serving = dirty, command == "serve"
@@ -71,7 +74,9 @@ class Adapter:
 
     def shutdown(self) -> None:
         # `mkdocs serve` ends: what its builds kept goes to disk once, not after every edit.
-        casebook_memo.write_all()
+        for memo in self.memos.values():
+            memo.write()
+            memo.close()
 
     def config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
@@ -88,7 +93,7 @@ class Adapter:
         config.site_url = publish.language_root(settings.site_url, lang) if settings.site_url else None
         config.extra["casebook_roots"] = publish.alternates(settings.site_url, "")
         config.extra["casebook_alternate"] = catalog.language_switch(lang)  # overrides/partials/alternate.html
-        memo = casebook_memo.open_memo(settings.cache_file) if settings.keep_memo else casebook_memo.Memo()
+        memo = self._memo(settings.cache_file) if settings.keep_memo else casebook_memo.Memo()
         if settings.handoff and not settings.is_default:
             # The default language's build has loaded, checked and indexed the content already
             # (and reported its problems): take its result instead of doing it all again.
@@ -100,6 +105,12 @@ class Adapter:
         extra = tuple(NavItem(title="", path=p) for p in settings.extra_pages)
         config.nav = [_nav_entry(item) for item in catalog.navigation(loaded.content, lang, extra)]
         return config
+
+    def _memo(self, path: Path) -> casebook_memo.Memo:
+        memo = self.memos.get(path)
+        if memo is None or memo.version != casebook_memo.code_version():
+            memo = self.memos[path] = casebook_memo.open_memo(path)
+        return memo
 
     def files(self, files: Files, config: MkDocsConfig) -> Files:
         b, s = self.build, self.build.settings

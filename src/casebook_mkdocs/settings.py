@@ -45,7 +45,7 @@ class Settings:
     def cache_file(self) -> Path:
         """Where this language's builds keep what they worked out: in .cache/ beside mkdocs.yml,
         where Material keeps its plugins' caches (and where CI can keep them between runs)."""
-        return self.base / ".cache" / "casebook" / f"{self.lang}.pickle"
+        return self.base / ".cache" / "casebook" / f"{self.lang}.sqlite"
 
     def edit_url(self, source: str | None) -> str | None:
         if not source or not self.repo_url:
