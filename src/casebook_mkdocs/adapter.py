@@ -28,6 +28,7 @@ from casebook.strings import strings
 from casebook.urls import language_file
 from casebook_mkdocs import languages, theme, toc
 from casebook_mkdocs.files import GeneratedFile
+from casebook_mkdocs.lock import FolderLock
 from casebook_mkdocs.settings import Settings, read
 
 log = logging.getLogger("mkdocs.plugins.casebook")
@@ -64,6 +65,7 @@ class Adapter:
         # What builds keep for the next, by file: `mkdocs serve` finds its last build's values
         # in memory; one memo per language's file.
         self.memos: dict[Path, casebook_memo.Memo] = {}
+        self.lock: FolderLock | None = None  # on the site folder, from on_config to the build's end
 
     def startup(self, command: str, dirty: bool) -> None:
         self.dirty, self.serving = dirty, command == "serve"
@@ -84,6 +86,10 @@ class Adapter:
         except ValueError as error:
             raise PluginError(str(error)) from None
         lang = settings.lang
+        if settings.handoff is None:
+            # A child build writes inside its parent's folder, which the parent holds locked.
+            self.lock = FolderLock(settings.site_dir)
+            self.lock.acquire()
         config.theme["language"] = lang
         config.theme["palette"] = site_theme.palette(config.theme["palette"], lang)
         config.extra["casebook_404"] = site_theme.not_found(lang, config.use_directory_urls)
@@ -97,8 +103,12 @@ class Adapter:
         if settings.handoff and not settings.is_default:
             # The default language's build has loaded, checked and indexed the content already
             # (and reported its problems): take its result instead of doing it all again.
-            with open(settings.handoff, "rb") as f, _collector_paused():
-                loaded, built = handoff.load(f)
+            with _collector_paused():
+                if settings.handoff == languages.FROM_PARENT:
+                    loaded, built = languages.receive()
+                else:
+                    with open(settings.handoff, "rb") as f:
+                        loaded, built = handoff.load(f)
         else:
             loaded, built = _load(settings.content_dir, memo, drafts=self.serving)
         self.build = Build(settings, loaded, built, memo)
@@ -258,6 +268,12 @@ class Adapter:
             raise PluginError(f"the {', '.join(failed)} site failed to build")
         if self.dirty:
             dirty.leave_mark(s.site_dir, b.digests, b.started)
+        self._unlock()
+
+    def _unlock(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     def _reconcile(self, urls: dict[str, str], index: dict) -> None:
         """Every content file must have reached its page, its indices and the search index."""
@@ -273,6 +289,7 @@ class Adapter:
     def build_error(self) -> None:
         if self.build is not None:
             self.build.children.kill()
+        self._unlock()
 
     def env(self, env):
         theme.add_globals(env)
