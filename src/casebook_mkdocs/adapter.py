@@ -14,6 +14,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils.meta import get_data
 
 from casebook.incremental import dirty, handoff, history
 from casebook.incremental import memo as casebook_memo
@@ -52,6 +53,7 @@ class Build:
     started: float = 0.0
     digests: dict[str, str] = field(default_factory=dict)  # index page -> its digest, in dirty builds
     facts: dict[str, publish.PageFacts] = field(default_factory=dict)  # page -> its description and date, for the head
+    files: Files | None = None  # the build's files, for rendering case pages as they are written
 
 
 class Adapter:
@@ -154,6 +156,7 @@ class Adapter:
                                          s.directory_urls)):
             out.append(File.generated(config, data.path, content=data.content))
             b.carried[data.path] = data.cases
+        b.files = out
         return out
 
     def _add_handwritten(self, out: Files, config: MkDocsConfig, written: dict[str, File]) -> None:
@@ -190,7 +193,7 @@ class Adapter:
         # Case pages are written when MkDocs reads them: a dirty rebuild reads only the changed ones.
         for stub in catalog.case_pages(b.loaded.content, b.indices, s.lang, updated, s.directory_urls, style):
             file = GeneratedFile.generated(config, stub.path, content="", inclusion=InclusionLevel.NOT_IN_NAV)
-            file.stub, file.made = stub, self._made
+            file.stub = stub
             file.sources = (str(s.base / stub.source), taxonomy)
             b.edit_sources[stub.path] = stub.source
             out.append(file)
@@ -226,14 +229,34 @@ class Adapter:
         return markdown
 
     def page_context(self, context, page, config: MkDocsConfig):
+        if isinstance(page.file, GeneratedFile) and page.file.stub is not None:
+            self._write_case_page(page, config)
         # Description, <title> and Open Graph type for overrides/main.html's head.
         facts = self.build.facts.get(page.file.src_uri)
         description = page.meta.get("description") or config.site_description
         page.meta.update(publish.page_meta(facts, page.title or "", config.site_name, description, self.build.settings.lang))
         return context
 
-    def page_content(self, html: str, page) -> str:
-        site_page = self.build.fragments.get(page.file.src_uri)
+    def _write_case_page(self, page, config: MkDocsConfig) -> None:
+        """A case page, written, rendered and filled when MkDocs is about to write it: what
+        MkDocs does for a page that it reads (`_populate_page`), for this page alone."""
+        site_page = page.file.stub.make()
+        page.file.stub = None
+        page.markdown, page.meta = get_data(site_page.markdown)
+        page.markdown = self.page_markdown(page.markdown, page)
+        page.render(config, self.build.files)
+        page.content = self.page_content(page.content, page, site_page)
+
+    def post_page(self, output: str, page) -> str:
+        # Written next by MkDocs: its text is no longer needed (MkDocs would keep the Markdown
+        # and HTML of every page to the end of the build, mkdocs#2065).
+        page.content = None
+        if not page.file.inclusion.is_in_nav():
+            page.markdown = None  # the navigation takes the titles of the pages it lists from it
+        return output
+
+    def page_content(self, html: str, page, site_page: SitePage | None = None) -> str:
+        site_page = site_page or self.build.fragments.pop(page.file.src_uri, None)
         # The page's own HTML, from editors' Markdown: cleaned before the theme wraps it. The
         # fragments that the core wrote as HTML (cards, forms, SVG) have every text escaped: they
         # go in after, whole.
