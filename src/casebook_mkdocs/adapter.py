@@ -27,7 +27,7 @@ from casebook.pages.page import NavItem, SitePage
 from casebook.pages.reconcile import reconcile
 from casebook.strings import strings
 from casebook.urls import language_file
-from casebook_mkdocs import languages, theme, toc
+from casebook_mkdocs import languages, pagememo, theme, toc
 from casebook_mkdocs.files import GeneratedFile
 from casebook_mkdocs.lock import FolderLock
 from casebook_mkdocs.settings import Settings, read
@@ -190,10 +190,13 @@ class Adapter:
         b, s = self.build, self.build.settings
         taxonomy = str(s.content_dir / "taxonomy.yml")
         style = toc.heading_style(config, s.fast_render)
-        # Case pages are written when MkDocs reads them: a dirty rebuild reads only the changed ones.
+        # Case pages are written when MkDocs writes them: a dirty rebuild writes only the changed
+        # ones, and each is kept in the memo by what it is made from.
+        kept = pagememo.CasePages(b.loaded.content, b.indices, s.lang, updated, b.memo,
+                                  context=(s.directory_urls, s.fast_render, config.mdx_configs.get("toc")))
         for stub in catalog.case_pages(b.loaded.content, b.indices, s.lang, updated, s.directory_urls, style):
             file = GeneratedFile.generated(config, stub.path, content="", inclusion=InclusionLevel.NOT_IN_NAV)
-            file.stub = stub
+            file.stub = kept.stub(stub)
             file.sources = (str(s.base / stub.source), taxonomy)
             b.edit_sources[stub.path] = stub.source
             out.append(file)
@@ -244,7 +247,13 @@ class Adapter:
         page.file.stub = None
         page.markdown, page.meta = get_data(site_page.markdown)
         page.markdown = self.page_markdown(page.markdown, page)
-        page.render(config, self.build.files)
+        if page.markdown.strip() in site_page.fragments:
+            # Finished HTML alone: what rendering its marker paragraph gives, without the price of
+            # a Markdown converter for each page (MkDocs rendered the empty stub already, which
+            # left the table of contents and the anchors as this page has them).
+            page.content = f"<p>{page.markdown.strip()}</p>"
+        else:
+            page.render(config, self.build.files)
         page.content = self.page_content(page.content, page, site_page)
 
     def post_page(self, output: str, page) -> str:
@@ -275,8 +284,9 @@ class Adapter:
         urls = {f.src_uri: f.url for f in b.built}
         handwritten_pages = [(path, Path(file).read_text("utf-8")) for path, file in b.handwritten]
         index = search.site_index(b.loaded.content, b.indices, s.lang, urls, handwritten_pages, b.memo)
-        # Scripts, not JSON, so that search also loads from disk (file://).
-        for file in searchchunks.chunk_files(index):
+        # Scripts, not JSON, so that search also loads from disk (file://). Cut again only when
+        # the index changed: its chunks are kept in the memo by a digest of the index.
+        for file in pagememo.chunk_files(index, b.memo):
             target = s.site_dir / file.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(file.text, encoding="utf-8")

@@ -27,6 +27,7 @@ from casebook.incremental import store
 
 T = TypeVar("T")
 _MISSING = object()
+_FLUSH_CHARS = 32 << 20
 _SCHEMA = (("table", "entries", "CREATE TABLE entries (key TEXT PRIMARY KEY, value TEXT NOT NULL, sum TEXT NOT NULL)"),
            ("table", "meta", "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)"))
 
@@ -40,6 +41,7 @@ class Memo:
         self._old: dict = {}  # key -> (value, stored key) of the last build of this process
         self._new: dict = {}  # key -> (value, stored key) asked for in this build
         self._pending: dict[str, tuple[str, str]] = {}  # stored key -> (value, checksum) not in the file yet
+        self._pending_chars = 0
         self._used: set[str] = set()  # stored keys asked for in this build
         self._last_used: set[str] | None = None  # ... in the last build ended; None: none ended
         self._db: sqlite3.Connection | None = None
@@ -49,7 +51,10 @@ class Memo:
         self.builds = 0  # ended in this process
         self.write_error: str | None = None
 
-    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
+    def get(self, key: Hashable, compute: Callable[[], T], hold: bool = True) -> T:
+        """The value of `key`, computed if need be. `hold=False`: a large value asked for once
+        a build (a page's HTML) is not held in memory for the next build of this process, only
+        in the file."""
         found = self._new.get(key, _MISSING)
         if found is not _MISSING:
             return found[0]
@@ -61,14 +66,31 @@ class Memo:
                 value = compute()
                 self.computed += 1
                 if text is not None:
-                    stored = store.dumps(value)
-                    if stored is not None:
-                        self._pending[text] = (stored, store.checksum(text, stored))
+                    self._store(text, value)
             found = (value, text)
-        self._new[key] = found
+        if hold:
+            self._new[key] = found
         if found[1] is not None:
             self._used.add(found[1])
         return found[0]
+
+    def _store(self, text: str, value) -> None:
+        stored = store.dumps(value)
+        if stored is None:
+            return
+        self._pending[text] = (stored, store.checksum(text, stored))
+        self._pending_chars += len(stored)
+        if self._pending_chars > _FLUSH_CHARS and self.path is not None:
+            # Written as the build goes: a build of 100,000 pages does not hold all their HTML
+            # until its end. Rows of this build are kept by its end whatever it asks for after.
+            rows, self._pending, self._pending_chars = self._pending, {}, 0
+            try:
+                db = self._connect(create=True)
+                with db:
+                    db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)",
+                                   ((k, v, s) for k, (v, s) in rows.items()))
+            except (OSError, sqlite3.Error) as e:
+                self.write_error = f"{self.path}: {getattr(e, 'strerror', None) or e}"
 
     def keep(self, key: Hashable) -> bool:
         """Whether `key` has a value; if so, it is kept for this build as if asked for."""
@@ -103,7 +125,7 @@ class Memo:
             return
         used, self._last_used = self._last_used, None
         rows = [(k, v, s) for k, (v, s) in self._pending.items() if k in used]
-        self._pending = {}
+        self._pending, self._pending_chars = {}, 0
         try:
             db = self._connect(create=True)
             with db:
@@ -230,6 +252,11 @@ def code_version() -> str:
     for source in sorted(p for p in package.rglob("*") if p.suffix in (".py", ".yml", ".css")):
         h.update(source.relative_to(package).as_posix().encode() + b"\0" + source.read_bytes())
     h.update(f"pyyaml {yaml.__version__}".encode())
+    # And the libraries kept pages and search files are made with (markdown-it, Python-Markdown,
+    # the segmenter, MkDocs' slugs): every installed one, which is quicker than to choose.
+    from importlib import metadata
+
+    h.update(repr(sorted((d.metadata["Name"] or "", d.version) for d in metadata.distributions())).encode())
     return h.hexdigest()
 
 

@@ -60,18 +60,27 @@ def loads(text: str) -> Any:
 
 
 # Tags: a JSON list is always [tag, ...]; strings, numbers, booleans and null stand for themselves.
+# A container of strings alone (most of them: the words of a field, the ids of cases) has its tag
+# followed by "$" and is read back whole, without a look at each item.
+_PLAIN = {"t$": tuple, "l$": list, "f$": frozenset, "s$": set}
+
+
 def _encode(value: Any) -> Any:
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
     kind = type(value)
-    if kind is tuple:
-        return ["t", *map(_encode, value)]
-    if kind is list:
-        return ["l", *map(_encode, value)]
+    if kind is tuple or kind is list:
+        tag = "t" if kind is tuple else "l"
+        if all(type(v) is str for v in value):
+            return [tag + "$", *value]
+        return [tag, *map(_encode, value)]
     if kind is frozenset or kind is set:
+        tag = "f" if kind is frozenset else "s"
+        if all(type(v) is str for v in value):
+            return [tag + "$", *sorted(value)]
         # Sorted by their stored form, so that one value is always written the same way.
         items = sorted((_encode(v) for v in value), key=lambda v: json.dumps(v, ensure_ascii=False))
-        return ["f" if kind is frozenset else "s", *items]
+        return [tag, *items]
     if kind is dict:
         return ["d", *(_encode(x) for pair in value.items() for x in pair)]
     if isinstance(value, PurePosixPath):
@@ -94,6 +103,11 @@ def _decode(value: Any) -> Any:
     if not value or not isinstance(value[0], str):
         raise Unreadable("an untagged list")
     tag, rest = value[0], value[1:]
+    plain = _PLAIN.get(tag)
+    if plain is not None:
+        if not all(type(v) is str for v in rest):
+            raise Unreadable(f"{tag} holds more than strings")
+        return plain(rest)
     if tag == "t":
         return tuple(map(_decode, rest))
     if tag == "l":
