@@ -1,0 +1,35 @@
+"""The adapter's settings are read and checked once: a wrong value stops the build with a
+message that names the setting and what it may hold."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from casebook_mkdocs.settings import read
+
+
+def _config(**extra):
+    return SimpleNamespace(config_file_path="/p/mkdocs.yml", docs_dir="/p/docs", site_dir="/p/site",
+                           use_directory_urls=True, strict=True, site_url="https://example.org/",
+                           repo_url=None, edit_uri="", extra=extra)
+
+
+def test_the_shipped_settings_are_read_as_typed_values():
+    s = read(_config(casebook_fast_render=False, casebook_pages=["about.md"], casebook_404={"x": 1}), {})
+    assert s.fast_render is False and s.extra_pages == ("about.md",) and s.keep_memo and s.lang == "zh"
+
+
+@pytest.mark.parametrize("extra, environ, message", [
+    ({"casebook_fast_render": "yes"}, {}, "extra.casebook_fast_render: true or false, not 'yes'"),
+    ({"casebook_pages": "about.md"}, {}, "extra.casebook_pages: a list of pages in docs/ such as about.md"),
+    ({"casebook_fast_rendering": True}, {}, "not a setting of the casebook; did you mean casebook_fast_render?"),
+    ({}, {"CASEBOOK_MEMO": "off"}, "CASEBOOK_MEMO=off: 0 (keep nothing between builds) or 1"),
+    ({}, {"CASEBOOK_LANGUAGES": "zh,fr"}, "CASEBOOK_LANGUAGES=zh,fr: fr is not a language of the casebook"),
+    ({}, {"CASEBOOK_LANGUAGE": "fr"}, "CASEBOOK_LANGUAGE=fr: not a language of the casebook (zh, en)"),
+])
+def test_a_wrong_setting_is_named_with_what_it_may_hold(extra, environ, message):
+    with pytest.raises(ValueError) as error:
+        read(_config(**extra), environ)
+    assert message in str(error.value)
