@@ -20,6 +20,7 @@ from casebook.incremental import dirty, handoff, history
 from casebook.incremental import memo as casebook_memo
 from casebook.corpus import loader, sanitize
 from casebook.derive import indices
+from casebook.derive.facets import facets_of
 from casebook.model import DEFAULT_LANGUAGE
 from casebook.pages import a11y, datafiles, handwritten, home, catalog, publish, search, searchchunks
 from casebook.pages import theme as site_theme
@@ -68,6 +69,7 @@ class Adapter:
         # in memory; one memo per language's file.
         self.memos: dict[Path, casebook_memo.Memo] = {}
         self.lock: FolderLock | None = None  # on the site folder, from on_config to the build's end
+        self.git_log = history.Kept()  # the dates of content files, read again after a commit
 
     def startup(self, command: str, dirty: bool) -> None:
         self.dirty, self.serving = dirty, command == "serve"
@@ -146,12 +148,13 @@ class Adapter:
                 out.append(file)  # other languages use the default language's theme files
         self._add_handwritten(out, config, {f.src_uri: f for f in written})
         self._add_images(out, config)
-        updated = history.last_updated(b.loaded.content, s.base)
+        updated = history.last_updated(b.loaded.content, s.base, self.git_log)
         b.facts = publish.page_facts(b.loaded.content, s.lang, updated)
         # For the sitemap's lastmod: MkDocs writes the sitemap before it renders the pages.
         config.extra["casebook_updated"] = {path: f.updated for path, f in b.facts.items() if f.updated}
-        self._add_pages(out, config, changed, updated)
-        for data in (*datafiles.data_files(b.loaded.content, b.indices, s.lang, s.directory_urls, s.site_url),
+        facets = facets_of(b.loaded.content, b.indices)  # for the pages and the browse data
+        self._add_pages(out, config, changed, updated, facets)
+        for data in (*datafiles.data_files(b.loaded.content, b.indices, s.lang, s.directory_urls, s.site_url, facets),
                      *publish.data_files(b.loaded.content, s.lang, config.site_name, updated, s.site_url,
                                          s.directory_urls)):
             out.append(File.generated(config, data.path, content=data.content))
@@ -186,7 +189,7 @@ class Adapter:
                                 config.use_directory_urls))
 
     def _add_pages(self, out: Files, config: MkDocsConfig, changed: list[Path] | None,
-                   updated: dict[str, str | None]) -> None:
+                   updated: dict[str, str | None], facets: tuple) -> None:
         b, s = self.build, self.build.settings
         taxonomy = str(s.content_dir / "taxonomy.yml")
         style = toc.heading_style(config, s.fast_render)
@@ -203,9 +206,9 @@ class Adapter:
             b.built.append(file)
         # A dirty rebuild writes again only the index pages whose text changed.
         previous = dirty.previous_digests(s.site_dir, s.content_dir, changed) if self.dirty else {}
-        added = home.added_times(b.loaded.content, s.base)
+        added = home.added_times(b.loaded.content, s.base, self.git_log)
         for page in catalog.site_pages(b.loaded.content, b.indices, s.lang, updated, s.directory_urls,
-                                     style, cases=False, memo=b.memo, added=added):
+                                     style, cases=False, memo=b.memo, added=added, facets=facets):
             inclusion = InclusionLevel.UNDEFINED if page.in_navigation else InclusionLevel.NOT_IN_NAV
             file = GeneratedFile.generated(config, page.path, content=page.markdown, inclusion=inclusion)
             if self.dirty:

@@ -176,9 +176,6 @@ def _read_text(path: Path, rel, problems: list[Problem], raw: bytes | None = Non
         return None
 
 
-# The files of the last load in this process (`mkdocs serve` loads again after every edit), as
-# (what stat said of the file, whether that can be trusted, its memo key, the file, its problems).
-_recent: dict[str, tuple[tuple, bool, tuple, _File | None, tuple[Problem, ...]]] = {}
 # A file changed less than this long before it was read may change again within the same
 # modification time (some file systems keep it to a second or two): it is read again next time.
 _RACY_NS = 2_000_000_000
@@ -194,7 +191,10 @@ def _load_file_cached(path: Path, kind: str, taxonomy: Taxonomy, taxonomy_key: s
             seen = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
         except OSError:
             seen = None
-        recent = _recent.get(str(path))
+        # The files of the last load with this memo (`mkdocs serve` loads again after every
+        # edit), as (what stat said of the file, whether that can be trusted, its memo key, the
+        # file, its problems): kept by the memo, which the adapter holds across builds.
+        recent = memo.recent.get(str(path))
         # Unchanged since the last load of this process, as git trusts its index: the same
         # times, size and inode, and not written just before that load read it.
         if seen and recent and recent[0] == seen and recent[1] and recent[2][2:] == (kind, shown, taxonomy_key) \
@@ -214,7 +214,7 @@ def _load_file_cached(path: Path, kind: str, taxonomy: Taxonomy, taxonomy_key: s
     loaded = _load_file_kept(path, raw, key, kind, taxonomy, shown, found_here, memo)
     problems += found_here
     if seen:
-        _recent[str(path)] = (seen, seen[0] < started_ns - _RACY_NS, key, loaded, tuple(found_here))
+        memo.recent[str(path)] = (seen, seen[0] < started_ns - _RACY_NS, key, loaded, tuple(found_here))
     return loaded
 
 

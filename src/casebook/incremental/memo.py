@@ -50,6 +50,9 @@ class Memo:
         self.dropped = 0  # rows of the file that were damaged or unreadable (worked out again)
         self.builds = 0  # ended in this process
         self.write_error: str | None = None
+        # For the loader: what stat said of each file it read with this memo, and what it found,
+        # so that a file unchanged since is not read again (corpus/loader.py).
+        self.recent: dict[str, tuple] = {}
 
     def get(self, key: Hashable, compute: Callable[[], T], hold: bool = True) -> T:
         """The value of `key`, computed if need be. `hold=False`: a large value asked for once
