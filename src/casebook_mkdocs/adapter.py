@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -304,6 +305,9 @@ class Adapter:
             raise PluginError(f"the {', '.join(failed)} site failed to build")
         if self.dirty:
             dirty.leave_mark(s.site_dir, b.digests, b.started)
+        elif s.is_default and s.handoff is None:
+            level, message = publish.size_report(*_folder_size(s.site_dir), s.site_limit_mb)
+            (log.warning if level == "warning" else log.info)(message)
         self._unlock()
 
     def _unlock(self) -> None:
@@ -376,6 +380,21 @@ def _collector_paused():
     finally:
         if was:
             gc.enable()
+
+
+def _folder_size(folder: Path) -> tuple[int, int]:
+    """(bytes, files) of everything under `folder`, the languages' folders in it included."""
+    total = files = 0
+    todo = [str(folder)]
+    while todo:
+        with os.scandir(todo.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    todo.append(entry.path)
+                elif entry.is_file(follow_symlinks=False):
+                    total += entry.stat(follow_symlinks=False).st_size
+                    files += 1
+    return total, files
 
 
 def _nav_entry(item: NavItem):

@@ -35,6 +35,7 @@ class Settings:
     edit_uri: str
     fast_render: bool  # extra.casebook_fast_render: the core renders case pages where it can
     extra_pages: tuple[str, ...]  # extra.casebook_pages: hand-written pages at the end of the navigation
+    site_limit_mb: int  # extra.casebook_site_limit_mb: a larger site is warned of (0: never)
     keep_memo: bool
     handoff: str | None  # the file the default language's build left for this one
 
@@ -56,7 +57,7 @@ class Settings:
 
 # The settings of mkdocs.yml's `extra:` that the casebook reads, with their types; the adapter
 # itself writes other casebook_* keys there for the templates (casebook_404, ...).
-OPTIONS = {"casebook_fast_render": bool, "casebook_pages": list}
+OPTIONS = {"casebook_fast_render": bool, "casebook_pages": list, "casebook_site_limit_mb": int}
 WRITTEN = ("casebook_404", "casebook_roots", "casebook_alternate", "casebook_updated")
 
 
@@ -86,6 +87,7 @@ def read(config: MkDocsConfig, environ: Mapping[str, str] = os.environ) -> Setti
         repo_url=config.repo_url, edit_uri=config.edit_uri or "",
         fast_render=extra.get("casebook_fast_render", True),
         extra_pages=tuple(extra.get("casebook_pages", ())),
+        site_limit_mb=extra.get("casebook_site_limit_mb", publish.HOST_LIMIT_MB),
         keep_memo=memo != "0", handoff=environ.get(HANDOFF) or None,
     )
 
@@ -103,6 +105,8 @@ def _extra(extra: Mapping) -> dict:
             raise ValueError(f"mkdocs.yml: extra.{key}: not a setting of the casebook{hint}")
         if kind is bool and not isinstance(value, bool):
             raise ValueError(f"mkdocs.yml: extra.{key}: true or false, not {value!r}")
+        if kind is int and not (isinstance(value, int) and not isinstance(value, bool) and value >= 0):
+            raise ValueError(f"mkdocs.yml: extra.{key}: a whole number of megabytes, 0 or more, not {value!r}")
         if kind is list and not (isinstance(value, list) and all(isinstance(v, str) and v.endswith(".md") for v in value)):
             raise ValueError(f"mkdocs.yml: extra.{key}: a list of pages in docs/ such as about.md, not {value!r}")
         out[key] = value

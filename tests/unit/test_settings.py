@@ -33,3 +33,16 @@ def test_a_wrong_setting_is_named_with_what_it_may_hold(extra, environ, message)
     with pytest.raises(ValueError) as error:
         read(_config(**extra), environ)
     assert message in str(error.value)
+
+
+def test_the_build_says_how_big_the_site_is_and_warns_near_and_past_the_hosts_limit():
+    from casebook.pages.publish import size_report
+
+    assert size_report(136_000_000, 12_345) == ("info", "the site is 136 MB in 12,345 files")
+    level, message = size_report(900_000_000, 80_000)
+    assert level == "info" and "100 MB below the 1,000 MB that GitHub Pages and gitlab.com publish" in message
+    level, message = size_report(1_149_000_000, 100_000)
+    assert level == "warning" and "1,149 MB" in message and "make publish" in message
+    assert size_report(5_000_000_000, 1, limit_mb=0)[0] == "info"
+    with pytest.raises(ValueError, match="casebook_site_limit_mb: a whole number of megabytes"):
+        read(_config(casebook_site_limit_mb="1 GB"), {})
