@@ -266,7 +266,7 @@ class Adapter:
         page.content = None
         if not page.file.inclusion.is_in_nav():
             page.markdown = None  # the navigation takes the titles of the pages it lists from it
-        return output
+        return publish.compact_html(output)
 
     def page_content(self, html: str, page, site_page: SitePage | None = None) -> str:
         site_page = site_page or self.build.fragments.pop(page.file.src_uri, None)

@@ -165,3 +165,16 @@ def size_report(total_bytes: int, files: int, limit_mb: int = HOST_LIMIT_MB) -> 
         return "info", (f"{said}: {limit_mb - mb:,.0f} MB below the {limit_mb:,} MB that GitHub Pages and "
                         "gitlab.com publish (README, \"Past one machine\")")
     return "info", said
+
+
+_KEPT_AS_IS = re.compile(r"(<pre\b.*?</pre>|<textarea\b.*?</textarea>)", re.S | re.I)
+_INDENT = re.compile(r"\n[ \t]+")
+
+
+def compact_html(page: str) -> str:
+    """A page without the indentation its templates write (a tenth of a case page): each line's
+    leading blanks go, its line break stays, so that no text runs into the next; preformatted
+    text is left as it is."""
+    parts = _KEPT_AS_IS.split(page)
+    parts[::2] = [_INDENT.sub("\n", part) for part in parts[::2]]
+    return "".join(parts)
