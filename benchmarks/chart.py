@@ -22,7 +22,7 @@ TEXTS = {
            "title": "Build time and memory against the number of cases"},
 }
 COLOURS = ("#b3261e", "#1f5fa8", "#5f6b2d", "#7a4b94")
-W, H, PAD_L, PAD_R, PAD_T, PAD_B = 340, 240, 58, 12, 28, 44
+W, H, PAD_L, PAD_R, PAD_T, PAD_B = 340, 240, 58, 30, 28, 44
 
 
 def _ticks(top: float) -> list[float]:
