@@ -285,6 +285,9 @@ class Adapter:
 
     def post_build(self, config: MkDocsConfig) -> None:
         b, s = self.build, self.build.settings
+        # The other languages' builds end first: the search index is the largest thing a build
+        # holds, and two built side by side would need the memory of both at once.
+        failed = b.children.wait()
         urls = {f.src_uri: f.url for f in b.built}
         handwritten_pages = [(path, Path(file).read_text("utf-8")) for path, file in b.handwritten]
         index = search.site_index(b.loaded.content, b.indices, s.lang, urls, handwritten_pages, b.memo)
@@ -300,7 +303,6 @@ class Adapter:
         b.memo.end_build(write=not self.serving or b.memo.builds == 0)
         if b.memo.write_error:
             log.info(f"what this build worked out is not kept for the next one: {b.memo.write_error}")
-        failed = b.children.wait()
         if failed:
             raise PluginError(f"the {', '.join(failed)} site failed to build")
         if self.dirty:
