@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils.meta import get_data
 
-from casebook.incremental import dirty, handoff, history
+from casebook.incremental import dirty, history
 from casebook.incremental import memo as casebook_memo
 from casebook.corpus import loader, sanitize
 from casebook.derive import indices
@@ -109,11 +109,7 @@ class Adapter:
             # The default language's build has loaded, checked and indexed the content already
             # (and reported its problems): take its result instead of doing it all again.
             with _collector_paused():
-                if settings.handoff == languages.FROM_PARENT:
-                    loaded, built = languages.receive()
-                else:
-                    with open(settings.handoff, "rb") as f:
-                        loaded, built = handoff.load(f)
+                loaded, built = languages.receive()
         else:
             loaded, built = _load(settings.content_dir, memo, drafts=self.serving)
         self.build = Build(settings, loaded, built, memo)

@@ -16,7 +16,7 @@ from casebook.pages import publish
 LANGUAGE = "CASEBOOK_LANGUAGE"  # the language a build makes; unset: the default language
 LANGUAGES_WANTED = "CASEBOOK_LANGUAGES"  # "zh": build that language alone (for profiling)
 MEMO = "CASEBOOK_MEMO"  # "0": keep nothing between builds (the benchmark's cold builds)
-HANDOFF = "CASEBOOK_LOADED"  # the default build's loaded content, for the other languages' builds
+HANDOFF = "CASEBOOK_LOADED"  # "stdin": the default build's loaded content comes through standard input
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +75,10 @@ def read(config: MkDocsConfig, environ: Mapping[str, str] = os.environ) -> Setti
     languages = tuple(x for x in LANGUAGES if not wanted or x in wanted.split(","))
     if lang not in languages:
         raise ValueError(f"{LANGUAGE}={lang} is not among {LANGUAGES_WANTED}={wanted}")
+    if environ.get(HANDOFF) not in (None, "", "stdin"):
+        # Set by the default language's build for its children only: the hand-off comes through
+        # their standard input, never from a file that could be swapped.
+        raise ValueError(f"{HANDOFF}={environ.get(HANDOFF)}: set only by the casebook's own builds (stdin)")
     memo = environ.get(MEMO)
     if memo not in (None, "", "0", "1"):
         raise ValueError(f"{MEMO}={memo}: 0 (keep nothing between builds) or 1 (the default)")
