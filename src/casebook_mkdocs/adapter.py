@@ -7,6 +7,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import posixpath
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -15,15 +16,16 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.utils.meta import get_data
+from mkdocs.utils import meta
 
 from casebook.incremental import dirty, history
 from casebook.incremental import memo as casebook_memo
-from casebook.corpus import loader, sanitize
+from casebook.corpus import assets, bounds, frontmatter, loader, sanitize
 from casebook.derive import indices
 from casebook.derive.facets import facets_of
 from casebook.model import DEFAULT_LANGUAGE
 from casebook.pages import a11y, datafiles, handwritten, home, catalog, publish, search, searchchunks
+from casebook.pages import selection
 from casebook.pages import theme as site_theme
 from casebook.pages.page import NavItem, SitePage
 from casebook.pages.reconcile import reconcile
@@ -56,6 +58,7 @@ class Build:
     digests: dict[str, str] = field(default_factory=dict)  # index page -> its digest, in dirty builds
     facts: dict[str, publish.PageFacts] = field(default_factory=dict)  # page -> its description and date, for the head
     files: Files | None = None  # the build's files, for rendering case pages as they are written
+    feeds: dict[str, str] = field(default_factory=dict)  # unit type's or category's page -> its own feed
 
 
 class Adapter:
@@ -133,6 +136,7 @@ class Adapter:
             others = [lang for lang in s.languages if lang != s.lang
                       and (not self.dirty or dirty.touches(s.content_dir, changed, lang))]
             b.children = languages.start(s, self.dirty, others, b.loaded, b.indices)
+        _refuse_links(files, s.docs_dir)
         out = Files([])
         written = []
         for file in files:
@@ -151,11 +155,15 @@ class Adapter:
         config.extra["casebook_updated"] = {path: f.updated for path, f in b.facts.items() if f.updated}
         facets = facets_of(b.loaded.content, b.indices)  # for the pages and the browse data
         self._add_pages(out, config, changed, updated, facets)
+        b.feeds = publish.index_feeds(b.loaded.content)
         for data in (*datafiles.data_files(b.loaded.content, b.indices, s.lang, s.directory_urls, s.site_url, facets),
                      *publish.data_files(b.loaded.content, s.lang, config.site_name, updated, s.site_url,
                                          s.directory_urls)):
             out.append(File.generated(config, data.path, content=data.content))
-            b.carried[data.path] = data.cases
+            if data.index:
+                b.listed[data.path] = data.cases or ()
+            else:
+                b.carried[data.path] = data.cases
         b.files = out
         return out
 
@@ -165,6 +173,7 @@ class Adapter:
         b, s = self.build, self.build.settings
         for page in handwritten.choose(written, s.lang):
             source = written[page.file]
+            _check_bounds(source.abs_src_path, f"{s.docs_dir.name}/{source.src_uri}")
             b.handwritten.append((page.path, source.abs_src_path))
             b.edit_sources[page.path] = f"{s.docs_dir.name}/{source.src_uri}"
             if page.written_in == s.lang:
@@ -180,10 +189,11 @@ class Adapter:
         """Images of the content, under the same relative path as from content/, so that the
         links editors write from content/cases/ work unchanged from the site's cases/."""
         content_dir = self.build.settings.content_dir
-        for image in sorted((content_dir / loader.IMAGES).rglob("*")):
-            if image.is_file():
-                out.append(File(image.relative_to(content_dir).as_posix(), str(content_dir), config.site_dir,
-                                config.use_directory_urls))
+        # Found without following links and each checked (corpus/assets.py): never a link to a
+        # file or folder outside content/, never a file a browser would run.
+        for image in assets.publishable(content_dir):
+            out.append(File(image.relative_to(content_dir).as_posix(), str(content_dir), config.site_dir,
+                            config.use_directory_urls))
 
     def _add_pages(self, out: Files, config: MkDocsConfig, changed: list[Path] | None,
                    updated: dict[str, str | None], facets: tuple) -> None:
@@ -229,6 +239,11 @@ class Adapter:
         # generated page that MkDocs knows; index pages have no file of their own to edit.
         b = self.build
         page.edit_url = b.settings.edit_url(b.edit_sources.get(page.file.src_uri))
+        if not page.meta and meta.YAML_RE.match(markdown):
+            # MkDocs could not read the front matter and would render the page from the raw
+            # file, front matter and all: an error, never such a page.
+            raise PluginError(_unread_front_matter(markdown, b.edit_sources.get(page.file.src_uri)
+                                                   or f"{b.settings.docs_dir.name}/{page.file.src_uri}"))
         return markdown
 
     def page_context(self, context, page, config: MkDocsConfig):
@@ -238,6 +253,9 @@ class Adapter:
         facts = self.build.facts.get(page.file.src_uri)
         description = page.meta.get("description") or config.site_description
         page.meta.update(publish.page_meta(facts, page.title or "", config.site_name, description, self.build.settings.lang))
+        feed = self.build.feeds.get(page.file.src_uri)
+        if feed:  # the page's own feed sits beside it (overrides/main.html announces it)
+            page.meta["casebook_feed"] = posixpath.basename(feed)
         return context
 
     def _write_case_page(self, page, config: MkDocsConfig) -> None:
@@ -245,7 +263,7 @@ class Adapter:
         MkDocs does for a page that it reads (`_populate_page`), for this page alone."""
         site_page = page.file.stub.make()
         page.file.stub = None
-        page.markdown, page.meta = get_data(site_page.markdown)
+        page.markdown, page.meta = meta.get_data(site_page.markdown)
         page.markdown = self.page_markdown(page.markdown, page)
         if page.markdown.strip() in site_page.fragments:
             # Finished HTML alone: what rendering its marker paragraph gives, without the price of
@@ -277,7 +295,22 @@ class Adapter:
                 self.build.listed[site_page.path] = listed
             if site_page.headings:
                 toc.add_headings(page, site_page.headings)
-        return a11y.label_task_boxes(html)
+        html = a11y.label_task_boxes(html)
+        # From disk (the offline copy, with file addresses) the handout and the comparison read
+        # the page's data script; a web server gives them the page itself, and no copy is kept.
+        if site_page is not None and site_page.kind in selection.CALLBACKS and not self.build.settings.directory_urls:
+            self._write_data_script(site_page, html)
+        return html
+
+    def _write_data_script(self, site_page: SitePage, html: str) -> None:
+        """The page's article as the handout and comparison read it (pages/selection.py),
+        written as the page is rendered, so that no page is rendered twice."""
+        b = self.build
+        id = site_page.path.rsplit("/", 1)[-1][: -len(".md")]
+        measures = b.indices.cases_by_id[id].measures if site_page.kind == "case" else ()
+        target = b.settings.site_dir / selection.data_script_path(site_page.path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(selection.data_script(site_page.kind, id, measures, html), "utf-8")
 
     def post_build(self, config: MkDocsConfig) -> None:
         b, s = self.build, self.build.settings
@@ -345,6 +378,35 @@ class Adapter:
         # Editors work in content/, which is outside docs_dir: reload the site when it changes.
         server.watch(str(Path(config.config_file_path).parent / "content"))
         return server
+
+
+def _unread_front_matter(markdown: str, shown: str) -> str:
+    where = 1
+    try:
+        value = frontmatter.load_yaml(meta.YAML_RE.match(markdown).group(1), 2, "the front matter")
+    except frontmatter.FrontMatterError as e:
+        where, reason = e.line or 1, e.message
+    else:
+        reason = ("the front matter is not a set of 'field: value' lines" if not isinstance(value, dict)
+                  else "the front matter is refused by MkDocs' reader")
+    return f"{shown}:{where}: {reason}; MkDocs cannot read it, and the page is not built from the raw file"
+
+
+def _check_bounds(path: str, shown: str) -> None:
+    """A hand-written page held to the limits of content's bodies before Python-Markdown reads it."""
+    for line, message in bounds.check_body(Path(path).read_text("utf-8-sig")):
+        raise PluginError(f"{shown}:{line}: {message}")
+
+
+def _refuse_links(files: Files, docs_dir: Path) -> None:
+    """MkDocs follows links in docs/ (a link there could publish any file of the building
+    machine); content/ is walked without them by the core (corpus/assets.py)."""
+    real = Path(os.path.realpath(docs_dir))
+    linked = [f.src_uri for f in files if f.abs_src_path and Path(f.abs_src_path).is_relative_to(docs_dir)
+              and os.path.realpath(f.abs_src_path) != str(real / f.src_uri)]
+    if linked:
+        raise PluginError(f"{docs_dir.name}/{linked[0]}: is reached through a symbolic link; the site never "
+                          f"follows links, put the file itself there ({len(linked)} such files)")
 
 
 def _load(content_dir: Path, memo: casebook_memo.Memo, drafts: bool) -> tuple[loader.Loaded, indices.Indices]:
