@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -48,10 +47,11 @@ def _cases(content: Path, n: int) -> None:
 
 def test_the_english_build_ends_with_its_parent_and_leaves_no_file(project, content, tmp_path):
     _cases(content, 30)
-    before = set(Path(tempfile.gettempdir()).glob("casebook-*"))
+    temporary = tmp_path / "tmp"  # the build's own temporary folder: other builds share /tmp
+    temporary.mkdir()
     parent = subprocess.Popen([*MKDOCS, "build", "--site-dir", str(tmp_path / "site")], cwd=project,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temporary)})
     deadline = time.monotonic() + 120
     children: list[int] = []
     while not children and time.monotonic() < deadline and parent.poll() is None:
@@ -64,7 +64,7 @@ def test_the_english_build_ends_with_its_parent_and_leaves_no_file(project, cont
     while any(map(_alive, children)) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(map(_alive, children)), "the English build outlived its parent"
-    assert set(Path(tempfile.gettempdir()).glob("casebook-*")) == before
+    assert list(temporary.iterdir()) == []
 
 
 def test_two_builds_into_one_folder_leave_one_whole_site(project, content, tmp_path):

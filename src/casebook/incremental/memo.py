@@ -173,6 +173,7 @@ class Memo:
         if self._db is not None or self.path is None or (self._db_failed and not create):
             return self._db
         if not create and not self.path.exists():
+            self._db_failed = True  # none yet: not looked for again until it is written
             return None
         try:
             self._db = self._open(create)
