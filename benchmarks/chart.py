@@ -1,7 +1,7 @@
 """The benchmark page's chart: build time and peak memory against the number of cases, as an
 SVG file per language (no script, readable from disk), from a JSON file of figures.
 
-    python benchmarks/chart.py benchmarks/figures.json docs/assets/benchmark
+    python benchmarks/chart.py benchmarks/figures.json docs/charts/benchmark
 
 The JSON holds series of points: [{"name": {"zh": ..., "en": ...}, "points": [[cases, wall
 seconds, peak MB], ...]}, ...]; `run.py --json` writes the figures of one run.
