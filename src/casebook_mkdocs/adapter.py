@@ -103,6 +103,9 @@ class Adapter:
         config.extra["casebook_404"] = site_theme.not_found(lang, config.use_directory_urls)
         config.site_name = strings()[lang]["site_name"]
         config.site_description = strings()[lang]["site_description"]
+        # The title of a heading's permalink, which the toc extension writes in English.
+        if "toc" in config.mdx_configs:
+            config.mdx_configs["toc"]["permalink_title"] = strings()[lang]["permalink_title"]
         # Each language is a site under its own root; the configured site_url is the default's.
         config.site_url = publish.language_root(settings.site_url, lang) if settings.site_url else None
         config.extra["casebook_roots"] = publish.alternates(settings.site_url, "")
@@ -116,7 +119,7 @@ class Adapter:
         else:
             loaded, built = _load(settings.content_dir, memo, drafts=self.serving)
         self.build = Build(settings, loaded, built, memo)
-        extra = tuple(NavItem(title="", path=p) for p in settings.extra_pages)
+        extra = tuple(NavItem(title=_first_heading(settings.docs_dir, p, lang), path=p) for p in settings.extra_pages)
         config.nav = [_nav_entry(item) for item in catalog.navigation(loaded.content, lang, extra)]
         return config
 
@@ -244,6 +247,9 @@ class Adapter:
             # file, front matter and all: an error, never such a page.
             raise PluginError(_unread_front_matter(markdown, b.edit_sources.get(page.file.src_uri)
                                                    or f"{b.settings.docs_dir.name}/{page.file.src_uri}"))
+        # Hand-written pages are set as the content is: no space between Chinese characters.
+        if any(path == page.file.src_uri for path, _ in b.handwritten):
+            return handwritten.typeset(markdown, b.settings.lang)
         return markdown
 
     def page_context(self, context, page, config: MkDocsConfig):
@@ -318,7 +324,7 @@ class Adapter:
         # holds, and two built side by side would need the memory of both at once.
         failed = b.children.wait()
         urls = {f.src_uri: f.url for f in b.built}
-        handwritten_pages = [(path, Path(file).read_text("utf-8")) for path, file in b.handwritten]
+        handwritten_pages = [(path, handwritten.typeset(Path(file).read_text("utf-8"), s.lang)) for path, file in b.handwritten]
         index = search.site_index(b.loaded.content, b.indices, s.lang, urls, handwritten_pages, b.memo)
         # Scripts, not JSON, so that search also loads from disk (file://). Cut again only when
         # the index changed: its chunks are kept in the memo by a digest of the index.
@@ -455,6 +461,20 @@ def _folder_size(folder: Path) -> tuple[int, int]:
                     total += entry.stat(follow_symlinks=False).st_size
                     files += 1
     return total, files
+
+
+def _first_heading(docs_dir: Path, page: str, lang: str) -> str:
+    """The title of a hand-written page as a full build shows it (its first heading, in the page's
+    language or the default's), given to the navigation: a dirty rebuild does not read pages it
+    does not write again, and their entries would read "None"."""
+    stem = page.removesuffix(".md")
+    for name in (f"{stem}.{lang}.md", f"{stem}.{DEFAULT_LANGUAGE}.md"):
+        path = docs_dir / name
+        if path.is_file():
+            with open(path, encoding="utf-8") as f:
+                heading = next((line[2:].strip() for line in f if line.startswith("# ")), "")
+            return heading
+    return ""
 
 
 def _nav_entry(item: NavItem):

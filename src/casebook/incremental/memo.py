@@ -53,6 +53,8 @@ class Memo:
         # For the loader: what stat said of each file it read with this memo, and what it found,
         # so that a file unchanged since is not read again (corpus/loader.py).
         self.recent: dict[str, tuple] = {}
+        # For the loader: each body as typeset, by its file's digest and language.
+        self.typeset: dict[str, str] = {}
 
     def get(self, key: Hashable, compute: Callable[[], T], hold: bool = True) -> T:
         """The value of `key`, computed if need be. `hold=False`: a large value asked for once
