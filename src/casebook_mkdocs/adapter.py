@@ -127,6 +127,8 @@ class Adapter:
         memo = self.memos.get(path)
         if memo is None or memo.version != casebook_memo.code_version():
             memo = self.memos[path] = casebook_memo.open_memo(path)
+            # The memo of earlier versions, a pickle, is never read (it could run code): gone.
+            path.with_suffix(".pickle").unlink(missing_ok=True)
         return memo
 
     def files(self, files: Files, config: MkDocsConfig) -> Files:
