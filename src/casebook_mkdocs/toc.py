@@ -5,6 +5,8 @@ that HTML go into the table of contents MkDocs made of the rest."""
 
 from __future__ import annotations
 
+import html
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.toc import AnchorLink
 
@@ -33,7 +35,8 @@ def add_headings(page, headings: tuple[render.Heading, ...]) -> None:
     top = page.toc.items[0].children if page.toc.items and page.toc.items[0].level == 1 else page.toc.items
     open_: list[AnchorLink] = []
     for h in headings:
-        link = AnchorLink(h.text, h.id, h.level)
+        # A toc title is HTML, as the toc extension gives it; the theme prints it as it is.
+        link = AnchorLink(html.escape(h.text, quote=False), h.id, h.level)
         while open_ and open_[-1].level >= h.level:
             open_.pop()
         (open_[-1].children if open_ else top).append(link)

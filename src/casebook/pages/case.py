@@ -36,7 +36,7 @@ def case_page(w: Writer, case: Case, updated: str | None = None) -> SitePage:
     if fast is not None:
         # Finished HTML: the generator renders only the front matter that gives the title.
         marker = "CASEBOOKFRAGMENT0"
-        markdown = f"---\ntitle: {json.dumps(text.title, ensure_ascii=False)}\n---\n\n{marker}\n"
+        markdown = f"---\ntitle: {json.dumps(html.escape(text.title, quote=False), ensure_ascii=False)}\n---\n\n{marker}\n"
         return SitePage(here, text.title, markdown, "case", str(text.path), fallback,
                         fragments={marker: fast.html}, headings=fast.headings, escaped_only=True)
     markdown = (
