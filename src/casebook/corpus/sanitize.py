@@ -5,12 +5,14 @@ task lists, footnotes, details, definition lists, code, images) and plain format
 Everything else is *removed* from the built page by `clean_html` (nh3, the Ammonia sanitiser),
 and `risky_html` lets `casebook check` warn the editor, with the line, about each thing that
 will be removed. Scripts, frames, objects, forms and style sheets are dropped with their
-content; event handlers, inline styles and `javascript:`/`data:` addresses are dropped.
+content; event handlers, inline styles and `javascript:`/`data:` addresses are dropped, and so
+are ids and names of the theme's own elements (`__config`...), which would stand in for them.
 Only the content's HTML is cleaned, never the theme's.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Iterator
 
@@ -57,22 +59,33 @@ def _clean(html: str) -> str:
         url_schemes=URL_SCHEMES,
         link_rel=None,
         strip_comments=True,
-        attribute_filter=_only_checkboxes,
+        attribute_filter=_filter_attribute,
     )
 
 
-def _only_checkboxes(tag: str, attribute: str, value: str) -> str | None:
+# Ids and names that the theme's elements have and its scripts look up (Material's "__config",
+# "__search", "__drawer", "__palette_0"..., the site's "cb-search-results"): an element of the
+# content carrying one comes first in the page and takes the lookup (DOM clobbering).
+_RESERVED_NAME = re.compile(r"\s*(?:__|md-|cb-)", re.I)
+
+
+def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
     # Task lists need <input type="checkbox">; any other input could pose as a form.
     if tag == "input" and attribute == "type" and value != "checkbox":
+        return None
+    if attribute in ("id", "name") and _RESERVED_NAME.match(value):
         return None
     return value
 
 
+# Linear in the text: a tag's attributes are looked for only up to the next "<" or ">", so no
+# "<" starts a scan over the text that the scans from the "<"s after it walk again (with
+# `<[^>]*`, 40 KB of "<a " took 15 s).
 _RISKS = (
     (re.compile(r"<\s*(script|style|iframe|object|embed|form|frame|frameset|applet|svg|math|noscript|template|link|meta|base)\b", re.I),
      "<{0}> is removed from the page"),
-    (re.compile(r"<[^>]*\s(on[a-z]+)\s*=", re.I), "the event handler {0}= is removed"),
-    (re.compile(r"<[^>]*\s(style)\s*=", re.I), "inline style= is removed; use Markdown or the site's classes"),
+    (re.compile(r"<[^<>]*\s(on[a-z]+)\s*=", re.I), "the event handler {0}= is removed"),
+    (re.compile(r"<[^<>]*\s(style)\s*=", re.I), "inline style= is removed; use Markdown or the site's classes"),
     (re.compile(r"(javascript|vbscript|data)\s*:", re.I), "{0}: addresses are removed"),
 )
 
@@ -82,13 +95,27 @@ def risky_html(markdown: str) -> Iterator[tuple[int, str]]:
     has_tag, has_scheme = "<" in markdown, _has_scheme(markdown)
     if not has_tag and not has_scheme:
         return
+    line = _Lines(markdown)
     for pattern, message in _RISKS:
         if not (has_scheme if pattern is _RISKS[3][0] else has_tag):
             continue
         for m in pattern.finditer(markdown):
             if pattern is _RISKS[3][0] and not _inside_link_or_tag(markdown, m.start()):
                 continue
-            yield markdown.count("\n", 0, m.start()) + 1, message.format(m.group(1).lower())
+            yield line.of(m.start()), message.format(m.group(1).lower())
+
+
+class _Lines:
+    """The line of an offset, from the offsets of the line breaks found once (counting them
+    from the start for every match is quadratic in a text of many matches)."""
+
+    def __init__(self, text: str):
+        self.text, self.breaks = text, None
+
+    def of(self, at: int) -> int:
+        if self.breaks is None:
+            self.breaks = [m.start() for m in re.finditer("\n", self.text)]
+        return bisect.bisect_left(self.breaks, at) + 1
 
 
 _SCHEMES = ("javascript", "vbscript", "data")

@@ -46,6 +46,29 @@ def widget(widgets: dict[str, str], html: str) -> str:
     return f"\n{marker}\n\n"
 
 
+class Fragments:
+    """The finished HTML of one page that goes in place of marker paragraphs after its Markdown
+    is rendered and sanitised, with the cases of each list of cards (`SitePage.fragments` and
+    `.cards`). Each page's function makes its own and hands it to its `SitePage`, so nothing
+    written for one page is left over for the next."""
+
+    def __init__(self) -> None:
+        self.html: dict[str, str] = {}
+        self.cards: dict[str, tuple[str, ...]] = {}  # marker -> the cases of its cards
+
+    def put(self, html: str, cases: tuple[str, ...] | None = None) -> str:
+        """The marker paragraph to write in the Markdown where `html` goes."""
+        marker = f"CASEBOOKFRAGMENT{len(self.html)}"
+        self.html[marker] = html
+        if cases is not None:
+            self.cards[marker] = cases
+        return f"\n{marker}\n\n"
+
+    def page_args(self) -> dict:
+        """As `SitePage` arguments."""
+        return {"fragments": self.html, "cards": self.cards}
+
+
 class Writer:
     """Markdown pieces shared by the pages of one language."""
 
@@ -54,8 +77,6 @@ class Writer:
         self.content, self.indices, self.lang = content, indices, lang
         self.directory_urls = directory_urls
         self.headings = headings
-        self.fragments: dict[str, str] = {}
-        self.listed: dict[str, tuple[str, ...]] = {}  # marker -> the cases of its cards
         self._cards: dict[tuple[str, str], str] = {}
         self.s = strings()[lang]
         self.tax = content.taxonomy
@@ -128,20 +149,12 @@ class Writer:
     def url(self, here: str, to: str) -> str:
         return relative_url(here, to, self.directory_urls)
 
-    def cards(self, here: str, cases: tuple[Case, ...]) -> str:
-        """A marker paragraph; the cards themselves go into `fragments`."""
+    def cards(self, here: str, cases: tuple[Case, ...], fragments: Fragments) -> str:
+        """A marker paragraph; the cards themselves go into the page's `fragments`."""
         if not cases:
             return self.s["no_cases"] + "\n"
-        marker = f"CASEBOOKFRAGMENT{len(self.fragments)}"
-        self.fragments[marker] = '<div class="cb-cards">\n' + "\n".join(self.card(here, c) for c in cases) + "\n</div>"
-        self.listed[marker] = tuple(c.id for c in cases)
-        return f"\n{marker}\n\n"
-
-    def take_fragments(self) -> dict[str, dict]:
-        """The fragments and cards written since the last call, as `SitePage` arguments."""
-        taken = {"fragments": self.fragments, "cards": self.listed}
-        self.fragments, self.listed = {}, {}
-        return taken
+        html = '<div class="cb-cards">\n' + "\n".join(self.card(here, c) for c in cases) + "\n</div>"
+        return fragments.put(html, tuple(c.id for c in cases))
 
     def notice(self, fallback_from: str | None) -> str:
         return missing_translation_notice(self.lang, fallback_from) + "\n" if fallback_from else ""
