@@ -60,7 +60,9 @@ def case_page(w: Writer, case: Case, updated: str | None = None) -> SitePage:
     # extension gives without knowing the core's.
     page = case_html(view, _CONTENT, title_id, used, style, url)
     top, bottom = page.html.split(_CONTENT)
-    markdown = (f"{front}{_TOP}\n\n{view.summary}\n{{: .cb-summary }}\n\n"
+    # The marker carries the title's id, so that the toc extension, which keeps clear of the
+    # ids in the page, gives the text's headings the ids they have on the other path.
+    markdown = (f"{front}{_TOP}\n{{: #{title_id} }}\n\n{view.summary}\n{{: .cb-summary }}\n\n"
                 f"{links.rewrite(view.body, w.resolve(here))}\n\n{_BOTTOM}\n")
     return SitePage(here, text.title, markdown, "case", str(text.path), fallback,
                     fragments={_TOP: top, _BOTTOM: bottom}, headings=page.headings)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
@@ -44,6 +45,9 @@ class SitePage:
         listed: list[str] = []
         for marker, fragment in self.fragments.items():
             paragraph = f"<p>{marker}</p>"
+            if paragraph not in html:  # a marker given an id (a case's title, `case.case_page`)
+                found = re.search(f'<p id="[^"<>]*">{marker}</p>', html)
+                paragraph = found.group() if found else paragraph
             if paragraph in html:
                 html = html.replace(paragraph, fragment, 1)
                 listed += self.cards.get(marker, ())

@@ -21,7 +21,7 @@ from pathlib import Path
 import markdown
 
 from casebook.derive import indices as build_indices
-from casebook.corpus import loader
+from casebook.corpus import loader, sanitize
 from casebook.tools.handbook import handbook
 from casebook.tools.siteconfig import markdown_extensions
 from casebook.model import LANGUAGES
@@ -59,8 +59,10 @@ def handbook_html(project: Path, lang: str, day: date | None = None) -> str:
     # The site's extensions, so that a text reads in the handbook as on its page; the handbook
     # has its own table of contents, and a heading's permalink sign means nothing on paper.
     extensions, settings = markdown_extensions(project / "mkdocs.yml", leave_out=("toc",))
-    body = markdown.markdown(handbook(content, build_indices.build(content), lang, day),
-                             extensions=extensions, extension_configs=settings)
+    # Editors' text is sanitised here as on the site: the handbook is opened in browsers and
+    # printed by Chromium, where script from a field would run.
+    body = sanitize.clean_html(markdown.markdown(handbook(content, build_indices.build(content), lang, day),
+                                                 extensions=extensions, extension_configs=settings))
     title = {"zh": "民族团结进步创建案例库 · 培训用本", "en": "Casebook · training edition"}[lang]
     return (f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n<title>{title}</title>\n'
             f"<style>\n{HANDBOOK_CSS.read_text('utf-8')}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n")
