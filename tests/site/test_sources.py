@@ -76,8 +76,9 @@ def test_printed_handbook_cites_in_words_without_file_names():
     from casebook.tools.handbook import handbook
 
     for lang in ("zh", "en"):
-        text = handbook(CONTENT, indices.build(CONTENT), lang)
-        rows = [line for line in text.splitlines() if line.startswith(f"| {strings()[lang]['source']} |")]
+        html = BeautifulSoup(handbook(CONTENT, indices.build(CONTENT), lang, lambda text: f"<p>{text}</p>"), "html.parser")
+        rows = [dt.find_next_sibling("dd").get_text() for dt in html.select(".hb-meta dt")
+                if dt.get_text() == strings()[lang]["source"]]
         assert len(rows) == len(CONTENT.cases)
         assert all(TAXONOMY["source_origins"][0][lang] in row for row in rows)
-        assert not any(c.source.file in text for c in CONTENT.cases)
+        assert not any(c.source.file in html.get_text() for c in CONTENT.cases)
