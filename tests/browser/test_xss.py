@@ -20,6 +20,11 @@ pytestmark = pytest.mark.browser
 PAYLOADS = [p for p in (ROOT / "tests/xss_payloads.txt").read_text("utf-8").splitlines() if p.strip()]
 # A payload of its own, for the header's title (the fast path printed it raw there).
 PAYLOADS.append("<img src=x onerror=alert(1)>")
+TAXONOMY_LABELS = {
+    "    zh: 医院\n    en: Hospital\n": "    zh: \"医院<img src=x onerror=alert('tax-1')>\"\n    en: \"Hospital<img src=x onerror=alert('tax-2')>\"\n",
+    "    zh: 交往交流交融\n    en: Contact, exchange and integration\n":
+        "    zh: \"交往<script>alert('tax-3')</script>\"\n    en: \"Contact</a><svg onload=alert('tax-4')>\"\n",
+}
 SECTIONS = {"zh": ("背景", "主要做法", "成效"), "en": ("Background", "What they did", "Results")}
 
 
@@ -70,7 +75,12 @@ def project(tmp_path_factory) -> tuple[Path, Path, str]:
     content = project / "content"
     (content / "cases").mkdir(parents=True)
     (content / "checklists").mkdir()
-    shutil.copy(ROOT / "content/taxonomy.yml", content / "taxonomy.yml")
+    # The taxonomy is an editor's file too: its labels reach the navigation of every page.
+    taxonomy = (ROOT / "content/taxonomy.yml").read_text("utf-8")
+    for old, new in TAXONOMY_LABELS.items():
+        assert taxonomy.count(old) == 1, old
+        taxonomy = taxonomy.replace(old, new)
+    (content / "taxonomy.yml").write_text(taxonomy, "utf-8")
 
     def write(body_payloads: set[int]) -> None:
         for i, payload in enumerate(PAYLOADS):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from casebook.corpus import links
 from casebook.model import Checklist
 from casebook.pages.page import SitePage
@@ -27,7 +29,7 @@ def checklist_page(w: Writer, checklist: Checklist) -> SitePage:
     buttons = (f"[{s['print_checklist']}](#checklist){{ .md-button .cb-print }} "
                f"[{s['reset_checklist']}](#checklist){{ .md-button .cb-reset }}\n{{: .cb-checklist__actions }}\n\n")
     markdown = (
-        f"# {text.title}\n\n{w.notice(fallback)}{text.summary}\n{{: .cb-summary }}\n\n{body}\n\n{buttons}"
+        f"# {html.escape(text.title, quote=False)}\n\n{w.notice(fallback)}{text.summary}\n{{: .cb-summary }}\n\n{body}\n\n{buttons}"
         f'<div class="cb-checklist" id="checklist" markdown>\n\n' + "\n".join(items) + "\n\n</div>\n"
     )
     return SitePage(here, text.title, markdown, "checklist", str(text.path), fallback)

@@ -34,8 +34,10 @@ def plain_text(markdown: str) -> str:
 
 
 def escape(text: str) -> str:
-    """Text safe inside a Markdown link label or table cell."""
-    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]").replace("|", "\\|").replace("\n", " ")
+    """Text safe inside a Markdown link label or table cell, and shown as text: markup in it is
+    written as entities, which Markdown leaves as they are."""
+    return (html.escape(text, quote=False).replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+            .replace("|", "\\|").replace("\n", " "))
 
 
 def widget(widgets: dict[str, str], html: str) -> str:
