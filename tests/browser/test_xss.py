@@ -158,17 +158,20 @@ def test_no_page_runs_a_payload_or_loads_from_another_origin(project, browser):
                     problems.append(f"{path}: {str(error).splitlines()[0]}")
         page = tabs[0]
         # Search: results and snippets are built from the index, which holds the payloads.
+        shown = {}
         for prefix in ("", "en/"):
             page.goto(url + prefix, wait_until="load")
-            for query in ("onerror", "T1", "alert", "script"):
-                page.fill("#cb-search-input", query) if page.locator("#cb-search-input").count() else \
-                    page.locator(".cb-search input").first.fill(query)
-                page.wait_for_timeout(300)
+            for query in ("onerror", "alert", "script", "iframe"):
+                page.locator(".cb-search__input").first.fill(query)
+                page.wait_for_selector(".cb-search__result", timeout=10_000)
+                shown[prefix + query] = page.locator(".cb-search__result").count()
             # Browse renders its cards from the open data.
             page.goto(url + prefix + "browse/#unit=hospital", wait_until="load")
-            page.wait_for_timeout(300)
+            page.wait_for_selector(".cb-browse--ready")
+            shown[prefix + "browse"] = page.locator(".cb-browse__case").count()
         context.close()
     assert not problems, problems[:10]
+    assert all(shown.values()), shown  # the payloads were on screen
 
 
 def test_payloads_show_as_text_in_the_header_and_title(project):
@@ -200,3 +203,13 @@ def test_the_handbook_runs_no_payload(project, browser, lang, tmp_path):
     page.close()
     assert not problems, problems[:10]
     assert f"T0 {PAYLOADS[0]}" in text  # the title as text, not taken out
+
+
+def test_the_feeds_carry_the_payloads_as_text(project):
+    from xml.etree import ElementTree
+
+    _, site, _ = project
+    atom = "{http://www.w3.org/2005/Atom}"
+    for feed in (site / "feed.xml", site / "en" / "feed.xml"):
+        titles = {e.findtext(f"{atom}title") for e in ElementTree.parse(feed).getroot().iter(f"{atom}entry")}
+        assert {f"T{i} {p}" for i, p in enumerate(PAYLOADS)} <= titles
