@@ -137,8 +137,7 @@ def _html_part(part: Part, url: Callable[[str], str | None]) -> str:
 
 
 def text(value: str) -> str:
-    """A text of the content as HTML: the one place where the core's HTML takes in text.
-
-    TODO(reader): Chinese line-break joining (a break between two Chinese characters becomes
-    nothing) goes here, once, for every text that reaches a case page or the handbook."""
+    """A text of the content as HTML: the one place where the HTML of a case (page or handbook)
+    takes in text. Chinese line breaks are joined where the content is loaded, before any text
+    comes here; a step that every text of a case must take on its way to HTML goes here, once."""
     return html.escape(value, quote=False)
