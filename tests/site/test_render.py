@@ -147,3 +147,16 @@ def test_one_renderer_writes_a_case_page_on_either_path(project, content):
         assert article.select_one("h1 + .cb-meta + p.cb-summary").get_text() == "一段摘要。"
         shapes[id] = [e.name for e in article.select_one("h1").find_next_siblings()]
     assert shapes["slow"] == [*shapes["fast"][:6], "table", *shapes["fast"][6:]]
+
+
+@pytest.mark.parametrize("title", ["标题：“引号”与'撇号'", "<img src=x onerror=alert(1)>", "a\x7fb\x80c\x9fd\ufeffe\uffff",
+                                   "--- x\n---", "a: b # c", "\\ \" \u2028 🙂"])
+def test_a_case_page_front_matter_is_read_whatever_its_title(title):
+    """The generator reads the title of every case page; none is rendered from its raw file."""
+    from mkdocs.utils.meta import get_data
+
+    from casebook.pages.case import front_matter
+
+    rest, meta = get_data(front_matter(title) + "CASEBOOKFRAGMENT0\n")
+    assert meta == {"title": title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")}
+    assert rest.strip() == "CASEBOOKFRAGMENT0"

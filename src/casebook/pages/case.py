@@ -10,7 +10,7 @@ escaped text."""
 from __future__ import annotations
 
 import html
-import json
+import re
 from typing import Callable, Iterator, Mapping
 
 from casebook.corpus import links, sanitize
@@ -43,8 +43,7 @@ def case_page(w: Writer, case: Case, updated: str | None = None) -> SitePage:
     fallback = text.lang if text.lang != w.lang else None
     view = meta.case_view(w, case, updated)
     style = w.headings or render.PLAIN_HEADINGS
-    # The generator takes the page's title from front matter, as HTML (as from a `# heading`).
-    front = f"---\ntitle: {json.dumps(html.escape(text.title, quote=False), ensure_ascii=False)}\n---\n\n"
+    front = front_matter(text.title)
     used = style.ids_after_title(text.title)
     title_id = next(iter(used))
     url = lambda to: w.url(here, to)
@@ -66,6 +65,24 @@ def case_page(w: Writer, case: Case, updated: str | None = None) -> SitePage:
                 f"{links.rewrite(view.body, w.resolve(here))}\n\n{_BOTTOM}\n")
     return SitePage(here, text.title, markdown, "case", str(text.path), fallback,
                     fragments={_TOP: top, _BOTTOM: bottom}, headings=page.headings)
+
+
+def front_matter(title: str) -> str:
+    """The front matter that gives the generator the page's title, as HTML (as it takes it from
+    a `# heading`). Characters that YAML does not take as they are (DEL, the C1 controls...)
+    are written as escapes: the generator would read the page without its front matter, and
+    render that as the page."""
+    value = html.escape(title, quote=False).replace("\\", "\\\\").replace('"', '\\"')
+    return f'---\ntitle: "{_NOT_YAML_TEXT.sub(_yaml_escape, value)}"\n---\n\n'
+
+
+# What a YAML double-quoted string does not hold as it is: controls, line breaks (folded),
+# surrogates, non-characters, the byte order mark.
+_NOT_YAML_TEXT = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+
+
+def _yaml_escape(m: re.Match) -> str:
+    return f"\\u{ord(m.group()):04x}"
 
 
 def _rendered(view: meta.CaseView, used: set[str], style: render.HeadingStyle,

@@ -16,11 +16,6 @@ from casebook.urls import (CASES_CSV, CASES_JSON, DATA, GLOSSARY, case_path, che
                            relative_url, unit_path)
 
 
-def draft_notice(lang: str) -> str:
-    """The Markdown of the banner on a draft's page, which only `mkdocs serve` shows."""
-    return f'!!! danger cb-draft ""\n    {strings()[lang]["draft_notice"]}\n\n'
-
-
 def missing_translation_notice(lang: str, written_in: str) -> str:
     """The Markdown of the notice on a page of `lang` that shows a text written in another language."""
     s = strings()[lang]
