@@ -1,8 +1,9 @@
 """An editor's text cannot run script in a reader's browser (issue 23): OWASP's filter-evasion
 payloads (tests/xss_payloads.txt) in every free-text field of a case's and a checklist's front
-matter and in their bodies, in both languages, built once, and every page they reach loaded in
-Chromium with no CSP (as GitHub Pages and the offline copy serve it), and the handbook too. Any
-dialog, any request to another origin, or a traceback in the build fails the test."""
+matter and in their bodies, in the taxonomy's labels and in the glossary, in both languages,
+built once, and every page they reach loaded in Chromium with no CSP (as GitHub Pages and the
+offline copy serve it), and the handbook too. Any dialog, any request to another origin, or a
+traceback in the build fails the test."""
 
 from __future__ import annotations
 
@@ -81,6 +82,9 @@ def project(tmp_path_factory) -> tuple[Path, Path, str]:
         assert taxonomy.count(old) == 1, old
         taxonomy = taxonomy.replace(old, new)
     (content / "taxonomy.yml").write_text(taxonomy, "utf-8")
+    terms = [{"id": f"term-{_key(i)}", "zh": f"术语{i} {p}", "en": f"Term {i} {p}",
+              "explanation": {"zh": f"解释 {p}", "en": f"Explained {p}"}} for i, p in enumerate(PAYLOADS)]
+    (content / "glossary.yml").write_text(yaml.safe_dump({"terms": terms}, allow_unicode=True, width=10_000), "utf-8")
 
     def write(body_payloads: set[int]) -> None:
         for i, payload in enumerate(PAYLOADS):
@@ -119,7 +123,7 @@ def _pages(site: Path) -> list[str]:
         pages += [f"{prefix}cases/xss-{kind}{_key(i)}/" for i in range(len(PAYLOADS)) for kind in ("", "fast-")]
         pages += [f"{prefix}checklists/xss-list-{_key(i)}/" for i in range(len(PAYLOADS))]
         pages += [f"{prefix}{p}" for p in ("", "units/hospital/", "units/hospital/exchange/", "measures/exchange/",
-                                           "browse/", "checklists/", "units/", "stats/", "matrix/")]
+                                           "browse/", "checklists/", "units/", "stats/", "matrix/", "glossary/")]
     assert all((site / p / "index.html").is_file() for p in pages), [p for p in pages if not (site / p / "index.html").is_file()]
     return pages
 
@@ -213,3 +217,26 @@ def test_the_feeds_carry_the_payloads_as_text(project):
     for feed in (site / "feed.xml", site / "en" / "feed.xml"):
         titles = {e.findtext(f"{atom}title") for e in ElementTree.parse(feed).getroot().iter(f"{atom}entry")}
         assert {f"T{i} {p}" for i, p in enumerate(PAYLOADS)} <= titles
+
+
+@pytest.mark.parametrize("i", [0, 2, 27, len(PAYLOADS) - 1])
+def test_fields_show_as_the_editor_wrote_them(project, i):
+    """Text, not markup taken out: the payload is on the page as its characters."""
+    from bs4 import BeautifulSoup
+
+    _, site, _ = project
+    payload = PAYLOADS[i]
+
+    def page(path: str) -> BeautifulSoup:
+        return BeautifulSoup((site / path / "index.html").read_text("utf-8"), "html.parser")
+
+    for prefix in ("", "en/"):
+        for kind in ("", "fast-"):
+            case = page(f"{prefix}cases/xss-{kind}{_key(i)}")
+            values = [dd.get_text() for dd in case.select(".cb-meta dd")]
+            assert case.select_one("article h1").get_text().rstrip("¶") == f"T{i} {payload}"
+            assert f"U{i} {payload}" in values and any(payload in v for v in values)
+        checklist = page(f"{prefix}checklists/xss-list-{_key(i)}")
+        assert checklist.select_one("article h1").get_text().rstrip("¶") == f"L{i} {payload}"
+        glossary = page(f"{prefix}glossary")
+        assert glossary.select_one(f"#term-{_key(i)}").get_text().rstrip("¶").endswith(f"{i} {payload}")

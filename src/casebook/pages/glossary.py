@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from casebook.model import LANGUAGES
 from casebook.pages.page import SitePage
 from casebook.pages.writer import Writer
@@ -23,7 +25,8 @@ def glossary_page(w: Writer) -> SitePage:
             more = len(uses) - GLOSSARY_USES_SHOWN
             used += " " + s["used_in_more"].format(n=len(uses) if w.lang == "zh" else more)
         parts.append(
-            f"## {term.term(w.lang)} {{ #{term.id} }}\n\n*{term.term(other)}*\n{{: .cb-term__other }}\n\n"
+            f"## {html.escape(term.term(w.lang), quote=False)} {{ #{term.id} }}\n\n"
+            f"*{html.escape(term.term(other), quote=False)}*\n{{: .cb-term__other }}\n\n"
             f"{term.explanation(w.lang)}\n\n" + (f"{s['used_in']}: {used}\n{{: .cb-term__uses }}\n" if used else "")
         )
     return SitePage(here, s["glossary"], "\n".join(parts), "glossary")
