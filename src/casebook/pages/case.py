@@ -15,11 +15,11 @@ from typing import Callable, Iterator, Mapping
 
 from casebook.corpus import links, sanitize
 from casebook.derive.indices import Indices
-from casebook.model import Case, Content
-from casebook.pages import meta, render
+from casebook.model import DEFAULT_LANGUAGE, LANGUAGES, Case, Content
+from casebook.pages import cite, meta, render
 from casebook.pages.page import PageStub, SitePage
 from casebook.pages.writer import Writer
-from casebook.urls import case_path
+from casebook.urls import COMPARE, case_path
 
 
 def case_pages(content: Content, indices: Indices, lang: str,
@@ -49,11 +49,13 @@ def case_page(w: Writer, case: Case, updated: str | None = None) -> SitePage:
     url = lambda to: w.url(here, to)
     # A draft is shown by `mkdocs serve` only: left to Python-Markdown, as a text in the making.
     fast = _rendered(view, used, style, w.resolve_url(here)) if style.fast and not case.draft else None
+    cite_block, cite_heading = _cite(w, case, updated), render.Heading(2, "cite", w.s["cite_heading"])
     if fast is not None:
         page = case_html(view, fast.html, title_id, used, style, url)
         title, *related = page.headings
         return SitePage(here, text.title, f"{front}{_TOP}\n", "case", str(text.path), fallback,
-                        fragments={_TOP: page.html}, headings=(title, *fast.headings, *related), escaped_only=True)
+                        fragments={_TOP: page.html + cite_block},
+                        headings=(title, *fast.headings, *related, cite_heading), escaped_only=True)
     # Python-Markdown renders the summary and the text in place, sanitised; `case_html` writes
     # the rest around them. The related cases' id comes after the text's, which the toc
     # extension gives without knowing the core's.
@@ -64,7 +66,18 @@ def case_page(w: Writer, case: Case, updated: str | None = None) -> SitePage:
     markdown = (f"{front}{_TOP}\n{{: #{title_id} }}\n\n{view.summary}\n{{: .cb-summary }}\n\n"
                 f"{links.rewrite(view.body, w.resolve(here))}\n\n{_BOTTOM}\n")
     return SitePage(here, text.title, markdown, "case", str(text.path), fallback,
-                    fragments={_TOP: top, _BOTTOM: bottom}, headings=page.headings)
+                    fragments={_TOP: top, _BOTTOM: bottom + cite_block}, headings=(*page.headings, cite_heading))
+
+
+def _cite(w: Writer, case: Case, updated: str | None) -> str:
+    """How to cite the case, in both languages, the page's own first (pages/cite.py). The
+    address is the page's path until the reader's browser knows the real one."""
+    order = [w.lang, *(lang for lang in LANGUAGES if lang != w.lang)]
+    day = updated or ""
+    refs = [cite.reference(case, lang, w.tax, "" if lang == DEFAULT_LANGUAGE else f"{lang}/", day, "",
+                           w.directory_urls) for lang in order]
+    prefix = "" if w.directory_urls else f"{case.id}/"
+    return cite.block(refs, w.lang, prefix)
 
 
 def front_matter(title: str) -> str:
@@ -124,8 +137,11 @@ def _related(view: meta.CaseView, id: str, style: render.HeadingStyle, url: Call
              level: int, cls: str) -> tuple[str, tuple[render.Heading, ...]]:
     if not view.related:
         return "", ()
-    lines = "".join(f'<li>{_link(r.title, url(r.to))}<br>\n  <span class="{cls}-related__why">{meta.text(r.why)}</span></li>\n'
-                    for r in view.related)
+    compare = url(COMPARE)  # a page of cases side by side, where there is one (not in the handbook)
+    lines = "".join(f'<li>{_link(r.title, url(r.to))}<br>\n  <span class="{cls}-related__why">{meta.text(r.why)}</span>'
+                    + (f' <a class="{cls}-related__compare" href="{html.escape(compare + r.compare)}">'
+                       f'{meta.text(view.compare_label)}</a>' if compare is not None else "")
+                    + "</li>\n" for r in view.related)
     return (f"{render.heading_html(level, id, meta.text(view.related_heading), style)}\n"
             f'<div class="{cls}-related">\n<ul>\n{lines}</ul>\n</div>\n'), (render.Heading(level, id, view.related_heading),)
 

@@ -73,6 +73,7 @@ class Related:
     title: str
     to: str  # the case page's source path
     why: str  # what it has in common with the case
+    compare: str  # the fragment of the address that shows the two side by side: "#cases=a,b"
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +88,7 @@ class CaseView:
     body: str  # Markdown, its content links as written
     related: tuple[Related, ...]
     related_heading: str
+    compare_label: str
     source_file: str
     source_report: str | None
 
@@ -101,7 +103,7 @@ def case_view(w: Writer, case: Case, updated: str | None = None) -> CaseView:
         notices.append(Notice("warning cb-missing-translation",
                               s["missing_translation"].format(language=s["lang_names"][text.lang])))
     return CaseView(case.id, text.title, tuple(notices), case_rows(w, case, updated), text.summary, text.body,
-                    related(w, case), s["related"], case.source.file, case.source.report)
+                    related(w, case), s["related"], s["compare_with"], case.source.file, case.source.report)
 
 
 def related(w: Writer, case: Case) -> tuple[Related, ...]:
@@ -112,7 +114,8 @@ def related(w: Writer, case: Case) -> tuple[Related, ...]:
         if r.measures:
             why.append(s["related_measures"].format(
                 measures=join_list(lang, (w.tax.measure_label(m, lang) for m in r.measures))))
-        items.append(Related(w.indices.cases_by_id[r.case].text(lang).title, case_path(r.case), s["related_sep"].join(why)))
+        items.append(Related(w.indices.cases_by_id[r.case].text(lang).title, case_path(r.case), s["related_sep"].join(why),
+                             f"#cases={case.id},{r.case}"))
     return tuple(items)
 
 
