@@ -123,7 +123,8 @@ def _pages(site: Path) -> list[str]:
         pages += [f"{prefix}cases/xss-{kind}{_key(i)}/" for i in range(len(PAYLOADS)) for kind in ("", "fast-")]
         pages += [f"{prefix}checklists/xss-list-{_key(i)}/" for i in range(len(PAYLOADS))]
         pages += [f"{prefix}{p}" for p in ("", "units/hospital/", "units/hospital/exchange/", "measures/exchange/",
-                                           "browse/", "checklists/", "units/", "stats/", "matrix/", "glossary/")]
+                                           "browse/", "checklists/", "units/", "stats/", "matrix/", "glossary/",
+                                           "compare/", "handout/")]
     assert all((site / p / "index.html").is_file() for p in pages), [p for p in pages if not (site / p / "index.html").is_file()]
     return pages
 
@@ -173,6 +174,12 @@ def test_no_page_runs_a_payload_or_loads_from_another_origin(project, browser):
             page.goto(url + prefix + "browse/#unit=hospital", wait_until="load")
             page.wait_for_selector(".cb-browse--ready")
             shown[prefix + "browse"] = page.locator(".cb-browse__case").count()
+            # Cases side by side and a handout put the case pages' articles in their own page.
+            for kind, count in (("compare", 4), ("handout", 8)):
+                ids = ",".join(f"xss-{k}{_key(i)}" for i in range(count // 2) for k in ("", "fast-"))
+                page.goto(f"{url}{prefix}{kind}/#cases={ids}", wait_until="load")
+                page.wait_for_function(f"document.body.innerText.includes('T{count // 2 - 1} ')", timeout=20_000)
+                shown[prefix + kind] = page.locator("h1, h2, h3").count()
         context.close()
     assert not problems, problems[:10]
     assert all(shown.values()), shown  # the payloads were on screen

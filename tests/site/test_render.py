@@ -141,8 +141,11 @@ def test_one_renderer_writes_a_case_page_on_either_path(project, content):
         article = page.select_one("article")
         # The body's first heading is titled as the case: it takes the next id, on both paths.
         assert [(h.name, h.get("id")) for h in article.select("h1, h2")] == [
-            ("h1", "_1"), ("h2", "_2"), ("h2", "_3"), ("h2", "_4"), ("h2", "related")]
-        assert [a["href"] for a in page.select(".md-sidebar--secondary a.md-nav__link")] == ["#_2", "#_3", "#_4", "#related"]
+            ("h1", "_1"), ("h2", "_2"), ("h2", "_3"), ("h2", "_4"), ("h2", "related"), ("h2", "cite")]
+        assert [a["href"] for a in page.select(".md-sidebar--secondary a.md-nav__link")] == [
+            "#_2", "#_3", "#_4", "#related", "#cite"]
+        assert article.select_one(".cb-related a.cb-related__compare")["href"].endswith("#cases=" + ",".join(
+            [id, {"slow": "fast", "fast": "slow"}[id]]))
         block = article.select_one(".cb-meta")
         assert block["data-source-file"] == "000_8f9b5cc39caff20b.txt" and block["data-source-report"] == "R01"
         assert "000_8f9b5cc39caff20b" not in article.get_text()
