@@ -151,6 +151,15 @@ def test_a_scheme_is_found_whatever_its_case_and_spacing_before_the_colon():
     assert list(risky_html("Data: 12 units. See the data: below; time: 3 pm.")) == []
 
 
+def test_check_warns_about_an_id_of_the_theme():
+    from casebook.corpus.sanitize import risky_html
+
+    assert list(risky_html('一\n<div id="__config">{}</div>\n<a class="x" NAME = \'cb-search\'>')) == [
+        (2, "id= of the theme's own elements (__..., md-..., cb-...) is removed"),
+        (3, "name= of the theme's own elements (__..., md-..., cb-...) is removed")]
+    assert list(risky_html('<h2 id="results">x</h2> <a href="#__config">')) == []
+
+
 def test_ids_and_names_of_the_theme_are_taken_off_the_content():
     from casebook.corpus.sanitize import clean_html
 

@@ -94,6 +94,8 @@ _RISKS = (
     (re.compile(r"<[^<>]*\s(on[a-z]+)\s*=", re.I), "the event handler {0}= is removed"),
     (re.compile(r"<[^<>]*\s(style)\s*=", re.I), "inline style= is removed; use Markdown or the site's classes"),
     (re.compile(r"(javascript|vbscript|data)\s*:", re.I), "{0}: addresses are removed"),
+    (re.compile(r"<[^<>]*\s(id|name)\s*=\s*[\"']?\s*(?:__|md-|cb-)", re.I),
+     "{0}= of the theme's own elements (__..., md-..., cb-...) is removed"),
 )
 
 
