@@ -149,7 +149,7 @@ def test_no_page_runs_a_payload_or_loads_from_another_origin(project, browser):
             _watch(tab, url, problems)
         paths = _pages(site)
         for start in range(0, len(paths), len(tabs)):
-            batch = list(zip(tabs, paths[start:start + len(tabs)]))
+            batch = list(zip(tabs, paths[start:start + len(tabs)], strict=False))
             for tab, path in batch:
                 try:
                     tab.goto(url + path, wait_until="commit")

@@ -119,7 +119,8 @@ class _Lines:
     from the start for every match is quadratic in a text of many matches)."""
 
     def __init__(self, text: str):
-        self.text, self.breaks = text, None
+        self.text = text
+        self.breaks: list[int] | None = None
 
     def of(self, at: int) -> int:
         if self.breaks is None:
