@@ -26,9 +26,9 @@ class SitePage:
     fragments: Mapping[str, str] = field(default_factory=dict)
     # The headings of HTML put in as a fragment, for the page's table of contents.
     headings: tuple[Heading, ...] = ()
-    # The whole page is HTML that `render` made from text with no raw HTML, links only to the
-    # casebook and the web, and every character of the text escaped: there is nothing for a
-    # sanitiser to remove, and a case page need not pay for one.
+    # The whole page is in its fragments, finished by the core: editors' text in it escaped, and
+    # the HTML that `render` made of their Markdown sanitised already (`case.case_page`). The
+    # generator's HTML of its Markdown (the front matter alone) needs no sanitising again.
     escaped_only: bool = False
     # Marker of a fragment of cards -> the ids of the cases it lists, in order.
     cards: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
