@@ -10,10 +10,11 @@ import re
 import time
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from dataclasses import fields as dataclass_fields
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterator, Sequence
 
-from casebook.corpus import frontmatter, trace
+from casebook.corpus import assets, bounds, frontmatter, links, trace, wording
 from casebook.incremental.memo import Memo, digest
 from casebook.corpus.links import find_refs
 from casebook.corpus.sanitize import risky_html
@@ -29,7 +30,7 @@ from casebook.model import (
     Problem,
     Taxonomy,
 )
-from casebook.corpus.schema import CASE_FIELDS, CASE_SECTIONS, CHECKLIST_FIELDS, OPTIONAL_SECTIONS, FieldSpec
+from casebook.corpus.schema import CASE_FIELDS, CASE_SECTIONS, CHECKLIST_FIELDS, DRAFT_SECTION, OPTIONAL_SECTIONS, FieldSpec
 from casebook.corpus.taxonomy import parse_glossary, parse_taxonomy
 from casebook.corpus.validate import check_meta, suggest
 
@@ -70,11 +71,12 @@ class _File:
 
 
 def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
-         sources: Sequence[str | Path] = ()) -> Loaded:
+         sources: Sequence[str | Path] = (), lang: str = "en") -> Loaded:
     """Everything in `content_dir`, checked. `memo` keeps each file's own checks for the next
     load, which reads again only the files whose content changed. Draft cases (`draft: true`)
     are left out, or with `drafts` loaded with their problems as warnings. `sources`: folders
-    of source reports to search besides those of the configuration (sources.py)."""
+    of source reports to search besides those of the configuration (sources.py). `lang`: the
+    language of the own-words rule's messages (wording.py), the editor's in `casebook check`."""
     content_dir = Path(content_dir)
     # Paths in messages are relative to the project, as editors see them in git.
     base = content_dir.parent
@@ -83,6 +85,10 @@ def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
     def rel(path: Path) -> str:
         return path.relative_to(base).as_posix()
 
+    # Links, devices and assets first: nothing below reads a file the walk did not find regular.
+    tree = assets.walk(content_dir)
+    problems += tree.problems
+    problems += assets.check_assets(tree, base)
     taxonomy_path = content_dir / "taxonomy.yml"
     taxonomy_text = _read_text(taxonomy_path, rel, problems) or ""
     taxonomy, found = parse_taxonomy(rel(taxonomy_path), taxonomy_text)
@@ -100,7 +106,7 @@ def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
     draft_paths: list[str] = []
     taxonomy_key = digest(taxonomy_text)
     started_ns = time.time_ns()
-    for path in sorted(content_dir.rglob("*.md"), key=lambda p: p.parts):  # as Paths compare, faster
+    for path in tree.markdown:
         kind = path.parent.name if path.parent.parent == content_dir else None
         if kind not in KINDS:
             if path.parent == content_dir and path.name == "README.md":
@@ -109,7 +115,14 @@ def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
                 "a Markdown file outside content/cases/ and content/checklists/ is not published; move it into one of them"))
             continue
         found: list[Problem] = []
-        loaded = _load_file_cached(path, kind, taxonomy, taxonomy_key, rel(path), found, memo, started_ns)
+        try:
+            loaded = _load_file_cached(path, kind, taxonomy, taxonomy_key, rel(path), found, memo, started_ns)
+        except (RecursionError, MemoryError, ValueError, OverflowError) as e:
+            # A parser's failure that no limit foresaw: the file's problem, said with its name,
+            # not a traceback that stops the check of every other file.
+            found.append(Problem(rel(path), None, None, f"cannot be read: {type(e).__name__}: {str(e)[:200]}; "
+                                 "simplify what is unusual in it, and report this to the casebook's maintainers"))
+            loaded = None
         if kind == "cases" and _is_draft(loaded, path):
             draft_paths.append(rel(path))
             if not drafts:
@@ -124,8 +137,9 @@ def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
     cases, checklists = _pair(files, taxonomy, problems)
     content = Content(taxonomy, cases, checklists, glossary)
     problems += _check_references(content, files)
-    traced, notes = _trace(content, files, content_dir, sources)
-    return Loaded(content, tuple(problems + traced), tuple(draft_paths), tuple(notes))
+    traced, notes = _trace(content, files, content_dir, sources, lang)
+    # A link refused by the walk is refused again by the read that met it: said once.
+    return Loaded(content, tuple(dict.fromkeys(problems + traced)), tuple(draft_paths), tuple(notes))
 
 
 _DRAFT_LINE = re.compile(rb"^draft:[ \t]*true[ \t]*(?:#.*)?$", re.M)
@@ -136,14 +150,14 @@ def _is_draft(f: _File | None, path: Path) -> bool:
         return f.values.get("draft") is True
     # A draft whose front matter did not pass its checks is still a draft: look for the line.
     try:
-        raw = path.read_bytes()[:MAX_FILE_BYTES]
-    except OSError:
+        raw = assets.read_regular(path, MAX_FILE_BYTES)
+    except assets.Unreadable:
         return False
     head = raw.split(b"\n---", 1)[0] if raw.startswith(b"---") else b""
     return bool(_DRAFT_LINE.search(head))
 
 
-def _trace(content: Content, files: list[_File], content_dir: Path, folders: Sequence[str | Path]):
+def _trace(content: Content, files: list[_File], content_dir: Path, folders: Sequence[str | Path], lang: str = "en"):
     """Every case's figures against its source report, where the source is present."""
     derived = {str(f.path): f.values["derived"] for f in files if "derived" in f.values}
     docs: dict[str, frontmatter.Document] = {}
@@ -156,18 +170,27 @@ def _trace(content: Content, files: list[_File], content_dir: Path, folders: Seq
             lines[text.path] = trace.lines_of(docs[text.path])
         return trace.locate_in(docs[text.path], lines[text.path], path, number)
 
-    return trace_content(content.cases, derived, content_dir, locate, folders)
+    bodies = {str(t.path): t for c in content.cases for t in c.texts.values()}
+
+    def place(path: str, field: str, offset: int) -> int | None:
+        if field == "body":
+            text = bodies[path]
+            return text.body_line + text.body.count("\n", 0, offset)
+        return locate(trace.Text("zh", path, ()), [field], None)
+
+    shown = (content_dir / wording.EXCEPTIONS).relative_to(content_dir.parent).as_posix()
+    exceptions, problems = wording.read_exceptions(content_dir, shown)
+    reuse = frozenset(f.id for f in files if f.kind == "cases" and f.values.get("wording_reuse"))
+    rule = wording.Rule(reuse, exceptions, shown, place, content_dir / wording.EXCEPTIONS, lang)
+    traced, notes = trace_content(content.cases, derived, content_dir, locate, folders, rule=rule)
+    return problems + traced, notes
 
 
 def _read_text(path: Path, rel, problems: list[Problem], raw: bytes | None = None) -> str | None:
     try:
-        raw = path.read_bytes() if raw is None else raw
-    except OSError as e:
-        problems.append(Problem(rel(path), None, None, f"cannot be read: {e.strerror}"))
-        return None
-    if len(raw) > MAX_FILE_BYTES:
-        problems.append(Problem(rel(path), None, None,
-            f"is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}. Split it, or remove pasted material"))
+        raw = assets.read_regular(path, MAX_FILE_BYTES) if raw is None else raw
+    except assets.Unreadable as e:
+        problems.append(Problem(rel(path), None, None, str(e)))
         return None
     try:
         return frontmatter.decode(raw)
@@ -202,8 +225,8 @@ def _load_file_cached(path: Path, kind: str, taxonomy: Taxonomy, taxonomy_key: s
             problems += recent[4]
             return recent[3]
     try:
-        raw = path.read_bytes()
-    except OSError:
+        raw = assets.read_regular(path, MAX_FILE_BYTES)
+    except assets.Unreadable:  # said with the file's name by the read that follows
         return _load_file(path, None, kind, KINDS[kind], taxonomy, shown, problems)
     # Kept by content, not modification time, which file systems keep to a few milliseconds and
     # a checkout sets anew: times are trusted only within one process, as above.
@@ -260,7 +283,13 @@ def _load_file(path: Path, raw: bytes | None, kind: str, fields: tuple[FieldSpec
     try:
         doc = frontmatter.parse(text)
     except frontmatter.FrontMatterError as e:
-        problems.append(Problem(shown, e.line, None, e.message))
+        problems.append(Problem(shown, e.line, e.field, e.message))
+        return None
+    out_of_bounds = list(bounds.check_body(doc.body))
+    for line, message in out_of_bounds:
+        problems.append(Problem(shown, doc.body_line + line - 1, "body", message))
+    if out_of_bounds:
+        # Nothing else reads a body out of bounds: the checks below are patterns too.
         return None
     values, issues = check_meta(doc.meta, fields, taxonomy)
     for where, message in issues:
@@ -305,22 +334,30 @@ def _check_todo(doc: frontmatter.Document, shown: str) -> list[Problem]:
     return problems
 
 
-IMAGES = "images"
-_IMG_TAG = re.compile(r"<img\b", re.I)
-_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)|<img\b[^>]*\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.I)
+IMAGES = assets.IMAGES
+_RAW_IMAGE = re.compile(r"<img\b[^>]*\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.I)
+_SCHEME = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|[/\\]{2})", re.I)
 
 
 def _check_images(f: _File, path: Path, content_dir: Path) -> list[Problem]:
-    """Images must be files in content/images/: the site has to work without a network."""
+    """Images must be files in content/images/, and nothing may load from another site: the
+    site has to work without a network and tell no one who reads it."""
     problems: list[Problem] = []
-    if "![" not in f.doc.body and ("<" not in f.doc.body or not _IMG_TAG.search(f.doc.body)):
+    body = f.doc.body
+    found = list(links.images(body))
+    if "<" in body:
+        found += [(m.start(), m.group(1)) for m in _RAW_IMAGE.finditer(body)]
+    for at, what in links.remote_loads(body):
+        problems.append(Problem(str(f.path), f.doc.body_line + body.count("\n", 0, at), "body",
+            f"{what} loads from another site; the site must work without a network and tell no one who "
+            f"reads it: put images in content/{IMAGES}/, and leave out frames, scripts, fonts and styles"))
+    if not found:
         return problems
     images = (content_dir / IMAGES).resolve()
-    for m in _IMAGE.finditer(f.doc.body):
-        target = m.group(1) or m.group(2)
-        line = f.doc.body_line + f.doc.body.count("\n", 0, m.start())
+    for at, target in sorted(found):
+        line = f.doc.body_line + body.count("\n", 0, at)
         where = lambda message: Problem(str(f.path), line, "body", message)
-        if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I):
+        if _SCHEME.match(target):
             problems.append(where(f"image '{target}' is not a file of the casebook; put the image in content/{IMAGES}/ "
                                   f"and write ![text](../{IMAGES}/<name>) (the site must work without a network)"))
             continue
@@ -366,7 +403,7 @@ def _check_sections(doc: frontmatter.Document, lang: str, shown: str) -> list[Pr
                 f"missing section '## {section}'; a case has: {', '.join('## ' + s for s in expected)}"
                 f" (the last one only where the source has it).{suggest(section, [n for n in names if n not in expected])}"))
     for name, at in found:
-        if name not in expected:
+        if name not in expected and not (name == DRAFT_SECTION and doc.meta.get("draft") is True):
             problems.append(Problem(shown, doc.body.count("\n", 0, at) + doc.body_line, "body",
                 f"unknown section '## {name}'; allowed: {', '.join('## ' + s for s in expected)}; use ### for sub-sections.{suggest(name, expected)}"))
     present = [n for n in names if n in expected]
@@ -414,15 +451,17 @@ def _pair(files: list[_File], taxonomy: Taxonomy, problems: list[Problem]):
     return tuple(cases), tuple(checklists)
 
 
+# The fields each language writes for itself (schema.py: not shared) that a CaseText holds; a field
+# declared there reaches the case's text without a line here.
+_TEXT_FIELDS = tuple(spec.name for spec in CASE_FIELDS
+                     if not spec.shared and spec.name in {f.name for f in dataclass_fields(CaseText)})
+
+
 def _case(id: str, primary: _File, twins: dict[str, _File]) -> Case:
     v = primary.values
     texts = {
-        lang: CaseText(
-            lang=lang, path=f.path, title=f.values["title"], summary=f.values["summary"],
-            body=f.doc.body, body_line=f.doc.body_line, digest=f.digest, unit=f.values.get("unit"),
-            region=f.values["region"], ethnic_groups=f.values["ethnic_groups"],
-            honours=f.values.get("honours", ()),
-        )
+        lang: CaseText(lang=lang, path=f.path, body=f.doc.body, body_line=f.doc.body_line, digest=f.digest,
+                       **{name: f.values[name] for name in _TEXT_FIELDS if name in f.values})
         for lang, f in twins.items()
     }
     return Case(id, v["unit_type"], v["measures"], v.get("year"), v["source"], texts, v.get("draft") is True)
