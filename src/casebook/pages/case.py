@@ -139,7 +139,8 @@ def _related(view: meta.CaseView, id: str, style: render.HeadingStyle, url: Call
         return "", ()
     compare = url(COMPARE)  # a page of cases side by side, where there is one (not in the handbook)
     lines = "".join(f'<li>{_link(r.title, url(r.to))}<br>\n  <span class="{cls}-related__why">{meta.text(r.why)}</span>'
-                    + (f' <a class="{cls}-related__compare" href="{html.escape(compare + r.compare)}">'
+                    # After a middot: a space alone would sit between two Chinese words.
+                    + (f' · <a class="{cls}-related__compare" href="{html.escape(compare + r.compare)}">'
                        f'{meta.text(view.compare_label)}</a>' if compare is not None else "")
                     + "</li>\n" for r in view.related)
     return (f"{render.heading_html(level, id, meta.text(view.related_heading), style)}\n"
