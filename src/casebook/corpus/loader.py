@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterator, Sequence
 
-from casebook.corpus import frontmatter, trace
+from casebook.corpus import english_style, frontmatter, trace
 from casebook.incremental.memo import Memo, digest
 from casebook.corpus.links import find_refs
 from casebook.corpus.sanitize import risky_html
@@ -90,8 +90,9 @@ def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
     glossary: tuple[GlossaryTerm, ...] = ()
     glossary_path = content_dir / "glossary.yml"
     if glossary_path.exists():
-        glossary, found = parse_glossary(rel(glossary_path), _read_text(glossary_path, rel, problems) or "")
-        problems += found
+        glossary_text = _read_text(glossary_path, rel, problems) or ""
+        glossary, found = parse_glossary(rel(glossary_path), glossary_text)
+        problems += found + english_style.check_glossary(rel(glossary_path), glossary_text)
     if not taxonomy.unit_types or not taxonomy.measures:
         # Without a taxonomy every case would report the same unknown ids: say it once.
         return Loaded(Content(taxonomy, (), (), glossary), tuple(problems))
@@ -271,6 +272,8 @@ def _load_file(path: Path, raw: bytes | None, kind: str, fields: tuple[FieldSpec
     if kind == "cases":
         problems += _check_sections(doc, m["lang"], shown)
     problems += _check_todo(doc, shown)
+    if m["lang"] == "en":
+        problems += english_style.check_file(shown, text)
     for line, message in risky_html(doc.body):
         problems.append(Problem(shown, doc.body_line + line - 1, "body", message, "warning"))
     if _blank(doc.body) and kind == "cases":
