@@ -440,3 +440,20 @@ def test_a_chinese_date_must_be_given_in_the_english(content):
         "languages state the same numbers",
         "content/cases/alpha.en.md:15: body: content/cases/alpha.zh.md:26 states 29, this file does not; both "
         "languages state the same numbers"]
+
+
+def test_percentages_and_ranges_are_traced_whichever_way_english_writes_them(content):
+    zh = WAN_ZH + "。有效率98.7%，受访者12—70岁，每户种三四亩"
+    en = WAN_EN + ". The valid rate was 98.7 per cent, respondents were aged 12 to 70, and each household farms three or four mu"
+    source(content, SOURCE + WAN_SOURCE + "有效率98.7%，受访者12—70岁，每户种三四亩。\n")
+    write(content)
+    for lang, sentence, old in (("zh", zh, "参加群众1500人次"), ("en", en, "1500 people took part")):
+        path = content / f"cases/alpha.{lang}.md"
+        path.write_text(path.read_text("utf-8").replace(old, old + ("。" if lang == "zh" else ". ") + sentence), "utf-8")
+    assert problems(content) == []
+    en_path = content / "cases/alpha.en.md"
+    en_path.write_text(en_path.read_text("utf-8").replace("98.7 per cent", "97.8 per cent"), "utf-8")
+    assert problems(content) == [
+        "content/cases/alpha.en.md:26: body: 97.8 is not in content/cases/alpha.zh.md; both languages state the same numbers",
+        "content/cases/alpha.en.md:15: body: content/cases/alpha.zh.md:26 states 98.7, this file does not; both "
+        "languages state the same numbers"]
