@@ -457,3 +457,23 @@ def test_percentages_and_ranges_are_traced_whichever_way_english_writes_them(con
         "content/cases/alpha.en.md:26: body: 97.8 is not in content/cases/alpha.zh.md; both languages state the same numbers",
         "content/cases/alpha.en.md:15: body: content/cases/alpha.zh.md:26 states 98.7, this file does not; both "
         "languages state the same numbers"]
+
+
+CHECKLIST = "---\nid: drill\ntitle: {title}\nsummary: {summary}\nitems:\n  - text: {item}\n    measure: exchange\n    cases: []\n---\n\n{body}\n"
+
+
+def test_a_checklists_english_states_the_chinese_figures_in_its_own_way_without_any_source(content):
+    """No source needed: a checklist's twins are compared with each other, as cases' twins are."""
+    zh = dict(title="筹备阶段", summary="9月1日至9月30日筹备", item="每季度开一次会，走访12户", body="共分三个阶段。")
+    en = dict(title="Preparation", summary="Preparation from 1 to 30 September", item="Meet every quarter, visit twelve households",
+              body="There are three phases.")
+    for lang, fields in (("zh", zh), ("en", en)):
+        (content / f"checklists/drill.{lang}.md").write_text(CHECKLIST.format(**fields), "utf-8")
+    assert problems(content) == []
+    en["item"] = "Meet every quarter, visit 21 households"
+    (content / "checklists/drill.en.md").write_text(CHECKLIST.format(**en), "utf-8")
+    assert problems(content) == [
+        "content/checklists/drill.en.md:6: items: 21 is not in content/checklists/drill.zh.md; both languages state the "
+        "same numbers",
+        "content/checklists/drill.en.md:5: items: content/checklists/drill.zh.md:6 states 12, this file does not; both "
+        "languages state the same numbers"]

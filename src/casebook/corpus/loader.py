@@ -145,7 +145,8 @@ def _is_draft(f: _File | None, path: Path) -> bool:
 
 
 def _trace(content: Content, files: list[_File], content_dir: Path, folders: Sequence[str | Path]):
-    """Every case's figures against its source report, where the source is present."""
+    """Every case's figures against its source report, where the source is present, and each
+    twin's figures against its Chinese file, cases and checklists alike."""
     derived = {str(f.path): f.values["derived"] for f in files if "derived" in f.values}
     docs: dict[str, frontmatter.Document] = {}
     lines: dict[str, trace.Lines] = {}
@@ -157,7 +158,8 @@ def _trace(content: Content, files: list[_File], content_dir: Path, folders: Seq
             lines[text.path] = trace.lines_of(docs[text.path])
         return trace.locate_in(docs[text.path], lines[text.path], path, number)
 
-    return trace_content(content.cases, derived, content_dir, locate, folders)
+    problems, notes = trace_content(content.cases, derived, content_dir, locate, folders)
+    return problems + trace.checklist_problems(content.checklists, locate), notes
 
 
 def _read_text(path: Path, rel, problems: list[Problem], raw: bytes | None = None) -> str | None:

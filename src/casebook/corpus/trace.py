@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from casebook.corpus import figures
 from casebook.corpus.frontmatter import Document
-from casebook.model import DEFAULT_LANGUAGE, Case, Problem
+from casebook.model import DEFAULT_LANGUAGE, Case, Checklist, Problem
 from casebook.corpus.schema import NUMBER_PATTERN
 
 # A decimal point binds digits into one figure (98.7); a thousands comma does not, so a case
@@ -275,6 +275,28 @@ def case_texts(case: Case, derived: Mapping[str, tuple[Derived, ...]]) -> list[T
                   ("honours", "\n".join(t.honours)), ("summary", t.summary), ("body", t.body))
         out.append(Text(lang, str(t.path), tuple(f for f in fields if f[1]), derived.get(str(t.path), ())))
     return out
+
+
+def checklist_texts(checklist: Checklist) -> list[Text]:
+    """A checklist's files as the twin rule reads them, the Chinese one first."""
+    out = []
+    for lang in sorted(checklist.texts, key=lambda lang: lang != DEFAULT_LANGUAGE):
+        t = checklist.texts[lang]
+        fields = (("title", t.title), ("summary", t.summary), ("items", "\n".join(i.text for i in t.items)),
+                  ("body", t.body))
+        out.append(Text(lang, str(t.path), tuple(f for f in fields if f[1])))
+    return out
+
+
+def checklist_problems(checklists: Iterable[Checklist], locate: Locate) -> list[Problem]:
+    """A checklist cites cases rather than a report, so only its twins are compared: each states
+    the Chinese file's figures, as its own language writes them (a date, a count of steps)."""
+    problems: list[Problem] = []
+    for checklist in checklists:
+        texts = checklist_texts(checklist)
+        for twin in texts[1:]:
+            problems += _twin_problems(texts[0], twin, locate)
+    return problems
 
 
 @dataclass(frozen=True, slots=True)
