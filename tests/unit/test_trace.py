@@ -407,8 +407,8 @@ def test_a_conversion_that_does_not_hold_names_both_figures(content):
     assert problems(content) == [
         "content/cases/alpha.en.md:26: body: 3.4 million (3,400,000) does not convert 3400万 of "
         "content/cases/alpha.zh.md:26, which is 34 million (34,000,000); both languages state the same figures",
-        "content/cases/alpha.en.md:15: body: content/cases/alpha.zh.md:26 states 3400万 (34 million (34,000,000)), "
-        "this file does not; both languages state the same numbers"]
+        "content/cases/alpha.en.md:15: body: content/cases/alpha.zh.md:26 states 3400万 (in English 34 million, or "
+        "34,000,000), this file does not; both languages state the same numbers"]
 
 
 def test_a_figure_left_in_wan_is_a_conversion_that_does_not_hold(content):
@@ -416,7 +416,7 @@ def test_a_figure_left_in_wan_is_a_conversion_that_does_not_hold(content):
     found = [str(p) for p in loader.load(content).problems if p.severity == "error"]
     assert found[0] == ("content/cases/alpha.en.md:26: body: 3400 does not convert 3400万 of content/cases/alpha.zh.md:26, "
                         "which is 34 million (34,000,000); both languages state the same figures")
-    assert "states 3400万 (34 million (34,000,000)), this file does not" in found[1]
+    assert "states 3400万 (in English 34 million, or 34,000,000), this file does not" in found[1]
 
 
 def test_a_figure_neither_in_the_chinese_nor_a_conversion_of_one_is_an_error(content):

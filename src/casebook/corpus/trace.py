@@ -246,7 +246,7 @@ def _twin_problems(traced: Text, twin: Text, locate: Locate) -> list[Problem]:
         if z.arabic and z.value not in stated and z.value not in missing:
             missing.add(z.value)
             line = locate(traced, [name], z.key)
-            value = "" if _as_written(z) else f" ({_described(z)})"
+            value = "" if _as_written(z) else f" (in English {_described(z, ', or ')})"
             problems.append(Problem(twin.path, locate(twin, [name], None), name,
                 f"{traced.path}{f':{line}' if line else ''} states {z.shown}{value}, this file does not; "
                 f"both languages state the same numbers", code=TWIN_NUMBERS))
@@ -258,10 +258,11 @@ def _as_written(f: figures.Figure) -> bool:
     return f.shown.replace(",", "") == figures.plain(f.value).replace(",", "")
 
 
-def _described(f: figures.Figure) -> str:
+def _described(f: figures.Figure, between: str = " (") -> str:
     """A traced figure as its twin should write it: more than 34 million (34,000,000)."""
     said, full = figures.english(f.value), figures.plain(f.value)
-    return f"{f.hedge + ' ' if f.hedge else ''}{said}{'' if said == full else f' ({full})'}"
+    tail = "" if said == full else f"{between}{full}{')' if between == ' (' else ''}"
+    return f"{f.hedge + ' ' if f.hedge else ''}{said}{tail}"
 
 
 def case_texts(case: Case, derived: Mapping[str, tuple[Derived, ...]]) -> list[Text]:
