@@ -7,7 +7,8 @@ more than 30,000 copies, nearly a thousand people, 29 October. Both sides are re
 (Decimal), with the hedge and the text as written, for trace.py to compare.
 
 A figure is only ever read from what the text writes: nothing here guesses a unit the text does
-not state.
+not state. Not read as figures: ordinals (the seventh festival, 第七届), "one" alone in English
+(most often a pronoun) and "May" away from a day or a year (most often the verb).
 """
 
 from __future__ import annotations
