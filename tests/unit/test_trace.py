@@ -436,6 +436,8 @@ def test_a_hedge_that_contradicts_the_chinese_is_an_error(content):
 def test_a_chinese_date_must_be_given_in_the_english(content):
     write_wan(content, en=WAN_EN.replace("On 29 October it", "It"))
     assert problems(content) == [
+        "content/cases/alpha.en.md:15: body: content/cases/alpha.zh.md:26 gives the date 10月29日 (29 October), this "
+        "file does not; both languages give the same dates",
         "content/cases/alpha.en.md:15: body: content/cases/alpha.zh.md:26 states 10, this file does not; both "
         "languages state the same numbers",
         "content/cases/alpha.en.md:15: body: content/cases/alpha.zh.md:26 states 29, this file does not; both "
@@ -477,3 +479,26 @@ def test_a_checklists_english_states_the_chinese_figures_in_its_own_way_without_
         "same numbers",
         "content/checklists/drill.en.md:5: items: content/checklists/drill.zh.md:6 states 12, this file does not; both "
         "languages state the same numbers"]
+
+
+def test_a_day_keeps_its_month(content):
+    """29 November for 10月29日 passes the figure check where the file has an 11 elsewhere; the date check
+    does not let it."""
+    zh = WAN_ZH + "。另于11月3日至5日复查10户"
+    en = WAN_EN + ". A review of 10 households followed from 3 to 5 November"
+    source(content, SOURCE + WAN_SOURCE + "11月3日至5日复查10户。\n")
+    write(content)
+    for lang, sentence, old in (("zh", zh, "参加群众1500人次"), ("en", en, "1500 people took part")):
+        path = content / f"cases/alpha.{lang}.md"
+        path.write_text(path.read_text("utf-8").replace(old, old + ("。" if lang == "zh" else ". ") + sentence), "utf-8")
+    assert problems(content) == []
+    assert [(d.month, d.day) for d in figures.zh_dates("10月29日；3月7日至8日；黔民宗发[2017]50号")] == [(10, 29), (3, 7), (3, 8)]
+    assert [(d.month, d.day) for d in figures.en_dates("29 October, 1 to 30 September, May 2019, October 29")] == [
+        (10, 29), (9, 1), (9, 30), (10, 29)]
+    en_path = content / "cases/alpha.en.md"
+    en_path.write_text(en_path.read_text("utf-8").replace("On 29 October", "On 29 November"), "utf-8")
+    assert problems(content) == [
+        "content/cases/alpha.en.md:26: body: 29 November does not match 10月29日 of content/cases/alpha.zh.md:26, which "
+        "is 29 October; both languages give the same dates",
+        "content/cases/alpha.en.md:15: body: content/cases/alpha.zh.md:26 gives the date 10月29日 (29 October), this "
+        "file does not; both languages give the same dates"]

@@ -184,5 +184,49 @@ def en_figures(text: str) -> Iterator[Figure]:
         yield Figure(Decimal(MONTHS.index(m.group()) + 1), m.group(), m.group().lower(), m.start(), arabic=False)
 
 
+# -- Dates: a day belongs to its month ----------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Date:
+    """A day of a month as a text writes it (no year: the sources rarely give one with the day)."""
+
+    month: int
+    day: int
+    shown: str
+    key: str  # what finds its line: its first Arabic number
+
+
+_ZH_DAY = re.compile(r"([0-9]{1,2})月([0-9]{1,2})日(?:(?:至|到|—|-|～|~)([0-9]{1,2})日)?")
+_MONTH_NAMES = "|".join(MONTHS)
+_TO = r"\s*(?:to|and|until|–|-)\s*"
+_EN_DAY = re.compile(rf"\b([0-9]{{1,2}})(?:{_TO}([0-9]{{1,2}}))?\s+({_MONTH_NAMES})\b"
+                     rf"|\b({_MONTH_NAMES})\s+([0-9]{{1,2}})(?![0-9])(?:{_TO}([0-9]{{1,2}})(?![0-9]))?")
+
+
+def zh_dates(text: str) -> Iterator[Date]:
+    """10月29日; 3月7日至8日 (the second day in the same month)."""
+    for m in _ZH_DAY.finditer(text):
+        month, first, last = int(m.group(1)), int(m.group(2)), m.group(3)
+        for day in (first, int(last)) if last else (first,):
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                yield Date(month, day, m.group(), m.group(1))
+
+
+def en_dates(text: str) -> Iterator[Date]:
+    """29 October; 1 to 30 September; October 29 (either order)."""
+    for m in _EN_DAY.finditer(text):
+        if m.group(3):
+            month, days, key = m.group(3), [m.group(1), m.group(2)], m.group(1)
+        else:
+            month, days, key = m.group(4), [m.group(5), m.group(6)], m.group(5)
+        for day in (int(d) for d in days if d):
+            if 1 <= day <= 31:
+                yield Date(MONTHS.index(month) + 1, day, m.group(), key)
+
+
+def english_date(date: Date) -> str:
+    return f"{date.day} {MONTHS[date.month - 1]}"
+
+
 # Words an English file locates a figure by, for trace.lines_of.
 WORD_KEYS = re.compile(rf"(?i:\b{_WORDS}\b)|\b(?:{'|'.join(MONTHS)})\b")

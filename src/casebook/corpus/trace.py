@@ -240,6 +240,7 @@ def _twin_problems(traced: Text, twin: Text, locate: Locate) -> list[Problem]:
             problems.append(Problem(twin.path, here, name,
                 f"\"{f.hedge} {f.shown}\" contradicts {z.shown} of {traced.path}{f':{line}' if line else ''}, "
                 f"which is {_described(z)}", code=WRONG_CONVERSION))
+    problems += _date_problems(traced, twin, locate)
     stated = {f.value for _, f in theirs}
     missing: set = set()
     for name, z in ours:
@@ -250,6 +251,42 @@ def _twin_problems(traced: Text, twin: Text, locate: Locate) -> list[Problem]:
             problems.append(Problem(twin.path, locate(twin, [name], None), name,
                 f"{traced.path}{f':{line}' if line else ''} states {z.shown}{value}, this file does not; "
                 f"both languages state the same numbers", code=TWIN_NUMBERS))
+    return problems
+
+
+def _dates(text: Text) -> list[tuple[str, figures.Date]]:
+    read = figures.zh_dates if text.lang == "zh" else figures.en_dates if text.lang == "en" else None
+    return [(name, d) for name, value in text.fields for d in read(value)] if read else []
+
+
+def _date_problems(traced: Text, twin: Text, locate: Locate) -> list[Problem]:
+    """Each day keeps its month: 10月29日 is 29 October, never 29 November, even where the file
+    has an 11 and a 29 elsewhere."""
+    problems: list[Problem] = []
+    ours, theirs = _dates(traced), _dates(twin)
+    if not ours and not theirs:
+        return problems
+    our_days = {(d.month, d.day) for _, d in ours}
+    their_days = {(d.month, d.day) for _, d in theirs}
+    for name, d in theirs:
+        if (d.month, d.day) in our_days:
+            continue
+        near = next(((n, z) for n, z in ours if z.day == d.day or z.month == d.month), None)
+        what = f"{figures.english_date(d)} is not a date of {traced.path}"
+        if near is not None:
+            line = locate(traced, [near[0]], near[1].key)
+            what = (f"{figures.english_date(d)} does not match {near[1].shown} of {traced.path}"
+                    f"{f':{line}' if line else ''}, which is {figures.english_date(near[1])}")
+        problems.append(Problem(twin.path, locate(twin, [name], d.key), name,
+                                f"{what}; both languages give the same dates", code=WRONG_CONVERSION))
+        their_days.add((d.month, d.day))  # said once
+    for name, z in ours:
+        if (z.month, z.day) not in their_days:
+            line = locate(traced, [name], z.key)
+            problems.append(Problem(twin.path, locate(twin, [name], None), name,
+                f"{traced.path}{f':{line}' if line else ''} gives the date {z.shown} ({figures.english_date(z)}), "
+                f"this file does not; both languages give the same dates", code=WRONG_CONVERSION))
+            their_days.add((z.month, z.day))
     return problems
 
 
