@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import posixpath
 import time
 from contextlib import contextmanager
@@ -15,10 +16,11 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import meta
 
 from casebook.incremental import dirty, handoff, history
 from casebook.incremental import memo as casebook_memo
-from casebook.corpus import loader, sanitize
+from casebook.corpus import assets, bounds, frontmatter, loader, sanitize
 from casebook.derive import indices
 from casebook.model import DEFAULT_LANGUAGE
 from casebook.pages import a11y, datafiles, handwritten, home, catalog, publish, search, searchchunks
@@ -114,6 +116,7 @@ class Adapter:
             others = [lang for lang in s.languages if lang != s.lang
                       and (not self.dirty or dirty.touches(s.content_dir, changed, lang))]
             b.children = languages.start(s, self.dirty, others, b.loaded, b.indices)
+        _refuse_links(files, s.docs_dir)
         out = Files([])
         written = []
         for file in files:
@@ -148,6 +151,7 @@ class Adapter:
         b, s = self.build, self.build.settings
         for page in handwritten.choose(written, s.lang):
             source = written[page.file]
+            _check_bounds(source.abs_src_path, f"{s.docs_dir.name}/{source.src_uri}")
             b.handwritten.append((page.path, source.abs_src_path))
             b.edit_sources[page.path] = f"{s.docs_dir.name}/{source.src_uri}"
             if page.written_in == s.lang:
@@ -163,10 +167,11 @@ class Adapter:
         """Images of the content, under the same relative path as from content/, so that the
         links editors write from content/cases/ work unchanged from the site's cases/."""
         content_dir = self.build.settings.content_dir
-        for image in sorted((content_dir / loader.IMAGES).rglob("*")):
-            if image.is_file():
-                out.append(File(image.relative_to(content_dir).as_posix(), str(content_dir), config.site_dir,
-                                config.use_directory_urls))
+        # Found without following links and each checked (corpus/assets.py): never a link to a
+        # file or folder outside content/, never a file a browser would run.
+        for image in assets.publishable(content_dir):
+            out.append(File(image.relative_to(content_dir).as_posix(), str(content_dir), config.site_dir,
+                            config.use_directory_urls))
 
     def _add_pages(self, out: Files, config: MkDocsConfig, changed: list[Path] | None,
                    updated: dict[str, str | None]) -> None:
@@ -209,6 +214,11 @@ class Adapter:
         # generated page that MkDocs knows; index pages have no file of their own to edit.
         b = self.build
         page.edit_url = b.settings.edit_url(b.edit_sources.get(page.file.src_uri))
+        if not page.meta and meta.YAML_RE.match(markdown):
+            # MkDocs could not read the front matter and would render the page from the raw
+            # file, front matter and all: an error, never such a page.
+            raise PluginError(_unread_front_matter(markdown, b.edit_sources.get(page.file.src_uri)
+                                                   or f"{b.settings.docs_dir.name}/{page.file.src_uri}"))
         return markdown
 
     def page_context(self, context, page, config: MkDocsConfig):
@@ -304,6 +314,35 @@ class Adapter:
         # Editors work in content/, which is outside docs_dir: reload the site when it changes.
         server.watch(str(Path(config.config_file_path).parent / "content"))
         return server
+
+
+def _unread_front_matter(markdown: str, shown: str) -> str:
+    where = 1
+    try:
+        value = frontmatter.load_yaml(meta.YAML_RE.match(markdown).group(1), 2, "the front matter")
+    except frontmatter.FrontMatterError as e:
+        where, reason = e.line or 1, e.message
+    else:
+        reason = ("the front matter is not a set of 'field: value' lines" if not isinstance(value, dict)
+                  else "the front matter is refused by MkDocs' reader")
+    return f"{shown}:{where}: {reason}; MkDocs cannot read it, and the page is not built from the raw file"
+
+
+def _check_bounds(path: str, shown: str) -> None:
+    """A hand-written page held to the limits of content's bodies before Python-Markdown reads it."""
+    for line, message in bounds.check_body(Path(path).read_text("utf-8-sig")):
+        raise PluginError(f"{shown}:{line}: {message}")
+
+
+def _refuse_links(files: Files, docs_dir: Path) -> None:
+    """MkDocs follows links in docs/ (a link there could publish any file of the building
+    machine); content/ is walked without them by the core (corpus/assets.py)."""
+    real = Path(os.path.realpath(docs_dir))
+    linked = [f.src_uri for f in files if f.abs_src_path and Path(f.abs_src_path).is_relative_to(docs_dir)
+              and os.path.realpath(f.abs_src_path) != str(real / f.src_uri)]
+    if linked:
+        raise PluginError(f"{docs_dir.name}/{linked[0]}: is reached through a symbolic link; the site never "
+                          f"follows links, put the file itself there ({len(linked)} such files)")
 
 
 def _load(content_dir: Path, memo: casebook_memo.Memo, drafts: bool) -> tuple[loader.Loaded, indices.Indices]:

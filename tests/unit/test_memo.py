@@ -129,9 +129,11 @@ def test_files_unchanged_since_the_last_load_are_not_read_again_and_a_rewrite_is
     loader.load(content, memo)
     memo.end_build()
 
+    from casebook.corpus import assets
+
     reads = []
-    read_bytes = Path.read_bytes
-    monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(self.name) or read_bytes(self))
+    read_regular = assets.read_regular  # how the loader reads a content file
+    monkeypatch.setattr(assets, "read_regular", lambda path, limit: reads.append(Path(path).name) or read_regular(path, limit))
     assert loader.load(content, memo).content.cases[0].text("zh").summary == "一段摘要。"
     assert [name for name in reads if name.endswith(".md")] == []
     memo.end_build()

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterator, Sequence
 
-from casebook.corpus import english_style, frontmatter, trace
+from casebook.corpus import assets, bounds, english_style, frontmatter, links, trace
 from casebook.incremental.memo import Memo, digest
 from casebook.corpus.links import find_refs
 from casebook.corpus.sanitize import risky_html
@@ -83,6 +83,10 @@ def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
     def rel(path: Path) -> str:
         return path.relative_to(base).as_posix()
 
+    # Links, devices and assets first: nothing below reads a file the walk did not find regular.
+    tree = assets.walk(content_dir)
+    problems += tree.problems
+    problems += assets.check_assets(tree, base)
     taxonomy_path = content_dir / "taxonomy.yml"
     taxonomy_text = _read_text(taxonomy_path, rel, problems) or ""
     taxonomy, found = parse_taxonomy(rel(taxonomy_path), taxonomy_text)
@@ -101,7 +105,7 @@ def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
     draft_paths: list[str] = []
     taxonomy_key = digest(taxonomy_text)
     started_ns = time.time_ns()
-    for path in sorted(content_dir.rglob("*.md"), key=lambda p: p.parts):  # as Paths compare, faster
+    for path in tree.markdown:
         kind = path.parent.name if path.parent.parent == content_dir else None
         if kind not in KINDS:
             if path.parent == content_dir and path.name == "README.md":
@@ -110,7 +114,14 @@ def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
                 "a Markdown file outside content/cases/ and content/checklists/ is not published; move it into one of them"))
             continue
         found: list[Problem] = []
-        loaded = _load_file_cached(path, kind, taxonomy, taxonomy_key, rel(path), found, memo, started_ns)
+        try:
+            loaded = _load_file_cached(path, kind, taxonomy, taxonomy_key, rel(path), found, memo, started_ns)
+        except (RecursionError, MemoryError, ValueError, OverflowError) as e:
+            # A parser's failure that no limit foresaw: the file's problem, said with its name,
+            # not a traceback that stops the check of every other file.
+            found.append(Problem(rel(path), None, None, f"cannot be read: {type(e).__name__}: {str(e)[:200]}; "
+                                 "simplify what is unusual in it, and report this to the casebook's maintainers"))
+            loaded = None
         if kind == "cases" and _is_draft(loaded, path):
             draft_paths.append(rel(path))
             if not drafts:
@@ -126,7 +137,8 @@ def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
     content = Content(taxonomy, cases, checklists, glossary)
     problems += _check_references(content, files)
     traced, notes = _trace(content, files, content_dir, sources)
-    return Loaded(content, tuple(problems + traced), tuple(draft_paths), tuple(notes))
+    # A link refused by the walk is refused again by the read that met it: said once.
+    return Loaded(content, tuple(dict.fromkeys(problems + traced)), tuple(draft_paths), tuple(notes))
 
 
 _DRAFT_LINE = re.compile(rb"^draft:[ \t]*true[ \t]*(?:#.*)?$", re.M)
@@ -137,8 +149,8 @@ def _is_draft(f: _File | None, path: Path) -> bool:
         return f.values.get("draft") is True
     # A draft whose front matter did not pass its checks is still a draft: look for the line.
     try:
-        raw = path.read_bytes()[:MAX_FILE_BYTES]
-    except OSError:
+        raw = assets.read_regular(path, MAX_FILE_BYTES)
+    except assets.Unreadable:
         return False
     head = raw.split(b"\n---", 1)[0] if raw.startswith(b"---") else b""
     return bool(_DRAFT_LINE.search(head))
@@ -164,13 +176,9 @@ def _trace(content: Content, files: list[_File], content_dir: Path, folders: Seq
 
 def _read_text(path: Path, rel, problems: list[Problem], raw: bytes | None = None) -> str | None:
     try:
-        raw = path.read_bytes() if raw is None else raw
-    except OSError as e:
-        problems.append(Problem(rel(path), None, None, f"cannot be read: {e.strerror}"))
-        return None
-    if len(raw) > MAX_FILE_BYTES:
-        problems.append(Problem(rel(path), None, None,
-            f"is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}. Split it, or remove pasted material"))
+        raw = assets.read_regular(path, MAX_FILE_BYTES) if raw is None else raw
+    except assets.Unreadable as e:
+        problems.append(Problem(rel(path), None, None, str(e)))
         return None
     try:
         return frontmatter.decode(raw)
@@ -205,8 +213,8 @@ def _load_file_cached(path: Path, kind: str, taxonomy: Taxonomy, taxonomy_key: s
             problems += recent[4]
             return recent[3]
     try:
-        raw = path.read_bytes()
-    except OSError:
+        raw = assets.read_regular(path, MAX_FILE_BYTES)
+    except assets.Unreadable:  # said with the file's name by the read that follows
         return _load_file(path, None, kind, KINDS[kind], taxonomy, shown, problems)
     # Kept by content, not modification time, which file systems keep to a few milliseconds and
     # a checkout sets anew: times are trusted only within one process, as above.
@@ -263,7 +271,13 @@ def _load_file(path: Path, raw: bytes | None, kind: str, fields: tuple[FieldSpec
     try:
         doc = frontmatter.parse(text)
     except frontmatter.FrontMatterError as e:
-        problems.append(Problem(shown, e.line, None, e.message))
+        problems.append(Problem(shown, e.line, e.field, e.message))
+        return None
+    out_of_bounds = list(bounds.check_body(doc.body))
+    for line, message in out_of_bounds:
+        problems.append(Problem(shown, doc.body_line + line - 1, "body", message))
+    if out_of_bounds:
+        # Nothing else reads a body out of bounds: the checks below are patterns too.
         return None
     values, issues = check_meta(doc.meta, fields, taxonomy)
     for where, message in issues:
@@ -310,22 +324,30 @@ def _check_todo(doc: frontmatter.Document, shown: str) -> list[Problem]:
     return problems
 
 
-IMAGES = "images"
-_IMG_TAG = re.compile(r"<img\b", re.I)
-_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)|<img\b[^>]*\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.I)
+IMAGES = assets.IMAGES
+_RAW_IMAGE = re.compile(r"<img\b[^>]*\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.I)
+_SCHEME = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|[/\\]{2})", re.I)
 
 
 def _check_images(f: _File, path: Path, content_dir: Path) -> list[Problem]:
-    """Images must be files in content/images/: the site has to work without a network."""
+    """Images must be files in content/images/, and nothing may load from another site: the
+    site has to work without a network and tell no one who reads it."""
     problems: list[Problem] = []
-    if "![" not in f.doc.body and ("<" not in f.doc.body or not _IMG_TAG.search(f.doc.body)):
+    body = f.doc.body
+    found = list(links.images(body))
+    if "<" in body:
+        found += [(m.start(), m.group(1)) for m in _RAW_IMAGE.finditer(body)]
+    for at, what in links.remote_loads(body):
+        problems.append(Problem(str(f.path), f.doc.body_line + body.count("\n", 0, at), "body",
+            f"{what} loads from another site; the site must work without a network and tell no one who "
+            f"reads it: put images in content/{IMAGES}/, and leave out frames, scripts, fonts and styles"))
+    if not found:
         return problems
     images = (content_dir / IMAGES).resolve()
-    for m in _IMAGE.finditer(f.doc.body):
-        target = m.group(1) or m.group(2)
-        line = f.doc.body_line + f.doc.body.count("\n", 0, m.start())
+    for at, target in sorted(found):
+        line = f.doc.body_line + body.count("\n", 0, at)
         where = lambda message: Problem(str(f.path), line, "body", message)
-        if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I):
+        if _SCHEME.match(target):
             problems.append(where(f"image '{target}' is not a file of the casebook; put the image in content/{IMAGES}/ "
                                   f"and write ![text](../{IMAGES}/<name>) (the site must work without a network)"))
             continue

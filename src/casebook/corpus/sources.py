@@ -25,16 +25,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
-import yaml
-
-from casebook.corpus import trace
-from casebook.corpus.frontmatter import line_of
+from casebook.corpus import assets, trace
+from casebook.corpus.frontmatter import FrontMatterError, line_of, load_yaml
 from casebook.model import Case, Problem
 from casebook.corpus.schema import REPORT_PATTERN
 
 ENVIRONMENT = "CASEBOOK_SOURCES"
 IN_CONTENT = "sources"
 MANIFEST = "reports.yml"
+MAX_SOURCE_BYTES = 20_000_000  # a report as text; the longest seed is 64 KB
 _REPORT = re.compile(REPORT_PATTERN)
 _README_ROW = re.compile(r"^\| *(R\d\d) *\| *(\S+) *\| *`([^`]+)` *\|", re.M)
 
@@ -106,11 +105,14 @@ def listed_reports(folder: Folder) -> tuple[tuple[Report, ...], list[Problem]]:
     """The reports the folder lists: in reports.yml, else in its README.md's table."""
     manifest = folder.path / MANIFEST
     shown = f"{folder.shown}/{MANIFEST}"
-    if manifest.is_file():
-        return _from_manifest(manifest.read_text("utf-8-sig"), shown)
-    readme = folder.path / "README.md"
-    if readme.is_file():
-        text = readme.read_text("utf-8-sig")
+    try:
+        if manifest.is_file():
+            return _from_manifest(assets.read_regular(manifest, MAX_SOURCE_BYTES).decode("utf-8-sig"), shown)
+        readme = folder.path / "README.md"
+        text = assets.read_regular(readme, MAX_SOURCE_BYTES).decode("utf-8-sig") if readme.is_file() else None
+    except (assets.Unreadable, UnicodeDecodeError) as e:
+        return (), [Problem(shown, None, None, str(e) if isinstance(e, assets.Unreadable) else "is not UTF-8")]
+    if text is not None:
         return tuple(Report(m[1], m[2], m[3], f"{folder.shown}/README.md", text.count("\n", 0, m.start()) + 1)
                      for m in _README_ROW.finditer(text)), []
     return (), []
@@ -119,9 +121,9 @@ def listed_reports(folder: Folder) -> tuple[tuple[Report, ...], list[Problem]]:
 def _from_manifest(text: str, shown: str) -> tuple[tuple[Report, ...], list[Problem]]:
     form = "a list `reports:` of {report: R01, file: <file>, start: <the words the report starts with>}"
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        return (), [Problem(shown, None, None, f"is not valid YAML: {e}")]
+        data = load_yaml(text, 1, "the file", max_chars=len(text))
+    except FrontMatterError as e:
+        return (), [Problem(shown, e.line, e.field, e.message.removeprefix("the file "))]
     items = data.get("reports") if isinstance(data, dict) else None
     if not isinstance(items, list):
         return (), [Problem(shown, None, "reports", f"must be {form}")]
@@ -159,9 +161,10 @@ def read(folders: Sequence[Folder], names: Iterable[str]) -> tuple[dict[str, Sou
             problems += listed_problems
         shown = f"{folder.shown}/{name}"
         try:
-            text = (folder.path / name).read_bytes().decode("utf-8-sig")
-        except OSError as e:
-            problems.append(Problem(shown, None, None, f"cannot be read: {e.strerror}"))
+            # A regular file of bounded size, not a link (content/sources/ is an editor's).
+            text = assets.read_regular(folder.path / name, MAX_SOURCE_BYTES).decode("utf-8-sig")
+        except assets.Unreadable as e:
+            problems.append(Problem(shown, None, None, str(e)))
             continue
         except UnicodeDecodeError:
             problems.append(Problem(shown, None, None, "is not UTF-8; save the source as UTF-8"))
