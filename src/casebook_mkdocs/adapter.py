@@ -102,7 +102,7 @@ class Adapter:
         else:
             loaded, built = _load(settings.content_dir, memo, drafts=self.serving)
         self.build = Build(settings, loaded, built, memo)
-        extra = tuple(NavItem(title="", path=p) for p in settings.extra_pages)
+        extra = tuple(NavItem(title=_first_heading(settings.docs_dir, p, lang), path=p) for p in settings.extra_pages)
         config.nav = [_nav_entry(item) for item in catalog.navigation(loaded.content, lang, extra)]
         return config
 
@@ -376,6 +376,20 @@ def _collector_paused():
     finally:
         if was:
             gc.enable()
+
+
+def _first_heading(docs_dir: Path, page: str, lang: str) -> str:
+    """The title of a hand-written page as a full build shows it (its first heading, in the page's
+    language or the default's), given to the navigation: a dirty rebuild does not read pages it
+    does not write again, and their entries would read "None"."""
+    stem = page.removesuffix(".md")
+    for name in (f"{stem}.{lang}.md", f"{stem}.{DEFAULT_LANGUAGE}.md"):
+        path = docs_dir / name
+        if path.is_file():
+            with open(path, encoding="utf-8") as f:
+                heading = next((line[2:].strip() for line in f if line.startswith("# ")), "")
+            return heading
+    return ""
 
 
 def _nav_entry(item: NavItem):

@@ -276,8 +276,8 @@ def test_the_evaluation_on_the_seed_reports_finds_every_report_and_keeps_no_nois
     from support import ROOT
 
     if not (SEEDS / "README.md").exists():
-        pytest.skip(f"the seed reports are not at {SEEDS} (../shared/seeds beside the project, or CASEBOOK_SEEDS)")
-    monkeypatch.setenv("CASEBOOK_SEEDS", str(SEEDS))
+        pytest.skip(f"the seed reports are not at {SEEDS} (../shared/seeds beside the project, or a folder named in CASEBOOK_SOURCES)")
+    monkeypatch.setenv("CASEBOOK_SOURCES", str(SEEDS))
     result = evaluate(ROOT)
     assert result["found"] == result["expected"] == 18
     assert result["split_right"] == 18

@@ -10,10 +10,11 @@ import re
 import time
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from dataclasses import fields as dataclass_fields
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterator, Sequence
 
-from casebook.corpus import assets, bounds, english_style, frontmatter, links, trace
+from casebook.corpus import assets, bounds, english_style, frontmatter, links, trace, wording
 from casebook.incremental.memo import Memo, digest
 from casebook.corpus.links import find_refs
 from casebook.corpus.sanitize import risky_html
@@ -29,7 +30,7 @@ from casebook.model import (
     Problem,
     Taxonomy,
 )
-from casebook.corpus.schema import CASE_FIELDS, CASE_SECTIONS, CHECKLIST_FIELDS, OPTIONAL_SECTIONS, FieldSpec
+from casebook.corpus.schema import CASE_FIELDS, CASE_SECTIONS, CHECKLIST_FIELDS, DRAFT_SECTION, OPTIONAL_SECTIONS, FieldSpec
 from casebook.corpus.taxonomy import parse_glossary, parse_taxonomy
 from casebook.corpus.validate import check_meta, suggest
 
@@ -70,11 +71,12 @@ class _File:
 
 
 def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
-         sources: Sequence[str | Path] = ()) -> Loaded:
+         sources: Sequence[str | Path] = (), lang: str = "en") -> Loaded:
     """Everything in `content_dir`, checked. `memo` keeps each file's own checks for the next
     load, which reads again only the files whose content changed. Draft cases (`draft: true`)
     are left out, or with `drafts` loaded with their problems as warnings. `sources`: folders
-    of source reports to search besides those of the configuration (sources.py)."""
+    of source reports to search besides those of the configuration (sources.py). `lang`: the
+    language of the own-words rule's messages (wording.py), the editor's in `casebook check`."""
     content_dir = Path(content_dir)
     # Paths in messages are relative to the project, as editors see them in git.
     base = content_dir.parent
@@ -136,7 +138,7 @@ def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
     cases, checklists = _pair(files, taxonomy, problems)
     content = Content(taxonomy, cases, checklists, glossary)
     problems += _check_references(content, files)
-    traced, notes = _trace(content, files, content_dir, sources)
+    traced, notes = _trace(content, files, content_dir, sources, lang)
     # A link refused by the walk is refused again by the read that met it: said once.
     return Loaded(content, tuple(dict.fromkeys(problems + traced)), tuple(draft_paths), tuple(notes))
 
@@ -156,7 +158,7 @@ def _is_draft(f: _File | None, path: Path) -> bool:
     return bool(_DRAFT_LINE.search(head))
 
 
-def _trace(content: Content, files: list[_File], content_dir: Path, folders: Sequence[str | Path]):
+def _trace(content: Content, files: list[_File], content_dir: Path, folders: Sequence[str | Path], lang: str = "en"):
     """Every case's figures against its source report, where the source is present, and each
     twin's figures against its Chinese file, cases and checklists alike."""
     derived = {str(f.path): f.values["derived"] for f in files if "derived" in f.values}
@@ -170,8 +172,20 @@ def _trace(content: Content, files: list[_File], content_dir: Path, folders: Seq
             lines[text.path] = trace.lines_of(docs[text.path])
         return trace.locate_in(docs[text.path], lines[text.path], path, number)
 
-    problems, notes = trace_content(content.cases, derived, content_dir, locate, folders)
-    return problems + trace.checklist_problems(content.checklists, locate), notes
+    bodies = {str(t.path): t for c in content.cases for t in c.texts.values()}
+
+    def place(path: str, field: str, offset: int) -> int | None:
+        if field == "body":
+            text = bodies[path]
+            return text.body_line + text.body.count("\n", 0, offset)
+        return locate(trace.Text("zh", path, ()), [field], None)
+
+    shown = (content_dir / wording.EXCEPTIONS).relative_to(content_dir.parent).as_posix()
+    exceptions, problems = wording.read_exceptions(content_dir, shown)
+    reuse = frozenset(f.id for f in files if f.kind == "cases" and f.values.get("wording_reuse"))
+    rule = wording.Rule(reuse, exceptions, shown, place, content_dir / wording.EXCEPTIONS, lang)
+    traced, notes = trace_content(content.cases, derived, content_dir, locate, folders, rule=rule)
+    return problems + traced + trace.checklist_problems(content.checklists, locate), notes
 
 
 def _read_text(path: Path, rel, problems: list[Problem], raw: bytes | None = None) -> str | None:
@@ -393,7 +407,7 @@ def _check_sections(doc: frontmatter.Document, lang: str, shown: str) -> list[Pr
                 f"missing section '## {section}'; a case has: {', '.join('## ' + s for s in expected)}"
                 f" (the last one only where the source has it).{suggest(section, [n for n in names if n not in expected])}"))
     for name, at in found:
-        if name not in expected:
+        if name not in expected and not (name == DRAFT_SECTION and doc.meta.get("draft") is True):
             problems.append(Problem(shown, doc.body.count("\n", 0, at) + doc.body_line, "body",
                 f"unknown section '## {name}'; allowed: {', '.join('## ' + s for s in expected)}; use ### for sub-sections.{suggest(name, expected)}"))
     present = [n for n in names if n in expected]
@@ -441,15 +455,17 @@ def _pair(files: list[_File], taxonomy: Taxonomy, problems: list[Problem]):
     return tuple(cases), tuple(checklists)
 
 
+# The fields each language writes for itself (schema.py: not shared) that a CaseText holds; a field
+# declared there reaches the case's text without a line here.
+_TEXT_FIELDS = tuple(spec.name for spec in CASE_FIELDS
+                     if not spec.shared and spec.name in {f.name for f in dataclass_fields(CaseText)})
+
+
 def _case(id: str, primary: _File, twins: dict[str, _File]) -> Case:
     v = primary.values
     texts = {
-        lang: CaseText(
-            lang=lang, path=f.path, title=f.values["title"], summary=f.values["summary"],
-            body=f.doc.body, body_line=f.doc.body_line, digest=f.digest, unit=f.values.get("unit"),
-            region=f.values["region"], ethnic_groups=f.values["ethnic_groups"],
-            honours=f.values.get("honours", ()),
-        )
+        lang: CaseText(lang=lang, path=f.path, body=f.doc.body, body_line=f.doc.body_line, digest=f.digest,
+                       **{name: f.values[name] for name in _TEXT_FIELDS if name in f.values})
         for lang, f in twins.items()
     }
     return Case(id, v["unit_type"], v["measures"], v.get("year"), v["source"], texts, v.get("draft") is True)

