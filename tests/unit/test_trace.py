@@ -354,8 +354,9 @@ from decimal import Decimal  # noqa: E402
 
 from casebook.corpus import figures  # noqa: E402
 
-WAN_SOURCE = ("河畔医院全年业务收入3400万元，比上年增加1000万元；门诊12万余人次；获拨款201.8万元，"
-              "总投资1.2亿元。发放宣传资料3万余份，近千人参加。10月29日召开大会，编成十二个篇章。\n")
+# Worded apart from the case (the figures, not the sentences, carry over: copied runs are an error).
+WAN_SOURCE = ("收入：3400万元。增幅：1000万元。门诊量：12万余人次。拨款：201.8万元。投资：1.2亿元。"
+              "资料：3万余份。参加者：近千人。会期：10月29日。篇章：十二个。\n")
 WAN_ZH = ("全年收入3400万元，比上年多1000万元；门诊12万余人次，拨款201.8万元，总投资1.2亿元。"
           "发放资料3万余份，近千人参加。10月29日召开大会，编成十二个篇章")
 WAN_EN = ("It took in 34 million yuan, 10 million more than the year before, had more than 120,000 outpatient "
@@ -447,7 +448,7 @@ def test_a_chinese_date_must_be_given_in_the_english(content):
 def test_percentages_and_ranges_are_traced_whichever_way_english_writes_them(content):
     zh = WAN_ZH + "。有效率98.7%，受访者12—70岁，每户种三四亩"
     en = WAN_EN + ". The valid rate was 98.7 per cent, respondents were aged 12 to 70, and each household farms three or four mu"
-    source(content, SOURCE + WAN_SOURCE + "有效率98.7%，受访者12—70岁，每户种三四亩。\n")
+    source(content, SOURCE + WAN_SOURCE + "问卷有效率：98.7%。年龄：12—70岁。户均：三四亩。\n")
     write(content)
     for lang, sentence, old in (("zh", zh, "参加群众1500人次"), ("en", en, "1500 people took part")):
         path = content / f"cases/alpha.{lang}.md"
@@ -486,7 +487,7 @@ def test_a_day_keeps_its_month(content):
     does not let it."""
     zh = WAN_ZH + "。另于11月3日至5日复查10户"
     en = WAN_EN + ". A review of 10 households followed from 3 to 5 November"
-    source(content, SOURCE + WAN_SOURCE + "11月3日至5日复查10户。\n")
+    source(content, SOURCE + WAN_SOURCE + "复查：11月3日至5日，10户。\n")
     write(content)
     for lang, sentence, old in (("zh", zh, "参加群众1500人次"), ("en", en, "1500 people took part")):
         path = content / f"cases/alpha.{lang}.md"
