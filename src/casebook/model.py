@@ -208,11 +208,23 @@ class GlossaryTerm:
 
 
 @dataclass(frozen=True, slots=True)
+class Synonyms:
+    """Words readers use for one thing, in groups (content/synonyms.yml): a search for one word
+    of a group also searches the others."""
+    zh: tuple[tuple[str, ...], ...] = ()
+    en: tuple[tuple[str, ...], ...] = ()
+
+    def groups(self, lang: str) -> tuple[tuple[str, ...], ...]:
+        return self.zh if lang == "zh" else self.en
+
+
+@dataclass(frozen=True, slots=True)
 class Content:
     taxonomy: Taxonomy
     cases: tuple[Case, ...]
     checklists: tuple[Checklist, ...]
     glossary: tuple[GlossaryTerm, ...]
+    synonyms: Synonyms = Synonyms()
 
 
 @dataclass(frozen=True, slots=True)

@@ -89,6 +89,9 @@ class Adapter:
         config.extra["casebook_404"] = site_theme.not_found(lang, config.use_directory_urls)
         config.site_name = strings()[lang]["site_name"]
         config.site_description = strings()[lang]["site_description"]
+        # The title of a heading's permalink, which the toc extension writes in English.
+        if "toc" in config.mdx_configs:
+            config.mdx_configs["toc"]["permalink_title"] = strings()[lang]["permalink_title"]
         # Each language is a site under its own root; the configured site_url is the default's.
         config.site_url = publish.language_root(settings.site_url, lang) if settings.site_url else None
         config.extra["casebook_roots"] = publish.alternates(settings.site_url, "")
@@ -219,6 +222,9 @@ class Adapter:
             # file, front matter and all: an error, never such a page.
             raise PluginError(_unread_front_matter(markdown, b.edit_sources.get(page.file.src_uri)
                                                    or f"{b.settings.docs_dir.name}/{page.file.src_uri}"))
+        # Hand-written pages are set as the content is: no space between Chinese characters.
+        if any(path == page.file.src_uri for path, _ in b.handwritten):
+            return handwritten.typeset(markdown, b.settings.lang)
         return markdown
 
     def page_context(self, context, page, config: MkDocsConfig):
@@ -264,7 +270,7 @@ class Adapter:
     def post_build(self, config: MkDocsConfig) -> None:
         b, s = self.build, self.build.settings
         urls = {f.src_uri: f.url for f in b.built}
-        handwritten_pages = [(path, Path(file).read_text("utf-8")) for path, file in b.handwritten]
+        handwritten_pages = [(path, handwritten.typeset(Path(file).read_text("utf-8"), s.lang)) for path, file in b.handwritten]
         index = search.site_index(b.loaded.content, b.indices, s.lang, urls, handwritten_pages, b.memo)
         # Scripts, not JSON, so that search also loads from disk (file://).
         for file in searchchunks.chunk_files(index):

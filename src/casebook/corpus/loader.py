@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 import time
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, is_dataclass, replace
 from dataclasses import fields as dataclass_fields
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterator, Sequence
 
-from casebook.corpus import assets, bounds, english_style, frontmatter, links, trace, wording
+from casebook.corpus import assets, bounds, english_style, frontmatter, links, trace, typeset, wording
 from casebook.incremental.memo import Memo, digest
 from casebook.corpus.links import find_refs
 from casebook.corpus.sanitize import risky_html
@@ -27,11 +27,13 @@ from casebook.model import (
     ChecklistText,
     Content,
     GlossaryTerm,
+    Label,
     Problem,
+    Synonyms,
     Taxonomy,
 )
 from casebook.corpus.schema import CASE_FIELDS, CASE_SECTIONS, CHECKLIST_FIELDS, DRAFT_SECTION, OPTIONAL_SECTIONS, FieldSpec
-from casebook.corpus.taxonomy import parse_glossary, parse_taxonomy
+from casebook.corpus.taxonomy import parse_glossary, parse_synonyms, parse_taxonomy
 from casebook.corpus.validate import check_meta, suggest
 
 KINDS = {"cases": CASE_FIELDS, "checklists": CHECKLIST_FIELDS}
@@ -98,7 +100,13 @@ def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
     if glossary_path.exists():
         glossary_text = _read_text(glossary_path, rel, problems) or ""
         glossary, found = parse_glossary(rel(glossary_path), glossary_text)
+        glossary = _typeset_glossary(glossary)
         problems += found + english_style.check_glossary(rel(glossary_path), glossary_text)
+    synonyms = Synonyms()
+    synonyms_path = content_dir / "synonyms.yml"
+    if synonyms_path.exists():
+        synonyms, found = parse_synonyms(rel(synonyms_path), _read_text(synonyms_path, rel, problems) or "")
+        problems += found
     if not taxonomy.unit_types or not taxonomy.measures:
         # Without a taxonomy every case would report the same unknown ids: say it once.
         return Loaded(Content(taxonomy, (), (), glossary), tuple(problems))
@@ -136,7 +144,8 @@ def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
             problems += _check_images(loaded, path, content_dir)
 
     cases, checklists = _pair(files, taxonomy, problems)
-    content = Content(taxonomy, cases, checklists, glossary)
+    _forget_typeset_bodies()
+    content = Content(taxonomy, cases, checklists, glossary, synonyms)
     problems += _check_references(content, files)
     traced, notes = _trace(content, files, content_dir, sources, lang)
     # A link refused by the walk is refused again by the read that met it: said once.
@@ -463,12 +472,53 @@ _TEXT_FIELDS = tuple(spec.name for spec in CASE_FIELDS
 
 def _case(id: str, primary: _File, twins: dict[str, _File]) -> Case:
     v = primary.values
-    texts = {
-        lang: CaseText(lang=lang, path=f.path, body=f.doc.body, body_line=f.doc.body_line, digest=f.digest,
-                       **{name: f.values[name] for name in _TEXT_FIELDS if name in f.values})
-        for lang, f in twins.items()
-    }
+    texts = {}
+    for lang, f in twins.items():
+        text, body = _typesetter(lang)
+        texts[lang] = CaseText(lang=lang, path=f.path, body=_typeset_body(f, body), body_line=f.doc.body_line,
+                               digest=f.digest, **{name: _typeset_value(f.values[name], text)
+                                                   for name in _TEXT_FIELDS if name in f.values})
     return Case(id, v["unit_type"], v["measures"], v.get("year"), v["source"], texts, v.get("draft") is True)
+
+
+# Each file's body as typeset in the last load of this process, by the file's digest: `mkdocs
+# serve` loads again after every edit, and sets again only the files that changed. It holds the
+# strings the content holds anyway.
+_typeset: dict[str, str] = {}
+_typeset_seen: set[str] = set()
+
+
+def _typeset_body(f: _File, typeset_body) -> str:
+    if not f.digest:
+        return typeset_body(f.doc.body)
+    key = f"{f.digest} {f.lang}"  # the same bytes are set as the language of the file's name
+    _typeset_seen.add(key)
+    if key not in _typeset:
+        _typeset[key] = typeset_body(f.doc.body)
+    return _typeset[key]
+
+
+def _forget_typeset_bodies() -> None:
+    """Only the bodies of this load are kept for the next."""
+    for key in _typeset.keys() - _typeset_seen:
+        del _typeset[key]
+    _typeset_seen.clear()
+
+
+def _typeset_value(value, text):
+    """A front-matter value with its texts set by `text`: a text, a list of texts, a region."""
+    if isinstance(value, str):
+        return text(value)
+    if isinstance(value, tuple):
+        return tuple(text(v) if isinstance(v, str) else v for v in value)
+    if is_dataclass(value):
+        return replace(value, **{f.name: text(v) for f in dataclass_fields(value) if isinstance(v := getattr(value, f.name), str)})
+    return value
+
+
+def _typesetter(lang: str):
+    """The functions that set a plain text and a Markdown body of `lang` (typeset.py)."""
+    return (lambda t: typeset.typeset_text(t, lang)), (lambda b: typeset.typeset_markdown(b, lang))
 
 
 def _checklist(id: str, primary: _File, twins: dict[str, _File], problems: list[Problem]) -> Checklist:
@@ -477,12 +527,18 @@ def _checklist(id: str, primary: _File, twins: dict[str, _File], problems: list[
         if f is not primary and [(i.measure, i.cases) for i in f.values["items"]] != shape:
             problems.append(Problem(str(f.path), f.doc.line_of(["items"]), "items",
                 f"must list the same items, in the same order with the same measure and cases, as {primary.path}"))
-    texts = {
-        lang: ChecklistText(lang, f.path, f.values["title"], f.values["summary"], f.doc.body,
-                            f.doc.body_line, f.values["items"])
-        for lang, f in twins.items()
-    }
+    texts = {}
+    for lang, f in twins.items():
+        text, body = _typesetter(lang)
+        texts[lang] = ChecklistText(lang, f.path, text(f.values["title"]), text(f.values["summary"]), _typeset_body(f, body),
+                                    f.doc.body_line, tuple(replace(i, text=text(i.text)) for i in f.values["items"]))
     return Checklist(id, texts)
+
+
+def _typeset_glossary(terms: tuple[GlossaryTerm, ...]) -> tuple[GlossaryTerm, ...]:
+    def label(label: Label) -> Label:
+        return Label(**{lang: _typesetter(lang)[0](label(lang)) for lang in LANGUAGES})
+    return tuple(replace(t, term=label(t.term), explanation=label(t.explanation)) for t in terms)
 
 
 def _check_references(content: Content, files: list[_File]) -> list[Problem]:

@@ -53,10 +53,12 @@ def provinces(content: Content) -> int:
 def home_page(w: Writer, added: Mapping[str, int] | None = None) -> SitePage:
     s, here, e = w.s, HOME, html.escape
     content = w.content
+    # Only the unit types that have cases are offered as a place to start, and counted.
+    units = [u for u in w.tax.unit_types if w.indices.by_unit[u.id]]
     figures = [
         (len(content.cases), s["case_count"], BROWSE),
         (len(content.checklists), s["checklist_count"], CHECKLISTS),
-        (len(w.tax.unit_types), s["unit_type_count"], UNITS),
+        (len(units), s["unit_type_count"], UNITS),
         (provinces(content), s["province_count"], None),
     ]
     stats = "".join(
@@ -65,7 +67,7 @@ def home_page(w: Writer, added: Mapping[str, int] | None = None) -> SitePage:
         f'<li><a class="cb-tile" href="{e(w.url(here, unit_path(u.id)))}">'
         f'<span class="cb-tile__label">{e(w.label(u.label))}</span>'
         f'<span class="cb-tile__count">{e(s["case_count"].format(n=len(w.indices.by_unit[u.id])))}</span></a></li>'
-        for u in w.tax.unit_types)
+        for u in units)
     checklists = "".join(
         f'<li><a href="{e(w.url(here, checklist_path(c.id)))}">{e(c.text(w.lang).title)}</a> '
         f'<span class="cb-count">{e(s["item_count"].format(n=len(c.text(w.lang).items)))}</span></li>'
