@@ -36,7 +36,8 @@ test-fast: install
 publish: build
 	$(BIN)/casebook compress site
 
-# The build benchmark of docs/benchmark.*.md: real content, 1,000 and 10,000 generated cases.
+# The build benchmark of docs/benchmark.*.md: real content, 1,000, 10,000, 20,000 and 100,000
+# generated cases (hours on two cores; SIZES="real 1000" for fewer).
 benchmark: install
 	$(BIN)/python benchmarks/run.py $(SIZES)
 

@@ -18,10 +18,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import meta
 
-from casebook.incremental import dirty, handoff, history
+from casebook.incremental import dirty, history
 from casebook.incremental import memo as casebook_memo
 from casebook.corpus import assets, bounds, frontmatter, loader, sanitize
 from casebook.derive import indices
+from casebook.derive.facets import facets_of
 from casebook.model import DEFAULT_LANGUAGE
 from casebook.pages import a11y, datafiles, handwritten, home, catalog, publish, search, searchchunks
 from casebook.pages import selection
@@ -30,8 +31,9 @@ from casebook.pages.page import NavItem, SitePage
 from casebook.pages.reconcile import reconcile
 from casebook.strings import strings
 from casebook.urls import language_file
-from casebook_mkdocs import languages, theme, toc
+from casebook_mkdocs import languages, pagememo, theme, toc
 from casebook_mkdocs.files import GeneratedFile
+from casebook_mkdocs.lock import FolderLock
 from casebook_mkdocs.settings import Settings, read
 
 log = logging.getLogger("mkdocs.plugins.casebook")
@@ -55,6 +57,7 @@ class Build:
     started: float = 0.0
     digests: dict[str, str] = field(default_factory=dict)  # index page -> its digest, in dirty builds
     facts: dict[str, publish.PageFacts] = field(default_factory=dict)  # page -> its description and date, for the head
+    files: Files | None = None  # the build's files, for rendering case pages as they are written
     feeds: dict[str, str] = field(default_factory=dict)  # unit type's or category's page -> its own feed
 
 
@@ -66,6 +69,11 @@ class Adapter:
         self.dirty = False  # `--dirty`: only pages whose sources changed
         self.serving = False
         self.build: Build | None = None
+        # What builds keep for the next, by file: `mkdocs serve` finds its last build's values
+        # in memory; one memo per language's file.
+        self.memos: dict[Path, casebook_memo.Memo] = {}
+        self.lock: FolderLock | None = None  # on the site folder, from on_config to the build's end
+        self.git_log = history.Kept()  # the dates of content files, read again after a commit
 
     def startup(self, command: str, dirty: bool) -> None:
         self.dirty, self.serving = dirty, command == "serve"
@@ -76,7 +84,9 @@ class Adapter:
 
     def shutdown(self) -> None:
         # `mkdocs serve` ends: what its builds kept goes to disk once, not after every edit.
-        casebook_memo.write_all()
+        for memo in self.memos.values():
+            memo.write()
+            memo.close()
 
     def config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
@@ -84,6 +94,10 @@ class Adapter:
         except ValueError as error:
             raise PluginError(str(error)) from None
         lang = settings.lang
+        if settings.handoff is None:
+            # A child build writes inside its parent's folder, which the parent holds locked.
+            self.lock = FolderLock(settings.site_dir)
+            self.lock.acquire()
         config.theme["language"] = lang
         config.theme["palette"] = site_theme.palette(config.theme["palette"], lang)
         config.extra["casebook_404"] = site_theme.not_found(lang, config.use_directory_urls)
@@ -96,18 +110,26 @@ class Adapter:
         config.site_url = publish.language_root(settings.site_url, lang) if settings.site_url else None
         config.extra["casebook_roots"] = publish.alternates(settings.site_url, "")
         config.extra["casebook_alternate"] = catalog.language_switch(lang)  # overrides/partials/alternate.html
-        memo = casebook_memo.open_memo(settings.cache_file) if settings.keep_memo else casebook_memo.Memo()
+        memo = self._memo(settings.cache_file) if settings.keep_memo else casebook_memo.Memo()
         if settings.handoff and not settings.is_default:
             # The default language's build has loaded, checked and indexed the content already
             # (and reported its problems): take its result instead of doing it all again.
-            with open(settings.handoff, "rb") as f, _collector_paused():
-                loaded, built = handoff.load(f)
+            with _collector_paused():
+                loaded, built = languages.receive()
         else:
             loaded, built = _load(settings.content_dir, memo, drafts=self.serving)
         self.build = Build(settings, loaded, built, memo)
         extra = tuple(NavItem(title=_first_heading(settings.docs_dir, p, lang), path=p) for p in settings.extra_pages)
         config.nav = [_nav_entry(item) for item in catalog.navigation(loaded.content, lang, extra)]
         return config
+
+    def _memo(self, path: Path) -> casebook_memo.Memo:
+        memo = self.memos.get(path)
+        if memo is None or memo.version != casebook_memo.code_version():
+            memo = self.memos[path] = casebook_memo.open_memo(path)
+            # The memo of earlier versions, a pickle, is never read (it could run code): gone.
+            path.with_suffix(".pickle").unlink(missing_ok=True)
+        return memo
 
     def files(self, files: Files, config: MkDocsConfig) -> Files:
         b, s = self.build, self.build.settings
@@ -132,13 +154,14 @@ class Adapter:
                 out.append(file)  # other languages use the default language's theme files
         self._add_handwritten(out, config, {f.src_uri: f for f in written})
         self._add_images(out, config)
-        updated = history.last_updated(b.loaded.content, s.base)
+        updated = history.last_updated(b.loaded.content, s.base, self.git_log)
         b.facts = publish.page_facts(b.loaded.content, s.lang, updated)
         # For the sitemap's lastmod: MkDocs writes the sitemap before it renders the pages.
         config.extra["casebook_updated"] = {path: f.updated for path, f in b.facts.items() if f.updated}
-        self._add_pages(out, config, changed, updated)
+        facets = facets_of(b.loaded.content, b.indices)  # for the pages and the browse data
+        self._add_pages(out, config, changed, updated, facets)
         b.feeds = publish.index_feeds(b.loaded.content)
-        for data in (*datafiles.data_files(b.loaded.content, b.indices, s.lang, s.directory_urls, s.site_url),
+        for data in (*datafiles.data_files(b.loaded.content, b.indices, s.lang, s.directory_urls, s.site_url, facets),
                      *publish.data_files(b.loaded.content, s.lang, config.site_name, updated, s.site_url,
                                          s.directory_urls)):
             out.append(File.generated(config, data.path, content=data.content))
@@ -146,6 +169,7 @@ class Adapter:
                 b.listed[data.path] = data.cases or ()
             else:
                 b.carried[data.path] = data.cases
+        b.files = out
         return out
 
     def _add_handwritten(self, out: Files, config: MkDocsConfig, written: dict[str, File]) -> None:
@@ -177,23 +201,26 @@ class Adapter:
                             config.use_directory_urls))
 
     def _add_pages(self, out: Files, config: MkDocsConfig, changed: list[Path] | None,
-                   updated: dict[str, str | None]) -> None:
+                   updated: dict[str, str | None], facets: tuple) -> None:
         b, s = self.build, self.build.settings
         taxonomy = str(s.content_dir / "taxonomy.yml")
         style = toc.heading_style(config, s.fast_render)
-        # Case pages are written when MkDocs reads them: a dirty rebuild reads only the changed ones.
+        # Case pages are written when MkDocs writes them: a dirty rebuild writes only the changed
+        # ones, and each is kept in the memo by what it is made from.
+        kept = pagememo.CasePages(b.loaded.content, b.indices, s.lang, updated, b.memo,
+                                  context=(s.directory_urls, s.fast_render, config.mdx_configs.get("toc")))
         for stub in catalog.case_pages(b.loaded.content, b.indices, s.lang, updated, s.directory_urls, style):
             file = GeneratedFile.generated(config, stub.path, content="", inclusion=InclusionLevel.NOT_IN_NAV)
-            file.stub, file.made = stub, self._made
+            file.stub = kept.stub(stub)
             file.sources = (str(s.base / stub.source), taxonomy)
             b.edit_sources[stub.path] = stub.source
             out.append(file)
             b.built.append(file)
         # A dirty rebuild writes again only the index pages whose text changed.
         previous = dirty.previous_digests(s.site_dir, s.content_dir, changed) if self.dirty else {}
-        added = home.added_times(b.loaded.content, s.base)
+        added = home.added_times(b.loaded.content, s.base, self.git_log)
         for page in catalog.site_pages(b.loaded.content, b.indices, s.lang, updated, s.directory_urls,
-                                     style, cases=False, memo=b.memo, added=added):
+                                     style, cases=False, memo=b.memo, added=added, facets=facets):
             inclusion = InclusionLevel.UNDEFINED if page.in_navigation else InclusionLevel.NOT_IN_NAV
             file = GeneratedFile.generated(config, page.path, content=page.markdown, inclusion=inclusion)
             if self.dirty:
@@ -228,6 +255,8 @@ class Adapter:
         return markdown
 
     def page_context(self, context, page, config: MkDocsConfig):
+        if isinstance(page.file, GeneratedFile) and page.file.stub is not None:
+            self._write_case_page(page, config)
         # Description, <title> and Open Graph type for overrides/main.html's head.
         facts = self.build.facts.get(page.file.src_uri)
         description = page.meta.get("description") or config.site_description
@@ -237,8 +266,32 @@ class Adapter:
             page.meta["casebook_feed"] = posixpath.basename(feed)
         return context
 
-    def page_content(self, html: str, page) -> str:
-        site_page = self.build.fragments.get(page.file.src_uri)
+    def _write_case_page(self, page, config: MkDocsConfig) -> None:
+        """A case page, written, rendered and filled when MkDocs is about to write it: what
+        MkDocs does for a page that it reads (`_populate_page`), for this page alone."""
+        site_page = page.file.stub.make()
+        page.file.stub = None
+        page.markdown, page.meta = meta.get_data(site_page.markdown)
+        page.markdown = self.page_markdown(page.markdown, page)
+        if page.markdown.strip() in site_page.fragments:
+            # Finished HTML alone: what rendering its marker paragraph gives, without the price of
+            # a Markdown converter for each page (MkDocs rendered the empty stub already, which
+            # left the table of contents and the anchors as this page has them).
+            page.content = f"<p>{page.markdown.strip()}</p>"
+        else:
+            page.render(config, self.build.files)
+        page.content = self.page_content(page.content, page, site_page)
+
+    def post_page(self, output: str, page) -> str:
+        # Written next by MkDocs: its text is no longer needed (MkDocs would keep the Markdown
+        # and HTML of every page to the end of the build, mkdocs#2065).
+        page.content = None
+        if not page.file.inclusion.is_in_nav():
+            page.markdown = None  # the navigation takes the titles of the pages it lists from it
+        return publish.compact_html(output)
+
+    def page_content(self, html: str, page, site_page: SitePage | None = None) -> str:
+        site_page = site_page or self.build.fragments.pop(page.file.src_uri, None)
         # The page's own HTML, from editors' Markdown: cleaned before the theme wraps it. The
         # fragments that the core wrote as HTML (cards, forms, SVG) have every text escaped: they
         # go in after, whole.
@@ -269,11 +322,15 @@ class Adapter:
 
     def post_build(self, config: MkDocsConfig) -> None:
         b, s = self.build, self.build.settings
+        # The other languages' builds end first: the search index is the largest thing a build
+        # holds, and two built side by side would need the memory of both at once.
+        failed = b.children.wait()
         urls = {f.src_uri: f.url for f in b.built}
         handwritten_pages = [(path, handwritten.typeset(Path(file).read_text("utf-8"), s.lang)) for path, file in b.handwritten]
         index = search.site_index(b.loaded.content, b.indices, s.lang, urls, handwritten_pages, b.memo)
-        # Scripts, not JSON, so that search also loads from disk (file://).
-        for file in searchchunks.chunk_files(index):
+        # Scripts, not JSON, so that search also loads from disk (file://). Cut again only when
+        # the index changed: its chunks are kept in the memo by a digest of the index.
+        for file in pagememo.chunk_files(index, b.memo):
             target = s.site_dir / file.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(file.text, encoding="utf-8")
@@ -283,11 +340,19 @@ class Adapter:
         b.memo.end_build(write=not self.serving or b.memo.builds == 0)
         if b.memo.write_error:
             log.info(f"what this build worked out is not kept for the next one: {b.memo.write_error}")
-        failed = b.children.wait()
         if failed:
             raise PluginError(f"the {', '.join(failed)} site failed to build")
         if self.dirty:
             dirty.leave_mark(s.site_dir, b.digests, b.started)
+        elif s.is_default and s.handoff is None:
+            level, message = publish.size_report(*_folder_size(s.site_dir), s.site_limit_mb)
+            (log.warning if level == "warning" else log.info)(message)
+        self._unlock()
+
+    def _unlock(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     def _reconcile(self, urls: dict[str, str], index: dict) -> None:
         """Every content file must have reached its page, its indices and the search index."""
@@ -303,6 +368,7 @@ class Adapter:
     def build_error(self) -> None:
         if self.build is not None:
             self.build.children.kill()
+        self._unlock()
 
     def env(self, env):
         theme.add_globals(env)
@@ -382,6 +448,21 @@ def _collector_paused():
     finally:
         if was:
             gc.enable()
+
+
+def _folder_size(folder: Path) -> tuple[int, int]:
+    """(bytes, files) of everything under `folder`, the languages' folders in it included."""
+    total = files = 0
+    todo = [str(folder)]
+    while todo:
+        with os.scandir(todo.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    todo.append(entry.path)
+                elif entry.is_file(follow_symlinks=False):
+                    total += entry.stat(follow_symlinks=False).st_size
+                    files += 1
+    return total, files
 
 
 def _first_heading(docs_dir: Path, page: str, lang: str) -> str:

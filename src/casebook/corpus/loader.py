@@ -143,8 +143,12 @@ def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
             files.append(loaded)
             problems += _check_images(loaded, path, content_dir)
 
-    cases, checklists = _pair(files, taxonomy, problems)
-    _forget_typeset_bodies()
+    # Each file's body as typeset in the last load with this memo, by the file's digest: `mkdocs
+    # serve` loads again after every edit, and sets again only the files that changed. Only the
+    # bodies of this load are kept for the next.
+    bodies = _Typeset(memo.typeset if memo is not None else {})
+    cases, checklists = _pair(files, taxonomy, problems, bodies)
+    bodies.forget_the_rest()
     content = Content(taxonomy, cases, checklists, glossary, synonyms)
     problems += _check_references(content, files)
     traced, notes = _trace(content, files, content_dir, sources, lang)
@@ -210,9 +214,6 @@ def _read_text(path: Path, rel, problems: list[Problem], raw: bytes | None = Non
         return None
 
 
-# The files of the last load in this process (`mkdocs serve` loads again after every edit), as
-# (what stat said of the file, whether that can be trusted, its memo key, the file, its problems).
-_recent: dict[str, tuple[tuple, bool, tuple, _File | None, tuple[Problem, ...]]] = {}
 # A file changed less than this long before it was read may change again within the same
 # modification time (some file systems keep it to a second or two): it is read again next time.
 _RACY_NS = 2_000_000_000
@@ -228,7 +229,10 @@ def _load_file_cached(path: Path, kind: str, taxonomy: Taxonomy, taxonomy_key: s
             seen = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
         except OSError:
             seen = None
-        recent = _recent.get(str(path))
+        # The files of the last load with this memo (`mkdocs serve` loads again after every
+        # edit), as (what stat said of the file, whether that can be trusted, its memo key, the
+        # file, its problems): kept by the memo, which the adapter holds across builds.
+        recent = memo.recent.get(str(path))
         # Unchanged since the last load of this process, as git trusts its index: the same
         # times, size and inode, and not written just before that load read it.
         if seen and recent and recent[0] == seen and recent[1] and recent[2][2:] == (kind, shown, taxonomy_key) \
@@ -248,7 +252,7 @@ def _load_file_cached(path: Path, kind: str, taxonomy: Taxonomy, taxonomy_key: s
     loaded = _load_file_kept(path, raw, key, kind, taxonomy, shown, found_here, memo)
     problems += found_here
     if seen:
-        _recent[str(path)] = (seen, seen[0] < started_ns - _RACY_NS, key, loaded, tuple(found_here))
+        memo.recent[str(path)] = (seen, seen[0] < started_ns - _RACY_NS, key, loaded, tuple(found_here))
     return loaded
 
 
@@ -427,7 +431,7 @@ def _check_sections(doc: frontmatter.Document, lang: str, shown: str) -> list[Pr
     return problems
 
 
-def _pair(files: list[_File], taxonomy: Taxonomy, problems: list[Problem]):
+def _pair(files: list[_File], taxonomy: Taxonomy, problems: list[Problem], bodies: "_Typeset"):
     by_id: dict[str, dict[str, _File]] = defaultdict(dict)
     kind_of: dict[str, _File] = {}
     for f in files:
@@ -458,9 +462,9 @@ def _pair(files: list[_File], taxonomy: Taxonomy, problems: list[Problem]):
                     problems.append(Problem(str(f.path), f.doc.line_of([spec.name]), spec.name,
                         f"differs from {primary.path} ({primary.values.get(spec.name)!r}); it must be the same in every language"))
         if primary.kind == "cases":
-            cases.append(_case(id, primary, twins))
+            cases.append(_case(id, primary, twins, bodies))
         else:
-            checklists.append(_checklist(id, primary, twins, problems))
+            checklists.append(_checklist(id, primary, twins, problems, bodies))
     return tuple(cases), tuple(checklists)
 
 
@@ -470,39 +474,35 @@ _TEXT_FIELDS = tuple(spec.name for spec in CASE_FIELDS
                      if not spec.shared and spec.name in {f.name for f in dataclass_fields(CaseText)})
 
 
-def _case(id: str, primary: _File, twins: dict[str, _File]) -> Case:
+def _case(id: str, primary: _File, twins: dict[str, _File], bodies: "_Typeset") -> Case:
     v = primary.values
     texts = {}
     for lang, f in twins.items():
         text, body = _typesetter(lang)
-        texts[lang] = CaseText(lang=lang, path=f.path, body=_typeset_body(f, body), body_line=f.doc.body_line,
+        texts[lang] = CaseText(lang=lang, path=f.path, body=bodies.body(f, body), body_line=f.doc.body_line,
                                digest=f.digest, **{name: _typeset_value(f.values[name], text)
                                                    for name in _TEXT_FIELDS if name in f.values})
     return Case(id, v["unit_type"], v["measures"], v.get("year"), v["source"], texts, v.get("draft") is True)
 
 
-# Each file's body as typeset in the last load of this process, by the file's digest: `mkdocs
-# serve` loads again after every edit, and sets again only the files that changed. It holds the
-# strings the content holds anyway.
-_typeset: dict[str, str] = {}
-_typeset_seen: set[str] = set()
+class _Typeset:
+    """The typeset bodies kept in `kept` (the memo's, which the adapter holds across builds)."""
 
+    def __init__(self, kept: dict[str, str]):
+        self.kept, self.seen = kept, set()
 
-def _typeset_body(f: _File, typeset_body) -> str:
-    if not f.digest:
-        return typeset_body(f.doc.body)
-    key = f"{f.digest} {f.lang}"  # the same bytes are set as the language of the file's name
-    _typeset_seen.add(key)
-    if key not in _typeset:
-        _typeset[key] = typeset_body(f.doc.body)
-    return _typeset[key]
+    def body(self, f: _File, typeset_body) -> str:
+        if not f.digest:
+            return typeset_body(f.doc.body)
+        key = f"{f.digest} {f.lang}"  # the same bytes are set as the language of the file's name
+        self.seen.add(key)
+        if key not in self.kept:
+            self.kept[key] = typeset_body(f.doc.body)
+        return self.kept[key]
 
-
-def _forget_typeset_bodies() -> None:
-    """Only the bodies of this load are kept for the next."""
-    for key in _typeset.keys() - _typeset_seen:
-        del _typeset[key]
-    _typeset_seen.clear()
+    def forget_the_rest(self) -> None:
+        for key in self.kept.keys() - self.seen:
+            del self.kept[key]
 
 
 def _typeset_value(value, text):
@@ -521,7 +521,8 @@ def _typesetter(lang: str):
     return (lambda t: typeset.typeset_text(t, lang)), (lambda b: typeset.typeset_markdown(b, lang))
 
 
-def _checklist(id: str, primary: _File, twins: dict[str, _File], problems: list[Problem]) -> Checklist:
+def _checklist(id: str, primary: _File, twins: dict[str, _File], problems: list[Problem],
+               bodies: "_Typeset") -> Checklist:
     shape = [(i.measure, i.cases) for i in primary.values["items"]]
     for f in twins.values():
         if f is not primary and [(i.measure, i.cases) for i in f.values["items"]] != shape:
@@ -530,7 +531,7 @@ def _checklist(id: str, primary: _File, twins: dict[str, _File], problems: list[
     texts = {}
     for lang, f in twins.items():
         text, body = _typesetter(lang)
-        texts[lang] = ChecklistText(lang, f.path, text(f.values["title"]), text(f.values["summary"]), _typeset_body(f, body),
+        texts[lang] = ChecklistText(lang, f.path, text(f.values["title"]), text(f.values["summary"]), bodies.body(f, body),
                                     f.doc.body_line, tuple(replace(i, text=text(i.text)) for i in f.values["items"]))
     return Checklist(id, texts)
 

@@ -22,7 +22,7 @@ NEWEST = 6
 CHECKLISTS_SHOWN = 8
 
 
-def added_times(content: Content, base: Path) -> dict[str, int]:
+def added_times(content: Content, base: Path, kept: history.Kept | None = None) -> dict[str, int]:
     """Case id -> Unix time of the commit that added its first file, from git; a case with no
     committed file is left out (it is newer than all of them)."""
     files = {str(t.path): case.id for case in content.cases for t in case.texts.values()}
@@ -30,7 +30,7 @@ def added_times(content: Content, base: Path) -> dict[str, int]:
     # that one `git log` (kept by history) answers both.
     others = [str(t.path) for c in content.checklists for t in c.texts.values()]
     added: dict[str, int] = {}
-    for path, when in history.first_commit_times(base, [*files, *others]).items():
+    for path, when in history.first_commit_times(base, [*files, *others], kept).items():
         if path in files:
             id = files[path]
             added[id] = min(when, added.get(id, when))
