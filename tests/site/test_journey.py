@@ -149,4 +149,6 @@ def test_the_source_is_named_in_words_and_for_editors(journey_site):
     rows = {dt.get_text(): dt.find_next_sibling("dd").get_text() for dt in html.select(".cb-meta dt")}
     words = " ".join(rows.values())
     assert "澜溪县民族中学撰写的工作总结" in words and "该单位提交给本案例库的材料" in words
-    assert f"{ID}.txt" in words
+    # The file is for editors: in the page's source as data, not in what the reader sees.
+    assert f"{ID}.txt" not in words
+    assert html.select_one(".cb-meta")["data-source-file"] == f"{ID}.txt"
