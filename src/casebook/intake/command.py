@@ -56,13 +56,16 @@ def files_in(paths: list[str]) -> list[tuple[Path, str]]:
     return out
 
 
-def import_file(path: Path, shown: str, taxonomy: Taxonomy) -> list[tuple[Report, Suggestions]]:
-    reports = split(read(path, shown))
+def import_file(path: Path, shown: str, taxonomy: Taxonomy, with_read: bool = False):
+    """The reports of one file with their suggestions (and the file as read, where asked)."""
+    read_ = read(path, shown)
+    reports = split(read_)
     found = [r for r in reports if r.text.strip()]
     if not found:
         removed = sum(len(r.removed) for r in reports)
         raise Refusal(f"{shown}: no report text is left" + (f" once {removed} lines of website noise are removed" if removed else ""))
-    return [(r, suggest(r, taxonomy)) for r in found]
+    out = [(r, suggest(r, taxonomy)) for r in found]
+    return (out, read_) if with_read else out
 
 
 def as_json(item: Imported) -> dict:

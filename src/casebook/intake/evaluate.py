@@ -171,12 +171,26 @@ def table(result: dict, today: str | None = None) -> str:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     project = Path(argv[0] if argv else ".").resolve()
+    from . import devcorpus
+
     seeds = seeds_dir(project)
-    if not (seeds / "README.md").exists():
+    corpus = devcorpus.corpus_dir(project)
+    status = 0
+    if (seeds / "README.md").exists():
+        print(table(evaluate(project)))
+    else:
         print(f"no seed reports at {seeds}: set CASEBOOK_SEEDS, or put shared/seeds beside the project", file=sys.stderr)
-        return 2
-    print(table(evaluate(project)))
-    return 0
+        status = 2
+    if (corpus / "truth.yaml").exists():
+        content = project / "content"
+        taxonomy, _ = parse_taxonomy("taxonomy.yml", (content / "taxonomy.yml").read_text("utf-8"))
+        print()
+        print(devcorpus.table(devcorpus.evaluate_corpus(corpus, taxonomy), date.today().isoformat()))
+    else:
+        print(f"no development corpus at {corpus}: set CASEBOOK_INTAKE_DEV, or put shared/intake-dev beside the project",
+              file=sys.stderr)
+        status = 2
+    return status
 
 
 if __name__ == "__main__":
