@@ -5,15 +5,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .clean import STRUCTURE, clean_lines, drop, repeated_lines
+from .clean import STRUCTURE, clean_lines, drop, repeated_lines, simplify
 from .model import Line, Read, Removed, Report
 
 _NUMERAL = "0-9０-９一二三四五六七八九十百"
 # "篇1：标题", "第二篇 标题", "标题 篇3": the numbered headings of a collection of reports.
-PIECE = re.compile(rf"^\s*(篇\s*[{_NUMERAL}]+\s*[:：、.．\s]|第\s*[{_NUMERAL}]+\s*篇)|^.{{2,40}}\s篇\s*[{_NUMERAL}]+\s*$")
+PIECE = re.compile(rf"^\s*(篇\s*[{_NUMERAL}]+\s*([:：、.．\s]|$)|[【\[〔(（]?\s*第\s*[{_NUMERAL}]+\s*篇\s*[】\]〕)）]?)|^.{{2,40}}\s篇\s*[{_NUMERAL}]+\s*$")
 # Section headings ("一、", "1.", "（一）", "⑴", "第一") recur in every report: never report titles.
 ENUMERATED = re.compile(rf"^\s*([{_NUMERAL}]+\s*[、.．:：)）]|[（(]\s*[{_NUMERAL}]+\s*[)）]|[⑴-⒇①-⑳]|第[{_NUMERAL}]+[、，,\s章节部分阶段条])")
 _SENTENCE = re.compile(r"[。！？；!?]")
+# A report's own title ends in what it is: a new such line after a report's body starts the next
+# report, even where the collection marks nothing (two reports pasted one after the other).
+TITLE_END = re.compile(r"(总结|汇报|报告|材料|情况|做法|经验|综述|小结|总结报告|工作要点|发言|交流材料)\s*$")
 MAX_HEADING = 40
 
 
@@ -30,7 +33,9 @@ def split(read: Read) -> tuple[Report, ...]:
     starts = _starts(lines)
     pieces = [lines[a:b] for a, b in zip(starts, starts[1:] + [len(lines)])]
     preamble = lines[: starts[0]] if starts else []
-    if preamble and not _has_body(preamble):
+    marked = bool(starts) and bool(PIECE.match(lines[starts[0]].text))
+    if preamble and (marked or not _has_body(preamble)):
+        # Before the first 篇N: the collection's title and the site's lead-in, never a report.
         # Before the first report only the collection's title: not part of any report.
         removed += [Removed(l.number, l.text.strip(), "title of the collection") for l in preamble if l.text.strip()]
     elif preamble:
@@ -75,7 +80,7 @@ def heading_text(text: str) -> str:
     text = text.strip().lstrip("#").strip()
     if not PIECE.match(text):
         return text
-    return re.sub(rf"^\s*(篇\s*[{_NUMERAL}]+|第\s*[{_NUMERAL}]+\s*篇)|\s篇\s*[{_NUMERAL}]+\s*$", "", text).strip(" :：、.．")
+    return re.sub(rf"^\s*(篇\s*[{_NUMERAL}]+|[【\[〔(（]?\s*第\s*[{_NUMERAL}]+\s*篇\s*[】\]〕)）]?)|\s篇\s*[{_NUMERAL}]+\s*$", "", text).strip(" :：、.．")
 
 
 def _unnumbered(piece: list[Line], removed: list[Removed]) -> list[Line]:
@@ -107,17 +112,23 @@ def _starts(lines: list[Line]) -> list[int]:
     titles = _repeated_titles(lines)
     texts = [l.text for l in lines]
     blank_share = sum(1 for t in texts if not t.strip()) / max(len(texts), 1)
-    starts = []
+    starts: list[int] = []
+    body_since = False  # a report's body since the last start
     for i, text in enumerate(texts):
         if not text.strip():
             continue
         numbered = bool(PIECE.match(text)) and is_heading(text)
+        simple = simplify(text).strip().lstrip("#").strip()
+        titled = (body_since and is_heading(text) and not ENUMERATED.match(simple) and len(simple) >= 8
+                  and not re.search(r"[:：,，]", simple)
+                  and bool(TITLE_END.search(simple)))
+        body_since = (body_since or not is_heading(text)) and not (numbered or titled)
         repeated = text.strip() in titles
         # Where paragraphs are set apart by blank lines, an indented line glued to the one before
         # is where one pasted page ends and the next begins.
         seam = (i > 0 and blank_share > 0.3 and text[:1] in (" ", "\u3000", "\t") and not is_heading(texts[i - 1])
                 and texts[i - 1].rstrip()[-1:] in ("。", "！", "？", "”", "\"", "…"))
-        if numbered or repeated or seam:
+        if numbered or repeated or seam or titled:
             starts.append(i)
     return starts
 
