@@ -19,7 +19,7 @@ import yaml
 
 from casebook.corpus import sources
 from casebook.corpus.taxonomy import parse_taxonomy
-from .places import LEVELS, canonical
+from .places import LEVELS, canonical, inferred
 from .read import read
 from .split import split
 from .suggest import PLACEHOLDER, simplified, suggest
@@ -83,7 +83,7 @@ def evaluate(project: Path) -> dict:
         region = {}
         for level in LEVELS:
             expected = (want.get("region") or {}).get(level)
-            got = s.region[level].value
+            got = None if inferred(s.region[level]) else s.region[level].value
             named = bool(expected) and any(_flat(n) in _flat(text) for n in _written_forms(level, expected))
             region[level] = {"expected": expected, "got": got, "named": named,
                              "right": bool(canonical(level, got) & canonical(level, expected)) if named else None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import dataclass
 from importlib import resources
 
 import yaml
@@ -14,7 +15,7 @@ from casebook.corpus.trace import NUMBER
 from casebook.script import to_simplified
 from .model import Mention, Report, Suggestion, Suggestions
 from .groups import ethnic_groups
-from .places import region
+from .places import inferred, region
 from .split import ENUMERATED, heading_text, is_heading
 
 # Anonymised values: X, XX, 20XX, ### and ** stand for what the source left out (X光 is an X-ray),
@@ -83,12 +84,15 @@ def suggest(report: Report, taxonomy: Taxonomy) -> Suggestions:
     opening = "\n".join([own_title or ""] + own[:3])
     headings = _headings(own)
     body = masked("\n".join(own))
-    places = region(body)
-    unit_type = _unit_type(taxonomy, own_title or "", opening, body, places)
+    found = _who(own_title or "", own, body)
+    anchor = _anchor(own_title or "", found, own)
+    places = region(body, anchor)
+    unit, unit_type = _unit_and_type(taxonomy, found, places, opening, body)
+    if unit_type.value == "prefecture_department" or (found.name and _level_of(found.name.name) == "prefecture"):
+        places = region(body, anchor, deepest="prefecture")
     measures = _measures(taxonomy, headings, body)
     groups = _ethnic_groups(body)
     year = _year(own)
-    unit = _unit(taxonomy, unit_type.value, body)
     return Suggestions(
         traditional=traditional,
         title=title,
@@ -101,6 +105,120 @@ def suggest(report: Report, taxonomy: Taxonomy) -> Suggestions:
         figures=figures(original),
         placeholders=placeholders(original),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    name: object  # unit.Name or None: the name the unit gives itself
+    kind_from: object  # unit.Name that decides the kind (may be generic: 妇幼保健院, 县税务局)
+    self_ref: tuple | None  # ("院", 6)
+
+
+def _who(title: str, lines: list[str], body: str) -> _Found:
+    """The unit's own name and what kind of unit it is, from its title, its opening sentences,
+    its signature and what it calls itself, in that order."""
+    from . import unit
+
+    from_title = unit.in_title(title) if title else None
+    body_lines = [l for l in lines if not is_heading(l) or len(l) > 40]
+    opening = "\n".join(body_lines[:3])[:600]
+    openings = unit.in_opening(masked_names(opening))
+    sig = unit.signature(lines)
+    named = [n for n in (from_title, *openings, sig) if n is not None]
+    proper = [n for n in named if not n.generic]
+    name = None
+    if from_title:
+        # The fullest form of the title's unit: a name of its kind in the opening with the same
+        # head or the same start (县税务局 -> 国家税务总局…税务局, 吴忠市工商联 -> 吴忠市工商业联合会).
+        same = [n for n in proper if n.kind == from_title.kind
+                and (from_title.generic or n.head == from_title.head or n.name[:2] == from_title.name[:2])]
+        name = max(same, key=lambda n: len(n.name)) if same else None
+    elif proper:
+        name = proper[0]
+    kind_from = from_title or (openings[0] if openings else None) or sig
+    return _Found(name, kind_from, unit.self_reference(body))
+
+
+def masked_names(text: str) -> str:
+    return text
+
+
+def _anchor(title: str, found: _Found, lines: list[str]) -> str:
+    """Where the report says where the unit is: its title, its name, its first sentence and the
+    sentences that place it (位于, 地处, 隶属, 坐落, 所在地)."""
+    body = [l for l in lines if not is_heading(l)]
+    first = re.split(r"(?<=[。；！？])", body[0])[0] if body else ""
+    placing = [s for l in body for s in re.split(r"(?<=[。；！？])", l)
+               if re.search(r"位于|地处|隶属|坐落|所在地|地处", s) and re.search(r"^.{0,30}(位于|地处|隶属|坐落|是)", s)]
+    return "\n".join([title, found.name.name if found.name else "", first, *placing[:2]])
+
+
+def _level_of(name: str) -> str | None:
+    """The level of the place a department's name carries: 阿坝州民宗委 prefecture, 美姑县人民法院 county."""
+    from .places import gazetteer
+
+    names, matcher = gazetteer()
+    levels = {d.level for _, a, b in matcher.find_matches_as_indexes(name) for d, _ in names[name[a:b]]}
+    if "county" in levels:
+        return "county"
+    if re.search(r"县|旗|(?<!自治)区(?!域)|派出所|司法所", name):
+        return "county"
+    if "prefecture" in levels or re.search(r"州|盟|地区", name):
+        return "prefecture"
+    return None
+
+
+def _gazetteer_level(name: str) -> str | None:
+    from .places import gazetteer
+
+    names, matcher = gazetteer()
+    levels = {d.level for _, a, b in matcher.find_matches_as_indexes(name) for d, _ in names[name[a:b]]}
+    return next((level for level in ("county", "prefecture", "province") if level in levels), None)
+
+
+def _unit_and_type(taxonomy: Taxonomy, found: _Found, places: dict, opening: str, body: str) -> tuple[Suggestion, Suggestion]:
+    known = {u.id for u in taxonomy.unit_types}
+    name = found.name
+    unit = (Suggestion(name.name, f"the unit's own name in its {name.where}")
+            if name else Suggestion(None, "the report gives no name of its own (only a kind of unit, 我X, or a placeholder)"))
+    kind, why = None, ""
+    source = found.kind_from
+    if source is not None:
+        kind, why = source.kind, f"its name in the {source.where} ends on “{source.head}” ({source.name})"
+    elif found.self_ref and found.self_ref[1] >= 2:
+        # Once may be a quotation or a slip; a unit that calls itself 我院 does so again and again.
+        word, n = found.self_ref
+        from .unit import SELF
+
+        kind, why = SELF[word], f"it calls itself “我{word}” ×{n}"
+    if kind == "院":
+        kind = ("department" if re.search(r"法院|检察院|审判|检察", body) else
+                "school" if body.count("学生") + body.count("学院") > body.count("患者") + body.count("医院") else "hospital")
+        why += f" (院 read as a {kind} from the report's words)"
+    if kind == "department":
+        level = _level_of(name.name if name else source.name if source else "")
+        if level is None:
+            # A bureau without a name speaks of its own area: 全州, 州委, 州直 or 全县, 县委, 县直.
+            up = len(re.findall(r"全州|州委|州政府|州直|全市|市委|市政府|市直|全盟|盟委|地委|行署", body))
+            down = len(re.findall(r"全县|县委|县政府|县直|全旗|旗委|全区|区委", body))
+            county = places.get("county")
+            if up != down:
+                level = "prefecture" if up > down else "county"
+                why += f"; at {level} level by the area it speaks of (州/市 ×{up}, 县 ×{down})"
+            else:
+                level = "county" if county is not None and county.value and not inferred(county) else "prefecture"
+                why += f"; at {level} level by the places it names"
+        else:
+            why += f"; at {level} level by its name"
+        kind = f"{level}_department"
+    elif kind == "corps":
+        kind = "corps_company"
+    elif kind == "area":
+        # An area names itself by a place of the gazetteer: 积石山县, 芒市 (要求各县 is none).
+        kind = "county" if source and _gazetteer_level(source.name) == "county" else None
+    if kind in known:
+        return unit, Suggestion(kind, why)
+    return unit, _unit_type(taxonomy, "", opening, body, places)
 
 
 def _title(lines: list[str], shared: set[str]) -> Suggestion:
