@@ -311,20 +311,52 @@ def _by_short_name(item: str, names: tuple[str, ...]) -> str | None:
     return matches[0] if len(matches) == 1 else None
 
 
+# Where a report turns to what is left to do: years from there on are plans, not the year reported.
+AHEAD = re.compile(r"存在的?问题|存在的?不足|存在的?困难|下一步|下步|打算|工作计划|工作思路|今后|明年")
+_PLAN = re.compile(r"将|计划|拟|打算|力争|争取|确保|要|预计|目标")
+_OPENS = re.compile(r"(?:^|(?<=[。；！？\n]))\s*(?:现将\s*)?((?:19|20)[0-9]{2})\s*年(?:度)?(?:[，,]|以来[，,]?(?=\S))")
+_CLOSING_DATE = re.compile(r"^\s*((?:19|20)[0-9]{2})\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日\s*$")
+_REPORTED = re.compile(r"现将\s*((?:19|20)[0-9]{2})\s*年")
+_DOCUMENT = re.compile(r"《((?:19|20)[0-9]{2})\s*年[^》]{2,40}(?:方案|计划|安排|要点)》")
+
+
 def _year(lines: list[str]) -> Suggestion:
-    """A year only where the report states the year of its work: in its title, or with a month
-    or a period of the year (2019年度, 2017年9月); a year named in passing is history."""
+    """The year the report is about: in its title (3), opening a sentence of what was done
+    (“2020年，我院…”, “现将2020年…”) or in the closing date (2), with a month or a period of
+    the year (1), in the name of the year's own plan (1). A year from where the report turns to
+    problems and plans, one in a clause of what will be done (将, 力争, 确保到…), one quoted in
+    passing (2015年的2100元) is not the report's."""
     found: Counter = Counter()
+    ahead = False
     for i, line in enumerate(lines):
-        for m in _YEAR.finditer(masked(line)):
-            if i < 2 and is_heading(line):
+        plain = masked(line)
+        if is_heading(line) and AHEAD.search(line) and i > 1:
+            ahead = True
+        if ahead:
+            continue
+        if i < 2 and is_heading(line):
+            for m in _YEAR.finditer(plain):
                 found[m.group(1)] += 3
-            elif m.group(2) and m.group(2) != "以来":
+            continue
+        if i >= len(lines) - 2 and _CLOSING_DATE.match(plain):
+            found[_CLOSING_DATE.match(plain).group(1)] += 2
+            continue
+        for m in _OPENS.finditer(plain):
+            clause = re.split(r"[。；！？]", plain[m.end():], maxsplit=1)[0][:20]
+            if not _PLAN.search(clause):
+                found[m.group(1)] += 2
+        for m in _REPORTED.finditer(plain):
+            found[m.group(1)] += 2
+        for m in _DOCUMENT.finditer(plain):
+            found[m.group(1)] += 1
+        for m in _YEAR.finditer(plain):
+            clause_before = plain[max(0, m.start() - 6):m.start()]
+            if m.group(2) and m.group(2) != "以来" and not _PLAN.search(clause_before):
                 found[m.group(1)] += 1
     if not found:
-        return Suggestion(None, "no year of the work stated (years in passing and placeholders such as 20XX are not years)")
+        return Suggestion(None, "no year of the work stated (years in passing, in plans and placeholders such as 20XX are not years)")
     year, n = max(found.items(), key=lambda kv: (kv[1], kv[0]))
-    return Suggestion(int(year), f"“{year}年” stated with a month, a period or in the title ({n})"
+    return Suggestion(int(year), f"“{year}年” in the title, opening what was done, in the closing date or with a month ({n})"
                       + (f"; others: {', '.join(y for y in found if y != year)}" if len(found) > 1 else ""))
 
 
