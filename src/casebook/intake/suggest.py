@@ -15,6 +15,7 @@ from casebook.corpus.trace import NUMBER
 from casebook.script import to_simplified
 from .model import Mention, Report, Suggestion, Suggestions
 from .groups import ethnic_groups
+from .measures import measures as done_measures
 from .places import inferred, region
 from .split import ENUMERATED, heading_text, is_heading
 
@@ -90,7 +91,7 @@ def suggest(report: Report, taxonomy: Taxonomy) -> Suggestions:
     unit, unit_type = _unit_and_type(taxonomy, found, places, opening, body)
     if unit_type.value == "prefecture_department" or (found.name and _level_of(found.name.name) == "prefecture"):
         places = region(body, anchor, deepest="prefecture")
-    measures = _measures(taxonomy, headings, body)
+    measures = done_measures(taxonomy, body, lambda l: is_heading(l) or bool(ENUMERATED.match(l) and len(l.strip()) <= 60))
     groups = _ethnic_groups(body)
     year = _year(own)
     return Suggestions(
