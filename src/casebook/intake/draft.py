@@ -9,7 +9,7 @@ from pathlib import PurePath
 from casebook.corpus.schema import ID_PATTERN
 from .model import Report, Suggestions
 
-_ID = re.compile(ID_PATTERN)
+ID = re.compile(ID_PATTERN)
 
 
 def draft_id(stem: str, index: int, count: int, given: str | None = None, unit_type: str | None = None,
