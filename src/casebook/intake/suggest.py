@@ -22,10 +22,13 @@ from .split import ENUMERATED, heading_text, is_heading
 # Anonymised values: X, XX, 20XX, ### and ** stand for what the source left out (X光 is an X-ray),
 # and so does a blank before a measure word that cannot begin a word itself (辖属 个居委会, not
 # 少数民族 个人) or a unit with no number (总面积平方公里).
+# A Markdown heading's ## (from a Word heading) is none; 马某某, an anonymised name, is one.
 PLACEHOLDER = re.compile(
-    r"(?:19|20)[XxＸｘ]{2}|(?<![A-Za-z])[XxＸｘ]{1,4}(?![A-Za-z光线射])|#{2,}|[*＊]{2,}|_{3,}|"
+    r"(?:19|20)[XxＸｘ]{2}|(?<![A-Za-z])[XxＸｘ]{1,4}(?![A-Za-z光线射])|(?<=[^\n#])#{2,}|^#{2,}(?![#\s])|[*＊]{2,}|_{3,}|"
+    r"[\u4e00-\u9fff]?某某|"
     r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=(?:个(?!人|别|性|体)|名|户|次|件|余|万元|平方公里|公里|亩|人次)[\u4e00-\u9fff])|"
-    r"(?<=面积)(?=平方公里|平方米|亩)"
+    r"(?<=面积)(?=平方公里|平方米|亩)",
+    re.M,
 )
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年(度|全年|上半年|下半年|[0-9]{1,2}月|[一二三四五六七八九十]{1,3}月|以来)?")
 _TRADITIONAL_SHARE = 0.01
@@ -43,8 +46,35 @@ def context(text: str, start: int, end: int, width: int = 14) -> str:
     return re.sub(r"\s+", " ", text[max(0, start - width):end + width]).strip()
 
 
+_ATTACHED = re.compile(r"(?:[%％]|年|名|个|人次|人|户|次|处|件|余|万元|元)")
+
+
+def _attached(text: str, m: re.Match) -> str:
+    """A placeholder with the word it stands in: XX社区, X名, 20xx年, XX村清真寺 (the blank of
+    辖 个村民小组 with its words on both sides)."""
+    token = m.group(0)
+    after = text[m.end():m.end() + 8]
+    if not token.strip():
+        before = text[max(0, m.start() - (1 if token else 2)):m.start()]
+        return (before + token + re.match(r"[\u4e00-\u9fff]{0,5}", after).group(0)) or "(blank)"
+    word = _ATTACHED.match(after)
+    if word:
+        return token + word.group(0)
+    from .unit import HEADS
+
+    places = "|".join(re.escape(h) for h, _ in HEADS)
+    institutions = "|".join(re.escape(h) for h, kind in HEADS if kind in ("hospital", "school", "religious_venue", "enterprise",
+                                                                          "association", "department"))
+    # The shortest name that ends on a head (XX村, XX街道), carried on to an institution in it (XX村清真寺).
+    named = re.match(rf"[\u4e00-\u9fff]{{0,4}}?(?:{places})", after)
+    if not named:
+        return token
+    more = re.match(rf"[\u4e00-\u9fff]{{0,3}}?(?:{institutions})", after[named.end():])
+    return token + named.group(0) + (more.group(0) if more else "")
+
+
 def placeholders(text: str) -> tuple[Mention, ...]:
-    return tuple(Mention(m.group(0).strip() or "(blank)", context(text, m.start(), m.end())) for m in PLACEHOLDER.finditer(text))
+    return tuple(Mention(_attached(text, m), context(text, m.start(), m.end())) for m in PLACEHOLDER.finditer(text))
 
 
 def masked(text: str) -> str:
