@@ -190,9 +190,12 @@ def run(args: argparse.Namespace) -> int:
             try:
                 found = import_bounded(path, shown, taxonomy)
                 ids = {i.id for i in done}
-                named = [(r, s, draft_id(path.stem, r.index, r.count, args.id, s.unit_type.value, ids)) for r, s in found]
-                for report, s, id in named:
+                named = []
+                for r, s in found:
+                    place = next((v.value for v in (s.region["county"], s.region["prefecture"]) if v.value), None)
+                    id = draft_id(path.stem, r.index, r.count, args.id, s.unit_type.value, ids, s.unit.value, place)
                     ids.add(id)
+                    named.append((r, s, id))
                 # Every report of a file is checked before any is written: a file is imported whole or refused.
                 for report, s, id in named:
                     _check_free(content, report, id, args)

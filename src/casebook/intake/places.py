@@ -157,7 +157,9 @@ def region(text: str, anchor: str = "", deepest: str = "county") -> dict[str, Su
             continue
         division, written = hit
         where = "".join(p for p in (division.province, division.prefecture, division.county) if p)
-        shown = ", ".join(f"“{w}” ×{n}" for w, n in written.most_common())
+        # As often as the report writes them (the weighting of the opening is not shown as a count).
+        shown = ", ".join(f"“{w}” ×{text.count(w)}" for w, _ in written.most_common() if text.count(w)) \
+            or ", ".join(f"“{w}”" for w in written)
         out[level] = Suggestion(division.name, f"{shown} (gazetteer: {where}; the opening counts {ANCHOR_WEIGHT} times)")
     return out
 

@@ -124,6 +124,15 @@ def suggest(report: Report, taxonomy: Taxonomy) -> Suggestions:
     measures = done_measures(taxonomy, body, lambda l: is_heading(l) or bool(ENUMERATED.match(l) and len(l.strip()) <= 60))
     groups = _ethnic_groups(body)
     year = _year(own)
+    from . import facts
+    from .measures import sentences
+
+    said = [s for s, heading, done in sentences(body, is_heading) if not heading]
+    county_forms = [w for w in re.findall(r"“([^”]+)”", places["county"].evidence)] if places["county"].value and not inferred(places["county"]) else []
+    kind_label = taxonomy.unit_type(str(unit_type.value)).label("zh") if unit_type.value else "单位"
+    place = next((places[level].value for level in ("county", "prefecture", "province")
+                  if places[level].value and not inferred(places[level])), None)
+    labels = [taxonomy.measure(str(m.value)).label("zh") for m in measures]
     return Suggestions(
         traditional=traditional,
         title=title,
@@ -135,6 +144,11 @@ def suggest(report: Report, taxonomy: Taxonomy) -> Suggestions:
         ethnic_groups=groups,
         figures=figures(original),
         placeholders=placeholders(original),
+        honours=facts.honours(said),
+        locality=facts.locality(anchor, county_forms, unit.value, unit_type.value),
+        source_kind=facts.source_kind(title.value if title.evidence.startswith("the heading") else None, year.value, taxonomy),
+        by=facts.written_by_unit(found.self_ref, len(re.findall(r"我们", body))),
+        proposed_title=facts.proposed_title(unit.value, kind_label, place, labels),
     )
 
 
