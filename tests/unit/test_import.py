@@ -376,3 +376,26 @@ def test_the_draft_has_every_section_and_field_with_what_the_report_gives(capsys
     assert "原文（整理后）" not in text  # the cleaned report is content/sources/<id>.txt, not a section
     # A plan is not a practice: 开设民族医药诊室 is only planned.
     assert "culturally_adapted_services" in meta["measures"]
+
+
+def test_the_evaluation_on_the_development_corpus_meets_the_bar_of_issue_25(monkeypatch):
+    """The fictional reports of ../shared/intake-dev, scored against their truth.yaml."""
+    from casebook.corpus.taxonomy import parse_taxonomy
+    from casebook.intake import devcorpus
+    from support import ROOT
+
+    folder = devcorpus.corpus_dir(ROOT)
+    if not (folder / "truth.yaml").exists():
+        pytest.skip(f"the development corpus is not at {folder} (../shared/intake-dev beside the project, or CASEBOOK_INTAKE_DEV)")
+    taxonomy, _ = parse_taxonomy("taxonomy.yml", (ROOT / "content" / "taxonomy.yml").read_text("utf-8"))
+    result = devcorpus.evaluate_corpus(folder, taxonomy)
+    assert all(f["right"] for f in result["files"]), [f for f in result["files"] if not f["right"]]
+    s = devcorpus.scores(result["per"])
+    n = s["n"]
+    assert s["unit_type"] >= n - 2 and s["year"] >= n - 2 and s["groups"] >= n - 2, s
+    right, named, _ = s["places"]
+    assert right / named >= 0.98, s["places"]
+    hits, got, want = s["measures"]
+    assert hits / got >= 0.9 and hits / want >= 0.85, s["measures"]
+    assert s["noise_kept"] == 0 and s["placeholders_as_facts"] == 0
+    assert "| files split right |" in devcorpus.table(result, "today")

@@ -21,9 +21,9 @@ NOT_DONE = re.compile(r"计划|拟|力争|争取|打算|下一步|下步|将进�
                       r"(?<![主需重只])要(?=通过|进一步|加强|坚持|把|以|在|继续|不断|切实|深入)|应当|必须|"
                       r"还需|有待|亟待|不足|缺乏|薄弱|不够|尚未|未能|希望|建议|准备|设想|探索建立|尚无|还没有|难度")
 # Verbs of doing: a sentence with one of them describes the practice as done, and counts twice.
-DONE = re.compile(r"开展|组织|举办|举行|建立|成立|实施|选派|选送|派出|结成|结对|签订|设立|开设|开通|落实|完成|召开|配备|聘请|资助|"
-                  r"慰问|表彰|荣获|获得|被评为|被命名|评为|培训了|帮助|发放|走访|调解|化解|排查|推荐|安排|制定|印发|编印|"
-                  r"设置|搭建|打造|创办|邀请|接待|参加|参与|共计|累计|全年|[0-9]+\s*(?:次|场|期|人次|户|名|人|件|个|万元)")
+DONE = re.compile(r"举办|举行|建立|成立|实施|选派|选送|派出|结成|结对|签订|设立|开设|开通|落实|完成|召开|配备|聘请|资助|"
+                  r"慰问|表彰|荣获|获得|被评为|被命名|评为|培训了|发放|走访|调解|化解|排查|推荐|制定|印发|编印|"
+                  r"设置|搭建|打造|创办|邀请|接待|共计|累计|全年|[0-9]+\s*(?:次|场|期|人次|户|名|人|件|个|万元)")
 # A heading, a sentence: where evidence is counted.
 _SENTENCES = re.compile(r"[^。；！？!?\n]+[。；！？!?]?")
 # A category is suggested from one sentence that says it was done and a second piece of evidence
