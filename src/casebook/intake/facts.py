@@ -23,11 +23,17 @@ def honours(sentences: list[str]) -> tuple[Suggestion, ...]:
         if re.search(r"争创|力争|争取|创建成为|计划|将", sentence):
             continue
         for m in _GIVEN.finditer(sentence):
+            # "3个社区被命名为…": other units of its area were honoured, not the unit.
+            clause = re.split(r"[，,；;]", sentence[:m.start()])[-1]
+            if re.search(r"[0-9一二三四五六七八九十]+\s*(?:个|家|所)", clause):
+                continue
             rest = sentence[m.end():m.end() + 60]
             quoted = _QUOTED.search(rest[:50])
             named = _NAMED.match(re.sub(r"^[^\u4e00-\u9fff“\"]+", "", rest))
             honour = None
-            if quoted and quoted.start() < 30:
+            # Whichever comes first: 评为州级…示范单位，产科被评为“巾帼文明岗” gives the first.
+            at_start = named is not None and not rest.lstrip().startswith(("“", "\""))
+            if quoted and quoted.start() < 30 and not at_start:
                 honour = quoted.group(1)
             elif named:
                 honour = named.group(0)

@@ -93,6 +93,7 @@ def sentences(text: str, is_heading) -> list[tuple[str, bool, bool]]:
 def measures(taxonomy: Taxonomy, text: str, is_heading) -> tuple[Suggestion, ...]:
     parts = sentences(text, is_heading)
     found = []
+    segmented: dict[str, list] = {}
     for measure in taxonomy.measures:
         pattern = _matcher(tuple(measure.keywords))
         score, evidence, words = 0, None, {}
@@ -102,7 +103,7 @@ def measures(taxonomy: Taxonomy, text: str, is_heading) -> tuple[Suggestion, ...
             tokens = None
             hit = None
             for m in pattern.finditer(sentence):
-                tokens = tokens or _tokens(sentence)
+                tokens = tokens or segmented.get(sentence) or segmented.setdefault(sentence, _tokens(sentence))
                 if _whole(sentence, tokens, m.start(), m.end()):
                     hit = m.group(0)
                     words[hit] = words.get(hit, 0) + 1
