@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .headings import ENUMERATED, PIECE, STRUCTURE, is_heading
 from .model import Line, Removed
 
 # Whole lines that belong to the website, not to the report. Kept short and general: these are
@@ -89,13 +90,10 @@ def simplify(text: str) -> str:
 
 def _starts_anew(text: str) -> bool:
     """A line that cannot continue a sentence: a heading, a numbered section, a report's marker."""
-    from .split import ENUMERATED, PIECE, is_heading
 
     return bool(PIECE.match(text) or ENUMERATED.match(text) or is_heading(text))
 
 
-# Rows of a table and items of a list (as read from .docx) repeat by nature: never noise, never titles.
-STRUCTURE = re.compile(r"^\s*(\||[-*+]\s|[0-9]+\.\s)")
 
 
 def repeated_lines(lines: list[Line], keep: set[str], times: int = 3) -> set[str]:

@@ -7,7 +7,7 @@ import re
 
 from .measures import AHEAD
 from .model import Line
-from .split import ENUMERATED, is_heading
+from .headings import ENUMERATED, is_heading
 
 _RESULTS = re.compile(r"成效|成果|效果|成绩|取得的|主要收获")
 _BACKGROUND = re.compile(r"基本情况|概况|背景|简介")

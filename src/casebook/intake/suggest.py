@@ -17,7 +17,8 @@ from .model import Mention, Report, Suggestion, Suggestions
 from .groups import ethnic_groups
 from .measures import measures as done_measures
 from .places import inferred, region
-from .split import ENUMERATED, heading_text, is_heading
+from .headings import ENUMERATED, is_heading
+from .split import heading_text
 
 # Anonymised values: X, XX, 20XX, ### and ** stand for what the source left out (X光 is an X-ray),
 # and so does a blank before a measure word that cannot begin a word itself (辖属 个居委会, not
