@@ -55,7 +55,7 @@ def slug(name: str | None, unit_type: str | None, place: str | None = None) -> s
         word = re.sub(r"[^a-z]", "", word.replace("ü", "v"))
         if word:
             words.append(word)
-    base = "-".join(words[:3] + [kind])
+    base = "-".join(words[:3] + [kind]) if words else f"{kind}-report"
     return base if ID.fullmatch(base) else f"{kind}-report"
 
 

@@ -361,6 +361,7 @@ def _by_short_name(item: str, names: tuple[str, ...]) -> str | None:
 AHEAD = re.compile(r"存在的?问题|存在的?不足|存在的?困难|下一步|下步|打算|工作计划|工作思路|今后|明年")
 _PLAN = re.compile(r"将|计划|拟|打算|力争|争取|确保|要|预计|目标")
 _OPENS = re.compile(r"(?:^|(?<=[。；！？\n]))\s*(?:现将\s*)?((?:19|20)[0-9]{2})\s*年(?:度)?(?:[，,]|以来[，,]?(?=\S))")
+_OPENS_CLAUSE = re.compile(r"(?<=[，,])\s*((?:19|20)[0-9]{2})\s*年(?:度)?[，,](?=\S)")
 _CLOSING_DATE = re.compile(r"^\s*((?:19|20)[0-9]{2})\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日\s*$")
 _REPORTED = re.compile(r"现将\s*((?:19|20)[0-9]{2})\s*年")
 _DOCUMENT = re.compile(r"《((?:19|20)[0-9]{2})\s*年[^》]{2,40}(?:方案|计划|安排|要点)》")
@@ -391,6 +392,11 @@ def _year(lines: list[str]) -> Suggestion:
             clause = re.split(r"[。；！？]", plain[m.end():], maxsplit=1)[0][:20]
             if not _PLAN.search(clause):
                 found[m.group(1)] += 2
+        # The same after a comma (…经营，2019年，公司招收…) counts once.
+        for m in _OPENS_CLAUSE.finditer(plain):
+            clause = re.split(r"[。；！？，]", plain[m.end():], maxsplit=1)[0][:20]
+            if not _PLAN.search(clause) and not _PLAN.search(plain[max(0, m.start() - 4):m.start()]):
+                found[m.group(1)] += 1
         for m in _REPORTED.finditer(plain):
             found[m.group(1)] += 2
         for m in _DOCUMENT.finditer(plain):
