@@ -264,13 +264,19 @@ def _table(item: Imported, dry_run: bool):
     table.add_column("evidence", overflow="fold")
     table.add_row("script", "traditional (read through OpenCC)" if s.traditional else "simplified", "")
     table.add_row("title", str(s.title.value), s.title.evidence)
+    table.add_row("proposed title", str(s.proposed_title.value), s.proposed_title.evidence)
     table.add_row("unit", str(s.unit.value), s.unit.evidence)
     table.add_row("unit_type", str(s.unit_type.value), s.unit_type.evidence)
     for m in s.measures:
         table.add_row("measures", str(m.value), m.evidence)
     for level, v in s.region.items():
         table.add_row(level, str(v.value), v.evidence)
+    table.add_row("locality", str(s.locality.value), s.locality.evidence)
     table.add_row("year", str(s.year.value), s.year.evidence)
+    for h in s.honours:
+        table.add_row("honours", str(h.value), h.evidence)
+    table.add_row("source kind", str(s.source_kind.value), s.source_kind.evidence)
+    table.add_row("written by", str(s.by.value), s.by.evidence)
     table.add_row("ethnic_groups", "、".join(str(g.value) for g in s.ethnic_groups) or "[]",
                   "; ".join(g.evidence for g in s.ethnic_groups))
     table.add_row("figures", str(len(s.figures)), " ".join(f.text for f in s.figures[:20]) + (" …" if len(s.figures) > 20 else ""))

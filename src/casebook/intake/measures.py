@@ -102,13 +102,17 @@ def measures(taxonomy: Taxonomy, text: str, is_heading) -> tuple[Suggestion, ...
                 continue
             tokens = None
             hit = None
+            named_only = True  # every hit inside quotation marks: the name of a campaign or contest
             for m in pattern.finditer(sentence):
                 tokens = tokens or segmented.get(sentence) or segmented.setdefault(sentence, _tokens(sentence))
                 if _whole(sentence, tokens, m.start(), m.end()):
                     hit = m.group(0)
+                    before = sentence[:m.start()]
+                    named_only = named_only and before.count("“") > before.count("”")
                     words[hit] = words.get(hit, 0) + 1
             if hit:
-                score += 2 if heading or DONE.search(sentence) else 1
+                # A quoted name (开展“民族团结一家亲”演讲比赛) is a mention, never the practice done.
+                score += 1 if named_only else 2 if heading or DONE.search(sentence) else 1
                 if evidence is None or (heading and not evidence[1]):
                     evidence = (sentence.strip(), heading)
         if score >= THRESHOLD and evidence:
