@@ -198,6 +198,8 @@ def run(args: argparse.Namespace) -> int:
                 for r, s in found:
                     place = next((v.value for v in (s.region["county"], s.region["prefecture"]) if v.value), None)
                     id = draft_id(path.stem, r.index, r.count, args.id, s.unit_type.value, ids, s.unit.value, place)
+                    if not ID.fullmatch(id):  # never a path: the id names files in content/
+                        raise Refusal(f"{shown}: no valid id could be made (“{id[:40]}”); give one with --id")
                     ids.add(id)
                     named.append((r, s, id))
                 # Every report of a file is checked before any is written: a file is imported whole or refused.
