@@ -40,10 +40,12 @@ class Imported:
 def add_parser(commands) -> None:
     p = commands.add_parser(
         "import", help="turn work reports (.docx, .txt, .md) into draft cases with evidence",
-        description="Reads each file (folders: every .docx, .txt and .md in them), removes website noise and lists "
+        description="Reads each file (folders: every .docx, .txt and .md in them but their README, notes and hidden "
+        "files), within limits of size, expanded size and time, removes website noise and lists "
         "what it removed, splits collections into reports, and for each report suggests the metadata of a case with "
         "the words that led to each suggestion. Writes content/cases/<id>.zh.md as a draft (draft: true, never "
-        "published) and the cleaned report as content/sources/<id>.txt. Exits with 1 when a file was refused.")
+        "published) and the cleaned report as content/sources/<id>.txt. A file that cannot be imported is refused "
+        "with its reason and the others go on; exits with 1 when a file was refused.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders")
     p.add_argument("--content", default="content", help="the content folder (default: content)")
     p.add_argument("--dry-run", action="store_true", help="write nothing; show what would be written")
