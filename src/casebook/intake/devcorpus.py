@@ -98,7 +98,8 @@ def _compare(t: dict, report, s, difficulties: list[str]) -> dict:
         got = s.region[level]
         region[level] = {"want": want, "got": got.value if not _inferred(got) else None,
                          "inferred": got.value if _inferred(got) else None}
-    facts = [v for v in (s.unit.value, *(x.value for x in s.region.values())) if v]
+    facts = [v for v in (s.unit.value, s.proposed_title.value, s.locality.value, *(h.value for h in s.honours),
+                         *(x.value for x in s.region.values())) if v]
     as_facts = sum(1 for v in facts if PLACEHOLDER.search(str(v)))
     if s.year.value and str(s.year.value) not in unicodedata.normalize("NFKC", text):
         as_facts += 1

@@ -93,7 +93,8 @@ def evaluate(project: Path) -> dict:
         groups_got = {g.value for g in s.ethnic_groups}
         groups_want = set(want.get("ethnic_groups") or [])
         year_want = want.get("year")
-        facts = [v for v in (s.unit.value, s.title.value, *(x.value for x in s.region.values())) if v]
+        facts = [v for v in (s.unit.value, s.title.value, s.proposed_title.value, s.locality.value,
+                             *(h.value for h in s.honours), *(x.value for x in s.region.values())) if v]
         as_facts = sum(1 for v in facts if PLACEHOLDER.search(str(v)))
         if s.year.value and str(s.year.value) not in unicodedata.normalize("NFKC", report.text):
             as_facts += 1
