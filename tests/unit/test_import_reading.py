@@ -139,3 +139,15 @@ def test_measures_come_from_what_was_done_not_from_plans_problems_or_words_insid
     assert "culturally_adapted_services" not in r["measures"]  # 清真 only inside 清真寺
     assert "floating_population" not in r["measures"] and "cadre_development" not in r["measures"]  # problems, plans
     assert "结成帮扶对子" in r["evidence"]["measures"]["pairing"]  # the sentence, not only a count
+
+
+def test_a_section_heading_inside_a_report_starts_no_new_report(capsys, content, tmp_path):
+    path = tmp_path / "r1.txt"
+    path.write_text(report(
+        "石门乡卫生院2021年民族团结进步创建工作总结",
+        "石门乡卫生院位于元阳县南部，现有职工30人。",
+        "民族团结进步创建工作开展情况",
+        "我院组织双语服务小组为群众提供翻译服务800余人次。",
+        "关于双语服务的调研报告",
+        "我院调查了200名患者。"), "utf-8")
+    assert len(imported(capsys, content, path)) == 1

@@ -15,7 +15,7 @@ ENUMERATED = re.compile(rf"^\s*([{_NUMERAL}]+\s*[、.．:：)）]|[（(]\s*[{_NU
 _SENTENCE = re.compile(r"[。！？；!?]")
 # A report's own title ends in what it is: a new such line after a report's body starts the next
 # report, even where the collection marks nothing (two reports pasted one after the other).
-TITLE_END = re.compile(r"(总结|汇报|报告|材料|情况|做法|经验|综述|小结|总结报告|工作要点|发言|交流材料)\s*$")
+TITLE_END = re.compile(r"(总结|汇报|报告|材料|总结报告|交流材料)\s*$")
 MAX_HEADING = 40
 
 

@@ -101,8 +101,9 @@ def _starts(lines: list[Line]) -> list[int]:
         numbered = bool(PIECE.match(text)) and is_heading(text)
         simple = simplify(text).strip().lstrip("#").strip()
         titled = (body_since and is_heading(text) and not ENUMERATED.match(simple) and len(simple) >= 8
+                  and not text.lstrip().startswith("##")  # a Word section heading, under the document's title
                   and not re.search(r"[:：,，]", simple)
-                  and bool(TITLE_END.search(simple)))
+                  and bool(TITLE_END.search(simple)) and _names_itself(simple))
         body_since = (body_since or not is_heading(text)) and not (numbered or titled)
         repeated = text.strip() in titles
         # Where paragraphs are set apart by blank lines, an indented line glued to the one before
@@ -112,6 +113,17 @@ def _starts(lines: list[Line]) -> list[int]:
         if numbered or repeated or seam or titled:
             starts.append(i)
     return starts
+
+
+def _names_itself(title: str) -> bool:
+    """A report's title says whose and when (…五连2024年…总结, 海北州民宗委…总结); a section's
+    heading (民族团结进步创建工作开展情况) says neither."""
+    from .unit import HEADS
+
+    if re.search(r"(?:19|20)[0-9Xx]{2}\s*年", title):
+        return True
+    head = re.search("|".join(re.escape(h) for h, _ in HEADS), title)
+    return bool(head) and head.start() <= 12
 
 
 def _trim(lines: list[Line]) -> list[Line]:
