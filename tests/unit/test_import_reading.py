@@ -151,3 +151,14 @@ def test_a_section_heading_inside_a_report_starts_no_new_report(capsys, content,
         "关于双语服务的调研报告",
         "我院调查了200名患者。"), "utf-8")
     assert len(imported(capsys, content, path)) == 1
+
+
+def test_a_unit_named_only_in_its_signature_and_a_year_only_in_its_date(capsys, content, tmp_path):
+    path = tmp_path / "r1.txt"
+    path.write_text(report(
+        "民族团结进步创建工作总结",
+        "一年来，全镇紧紧围绕民族团结进步这条主线，举办讲座6场，调解纠纷9件。",
+        "雷山县青松镇人民政府",
+        "2023年12月20日"), "utf-8")
+    [r] = imported(capsys, content, path)
+    assert (r["unit"], r["unit_type"], r["year"]) == ("雷山县青松镇人民政府", "township", 2023)
