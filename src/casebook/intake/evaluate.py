@@ -19,7 +19,7 @@ import yaml
 
 from casebook.corpus import sources
 from casebook.corpus.taxonomy import parse_taxonomy
-from .places import LEVELS, canonical, inferred
+from .places import LEVELS, canonical, inferred, written_forms
 from .read import read
 from .split import split
 from .suggest import PLACEHOLDER, simplified, suggest
@@ -84,7 +84,7 @@ def evaluate(project: Path) -> dict:
         for level in LEVELS:
             expected = (want.get("region") or {}).get(level)
             got = None if inferred(s.region[level]) else s.region[level].value
-            named = bool(expected) and any(_flat(n) in _flat(text) for n in _written_forms(level, expected))
+            named = bool(expected) and any(_flat(n) in _flat(text) for n in written_forms(level, expected))
             region[level] = {"expected": expected, "got": got, "named": named,
                              "right": bool(canonical(level, got) & canonical(level, expected)) if named else None,
                              "extra": got is not None and not expected}
@@ -111,19 +111,6 @@ def evaluate(project: Path) -> dict:
     split_right = sum(1 for ids in landed.values() if len(ids) == 1)
     return {"found": found, "expected": len(rows), "split_right": split_right, "per": per, "noise": noise,
             "files": len(reports)}
-
-
-def _written_forms(level: str, name: str) -> set[str]:
-    """A curated place and the shorter forms a report may write it in (肃北县 for 肃北蒙古族自治县)."""
-    from .places import gazetteer
-
-    names, _ = gazetteer()
-    forms = {name}
-    for form, divisions in names.items():
-        for division, written in divisions:
-            if division.level == level and getattr(division, level) == name and level in written:
-                forms.add(written[level])
-    return forms
 
 
 def table(result: dict, today: str | None = None) -> str:

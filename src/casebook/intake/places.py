@@ -194,3 +194,14 @@ def canonical(level: str, name: str | None) -> set[str]:
     names, _ = gazetteer()
     out = {getattr(d, level) for d, written in names.get(name, ()) if d.level == level}
     return out or {name}
+
+
+def written_forms(level: str, name: str) -> set[str]:
+    """An official name and the shorter forms a report may write it in (肃北县 for 肃北蒙古族自治县)."""
+    names, _ = gazetteer()
+    forms = {name}
+    for form, divisions in names.items():
+        for division, written in divisions:
+            if division.level == level and getattr(division, level) == name and level in written:
+                forms.add(written[level])
+    return forms

@@ -6,17 +6,14 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from importlib import resources
-
-import yaml
 
 from casebook.model import Taxonomy
 from casebook.corpus.trace import NUMBER
 from casebook.script import to_simplified
 from .model import Mention, Report, Suggestion, Suggestions
 from .groups import ethnic_groups
-from .measures import measures as done_measures
-from .places import inferred, region
+from .measures import AHEAD, measures as done_measures
+from .places import inferred, region, written_forms
 from .headings import ENUMERATED, is_heading
 from .split import heading_text
 
@@ -100,10 +97,6 @@ def _evidence(counts: Counter, limit: int = 6) -> str:
     return ", ".join(f"{w} ×{n}" for w, n in counts.most_common(limit))
 
 
-def _headings(lines: list[str]) -> str:
-    return "\n".join(l for l in lines if is_heading(l) or (ENUMERATED.match(l) and len(l.strip()) <= 60))
-
-
 def suggest(report: Report, taxonomy: Taxonomy) -> Suggestions:
     original = report.text
     text, traditional = simplified(original)
@@ -114,7 +107,6 @@ def suggest(report: Report, taxonomy: Taxonomy) -> Suggestions:
     # The opening lines say what the unit is; the headings say what it did.
     own_title = title.value if title.evidence.startswith("the heading") else ""
     opening = "\n".join([own_title or ""] + own[:3])
-    headings = _headings(own)
     body = masked("\n".join(own))
     found = _who(own_title or "", own, body)
     anchor = _anchor(own_title or "", found, own)
@@ -129,7 +121,8 @@ def suggest(report: Report, taxonomy: Taxonomy) -> Suggestions:
     from .measures import sentences
 
     said = [s for s, heading, done in sentences(body, is_heading) if not heading]
-    county_forms = [w for w in re.findall(r"“([^”]+)”", places["county"].evidence)] if places["county"].value and not inferred(places["county"]) else []
+    county = places["county"]
+    county_forms = sorted(written_forms("county", county.value), key=len, reverse=True) if county.value and not inferred(county) else []
     kind_label = taxonomy.unit_type(str(unit_type.value)).label("zh") if unit_type.value else "单位"
     place = next((places[level].value for level in ("county", "prefecture", "province")
                   if places[level].value and not inferred(places[level])), None)
@@ -168,7 +161,7 @@ def _who(title: str, lines: list[str], body: str) -> _Found:
     from_title = unit.in_title(title) if title else None
     body_lines = [l for l in lines if not is_heading(l) or len(l) > 40]
     opening = "\n".join(body_lines[:3])[:600]
-    openings = unit.in_opening(masked_names(opening))
+    openings = unit.in_opening(opening)
     sig = unit.signature(lines)
     named = [n for n in (from_title, *openings, sig) if n is not None]
     proper = [n for n in named if not n.generic]
@@ -183,10 +176,6 @@ def _who(title: str, lines: list[str], body: str) -> _Found:
         name = proper[0]
     kind_from = from_title or (openings[0] if openings else None) or sig
     return _Found(name, kind_from, unit.self_reference(body))
-
-
-def masked_names(text: str) -> str:
-    return text
 
 
 def _anchor(title: str, found: _Found, lines: list[str]) -> str:
@@ -309,21 +298,6 @@ def _unit_type(taxonomy: Taxonomy, title: str, opening: str, body: str, places: 
     return Suggestion(best, f"{_evidence(counts)} (score {score}; the opening lines count five times){runner}")
 
 
-# A category is suggested when its words come back: three times in the body, or a heading names it.
-MEASURE_THRESHOLD = 3
-
-
-def _measures(taxonomy: Taxonomy, headings: str, body: str) -> tuple[Suggestion, ...]:
-    out = []
-    for measure in taxonomy.measures:
-        counts = _count(measure.keywords, body)
-        in_headings = _count(measure.keywords, headings)
-        score = sum(counts.values()) + 2 * sum(in_headings.values())
-        if score >= MEASURE_THRESHOLD:
-            out.append((score, Suggestion(measure.id, _evidence(counts) + (f"; in headings: {_evidence(in_headings)}" if in_headings else ""))))
-    return tuple(s for _, s in sorted(out, key=lambda x: -x[0]))
-
-
 def _ethnic_groups(body: str) -> tuple[Suggestion, ...]:
     names = ethnic_groups()
     alternation = "|".join(sorted(names, key=len, reverse=True))
@@ -358,9 +332,8 @@ def _by_short_name(item: str, names: tuple[str, ...]) -> str | None:
 
 
 # Where a report turns to what is left to do: years from there on are plans, not the year reported.
-AHEAD = re.compile(r"存在的?问题|存在的?不足|存在的?困难|下一步|下步|打算|工作计划|工作思路|今后|明年")
 _PLAN = re.compile(r"将|计划|拟|打算|力争|争取|确保|要|预计|目标")
-_OPENS = re.compile(r"(?:^|(?<=[。；！？\n]))\s*(?:现将\s*)?((?:19|20)[0-9]{2})\s*年(?:度)?(?:[，,]|以来[，,]?(?=\S))")
+_OPENS = re.compile(r"(?:^|(?<=[。；！？\n]))\s*(?:现将\s*)?((?:19|20)[0-9]{2})\s*年(?:度)?[，,]")
 _OPENS_CLAUSE = re.compile(r"(?<=[，,])\s*((?:19|20)[0-9]{2})\s*年(?:度)?[，,](?=\S)")
 _CLOSING_DATE = re.compile(r"^\s*((?:19|20)[0-9]{2})\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日\s*$")
 _REPORTED = re.compile(r"现将\s*((?:19|20)[0-9]{2})\s*年")
@@ -410,35 +383,3 @@ def _year(lines: list[str]) -> Suggestion:
     year, n = max(found.items(), key=lambda kv: (kv[1], kv[0]))
     return Suggestion(int(year), f"“{year}年” in the title, opening what was done, in the closing date or with a month ({n})"
                       + (f"; others: {', '.join(y for y in found if y != year)}" if len(found) > 1 else ""))
-
-
-# What follows a unit's name where a report introduces it: 碧海社区位于…, 某某医院是…
-_INTRODUCED = r"(?=是|位于|地处|坐落|现有|共有|下辖|辖区|成立于|始建于|创建于|建于|始终|多年来|近年来)"
-
-
-def _unit(taxonomy: Taxonomy, unit_type: object, body: str) -> Suggestion:
-    """The name the report gives its unit, where it introduces it: at the start of a sentence and
-    followed by 是, 位于, 现有 …, or beginning with a place the gazetteer knows (肃北县蒙医院)."""
-    if not unit_type:
-        return Suggestion(None, "no unit type")
-    nouns = taxonomy.unit_type(str(unit_type)).names
-    if not nouns:
-        return Suggestion(None, "no unit word")
-    from .places import gazetteer
-
-    names_of_places, matcher = gazetteer()
-    alternation = "|".join(map(re.escape, sorted(nouns, key=len, reverse=True)))
-    pattern = re.compile(rf"(?:^|(?<=[\s，。；：“”（）,;:()]))([\u4e00-\u9fff]{{2,12}}?(?:{alternation}))(?:{_INTRODUCED})?", re.M)
-    names: Counter = Counter()
-    for m in pattern.finditer(body):
-        name = m.group(1)
-        introduced = m.group(0) != name or bool(re.match(_INTRODUCED, body[m.end():]))
-        at_place = any(start == 0 and end < len(name) for _, start, end in matcher.find_matches_as_indexes(name))
-        if (introduced or at_place) and not ENUMERATED.match(name) \
-                and not re.match(r"[我本全各该此在为对将把从由经据按和与及也使年月日]", name) \
-                and not re.search(r"少数民族|民族团结|各族|群众|工作|领导|推进|加强|开展|坚持|注重|积极|建设|贯彻|落实", name):
-            names[name] += 1
-    if not names:
-        return Suggestion(None, "no name introduced as the unit's (such as “…社区位于…”)")
-    name, n = names.most_common(1)[0]
-    return Suggestion(name, f"“{name}” ×{n}, introduced as the unit at the start of a sentence")
