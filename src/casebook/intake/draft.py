@@ -125,7 +125,8 @@ def render(report: Report, s: Suggestions, id: str, source_file: str) -> str:
         if optional and not lines:
             continue  # the report gives no problems or plans: the section is left out
         out += ["", f"## {heading}", ""]
-        out.append(f"待写：{_SECTION_HELP[key]}" + ("原文此部分无内容。" if not lines else "原文相关内容如下（仅作素材，须改写）："))
+        out.append(f"待写：{_SECTION_HELP[key]}" + (_EMPTY.get(key, "原文此部分无内容。") if not lines
+                                                   else "原文相关内容如下（仅作素材，须改写）："))
         if lines:
             out.append("")
             quoted = [f"> {line.text.strip().lstrip('#').strip()}" for line in lines]
@@ -134,6 +135,10 @@ def render(report: Report, s: Suggestions, id: str, source_file: str) -> str:
     return "\n".join(out)
 
 
+_EMPTY = {
+    "results": "原文没有单列成效：数字和荣誉见“主要做法”的原文和文件头中 figures、honours 的注释。",
+    "practice": "原文没有分项写做法：见“背景”的原文。",
+}
 _SECTION_HELP = {
     "background": "单位、地点、人员构成，这项工作在当地为什么重要。",
     "practice": "具体做法，可以用 ### 分小节。",

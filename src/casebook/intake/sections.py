@@ -12,6 +12,7 @@ from .headings import ENUMERATED, is_heading
 _RESULTS = re.compile(r"成效|成果|效果|成绩|取得的|主要收获")
 _BACKGROUND = re.compile(r"基本情况|概况|背景|简介")
 _RUN_IN_AHEAD = re.compile(r"^\s*(?:[一二三四五六七八九十]+、)?\s*(?:存在的?问题|存在的?不足|存在的?困难|下一步|下步)")
+_HONOURED = re.compile(r"荣获|被评为|被命名为|获评|被授予|记(?:集体)?[一二三]等功")
 _CLOSING = re.compile(r"^\s*(?:通过|经过|一年来|几年来|近年来，|多年来，|总之)")
 
 
@@ -42,4 +43,7 @@ def sorted_lines(lines: tuple[Line, ...], simplify) -> dict[str, list[Line]]:
             elif state == "practice" and not heading and _CLOSING.match(text):
                 state = "results"
         out[state].append(line)
+        # An honour told among the practices is a result too: the line goes under both.
+        if state in ("background", "practice") and _HONOURED.search(text):
+            out["results"].append(line)
     return out
