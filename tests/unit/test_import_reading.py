@@ -162,3 +162,11 @@ def test_a_unit_named_only_in_its_signature_and_a_year_only_in_its_date(capsys, 
         "2023年12月20日"), "utf-8")
     [r] = imported(capsys, content, path)
     assert (r["unit"], r["unit_type"], r["year"]) == ("雷山县青松镇人民政府", "township", 2023)
+
+
+def test_a_title_with_a_motto_names_the_unit_in_its_subtitle(capsys, content, tmp_path):
+    path = tmp_path / "r1.txt"
+    path.write_text(report("织密团结纽带 共建和谐社区——锦江街道办事处民族工作情况汇报",
+                           "街道辖8个社区，常住人口6万人，其中少数民族3000余人。"), "utf-8")
+    [r] = imported(capsys, content, path)
+    assert (r["unit"], r["unit_type"]) == ("锦江街道办事处", "street_office")

@@ -106,8 +106,18 @@ def _name(candidate: str, where: str) -> Name | None:
 
 def in_title(title: str) -> Name | None:
     """The unit's name at the start of its title: "元阳县梯田乡卫生院2019年…总结" -> 元阳县梯田乡卫生院;
-    the first name followed by a year, else the longest followed by what the report is about."""
-    title = re.sub(r"^\s*#+\s*", "", title or "").strip()
+    the first name followed by a year, else the longest followed by what the report is about. A
+    title with a motto and a subtitle (编织…纽带——街道办事处民族工作情况汇报) names it in the subtitle."""
+    parts = [p for p in re.split(r"[—―]{1,2}|－－|--", re.sub(r"^\s*#+\s*", "", title or "")) if p.strip()]
+    for part in reversed(parts[1:]):
+        found = _in_title(part)
+        if found is not None:
+            return found
+    return _in_title(parts[0]) if parts else None
+
+
+def _in_title(title: str) -> Name | None:
+    title = title.strip()
     title = _YEAR.sub("", title, count=1) if _YEAR.match(title) else title
     best = None
     for m in re.finditer(_HEAD_RE, title):
