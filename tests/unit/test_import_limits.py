@@ -167,3 +167,14 @@ def test_a_file_of_only_noise_is_refused_whatever_its_furniture(capsys, content,
     code, out, err = run(capsys, "--dry-run", "--content", str(content), str(batch))
     assert code == 1
     assert "noise.txt: no report text is left once 5 lines of website noise are removed" in err
+
+
+def test_a_docx_whose_text_expands_past_its_limit_is_refused(capsys, content, batch, tmp_path, monkeypatch):
+    good = word_file(tmp_path / "plain.docx", GOOD)
+    monkeypatch.setattr(reading, "MAX_DOCX_XML", 2 * 1024 * 1024)
+    padding = b"<!-- " + b" " * (3 * 1024 * 1024) + b" -->"
+    rebuilt(good, batch / "long.docx", document=lambda xml: xml.replace(b"<w:body>", b"<w:body>" + padding, 1))
+    code, out, err = run(capsys, "--dry-run", "--content", str(content), str(batch))
+    assert code == 1
+    assert "long.docx: its XML expands to more than 2 MB (the limit for a .docx's text, passed in word/document.xml)" in err
+    assert "good.txt, report 1 of 1" in out

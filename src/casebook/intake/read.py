@@ -14,9 +14,11 @@ SUFFIXES = (".docx", ".txt", ".md")
 # the others of the batch go on.
 MAX_TEXT_BYTES = 4 * 1024 * 1024
 MAX_DOCX_BYTES = 20 * 1024 * 1024
-# What a .docx may expand to, all its parts together: a zip bomb stops here, read in chunks,
-# whatever sizes its directory claims.
-MAX_DOCX_EXPANDED = 64 * 1024 * 1024
+# What a .docx may expand to, read in chunks whatever sizes its directory claims, so that a zip
+# bomb stops here: all its parts together (pictures included, held in memory), and its XML, which
+# is parsed into a tree many times its size.
+MAX_DOCX_EXPANDED = 128 * 1024 * 1024
+MAX_DOCX_XML = 16 * 1024 * 1024
 
 
 def _mb(n: int) -> str:
@@ -111,7 +113,7 @@ def _check_docx(raw: bytes, shown: str) -> None:
 
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
-        total = 0
+        total = xml = 0
         for info in archive.infolist():
             if info.is_dir():
                 continue
@@ -121,6 +123,12 @@ def _check_docx(raw: bytes, shown: str) -> None:
                     if len(head) < 4096:
                         head += chunk[:4096]
                     total += len(chunk)
+                    if info.filename.endswith((".xml", ".rels")):
+                        xml += len(chunk)
+                        if xml > MAX_DOCX_XML:
+                            raise Refusal(f"{shown}: its XML expands to more than {_mb(MAX_DOCX_XML)} (the limit for a "
+                                          f".docx's text, passed in {info.filename}): far more than a work report; "
+                                          f"open it in Word and save it again, or paste its text into a .txt")
                     if total > MAX_DOCX_EXPANDED:
                         raise Refusal(f"{shown}: its parts expand to more than {_mb(MAX_DOCX_EXPANDED)} (the limit for a "
                                       f".docx, passed in {info.filename}): not a work report, or a damaged or "
