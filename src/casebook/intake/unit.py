@@ -90,6 +90,9 @@ def _name(candidate: str, where: str) -> Name | None:
         return None
     head = m.group(1)
     rest = candidate[: -len(head)]
+    # A name begins with itself, not with a preposition or a verb (在全县…, 关于…, 对全乡…).
+    if re.match(r"[在于对为从向按据由把将以和与及给让使经就当]", candidate):
+        return None
     if _NOT_NAME.search(rest) and not _HEAD.get(head) == "association":
         return None
     kind = _HEAD[head]
