@@ -12,8 +12,10 @@ from casebook.corpus.trace import NUMBER
 from casebook.script import to_simplified
 from .model import Mention, Report, Suggestion, Suggestions
 from .groups import ethnic_groups
-from .measures import AHEAD, measures as done_measures
-from .places import inferred, region, written_forms
+from . import facts
+from . import unit as naming
+from .measures import AHEAD, measures as done_measures, sentences
+from .places import gazetteer, inferred, region, written_forms
 from .headings import ENUMERATED, is_heading
 from .split import heading_text
 
@@ -58,10 +60,8 @@ def _attached(text: str, m: re.Match) -> str:
     word = _ATTACHED.match(after)
     if word:
         return token + word.group(0)
-    from .unit import HEADS
-
-    places = "|".join(re.escape(h) for h, _ in HEADS)
-    institutions = "|".join(re.escape(h) for h, kind in HEADS if kind in ("hospital", "school", "religious_venue", "enterprise",
+    places = "|".join(re.escape(h) for h, _ in naming.HEADS)
+    institutions = "|".join(re.escape(h) for h, kind in naming.HEADS if kind in ("hospital", "school", "religious_venue", "enterprise",
                                                                           "association", "department"))
     # The shortest name that ends on a head (XX村, XX街道), carried on to an institution in it (XX村清真寺).
     named = re.match(rf"[\u4e00-\u9fff]{{0,4}}?(?:{places})", after)
@@ -117,9 +117,6 @@ def suggest(report: Report, taxonomy: Taxonomy) -> Suggestions:
     measures = done_measures(taxonomy, body, lambda l: is_heading(l) or bool(ENUMERATED.match(l) and len(l.strip()) <= 60))
     groups = _ethnic_groups(body)
     year = _year(own)
-    from . import facts
-    from .measures import sentences
-
     said = [s for s, heading, done in sentences(body, is_heading) if not heading]
     county = places["county"]
     county_forms = sorted(written_forms("county", county.value), key=len, reverse=True) if county.value and not inferred(county) else []
@@ -156,13 +153,11 @@ class _Found:
 def _who(title: str, lines: list[str], body: str) -> _Found:
     """The unit's own name and what kind of unit it is, from its title, its opening sentences,
     its signature and what it calls itself, in that order."""
-    from . import unit
-
-    from_title = unit.in_title(title) if title else None
+    from_title = naming.in_title(title) if title else None
     body_lines = [l for l in lines if not is_heading(l) or len(l) > 40]
     opening = "\n".join(body_lines[:3])[:600]
-    openings = unit.in_opening(opening)
-    sig = unit.signature(lines)
+    openings = naming.in_opening(opening)
+    sig = naming.signature(lines)
     named = [n for n in (from_title, *openings, sig) if n is not None]
     proper = [n for n in named if not n.generic]
     name = None
@@ -175,7 +170,7 @@ def _who(title: str, lines: list[str], body: str) -> _Found:
     elif proper:
         name = proper[0]
     kind_from = from_title or (openings[0] if openings else None) or sig
-    return _Found(name, kind_from, unit.self_reference(body))
+    return _Found(name, kind_from, naming.self_reference(body))
 
 
 def _anchor(title: str, found: _Found, lines: list[str]) -> str:
@@ -190,8 +185,6 @@ def _anchor(title: str, found: _Found, lines: list[str]) -> str:
 
 def _level_of(name: str) -> str | None:
     """The level of the place a department's name carries: 阿坝州民宗委 prefecture, 美姑县人民法院 county."""
-    from .places import gazetteer
-
     names, matcher = gazetteer()
     levels = {d.level for _, a, b in matcher.find_matches_as_indexes(name) for d, _ in names[name[a:b]]}
     if "county" in levels:
@@ -204,8 +197,6 @@ def _level_of(name: str) -> str | None:
 
 
 def _gazetteer_level(name: str) -> str | None:
-    from .places import gazetteer
-
     names, matcher = gazetteer()
     levels = {d.level for _, a, b in matcher.find_matches_as_indexes(name) for d, _ in names[name[a:b]]}
     return next((level for level in ("county", "prefecture", "province") if level in levels), None)
@@ -223,9 +214,7 @@ def _unit_and_type(taxonomy: Taxonomy, found: _Found, places: dict, opening: str
     elif found.self_ref and found.self_ref[1] >= 2:
         # Once may be a quotation or a slip; a unit that calls itself 我院 does so again and again.
         word, n = found.self_ref
-        from .unit import SELF
-
-        kind, why = SELF[word], f"it calls itself “我{word}” ×{n}"
+        kind, why = naming.SELF[word], f"it calls itself “我{word}” ×{n}"
     if kind == "院":
         kind = ("department" if re.search(r"法院|检察院|审判|检察", body) else
                 "school" if body.count("学生") + body.count("学院") > body.count("患者") + body.count("医院") else "hospital")
