@@ -23,6 +23,12 @@
   var more = root.querySelector(".cb-browse__more");
   var boxes = Array.prototype.slice.call(root.querySelectorAll(".cb-facet input[type=checkbox]"));
   var facets = [], byKey = {}, cases = [], matched = [], shown = 0, caseUrl = "", notStated = "", rows = null;
+  // Training: the cases shown as a handout, and up to a few ticked ones side by side
+  // (pages/selection.py); the choice travels in the address of those pages.
+  var handout = root.querySelector(".cb-browse__handout"), compare = root.querySelector(".cb-browse__compare");
+  var handoutMax = parseInt(root.getAttribute("data-handout-max"), 10) || 0;
+  var compareMax = parseInt(root.getAttribute("data-compare-max"), 10) || 0;
+  var picked = [];
 
   function loadScript(src, callback) {
     return new Promise(function (resolve, reject) {
@@ -107,6 +113,7 @@
     shown = 0;
     showMore(false);
     writeHash(sets);
+    showSelectionLinks();
     root.setAttribute("data-matched", String(matched.length));  // tells tests the list is current
   }
 
@@ -149,7 +156,40 @@
     labels(c, "unit").forEach(function (text) { tags.appendChild(tag("cb-unit", text)); });
     labels(c, "measure").forEach(function (text) { tags.appendChild(tag("cb-chip", text)); });
     li.appendChild(tags);
+    if (compare && compareMax) {
+      var pick = document.createElement("label");
+      pick.className = "cb-browse__pick";
+      var box = document.createElement("input");
+      box.type = "checkbox";
+      box.value = c.id;
+      box.checked = picked.indexOf(c.id) !== -1;
+      box.setAttribute("aria-label", root.getAttribute("data-compare-pick") + ": " + c.title);
+      box.addEventListener("change", function () {
+        picked = picked.filter(function (id) { return id !== c.id; });
+        if (box.checked) picked.push(c.id);
+        if (picked.length > compareMax) {  // the oldest pick makes way
+          var dropped = picked.shift();
+          var other = list.querySelector('.cb-browse__pick input[value="' + dropped + '"]');
+          if (other) other.checked = false;
+        }
+        showSelectionLinks();
+      });
+      pick.appendChild(box);
+      pick.appendChild(document.createTextNode(" " + root.getAttribute("data-compare-pick")));
+      li.appendChild(pick);
+    }
     return li;
+  }
+
+  function showSelectionLinks() {
+    if (handout) {
+      handout.hidden = !matched.length || matched.length > handoutMax;
+      handout.href = root.getAttribute("data-handout-url") + "#cases=" + matched.map(function (c) { return c.id; }).join(",");
+    }
+    if (compare) {
+      compare.hidden = picked.length < 2;
+      compare.href = root.getAttribute("data-compare-url") + "#cases=" + picked.join(",");
+    }
   }
 
   function tag(cls, text) {

@@ -38,9 +38,11 @@ def cell_path(unit: str, measure: str) -> str:
 UNITS, MEASURES, MATRIX = "units/index.md", "measures/index.md", "matrix.md"
 CHECKLISTS, GLOSSARY = "checklists/index.md", "glossary.md"
 BROWSE, STATS, DATA = "browse.md", "stats.md", "data.md"
+HANDOUT, COMPARE = "handout.md", "compare.md"
 
 CASES_JSON, CASES_CSV, CASES_SCRIPT = "data/cases.json", "data/cases.csv", "data/cases.js"
 ITEMS_JSON, ITEMS_CSV = "data/checklist-items.json", "data/checklist-items.csv"
+DATAPACKAGE = "data/datapackage.json"
 BROWSE_SCRIPT = "browse/index.js"
 SEARCH_SCRIPT = "search/index.js"
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import posixpath
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from casebook.corpus import loader, sanitize
 from casebook.derive import indices
 from casebook.model import DEFAULT_LANGUAGE
 from casebook.pages import a11y, datafiles, handwritten, home, catalog, publish, search, searchchunks
+from casebook.pages import selection
 from casebook.pages import theme as site_theme
 from casebook.pages.page import NavItem, SitePage
 from casebook.pages.reconcile import reconcile
@@ -51,6 +53,7 @@ class Build:
     started: float = 0.0
     digests: dict[str, str] = field(default_factory=dict)  # index page -> its digest, in dirty builds
     facts: dict[str, publish.PageFacts] = field(default_factory=dict)  # page -> its description and date, for the head
+    feeds: dict[str, str] = field(default_factory=dict)  # unit type's or category's page -> its own feed
 
 
 class Adapter:
@@ -128,11 +131,15 @@ class Adapter:
         # For the sitemap's lastmod: MkDocs writes the sitemap before it renders the pages.
         config.extra["casebook_updated"] = {path: f.updated for path, f in b.facts.items() if f.updated}
         self._add_pages(out, config, changed, updated)
+        b.feeds = publish.index_feeds(b.loaded.content)
         for data in (*datafiles.data_files(b.loaded.content, b.indices, s.lang, s.directory_urls, s.site_url),
                      *publish.data_files(b.loaded.content, s.lang, config.site_name, updated, s.site_url,
                                          s.directory_urls)):
             out.append(File.generated(config, data.path, content=data.content))
-            b.carried[data.path] = data.cases
+            if data.index:
+                b.listed[data.path] = data.cases or ()
+            else:
+                b.carried[data.path] = data.cases
         return out
 
     def _add_handwritten(self, out: Files, config: MkDocsConfig, written: dict[str, File]) -> None:
@@ -209,6 +216,9 @@ class Adapter:
         facts = self.build.facts.get(page.file.src_uri)
         description = page.meta.get("description") or config.site_description
         page.meta.update(publish.page_meta(facts, page.title or "", config.site_name, description, self.build.settings.lang))
+        feed = self.build.feeds.get(page.file.src_uri)
+        if feed:  # the page's own feed sits beside it (overrides/main.html announces it)
+            page.meta["casebook_feed"] = posixpath.basename(feed)
         return context
 
     def page_content(self, html: str, page) -> str:
@@ -224,7 +234,20 @@ class Adapter:
                 self.build.listed[site_page.path] = listed
             if site_page.headings:
                 toc.add_headings(page, site_page.headings)
-        return a11y.label_task_boxes(html)
+        html = a11y.label_task_boxes(html)
+        if site_page is not None and site_page.kind in selection.CALLBACKS:
+            self._write_data_script(site_page, html)
+        return html
+
+    def _write_data_script(self, site_page: SitePage, html: str) -> None:
+        """The page's article as the handout and comparison read it (pages/selection.py),
+        written as the page is rendered, so that no page is rendered twice."""
+        b = self.build
+        id = site_page.path.rsplit("/", 1)[-1][: -len(".md")]
+        measures = b.indices.cases_by_id[id].measures if site_page.kind == "case" else ()
+        target = b.settings.site_dir / selection.data_script_path(site_page.path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(selection.data_script(site_page.kind, id, measures, html), "utf-8")
 
     def post_build(self, config: MkDocsConfig) -> None:
         b, s = self.build, self.build.settings

@@ -28,6 +28,7 @@ PAGES = {
     "glossary": "glossary/",
     "404": "no-such-page/",
     "contributing": "contributing/",
+    "compare": "compare/#cases=" + ",".join(c.id for c in CONTENT.cases[:3]),
 }
 SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
 SCHEMES = ("light", "dark")
@@ -73,6 +74,8 @@ def test_no_serious_accessibility_violation(browser, served_with_404, axe_source
         for kind, path in PAGES.items():
             page.goto(served_with_404 + ("en/" if lang == "en" else "") + path)
             page.wait_for_load_state("load")
+            if kind == "compare":
+                page.wait_for_selector("#cb-compare[data-ready]")
             page.add_script_tag(content=axe_source)
             result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
             bad = [v for v in result["violations"] if v["impact"] in ("critical", "serious")]

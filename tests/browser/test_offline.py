@@ -168,3 +168,62 @@ def test_browse_filters_and_downloads_from_disk_without_network(browser, unzippe
         assert errors == []
     finally:
         context.close()
+
+
+def _hospitals() -> list[str]:
+    return [c.id for c in CONTENT.cases if c.unit_type == "hospital"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_handout_of_the_hospital_cases_prints_with_page_numbers_from_disk(browser, unzipped, tmp_path, lang):
+    """The hospital page offers the handout; from disk, with every request outside it refused,
+    the handout lays out a cover, a contents list with page numbers, every hospital case and the
+    checklists of their categories, and prints as a PDF."""
+    context, page, external, errors = offline_page(browser)
+    try:
+        root = unzipped / ("en" if lang == "en" else "")
+        page.goto((root / "units/hospital/index.html").as_uri())
+        page.locator(".cb-handout-link").click()
+        page.wait_for_selector("body[data-pages]", timeout=60000)
+        titles = [" ".join(CONTENT.cases[[c.id for c in CONTENT.cases].index(id)].texts[lang].title.split())
+                  for id in _hospitals()]
+        toc = page.locator(".ho-toc a")
+        listed = [" ".join(t.split()) for t in toc.all_inner_texts()]
+        assert listed[:len(titles)] == titles
+        numbers = page.evaluate("""Array.from(document.querySelectorAll('.ho-toc a')).map(a =>
+            getComputedStyle(a, '::after').content)""")
+        assert all(n and n != "none" for n in numbers), numbers
+        pdf = tmp_path / "handout.pdf"
+        page.pdf(path=str(pdf))
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        flat = re.sub(r"\s+", "", text)
+        assert all(re.sub(r"\s+", "", t) in flat for t in titles)
+        # The contents list gives each case's page: the number after its title is where it starts.
+        pages = text.split("\f")
+        first = re.sub(r"\s+", "", titles[0])
+        contents = re.sub(r"\s+", "", pages[1])
+        number = int(re.match(r"\d+", contents[contents.index(first) + len(first):]).group())
+        assert first[:12] in re.sub(r"\s+", "", pages[number - 1])
+        assert external == [] and errors == []
+    finally:
+        context.close()
+
+
+def test_three_cases_side_by_side_from_an_address_print_landscape(browser, unzipped, tmp_path):
+    ids = [c.id for c in CONTENT.cases[:3]]
+    context, page, external, errors = offline_page(browser)
+    try:
+        page.goto((unzipped / "en/compare.html").as_uri() + "#cases=" + ",".join(ids))
+        page.wait_for_selector("#cb-compare[data-ready='3']", timeout=20000)
+        heads = page.locator(".cb-compare__table thead th").all_inner_texts()
+        assert [" ".join(h.split()) for h in heads[1:]] == [" ".join(CONTENT.cases[i].texts["en"].title.split()) for i in range(3)]
+        rows = [" ".join(r.split()) for r in page.locator(".cb-compare__table tbody th").all_inner_texts()]
+        assert "Unit type" in rows and "Measures" in rows
+        pdf = tmp_path / "compare.pdf"
+        page.pdf(path=str(pdf), prefer_css_page_size=True)
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        width, height = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups())
+        assert width > height  # landscape
+        assert external == [] and errors == []
+    finally:
+        context.close()

@@ -208,3 +208,19 @@ def test_the_language_switch_through_the_server(server, watched):
     page.locator(".md-select__link[hreflang=zh]").click()
     page.wait_for_url(server + "cases/bihai-community-guiyang/")
     watched.check()
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_a_handout_and_a_comparison_through_the_server_with_no_csp_violation(server, watched, lang):
+    """The handout's layout (Paged.js) writes <style> elements, which nginx allows on that page
+    alone; the comparison needs nothing beyond the site's policy."""
+    hospitals = "hospital-exchange-corner,xinjiang-top-grade-hospital"
+    response = watched.goto(f"{server}{lang}handout/#cases={hospitals}")
+    assert "style-src 'self' 'unsafe-inline'" in response.headers["content-security-policy"]
+    watched.page.wait_for_selector("body[data-pages]", timeout=60000)
+    assert int(watched.page.get_attribute("body", "data-pages")) > 3
+    watched.check()
+    response = watched.goto(f"{server}{lang}compare/#cases={hospitals}")
+    assert "style-src 'self';" in response.headers["content-security-policy"]
+    watched.page.wait_for_selector("#cb-compare[data-ready='2']")
+    watched.check()

@@ -3,6 +3,7 @@
 from casebook.derive import indices
 from casebook.corpus import loader
 from casebook.urls import case_path, measure_path, unit_path
+from casebook.pages.publish import feed_of
 from casebook.pages.reconcile import reconcile
 from support import write_case
 
@@ -18,7 +19,17 @@ def _complete(idx):
     listed = {unit_path(u): [c.id for c in cs] for u, cs in idx.by_unit.items()}
     listed |= {measure_path(m): [c.id for c in cs] for m, cs in idx.by_measure.items()}
     listed |= {f"units/{u}/{m}.md": [c.id for c in cs] for (u, m), cs in idx.by_cell.items()}
+    listed |= {feed_of(page): ids for page, ids in listed.items() if page.endswith("/index.md")}
     return listed
+
+
+def test_a_feed_of_one_index_that_misses_a_case_is_named(content):
+    c, idx = _content(content)
+    pages = [case_path("alpha"), case_path("beta")]
+    listed = _complete(idx)
+    listed["units/community/feed.xml"] = []
+    assert reconcile(c, idx, pages, pages, listed) == [
+        "units/community/feed.xml: lists 0 cases, expected 1; missing beta"]
 
 
 def test_complete_site_reconciles(content):

@@ -21,9 +21,10 @@ from typing import Sequence
 from casebook.derive.facets import NOT_STATED, Facet
 from casebook.model import Content
 from casebook.pages.page import SitePage
+from casebook.pages.selection import COMPARE_MAX, HANDOUT_MAX
 from casebook.pages.writer import Writer, widget
 from casebook.strings import strings
-from casebook.urls import BROWSE, BROWSE_SCRIPT, case_path, page_url, root_of
+from casebook.urls import BROWSE, BROWSE_SCRIPT, COMPARE, HANDOUT, case_path, page_url, root_of
 
 SCRIPT = BROWSE_SCRIPT
 CALLBACK = "casebookBrowseData"
@@ -55,11 +56,12 @@ def script(browse_data: dict) -> str:
     return f"{CALLBACK}({json.dumps(browse_data, ensure_ascii=False, separators=(',', ':'))});\n"
 
 
-def form(facets: Sequence[Facet], lang: str, base: str, total: int) -> str:
+def form(facets: Sequence[Facet], lang: str, base: str, total: int, selection_urls: tuple[str, str] = ("", "")) -> str:
     """The facets with their checkboxes, and the empty result list the script fills.
 
     `base`: the language's root seen from the browse page, for the script to find its data;
-    `total`: the number of cases, shown until the script has counted."""
+    `total`: the number of cases, shown until the script has counted; `selection_urls`: the
+    handout's and the comparison's pages seen from the browse page (pages/selection.py)."""
     s = strings()[lang]
     e = html.escape
     groups = []
@@ -81,6 +83,11 @@ def form(facets: Sequence[Facet], lang: str, base: str, total: int) -> str:
         "data-none": s["browse_none"],
         "data-page-size": str(PAGE_SIZE),
         "data-file-name": DOWNLOAD_NAME,
+        "data-handout-url": selection_urls[0],
+        "data-handout-max": str(HANDOUT_MAX),
+        "data-compare-url": selection_urls[1],
+        "data-compare-pick": s["compare_pick"],
+        "data-compare-max": str(COMPARE_MAX),
     }
     return (
         '<div class="cb-browse" ' + " ".join(f'{k}="{e(v)}"' for k, v in attrs.items()) + ">\n"
@@ -94,6 +101,8 @@ def form(facets: Sequence[Facet], lang: str, base: str, total: int) -> str:
         f'<p class="cb-browse__status" role="status" aria-live="polite">{e(s["case_count"].format(n=total))}</p>\n'
         f'<button type="button" class="md-button cb-browse__clear">{e(s["browse_clear"])}</button>\n'
         f'<button type="button" class="md-button cb-browse__download">{e(s["browse_download"])}</button>\n'
+        f'<a class="md-button cb-browse__handout" hidden>{e(s["handout_make"])}</a>\n'
+        f'<a class="md-button cb-browse__compare" hidden>{e(s["compare_make"])}</a>\n'
         "</div>\n"
         '<ol class="cb-browse__list"></ol>\n'
         f'<button type="button" class="md-button cb-browse__more" hidden>{e(s["browse_more"])}</button>\n'
@@ -104,7 +113,8 @@ def form(facets: Sequence[Facet], lang: str, base: str, total: int) -> str:
 
 def browse_page(w: Writer, facets: Sequence[Facet]) -> SitePage:
     s, here, widgets = w.s, BROWSE, {}
-    form_html = form(facets, w.lang, root_of(here, w.directory_urls), len(w.content.cases))
+    form_html = form(facets, w.lang, root_of(here, w.directory_urls), len(w.content.cases),
+                     (w.url(here, HANDOUT), w.url(here, COMPARE)))
     markdown = (
         # The facets and the results need the width of the table of contents.
         f"---\nhide:\n  - toc\n---\n\n# {s['browse']}\n\n{s['browse_intro']}\n\n"

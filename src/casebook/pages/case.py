@@ -8,12 +8,12 @@ from typing import Iterator, Mapping
 
 from casebook.corpus import links
 from casebook.derive.indices import Indices
-from casebook.model import Case, Content
-from casebook.pages import meta, render
+from casebook.model import DEFAULT_LANGUAGE, LANGUAGES, Case, Content
+from casebook.pages import cite, meta, render
 from casebook.pages.page import PageStub, SitePage
 from casebook.pages.writer import Writer, draft_notice, escape
 from casebook.strings import join_list
-from casebook.urls import case_path
+from casebook.urls import COMPARE, case_path
 
 
 def case_pages(content: Content, indices: Indices, lang: str,
@@ -31,6 +31,7 @@ def case_page(w: Writer, case: Case, updated: str | None = None) -> SitePage:
     text = case.text(w.lang)
     fallback = text.lang if text.lang != w.lang else None
     rows = meta.case_rows(w, case, updated)
+    cite_block = _cite(w, case, updated)
     # A draft is shown by `mkdocs serve` only, on the slower path that can carry its banner.
     fast = _case_html(w, here, case, text, rows, fallback) if w.headings is not None and not case.draft else None
     if fast is not None:
@@ -38,14 +39,30 @@ def case_page(w: Writer, case: Case, updated: str | None = None) -> SitePage:
         marker = "CASEBOOKFRAGMENT0"
         markdown = f"---\ntitle: {json.dumps(text.title, ensure_ascii=False)}\n---\n\n{marker}\n"
         return SitePage(here, text.title, markdown, "case", str(text.path), fallback,
-                        fragments={marker: fast.html}, headings=fast.headings, escaped_only=True)
+                        fragments={marker: fast.html + cite_block},
+                        headings=(*fast.headings, render.Heading(2, "cite", w.s["cite_heading"])), escaped_only=True)
     markdown = (
         f"# {text.title}\n\n{draft_notice(w.lang) if case.draft else ''}{w.notice(fallback)}"
         f'<div class="cb-meta" markdown>\n\n{meta.markdown(w, here, rows)}\n</div>\n\n'
         f"{text.summary}\n{{: .cb-summary }}\n\n{links.rewrite(text.body, w.resolve(here))}\n"
-        + _related(w, here, case)
+        + _related(w, here, case) + f"\n{CITE_MARKER}\n"
     )
-    return SitePage(here, text.title, markdown, "case", str(text.path), fallback)
+    return SitePage(here, text.title, markdown, "case", str(text.path), fallback, fragments={CITE_MARKER: cite_block},
+                    headings=(render.Heading(2, "cite", w.s["cite_heading"]),))
+
+
+CITE_MARKER = "CASEBOOKFRAGMENTCITE"
+
+
+def _cite(w: Writer, case: Case, updated: str | None) -> str:
+    """How to cite the case, in both languages, the page's own first (pages/cite.py). The
+    address is the page's path until the reader's browser knows the real one."""
+    order = [w.lang, *(lang for lang in LANGUAGES if lang != w.lang)]
+    day = updated or ""
+    refs = [cite.reference(case, lang, w.tax, "" if lang == DEFAULT_LANGUAGE else f"{lang}/", day, "",
+                           w.directory_urls) for lang in order]
+    prefix = "" if w.directory_urls else f"{case.id}/"
+    return cite.block(refs, w.lang, prefix)
 
 
 def _case_html(w: Writer, here: str, case: Case, text, rows: tuple[meta.Row, ...], fallback: str | None) -> render.Rendered | None:
@@ -85,8 +102,16 @@ def _related_items(w: Writer, case: Case) -> list[tuple[str, str, str]]:
     return items
 
 
+def _compare(w: Writer, here: str, case: Case, to: str) -> str:
+    """A link to this case and a related one side by side (pages/selection.py)."""
+    other = to[len("cases/"):-len(".md")]
+    href = html.escape(f"{w.url(here, COMPARE)}#cases={case.id},{other}")
+    return f' <a class="cb-related__compare" href="{href}">{html.escape(w.s["compare_with"], quote=False)}</a>'
+
+
 def _related(w: Writer, here: str, case: Case) -> str:
     lines = [f"- {w.link(here, title, to)}<br>\n  <span class=\"cb-related__why\">{escape(why)}</span>"
+             f"{_compare(w, here, case, to)}"
              for title, to, why in _related_items(w, case)]
     if not lines:
         return ""
@@ -99,7 +124,8 @@ def _related_html(w: Writer, here: str, case: Case, used_ids: set[str]) -> tuple
     if not items:
         return "", ()
     lines = "".join(f'<li><a href="{html.escape(w.url(here, to))}">{html.escape(title, quote=False)}</a><br>\n'
-                    f'  <span class="cb-related__why">{html.escape(why, quote=False)}</span></li>\n'
+                    f'  <span class="cb-related__why">{html.escape(why, quote=False)}</span>'
+                    f'{_compare(w, here, case, to)}</li>\n'
                     for title, to, why in items)
     used_ids.add("related")
     heading = render.Heading(2, "related", w.s["related"])

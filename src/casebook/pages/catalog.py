@@ -24,6 +24,7 @@ from casebook.pages.home import home_page
 from casebook.pages.listings import cell_page, measure_page, measures_page, unit_page, units_page
 from casebook.pages.matrix import matrix_page
 from casebook.pages.opendata import data_page
+from casebook.pages import selection
 from casebook.pages.page import NavItem, SitePage
 from casebook.pages.stats import stats_page
 from casebook.pages.writer import Writer
@@ -64,6 +65,7 @@ def site_pages(content: Content, indices: Indices, lang: str,
     yield browse_page(w, facets)
     yield stats_page(w, facets)
     yield data_page(w)
+    yield from selection.pages(w)
     yield home_page(w, added)
 
 

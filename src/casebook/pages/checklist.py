@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import json
+
 from casebook.corpus import links
 from casebook.model import Checklist
 from casebook.pages.page import SitePage
@@ -28,9 +31,24 @@ def checklist_page(w: Writer, checklist: Checklist) -> SitePage:
                f"[{s['reset_checklist']}](#checklist){{ .md-button .cb-reset }}\n{{: .cb-checklist__actions }}\n\n")
     markdown = (
         f"# {text.title}\n\n{w.notice(fallback)}{text.summary}\n{{: .cb-summary }}\n\n{body}\n\n{buttons}"
-        f'<div class="cb-checklist" id="checklist" markdown>\n\n' + "\n".join(items) + "\n\n</div>\n"
+        f'<div class="cb-checklist" id="checklist" markdown>\n\n' + "\n".join(items) + "\n\n</div>\n\n"
+        f"{ASSESS_MARKER}\n"
     )
-    return SitePage(here, text.title, markdown, "checklist", str(text.path), fallback)
+    return SitePage(here, text.title, markdown, "checklist", str(text.path), fallback,
+                    fragments={ASSESS_MARKER: assess_texts(w.s)})
+
+
+ASSESS_MARKER = "CASEBOOKFRAGMENTASSESS"
+ASSESS_KEYS = ("done", "partly", "not_yet", "note", "csv", "date", "answer", "columns", "report")
+
+
+def assess_texts(s: dict) -> str:
+    """The self-assessment's interface texts for docs/javascripts/casebook-checklist.js, as data
+    (a JSON block the browser never runs), and the line that says where answers are kept."""
+    texts = {key: s[f"assess_{key}"] for key in ASSESS_KEYS}
+    data = json.dumps(texts, ensure_ascii=False).replace("<", "\\u003c")
+    return (f'<p class="cb-assess__kept">{html.escape(s["assess_kept"], quote=False)}</p>\n'
+            f'<script type="application/json" id="cb-assess-texts">{data}</script>\n')
 
 
 def checklists_page(w: Writer) -> SitePage:

@@ -18,6 +18,9 @@ class DataFile:
     path: str  # under the language's root
     content: bytes
     cases: tuple[str, ...] | None = None  # ids of the cases it holds, for the build's reconciliation
+    # A file of one index's cases (its feed) is reconciled against that index, like its page;
+    # one with `cases` and no `index` must hold every case once.
+    index: bool = False
 
 
 def data_files(content: Content, indices: Indices, lang: str, directory_urls: bool = True, base: str = "") -> tuple[DataFile, ...]:

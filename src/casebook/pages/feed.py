@@ -1,4 +1,5 @@
-"""The Atom feed of one language's cases, newest change first, written with feedgen."""
+"""The Atom feeds of one language's cases (all of them, and those of each unit type and each
+category), newest change first, written with feedgen."""
 
 from __future__ import annotations
 
@@ -23,20 +24,24 @@ def _day(day: str) -> datetime:
     return datetime.strptime(day, "%Y-%m-%d").replace(tzinfo=timezone.utc)
 
 
-def feed_id(lang: str, case: str | None = None) -> str:
+def feed_id(lang: str, case: str | None = None, scope: str = "") -> str:
     """A case's id in the feed: the same whatever the site's address and however the case
-    changes, so a reader shows an updated case again rather than a second one."""
-    return "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"casebook:{lang}" + (f":case:{case}" if case else "")))
+    changes, so a reader shows an updated case again rather than a second one (in every feed
+    that lists it). A feed of one index has its own id (`scope`, e.g. "unit:hospital")."""
+    name = f"casebook:{lang}:case:{case}" if case else f"casebook:{lang}" + (f":{scope}" if scope else "")
+    return "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, name))
 
 
-def atom(title: str, root: str, path: str, lang: str, entries: Sequence[Entry]) -> bytes:
-    """The feed at `root + path`, one entry per case, the newest change first."""
+def atom(title: str, root: str, path: str, lang: str, entries: Sequence[Entry], scope: str = "",
+         page: str = "") -> bytes:
+    """The feed at `root + path`, one entry per case, the newest change first; `scope` names the
+    index it follows ("" for the whole casebook), `page` that index's page under `root`."""
     ordered = sorted(entries, key=lambda e: (e.updated, e.id), reverse=True)
     fg = FeedGenerator()
-    fg.id(feed_id(lang))
+    fg.id(feed_id(lang, scope=scope))
     fg.title(title)
     fg.author({"name": title})
-    fg.link(href=root, rel="alternate", type="text/html")
+    fg.link(href=root + page, rel="alternate", type="text/html")
     fg.link(href=root + path, rel="self", type="application/atom+xml")
     fg.language(lang)
     # No entries: the feed still needs a date; the epoch keeps builds of one content identical.

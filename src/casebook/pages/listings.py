@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from casebook.derive.indices import ItemRef
+from casebook.pages import selection
 from casebook.pages.page import SitePage
 from casebook.pages.writer import Writer, escape
 from casebook.urls import MEASURES, UNITS, cell_path, checklist_path, measure_path, unit_path
@@ -41,6 +42,7 @@ def unit_page(w: Writer, unit: str) -> SitePage:
         f"# {w.label(u.label)}\n\n{w.label(u.description)}\n\n"
         f"{s['case_count'].format(n=len(cases))}\n{{: .cb-count }}\n\n"
         + (" ".join(measures) + "\n{: .cb-facets }\n\n" if measures else "")
+        + selection.handout_link(w, here, [c.id for c in cases])
         + w.cards(here, cases)
     )
     return SitePage(here, w.label(u.label), markdown, "unit", **w.take_fragments())
@@ -79,6 +81,7 @@ def measure_page(w: Writer, measure: str) -> SitePage:
     markdown = (
         f"# {w.label(m.label)}\n\n{w.label(m.description)}\n\n"
         f"## {s['cases_here']}\n\n{s['case_count'].format(n=len(cases))}\n{{: .cb-count }}\n\n"
+        + selection.handout_link(w, here, [c.id for c in cases])
         + w.cards(here, cases)
     )
     if items:

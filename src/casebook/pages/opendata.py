@@ -23,7 +23,7 @@ from typing import Callable, Literal, Sequence, Union
 from casebook.model import DEFAULT_LANGUAGE, LANGUAGES, Case, Checklist, Content, Taxonomy
 from casebook.pages.page import SitePage
 from casebook.pages.writer import Writer, escape
-from casebook.urls import (CASES_CSV, CASES_JSON, DATA, ITEMS_CSV, ITEMS_JSON, case_path, checklist_path, page_url,
+from casebook.urls import (CASES_CSV, DATAPACKAGE, CASES_JSON, DATA, ITEMS_CSV, ITEMS_JSON, case_path, checklist_path, page_url,
                            relative)
 
 Value = Union[str, int, None, tuple[str, ...]]
@@ -203,7 +203,8 @@ def data_page(w: Writer) -> SitePage:
 
     downloads = "\n".join(f"- [{posixpath.basename(path)}]({relative(here, path)}){s['colon']}{s[key]}"
                           for path, key in ((CASES_CSV, "data_cases_csv"), (CASES_JSON, "data_cases_json"),
-                                            (ITEMS_CSV, "data_items_csv"), (ITEMS_JSON, "data_items_json")))
+                                            (ITEMS_CSV, "data_items_csv"), (ITEMS_JSON, "data_items_json"),
+                                            (DATAPACKAGE, "data_package")))
     markdown = (
         f"# {s['data']}\n\n{s['data_intro']}\n\n## {s['data_downloads']} {{ #downloads }}\n\n{downloads}\n\n"
         f"{s['data_notes']}\n\n"

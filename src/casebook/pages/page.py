@@ -36,7 +36,7 @@ class SitePage:
     def in_navigation(self) -> bool:
         """Whether the navigation lists the page: index pages only, never one page per case,
         checklist or cell, so that the navigation does not grow with the content."""
-        return self.kind not in ("case", "checklist", "cell")
+        return self.kind not in ("case", "checklist", "cell", "handout", "compare")
 
     def fill(self, html: str) -> tuple[str, tuple[str, ...]]:
         """The rendered page with its fragments in place of their markers, and the ids of the

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import html
 import os
+import posixpath
 import re
 import time
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Mapping
+from typing import Iterator, Mapping
 
 from casebook.model import DEFAULT_LANGUAGE, LANGUAGES, Content
 from casebook.pages.datafiles import DataFile
 from casebook.pages.writer import plain_text
-from casebook.urls import case_path, checklist_path, page_url
+from casebook.urls import case_path, checklist_path, measure_path, page_url, unit_path
 
 SITE_URL_VARIABLE = "CASEBOOK_SITE_URL"
 FEED, ROBOTS, SITEMAP = "feed.xml", "robots.txt", "sitemap.xml"
@@ -119,27 +120,60 @@ def robots(url: str | None) -> str:
     return f"User-agent: *\nAllow: /\n\n{maps}"
 
 
+def feed_of(page: str) -> str:
+    """The feed of a unit type's or category's page, beside it: `units/hospital/index.md` ->
+    `units/hospital/feed.xml` (under the language's root)."""
+    return posixpath.join(posixpath.dirname(page), FEED)
+
+
+def index_feeds(content: Content) -> dict[str, str]:
+    """Page -> its own feed, for every unit type's and category's page."""
+    pages = [*(unit_path(u.id) for u in content.taxonomy.unit_types),
+             *(measure_path(m.id) for m in content.taxonomy.measures)]
+    return {page: feed_of(page) for page in pages}
+
+
 def data_files(content: Content, lang: str, site_name: str, updated: Mapping[str, str | None],
-               url: str | None, directory_urls: bool = True, today: str | None = None) -> tuple[DataFile, ...]:
-    """The feed of this language's cases, and robots.txt at the site root (default language)."""
-    from casebook.pages import feed
+               url: str | None, directory_urls: bool = True, today: str | None = None) -> Iterator[DataFile]:
+    """The feed of this language's cases and one per unit type and category, the citation files
+    of every case, and robots.txt at the site root (default language)."""
+    from casebook.pages import cite, datapackage, feed
+    from casebook.strings import strings
 
     # SOURCE_DATE_EPOCH, where set, makes two builds of one commit the same (as MkDocs reads it).
     now = datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH") or time.time()), timezone.utc)
     day = today or now.strftime("%Y-%m-%d")
-    entries = [
-        feed.Entry(
+    root = language_root(url, lang)
+    entries = {
+        case.id: feed.Entry(
             id=case.id,
             title=case.text(lang).title,
             summary=plain_text(case.text(lang).summary),
-            link=language_root(url, lang) + page_url(case_path(case.id), directory_urls),
+            link=root + page_url(case_path(case.id), directory_urls),
             # A file not yet committed has no date in git: it is new, as of this build.
             updated=updated.get(str(case.text(lang).path)) or day,
         )
         for case in content.cases
-    ]
-    files = [DataFile(FEED, feed.atom(site_name, language_root(url, lang), FEED, lang, entries),
-                      tuple(case.id for case in content.cases))]
+    }
+    yield DataFile(FEED, feed.atom(site_name, root, FEED, lang, list(entries.values())), tuple(entries))
+    tax, s = content.taxonomy, strings()[lang]
+    feeds = index_feeds(content)
+    for unit in tax.unit_types:
+        ids = tuple(c.id for c in content.cases if c.unit_type == unit.id)
+        page = unit_path(unit.id)
+        title = s["index_feed_title"].format(site=site_name, index=tax.unit_label(unit.id, lang))
+        yield DataFile(feeds[page], feed.atom(title, root, feeds[page], lang, [entries[i] for i in ids],
+                                              f"unit:{unit.id}", page_url(page, directory_urls)), ids, index=True)
+    for measure in tax.measures:
+        ids = tuple(c.id for c in content.cases if measure.id in c.measures)
+        page = measure_path(measure.id)
+        title = s["index_feed_title"].format(site=site_name, index=tax.measure_label(measure.id, lang))
+        yield DataFile(feeds[page], feed.atom(title, root, feeds[page], lang, [entries[i] for i in ids],
+                                              f"measure:{measure.id}", page_url(page, directory_urls)), ids, index=True)
+    for case, ref in cite.references(content, lang, root, updated, day, directory_urls):
+        for path, data in cite.files_of(ref, case.id):
+            yield DataFile(path, data)
+    newest = max((d for d in updated.values() if d), default=day)
+    yield DataFile(datapackage.DATAPACKAGE, datapackage.datapackage(s, datapackage.version_of(newest)).encode())
     if lang == DEFAULT_LANGUAGE:
-        files.append(DataFile(ROBOTS, robots(url).encode()))
-    return tuple(files)
+        yield DataFile(ROBOTS, robots(url).encode())

@@ -10,6 +10,7 @@ from typing import Iterable, Mapping
 
 from casebook.derive.indices import Indices
 from casebook.model import Content
+from casebook.pages.publish import feed_of
 from casebook.urls import case_path, cell_path, checklist_path, measure_path, unit_path
 
 
@@ -49,10 +50,13 @@ def reconcile(content: Content, indices: Indices, built: Iterable[str], searchab
                             + (f"; missing {', '.join(lost)}" if lost else "")
                             + (f"; not expected {', '.join(extra)}" if extra else ""))
 
+    # An index's feed lists the same cases as its page.
     for unit, cases in indices.by_unit.items():
-        compare(unit_path(unit), (c.id for c in cases))
+        for page in (unit_path(unit), feed_of(unit_path(unit))):
+            compare(page, (c.id for c in cases))
     for measure, cases in indices.by_measure.items():
-        compare(measure_path(measure), (c.id for c in cases))
+        for page in (measure_path(measure), feed_of(measure_path(measure))):
+            compare(page, (c.id for c in cases))
     for (unit, measure), cases in indices.by_cell.items():
         compare(cell_path(unit, measure), (c.id for c in cases))
     return problems

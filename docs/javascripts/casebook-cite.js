@@ -1,0 +1,60 @@
+/* "Cite this case": the references are written at build time with the page's path and without
+   a day of access, which only the reader's browser knows. Here the address becomes the page's
+   published one (its canonical or hreflang link, or the address it was opened at) and the day
+   of access today's; "Copy" puts the reference on the clipboard. Without script the reference
+   still reads right, only without those two. */
+(function () {
+  var refs = document.querySelectorAll(".cb-cite__ref");
+  if (!refs.length) return;
+  var pageLang = document.documentElement.lang.slice(0, 2);
+  function here() { return location.href.split("#")[0]; }
+  function addressIn(lang) {
+    var alt = document.querySelector('link[hreflang="' + lang + '"]');
+    if (alt) return alt.href;
+    if (lang === pageLang) {
+      var canonical = document.querySelector('link[rel="canonical"]');
+      return canonical ? canonical.href : here();
+    }
+    return null;  // the other language's address is not known from here: the path stays
+  }
+  var now = new Date();
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  var iso = now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  var english = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" }).format(now);
+  Array.prototype.forEach.call(refs, function (ref) {
+    var lang = ref.id.replace("cite-", "");
+    var url = ref.querySelector(".cb-cite__url");
+    var address = addressIn(lang);
+    if (url && address) url.textContent = address;
+    var accessed = ref.querySelector(".cb-cite__accessed");
+    if (accessed) accessed.textContent = lang === "zh" ? "[" + iso + "]" : " (accessed " + english + ")";
+    // GB/T 7714 puts ". " after the days: one is needed where the case had no date of its own.
+    var next = accessed && accessed.nextSibling;
+    if (lang === "zh" && accessed && !(next && next.textContent.charAt(0) === ".")) accessed.insertAdjacentText("afterend", ". ");
+  });
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".cb-cite__copy");
+    if (!button) return;
+    var ref = document.getElementById(button.getAttribute("data-copy"));
+    var text = ref.textContent.replace(/\s+/g, " ").trim();
+    var label = button.textContent;
+    function done() {
+      button.textContent = button.getAttribute("data-done");
+      setTimeout(function () { button.textContent = label; }, 2000);
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(done, function () { select(ref); });
+    } else {
+      select(ref);
+    }
+  });
+  // Where the clipboard cannot be written (an old browser, a page from disk in some), the
+  // reference is selected for the reader to copy.
+  function select(node) {
+    var range = document.createRange();
+    range.selectNodeContents(node);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+})();
