@@ -2,6 +2,7 @@
 #   make serve   install what is needed, build the site and serve it with live reload (after the
 #                first build, an edit rebuilds only the pages it touches: --dirty)
 #   make test    install what is needed and run every test
+# and, for the edit loop, `make test-fast`: the tests that need no browser (README).
 # Both work on a fresh machine with Python 3.11; `make test` also installs Debian's Chromium
 # for the browser tests, and nginx and node for the tests of the published site and the CI
 # files, when they are missing (as root, or with sudo).
@@ -12,7 +13,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 ADDR   ?= 127.0.0.1:8000
 
-.PHONY: serve build test install browser server clean benchmark publish evaluate-import
+.PHONY: serve build test test-fast install browser server clean benchmark publish evaluate-import
 
 serve: install
 	$(BIN)/mkdocs serve --dev-addr $(ADDR) --livereload --dirty
@@ -20,8 +21,15 @@ serve: install
 build: install
 	$(BIN)/mkdocs build --strict
 
+# The suite runs on every core (pytest-xdist), a test file to a worker so that a file's
+# fixtures (a built site, the offline bundle, a server) are made once; JOBS=1 runs it in one.
+JOBS ?= auto
 test: install browser server node_modules
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile $(PYTEST_ARGS)
+
+# The edit loop: the unit and site tests, without a browser, a server or node (README).
+test-fast: install
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile -m "not browser" tests/unit tests/site $(PYTEST_ARGS)
 
 # The site as a plain server gets it: built for CASEBOOK_SITE_URL, with the .gz and .br copies
 # that deploy/nginx/casebook.conf sends (README, "Publishing").

@@ -5,6 +5,7 @@
   "use strict";
   var sel = window.casebookSelection, root = document.getElementById("cb-compare");
   if (!sel || !root) return;
+  document.body.classList.add("cb-compare-page");  // printed on landscape A4 (casebook.css)
   var t = sel.texts, ids = sel.chosen();
   if (ids.length < t.min || ids.length > t.max) { sel.say(root, t.compare_none); return; }
   sel.say(root, t.compare_loading);

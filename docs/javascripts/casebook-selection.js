@@ -27,13 +27,32 @@
     return texts.directory_urls ? f : f.replace(/[^/]+\/$/, "");
   }
 
+  /* Served from a web server, the page itself is read; from disk (the offline copy, built with
+     file addresses) the data script beside it, since a page from disk may not fetch. */
   function load(kind, id) {
+    if (location.protocol !== "file:" && texts.directory_urls) return fetchPage(kind, id);
     return new Promise(function (resolve, reject) {
       waiting[kind][id] = resolve;
       var script = document.createElement("script");
       script.src = folder(kind, id) + "data.js";
       script.onerror = function () { delete waiting[kind][id]; reject(new Error(id)); };
       document.head.appendChild(script);
+    });
+  }
+
+  function fetchPage(kind, id) {
+    return fetch(folder(kind, id)).then(function (response) {
+      if (!response.ok) throw new Error(id);
+      return response.text();
+    }).then(function (text) {
+      var page = new DOMParser().parseFromString(text, "text/html");
+      var body = page.querySelector("article.md-content__inner");
+      Array.prototype.forEach.call(body.querySelectorAll(".md-content__button, .md-source-file"), function (n) { n.remove(); });
+      var measures = Array.prototype.map.call(body.querySelectorAll(".cb-meta a.cb-chip"), function (a) {
+        var m = /measures\/([^/]+)\//.exec(a.getAttribute("href"));
+        return m ? m[1] : null;
+      }).filter(Boolean);
+      return { id: id, measures: measures, html: body.innerHTML };
     });
   }
 

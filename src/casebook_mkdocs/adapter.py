@@ -235,7 +235,9 @@ class Adapter:
             if site_page.headings:
                 toc.add_headings(page, site_page.headings)
         html = a11y.label_task_boxes(html)
-        if site_page is not None and site_page.kind in selection.CALLBACKS:
+        # From disk (the offline copy, with file addresses) the handout and the comparison read
+        # the page's data script; a web server gives them the page itself, and no copy is kept.
+        if site_page is not None and site_page.kind in selection.CALLBACKS and not self.build.settings.directory_urls:
             self._write_data_script(site_page, html)
         return html
 

@@ -234,3 +234,16 @@ def test_long_results_show_fifty_at_a_time(browser, project, content, tmp_path):
             assert len(shown(page)) == 20 and not more.is_visible()
         finally:
             page.close()
+
+
+def test_browse_says_one_case_matches(browser, site_url):
+    page = browser.new_page()
+    try:
+        page.goto(site_url + "en/browse/#year=2017")
+        page.wait_for_selector(".cb-browse--ready")
+        assert page.locator(".cb-browse__status").inner_text() == "1 case matches"
+        page.goto(site_url + "en/browse/#unit=hospital")
+        page.wait_for_selector(".cb-browse--ready")
+        assert page.locator(".cb-browse__status").inner_text().endswith("cases match")
+    finally:
+        page.close()

@@ -23,16 +23,3 @@ def test_the_site_counts_in_english_plurals_and_chinese_as_it_is():
     assert en["item_count"].format(n=1) == "1 item" and en["checklist_count"].format(n=1) == "1 checklist"
     assert zh["case_count"].format(n=1) == "1 个案例"
     assert not isinstance(zh["case_count"], Plural)
-
-
-def test_browse_says_one_case_matches(browser, site_url):
-    page = browser.new_page()
-    try:
-        page.goto(site_url + "en/browse/#year=2017")
-        page.wait_for_selector(".cb-browse--ready")
-        assert page.locator(".cb-browse__status").inner_text() == "1 case matches"
-        page.goto(site_url + "en/browse/#unit=hospital")
-        page.wait_for_selector(".cb-browse--ready")
-        assert page.locator(".cb-browse__status").inner_text().endswith("cases match")
-    finally:
-        page.close()

@@ -3,9 +3,11 @@ document of the chosen cases and the checklists their categories call for) and c
 side. Both are assembled in the browser from the address (`#cases=a,b,c`), so that any
 selection can be shared, printed, and opened from disk in the offline copy.
 
-Each case and checklist page has a data script beside it (`cases/<id>/data.js`) holding the
-page's own article as its reader sees it, written when the page is rendered (so no page is
-rendered twice). Scripts, not JSON: they load from disk (file://), where a page may not fetch.
+Served from a web server, they read the case and checklist pages themselves. In a site built
+with file addresses (the offline copy), each case and checklist page has a data script beside
+it (`cases/<id>/data.js`) holding the page's own article as its reader sees it, written when
+the page is rendered (so no page is rendered twice); scripts, not JSON, since a page opened
+from disk may not fetch. The online site carries no second copy of any case.
 """
 
 from __future__ import annotations
