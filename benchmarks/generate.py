@@ -37,7 +37,7 @@ def case_id(i: int) -> str:
 
 
 def scratch_project(target: Path) -> Path:
-    """The project's site set-up with the real taxonomy and glossary but no cases."""
+    """The project's site set-up with the real taxonomy, glossary and synonyms but no cases."""
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
@@ -48,7 +48,7 @@ def scratch_project(target: Path) -> Path:
     content = target / "content"
     (content / "cases").mkdir(parents=True)
     (content / "checklists").mkdir()
-    for name in ("taxonomy.yml", "glossary.yml"):
+    for name in ("taxonomy.yml", "glossary.yml", "synonyms.yml"):
         shutil.copy(ROOT / "content" / name, content / name)
     return target
 

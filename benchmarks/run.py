@@ -1,7 +1,7 @@
 """The build benchmark: prints a table of what a full build costs for the real content and for
 generated casebooks, beside a plain Material build of the same case pages.
 
-    make benchmark                        # real, 1000 and 10000 cases (about 15 minutes on 2 cores)
+    make benchmark                        # real, 1,000, 10,000, 20,000 and 100,000 cases (hours on 2 cores)
     .venv/bin/python benchmarks/run.py real 1000 --skip-bundle
 
 For each size it measures, in a scratch copy of the project (.scratch/bench-<n>/):
@@ -29,6 +29,7 @@ It prints figures and asserts nothing: a slower machine gives other numbers, not
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gzip
 import json
 import os
@@ -65,6 +66,8 @@ class Result:
     cases: int
     cold: Build = field(default_factory=Build)  # nothing kept from an earlier build (.cache/ removed)
     warm: Build = field(default_factory=Build)  # again, with what the cold build kept in .cache/
+    edited: Build = field(default_factory=Build)  # again, after one case was edited
+    case_page_kb: float = 0.0  # mean size of a case page, both languages
     site_mb: float = 0.0
     index_raw: dict[str, int] = field(default_factory=dict)
     index_gz: dict[str, int] = field(default_factory=dict)
@@ -82,6 +85,8 @@ def _env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CASEBOOK_")}
     env["NO_MKDOCS_2_WARNING"] = "1"
     env.update(extra)
+    # The code of this checkout, whichever one the environment's package points to.
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (env.get("PYTHONPATH"), str(ROOT / "src")) if p)
     return env
 
 
@@ -151,6 +156,16 @@ def measure_build(result: Result, project: Path) -> None:
         _build_once(build, project)
     site = project / "site"
     result.site_mb = sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6
+    pages = [p.stat().st_size for folder in (site / "cases", site / "en" / "cases") for p in folder.glob("*/index.html")]
+    result.case_page_kb = sum(pages) / len(pages) / 1000 if pages else 0.0
+    # One case edited, as an editor's commit does: a warm full build of everything else.
+    case = sorted((project / "content" / "cases").glob("*.zh.md"))[0]
+    text = case.read_text("utf-8")
+    case.write_text(text.replace("\n\n", "\n\n编辑后的一句。\n\n", 1), "utf-8")
+    try:
+        _build_once(result.edited, project, keep_site=True)
+    finally:
+        case.write_text(text, "utf-8")
     for lang, folder in (("zh", site / "search"), ("en", site / "en" / "search")):
         # Every file of the index, and the manifest that the first search loads before its chunks.
         files = [p.read_bytes() for p in folder.glob("*.js")]
@@ -160,8 +175,9 @@ def measure_build(result: Result, project: Path) -> None:
         result.manifest_gz[lang] = len(gzip.compress((folder / "index.js").read_bytes(), 6))
 
 
-def _build_once(build: Build, project: Path) -> None:
-    shutil.rmtree(project / "site", ignore_errors=True)
+def _build_once(build: Build, project: Path, keep_site: bool = False) -> None:
+    if not keep_site:
+        shutil.rmtree(project / "site", ignore_errors=True)
     with tempfile.TemporaryDirectory() as timings:
         env = _env(CASEBOOK_TIMINGS=timings, PYTHONPATH=str(PROBE))
         build.wall, build.peak_mb = timed_run([sys.executable, "-m", "mkdocs", "build", "--strict"], project, env)
@@ -306,6 +322,7 @@ def table(results: list[Result]) -> str:
     row("full build, cold (no .cache/), wall", (f"{r.cold.wall:.1f} s" for r in results))
     row("full build, warm (.cache/ of the build before), wall", (f"{r.warm.wall:.1f} s" for r in results))
     row("per case, cold (both languages)", (f"{r.cold.wall / r.cases * 1000:.1f} ms" for r in results))
+    row("full build, warm, after one case was edited, wall", (f"{r.edited.wall:.1f} s" for r in results))
     row("peak memory, all processes: cold / warm", (f"{r.cold.peak_mb:,.0f} / {r.warm.peak_mb:,.0f} MB" for r in results))
     row("processor time, both languages: cold / warm", (f"{r.cold.cpu['process']:.1f} / {r.warm.cpu['process']:.1f} s" for r in results))
     for key, name in (("load", "loading, checking, indices (hooks)"), ("hooks", "all the hooks' own work"),
@@ -314,6 +331,7 @@ def table(results: list[Result]) -> str:
                       ("rest", "the rest (MkDocs, files)")):
         row(f"  share, cold / warm: {name}", (f"{share(r.cold, key):.1f} / {share(r.warm, key):.1f} %" for r in results))
     row("site size", (f"{r.site_mb:,.1f} MB" for r in results))
+    row("case page, mean", (f"{r.case_page_kb:,.1f} KB" for r in results))
     for lang in ("zh", "en"):
         row(f"search index {lang}, all files: raw / gzip (files)", (
             f"{_kb(r.index_raw[lang])} / {_kb(r.index_gz[lang])} ({r.index_files[lang]:,})" for r in results))
@@ -362,11 +380,15 @@ def machine() -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("sizes", nargs="*", default=["real", "1000", "10000"], help="real and/or numbers of cases")
+    parser.add_argument("sizes", nargs="*", default=["real", "1000", "10000", "20000", "100000"],
+                        help="real and/or numbers of cases")
+    parser.add_argument("--json", type=Path, help="also write the figures here, for benchmarks/chart.py")
     parser.add_argument("--scratch", type=Path, default=ROOT / ".scratch", help="where the scratch projects go")
     parser.add_argument("--skip-bundle", action="store_true", help="do not build the offline bundle")
     parser.add_argument("--skip-serve", action="store_true", help="do not measure mkdocs serve")
     parser.add_argument("--skip-plain", action="store_true", help="do not build plain Material for comparison")
+    parser.add_argument("--plain-up-to", type=int, default=20_000,
+                        help="plain Material only up to this many cases (it holds every page: about 1.9 GB at 10,000)")
     parser.add_argument("--skip-search", action="store_true", help="do not time search in Chromium")
     args = parser.parse_args()
     print(f"machine: {machine()}", flush=True)
@@ -387,7 +409,7 @@ def main() -> None:
             measure_bundle(result, project)
         if not args.skip_serve:
             measure_serve_edit(result, project)
-        if not args.skip_plain:
+        if not args.skip_plain and cases <= args.plain_up_to:
             measure_plain(result, project, args.scratch)
         result.speed.append(machine_speed())
         results.append(result)
@@ -395,6 +417,8 @@ def main() -> None:
         shutil.rmtree(project / "site", ignore_errors=True)
     print()
     print(table(results))
+    if args.json:
+        args.json.write_text(json.dumps([dataclasses.asdict(r) for r in results], indent=1), "utf-8")
 
 
 if __name__ == "__main__":

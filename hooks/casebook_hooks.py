@@ -37,6 +37,10 @@ def on_page_content(html, page, config, files):
     return session.page_content(html, page)
 
 
+def on_post_page(output, page, config):
+    return session.post_page(output, page)
+
+
 def on_env(env, config, files):
     return session.env(env)
 

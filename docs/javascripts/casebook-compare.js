@@ -85,7 +85,7 @@
             a.classList.add("cb-compare__shared");
             var mark = document.createElement("span");
             mark.className = "cb-compare__mark";
-            mark.textContent = " (" + t.compare_shared + ")";
+            mark.textContent = t.compare_shared;  // with its brackets: （共同）, " (shared)"
             a.appendChild(mark);
           }
         });

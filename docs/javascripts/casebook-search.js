@@ -14,10 +14,12 @@
 (function () {
   "use strict";
 
-  var MAX_RESULTS = 10, OTHER_SHOWN = 3, SUGGESTIONS = 5;
-  var MASK = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  var OTHER_SHOWN = 3, SUGGESTIONS = 5;
+  // The index format this script reads (searchchunks.FORMAT_VERSION); everything else about the
+  // format and the ranking comes from the manifest (searchchunks.wire_format, search.SCORING).
+  var FORMAT = 2;
   var PUNCT = /[\s,.;:!?'"()\[\]{}<>\/\\|，。；：！？、“”‘’（）《》【】·…—-]+/;
-  var HAN = /[\u3400-\u9fff]/;
+  var HAN = /[\u3400-\u9fff]/;  // only to tell which language a query is in, before any index is open
 
   /* ---- scripts, loaded once each ---- */
 
@@ -36,21 +38,25 @@
       s.requested = true;
       var script = document.createElement("script");
       script.src = src;
-      script.onerror = function () { s.reject(new Error("could not load " + src)); };
+      // A file that failed (a dropped connection) is asked for again by the next query.
+      script.onerror = function () { delete scripts[key]; s.reject(new Error("could not load " + src)); };
       document.head.appendChild(script);
     }
     return s.promise;
   }
 
-  /* FNV-1a over code points, then mixed, as searchchunks.key_hash. */
-  function hash(key) {
-    var h = 0x811c9dc5;
-    for (var ch of key) h = Math.imul(h ^ ch.codePointAt(0), 0x01000193) >>> 0;
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b) >>> 0;
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35) >>> 0;
-    return (h ^ (h >>> 16)) >>> 0;
+  /* searchchunks.key_hash, from the manifest's constants. */
+  function hasher(spec) {
+    var basis = spec.fnv[0], prime = spec.fnv[1], f = spec.fmix;
+    return function (key) {
+      var h = basis;
+      for (var ch of key) h = Math.imul(h ^ ch.codePointAt(0), prime) >>> 0;
+      h ^= h >>> f[0];
+      h = Math.imul(h, f[1]) >>> 0;
+      h ^= h >>> f[2];
+      h = Math.imul(h, f[3]) >>> 0;
+      return (h ^ (h >>> f[4])) >>> 0;
+    };
   }
   function isAscii(text) { return /^[\x00-\x7f]*$/.test(text); }
 
@@ -62,6 +68,11 @@
       if (b < 128) { last += value; out.push(last); value = 0; shift = 0; } else shift += 7;
     }
     return out;
+  }
+
+  /* search.ENGLISH's rules as functions: $1 in a replacement is the first group in both languages. */
+  function rules(list) {
+    return (list || []).map(function (r) { return [new RegExp(r[0]), r[1]]; });
   }
 
   /* ---- one language's index ---- */
@@ -76,15 +87,39 @@
     var self = this;
     if (!this.opening) {
       this.opening = load(this.lang + ":index", this.root + "/search/index.js").then(function (m) {
+        var f = m.format || {};
+        if (f.version !== FORMAT) throw new Error("search index format " + f.version + ", this page reads " + FORMAT + ": reload the page");
         self.m = m;
+        self.hash = hasher(f.hash);
+        self.han = new RegExp("[" + f.han + "]");
+        self.hanOnly = new RegExp("^[" + f.han + "]+$");
+        self.hanRuns = new RegExp("[" + f.han + "]+", "g");
+        self.tokens = new RegExp("[" + f.han + "]+|" + f.word, "g");
+        self.marks = new RegExp("[" + f.marks + "]", "g");
         self.bodyBit = 1 << (m.fields.length - 1);
+        self.column = {};
+        f.shown.forEach(function (name, i) { self.column[name] = i; });
+        var english = m.english || {};
+        self.fold = rules(english.fold);
+        self.inflect = rules(english.inflect);
+        self.stop = new Set(m.scoring.stop);
+        self.question = new Set(m.scoring.question);
+        self.t2s = new Map();
+        self.t2sPhrases = new Map();
+        self.longestPhrase = 0;
         if (self.lang === "zh") {
-          self.vocabulary = new Set(m.vocabulary);
-          self.longest = m.vocabulary.reduce(function (n, w) { return Math.max(n, w.length); }, 1);
+          // The words of questions are words too, so that a question is cut around them.
+          self.vocabulary = new Set(m.vocabulary.concat(m.scoring.stop));
+          self.longest = 1;
+          self.vocabulary.forEach(function (w) { self.longest = Math.max(self.longest, w.length); });
           // Pairs of characters, by code point: a few Simplified forms lie outside the BMP.
           var chars = Array.from(m.t2s);
-          self.t2s = new Map();
           for (var i = 0; i + 1 < chars.length; i += 2) self.t2s.set(chars[i], chars[i + 1]);
+          (m.t2s_phrases || []).forEach(function (p) {
+            var tv = p.split("=");
+            self.t2sPhrases.set(tv[0], tv[1]);
+            self.longestPhrase = Math.max(self.longestPhrase, tv[0].length);
+          });
         }
         return self;
       });
@@ -96,11 +131,13 @@
   Index.prototype.posting = function (key) {
     var self = this;
     if (this.postings.has(key)) return Promise.resolve(this.postings.get(key));
-    var n = hash(isAscii(key) ? key.slice(0, 5) : key) % this.m.chunks;
+    var prefix = this.m.format.latin_prefix;
+    var n = this.hash(prefix && isAscii(key) ? key.slice(0, prefix) : key) % this.m.chunks;
+    var mask = this.m.format.mask;
     return load(this.lang + ":g" + n, this.root + "/search/g" + n + ".js").then(function (chunk) {
       var entry = chunk[key], pages = new Map();
       if (entry) {
-        if (entry[0]) decodeVarints(entry[0]).forEach(function (d, i) { pages.set(d, MASK.indexOf(entry[1][i])); });
+        if (entry[0]) decodeVarints(entry[0]).forEach(function (d, i) { pages.set(d, mask.indexOf(entry[1][i])); });
         if (entry[2]) decodeVarints(entry[2]).forEach(function (d) { pages.set(d, (pages.get(d) || 0) | self.bodyBit); });
       }
       self.postings.set(key, pages);
@@ -110,17 +147,44 @@
 
   /* The shown columns of page `d`. */
   Index.prototype.doc = function (d) {
-    var per = this.m.docs_per_chunk, c = Math.floor(d / per), i = d % per;
+    var per = this.m.docs_per_chunk, c = Math.floor(d / per), i = d % per, shown = this.m.format.shown;
     return load(this.lang + ":d" + c, this.root + "/search/d" + c + ".js").then(function (part) {
-      var fields = [part.search_titles[d] || part.title[i], part.meta[i], part.summary[i], part.headings[i]];
-      return { url: part.url[i], title: part.title[i], tag: part.tag[i], fields: fields,
-               lower: fields.map(function (f) { return f.toLowerCase(); }) };
+      // Fields by name, the title as searched (its Simplified form where that differs).
+      var fields = {};
+      shown.forEach(function (name) { fields[name] = part[name][i]; });
+      fields.title = part.search_titles[d] || part.title[i];
+      return { d: d, url: part.url[i], title: part.title[i], tag: part.tag[i], fields: fields };
     });
   };
 
+  /* Traditional to Simplified as the index converted the content (OpenCC): the longest
+     phrase of t2s_phrases that starts here, else one character from the table. */
   Index.prototype.simplify = function (text) {
-    var t2s = this.t2s;
-    return t2s ? Array.from(text, function (ch) { return t2s.get(ch) || ch; }).join("") : text;
+    var chars = Array.from(text), out = "", i = 0;
+    while (i < chars.length) {
+      var done = false;
+      for (var n = Math.min(this.longestPhrase, chars.length - i); n >= 2 && !done; n--) {
+        var to = this.t2sPhrases.get(chars.slice(i, i + n).join(""));
+        if (to !== undefined) { out += to; i += n; done = true; }
+      }
+      if (!done) { out += this.t2s.get(chars[i]) || chars[i]; i++; }
+    }
+    return out;
+  };
+
+  /* A query as the index reads it: lower case, without tone marks or accents (Xiàgǔpíng:
+     xiaguping), in Simplified script. */
+  Index.prototype.normal = function (query) {
+    return this.simplify(query.toLowerCase().normalize("NFD").replace(this.marks, "").normalize("NFC"));
+  };
+
+  /* An English word's key (search.ENGLISH): British spelling folded, an inflection dropped. */
+  Index.prototype.key = function (word) {
+    for (var i = 0; i < this.fold.length; i++) {
+      if (this.fold[i][0].test(word)) { word = word.replace(this.fold[i][0], this.fold[i][1]); break; }
+    }
+    this.inflect.forEach(function (r) { word = word.replace(r[0], r[1]); });
+    return word;
   };
 
   /* A run of Chinese typed without spaces, split into the fewest pieces, each a word of the
@@ -157,25 +221,44 @@
     return out;
   }
 
+  /* The query's terms: Latin words and figures as the index has them, Han runs split into
+     words and phrases; the words of a question (search.SCORING's `stop`: how, 如何, 的) left
+     out unless nothing else is left. */
   Index.prototype.terms = function (query) {
-    var self = this, terms = [];
-    // Latin words and figures as the index has them (searchchunks._WORD), Han runs split.
-    (this.simplify(query.toLowerCase()).match(/[\u3400-\u9fff]+|[a-z0-9]+(?:\.[0-9]+)*/g) || []).forEach(function (run) {
-      if (!HAN.test(run)) terms.push(run);
-      else if (self.lang !== "zh" || self.vocabulary.has(run)) terms.push(run);
-      else terms.push.apply(terms, phrases(self.segment(run)));
+    var self = this, terms = [], stop = this.stop;
+    (this.normal(query).match(this.tokens) || []).forEach(function (run) {
+      if (!self.han.test(run) || self.lang !== "zh" || self.vocabulary.has(run)) { terms.push(run); return; }
+      // A word of a question between two phrases keeps them apart (如何防止走过场: 防止 + 走过场).
+      var chunk = [];
+      self.segment(run).concat([null]).forEach(function (p) {
+        if (p === null || stop.has(p)) {
+          terms.push.apply(terms, phrases(chunk));
+          if (p !== null) terms.push(p);
+          chunk = [];
+        } else chunk.push(p);
+      });
     });
-    return terms;
+    var kept = terms.filter(function (t) { return !stop.has(t); });
+    return kept.length ? kept : terms;
+  };
+
+  /* Whether a query asks a question: a question's words in it, or a question mark. */
+  Index.prototype.asks = function (query) {
+    var self = this, q = this.normal(query);
+    if (/[?？]/.test(q)) return true;
+    var words = q.match(this.tokens) || [];
+    if (this.lang === "zh") words = [].concat.apply([], words.map(function (r) { return self.han.test(r) ? self.segment(r) : [r]; }));
+    return words.some(function (w) { return self.question.has(w); });
   };
 
   /* The keys whose pages all hold a term, in one field each: the pairs of a Han term (its
      character if it has one), a Latin word itself. */
-  function pairs(term) {
-    if (!HAN.test(term) || term.length < 2) return [term];
+  Index.prototype.pairs = function (term) {
+    if (!this.han.test(term) || term.length < 2) return [term];
     var chars = Array.from(term), out = [];
     for (var i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
     return out;
-  }
+  };
 
   /* Map(page -> mask of the fields holding every key), keys all required. */
   Index.prototype.together = function (keys) {
@@ -193,19 +276,21 @@
     });
   };
 
-  /* English: the index's words a query word stands for: the forms of its stem, and while it is
-     being typed the commonest words it begins. */
+  /* English: the index's words a query word stands for: those of its key (its other
+     inflections and spellings), and while it is being typed the commonest words it begins. */
   Index.prototype.forms = function (term, typing) {
-    var stem = window.casebookStemmer, words = this.m.words;
-    if (!this.stems) {
-      this.stems = new Map();
+    var words = this.m.words;
+    if (!this.keys) {
+      this.keys = new Map();
       words.forEach(function (w) {
-        var s = stem(w);
-        if (!this.stems.has(s)) this.stems.set(s, []);
-        this.stems.get(s).push(w);
+        var k = this.key(w);
+        if (!this.keys.has(k)) this.keys.set(k, []);
+        this.keys.get(k).push(w);
       }, this);
     }
-    var out = (this.stems.get(stem(term)) || []).slice();
+    // A figure is its own key (the words hold none).
+    if (/[0-9]/.test(term)) return [term];
+    var out = (this.keys.get(this.key(term)) || []).slice();
     if (typing && term.length >= 2) {
       var begun = 0;
       for (var i = 0; i < words.length && begun < 8; i++) {
@@ -220,7 +305,7 @@
   /* Map(page -> mask) of one term. */
   Index.prototype.match = function (term, typing) {
     var self = this;
-    if (this.lang === "zh" || HAN.test(term)) return this.together(pairs(term));
+    if (this.lang === "zh" || this.han.test(term)) return this.together(this.pairs(term));
     var forms = this.forms(term, typing);
     return Promise.all(forms.map(function (w) { return self.posting(w); })).then(function (lists) {
       var out = new Map();
@@ -231,23 +316,101 @@
 
   Index.prototype.best = function (mask) {
     var w = 0;
-    for (var f = 0; f < this.m.weights.length; f++) if (mask & (1 << f)) w = Math.max(w, this.m.weights[f]);
+    var weights = this.m.scoring.weights;
+    for (var f = 0; f < weights.length; f++) if (mask & (1 << f)) w = Math.max(w, weights[f]);
     return w;
   };
 
-  /* {terms, total, results: [{doc, score}]}: the pages holding every term, best first. */
+  /* The query's terms in groups: each group is found where one of its alternatives is, an
+     alternative being terms found together. A run of terms that is a word of the synonyms
+     (content/synonyms.yml, glossary aliases) has that word's group as alternatives; any other
+     term is a group of itself. */
+  Index.prototype.groups = function (terms) {
+    var self = this, out = [];
+    if (!this.synonyms) {
+      // synonym word's terms joined by spaces -> [its group's other words' terms]
+      this.synonyms = new Map();
+      this.longestSynonym = 1;
+      (this.m.synonyms || []).forEach(function (group, g) {
+        var parts = group.map(function (w) { return self.terms(w); });
+        parts.forEach(function (p, i) {
+          var k = p.map(function (t) { return self.same(t); }).join(" ");
+          if (!self.synonyms.has(k)) self.synonyms.set(k, { groups: [], also: [] });
+          var entry = self.synonyms.get(k);
+          entry.groups.push(g);
+          parts.forEach(function (q, j) { if (j !== i && q.length) entry.also.push({ terms: q, text: group[j] }); });
+          self.longestSynonym = Math.max(self.longestSynonym, p.length);
+        });
+      });
+    }
+    // Pinyin typed with spaces (xia gu ping) is searched joined too, as the index has it.
+    if (this.lang === "zh" && terms.length > 1 && terms.every(function (t) { return /^[a-z]+$/.test(t); })) {
+      return [{ typed: terms, also: [{ terms: [terms.join("")], text: terms.join("") }], synonyms: [] }];
+    }
+    for (var i = 0; i < terms.length;) {
+      var found = null, n;
+      for (n = Math.min(this.longestSynonym, terms.length - i); n >= 1 && !found; n--) {
+        found = this.synonyms.get(terms.slice(i, i + n).map(function (t) { return self.same(t); }).join(" "));
+        if (found) break;
+      }
+      if (found) { out.push({ typed: terms.slice(i, i + n), also: found.also, synonyms: found.groups }); i += n; }
+      else { out.push({ typed: [terms[i]], also: [], synonyms: [] }); i++; }
+    }
+    return out;
+  };
+
+  /* Whether page `d` answers questions: a checklist (the manifest's `answers`: ranges of pages). */
+  Index.prototype.answers = function (d) {
+    return (this.m.answers || []).some(function (r) { return d >= r[0] && d < r[1]; });
+  };
+
+  /* What two terms must share to be the same word: an English word's key, else the term. */
+  Index.prototype.same = function (term) {
+    return this.lang === "en" && !this.han.test(term) ? this.key(term) : term;
+  };
+
+  /* Map(page -> mask) of pages holding every term of `terms`, the last one `typing`. */
+  Index.prototype.all = function (terms, typing) {
+    var self = this;
+    return Promise.all(terms.map(function (t, i) { return self.match(t, typing && i === terms.length - 1); }))
+      .then(function (lists) {
+        lists.sort(function (a, b) { return a.size - b.size; });
+        var out = new Map(lists[0]);
+        for (var i = 1; i < lists.length; i++) {
+          out.forEach(function (mask, d) { if (lists[i].has(d)) out.set(d, mask | lists[i].get(d)); else out.delete(d); });
+        }
+        return out;
+      });
+  };
+
+  /* {terms, also, total, partial, results: [{doc, score}]}: the pages holding every group of
+     the query's terms, best first (search.SCORING). */
   Index.prototype.search = function (query) {
-    var self = this, terms = this.terms(query), typing = !/\s$/.test(query);
-    if (!terms.length) return Promise.resolve({ terms: terms, total: 0, results: [] });
-    var whole = this.simplify(query.toLowerCase()).split(PUNCT).join("");
-    var checks = terms.map(function (t, i) { return self.match(t, typing && i === terms.length - 1); });
+    var self = this, terms = this.terms(query), typing = !/\s$/.test(query), sc = this.m.scoring;
+    if (!terms.length) return Promise.resolve({ terms: terms, also: [], total: 0, results: [] });
+    var groups = this.groups(terms);
+    var whole = this.normal(query).split(PUNCT).join("");
+    var checks = groups.map(function (g, i) {
+      var last = typing && i === groups.length - 1;
+      // The pages holding another word of the group: by the group's key where the index has
+      // one (search.synonym_keys), else by each word.
+      var keys = self.m.synonym_keys, others = keys && keys.length && g.synonyms.length
+        ? g.synonyms.map(function (k) { return self.posting(keys[k]); })
+        : g.also.map(function (a) { return self.all(a.terms, false); });
+      return Promise.all([self.all(g.typed, last)].concat(others))
+        .then(function (lists) {
+          var out = new Map();
+          lists.forEach(function (list) { list.forEach(function (mask, d) { out.set(d, (out.get(d) || 0) | mask); }); });
+          return out;
+        });
+    });
     // The whole query as typed, its characters together: a strong sign of the page sought.
-    var exact = this.lang === "zh" && terms.length > 1 && HAN.test(whole) && /^[\u3400-\u9fff]+$/.test(whole);
-    if (exact) checks.push(this.together(pairs(whole)));
+    var exact = this.lang === "zh" && terms.length > 1 && this.hanOnly.test(whole);
+    if (exact) checks.push(this.together(this.pairs(whole)));
     return Promise.all(checks).then(function (found) {
       var scores = new Map(), most = 0;
-      terms.forEach(function (term, t) {
-        var weight = Math.min(Array.from(term).length, 4);
+      groups.forEach(function (g, t) {
+        var weight = Math.min(Array.from(g.typed.join("")).length, sc.term_cap);
         found[t].forEach(function (mask, d) {
           var s = scores.get(d) || { score: 0, matched: 0 };
           s.score += self.best(mask) * weight; s.matched++;
@@ -255,16 +418,28 @@
           scores.set(d, s);
         });
       });
-      if (exact) scores.forEach(function (s, d) { var m = found[terms.length].get(d); if (m) s.score += 25 + 2 * self.best(m); });
-      // The pages holding every word; if there are none, those holding the most of them, said
+      if (exact) scores.forEach(function (s, d) { var m = found[groups.length].get(d); if (m) s.score += sc.whole_bonus + sc.whole_factor * self.best(m); });
+      // A question is answered by a checklist before a glossary entry names its words.
+      if (self.asks(query)) scores.forEach(function (s, d) { if (self.answers(d)) s.score *= sc.question_factor; });
+      // The pages holding every group; if there are none, those holding the most of them, said
       // to be partial. A page holding none is never shown.
       var ranked = [];
       scores.forEach(function (s, d) { if (s.matched === most) ranked.push({ d: d, score: s.score }); });
       // By score; a stable tie-break keeps the content order.
       ranked.sort(function (a, b) { return (b.score - a.score) || (a.d - b.d); });
-      var top = ranked.slice(0, MAX_RESULTS);
+      var top = ranked.slice(0, sc.results);
+      var also = [];
+      // The words searched besides those typed, as the synonyms write them (a short form
+      // inside the words typed is not news).
+      var sep = self.lang === "zh" ? "" : " ";
+      groups.forEach(function (g) {
+        var typed = g.typed.join(sep);
+        g.also.forEach(function (a) {
+          if (typed.indexOf(a.terms.join(sep)) === -1 && also.indexOf(a.text) === -1) also.push(a.text);
+        });
+      });
       return Promise.all(top.map(function (r) { return self.doc(r.d); })).then(function (docs) {
-        return { terms: terms, total: ranked.length, partial: most > 0 && most < terms.length,
+        return { terms: terms, also: also, total: ranked.length, partial: most > 0 && most < groups.length,
                  results: top.map(function (r, i) { return { doc: docs[i], score: r.score }; }) };
       });
     });
@@ -272,12 +447,14 @@
 
   /* The words of the index nearest a query that found nothing (at most SUGGESTIONS). */
   Index.prototype.nearest = function (query) {
-    var q = this.simplify(query.toLowerCase()).split(PUNCT).join(""), scored = [];
+    var q = this.normal(query).split(PUNCT).join(""), scored = [];
     if (this.lang === "zh") {
       // The words sharing the longest run of characters with the query (two at least, or the
       // one character typed), the closest in length first.
-      var han = (q.match(/[\u3400-\u9fff]+/g) || []).join("");
+      var han = (q.match(this.hanRuns) || []).join(""), typo = this.correct(han);
       if (!han) return [];
+      // The word one character off first (巴冬县: 巴东县), whose run in common may be short.
+      if (typo) scored.push([-Infinity, 0, typo]);
       this.m.vocabulary.forEach(function (w) {
         var common = sharedRun(han, w);
         if (common >= Math.min(2, han.length)) scored.push([-common, Math.abs(w.length - han.length), w]);
@@ -298,6 +475,34 @@
     var out = [];
     scored.forEach(function (s) { if (out.length < SUGGESTIONS && out.indexOf(s[2]) === -1) out.push(s[2]); });
     return out;
+  };
+
+  /* The query with each word that finds nothing replaced by the word of the index one edit
+     away (English: the commonest such word; Chinese: a word of the vocabulary as long as the
+     query, one character different), or null: a one-character typo is shown its results. */
+  Index.prototype.correct = function (query) {
+    var self = this, q = this.normal(query).trim(), changed = false;
+    if (this.lang === "zh") {
+      if (!this.hanOnly.test(q) || Array.from(q).length < 3) return null;
+      var chars = Array.from(q), best = null;
+      this.m.vocabulary.forEach(function (w) {
+        var wc = Array.from(w);
+        if (best || wc.length !== chars.length) return;
+        var differ = 0;
+        for (var i = 0; i < wc.length && differ < 2; i++) if (wc[i] !== chars[i]) differ++;
+        if (differ === 1) best = w;
+      });
+      return best;
+    }
+    var out = q.replace(/[a-z]+/g, function (w) {
+      if (w.length < 4 || self.forms(w, false).length) return w;
+      for (var i = 0; i < self.m.words.length; i++) {
+        var c = self.m.words[i];
+        if (Math.abs(c.length - w.length) <= 1 && /^[a-z]+$/.test(c) && distance(w, c) === 1) { changed = true; return c; }
+      }
+      return w;
+    });
+    return changed ? out : null;
   };
 
   function sharedRun(a, b) {
@@ -335,12 +540,11 @@
     return text.split(re).map(function (part, i) { return i % 2 ? "<mark>" + escape(part) + "</mark>" : escape(part); }).join("");
   }
 
-  function snippet(doc, terms) {
-    // The summary where it matches, else the first field with a match, around the first match;
-    // a match in the body alone shows the summary.
-    var order = [2, 3, 1];
+  function snippet(doc, terms, order) {
+    // The first field of `order` (search.SCORING's snippet: the summary first) with a match,
+    // around the first match; a match in the body alone shows the summary.
     for (var k = 0; k < order.length; k++) {
-      var f = order[k], text = doc.fields[f], lower = doc.lower[f];
+      var text = doc.fields[order[k]] || "", lower = text.toLowerCase();
       for (var t = 0; t < terms.length; t++) {
         var at = lower.indexOf(terms[t]);
         if (at !== -1) {
@@ -349,7 +553,8 @@
         }
       }
     }
-    return doc.fields[2].slice(0, 120) + (doc.fields[2].length > 120 ? "…" : "");
+    var first = doc.fields[order[0]] || "";
+    return first.slice(0, 120) + (first.length > 120 ? "…" : "");
   }
 
   function format(template, values) {
@@ -382,6 +587,7 @@
     this.status.addEventListener("click", function (e) {
       var word = e.target.closest("[data-word]");
       if (word) { self.input.value = word.getAttribute("data-word"); self.input.focus(); self.run(); }
+      if (e.target.closest("[data-as-typed]")) { self.input.focus(); self.run(true); }
     });
     document.addEventListener("click", function (e) { if (!root.contains(e.target)) self.close(); });
     document.addEventListener("keydown", function (e) {
@@ -391,13 +597,19 @@
     });
   }
 
-  Box.prototype.run = function () {
-    var self = this, query = this.input.value, run = ++this.runs;
+  Box.prototype.run = function (asTyped) {
+    var self = this, query = this.input.value, run = ++this.runs, index;
     if (!query.trim()) { this.close(); return; }
-    this.index.open().then(function (index) { return index.search(query); }).then(function (found) {
+    this.index.open().then(function (i) { index = i; return index.search(query); }).then(function (found) {
       if (run !== self.runs) return;
       if (found.results.length) return self.show(query, found, null);
-      return self.otherLanguage(query).then(function (other) { if (run === self.runs) self.show(query, found, other); });
+      // A word one character off: its results, said to be for the corrected query.
+      var corrected = asTyped ? null : index.correct(query);
+      return (corrected ? index.search(corrected) : Promise.resolve(null)).then(function (better) {
+        if (run !== self.runs) return;
+        if (better && better.results.length) { better.corrected = corrected; return self.show(query, better, null); }
+        return self.otherLanguage(query).then(function (other) { if (run === self.runs) self.show(query, found, other); });
+      });
     }).catch(function (error) {
       if (run === self.runs) { self.status.textContent = String(error.message || error); self.root.setAttribute("data-query", query); }
     });
@@ -414,14 +626,23 @@
   };
 
   Box.prototype.show = function (query, found, other) {
-    var self = this, lang = this.index.lang, texts = this.index.m.texts;
+    var self = this, lang = this.index.lang, texts = this.index.m.texts, order = this.index.m.scoring.snippet;
+    var marks = found.terms.concat(found.also || []);
     this.list.innerHTML = found.results.map(function (r, i) {
       return '<li class="cb-search__result" role="option" aria-selected="false" id="cb-result-' + i + '" data-href="' +
-        escape(self.base + "/" + r.doc.url) + '"><span class="cb-search__title">' + highlight(r.doc.title, found.terms, lang) +
+        escape(self.base + "/" + r.doc.url) + '"><span class="cb-search__title">' + highlight(r.doc.title, marks, lang) +
         '</span> <span class="cb-search__tag">' + escape(r.doc.tag) + "</span>" +
-        '<span class="cb-search__snippet">' + highlight(snippet(r.doc, found.terms), found.terms, lang) + "</span></li>";
+        '<span class="cb-search__snippet">' + highlight(snippet(r.doc, marks, order), marks, lang) + "</span></li>";
     }).join("");
-    var html = found.partial ? '<p class="cb-search__partial">' + escape(texts.search_partial) + "</p>" : "";
+    var html = "";
+    if (found.corrected) {
+      html += '<p class="cb-search__corrected">' + escape(format(texts.search_corrected, { word: found.corrected })) +
+        ' <button type="button" class="cb-search__as-typed" data-as-typed="">' + escape(format(texts.search_as_typed, { query: query.trim() })) + "</button></p>";
+    }
+    if (found.results.length && found.also && found.also.length) {
+      html += '<p class="cb-search__also">' + escape(texts.search_also) + " " + found.also.map(escape).join(lang === "zh" ? "、" : ", ") + "</p>";
+    }
+    if (found.partial) html += '<p class="cb-search__partial">' + escape(texts.search_partial) + "</p>";
     if (!found.results.length) {
       html += '<p class="cb-search__none">' + escape(format(texts.search_none, { query: query.trim() })) + "</p>";
       var near = this.index.nearest(query);
@@ -441,6 +662,7 @@
     }
     this.status.innerHTML = html;
     this.root.setAttribute("data-partial", found.partial ? "true" : "false");
+    this.root.setAttribute("data-corrected", found.corrected || "");
     this.root.classList.add("cb-search--open");
     this.input.setAttribute("aria-expanded", found.results.length ? "true" : "false");
     this.select(-1);

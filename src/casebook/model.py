@@ -72,15 +72,22 @@ class Taxonomy:
     measures: tuple[Measure, ...]
     source_kinds: tuple[SourceTerm, ...] = ()
     source_origins: tuple[SourceTerm, ...] = ()
+    # Each list by id, made once with the taxonomy: small, but looked up for every card and
+    # chip of every page. Not a field that compares, prints or hashes.
+    _by_id: dict = field(init=False, repr=False, compare=False, hash=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        lists = ("groups", "unit_types", "measures", "source_kinds", "source_origins")
+        object.__setattr__(self, "_by_id", {name: {item.id: item for item in getattr(self, name)} for name in lists})
 
     def unit_type(self, id: str) -> UnitType:
-        return _index(self.unit_types)[id]
+        return self._by_id["unit_types"][id]
 
     def measure(self, id: str) -> Measure:
-        return _index(self.measures)[id]
+        return self._by_id["measures"][id]
 
     def group(self, id: str) -> Group:
-        return _index(self.groups)[id]
+        return self._by_id["groups"][id]
 
     # The one way from an id to its label, for every page, data file and search entry.
     def unit_label(self, id: str, lang: str) -> str:
@@ -90,22 +97,10 @@ class Taxonomy:
         return self.measure(id).label(lang)
 
     def source_kind(self, id: str) -> SourceTerm:
-        return _index(self.source_kinds)[id]
+        return self._by_id["source_kinds"][id]
 
     def source_origin(self, id: str) -> SourceTerm:
-        return _index(self.source_origins)[id]
-
-
-_indexes: dict[int, tuple[tuple, dict]] = {}
-
-
-def _index(items: tuple) -> dict:
-    # Taxonomies are small but looked up for every card and chip of every page: index each
-    # tuple once (by identity: hashing a tuple of labels costs as much as the lookup saves).
-    hit = _indexes.get(id(items))
-    if hit is None or hit[0] is not items:
-        hit = _indexes[id(items)] = (items, {item.id: item for item in items})
-    return hit[1]
+        return self._by_id["source_origins"][id]
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,11 +203,23 @@ class GlossaryTerm:
 
 
 @dataclass(frozen=True, slots=True)
+class Synonyms:
+    """Words readers use for one thing, in groups (content/synonyms.yml): a search for one word
+    of a group also searches the others."""
+    zh: tuple[tuple[str, ...], ...] = ()
+    en: tuple[tuple[str, ...], ...] = ()
+
+    def groups(self, lang: str) -> tuple[tuple[str, ...], ...]:
+        return self.zh if lang == "zh" else self.en
+
+
+@dataclass(frozen=True, slots=True)
 class Content:
     taxonomy: Taxonomy
     cases: tuple[Case, ...]
     checklists: tuple[Checklist, ...]
     glossary: tuple[GlossaryTerm, ...]
+    synonyms: Synonyms = Synonyms()
 
 
 @dataclass(frozen=True, slots=True)

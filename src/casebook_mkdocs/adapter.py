@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import posixpath
 import time
 from contextlib import contextmanager
@@ -15,11 +16,13 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import meta
 
-from casebook.incremental import dirty, handoff, history
+from casebook.incremental import dirty, history
 from casebook.incremental import memo as casebook_memo
-from casebook.corpus import loader, sanitize
+from casebook.corpus import assets, bounds, frontmatter, loader, sanitize
 from casebook.derive import indices
+from casebook.derive.facets import facets_of
 from casebook.model import DEFAULT_LANGUAGE
 from casebook.pages import a11y, datafiles, handwritten, home, catalog, publish, search, searchchunks
 from casebook.pages import selection
@@ -28,8 +31,9 @@ from casebook.pages.page import NavItem, SitePage
 from casebook.pages.reconcile import reconcile
 from casebook.strings import strings
 from casebook.urls import language_file
-from casebook_mkdocs import languages, theme, toc
+from casebook_mkdocs import languages, pagememo, theme, toc
 from casebook_mkdocs.files import GeneratedFile
+from casebook_mkdocs.lock import FolderLock
 from casebook_mkdocs.settings import Settings, read
 
 log = logging.getLogger("mkdocs.plugins.casebook")
@@ -53,6 +57,7 @@ class Build:
     started: float = 0.0
     digests: dict[str, str] = field(default_factory=dict)  # index page -> its digest, in dirty builds
     facts: dict[str, publish.PageFacts] = field(default_factory=dict)  # page -> its description and date, for the head
+    files: Files | None = None  # the build's files, for rendering case pages as they are written
     feeds: dict[str, str] = field(default_factory=dict)  # unit type's or category's page -> its own feed
 
 
@@ -64,6 +69,11 @@ class Adapter:
         self.dirty = False  # `--dirty`: only pages whose sources changed
         self.serving = False
         self.build: Build | None = None
+        # What builds keep for the next, by file: `mkdocs serve` finds its last build's values
+        # in memory; one memo per language's file.
+        self.memos: dict[Path, casebook_memo.Memo] = {}
+        self.lock: FolderLock | None = None  # on the site folder, from on_config to the build's end
+        self.git_log = history.Kept()  # the dates of content files, read again after a commit
 
     def startup(self, command: str, dirty: bool) -> None:
         self.dirty, self.serving = dirty, command == "serve"
@@ -74,7 +84,9 @@ class Adapter:
 
     def shutdown(self) -> None:
         # `mkdocs serve` ends: what its builds kept goes to disk once, not after every edit.
-        casebook_memo.write_all()
+        for memo in self.memos.values():
+            memo.write()
+            memo.close()
 
     def config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
@@ -82,27 +94,42 @@ class Adapter:
         except ValueError as error:
             raise PluginError(str(error)) from None
         lang = settings.lang
+        if settings.handoff is None:
+            # A child build writes inside its parent's folder, which the parent holds locked.
+            self.lock = FolderLock(settings.site_dir)
+            self.lock.acquire()
         config.theme["language"] = lang
         config.theme["palette"] = site_theme.palette(config.theme["palette"], lang)
         config.extra["casebook_404"] = site_theme.not_found(lang, config.use_directory_urls)
         config.site_name = strings()[lang]["site_name"]
         config.site_description = strings()[lang]["site_description"]
+        # The title of a heading's permalink, which the toc extension writes in English.
+        if "toc" in config.mdx_configs:
+            config.mdx_configs["toc"]["permalink_title"] = strings()[lang]["permalink_title"]
         # Each language is a site under its own root; the configured site_url is the default's.
         config.site_url = publish.language_root(settings.site_url, lang) if settings.site_url else None
         config.extra["casebook_roots"] = publish.alternates(settings.site_url, "")
         config.extra["casebook_alternate"] = catalog.language_switch(lang)  # overrides/partials/alternate.html
-        memo = casebook_memo.open_memo(settings.cache_file) if settings.keep_memo else casebook_memo.Memo()
+        memo = self._memo(settings.cache_file) if settings.keep_memo else casebook_memo.Memo()
         if settings.handoff and not settings.is_default:
             # The default language's build has loaded, checked and indexed the content already
             # (and reported its problems): take its result instead of doing it all again.
-            with open(settings.handoff, "rb") as f, _collector_paused():
-                loaded, built = handoff.load(f)
+            with _collector_paused():
+                loaded, built = languages.receive()
         else:
             loaded, built = _load(settings.content_dir, memo, drafts=self.serving)
         self.build = Build(settings, loaded, built, memo)
-        extra = tuple(NavItem(title="", path=p) for p in settings.extra_pages)
+        extra = tuple(NavItem(title=_first_heading(settings.docs_dir, p, lang), path=p) for p in settings.extra_pages)
         config.nav = [_nav_entry(item) for item in catalog.navigation(loaded.content, lang, extra)]
         return config
+
+    def _memo(self, path: Path) -> casebook_memo.Memo:
+        memo = self.memos.get(path)
+        if memo is None or memo.version != casebook_memo.code_version():
+            memo = self.memos[path] = casebook_memo.open_memo(path)
+            # The memo of earlier versions, a pickle, is never read (it could run code): gone.
+            path.with_suffix(".pickle").unlink(missing_ok=True)
+        return memo
 
     def files(self, files: Files, config: MkDocsConfig) -> Files:
         b, s = self.build, self.build.settings
@@ -114,6 +141,7 @@ class Adapter:
             others = [lang for lang in s.languages if lang != s.lang
                       and (not self.dirty or dirty.touches(s.content_dir, changed, lang))]
             b.children = languages.start(s, self.dirty, others, b.loaded, b.indices)
+        _refuse_links(files, s.docs_dir)
         out = Files([])
         written = []
         for file in files:
@@ -126,13 +154,14 @@ class Adapter:
                 out.append(file)  # other languages use the default language's theme files
         self._add_handwritten(out, config, {f.src_uri: f for f in written})
         self._add_images(out, config)
-        updated = history.last_updated(b.loaded.content, s.base)
+        updated = history.last_updated(b.loaded.content, s.base, self.git_log)
         b.facts = publish.page_facts(b.loaded.content, s.lang, updated)
         # For the sitemap's lastmod: MkDocs writes the sitemap before it renders the pages.
         config.extra["casebook_updated"] = {path: f.updated for path, f in b.facts.items() if f.updated}
-        self._add_pages(out, config, changed, updated)
+        facets = facets_of(b.loaded.content, b.indices)  # for the pages and the browse data
+        self._add_pages(out, config, changed, updated, facets)
         b.feeds = publish.index_feeds(b.loaded.content)
-        for data in (*datafiles.data_files(b.loaded.content, b.indices, s.lang, s.directory_urls, s.site_url),
+        for data in (*datafiles.data_files(b.loaded.content, b.indices, s.lang, s.directory_urls, s.site_url, facets),
                      *publish.data_files(b.loaded.content, s.lang, config.site_name, updated, s.site_url,
                                          s.directory_urls)):
             out.append(File.generated(config, data.path, content=data.content))
@@ -140,6 +169,7 @@ class Adapter:
                 b.listed[data.path] = data.cases or ()
             else:
                 b.carried[data.path] = data.cases
+        b.files = out
         return out
 
     def _add_handwritten(self, out: Files, config: MkDocsConfig, written: dict[str, File]) -> None:
@@ -148,6 +178,7 @@ class Adapter:
         b, s = self.build, self.build.settings
         for page in handwritten.choose(written, s.lang):
             source = written[page.file]
+            _check_bounds(source.abs_src_path, f"{s.docs_dir.name}/{source.src_uri}")
             b.handwritten.append((page.path, source.abs_src_path))
             b.edit_sources[page.path] = f"{s.docs_dir.name}/{source.src_uri}"
             if page.written_in == s.lang:
@@ -163,29 +194,33 @@ class Adapter:
         """Images of the content, under the same relative path as from content/, so that the
         links editors write from content/cases/ work unchanged from the site's cases/."""
         content_dir = self.build.settings.content_dir
-        for image in sorted((content_dir / loader.IMAGES).rglob("*")):
-            if image.is_file():
-                out.append(File(image.relative_to(content_dir).as_posix(), str(content_dir), config.site_dir,
-                                config.use_directory_urls))
+        # Found without following links and each checked (corpus/assets.py): never a link to a
+        # file or folder outside content/, never a file a browser would run.
+        for image in assets.publishable(content_dir):
+            out.append(File(image.relative_to(content_dir).as_posix(), str(content_dir), config.site_dir,
+                            config.use_directory_urls))
 
     def _add_pages(self, out: Files, config: MkDocsConfig, changed: list[Path] | None,
-                   updated: dict[str, str | None]) -> None:
+                   updated: dict[str, str | None], facets: tuple) -> None:
         b, s = self.build, self.build.settings
         taxonomy = str(s.content_dir / "taxonomy.yml")
         style = toc.heading_style(config, s.fast_render)
-        # Case pages are written when MkDocs reads them: a dirty rebuild reads only the changed ones.
+        # Case pages are written when MkDocs writes them: a dirty rebuild writes only the changed
+        # ones, and each is kept in the memo by what it is made from.
+        kept = pagememo.CasePages(b.loaded.content, b.indices, s.lang, updated, b.memo,
+                                  context=(s.directory_urls, s.fast_render, config.mdx_configs.get("toc")))
         for stub in catalog.case_pages(b.loaded.content, b.indices, s.lang, updated, s.directory_urls, style):
             file = GeneratedFile.generated(config, stub.path, content="", inclusion=InclusionLevel.NOT_IN_NAV)
-            file.stub, file.made = stub, self._made
+            file.stub = kept.stub(stub)
             file.sources = (str(s.base / stub.source), taxonomy)
             b.edit_sources[stub.path] = stub.source
             out.append(file)
             b.built.append(file)
         # A dirty rebuild writes again only the index pages whose text changed.
         previous = dirty.previous_digests(s.site_dir, s.content_dir, changed) if self.dirty else {}
-        added = home.added_times(b.loaded.content, s.base)
+        added = home.added_times(b.loaded.content, s.base, self.git_log)
         for page in catalog.site_pages(b.loaded.content, b.indices, s.lang, updated, s.directory_urls,
-                                     style, cases=False, memo=b.memo, added=added):
+                                     style, cases=False, memo=b.memo, added=added, facets=facets):
             inclusion = InclusionLevel.UNDEFINED if page.in_navigation else InclusionLevel.NOT_IN_NAV
             file = GeneratedFile.generated(config, page.path, content=page.markdown, inclusion=inclusion)
             if self.dirty:
@@ -209,9 +244,19 @@ class Adapter:
         # generated page that MkDocs knows; index pages have no file of their own to edit.
         b = self.build
         page.edit_url = b.settings.edit_url(b.edit_sources.get(page.file.src_uri))
+        if not page.meta and meta.YAML_RE.match(markdown):
+            # MkDocs could not read the front matter and would render the page from the raw
+            # file, front matter and all: an error, never such a page.
+            raise PluginError(_unread_front_matter(markdown, b.edit_sources.get(page.file.src_uri)
+                                                   or f"{b.settings.docs_dir.name}/{page.file.src_uri}"))
+        # Hand-written pages are set as the content is: no space between Chinese characters.
+        if any(path == page.file.src_uri for path, _ in b.handwritten):
+            return handwritten.typeset(markdown, b.settings.lang)
         return markdown
 
     def page_context(self, context, page, config: MkDocsConfig):
+        if isinstance(page.file, GeneratedFile) and page.file.stub is not None:
+            self._write_case_page(page, config)
         # Description, <title> and Open Graph type for overrides/main.html's head.
         facts = self.build.facts.get(page.file.src_uri)
         description = page.meta.get("description") or config.site_description
@@ -221,8 +266,32 @@ class Adapter:
             page.meta["casebook_feed"] = posixpath.basename(feed)
         return context
 
-    def page_content(self, html: str, page) -> str:
-        site_page = self.build.fragments.get(page.file.src_uri)
+    def _write_case_page(self, page, config: MkDocsConfig) -> None:
+        """A case page, written, rendered and filled when MkDocs is about to write it: what
+        MkDocs does for a page that it reads (`_populate_page`), for this page alone."""
+        site_page = page.file.stub.make()
+        page.file.stub = None
+        page.markdown, page.meta = meta.get_data(site_page.markdown)
+        page.markdown = self.page_markdown(page.markdown, page)
+        if page.markdown.strip() in site_page.fragments:
+            # Finished HTML alone: what rendering its marker paragraph gives, without the price of
+            # a Markdown converter for each page (MkDocs rendered the empty stub already, which
+            # left the table of contents and the anchors as this page has them).
+            page.content = f"<p>{page.markdown.strip()}</p>"
+        else:
+            page.render(config, self.build.files)
+        page.content = self.page_content(page.content, page, site_page)
+
+    def post_page(self, output: str, page) -> str:
+        # Written next by MkDocs: its text is no longer needed (MkDocs would keep the Markdown
+        # and HTML of every page to the end of the build, mkdocs#2065).
+        page.content = None
+        if not page.file.inclusion.is_in_nav():
+            page.markdown = None  # the navigation takes the titles of the pages it lists from it
+        return publish.compact_html(output)
+
+    def page_content(self, html: str, page, site_page: SitePage | None = None) -> str:
+        site_page = site_page or self.build.fragments.pop(page.file.src_uri, None)
         # The page's own HTML, from editors' Markdown: cleaned before the theme wraps it. The
         # fragments that the core wrote as HTML (cards, forms, SVG) have every text escaped: they
         # go in after, whole.
@@ -253,11 +322,15 @@ class Adapter:
 
     def post_build(self, config: MkDocsConfig) -> None:
         b, s = self.build, self.build.settings
+        # The other languages' builds end first: the search index is the largest thing a build
+        # holds, and two built side by side would need the memory of both at once.
+        failed = b.children.wait()
         urls = {f.src_uri: f.url for f in b.built}
-        handwritten_pages = [(path, Path(file).read_text("utf-8")) for path, file in b.handwritten]
+        handwritten_pages = [(path, handwritten.typeset(Path(file).read_text("utf-8"), s.lang)) for path, file in b.handwritten]
         index = search.site_index(b.loaded.content, b.indices, s.lang, urls, handwritten_pages, b.memo)
-        # Scripts, not JSON, so that search also loads from disk (file://).
-        for file in searchchunks.chunk_files(index):
+        # Scripts, not JSON, so that search also loads from disk (file://). Cut again only when
+        # the index changed: its chunks are kept in the memo by a digest of the index.
+        for file in pagememo.chunk_files(index, b.memo):
             target = s.site_dir / file.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(file.text, encoding="utf-8")
@@ -267,11 +340,19 @@ class Adapter:
         b.memo.end_build(write=not self.serving or b.memo.builds == 0)
         if b.memo.write_error:
             log.info(f"what this build worked out is not kept for the next one: {b.memo.write_error}")
-        failed = b.children.wait()
         if failed:
             raise PluginError(f"the {', '.join(failed)} site failed to build")
         if self.dirty:
             dirty.leave_mark(s.site_dir, b.digests, b.started)
+        elif s.is_default and s.handoff is None:
+            level, message = publish.size_report(*_folder_size(s.site_dir), s.site_limit_mb)
+            (log.warning if level == "warning" else log.info)(message)
+        self._unlock()
+
+    def _unlock(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     def _reconcile(self, urls: dict[str, str], index: dict) -> None:
         """Every content file must have reached its page, its indices and the search index."""
@@ -287,6 +368,7 @@ class Adapter:
     def build_error(self) -> None:
         if self.build is not None:
             self.build.children.kill()
+        self._unlock()
 
     def env(self, env):
         theme.add_globals(env)
@@ -304,6 +386,35 @@ class Adapter:
         # Editors work in content/, which is outside docs_dir: reload the site when it changes.
         server.watch(str(Path(config.config_file_path).parent / "content"))
         return server
+
+
+def _unread_front_matter(markdown: str, shown: str) -> str:
+    where = 1
+    try:
+        value = frontmatter.load_yaml(meta.YAML_RE.match(markdown).group(1), 2, "the front matter")
+    except frontmatter.FrontMatterError as e:
+        where, reason = e.line or 1, e.message
+    else:
+        reason = ("the front matter is not a set of 'field: value' lines" if not isinstance(value, dict)
+                  else "the front matter is refused by MkDocs' reader")
+    return f"{shown}:{where}: {reason}; MkDocs cannot read it, and the page is not built from the raw file"
+
+
+def _check_bounds(path: str, shown: str) -> None:
+    """A hand-written page held to the limits of content's bodies before Python-Markdown reads it."""
+    for line, message in bounds.check_body(Path(path).read_text("utf-8-sig")):
+        raise PluginError(f"{shown}:{line}: {message}")
+
+
+def _refuse_links(files: Files, docs_dir: Path) -> None:
+    """MkDocs follows links in docs/ (a link there could publish any file of the building
+    machine); content/ is walked without them by the core (corpus/assets.py)."""
+    real = Path(os.path.realpath(docs_dir))
+    linked = [f.src_uri for f in files if f.abs_src_path and Path(f.abs_src_path).is_relative_to(docs_dir)
+              and os.path.realpath(f.abs_src_path) != str(real / f.src_uri)]
+    if linked:
+        raise PluginError(f"{docs_dir.name}/{linked[0]}: is reached through a symbolic link; the site never "
+                          f"follows links, put the file itself there ({len(linked)} such files)")
 
 
 def _load(content_dir: Path, memo: casebook_memo.Memo, drafts: bool) -> tuple[loader.Loaded, indices.Indices]:
@@ -337,6 +448,35 @@ def _collector_paused():
     finally:
         if was:
             gc.enable()
+
+
+def _folder_size(folder: Path) -> tuple[int, int]:
+    """(bytes, files) of everything under `folder`, the languages' folders in it included."""
+    total = files = 0
+    todo = [str(folder)]
+    while todo:
+        with os.scandir(todo.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    todo.append(entry.path)
+                elif entry.is_file(follow_symlinks=False):
+                    total += entry.stat(follow_symlinks=False).st_size
+                    files += 1
+    return total, files
+
+
+def _first_heading(docs_dir: Path, page: str, lang: str) -> str:
+    """The title of a hand-written page as a full build shows it (its first heading, in the page's
+    language or the default's), given to the navigation: a dirty rebuild does not read pages it
+    does not write again, and their entries would read "None"."""
+    stem = page.removesuffix(".md")
+    for name in (f"{stem}.{lang}.md", f"{stem}.{DEFAULT_LANGUAGE}.md"):
+        path = docs_dir / name
+        if path.is_file():
+            with open(path, encoding="utf-8") as f:
+                heading = next((line[2:].strip() for line in f if line.startswith("# ")), "")
+            return heading
+    return ""
 
 
 def _nav_entry(item: NavItem):

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import os
-from typing import Callable
 
 from mkdocs.structure.files import File
 
-from casebook.pages.page import PageStub, SitePage
+from casebook.pages.page import PageStub
 
 
 class GeneratedFile(File):
     """A generated page that knows the files it is made from, so that a dirty rebuild (the
-    editor's loop in `mkdocs serve --dirty`) renders it again only when one of them changed."""
+    editor's loop in `mkdocs serve --dirty`) renders it again only when one of them changed.
+
+    A case page is a `stub`: MkDocs reads an empty page, and the adapter writes, renders and
+    lets go of the real one when MkDocs writes it (adapter.Adapter.page_context), one page at a
+    time, so that a build never holds the Markdown and HTML of every case at once."""
 
     sources: tuple[str, ...] = ()
-    stub: PageStub | None = None  # writes the page's Markdown when MkDocs first reads it
-    made: Callable[[SitePage], None] | None = None  # told of the page the stub wrote
+    stub: PageStub | None = None
     # An index page whose text is what it was at the last dirty build, in a build where no file
     # that every page is made from (theme, configuration, taxonomy) changed.
     same_as_before: bool = False
@@ -28,17 +30,3 @@ class GeneratedFile(File):
             return not self.same_as_before
         built = os.path.getmtime(self.abs_dest_path)
         return any(os.path.getmtime(source) > built for source in self.sources)
-
-    @property
-    def content_string(self) -> str:
-        if self.stub is not None:
-            page, self.stub = self.stub.make(), None
-            if self.made is not None:
-                self.made(page)
-            self._content = page.markdown
-        return File.content_string.fget(self)
-
-    @content_string.setter
-    def content_string(self, value: str) -> None:
-        self.stub = None
-        File.content_string.fset(self, value)

@@ -47,10 +47,27 @@ def build(out: Path, url: str) -> Path:
     return out
 
 
+# Files that are no part of the site but may land in its folder on a server (a checkout's
+# .git, a deploy's .env, editors' and tools' leftovers): served, they would leak.
+PLANTED = {".git/HEAD": "ref: refs/heads/main", ".git/config": "[remote]", ".env": "TOKEN=secret",
+           ".htaccess": "secret", "cases/.DS_Store": "secret", "en/.env": "TOKEN=secret",
+           "index.html.bak": "secret", "index.html~": "secret", "backup.tar": "secret", "deploy.sh": "secret",
+           "casebook-1.pickle": "secret", "notes.md": "secret", "cases/bihai-community-guiyang/index.php": "secret"}
+# What the site's own files look like, planted beside them: still served.
+SERVED = {".well-known/acme-challenge/token": "challenge"}
+
+
+SITES: dict[str, Path] = {}  # the address a site is served at -> its folder
+
+
 def published(tmp_path_factory, prefix: str):
     port = free_port()
     site = build(tmp_path_factory.mktemp("published"), f"http://127.0.0.1:{port}{prefix}")
+    for path, text in {**PLANTED, **SERVED}.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(text, "utf-8")
     with serve(site, tmp_path_factory.mktemp("nginx"), prefix, port) as url:
+        SITES[url] = site
         yield url
 
 
@@ -208,6 +225,29 @@ def test_the_language_switch_through_the_server(server, watched):
     page.locator(".md-select__link[hreflang=zh]").click()
     page.wait_for_url(server + "cases/bihai-community-guiyang/")
     watched.check()
+
+
+@pytest.mark.parametrize("path", sorted(PLANTED))
+def test_dotfiles_and_files_the_build_does_not_write_are_not_served(server, path):
+    response = fetch(server + path)
+    body = response.read().decode("utf-8", "replace")
+    assert response.status == 404, path
+    assert PLANTED[path] not in body
+    for name, value in SECURITY.items():
+        assert value in (response.headers.get(name) or ""), (path, name)
+
+
+def test_every_type_of_file_the_build_writes_is_still_served(server):
+    site = SITES[server]
+    one_of_each: dict[str, Path] = {}
+    for path in sorted(site.rglob("*")):
+        if path.is_file() and not path.name.startswith(".") and path.relative_to(site).as_posix() not in PLANTED:
+            one_of_each.setdefault(path.suffix.lower() or path.name, path)
+    assert {".html", ".js", ".css", ".csv", ".xml", ".png", ".br", ".gz"} <= set(one_of_each)
+    for path in one_of_each.values():
+        assert fetch(server + path.relative_to(site).as_posix()).status == 200, path.relative_to(site)
+    challenge = fetch(server + ".well-known/acme-challenge/token")
+    assert challenge.status == 200 and challenge.read() == b"challenge"
 
 
 @pytest.mark.parametrize("lang", ["", "en/"])

@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import time
 
+from bs4 import BeautifulSoup
+
 from support import mkdocs_build, write_case
 
 
@@ -37,6 +39,15 @@ def test_a_dirty_rebuild_shows_the_edit_and_rewrites_only_what_it_changed(projec
     assert after["other case"] == before["other case"]
     assert after["other unit"] == before["other unit"]
     assert after["English"] == before["English"]
+    # The rebuilt page's navigation names every page as a full build does: no "None" for the
+    # hand-written pages that the dirty rebuild did not read again.
+    assert "None" not in nav_labels(watched["edited"])
+    assert nav_labels(watched["edited"]) == nav_labels(watched["other case"])
+
+
+def nav_labels(page) -> list[str]:
+    html = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+    return [a.get_text(" ", strip=True) for a in html.select("nav.md-nav--primary a.md-nav__link")]
 
 
 def test_a_change_to_what_every_page_is_made_from_rewrites_every_page(project, content, tmp_path):

@@ -86,9 +86,11 @@ def built(tmp_path_factory):
 def test_at_least_thirty_payloads_most_of_them_through_the_build(built):
     rejected = built[3]
     assert len(PAYLOADS) >= 30
-    assert len(PAYLOADS) - len(rejected) >= 30
+    # Those that load from another site (remote scripts, frames, styles, images) are refused by
+    # the checker (issue 23); the others go through the build and its sanitiser.
+    assert len(PAYLOADS) - len(rejected) >= 25
     for payload, errors in rejected.items():
-        assert all("image" in e and "content/images/" in e for e in errors), (payload, errors)
+        assert all("content/images/" in e and ("image" in e or "loads from another site" in e) for e in errors), (payload, errors)
 
 
 def test_no_payload_is_alive_in_the_page(built):

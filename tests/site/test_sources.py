@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
+import pytest
 import yaml
 from bs4 import BeautifulSoup
 
@@ -28,19 +30,30 @@ def meta(site: Path, lang: str, case_id: str) -> dict[str, str]:
 
 
 def test_every_case_says_what_its_source_is_and_where_it_comes_from():
-    assert all(c.source.kind and c.source.origin == "sample_site" for c in CONTENT.cases)
+    origins = {o["id"] for o in TAXONOMY["source_origins"]}
+    assert all(c.source.kind and c.source.origin in origins for c in CONTENT.cases)
+
+
+def test_every_case_from_a_seed_report_comes_from_a_sample_site():
+    from support.seeds import present, seed_cases
+
+    if not present():
+        pytest.skip("the seed reports are not present (../shared/seeds beside the checkout)")
+    assert {c.source.origin for c in seed_cases(CONTENT.cases)} == {"sample_site"}
 
 
 def test_case_page_cites_the_source_in_words_and_keeps_the_file_for_editors(site):
     survey = next(c for c in CONTENT.cases if c.source.kind == "survey_report")
     kind = {k["id"]: k for k in TAXONOMY["source_kinds"]}["survey_report"]
-    origin = TAXONOMY["source_origins"][0]
+    origin = {o["id"]: o for o in TAXONOMY["source_origins"]}[survey.source.origin]
     for lang in ("zh", "en"):
         s, rows = strings()[lang], meta(site, lang, survey.id)
         words = rows[s["source"]]
         assert kind[lang] in words.lower() and origin[lang] in words
         assert survey.source.file not in words and survey.source.report not in words
-        assert rows[s["source_for_editors"]] == s["source_text"].format(file=survey.source.file, report=survey.source.report)
+        shown = s["source_text"].format(file=survey.source.file, report=survey.source.report) if survey.source.report \
+            else survey.source.file
+        assert rows[s["source_for_editors"]] == shown
     # A report its unit wrote itself names the unit as its writer.
     own = next(c for c in CONTENT.cases if c.source.by == "unit" and c.texts["zh"].unit)
     assert meta(site, "zh", own.id)[strings()["zh"]["source"]].startswith(own.texts["zh"].unit + "撰写的")
@@ -74,5 +87,18 @@ def test_printed_handbook_cites_in_words_without_file_names():
         text = handbook(CONTENT, indices.build(CONTENT), lang)
         rows = [line for line in text.splitlines() if line.startswith(f"| {strings()[lang]['source']} |")]
         assert len(rows) == len(CONTENT.cases)
-        assert all(TAXONOMY["source_origins"][0][lang] in row for row in rows)
+        labels = {o["id"]: o[lang] for o in TAXONOMY["source_origins"]}
+        # Each row names one origin; as many rows name each as cases come from it.
+        named = Counter(next(i for i, label in labels.items() if label in row) for row in rows)
+        assert named == Counter(c.source.origin for c in CONTENT.cases)
         assert not any(c.source.file in text for c in CONTENT.cases)
+
+
+def test_the_guide_says_when_to_choose_each_origin_and_kind_and_how_to_publish_a_source():
+    for lang in ("zh", "en"):
+        guide = (ROOT / f"docs/contributing.{lang}.md").read_text("utf-8")
+        part = guide[guide.index("{ #sources }"):guide.index("{ #figures-traced }")]
+        for term in (*TAXONOMY["source_origins"], *TAXONOMY["source_kinds"]):
+            assert f"`{term['id']}`" in part, (lang, term["id"])
+        assert "content/sources/" in part and "`by: unit`" in part
+        assert ("permission" if lang == "en" else "公开许可") in part.lower()

@@ -3,14 +3,12 @@ report's own text, as the core's traceability rule reads them (sources.py, trace
 
 from __future__ import annotations
 
-import os
 from functools import cache
-from pathlib import Path
 
 from casebook.corpus import sources, trace
 from support.project import ROOT
 
-SEEDS = Path(os.environ.get("CASEBOOK_SEEDS", ROOT.parent / "shared" / "seeds"))
+SEEDS = sources.seeds_folder(ROOT)
 
 
 @cache
@@ -28,6 +26,17 @@ def report_text(report: str) -> str:
     file, start = reports()[report]
     others = [s for f, s in reports().values() if f == file]
     return trace.report_text(trace.fold((SEEDS / file).read_text("utf-8")), start, others)
+
+
+def seed_cases(cases):
+    """The cases written from a seed report (file and report as the seeds README lists them): the
+    tests of the seed cases themselves run on these only, never on a case an editor adds."""
+    listed = reports()
+    return [c for c in cases if c.source.report in listed and listed[c.source.report][0] == c.source.file]
+
+
+def present() -> bool:
+    return (SEEDS / "README.md").exists()
 
 
 normalise = trace.fold

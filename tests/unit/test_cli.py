@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -14,8 +15,11 @@ from casebook.tools.cli import main
 from support import ROOT, write_case
 
 
-def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "casebook.tools.cli", *args], capture_output=True, text=True, cwd=cwd)
+def run(*args: str, cwd=None, lang: str = "C.UTF-8") -> subprocess.CompletedProcess:
+    """The command as an editor runs it, in the locale `lang` (English unless it is a Chinese one)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANGUAGE")}
+    return subprocess.run([sys.executable, "-m", "casebook.tools.cli", *args], capture_output=True, text=True, cwd=cwd,
+                          env={**env, "LANG": lang})
 
 
 def test_check_prints_every_problem_and_a_summary_and_fails(content):
@@ -115,3 +119,55 @@ def test_help_in_plain_words():
     out = run("--help").stdout + run("new", "--help").stdout + run("check", "--help").stdout
     assert "start a new case or checklist in both languages" in out
     assert "Exits with 1 when there are errors" in out
+
+
+def test_figures_and_dates_as_english_writes_them():
+    from casebook.tools.templates import figures
+
+    text = "投入3400万元，接诊12万人次，覆盖1700余人、近300户，占60.5%；10月29日举办，2019年5月启动，2023年12月20日总结；1862名学生"
+    assert figures(text) == ["34 million yuan", "120,000", "more than 1700", "nearly 300", "60.5%", "29 October",
+                             "May 2019", "20 December 2023", "1862"]
+    assert figures("201.8万元，1.5亿元") == ["2.018 million yuan", "150 million yuan"]
+
+
+def test_new_en_writes_the_english_twin_from_the_chinese_file(content):
+    from support import journey
+
+    (content / "cases" / "lanxi-middle-school.zh.md").write_text(
+        journey.finish_zh(journey.draft_like(journey.ID, "lanxi.txt")), "utf-8")
+    result = run("new", "en", journey.ID, "--content", str(content))
+    assert result.returncode == 0, result.stderr
+    en = frontmatter.parse((content / "cases" / f"{journey.ID}.en.md").read_text("utf-8"))
+    zh = frontmatter.parse((content / "cases" / f"{journey.ID}.zh.md").read_text("utf-8"))
+    # Shared fields as in Chinese; names by the casebook's conventions; what is left, TODO.
+    for name in ("id", "unit_type", "measures", "year", "source"):
+        assert en.meta[name] == zh.meta[name]
+    assert en.meta["region"] == {"province": "Yunnan", "county": "TODO: English for 澜溪县"}
+    assert en.meta["ethnic_groups"] == ["Han", "Yi", "Hani", "Dai", "Va", "Lahu"]
+    assert en.meta["title"].startswith("TODO")
+    assert [line for line in en.body.splitlines() if line.startswith("## ")] == \
+        ["## Background", "## What they did", "## Results", "## Problems and next steps"]
+    assert "Its figures and dates, as English writes them: 2023; 97; 15; 2." in en.body
+    # The check lists what is left to write, at its line.
+    problems = [str(p) for p in loader.load(content).problems if p.path.endswith(".en.md")]
+    assert any(p.startswith(f"content/cases/{journey.ID}.en.md:") and "TODO" in p for p in problems), problems
+    # It never overwrites an English file unasked.
+    again = run("new", "en", journey.ID, "--content", str(content))
+    assert again.returncode == 1 and "already exists; overwrite it with --force" in again.stderr
+    assert run("new", "en", "nobody", "--content", str(content)).returncode == 1
+
+
+def test_the_command_speaks_the_editors_language(content):
+    write_case(content, "alpha", "zh", unit_type="hospitl")
+    write_case(content, "alpha", "en")
+    english = run("check", "--content", str(content)).stdout.splitlines()
+    chinese = run("check", "--content", str(content), lang="zh_CN.UTF-8").stdout.splitlines()
+    assert english[-1] == "FAILED: 1 error, 1 warning in 1 case and 0 checklists"
+    assert chinese[-1] == "未通过：1个案例、0份清单中有1个错误、1个警告"
+    assert any(": 警告：" in line for line in chinese) and any(": warning: " in line for line in english)
+    # --lang wins over the locale; the problems keep their place and field in either language.
+    assert run("--lang", "en", "check", "--content", str(content), lang="zh_CN.UTF-8").stdout.splitlines() == english
+    assert run("--lang", "zh", "check", "--content", str(content)).stdout.splitlines() == chinese
+    assert [line.split(": ")[0] for line in chinese[:-1]] == [line.split(": ")[0] for line in english[:-1]]
+    new = run("new", "case", "--content", str(content), "--no-input", lang="zh_CN.UTF-8")
+    assert new.returncode == 1 and new.stderr.strip() == "casebook new：缺少编号（小写英文单词，用连字符连接）；请用选项给出（见 --help）"

@@ -278,8 +278,8 @@ def test_the_evaluation_on_the_seed_reports_finds_every_report_and_keeps_no_nois
     from support import ROOT
 
     if not (SEEDS / "README.md").exists():
-        pytest.skip(f"the seed reports are not at {SEEDS} (../shared/seeds beside the project, or CASEBOOK_SEEDS)")
-    monkeypatch.setenv("CASEBOOK_SEEDS", str(SEEDS))
+        pytest.skip(f"the seed reports are not at {SEEDS} (../shared/seeds beside the project, or a folder named in CASEBOOK_SOURCES)")
+    monkeypatch.setenv("CASEBOOK_SOURCES", str(SEEDS))
     result = evaluate(ROOT)
     assert result["found"] == result["expected"] == 18
     assert result["split_right"] == 18
@@ -345,7 +345,7 @@ def test_the_id_comes_from_a_meaningful_file_name_else_from_the_units_name(capsy
 
 
 def test_the_draft_has_every_section_and_field_with_what_the_report_gives(capsys, content, tmp_path):
-    from casebook.corpus.schema import CASE_FIELDS, CASE_SECTIONS
+    from casebook.corpus.schema import CASE_FIELDS, CASE_SECTIONS, DRAFT_SECTION
 
     path = tmp_path / "r1.txt"
     path.write_text(REPORT_WITH_EVERYTHING, "utf-8")
@@ -367,13 +367,13 @@ def test_the_draft_has_every_section_and_field_with_what_the_report_gives(capsys
     assert "# title: the report's heading: 临溪县河口乡卫生院2021年民族团结进步创建工作总结" in front
     # Every section, each with the report's lines for it as material.
     headings = [line[3:] for line in body.splitlines() if line.startswith("## ")]
-    assert headings == list(CASE_SECTIONS["zh"])
+    assert headings == [*CASE_SECTIONS["zh"], DRAFT_SECTION]  # and the cleaned report whole, to read and delete
     sections = dict(zip(headings, body.split("\n## ")[1:]))
     assert "河口乡卫生院位于贵州省" in sections["背景"]
     assert "双语服务小组" in sections["主要做法"] and "双语服务小组" not in sections["成效"]
     assert "州级民族团结进步示范单位" in sections["成效"]
     assert "民族医药诊室" in sections["问题与下一步"] and "民族医药诊室" not in sections["主要做法"]
-    assert "原文（整理后）" not in text  # the cleaned report is content/sources/<id>.txt, not a section
+    assert sections[DRAFT_SECTION].count("```") == 2 and "州级民族团结进步示范单位" in sections[DRAFT_SECTION]
     # A plan is not a practice: 开设民族医药诊室 is only planned.
     assert "culturally_adapted_services" in meta["measures"]
 

@@ -66,7 +66,7 @@ def test_kept_indices_and_search_fields_equal_computed_ones():
 
 
 def test_the_memo_file_is_read_back_only_by_the_same_code(tmp_path):
-    path = tmp_path / "memo.pickle"
+    path = tmp_path / "memo.sqlite"
     memo = Memo(path, "v1")
     assert memo.get("key", lambda: "computed") == "computed"
     memo.end_build()
@@ -81,7 +81,7 @@ def test_the_memo_file_is_read_back_only_by_the_same_code(tmp_path):
 
 
 def test_what_a_build_no_longer_asks_for_is_dropped(tmp_path):
-    path = tmp_path / "memo.pickle"
+    path = tmp_path / "memo.sqlite"
     memo = Memo(path, "v1")
     memo.get("old", lambda: 1)
     memo.get("kept", lambda: 2)
@@ -94,7 +94,7 @@ def test_what_a_build_no_longer_asks_for_is_dropped(tmp_path):
 
 
 def test_an_unreadable_memo_file_is_computed_again(tmp_path):
-    path = tmp_path / "memo.pickle"
+    path = tmp_path / "memo.sqlite"
     path.write_bytes(b"not a pickle")
     memo = Memo(path, "v1")
     assert memo.get("key", lambda: "computed") == "computed"
@@ -129,9 +129,11 @@ def test_files_unchanged_since_the_last_load_are_not_read_again_and_a_rewrite_is
     loader.load(content, memo)
     memo.end_build()
 
+    from casebook.corpus import assets
+
     reads = []
-    read_bytes = Path.read_bytes
-    monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(self.name) or read_bytes(self))
+    read_regular = assets.read_regular  # how the loader reads a content file
+    monkeypatch.setattr(assets, "read_regular", lambda path, limit: reads.append(Path(path).name) or read_regular(path, limit))
     assert loader.load(content, memo).content.cases[0].text("zh").summary == "一段摘要。"
     assert [name for name in reads if name.endswith(".md")] == []
     memo.end_build()
@@ -147,10 +149,10 @@ def test_files_unchanged_since_the_last_load_are_not_read_again_and_a_rewrite_is
 def test_a_memo_that_cannot_be_written_is_no_error(tmp_path):
     blocked = tmp_path / "file"
     blocked.write_text("not a folder")
-    memo = Memo(blocked / "memo.pickle", "v1")  # its folder cannot be made
+    memo = Memo(blocked / "memo.sqlite", "v1")  # its folder cannot be made
     assert memo.get("key", lambda: "computed") == "computed"
     memo.end_build()
-    assert memo.write_error and "memo.pickle" in memo.write_error
+    assert memo.write_error and "memo.sqlite" in memo.write_error
     assert memo.get("key", lambda: "again") == "computed"  # still kept in memory
 
 
@@ -189,3 +191,92 @@ def test_kept_cards_show_an_edited_title_and_the_same_html_as_fresh_ones(content
     second = unit_page(memo)
     assert "Second title" in second and "First title" not in second
     assert second == unit_page(None)
+
+
+def test_values_read_back_from_the_file_equal_computed_ones(tmp_path):
+    content = loader.load(ROOT / "content").content
+    path = tmp_path / "memo.sqlite"
+    results = []
+    for _ in range(2):
+        memo = Memo(path, "v1")  # a new process each time: everything comes from the file
+        loaded = loader.load(ROOT / "content", memo)
+        kept = indices.build(loaded.content, memo)
+        docs = list(search.documents(loaded.content, kept, "zh", memo))
+        words = search.domain_words(loaded.content, "zh")
+        index = search.build_index(docs, "zh", lambda p: p, segment.segmenter(words), words, memo)
+        results.append((memo.computed, loaded, kept, index))
+        memo.end_build()
+        memo.close()
+    (cold, warm) = results
+    assert cold[0] > 0 and warm[0] == 0
+    assert warm[1] == cold[1] and warm[1].content == content
+    assert warm[2] == cold[2] and warm[3] == cold[3]
+
+
+def test_a_planted_pickle_in_the_cache_never_runs(tmp_path):
+    import pickle
+
+    ran = tmp_path / "ran"
+
+    class Payload:
+        def __reduce__(self):
+            return (open, (str(ran), "w"))
+
+    for name in ("memo.sqlite", "zh.pickle"):
+        (tmp_path / name).write_bytes(pickle.dumps(Payload()))
+    memo = Memo(tmp_path / "memo.sqlite", "v1")
+    assert memo.get("key", lambda: "computed") == "computed"
+    memo.end_build()
+    assert not ran.exists()
+    assert Memo(tmp_path / "memo.sqlite", "v1").get("key", lambda: "again") == "computed"
+
+
+def test_a_stored_value_with_a_changed_character_is_worked_out_again(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "memo.sqlite"
+    memo = Memo(path, "v1")
+    memo.get(("card", "alpha"), lambda: "<p>三千四百万元</p>")
+    memo.end_build()
+    memo.close()
+    with sqlite3.connect(path) as db:  # the same length, one character changed
+        db.execute("UPDATE entries SET value = replace(value, '四', '五')")
+    again = Memo(path, "v1")
+    assert again.get(("card", "alpha"), lambda: "<p>三千四百万元</p>") == "<p>三千四百万元</p>"
+    assert again.computed == 1 and again.dropped == 1
+    again.end_build()
+    assert Memo(path, "v1").get(("card", "alpha"), lambda: "other") == "<p>三千四百万元</p>"  # mended
+
+
+def test_a_stored_value_naming_other_code_is_not_read(tmp_path):
+    import sqlite3
+
+    from casebook.incremental import store
+
+    path = tmp_path / "memo.sqlite"
+    memo = Memo(path, "v1")
+    memo.get("key", lambda: "computed")
+    memo.end_build()
+    memo.close()
+    for planted in ('["c","os:system","echo hi"]', '["c","casebook.model:Problem","a"]', '{"__class__":"x"}'):
+        key = store.key_text("key")
+        with sqlite3.connect(path) as db:  # a checksum that matches: only the format can refuse it
+            db.execute("UPDATE entries SET value = ?, sum = ?", (planted, store.checksum(key, planted)))
+        assert Memo(path, "v1").get("key", lambda: "again") == "again"
+
+
+def test_a_cache_file_with_a_trigger_is_not_used(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "memo.sqlite"
+    memo = Memo(path, "v1")
+    memo.get("key", lambda: "computed")
+    memo.end_build()
+    memo.close()
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TRIGGER t AFTER INSERT ON entries BEGIN DELETE FROM meta; END")
+    again = Memo(path, "v1")
+    assert again.get("key", lambda: "again") == "again"
+    again.end_build()
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall() == []

@@ -21,5 +21,5 @@ def test_the_site_counts_in_english_plurals_and_chinese_as_it_is():
     en, zh = strings()["en"], strings()["zh"]
     assert en["case_count"].format(n=1) == "1 case" and en["case_count"].format(n=6) == "6 cases"
     assert en["item_count"].format(n=1) == "1 item" and en["checklist_count"].format(n=1) == "1 checklist"
-    assert zh["case_count"].format(n=1) == "1 个案例"
+    assert zh["case_count"].format(n=1) == "1\u00a0个案例"  # a no-break space keeps the number with its measure word
     assert not isinstance(zh["case_count"], Plural)

@@ -3,9 +3,9 @@ fields that hold it, and nothing else."""
 
 from __future__ import annotations
 
-import base64
-
+from casebook.derive.segment import segmenter
 from casebook.pages import search, searchchunks
+from casebook.pages.searchquery import _varints as varints
 from casebook.pages.search import SearchDoc
 from casebook.script import to_simplified
 
@@ -16,26 +16,14 @@ DOCS = [
 ]
 
 
-def varints(text: str) -> list[int]:
-    out, value, shift, last = [], 0, 0, 0
-    for byte in base64.b64decode(text):
-        value |= (byte & 127) << shift
-        shift += 7
-        if byte < 128:
-            last += value
-            out.append(last)
-            value, shift = 0, 0
-    return out
-
-
 def pages_of(data: dict, lang: str, key: str) -> dict[int, int]:
     """page -> mask of the fields holding `key`, read back from its chunk."""
     manifest = data[f"{lang}:index"]
-    chunk = data[f"{lang}:g{searchchunks.chunk_of(key, manifest['chunks'])}"]
+    chunk = data[f"{lang}:g{searchchunks.chunk_of(key, manifest['chunks'], lang)}"]
     if key not in chunk:
         return {}
     head, masks, body = chunk[key]
-    out = {d: searchchunks._MASK.index(m) for d, m in zip(varints(head), masks)}
+    out = {d: searchchunks.MASK.index(m) for d, m in zip(varints(head), masks)}
     for d in varints(body):
         out[d] = out.get(d, 0) | searchchunks.BODY
     return out
@@ -102,3 +90,22 @@ def test_a_character_alone_in_the_body_and_in_a_title_keeps_both_places():
     docs = [SearchDoc("a.md", "起点", "案例", ("起点", "", "", "", "", "一 起 走")), SearchDoc("b.md", "无", "案例", ("无", "", "", "", "", "起 来"))]
     data = searchchunks.read({f.path: f.text for f in searchchunks.chunk_files(search.build_index(docs, "zh", lambda p: p))})
     assert pages_of(data, "zh", "起") == {0: 1 | searchchunks.BODY, 1: searchchunks.BODY}
+
+
+def test_names_in_pinyin_and_synonym_groups_are_keys_that_no_result_shows():
+    docs = [SearchDoc("a.md", "下谷坪土家族乡", "案例", ("下谷坪土家族乡", "肃北县", "设立火葬场", "", "", "殡仪馆就在村里")),
+            SearchDoc("b.md", "无关", "案例", ("无关", "", "", "", "", ""))]
+    groups = [("殡仪馆", "火葬场"), ("翻译", "口译")]
+    index = search.build_index(docs, "zh", lambda p: p, segmenter({"肃北县"}), {"肃北县"}, synonyms=groups)
+    files = {f.path: f.text for f in searchchunks.chunk_files(index)}
+    data = searchchunks.read(files)
+    title, summary = 1, 4
+    assert pages_of(data, "zh", "xiaguping") == {0: title}
+    # 肃北县 stands in the metadata only, and is found by the title's keys, its initials too.
+    assert pages_of(data, "zh", "subeixian") == {0: title} and pages_of(data, "zh", "sbx") == {0: title}
+    assert pages_of(data, "zh", "0synonym") == {0: summary | searchchunks.BODY}
+    assert pages_of(data, "zh", "1synonym") == {}
+    assert data["zh:index"]["synonyms"] == [list(g) for g in groups]
+    assert data["zh:index"]["synonym_keys"] == ["0synonym", "1synonym"]
+    shown = files["search/d0.js"]
+    assert "xiaguping" not in shown and "0synonym" not in shown

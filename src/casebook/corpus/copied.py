@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
@@ -144,22 +146,29 @@ def common_runs(text: str, index: Automaton, min_han: int = MIN_HAN) -> list[tup
     return runs
 
 
+@lru_cache(maxsize=4096)
+def _folded(text: str) -> str:
+    return fold(text).text
+
+
 def mask(folded: Folded, exceptions: Iterable[str], t2s: Callable[[str], str] | None = None) -> Folded:
     """`folded` with every occurrence of each (folded) exception replaced by barriers."""
     text = folded.text
     for exception in exceptions:
-        needle = fold(exception, t2s).text
+        needle = fold(exception, t2s).text if t2s else _folded(exception)
         if needle:
             text = text.replace(needle, BARRIER * len(needle))
     return Folded(text, folded.positions)
 
 
 def shared_runs(case_text: str, source: str | Automaton, exceptions: Iterable[str] = (),
-                min_han: int = MIN_HAN, t2s: Callable[[str], str] | None = None) -> tuple[Run, ...]:
+                min_han: int = MIN_HAN, t2s: Callable[[str], str] | None = None,
+                folded: Folded | None = None) -> tuple[Run, ...]:
     """The runs of `case_text` that the source shares, outside the reviewed `exceptions`,
-    each as the case writes it. Separate fields of a case with `BARRIER`."""
+    each as the case writes it. Separate fields of a case with `BARRIER`. `folded`: the text
+    folded already, where the caller has it."""
     index = source if isinstance(source, Automaton) else automaton(fold(source, t2s).text)
-    folded = mask(fold(case_text, t2s), exceptions, t2s)
+    folded = mask(folded or fold(case_text, t2s), exceptions, t2s)
     runs = []
     for start, end in common_runs(folded.text, index, min_han):
         first, last = folded.positions[start], folded.positions[end - 1] + 1
@@ -181,3 +190,63 @@ def longest_run(a: str, b: str, t2s: Callable[[str], str] | None = None) -> str:
 
 def han_count(text: str) -> int:
     return len(_HAN.findall(text))
+
+
+# Near-copies ---------------------------------------------------------------------------------
+# A sentence can follow its source clause for clause with a word swapped every dozen characters:
+# no single run reaches MIN_HAN, yet the sentence is the source's. What gives it away is how
+# much of the sentence shorter shared runs cover together.
+
+NEAR_RUN = 12  # Chinese characters in a shared run that counts towards a near-copy
+NEAR_SHARE = 0.5  # more than this share of a sentence's Chinese characters covered by such runs
+NEAR_MIN_HAN = 15  # shorter sentences are left alone: a name or a short fact
+_SENTENCE_END = re.compile(r"[。！？!?\n]+")
+
+
+@dataclass(frozen=True, slots=True)
+class NearCopy:
+    """A sentence of the case whose Chinese characters are mostly in runs the source shares."""
+
+    start: int  # in the case's text, as written
+    end: int
+    text: str  # the case's sentence
+    han: int  # its Chinese characters
+    covered: int  # of them, in shared runs of NEAR_RUN or more
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `text`: up to a full stop or a line end (a list item is one)."""
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+def near_copies(case_text: str, source: str | Automaton, exceptions: Iterable[str] = (),
+                min_run: int = NEAR_RUN, share: float = NEAR_SHARE, min_han: int = NEAR_MIN_HAN,
+                t2s: Callable[[str], str] | None = None, folded: Folded | None = None) -> tuple[NearCopy, ...]:
+    """The sentences of `case_text` that runs of `min_run` or more Chinese characters shared with
+    the source cover for more than `share` of their Chinese characters, outside the `exceptions`
+    (whose text counts as neither covered nor the sentence's)."""
+    index = source if isinstance(source, Automaton) else automaton(fold(source, t2s).text)
+    # Folded once for the whole text; each sentence is the stretch of it that its characters fold to.
+    folded = mask(folded or fold(case_text, t2s), exceptions, t2s)
+    out = []
+    for start, end in sentences(case_text):
+        a, b = bisect_left(folded.positions, start), bisect_left(folded.positions, end)
+        piece = folded.text[a:b]
+        is_han = [bool(_HAN.match(c)) for c in piece]  # barriers (exceptions) are not
+        total = sum(is_han)
+        if total < min_han:
+            continue
+        covered = [False] * len(piece)
+        for x, y in common_runs(piece, index, min_run):
+            covered[x:y] = [True] * (y - x)
+        n = sum(c and h for c, h in zip(covered, is_han))
+        if n > share * total:
+            out.append(NearCopy(start, end, case_text[start:end], total, n))
+    return tuple(out)

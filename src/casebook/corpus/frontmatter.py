@@ -9,18 +9,29 @@ from typing import Any, Sequence
 import yaml
 
 # The C loader is several times faster; fall back where libyaml is missing.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 FieldPath = Sequence[str | int]
 
 
 class FrontMatterError(Exception):
-    """The file cannot be read as front matter plus body; `line` is 1-based in the file."""
+    """The file cannot be read as front matter plus body; `line` is 1-based in the file, `field`
+    the front matter's field where there is one."""
 
-    def __init__(self, message: str, line: int | None = None):
+    def __init__(self, message: str, line: int | None = None, field: str | None = None):
         super().__init__(message)
         self.message = message
         self.line = line
+        self.field = field
+
+
+# Bounds that every YAML text is held to before and after the parser reads it. The C parser
+# composes nested values by recursion (50,000 nested lists overflow the stack: the process
+# dies), and Python refuses to turn more than 4,300 digits into an integer (a traceback).
+# Real front matter is a few kilobytes, nests four deep and holds years and counts.
+MAX_YAML_CHARS = 64_000
+MAX_DEPTH = 12
+MAX_INTEGER = 10**15
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +46,7 @@ class Document:
 
 
 def decode(raw: bytes) -> str:
-    """UTF-8 text with any byte-order mark dropped and line ends made `\\n`."""
+    """UTF-8 text with every byte-order mark dropped and line ends made `\\n`."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -46,7 +57,11 @@ def decode(raw: bytes) -> str:
             line,
         ) from None
     # Looked for in the bytes: a scan of the decoded text costs more.
-    return text.replace("\r\n", "\n").replace("\r", "\n") if b"\r" in raw else text
+    if b"\r" in raw:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # A byte-order mark inside the text (files joined, or saved twice with one) is invisible
+    # and means nothing, but it hides the heading or the '---' that it stands before.
+    return text.replace("\ufeff", "") if b"\xef\xbb\xbf" in raw else text
 
 
 _CLOSE = re.compile(r"^[ \t]*(?:---|\.\.\.)[ \t]*$", re.M)
@@ -62,15 +77,7 @@ def parse(text: str) -> Document:
         raise FrontMatterError("the front matter opened on line 1 is never closed by a line '---'", 1) from None
     yaml_text = rest[: max(close.start() - 1, 0)]
     end = yaml_text.count("\n") + 1 + (1 if close.start() else 0)  # the closing line's index
-    _refuse_aliases(yaml_text)
-    try:
-        meta = yaml.load(yaml_text, Loader=_Loader)
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line = mark.line + 2 if mark else 1
-        raise FrontMatterError(f"the front matter is not valid YAML: {e.problem or e}", line) from None
-    except yaml.YAMLError as e:
-        raise FrontMatterError(f"the front matter is not valid YAML: {e}", 1) from None
+    meta = load_yaml(yaml_text, first_line=2, what="the front matter")
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -81,10 +88,118 @@ def parse(text: str) -> Document:
     return Document(meta=meta, body=body, body_line=end + 2, yaml_text=yaml_text)
 
 
+# Characters no editor means to type: C0 and C1 controls but tab and line end, DEL, surrogates
+# and the noncharacters of the first plane. They break XML (the feeds), terminals (the
+# checker's own output) and MkDocs' reading of the generated pages' front matter.
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+_NAMES = {0: "NUL", 0x08: "backspace", 0x0c: "form feed", 0x0d: "carriage return", 0x1b: "ESC", 0x7f: "DEL"}
+
+
+def control_message(char: str) -> str:
+    name = _NAMES.get(ord(char), "a control character")
+    return (f"holds the invisible character U+{ord(char):04X} ({name}), which has no place in a text "
+            "(it may come from a copy from a PDF or a terminal); delete it")
+
+
+class _Refused(yaml.MarkedYAMLError):
+    """A value out of bounds, raised by the constructors below with the value's place."""
+
+
+class _Loader(_BaseLoader):
+    """The safe loader, with integers refused by their digits before Python turns thousands of
+    them into a number (which it refuses with a traceback beyond 4,300)."""
+
+    def construct_checked_int(self, node):
+        if len(node.value) > 24:
+            raise _Refused(problem=f"holds a number of {len(node.value):,} digits, which is no year or count",
+                           problem_mark=node.start_mark)
+        value = self.construct_yaml_int(node)
+        if not -MAX_INTEGER < value < MAX_INTEGER:
+            raise _Refused(problem=f"holds the number {value}, which is no year or count",
+                           problem_mark=node.start_mark)
+        return value
+
+
+class _EscapesLoader(_Loader):
+    """For texts with a backslash, where escapes such as "\\x80" make control characters out
+    of plain ASCII: each text is checked as it is made (a cost the other texts are spared)."""
+
+    def construct_checked_str(self, node):
+        value = self.construct_yaml_str(node)
+        bad = CONTROL.search(value)
+        if bad:
+            raise _Refused(problem=control_message(bad.group()), problem_mark=node.start_mark)
+        return value
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_checked_int)
+_EscapesLoader.add_constructor("tag:yaml.org,2002:str", _EscapesLoader.construct_checked_str)
+
+
+def load_yaml(text: str, first_line: int = 1, what: str = "the file", max_chars: int = MAX_YAML_CHARS) -> Any:
+    """`text` read as YAML within the bounds above; a FrontMatterError with the file's line
+    (`first_line`: the file line of the text's first line) for anything out of them."""
+    if len(text) > max_chars:
+        raise FrontMatterError(f"{what} is {len(text):,} characters long; the limit is {max_chars:,} "
+                               "(long texts go in the body)", first_line)
+    bad = CONTROL.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start())
+        raise FrontMatterError(f"{_key_of(text, line) or what} {control_message(bad.group())}", line + first_line)
+    _refuse_deep_nesting(text, first_line, what)
+    _refuse_aliases(text, first_line)
+    try:
+        return yaml.load(text, Loader=_EscapesLoader if "\\" in text else _Loader)
+    except _Refused as e:
+        line = e.problem_mark.line
+        raise FrontMatterError(f"{_key_of(text, line) or what} {e.problem}", line + first_line) from None
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + first_line if mark else first_line
+        raise FrontMatterError(f"{what} is not valid YAML: {e.problem or e}", line) from None
+    except yaml.YAMLError as e:
+        raise FrontMatterError(f"{what} is not valid YAML: {e}", first_line) from None
+
+
+def _key_of(text: str, line: int) -> str | None:
+    """'title:' for a message about the value on that line, where it has a key."""
+    start = 0
+    for _ in range(line):
+        start = text.index("\n", start) + 1
+    key = text[start:text.find("\n", start) if "\n" in text[start:] else len(text)].split(":", 1)
+    name = key[0].strip(" -")
+    return f"{name}:" if len(key) == 2 and name and len(name) < 40 and CONTROL.search(name) is None else None
+
+
+# Indentation and "- " / "? " / ": " at a line's start, as deep as only nesting makes them;
+# four brackets opened with none closed between them.
+_DEEP_BLOCK = re.compile(r"\n[ \t?:-]{16,}")
+_DEEP_FLOW = re.compile(r"[\[{][^\[\]{}\n]*[\[{][^\[\]{}\n]*[\[{][^\[\]{}\n]*[\[{]")
+
+
+def _refuse_deep_nesting(text: str, first_line: int, what: str) -> None:
+    # The events are walked only when the text could nest that deep: the walk costs as much
+    # again as reading it, and real front matter never comes near.
+    if not _DEEP_FLOW.search(text) and not _DEEP_BLOCK.search(text):
+        return
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_BaseLoader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise FrontMatterError(f"{what} nests lists and mappings more than {MAX_DEPTH} deep; "
+                                           "write its values out flat", event.start_mark.line + first_line)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # reported by the load that follows, with its line
+
+
 _MAYBE_ANCHOR = re.compile(r"[&*][^\s]")
 
 
-def _refuse_aliases(yaml_text: str) -> None:
+def _refuse_aliases(yaml_text: str, first_line: int = 2) -> None:
     """Anchors and aliases (& and *) have no use in front matter, and nested aliases can make a
     few lines expand to billions of values (the "billion laughs"): refuse them outright."""
     if not _MAYBE_ANCHOR.search(yaml_text):
@@ -93,7 +208,7 @@ def _refuse_aliases(yaml_text: str) -> None:
         for event in yaml.parse(yaml_text, Loader=_Loader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 raise FrontMatterError("the front matter may not use YAML anchors or aliases (& and *); "
-                                       "write each value out", event.start_mark.line + 2)
+                                       "write each value out", event.start_mark.line + first_line)
     except yaml.YAMLError:
         return  # reported by the parse that follows, with its line
 

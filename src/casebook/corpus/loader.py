@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 import time
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, is_dataclass, replace
+from dataclasses import fields as dataclass_fields
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterator, Sequence
 
-from casebook.corpus import frontmatter, trace
+from casebook.corpus import assets, bounds, frontmatter, links, trace, typeset, wording
 from casebook.incremental.memo import Memo, digest
 from casebook.corpus.links import find_refs
 from casebook.corpus.sanitize import risky_html
@@ -26,11 +27,13 @@ from casebook.model import (
     ChecklistText,
     Content,
     GlossaryTerm,
+    Label,
     Problem,
+    Synonyms,
     Taxonomy,
 )
-from casebook.corpus.schema import CASE_FIELDS, CASE_SECTIONS, CHECKLIST_FIELDS, OPTIONAL_SECTIONS, FieldSpec
-from casebook.corpus.taxonomy import parse_glossary, parse_taxonomy
+from casebook.corpus.schema import CASE_FIELDS, CASE_SECTIONS, CHECKLIST_FIELDS, DRAFT_SECTION, OPTIONAL_SECTIONS, FieldSpec
+from casebook.corpus.taxonomy import parse_glossary, parse_synonyms, parse_taxonomy
 from casebook.corpus.validate import check_meta, suggest
 
 KINDS = {"cases": CASE_FIELDS, "checklists": CHECKLIST_FIELDS}
@@ -70,11 +73,12 @@ class _File:
 
 
 def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
-         sources: Sequence[str | Path] = ()) -> Loaded:
+         sources: Sequence[str | Path] = (), lang: str = "en") -> Loaded:
     """Everything in `content_dir`, checked. `memo` keeps each file's own checks for the next
     load, which reads again only the files whose content changed. Draft cases (`draft: true`)
     are left out, or with `drafts` loaded with their problems as warnings. `sources`: folders
-    of source reports to search besides those of the configuration (sources.py)."""
+    of source reports to search besides those of the configuration (sources.py). `lang`: the
+    language of the own-words rule's messages (wording.py), the editor's in `casebook check`."""
     content_dir = Path(content_dir)
     # Paths in messages are relative to the project, as editors see them in git.
     base = content_dir.parent
@@ -83,6 +87,10 @@ def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
     def rel(path: Path) -> str:
         return path.relative_to(base).as_posix()
 
+    # Links, devices and assets first: nothing below reads a file the walk did not find regular.
+    tree = assets.walk(content_dir)
+    problems += tree.problems
+    problems += assets.check_assets(tree, base)
     taxonomy_path = content_dir / "taxonomy.yml"
     taxonomy_text = _read_text(taxonomy_path, rel, problems) or ""
     taxonomy, found = parse_taxonomy(rel(taxonomy_path), taxonomy_text)
@@ -91,6 +99,12 @@ def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
     glossary_path = content_dir / "glossary.yml"
     if glossary_path.exists():
         glossary, found = parse_glossary(rel(glossary_path), _read_text(glossary_path, rel, problems) or "")
+        glossary = _typeset_glossary(glossary)
+        problems += found
+    synonyms = Synonyms()
+    synonyms_path = content_dir / "synonyms.yml"
+    if synonyms_path.exists():
+        synonyms, found = parse_synonyms(rel(synonyms_path), _read_text(synonyms_path, rel, problems) or "")
         problems += found
     if not taxonomy.unit_types or not taxonomy.measures:
         # Without a taxonomy every case would report the same unknown ids: say it once.
@@ -100,7 +114,7 @@ def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
     draft_paths: list[str] = []
     taxonomy_key = digest(taxonomy_text)
     started_ns = time.time_ns()
-    for path in sorted(content_dir.rglob("*.md"), key=lambda p: p.parts):  # as Paths compare, faster
+    for path in tree.markdown:
         kind = path.parent.name if path.parent.parent == content_dir else None
         if kind not in KINDS:
             if path.parent == content_dir and path.name == "README.md":
@@ -109,7 +123,14 @@ def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
                 "a Markdown file outside content/cases/ and content/checklists/ is not published; move it into one of them"))
             continue
         found: list[Problem] = []
-        loaded = _load_file_cached(path, kind, taxonomy, taxonomy_key, rel(path), found, memo, started_ns)
+        try:
+            loaded = _load_file_cached(path, kind, taxonomy, taxonomy_key, rel(path), found, memo, started_ns)
+        except (RecursionError, MemoryError, ValueError, OverflowError) as e:
+            # A parser's failure that no limit foresaw: the file's problem, said with its name,
+            # not a traceback that stops the check of every other file.
+            found.append(Problem(rel(path), None, None, f"cannot be read: {type(e).__name__}: {str(e)[:200]}; "
+                                 "simplify what is unusual in it, and report this to the casebook's maintainers"))
+            loaded = None
         if kind == "cases" and _is_draft(loaded, path):
             draft_paths.append(rel(path))
             if not drafts:
@@ -121,11 +142,17 @@ def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
             files.append(loaded)
             problems += _check_images(loaded, path, content_dir)
 
-    cases, checklists = _pair(files, taxonomy, problems)
-    content = Content(taxonomy, cases, checklists, glossary)
+    # Each file's body as typeset in the last load with this memo, by the file's digest: `mkdocs
+    # serve` loads again after every edit, and sets again only the files that changed. Only the
+    # bodies of this load are kept for the next.
+    bodies = _Typeset(memo.typeset if memo is not None else {})
+    cases, checklists = _pair(files, taxonomy, problems, bodies)
+    bodies.forget_the_rest()
+    content = Content(taxonomy, cases, checklists, glossary, synonyms)
     problems += _check_references(content, files)
-    traced, notes = _trace(content, files, content_dir, sources)
-    return Loaded(content, tuple(problems + traced), tuple(draft_paths), tuple(notes))
+    traced, notes = _trace(content, files, content_dir, sources, lang)
+    # A link refused by the walk is refused again by the read that met it: said once.
+    return Loaded(content, tuple(dict.fromkeys(problems + traced)), tuple(draft_paths), tuple(notes))
 
 
 _DRAFT_LINE = re.compile(rb"^draft:[ \t]*true[ \t]*(?:#.*)?$", re.M)
@@ -136,14 +163,14 @@ def _is_draft(f: _File | None, path: Path) -> bool:
         return f.values.get("draft") is True
     # A draft whose front matter did not pass its checks is still a draft: look for the line.
     try:
-        raw = path.read_bytes()[:MAX_FILE_BYTES]
-    except OSError:
+        raw = assets.read_regular(path, MAX_FILE_BYTES)
+    except assets.Unreadable:
         return False
     head = raw.split(b"\n---", 1)[0] if raw.startswith(b"---") else b""
     return bool(_DRAFT_LINE.search(head))
 
 
-def _trace(content: Content, files: list[_File], content_dir: Path, folders: Sequence[str | Path]):
+def _trace(content: Content, files: list[_File], content_dir: Path, folders: Sequence[str | Path], lang: str = "en"):
     """Every case's figures against its source report, where the source is present."""
     derived = {str(f.path): f.values["derived"] for f in files if "derived" in f.values}
     docs: dict[str, frontmatter.Document] = {}
@@ -156,18 +183,27 @@ def _trace(content: Content, files: list[_File], content_dir: Path, folders: Seq
             lines[text.path] = trace.lines_of(docs[text.path])
         return trace.locate_in(docs[text.path], lines[text.path], path, number)
 
-    return trace_content(content.cases, derived, content_dir, locate, folders)
+    bodies = {str(t.path): t for c in content.cases for t in c.texts.values()}
+
+    def place(path: str, field: str, offset: int) -> int | None:
+        if field == "body":
+            text = bodies[path]
+            return text.body_line + text.body.count("\n", 0, offset)
+        return locate(trace.Text("zh", path, ()), [field], None)
+
+    shown = (content_dir / wording.EXCEPTIONS).relative_to(content_dir.parent).as_posix()
+    exceptions, problems = wording.read_exceptions(content_dir, shown)
+    reuse = frozenset(f.id for f in files if f.kind == "cases" and f.values.get("wording_reuse"))
+    rule = wording.Rule(reuse, exceptions, shown, place, content_dir / wording.EXCEPTIONS, lang)
+    traced, notes = trace_content(content.cases, derived, content_dir, locate, folders, rule=rule)
+    return problems + traced, notes
 
 
 def _read_text(path: Path, rel, problems: list[Problem], raw: bytes | None = None) -> str | None:
     try:
-        raw = path.read_bytes() if raw is None else raw
-    except OSError as e:
-        problems.append(Problem(rel(path), None, None, f"cannot be read: {e.strerror}"))
-        return None
-    if len(raw) > MAX_FILE_BYTES:
-        problems.append(Problem(rel(path), None, None,
-            f"is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}. Split it, or remove pasted material"))
+        raw = assets.read_regular(path, MAX_FILE_BYTES) if raw is None else raw
+    except assets.Unreadable as e:
+        problems.append(Problem(rel(path), None, None, str(e)))
         return None
     try:
         return frontmatter.decode(raw)
@@ -176,9 +212,6 @@ def _read_text(path: Path, rel, problems: list[Problem], raw: bytes | None = Non
         return None
 
 
-# The files of the last load in this process (`mkdocs serve` loads again after every edit), as
-# (what stat said of the file, whether that can be trusted, its memo key, the file, its problems).
-_recent: dict[str, tuple[tuple, bool, tuple, _File | None, tuple[Problem, ...]]] = {}
 # A file changed less than this long before it was read may change again within the same
 # modification time (some file systems keep it to a second or two): it is read again next time.
 _RACY_NS = 2_000_000_000
@@ -194,7 +227,10 @@ def _load_file_cached(path: Path, kind: str, taxonomy: Taxonomy, taxonomy_key: s
             seen = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
         except OSError:
             seen = None
-        recent = _recent.get(str(path))
+        # The files of the last load with this memo (`mkdocs serve` loads again after every
+        # edit), as (what stat said of the file, whether that can be trusted, its memo key, the
+        # file, its problems): kept by the memo, which the adapter holds across builds.
+        recent = memo.recent.get(str(path))
         # Unchanged since the last load of this process, as git trusts its index: the same
         # times, size and inode, and not written just before that load read it.
         if seen and recent and recent[0] == seen and recent[1] and recent[2][2:] == (kind, shown, taxonomy_key) \
@@ -202,8 +238,8 @@ def _load_file_cached(path: Path, kind: str, taxonomy: Taxonomy, taxonomy_key: s
             problems += recent[4]
             return recent[3]
     try:
-        raw = path.read_bytes()
-    except OSError:
+        raw = assets.read_regular(path, MAX_FILE_BYTES)
+    except assets.Unreadable:  # said with the file's name by the read that follows
         return _load_file(path, None, kind, KINDS[kind], taxonomy, shown, problems)
     # Kept by content, not modification time, which file systems keep to a few milliseconds and
     # a checkout sets anew: times are trusted only within one process, as above.
@@ -214,7 +250,7 @@ def _load_file_cached(path: Path, kind: str, taxonomy: Taxonomy, taxonomy_key: s
     loaded = _load_file_kept(path, raw, key, kind, taxonomy, shown, found_here, memo)
     problems += found_here
     if seen:
-        _recent[str(path)] = (seen, seen[0] < started_ns - _RACY_NS, key, loaded, tuple(found_here))
+        memo.recent[str(path)] = (seen, seen[0] < started_ns - _RACY_NS, key, loaded, tuple(found_here))
     return loaded
 
 
@@ -260,7 +296,13 @@ def _load_file(path: Path, raw: bytes | None, kind: str, fields: tuple[FieldSpec
     try:
         doc = frontmatter.parse(text)
     except frontmatter.FrontMatterError as e:
-        problems.append(Problem(shown, e.line, None, e.message))
+        problems.append(Problem(shown, e.line, e.field, e.message))
+        return None
+    out_of_bounds = list(bounds.check_body(doc.body))
+    for line, message in out_of_bounds:
+        problems.append(Problem(shown, doc.body_line + line - 1, "body", message))
+    if out_of_bounds:
+        # Nothing else reads a body out of bounds: the checks below are patterns too.
         return None
     values, issues = check_meta(doc.meta, fields, taxonomy)
     for where, message in issues:
@@ -305,22 +347,30 @@ def _check_todo(doc: frontmatter.Document, shown: str) -> list[Problem]:
     return problems
 
 
-IMAGES = "images"
-_IMG_TAG = re.compile(r"<img\b", re.I)
-_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)|<img\b[^>]*\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.I)
+IMAGES = assets.IMAGES
+_RAW_IMAGE = re.compile(r"<img\b[^>]*\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.I)
+_SCHEME = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|[/\\]{2})", re.I)
 
 
 def _check_images(f: _File, path: Path, content_dir: Path) -> list[Problem]:
-    """Images must be files in content/images/: the site has to work without a network."""
+    """Images must be files in content/images/, and nothing may load from another site: the
+    site has to work without a network and tell no one who reads it."""
     problems: list[Problem] = []
-    if "![" not in f.doc.body and ("<" not in f.doc.body or not _IMG_TAG.search(f.doc.body)):
+    body = f.doc.body
+    found = list(links.images(body))
+    if "<" in body:
+        found += [(m.start(), m.group(1)) for m in _RAW_IMAGE.finditer(body)]
+    for at, what in links.remote_loads(body):
+        problems.append(Problem(str(f.path), f.doc.body_line + body.count("\n", 0, at), "body",
+            f"{what} loads from another site; the site must work without a network and tell no one who "
+            f"reads it: put images in content/{IMAGES}/, and leave out frames, scripts, fonts and styles"))
+    if not found:
         return problems
     images = (content_dir / IMAGES).resolve()
-    for m in _IMAGE.finditer(f.doc.body):
-        target = m.group(1) or m.group(2)
-        line = f.doc.body_line + f.doc.body.count("\n", 0, m.start())
+    for at, target in sorted(found):
+        line = f.doc.body_line + body.count("\n", 0, at)
         where = lambda message: Problem(str(f.path), line, "body", message)
-        if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I):
+        if _SCHEME.match(target):
             problems.append(where(f"image '{target}' is not a file of the casebook; put the image in content/{IMAGES}/ "
                                   f"and write ![text](../{IMAGES}/<name>) (the site must work without a network)"))
             continue
@@ -366,7 +416,7 @@ def _check_sections(doc: frontmatter.Document, lang: str, shown: str) -> list[Pr
                 f"missing section '## {section}'; a case has: {', '.join('## ' + s for s in expected)}"
                 f" (the last one only where the source has it).{suggest(section, [n for n in names if n not in expected])}"))
     for name, at in found:
-        if name not in expected:
+        if name not in expected and not (name == DRAFT_SECTION and doc.meta.get("draft") is True):
             problems.append(Problem(shown, doc.body.count("\n", 0, at) + doc.body_line, "body",
                 f"unknown section '## {name}'; allowed: {', '.join('## ' + s for s in expected)}; use ### for sub-sections.{suggest(name, expected)}"))
     present = [n for n in names if n in expected]
@@ -377,7 +427,7 @@ def _check_sections(doc: frontmatter.Document, lang: str, shown: str) -> list[Pr
     return problems
 
 
-def _pair(files: list[_File], taxonomy: Taxonomy, problems: list[Problem]):
+def _pair(files: list[_File], taxonomy: Taxonomy, problems: list[Problem], bodies: "_Typeset"):
     by_id: dict[str, dict[str, _File]] = defaultdict(dict)
     kind_of: dict[str, _File] = {}
     for f in files:
@@ -408,38 +458,84 @@ def _pair(files: list[_File], taxonomy: Taxonomy, problems: list[Problem]):
                     problems.append(Problem(str(f.path), f.doc.line_of([spec.name]), spec.name,
                         f"differs from {primary.path} ({primary.values.get(spec.name)!r}); it must be the same in every language"))
         if primary.kind == "cases":
-            cases.append(_case(id, primary, twins))
+            cases.append(_case(id, primary, twins, bodies))
         else:
-            checklists.append(_checklist(id, primary, twins, problems))
+            checklists.append(_checklist(id, primary, twins, problems, bodies))
     return tuple(cases), tuple(checklists)
 
 
-def _case(id: str, primary: _File, twins: dict[str, _File]) -> Case:
+# The fields each language writes for itself (schema.py: not shared) that a CaseText holds; a field
+# declared there reaches the case's text without a line here.
+_TEXT_FIELDS = tuple(spec.name for spec in CASE_FIELDS
+                     if not spec.shared and spec.name in {f.name for f in dataclass_fields(CaseText)})
+
+
+def _case(id: str, primary: _File, twins: dict[str, _File], bodies: "_Typeset") -> Case:
     v = primary.values
-    texts = {
-        lang: CaseText(
-            lang=lang, path=f.path, title=f.values["title"], summary=f.values["summary"],
-            body=f.doc.body, body_line=f.doc.body_line, digest=f.digest, unit=f.values.get("unit"),
-            region=f.values["region"], ethnic_groups=f.values["ethnic_groups"],
-            honours=f.values.get("honours", ()),
-        )
-        for lang, f in twins.items()
-    }
+    texts = {}
+    for lang, f in twins.items():
+        text, body = _typesetter(lang)
+        texts[lang] = CaseText(lang=lang, path=f.path, body=bodies.body(f, body), body_line=f.doc.body_line,
+                               digest=f.digest, **{name: _typeset_value(f.values[name], text)
+                                                   for name in _TEXT_FIELDS if name in f.values})
     return Case(id, v["unit_type"], v["measures"], v.get("year"), v["source"], texts, v.get("draft") is True)
 
 
-def _checklist(id: str, primary: _File, twins: dict[str, _File], problems: list[Problem]) -> Checklist:
+class _Typeset:
+    """The typeset bodies kept in `kept` (the memo's, which the adapter holds across builds)."""
+
+    def __init__(self, kept: dict[str, str]):
+        self.kept, self.seen = kept, set()
+
+    def body(self, f: _File, typeset_body) -> str:
+        if not f.digest:
+            return typeset_body(f.doc.body)
+        key = f"{f.digest} {f.lang}"  # the same bytes are set as the language of the file's name
+        self.seen.add(key)
+        if key not in self.kept:
+            self.kept[key] = typeset_body(f.doc.body)
+        return self.kept[key]
+
+    def forget_the_rest(self) -> None:
+        for key in self.kept.keys() - self.seen:
+            del self.kept[key]
+
+
+def _typeset_value(value, text):
+    """A front-matter value with its texts set by `text`: a text, a list of texts, a region."""
+    if isinstance(value, str):
+        return text(value)
+    if isinstance(value, tuple):
+        return tuple(text(v) if isinstance(v, str) else v for v in value)
+    if is_dataclass(value):
+        return replace(value, **{f.name: text(v) for f in dataclass_fields(value) if isinstance(v := getattr(value, f.name), str)})
+    return value
+
+
+def _typesetter(lang: str):
+    """The functions that set a plain text and a Markdown body of `lang` (typeset.py)."""
+    return (lambda t: typeset.typeset_text(t, lang)), (lambda b: typeset.typeset_markdown(b, lang))
+
+
+def _checklist(id: str, primary: _File, twins: dict[str, _File], problems: list[Problem],
+               bodies: "_Typeset") -> Checklist:
     shape = [(i.measure, i.cases) for i in primary.values["items"]]
     for f in twins.values():
         if f is not primary and [(i.measure, i.cases) for i in f.values["items"]] != shape:
             problems.append(Problem(str(f.path), f.doc.line_of(["items"]), "items",
                 f"must list the same items, in the same order with the same measure and cases, as {primary.path}"))
-    texts = {
-        lang: ChecklistText(lang, f.path, f.values["title"], f.values["summary"], f.doc.body,
-                            f.doc.body_line, f.values["items"])
-        for lang, f in twins.items()
-    }
+    texts = {}
+    for lang, f in twins.items():
+        text, body = _typesetter(lang)
+        texts[lang] = ChecklistText(lang, f.path, text(f.values["title"]), text(f.values["summary"]), bodies.body(f, body),
+                                    f.doc.body_line, tuple(replace(i, text=text(i.text)) for i in f.values["items"]))
     return Checklist(id, texts)
+
+
+def _typeset_glossary(terms: tuple[GlossaryTerm, ...]) -> tuple[GlossaryTerm, ...]:
+    def label(label: Label) -> Label:
+        return Label(**{lang: _typesetter(lang)[0](label(lang)) for lang in LANGUAGES})
+    return tuple(replace(t, term=label(t.term), explanation=label(t.explanation)) for t in terms)
 
 
 def _check_references(content: Content, files: list[_File]) -> list[Problem]:

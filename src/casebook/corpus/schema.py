@@ -47,7 +47,7 @@ CASE_FIELDS: tuple[FieldSpec, ...] = (
               "case's unit wrote it"),
     FieldSpec("summary", "text", True, False, "one paragraph"),
     # Left out for the reports of third parties (all 18 today): their sentences must be restated,
-    # and tests/unit/test_copied_runs.py fails on any run of 20 Chinese characters copied from them.
+    # and `casebook check` reports the wording a case copies from them (corpus/wording.py).
     FieldSpec("wording_reuse", "text", False, True,
               "only for a unit's own report imported by its own editors: who allows its wording to be "
               "reused, e.g. 'the unit's own report; its editors allow reuse'; left out otherwise"),
@@ -69,3 +69,6 @@ CASE_SECTIONS: dict[str, tuple[str, ...]] = {
     "en": ("Background", "What they did", "Results", "Problems and next steps"),
 }
 OPTIONAL_SECTIONS = 1
+# The report's own text, which `casebook import` puts at the end of a draft for the editor to read
+# and delete: allowed in a draft only.
+DRAFT_SECTION = "原文（整理后）"

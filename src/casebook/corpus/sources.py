@@ -5,7 +5,8 @@ Folders, searched in this order (the first that holds a file wins):
 
 1. `content/sources/`, the sources kept in the repository (`casebook import` saves them there);
 2. the folders given with `casebook check --sources DIR`;
-3. the folders in the environment variable `CASEBOOK_SOURCES` (separated by `os.pathsep`);
+3. the folders in the environment variable `CASEBOOK_SOURCES` (separated by `os.pathsep`; the one
+   variable for report folders: `CASEBOOK_SEEDS`, its earlier name, is read by `seeds_folder` with a warning);
 4. `[tool.casebook] sources = [...]` in the project's `pyproject.toml`, relative to the project.
 
 A file that holds one report is the report. A folder whose files hold several reports lists
@@ -20,21 +21,23 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+import warnings
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
-import yaml
-
-from casebook.corpus import trace
-from casebook.corpus.frontmatter import line_of
+from casebook.corpus import assets, copied, trace, wording
+from casebook.corpus.frontmatter import FrontMatterError, line_of, load_yaml
 from casebook.model import Case, Problem
+from casebook.strings import strings
 from casebook.corpus.schema import REPORT_PATTERN
 
 ENVIRONMENT = "CASEBOOK_SOURCES"
+OLD_ENVIRONMENT = "CASEBOOK_SEEDS"  # the seeds' folder before CASEBOOK_SOURCES named every folder
 IN_CONTENT = "sources"
 MANIFEST = "reports.yml"
+MAX_SOURCE_BYTES = 20_000_000  # a report as text; the longest seed is 64 KB
 _REPORT = re.compile(REPORT_PATTERN)
 _README_ROW = re.compile(r"^\| *(R\d\d) *\| *(\S+) *\| *`([^`]+)` *\|", re.M)
 
@@ -82,6 +85,22 @@ def folders(content_dir: Path, extra: Sequence[str | Path] = (), environ: Mappin
     return tuple(unique)
 
 
+def seeds_folder(project: Path, environ: Mapping[str, str] = os.environ) -> Path:
+    """The folder of the seed reports (a folder whose README.md or reports.yml lists reports), for
+    the tools that read the seeds themselves (the import's evaluation, the tests of the seed cases):
+    the first such folder of CASEBOOK_SOURCES or of pyproject.toml, else ../shared/seeds beside the
+    project. CASEBOOK_SEEDS, its earlier name, is still read, with a warning."""
+    old = environ.get(OLD_ENVIRONMENT)
+    if old:
+        warnings.warn(f"{OLD_ENVIRONMENT} is read for now but will go: name the folder in {ENVIRONMENT} instead",
+                      FutureWarning, stacklevel=2)
+        return Path(old)
+    named = [Path(p) for p in environ.get(ENVIRONMENT, "").split(os.pathsep) if p]
+    named += [project / p for p in configured(project)]
+    return next((p for p in named if (p / MANIFEST).is_file() or (p / "README.md").is_file()),
+                project.parent / "shared" / "seeds")
+
+
 def configured(project: Path, problems: list[Problem] | None = None) -> tuple[str, ...]:
     """`[tool.casebook] sources` of the project's pyproject.toml: folders relative to the project."""
     path = project / "pyproject.toml"
@@ -106,11 +125,14 @@ def listed_reports(folder: Folder) -> tuple[tuple[Report, ...], list[Problem]]:
     """The reports the folder lists: in reports.yml, else in its README.md's table."""
     manifest = folder.path / MANIFEST
     shown = f"{folder.shown}/{MANIFEST}"
-    if manifest.is_file():
-        return _from_manifest(manifest.read_text("utf-8-sig"), shown)
-    readme = folder.path / "README.md"
-    if readme.is_file():
-        text = readme.read_text("utf-8-sig")
+    try:
+        if manifest.is_file():
+            return _from_manifest(assets.read_regular(manifest, MAX_SOURCE_BYTES).decode("utf-8-sig"), shown)
+        readme = folder.path / "README.md"
+        text = assets.read_regular(readme, MAX_SOURCE_BYTES).decode("utf-8-sig") if readme.is_file() else None
+    except (assets.Unreadable, UnicodeDecodeError) as e:
+        return (), [Problem(shown, None, None, str(e) if isinstance(e, assets.Unreadable) else "is not UTF-8")]
+    if text is not None:
         return tuple(Report(m[1], m[2], m[3], f"{folder.shown}/README.md", text.count("\n", 0, m.start()) + 1)
                      for m in _README_ROW.finditer(text)), []
     return (), []
@@ -119,9 +141,9 @@ def listed_reports(folder: Folder) -> tuple[tuple[Report, ...], list[Problem]]:
 def _from_manifest(text: str, shown: str) -> tuple[tuple[Report, ...], list[Problem]]:
     form = "a list `reports:` of {report: R01, file: <file>, start: <the words the report starts with>}"
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        return (), [Problem(shown, None, None, f"is not valid YAML: {e}")]
+        data = load_yaml(text, 1, "the file", max_chars=len(text))
+    except FrontMatterError as e:
+        return (), [Problem(shown, e.line, e.field, e.message.removeprefix("the file "))]
     items = data.get("reports") if isinstance(data, dict) else None
     if not isinstance(items, list):
         return (), [Problem(shown, None, "reports", f"must be {form}")]
@@ -159,9 +181,10 @@ def read(folders: Sequence[Folder], names: Iterable[str]) -> tuple[dict[str, Sou
             problems += listed_problems
         shown = f"{folder.shown}/{name}"
         try:
-            text = (folder.path / name).read_bytes().decode("utf-8-sig")
-        except OSError as e:
-            problems.append(Problem(shown, None, None, f"cannot be read: {e.strerror}"))
+            # A regular file of bounded size, not a link (content/sources/ is an editor's).
+            text = assets.read_regular(folder.path / name, MAX_SOURCE_BYTES).decode("utf-8-sig")
+        except assets.Unreadable as e:
+            problems.append(Problem(shown, None, None, str(e)))
             continue
         except UnicodeDecodeError:
             problems.append(Problem(shown, None, None, "is not UTF-8; save the source as UTF-8"))
@@ -172,9 +195,9 @@ def read(folders: Sequence[Folder], names: Iterable[str]) -> tuple[dict[str, Sou
     return found, problems
 
 
-def report_numbers(source: SourceFile, report: str | None) -> tuple[frozenset[str] | None, str, str | None]:
-    """The numbers of the report a case cites (None when it cannot be cut out of the file), how
-    messages name it, and what is wrong when the case's file and report do not fit together."""
+def report_text(source: SourceFile, report: str | None) -> tuple[str | None, str, str | None]:
+    """The (folded) text of the report a case cites (None when it cannot be cut out of the file),
+    how messages name it, and what is wrong when the case's file and report do not fit together."""
     cited = source.shown if report is None else f"{source.shown}, report {report}"
     if report is None:
         if len(source.reports) > 1:
@@ -194,34 +217,44 @@ def report_numbers(source: SourceFile, report: str | None) -> tuple[frozenset[st
                                      f"reports in it): leave report out")
             ids = ", ".join(r.id for r in source.reports)
             return None, cited, f"no report {report} in {source.name}; its reports: {ids}"
-    text = trace.report_text(source.text, listed.start if listed else None, (r.start for r in source.reports))
     # A start that is not in the file is reported once, at the list that names it (_missing_starts).
-    return (frozenset(trace.numbers(text)) if text is not None else None), cited, None
+    return trace.report_text(source.text, listed.start if listed else None, (r.start for r in source.reports)), cited, None
+
+
+def report_numbers(source: SourceFile, report: str | None) -> tuple[frozenset[str] | None, str, str | None]:
+    """The numbers of the report a case cites (None when it cannot be cut out of the file), how
+    messages name it, and what is wrong when the case's file and report do not fit together."""
+    text, cited, wrong = report_text(source, report)
+    return (frozenset(trace.numbers(text)) if text is not None else None), cited, wrong
 
 
 def trace_content(cases: Sequence[Case], derived: Mapping[str, tuple[trace.Derived, ...]], content_dir: Path,
                   locate: trace.Locate, extra: Sequence[str | Path] = (),
-                  environ: Mapping[str, str] = os.environ) -> tuple[list[Problem], list[Problem]]:
-    """The traceability problems of every case, and notes (severity info) on what was skipped."""
+                  environ: Mapping[str, str] = os.environ,
+                  rule: wording.Rule | None = None) -> tuple[list[Problem], list[Problem]]:
+    """The traceability problems of every case, and notes (severity info) on what was skipped;
+    with a `rule`, the wording each case shares with its source too (wording.py)."""
     problems: list[Problem] = []
     searched = folders(content_dir, extra, environ, problems)
     cited_files = Counter(c.source.file for c in cases)
     found, read_problems = read(searched, cited_files)
     problems += read_problems
     problems += _missing_starts(found.values())
-    by_report: dict[tuple[str, str | None], tuple[frozenset[str] | None, str, str | None]] = {}
+    by_report: dict[tuple[str, str | None], tuple[str | None, frozenset[str] | None, str, str | None]] = {}
+    pending: list[tuple[tuple[str, str | None], str, Case]] = []  # cases whose wording is checked
     # A checkout without its sources pays nothing per case, unless a case carries marks to check.
     for case in cases if found or derived else ():
         source = found.get(case.source.file)
         if source is None:
             if not any(str(t.path) in derived for t in case.texts.values()):
                 continue
-            in_report, cited, wrong = None, "", None
+            text, in_report, cited, wrong = None, None, "", None
         else:
             key = (case.source.file, case.source.report)
             if key not in by_report:
-                by_report[key] = report_numbers(source, case.source.report)
-            in_report, cited, wrong = by_report[key]
+                text, cited, wrong = report_text(source, case.source.report)
+                by_report[key] = text, (frozenset(trace.numbers(text)) if text is not None else None), cited, wrong
+            text, in_report, cited, wrong = by_report[key]
         texts = trace.case_texts(case, derived)
         if wrong:
             field = ["source", "report"] if case.source.report else ["source"]
@@ -231,13 +264,41 @@ def trace_content(cases: Sequence[Case], derived: Mapping[str, tuple[trace.Deriv
         if source is not None and in_report is None:
             continue  # its report's start is not in the file: said once, where the report is listed
         problems += trace.check(texts[0], texts[1:], in_report, cited, locate)
+        # A draft still holds the report's text for its editor, and is written in its own words last.
+        if rule is not None and text is not None and "zh" in case.texts and case.id not in rule.reuse and not case.draft:
+            pending.append((key, cited, case))
+    if rule is not None:
+        problems += _wording(pending, by_report, rule)
     where = ", ".join(f.shown + ("" if f.path.is_dir() else " (absent)") for f in searched)
     shown = f"{content_dir.name}/cases"
-    notes = [Problem(shown, None, None,
-                     f"source not present: {name} (looked in {where}) — traceability skipped for "
-                     f"{n} case{'' if n == 1 else 's'}", "info", "source-not-present")
+    said = strings()[rule.lang if rule else "en"]["check"]["source_not_present"]
+    notes = [Problem(shown, None, None, said.format(name=name, where=where, n=n), "info", "source-not-present")
              for name, n in sorted(cited_files.items()) if name not in found]
     return problems, notes
+
+
+def _wording(pending: list[tuple[tuple[str, str | None], str, Case]],
+             by_report: Mapping[tuple[str, str | None], tuple], rule: wording.Rule) -> list[Problem]:
+    """The own-words rule over the cases to check, grouped by report so that each report is
+    indexed once and only one index is held at a time, however many reports there are."""
+    problems: list[Problem] = []
+    prose: dict[str, str] = {}
+    reviewed: dict[str, list[str]] = {}
+    for e in rule.exceptions:
+        reviewed.setdefault(e.case, []).append(e.run)
+    index, indexed_key = None, None
+    for key, cited, case in sorted(pending, key=lambda p: (p[0][0], p[0][1] or "", p[2].id)):
+        if key != indexed_key:
+            index, indexed_key = copied.automaton(copied.fold(by_report[key][0]).text), key
+        zh = case.texts["zh"]
+        fields = (("title", zh.title), ("summary", zh.summary), ("body", zh.body))
+        folded = [copied.fold(text) for _, text in fields]
+        prose[case.id] = copied.BARRIER.join(f.text for f in folded)
+        found = wording.findings(fields, index, reviewed.get(case.id, ()), folded)
+        problems += wording.problems(str(zh.path), found, cited, rule.place, rule.listed_in, rule.lang)
+    if rule.path is not None:
+        problems += wording.stale(rule.exceptions, prose, rule.listed_in, rule.path, rule.lang)
+    return problems
 
 
 def _missing_starts(files: Iterable[SourceFile]) -> list[Problem]:

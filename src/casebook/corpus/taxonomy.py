@@ -1,14 +1,13 @@
-"""Reading `content/taxonomy.yml` and `content/glossary.yml`."""
+"""Reading `content/taxonomy.yml`, `content/glossary.yml` and `content/synonyms.yml`."""
 
 from __future__ import annotations
 
 import re
 from typing import Any, Callable
 
-import yaml
-
-from casebook.corpus.frontmatter import _Loader, line_of
-from casebook.model import LANGUAGES, GlossaryTerm, Group, Label, Measure, Problem, SourceTerm, Taxonomy, UnitType
+from casebook.corpus import frontmatter
+from casebook.corpus.frontmatter import line_of
+from casebook.model import LANGUAGES, GlossaryTerm, Group, Label, Measure, Problem, SourceTerm, Synonyms, Taxonomy, UnitType
 from casebook.corpus.schema import ID_PATTERN
 
 _TAXONOMY_ID = re.compile(r"^[a-z]+(_[a-z]+)*$")
@@ -61,13 +60,12 @@ class _Reader:
 
 
 def _load_yaml(path: str, text: str) -> tuple[Any, list[Problem]]:
+    # Held to the front matter's bounds (nesting, numbers, control characters) but its length:
+    # the loader's limit on a file's size holds for these files.
     try:
-        return yaml.load(text, Loader=_Loader), []
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        return None, [Problem(path, mark.line + 1 if mark else None, None, f"not valid YAML: {e.problem}")]
-    except yaml.YAMLError as e:
-        return None, [Problem(path, None, None, f"not valid YAML: {e}")]
+        return frontmatter.load_yaml(text, 1, "the file", max_chars=len(text)), []
+    except frontmatter.FrontMatterError as e:
+        return None, [Problem(path, e.line, e.field, e.message.removeprefix("the file "))]
 
 
 def parse_taxonomy(path: str, text: str) -> tuple[Taxonomy, list[Problem]]:
@@ -135,3 +133,41 @@ def parse_glossary(path: str, text: str) -> tuple[tuple[GlossaryTerm, ...], list
 
     terms = r.entries(data, "terms", _TERM_ID, term)
     return terms, r.problems
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def parse_synonyms(path: str, text: str) -> tuple[Synonyms, list[Problem]]:
+    """Per language, a list of groups, each a list of two or more words that mean one thing to
+    a reader; a word in one group only; Chinese words in Chinese, English words without it."""
+    data, problems = _load_yaml(path, text)
+    if problems:
+        return Synonyms(), problems
+    r = _Reader(path, text)
+    if not isinstance(data, dict) or set(data) - set(LANGUAGES):
+        r.problem([], f"must be a mapping of {' and '.join(LANGUAGES)} to lists of groups of words")
+        return Synonyms(), r.problems
+    out = {}
+    for lang in LANGUAGES:
+        groups, seen = [], {}
+        items = data.get(lang) or []
+        if not isinstance(items, list):
+            r.problem([lang], "must be a list of groups, such as [翻译, 口译]")
+            items = []
+        for i, group in enumerate(items):
+            where = [lang, i]
+            if not isinstance(group, list) or len(group) < 2 or not all(isinstance(w, str) and w.strip() for w in group):
+                r.problem(where, "must be a list of two or more words, such as [翻译, 口译]")
+                continue
+            words = tuple(dict.fromkeys(w.strip() for w in group))
+            for w in words:
+                key = w.lower()
+                if (lang == "zh") != bool(_HAN.search(w)):
+                    r.problem(where, f"'{w}' is not {'a Chinese' if lang == 'zh' else 'an English'} word")
+                elif key in seen:
+                    r.problem(where, f"'{w}' is already in group {seen[key]}: a word belongs to one group")
+                seen.setdefault(key, i)
+            groups.append(words)
+        out[lang] = tuple(groups)
+    return Synonyms(**out), r.problems

@@ -129,13 +129,8 @@ def _year_start(key: str) -> int:
 
 
 def facets_of(content: Content, indices: Indices) -> tuple[Facet, ...]:
-    """The facets of the content, with the "not stated" value named in every language."""
-    # Asked for twice per build (the pages, the browse data) of the same content: worked out
-    # once. Kept by identity: Content holds mappings, so has no hash.
-    if _facets_kept[0] is not content:
-        not_stated = Label(**{lang: strings()[lang]["not_stated"] for lang in LANGUAGES})
-        _facets_kept[:] = [content, build(content, indices, not_stated)]
-    return _facets_kept[1]
-
-
-_facets_kept: list = [None, ()]  # [the content, its facets]
+    """The facets of the content, with the "not stated" value named in every language. Asked
+    for by the pages and the browse data of one build: the adapter works them out once and
+    hands them to both."""
+    not_stated = Label(**{lang: strings()[lang]["not_stated"] for lang in LANGUAGES})
+    return build(content, indices, not_stated)

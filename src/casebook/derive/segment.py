@@ -1,7 +1,7 @@
-"""Chinese word segmentation with rjieba, set up once per process.
+"""Chinese word segmentation with rjieba, set up once per process, and words in pinyin.
 
 rjieba is jieba-rs: jieba's dictionary and algorithm in Rust, the same words as jieba, many
-times faster."""
+times faster. pypinyin reads words as pinyin, by its phrase dictionary (重庆: chongqing)."""
 
 from __future__ import annotations
 
@@ -44,3 +44,33 @@ def segmenter(words: Iterable[str] = ()) -> Callable[[str], Iterable[str]]:
 
     cut.version = digest(f"{_rjieba_version()}\n" + "\n".join(sorted(_added)))  # type: ignore[attr-defined]
     return cut
+
+
+def pinyin(runs: Iterable[str], names: Iterable[str] = ()) -> str:
+    """What readers without a Chinese keyboard type for the words of `runs` (runs of Han
+    characters) and `names`: every two to four characters in a row of a run in pinyin, without
+    tones or spaces (下谷坪: xiaguping, read in context: 重庆 chongqing), and each name of three
+    syllables or more by its initials too (肃北县: sbx). Distinct, sorted, space-separated; ü is
+    written u, as typed on a keyboard (绿: lu)."""
+    from pypinyin import lazy_pinyin
+
+    def syllables(text: str) -> list[str | None]:
+        read = lazy_pinyin(text, errors=lambda chars: "?" * len(chars))
+        if len(read) != len(text):
+            return [None] * len(text)
+        return [s.replace("v", "u") if s.isascii() and s.isalpha() else None for s in read]
+
+    out: set[str] = set()
+    for run in runs:
+        said = syllables(run)
+        for n in (2, 3, 4):
+            for i in range(len(run) - n + 1):
+                if None not in said[i:i + n]:
+                    out.add("".join(said[i:i + n]))  # type: ignore[arg-type]
+    for name in names:
+        said = syllables(name)
+        if len(said) >= 2 and None not in said:
+            out.add("".join(said))  # type: ignore[arg-type]
+            if len(said) >= 3:
+                out.add("".join(s[0] for s in said))  # type: ignore[index]
+    return " ".join(sorted(out))

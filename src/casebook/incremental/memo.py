@@ -8,20 +8,28 @@ for the next process (as Material keeps its plugins' caches under `.cache/`).
 A result is never stale, at worst computed again: every key holds what its value depends on
 (a file's content hash, the taxonomy's, the segmenter's dictionary), and a memo written by
 other code (another version of this package or of PyYAML) is not read at all.
+
+The file is an SQLite database of rows (key, value, checksum), values written as data by
+`store.py`, never as code: a planted or damaged file can make a build work things out again,
+never run code or change what it publishes. A row is read when a build asks for its key, so
+that a build holds only what it uses; what a build no longer asks for is deleted when it ends.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
-import tempfile
+import sqlite3
 from functools import cache
 from pathlib import Path
 from typing import Callable, Hashable, TypeVar
 
+from casebook.incremental import store
+
 T = TypeVar("T")
 _MISSING = object()
+_FLUSH_CHARS = 32 << 20
+_SCHEMA = (("table", "entries", "CREATE TABLE entries (key TEXT PRIMARY KEY, value TEXT NOT NULL, sum TEXT NOT NULL)"),
+           ("table", "meta", "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)"))
 
 
 class Memo:
@@ -29,77 +37,201 @@ class Memo:
     dropped when it ends, so that the memo holds only the current content."""
 
     def __init__(self, path: Path | None = None, version: str = ""):
-        self.path, self.version = path, version
-        self._old: dict = self._read()
-        self._new: dict = {}
+        self.path, self.version = (Path(path) if path is not None else None), version
+        self._old: dict = {}  # key -> (value, stored key) of the last build of this process
+        self._new: dict = {}  # key -> (value, stored key) asked for in this build
+        self._pending: dict[str, tuple[str, str]] = {}  # stored key -> (value, checksum) not in the file yet
+        self._pending_chars = 0
+        self._used: set[str] = set()  # stored keys asked for in this build
+        self._last_used: set[str] | None = None  # ... in the last build ended; None: none ended
+        self._db: sqlite3.Connection | None = None
+        self._db_failed = False
         self.computed = 0  # values not found, in this build
-        self._unwritten = False  # what the last builds kept differs from the file
+        self.dropped = 0  # rows of the file that were damaged or unreadable (worked out again)
         self.builds = 0  # ended in this process
         self.write_error: str | None = None
+        # For the loader: what stat said of each file it read with this memo, and what it found,
+        # so that a file unchanged since is not read again (corpus/loader.py).
+        self.recent: dict[str, tuple] = {}
+        # For the loader: each body as typeset, by its file's digest and language.
+        self.typeset: dict[str, str] = {}
 
-    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
-        value = self._new.get(key, _MISSING)
-        if value is _MISSING:
-            value = self._old.pop(key, _MISSING)
+    def get(self, key: Hashable, compute: Callable[[], T], hold: bool = True) -> T:
+        """The value of `key`, computed if need be. `hold=False`: a large value asked for once
+        a build (a page's HTML) is not held in memory for the next build of this process, only
+        in the file."""
+        found = self._new.get(key, _MISSING)
+        if found is not _MISSING:
+            return found[0]
+        found = self._old.pop(key, _MISSING)
+        if found is _MISSING:
+            text = store.key_text(key)
+            value = self._read(text) if text is not None else _MISSING
             if value is _MISSING:
                 value = compute()
                 self.computed += 1
-            self._new[key] = value
-        return value
+                if text is not None:
+                    self._store(text, value)
+            found = (value, text)
+        if hold:
+            self._new[key] = found
+        if found[1] is not None:
+            self._used.add(found[1])
+        return found[0]
+
+    def _store(self, text: str, value) -> None:
+        stored = store.dumps(value)
+        if stored is None:
+            return
+        self._pending[text] = (stored, store.checksum(text, stored))
+        self._pending_chars += len(stored)
+        if self._pending_chars > _FLUSH_CHARS and self.path is not None:
+            # Written as the build goes: a build of 100,000 pages does not hold all their HTML
+            # until its end. Rows of this build are kept by its end whatever it asks for after.
+            rows, self._pending, self._pending_chars = self._pending, {}, 0
+            try:
+                db = self._connect(create=True)
+                with db:
+                    db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)",
+                                   ((k, v, s) for k, (v, s) in rows.items()))
+            except (OSError, sqlite3.Error) as e:
+                self.write_error = f"{self.path}: {getattr(e, 'strerror', None) or e}"
 
     def keep(self, key: Hashable) -> bool:
         """Whether `key` has a value; if so, it is kept for this build as if asked for."""
         if key in self._new:
             return True
-        value = self._old.pop(key, _MISSING)
-        if value is _MISSING:
-            return False
-        self._new[key] = value
+        found = self._old.pop(key, _MISSING)
+        if found is _MISSING:
+            text = store.key_text(key)
+            value = self._read(text) if text is not None else _MISSING
+            if value is _MISSING:
+                return False
+            found = (value, text)
+        self._new[key] = found
+        if found[1] is not None:
+            self._used.add(found[1])
         return True
 
     def end_build(self, write: bool = True) -> None:
         """The build is done: keep what it used, and write it if that differs from the file
         (`write=False`: later, by `write()`; `mkdocs serve` builds on every edit)."""
-        self._unwritten = self._unwritten or bool(self.computed or self._old)
         self._old, self._new, self.computed = self._new, {}, 0
+        self._last_used, self._used = self._used, set()
         self.builds += 1
         if write:
             self.write()
 
     def write(self) -> None:
-        """To the file, if there is more to keep. A memo that cannot be written (a read-only
-        checkout, a full disk) is no error: the next build works it out again. Why is kept in
-        `write_error`."""
-        if self.path is not None and self._unwritten:
+        """To the file: what the last build computed, less what it no longer asks for. A memo
+        that cannot be written (a read-only checkout, a full disk) is no error: the next build
+        works it out again. Why is kept in `write_error`."""
+        if self.path is None or self._last_used is None:
+            return
+        used, self._last_used = self._last_used, None
+        rows = [(k, v, s) for k, (v, s) in self._pending.items() if k in used]
+        self._pending, self._pending_chars = {}, 0
+        try:
+            db = self._connect(create=True)
+            with db:
+                db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", rows)
+                db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
+                db.execute("DELETE FROM used")
+                db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in used))
+                db.execute("DELETE FROM entries WHERE key NOT IN (SELECT key FROM used)")
+                db.execute("DELETE FROM used")
+            self.write_error = None
+        except (OSError, sqlite3.Error) as e:
+            self.write_error = f"{self.path}: {getattr(e, 'strerror', None) or e}"
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def _read(self, text: str):
+        """The value stored under `text`, or _MISSING (none, or damaged: the row is dropped)."""
+        db = self._connect(create=False)
+        if db is None:
+            return _MISSING
+        try:
+            row = db.execute("SELECT value, sum FROM entries WHERE key = ?", (text,)).fetchone()
+        except sqlite3.Error:
+            return _MISSING
+        if row is None:
+            return _MISSING
+        value, checksum = row
+        if isinstance(value, str) and checksum == store.checksum(text, value):
             try:
-                self._write()
-                self.write_error = None
-            except OSError as e:
-                self.write_error = f"{self.path}: {e.strerror or e}"
-                return
-        self._unwritten = False
+                return store.loads(value)
+            except store.Unreadable:
+                pass
+        self.dropped += 1
+        return _MISSING
 
-    def _read(self) -> dict:
-        if self.path is None:
-            return {}
+    def _connect(self, create: bool) -> sqlite3.Connection | None:
+        """The open file; a file that is not this memo's (another version, another format,
+        damaged) is replaced by an empty one when written, and read as empty before."""
+        if self._db is not None or self.path is None or (self._db_failed and not create):
+            return self._db
+        if not create and not self.path.exists():
+            self._db_failed = True  # none yet: not looked for again until it is written
+            return None
         try:
-            with open(self.path, "rb") as f:
-                version, values = pickle.load(f)
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
-            return {}  # none yet, or unreadable: everything is computed again
-        return values if version == self.version else {}
+            self._db = self._open(create)
+        except (OSError, sqlite3.Error):
+            self._db, self._db_failed = None, True
+            if create:
+                raise
+        return self._db
 
-    def _write(self) -> None:
+    def _open(self, create: bool) -> sqlite3.Connection | None:
+        if self._usable():
+            db = sqlite3.connect(self.path, timeout=30)
+            _harden(db)
+            return db
+        if not create:
+            self._db_failed = True
+            return None
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        # Written beside and renamed: a build stopped halfway leaves the old memo, not half a one.
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name, suffix=".tmp")
+        self.path.unlink(missing_ok=True)
+        db = sqlite3.connect(self.path, timeout=30)
+        _harden(db)
+        with db:
+            for _, _, sql in _SCHEMA:
+                db.execute(sql)
+            db.execute("INSERT INTO meta VALUES ('version', ?)", (self.version,))
+        self._db_failed = False
+        return db
+
+    def _usable(self) -> bool:
+        """Whether the file is this code's memo: the very tables it makes and nothing else
+        (no view or trigger that would run on our statements), of this version."""
+        if not self.path.exists():
+            return False
         try:
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump((self.version, self._old), f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+            db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+            try:
+                _harden(db)
+                schema = db.execute("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_autoindex_%'"
+                                    " ORDER BY name").fetchall()
+                if tuple(schema) != _SCHEMA:
+                    return False
+                version = db.execute("SELECT value FROM meta WHERE name = 'version'").fetchone()
+                return version == (self.version,)
+            finally:
+                db.close()
+        except sqlite3.Error:
+            return False
+
+
+def _harden(db: sqlite3.Connection) -> None:
+    # SQLite's own advice for files from elsewhere: no function of the schema runs, and the
+    # file's shape is not trusted.
+    db.execute("PRAGMA trusted_schema = OFF")
+    db.execute("PRAGMA synchronous = OFF")  # a cache: a row lost in a power cut is worked out again
+    if hasattr(sqlite3, "SQLITE_DBCONFIG_DEFENSIVE"):
+        db.setconfig(sqlite3.SQLITE_DBCONFIG_DEFENSIVE, True)
 
 
 def recall(memo: Memo | None, key: Hashable | None, compute: Callable[[], T]) -> T:
@@ -110,23 +242,9 @@ def recall(memo: Memo | None, key: Hashable | None, compute: Callable[[], T]) ->
     return memo.get(key, compute)
 
 
-_open: dict[Path, Memo] = {}
-
-
 def open_memo(path: Path) -> Memo:
-    """The memo kept in `path`, read once per process: `mkdocs serve` builds again and again
-    in one process and finds last build's values in memory."""
-    path = Path(path).resolve()
-    memo = _open.get(path)
-    if memo is None or memo.version != code_version():
-        memo = _open[path] = Memo(path, code_version())
-    return memo
-
-
-def write_all() -> None:
-    """Every memo of this process that has more than its file."""
-    for memo in _open.values():
-        memo.write()
+    """The memo kept in `path`, for the code of this process."""
+    return Memo(Path(path).resolve(), code_version())
 
 
 @cache
@@ -140,6 +258,11 @@ def code_version() -> str:
     for source in sorted(p for p in package.rglob("*") if p.suffix in (".py", ".yml", ".css")):
         h.update(source.relative_to(package).as_posix().encode() + b"\0" + source.read_bytes())
     h.update(f"pyyaml {yaml.__version__}".encode())
+    # And the libraries kept pages and search files are made with (markdown-it, Python-Markdown,
+    # the segmenter, MkDocs' slugs): every installed one, which is quicker than to choose.
+    from importlib import metadata
+
+    h.update(repr(sorted((d.metadata["Name"] or "", d.version) for d in metadata.distributions())).encode())
     return h.hexdigest()
 
 

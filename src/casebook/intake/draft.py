@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import PurePath
 
-from casebook.corpus.schema import CASE_FIELDS, CASE_SECTIONS, ID_PATTERN, OPTIONAL_SECTIONS
+from casebook.corpus.schema import CASE_FIELDS, CASE_SECTIONS, DRAFT_SECTION, ID_PATTERN, OPTIONAL_SECTIONS
 from .model import Report, Suggestions
 
 ID = re.compile(ID_PATTERN)
@@ -131,7 +131,9 @@ def render(report: Report, s: Suggestions, id: str, source_file: str) -> str:
             out.append("")
             quoted = [f"> {line.text.strip().lstrip('#').strip()}" for line in lines]
             out += [q for pair in zip(quoted, [">"] * len(quoted)) for q in pair][:-1]
-    out.append("")
+    # The cleaned report whole (its tables too), for the editor to read and then delete.
+    body = report.text.replace("```", "ˋˋˋ")
+    out += ["", f"## {DRAFT_SECTION}", "", "```text", body, "```", ""]
     return "\n".join(out)
 
 

@@ -1,6 +1,6 @@
 """Measuring `casebook import` on the raw seed reports against the curated cases' front matter.
 
-Reads the seeds where they are (CASEBOOK_SEEDS, or ../shared/seeds beside the project) and
+Reads the seeds where they are (CASEBOOK_SOURCES, or ../shared/seeds beside the project) and
 writes nothing: it prints a table, per report and in total.
 
     python -m casebook.intake.evaluate [PROJECT]
@@ -8,7 +8,6 @@ writes nothing: it prints a table, per report and in total.
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 import unicodedata
@@ -27,7 +26,7 @@ from .suggest import PLACEHOLDER, simplified, suggest
 
 
 def seeds_dir(project: Path) -> Path:
-    return Path(os.environ.get("CASEBOOK_SEEDS") or project.parent / "shared" / "seeds")
+    return sources.seeds_folder(project)
 
 
 def _flat(text: str) -> str:
@@ -167,7 +166,8 @@ def main(argv: list[str] | None = None) -> int:
     if (seeds / "README.md").exists():
         print(table(evaluate(project)))
     else:
-        print(f"no seed reports at {seeds}: set CASEBOOK_SEEDS, or put shared/seeds beside the project", file=sys.stderr)
+        print(f"no seed reports at {seeds}: name their folder in CASEBOOK_SOURCES, or put shared/seeds beside the project",
+              file=sys.stderr)
         status = 2
     if (corpus / "truth.yaml").exists():
         content = project / "content"

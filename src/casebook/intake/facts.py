@@ -100,12 +100,18 @@ def source_kind(title: str | None, year: object, taxonomy: Taxonomy) -> Suggesti
     return Suggestion(None, "the title names no kind of document of content/taxonomy.yml")
 
 
-def written_by_unit(self_reference: tuple[str, int] | None, we: int) -> Suggestion:
-    """The unit wrote the report where it speaks of itself (我院 ×6, 我们 ×3)."""
+def written_by_unit(self_reference: tuple[str, int] | None, we: int, own_title: str | None = None,
+                    kind: str | None = None, reports: bool = False) -> Suggestion:
+    """The unit wrote the report where it speaks of itself (我院 ×6, 我们 ×3), or where its title
+    is the unit's own name on a summary or briefing of its work and the text reports it
+    (现将…总结如下)."""
     if self_reference and self_reference[1] >= 1:
         return Suggestion("unit", f"it calls itself “我{self_reference[0]}” ×{self_reference[1]}")
     if we >= 2:
         return Suggestion("unit", f"it speaks as “我们” ×{we}")
+    if own_title and reports and kind in ("work_summary", "annual_report", "briefing_material", "work_report"):
+        return Suggestion("unit", f"its title is the unit's own name on a report of its work (“{own_title}”), "
+                                  f"and it reports that work (现将…如下)")
     return Suggestion(None, "it never speaks of itself (我院, 我们…): the writer is not stated")
 
 

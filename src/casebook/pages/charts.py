@@ -13,11 +13,13 @@ character as one em, anything else as 0.6 em, which errs on the wide side for La
 from __future__ import annotations
 
 import html
+import math
 import unicodedata
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 FONT = 13  # px: labels and numbers
+SMALLEST_FONT = 11  # px: a chart shrinks no further than this (its box scrolls instead)
 ROW = 24  # height of one bar's row
 BAR = 16
 # Length of the longest bar: small enough that a chart with short labels fits a 390 px phone at
@@ -80,9 +82,10 @@ def _e(text: str) -> str:
 def _open(id: str, title: str, desc: str, width: float, height: float, kind: str) -> str:
     # role="group" (not "img"), because the chart holds links a keyboard must reach. The width
     # and height are its natural size; the site's CSS lets it shrink to the width it has, the
-    # viewBox keeping its proportions.
+    # viewBox keeping its proportions, down to the width at which its labels are SMALLEST_FONT.
     return (f'<svg class="cb-chart cb-chart--{kind}" id="{_e(id)}" xmlns="http://www.w3.org/2000/svg" '
             f'viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}" '
+            f'style="min-width: {math.ceil(width * SMALLEST_FONT / FONT)}px" '
             f'role="group" aria-labelledby="{_e(id)}-title" aria-describedby="{_e(id)}-desc" '
             f'font-size="{FONT}">\n'
             f'<title id="{_e(id)}-title">{_e(title)}</title>\n<desc id="{_e(id)}-desc">{_e(desc)}</desc>\n')

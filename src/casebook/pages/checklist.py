@@ -8,7 +8,7 @@ import json
 from casebook.corpus import links
 from casebook.model import Checklist
 from casebook.pages.page import SitePage
-from casebook.pages.writer import Writer
+from casebook.pages.writer import Writer, short_title
 from casebook.strings import join_list
 from casebook.urls import CHECKLISTS, case_path, checklist_path
 
@@ -20,9 +20,9 @@ def checklist_page(w: Writer, checklist: Checklist) -> SitePage:
     items = []
     for item in text.items:
         done_in = join_list(w.lang, (
-            w.link(here, w.indices.cases_by_id[c].text(w.lang).title, case_path(c)) for c in item.cases
+            w.link(here, short_title(w.indices.cases_by_id[c].text(w.lang).title), case_path(c)) for c in item.cases
         ))
-        detail = w.chips(here, [item.measure]) + (f" {s['shown_in']}: {done_in}" if done_in else "")
+        detail = w.chips(here, [item.measure]) + (f" {s['shown_in']}{s['colon']}{done_in}" if done_in else "")
         items.append(f"- [ ] {item.text}<br>\n  <span class=\"cb-item__meta\">{detail}</span>")
     body = links.rewrite(text.body, w.resolve(here))
     # The buttons work through docs/javascripts/casebook-checklist.js; without script they

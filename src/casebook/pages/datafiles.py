@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from casebook.derive.facets import facets_of
+from casebook.derive.facets import Facet, facets_of
 from casebook.derive.indices import Indices
 from casebook.model import Content
 from casebook.pages import browse, opendata
@@ -23,10 +23,12 @@ class DataFile:
     index: bool = False
 
 
-def data_files(content: Content, indices: Indices, lang: str, directory_urls: bool = True, base: str = "") -> tuple[DataFile, ...]:
-    """The browse data of `lang` and the open-data files, ready to be written under its root."""
+def data_files(content: Content, indices: Indices, lang: str, directory_urls: bool = True, base: str = "",
+               facets: tuple[Facet, ...] | None = None) -> tuple[DataFile, ...]:
+    """The browse data of `lang` and the open-data files, ready to be written under its root;
+    `facets`: facets_of(content, indices), where worked out already."""
     ctx = opendata.Context(content.taxonomy, directory_urls, base)
-    browse_data = browse.data(content, facets_of(content, indices), lang, directory_urls)
+    browse_data = browse.data(content, facets if facets is not None else facets_of(content, indices), lang, directory_urls)
     cases = opendata.case_rows(content, ctx)
     case_header = opendata.columns(opendata.CASE_FIELDS)
     case_cells = opendata.csv_cells(cases, case_header)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from casebook.model import LANGUAGES
 from casebook.pages.page import SitePage
-from casebook.pages.writer import Writer
-from casebook.strings import join_list
+from casebook.pages.writer import Writer, short_title
 from casebook.urls import GLOSSARY, case_path
 
 GLOSSARY_USES_SHOWN = 12
@@ -18,12 +17,16 @@ def glossary_page(w: Writer) -> SitePage:
     for term in w.content.glossary:
         uses = w.indices.term_uses[term.id][w.lang]
         # A term used by thousands of cases would make this one page grow with the content.
-        used = join_list(w.lang, (w.link(here, c.text(w.lang).title, case_path(c.id)) for c in uses[:GLOSSARY_USES_SHOWN]))
+        # Each case by the few words that name it (its unit, before the title's colon), the whole
+        # title on its page: a term's line stays one line or two, not a paragraph of titles.
+        used = " · ".join(w.link(here, short_title(c.text(w.lang).title), case_path(c.id))
+                          for c in uses[:GLOSSARY_USES_SHOWN])
         if len(uses) > GLOSSARY_USES_SHOWN:
-            more = len(uses) - GLOSSARY_USES_SHOWN
-            used += " " + s["used_in_more"].format(n=len(uses) if w.lang == "zh" else more)
+            used += s["used_in_more"].format(n=len(uses) - GLOSSARY_USES_SHOWN)
+        label = s["used_in"].format(n=len(uses))
         parts.append(
             f"## {term.term(w.lang)} {{ #{term.id} }}\n\n*{term.term(other)}*\n{{: .cb-term__other }}\n\n"
-            f"{term.explanation(w.lang)}\n\n" + (f"{s['used_in']}: {used}\n{{: .cb-term__uses }}\n" if used else "")
+            f"{term.explanation(w.lang)}\n\n" + (f"{label}{s['colon']}{used}\n{{: .cb-term__uses }}\n" if used else "")
         )
     return SitePage(here, s["glossary"], "\n".join(parts), "glossary")
+

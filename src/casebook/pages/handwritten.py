@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
+from casebook.corpus.typeset import typeset_markdown
 from casebook.model import LANGUAGES
 from casebook.pages.writer import missing_translation_notice
 from casebook.urls import language_file
@@ -41,3 +42,9 @@ def with_notice(markdown: str, lang: str, written_in: str) -> str:
     if head.startswith("# "):
         return f"{head}\n\n{notice}\n{rest}"
     return f"{notice}\n{markdown}"
+
+
+def typeset(markdown: str, written_in: str) -> str:
+    """A hand-written page set as the content is (corpus/typeset.py): no white space between two
+    Chinese characters, Chinese quotation marks in Chinese."""
+    return typeset_markdown(markdown, written_in)

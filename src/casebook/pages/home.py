@@ -22,7 +22,7 @@ NEWEST = 6
 CHECKLISTS_SHOWN = 8
 
 
-def added_times(content: Content, base: Path) -> dict[str, int]:
+def added_times(content: Content, base: Path, kept: history.Kept | None = None) -> dict[str, int]:
     """Case id -> Unix time of the commit that added its first file, from git; a case with no
     committed file is left out (it is newer than all of them)."""
     files = {str(t.path): case.id for case in content.cases for t in case.texts.values()}
@@ -30,7 +30,7 @@ def added_times(content: Content, base: Path) -> dict[str, int]:
     # that one `git log` (kept by history) answers both.
     others = [str(t.path) for c in content.checklists for t in c.texts.values()]
     added: dict[str, int] = {}
-    for path, when in history.first_commit_times(base, [*files, *others]).items():
+    for path, when in history.first_commit_times(base, [*files, *others], kept).items():
         if path in files:
             id = files[path]
             added[id] = min(when, added.get(id, when))
@@ -53,10 +53,12 @@ def provinces(content: Content) -> int:
 def home_page(w: Writer, added: Mapping[str, int] | None = None) -> SitePage:
     s, here, e = w.s, HOME, html.escape
     content = w.content
+    # Only the unit types that have cases are offered as a place to start, and counted.
+    units = [u for u in w.tax.unit_types if w.indices.by_unit[u.id]]
     figures = [
         (len(content.cases), s["case_count"], BROWSE),
         (len(content.checklists), s["checklist_count"], CHECKLISTS),
-        (len(w.tax.unit_types), s["unit_type_count"], UNITS),
+        (len(units), s["unit_type_count"], UNITS),
         (provinces(content), s["province_count"], None),
     ]
     stats = "".join(
@@ -65,7 +67,7 @@ def home_page(w: Writer, added: Mapping[str, int] | None = None) -> SitePage:
         f'<li><a class="cb-tile" href="{e(w.url(here, unit_path(u.id)))}">'
         f'<span class="cb-tile__label">{e(w.label(u.label))}</span>'
         f'<span class="cb-tile__count">{e(s["case_count"].format(n=len(w.indices.by_unit[u.id])))}</span></a></li>'
-        for u in w.tax.unit_types)
+        for u in units)
     checklists = "".join(
         f'<li><a href="{e(w.url(here, checklist_path(c.id)))}">{e(c.text(w.lang).title)}</a> '
         f'<span class="cb-count">{e(s["item_count"].format(n=len(c.text(w.lang).items)))}</span></li>'

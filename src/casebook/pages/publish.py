@@ -177,3 +177,38 @@ def data_files(content: Content, lang: str, site_name: str, updated: Mapping[str
     yield DataFile(datapackage.DATAPACKAGE, datapackage.datapackage(s, datapackage.version_of(newest)).encode())
     if lang == DEFAULT_LANGUAGE:
         yield DataFile(ROBOTS, robots(url).encode())
+
+
+# What the common hosts take (README, "Publishing"): GitHub Pages publishes at most 1 GB, GitLab
+# Pages counts the uncompressed artifact (1 GB on gitlab.com). A site this close is warned of.
+HOST_LIMIT_MB = 1000
+NEAR_LIMIT = 0.8
+
+
+def size_report(total_bytes: int, files: int, limit_mb: int = HOST_LIMIT_MB) -> tuple[str, str]:
+    """("info" or "warning", what to say of a built site of `total_bytes` in `files` files):
+    the size always; above `limit_mb` (0: none) a warning, which fails a strict build, since the
+    host would refuse the site; near it a notice of how much is left."""
+    mb = total_bytes / 1e6
+    said = f"the site is {mb:,.0f} MB in {files:,} files"
+    if limit_mb and mb > limit_mb:
+        return "warning", (f"{said}: more than the {limit_mb:,} MB that GitHub Pages and gitlab.com publish. "
+                           "Publish it with nginx (make publish; deploy/nginx/), or see README, "
+                           "\"Past one machine\"; extra.casebook_site_limit_mb sets the limit (0: none)")
+    if limit_mb and mb > limit_mb * NEAR_LIMIT:
+        return "info", (f"{said}: {limit_mb - mb:,.0f} MB below the {limit_mb:,} MB that GitHub Pages and "
+                        "gitlab.com publish (README, \"Past one machine\")")
+    return "info", said
+
+
+_KEPT_AS_IS = re.compile(r"(<pre\b.*?</pre>|<textarea\b.*?</textarea>)", re.S | re.I)
+_INDENT = re.compile(r"\n[ \t]+")
+
+
+def compact_html(page: str) -> str:
+    """A page without the indentation its templates write (a tenth of a case page): each line's
+    leading blanks go, its line break stays, so that no text runs into the next; preformatted
+    text is left as it is."""
+    parts = _KEPT_AS_IS.split(page)
+    parts[::2] = [_INDENT.sub("\n", part) for part in parts[::2]]
+    return "".join(parts)

@@ -8,10 +8,16 @@ fields before the body weigh more in the ranking, and only they are shown in res
 
 Chinese text is indexed in Simplified script (OpenCC), so that a Traditional phrase in the
 content is found by its Simplified form; the browser turns a Traditional query into Simplified
-with the character table shipped in the index. Chinese queries are typed without spaces: the
-browser splits them into the words of `vocabulary` (jieba's words of the fields before the body,
-with the taxonomy, glossary, places and unit names added as whole words) and finds each word,
-or each run of characters that makes no known word, where its characters stand together."""
+with the character table and the phrases (traditional_phrases) shipped in the index, so that it
+gives what OpenCC gives. Besides what it shows, a page holds keys for the names of its title and
+metadata in pinyin and for the synonym groups its words belong to (content/synonyms.yml and the
+glossary's aliases).
+
+Chinese queries are typed without spaces: the browser splits them into the words of
+`vocabulary` (jieba's words of the fields before the body, with the taxonomy, glossary, places
+and unit names added as whole words) and finds each word, or each run of characters that makes
+no known word, where its characters stand together. How pages rank is declared here (SCORING,
+ENGLISH) and read by the browser from the manifest; searchquery.py is the same rule in Python."""
 
 from __future__ import annotations
 
@@ -21,8 +27,9 @@ from functools import cache
 from typing import Callable, Iterable, Iterator, Mapping
 
 from casebook.pages import opendata
+from casebook.pages.searchchunks import HAN, HAN_RANGE
 from casebook.derive.facets import FACET_KEYS
-from casebook.derive.segment import segmenter
+from casebook.derive.segment import pinyin, segmenter
 from casebook.derive.indices import Indices
 from casebook.incremental.memo import Memo, digest, recall
 from casebook.model import Case, Checklist, Content
@@ -33,6 +40,60 @@ from casebook.urls import BROWSE, DATA, GLOSSARY, STATS, case_path, checklist_pa
 FIELDS = ("title", "meta", "summary", "headings", "text", "body")
 # How much a match in each field counts; a title or summary match ranks above a mention.
 WEIGHTS = (12, 5, 4, 3, 1, 1)
+# How the browser ranks pages (docs/javascripts/casebook-search.js reads this from the manifest;
+# casebook/pages/searchquery.py is the same rule in Python). A page scores, for each term of the
+# query it holds, the weight of its best field holding it times the term's length in characters
+# (at most `term_cap`: a long word is a surer sign than a short one, up to a point); a page that
+# holds the whole query as typed, its characters together (Chinese), gains `whole_bonus` plus
+# `whole_factor` times that field's weight. Only the pages holding the most terms are shown, at
+# most `results`; a result shows the first of `snippet`'s fields that holds a term.
+SCORING = {"weights": list(WEIGHTS), "term_cap": 4, "whole_bonus": 25, "whole_factor": 2, "results": 10,
+           "snippet": ["summary", "headings", "meta"], "question_factor": 2}
+# The words of a question, left out of the terms a page must hold (a page rarely says "how"),
+# unless a query has nothing else. A query holding one of QUESTION (or a question mark) asks
+# something: a checklist, which answers, scores `question_factor` times more (a glossary entry
+# only names the words).
+QUESTION = {
+    "zh": ["怎么", "怎样", "如何", "怎么办", "怎么样", "什么", "哪些", "为什么", "是否", "能否", "有没有"],
+    "en": ["how", "what", "why", "which", "who", "where", "when", "should", "can", "could"],
+}
+STOP = {
+    "zh": [*QUESTION["zh"], "的", "吗", "呢", "吧", "了", "可以", "应该", "需要", "我们", "做好"],
+    "en": [*QUESTION["en"], "do", "does", "did", "we", "i", "you", "to", "a", "an", "the", "of", "for", "in",
+           "on", "at", "by", "and", "or", "is", "are", "be", "with", "our", "my", "it", "this", "that"],
+}
+
+
+def scoring(lang: str) -> dict:
+    """SCORING with the words of a question in `lang`, as the manifest carries it."""
+    return {**SCORING, "stop": STOP[lang], "question": QUESTION[lang]}
+
+# English words are found by their forms: a word and an index word are the same if their keys
+# are. The key folds British spelling into American (-ise/-ize, -isation/-ization, -yse/-yze,
+# -our/-or, -tre/-ter; only after a few letters, so that four, hour, rise and wise stay as they
+# are), then drops an inflection: plural -s/-es/-ies, -ing and -ed (where a vowel is left before
+# them), a final -e and a doubled final consonant (planned = plan). Derivations stay apart
+# (civil, civilized and civilization are three words; a Porter stemmer made them one). Each
+# rule is a regular expression and a replacement, read alike by Python and JavaScript ($1 is the
+# first group); `fold` rules apply first (the first that matches), then each `inflect` rule
+# once, in order.
+ENGLISH = {
+    "fold": [
+        ["^([a-z]{2,})isation(s|al|ally)?$", "$1ization$2"],
+        ["^([a-z]{3,})is(e|es|ed|ing|er|ers)$", "$1iz$2"],
+        ["^([a-z]{2,})ys(e|es|ed|ing)$", "$1yz$2"],
+        ["^([a-z]{2,}[^aeo])our(s|ed|ing|er|ers|able|ably|ite|ites|hood|hoods|ful|fully|less|ly)?$", "$1or$2"],
+        ["^([a-z]{2,})tre(s?)$", "$1ter$2"],
+    ],
+    "inflect": [
+        ["([^aeiou])ies$", "$1y"],
+        ["(ss|x|z|ch|sh)es$", "$1"],
+        ["([^su])s$", "$1"],
+        ["^([a-z]*[aeiouy][a-z]+)(ing|ed)$", "$1"],
+        ["^([a-z]{2,}[^aeiou])e$", "$1"],
+        ["([^aeious])\\1$", "$1"],
+    ],
+}
 # The index's columns: the page's address, title and tag, then the fields after the title.
 COLUMNS = ("url", "title", "tag", *FIELDS[1:])
 _LEAD = re.compile(r"^\s*[-*+]\s+(.+)$", re.M)
@@ -41,7 +102,10 @@ _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)(\{[^}]*\})?")
 _MARKUP = re.compile(r"[*_`>#|]+")
 _CLAUSE_END = re.compile(r"[：:，,。；;.!?！？（(]")
-_HAN = re.compile(r"[\u3400-\u9fff]")
+_HAN = re.compile(f"[{HAN}]")
+_HAN_RUN = re.compile(f"[{HAN}]+")
+# Where the pages that answer questions are: checklists.
+_ANSWERING = checklist_path("").rpartition("/")[0] + "/"
 # The lead of a list item, in characters: the practice, not its explanation. Chinese says in
 # 30 characters what English says in 40.
 _MAX_LEAD = {"zh": 30, "en": 40}
@@ -144,6 +208,14 @@ def _checklist_doc(checklist: Checklist, lang: str, tax, s: dict) -> SearchDoc:
     )
 
 
+def synonym_groups(content: Content, lang: str) -> list[tuple[str, ...]]:
+    """The groups of words searched for one another: content/synonyms.yml's, and each glossary
+    term with its aliases."""
+    groups = list(content.synonyms.groups(lang))
+    groups += [term.forms(lang) for term in content.glossary if len(term.forms(lang)) > 1]
+    return groups
+
+
 def domain_words(content: Content, lang: str) -> set[str]:
     """Names that must be found whole: taxonomy labels, glossary terms, places, units, groups."""
     words: set[str] = set()
@@ -179,7 +251,7 @@ def traditional_to_simplified() -> dict[str, str]:
     """Every CJK character whose Simplified form differs, for the browser to convert queries."""
     convert = to_simplified()
     table = {}
-    for code in range(0x4E00, 0xA000):
+    for code in range(HAN_RANGE[0], HAN_RANGE[1] + 1):
         ch = chr(code)
         simplified = convert(ch)
         if simplified != ch and len(simplified) == 1:
@@ -187,11 +259,34 @@ def traditional_to_simplified() -> dict[str, str]:
     return table
 
 
+@cache
+def _to_traditional() -> Callable[[str], str]:
+    import opencc
+
+    return opencc.OpenCC("s2t").convert
+
+
+def traditional_phrases(words: Iterable[str]) -> list[str]:
+    """"Traditional=Simplified" for each of `words` whose Traditional form (OpenCC s2t) OpenCC
+    turns back into it otherwise than the character table does: 瞭解=了解 (瞭 alone stays 瞭),
+    乾隆=乾隆 (乾 alone becomes 干). The browser converts these phrases whole, so that a query
+    in Traditional script becomes what the index holds (it converted the content with OpenCC's
+    phrases)."""
+    words = sorted({w for w in words if len(w) >= 2 and "\n" not in w})
+    if not words:
+        return []
+    traditional = _to_traditional()("\n".join(words)).split("\n")
+    back = to_simplified()("\n".join(traditional)).split("\n")
+    table = traditional_to_simplified()
+    return [f"{t}={w}" for w, t, b in zip(words, traditional, back)
+            if b == w and len(t) == len(w) and "".join(table.get(c, c) for c in t) != w]
+
+
 def build_index(docs: Iterable[SearchDoc], lang: str, url_of: Callable[[str], str],
                 segment: Callable[[str], Iterable[str]] | None = None, extra_words: Iterable[str] = (),
-                memo: Memo | None = None) -> dict:
+                memo: Memo | None = None, synonyms: Iterable[Iterable[str]] = ()) -> dict:
     """The index as JSON-ready data. `segment` (Chinese only) yields the words of a text;
-    `memo` keeps them between builds.
+    `memo` keeps them between builds; `synonyms`, groups of words searched for one another.
 
     Stored by column, not by page: every page's address, then every title, and so on. Gzip finds
     far more to share among a thousand summaries side by side than in a row that alternates
@@ -200,26 +295,113 @@ def build_index(docs: Iterable[SearchDoc], lang: str, url_of: Callable[[str], st
     columns: dict[str, list] = {name: [] for name in COLUMNS}
     retitled: dict[str, str] = {}
     tokens: set[str] = set()
+    answers: list[int] = []  # the pages that answer a question: checklists
+    # page -> keys it holds but does not show, by field: its names in pinyin (with the title),
+    # the synonym groups its words belong to (searchchunks.chunk_files adds them to the postings).
+    hidden: dict[str, list[str]] = {}
     simplify = to_simplified() if lang == "zh" else None
+    groups = [g for g in (tuple(dict.fromkeys(simplify(w) if simplify else w.lower() for w in g)) for g in synonyms)
+              if len(g) > 1]
+    # Synonyms are found at build time: a page holding a word of group 7 holds the key 7synonym
+    # in that field, and a query for any word of the group loads that one key, not the keys of
+    # every other word (结对认亲 with its three others loaded 12 chunks instead of 8; at 10,000
+    # cases "interpreters" with "interpreting service" fetched 141 KB instead of 87).
+    group_keys = synonym_keys(groups, lang)
+    find_groups = _group_finder(groups, group_keys, lang)
     for doc in docs:
         fields = [simplify(f) for f in doc.fields] if simplify else list(doc.fields)
+        d = len(columns["url"])
         # The title field is the title, which the row carries already; only a title that
         # Simplified script changes is kept again, by its page's position.
         if fields[0] != doc.title:
-            retitled[str(len(columns["url"]))] = fields[0]
+            retitled[str(d)] = fields[0]
+        if doc.path.startswith(_ANSWERING):
+            answers.append(d)
         for name, value in zip(COLUMNS, (url_of(doc.path), doc.title, doc.tag, *fields[1:])):
             columns[name].append(value)
+        extra = [find_groups(f) if f else "" for f in fields] if find_groups else [""] * len(fields)
         if segment:
             # Not the body: its words are found by their characters (searchchunks.py), and
             # cutting it would double the time of segmentation.
-            for f in fields[:-1]:
-                tokens.update(_tokens(segment, f, memo))
-    index: dict = {"lang": lang, "fields": list(FIELDS), "weights": list(WEIGHTS), "columns": columns,
-                   "search_titles": retitled}
+            cuts = [_tokens(segment, f, memo) for f in fields[:-1]]
+            for cut in cuts:
+                tokens.update(cut)
+            # The words of the title and the metadata (places, units, groups, categories) in
+            # pinyin, found as the title is, never shown.
+            names = sorted(filter(_is_word, cuts[0] | cuts[1]))
+            runs = _HAN_RUN.findall(f"{fields[0]}\n{fields[1]}")
+            spoken = recall(memo, memo and ("pinyin", digest("\n".join([*runs, "", *names]))), lambda: pinyin(runs, names))
+            extra[0] = f"{extra[0]} {spoken}".strip()
+        if any(extra):
+            hidden[str(d)] = extra
+    index: dict = {"lang": lang, "fields": list(FIELDS), "scoring": scoring(lang), "columns": columns,
+                   "search_titles": retitled, "synonyms": [list(g) for g in groups],
+                   "synonym_keys": group_keys, "answers": _ranges(answers), "hidden": hidden}
     if lang == "zh":
         index["vocabulary"] = sorted({*extra_words, *filter(_is_word, tokens)})
         index["t2s"] = "".join(f"{t}{s}" for t, s in sorted(traditional_to_simplified().items()))
+        index["t2s_phrases"] = traditional_phrases(index["vocabulary"])
+    else:
+        index["english"] = ENGLISH
     return index
+
+
+# A synonym group's key: its number and this, after (English) the first five letters of its
+# first word, as English keys are chunked by their first five letters: a query for that word,
+# the one the cases use, finds the group's key in the chunk it loads anyway (at 10,000 cases,
+# "interpreters" fetched 31 KB more without). Never synonym0, synonym7: they shared one chunk,
+# which held every group.
+SYNONYM_KEY = "synonym"
+
+
+def synonym_keys(groups: list[tuple[str, ...]], lang: str) -> list[str]:
+    """The key of each synonym group, as the index and the manifest hold it."""
+    if lang == "zh":
+        return [f"{g}{SYNONYM_KEY}" for g in range(len(groups))]
+    return [f"{re.sub('[^a-z]', '', words[0].lower())[:5]}{g}{SYNONYM_KEY}" for g, words in enumerate(groups)]
+
+
+# What may follow an English word of a synonym group in a text that holds it: an inflection
+# (interpreter in interpreters), not another word (firm is not in firmly).
+_INFLECTION = re.compile(r"(?:s|es|d|ed|ing|'s|s')?(?![a-z])")
+
+
+def _group_finder(groups: list[tuple[str, ...]], keys: list[str], lang: str) -> Callable[[str], str] | None:
+    """text -> the keys of the synonym groups whose words it holds ("0synonym 7synonym"); an
+    English word only as a whole word or with an inflection."""
+    if not groups:
+        return None
+    import ahocorasick_rs
+
+    group_of: dict[str, list[int]] = {}
+    for g, words in enumerate(groups):
+        for w in words:
+            group_of.setdefault(w.lower(), []).append(g)
+    patterns = list(group_of)
+    matcher = ahocorasick_rs.AhoCorasick(patterns)
+    latin = lang != "zh"
+
+    def find(text: str) -> str:
+        lower = text.lower()
+        found = set()
+        for n, start, end in matcher.find_matches_as_indexes(lower, overlapping=True):
+            if latin and ((start and lower[start - 1].isalpha()) or not _INFLECTION.match(lower, end)):
+                continue
+            found.update(group_of[patterns[n]])
+        return " ".join(keys[g] for g in sorted(found))
+
+    return find
+
+
+def _ranges(numbers: list[int]) -> list[list[int]]:
+    """Ascending numbers as [start, end) ranges: the checklists follow one another."""
+    out: list[list[int]] = []
+    for n in numbers:
+        if out and out[-1][1] == n:
+            out[-1][1] = n + 1
+        else:
+            out.append([n, n + 1])
+    return out
 
 
 def locations(index: dict) -> list[str]:
@@ -244,4 +426,5 @@ def site_index(content: Content, indices: Indices, lang: str, urls: Mapping[str,
         page, _, anchor = path.partition("#")
         return urls[page] + (f"#{anchor}" if anchor else "")
 
-    return build_index(docs, lang, url_of, segmenter(words) if lang == "zh" else None, words, memo)
+    return build_index(docs, lang, url_of, segmenter(words) if lang == "zh" else None, words, memo,
+                       synonym_groups(content, lang))

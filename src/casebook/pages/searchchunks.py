@@ -30,6 +30,9 @@ from dataclasses import dataclass
 from casebook.strings import strings
 from casebook.urls import SEARCH_SCRIPT
 
+# The wire format's version, in the manifest: the page's script refuses an index of another
+# version (a stale cached script beside a new index) with a clear error instead of wrong results.
+FORMAT_VERSION = 2
 FIELD_BITS = 6  # title, meta, summary, headings, key phrases, body: search.FIELDS
 BODY = 1 << (FIELD_BITS - 1)
 # A result shows these columns; the key phrases and the body are searched, never shown.
@@ -38,11 +41,28 @@ SHOWN = ("url", "title", "tag", "meta", "summary", "headings")
 DOCS_PER_CHUNK = 25
 # Raw characters per postings chunk that the number of chunks aims at (about 20 KB gzipped).
 CHUNK_CHARS = 60_000
-_HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
+# Han characters, as the body of a character class that Python's and JavaScript's regular
+# expressions read alike; the manifest carries it, the browser builds its patterns from it.
+HAN_RANGE = (0x3400, 0x9FFF)
+HAN = "\\u{:04x}-\\u{:04x}".format(*HAN_RANGE)
+_HAN_RUN = re.compile(f"[{HAN}]+")
 # Latin words and figures, a decimal whole (14.8 is one key, not 14 and 8).
-_WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")
+WORD = r"[a-z0-9]+(?:\.[0-9]+)*"
+_WORD = re.compile(WORD)
+# Combining marks, dropped from a query after Unicode decomposition: tone marks and accents
+# (Xiàgǔpíng is found as xiaguping).
+MARKS = "\\u0300-\\u036f"
 # Mask values as single characters that JSON keeps as they are (no quote, no backslash).
-_MASK = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+MASK = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+_MASK = MASK
+# English keys are chunked by their first letters, so that the forms of one word share a chunk.
+# Not in the Chinese index: its Latin keys are figures and pinyin, and the pinyin of every name
+# beginning with 民族 (minzu...) would fill one chunk.
+LATIN_PREFIX = {"en": 5, "zh": 0}
+# key_hash: FNV-1a (offset basis, prime), then MurmurHash3's finish (shift, multiply, shift,
+# multiply, shift).
+_FNV = (0x811C9DC5, 0x01000193)
+_FMIX = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,23 +72,25 @@ class ChunkFile:
 
 
 def key_hash(key: str) -> int:
-    """FNV-1a over code points, then mixed; docs/javascripts/casebook-search.js computes the same."""
-    h = 0x811C9DC5
+    """FNV-1a over code points, then mixed; the browser computes it from wire_format()'s "hash"."""
+    h, prime = _FNV
     for ch in key:
-        h = ((h ^ ord(ch)) * 0x01000193) & 0xFFFFFFFF
+        h = ((h ^ ord(ch)) * prime) & 0xFFFFFFFF
     # MurmurHash3's finish: FNV's low bits depend only on the low bits of the characters, and
     # the number of chunks is a power of two (one chunk of four held nine keys in ten).
-    h ^= h >> 16
-    h = (h * 0x85EBCA6B) & 0xFFFFFFFF
-    h ^= h >> 13
-    h = (h * 0xC2B2AE35) & 0xFFFFFFFF
-    return h ^ (h >> 16)
+    s1, m1, s2, m2, s3 = _FMIX
+    h ^= h >> s1
+    h = (h * m1) & 0xFFFFFFFF
+    h ^= h >> s2
+    h = (h * m2) & 0xFFFFFFFF
+    return h ^ (h >> s3)
 
 
-def chunk_of(key: str, chunks: int) -> int:
+def chunk_of(key: str, chunks: int, lang: str = "en") -> int:
     # Latin words by their first five letters, so that the forms of one English word
     # (train, trained, training) are found in one chunk.
-    return key_hash(key[:5] if key.isascii() else key) % chunks
+    prefix = LATIN_PREFIX[lang]
+    return key_hash(key[:prefix] if prefix and key.isascii() else key) % chunks
 
 
 def keys(text: str, head: bool) -> set[str]:
@@ -101,7 +123,7 @@ def postings(fields_by_doc: list[list[str]]) -> dict[str, list[str]]:
                 continue
             text = field.lower()
             points = np.frombuffer(text.encode("utf-32-le"), np.uint32).astype(np.int64)
-            han = (points >= 0x3400) & (points <= 0x9FFF)
+            han = (points >= HAN_RANGE[0]) & (points <= HAN_RANGE[1])
             together = han[:-1] & han[1:]
             ids = [(points[:-1] << 16 | points[1:])[together]]
             # Han characters by their code points, below the pairs: every one before the body,
@@ -188,10 +210,17 @@ def chunk_files(index: dict) -> list[ChunkFile]:
     n = len(columns["url"])
     retitled = index["search_titles"]
     search_fields = index["fields"]
+    hidden = index.get("hidden", {})
     fields_by_doc = [
         [retitled.get(str(d), columns["title"][d]), *(columns[name][d] for name in search_fields[1:])]
         for d in range(n)
     ]
+    # What a page holds but does not show (its names in pinyin, its synonym groups: search.build_index).
+    for d, extra in hidden.items():
+        fields = fields_by_doc[int(d)]
+        for f, text in enumerate(extra):
+            if text:
+                fields[f] = f"{fields[f]} {text}" if fields[f] else text
     encoded = postings(fields_by_doc)
     size = sum(len(k) + len(v[0]) + len(v[1]) + len(v[2]) + 10 for k, v in encoded.items())
     chunks = 1
@@ -199,14 +228,14 @@ def chunk_files(index: dict) -> list[ChunkFile]:
         chunks *= 2
     grouped: list[dict] = [{} for _ in range(chunks)]
     for key in sorted(encoded):
-        grouped[chunk_of(key, chunks)][key] = encoded[key]
+        grouped[chunk_of(key, chunks, lang)][key] = encoded[key]
     files = [ChunkFile(f"search/g{i}.js", _script(f"{lang}:g{i}", g)) for i, g in enumerate(grouped)]
     for c, start in enumerate(range(0, n, DOCS_PER_CHUNK)):
         part = {name: columns[name][start:start + DOCS_PER_CHUNK] for name in SHOWN}
         part["search_titles"] = {k: v for k, v in retitled.items() if start <= int(k) < start + DOCS_PER_CHUNK}
         files.append(ChunkFile(f"search/d{c}.js", _script(f"{lang}:d{c}", part)))
     manifest = {
-        "lang": lang, "fields": index["fields"], "weights": index["weights"], "docs": n,
+        "format": wire_format(lang), "lang": lang, "fields": index["fields"], "docs": n,
         "docs_per_chunk": DOCS_PER_CHUNK, "chunks": chunks,
         # What the box says when nothing matches (strings.yml: search_*).
         "texts": {k: v for k, v in strings()[lang].items() if k.startswith("search_")},
@@ -214,14 +243,33 @@ def chunk_files(index: dict) -> list[ChunkFile]:
     if lang == "zh":
         manifest["vocabulary"] = index["vocabulary"]
         manifest["t2s"] = index["t2s"]
+        # Traditional phrases that OpenCC converts otherwise than character by character (瞭解
+        # -> 了解, 乾隆 stays), among those whose Simplified form the index holds.
+        manifest["t2s_phrases"] = [p for p in index.get("t2s_phrases", ()) if _held(p.split("=")[1], encoded)]
     else:
         # Every word, for the forms of a query word (its stem), the word being typed and the
         # nearest words when nothing matches; the commonest first (by the length of its lists).
-        words = [k for k in encoded if k.isascii() and not k.isdigit()]
+        # Not figures (a figure is its own key: 14.8, 2017) nor the keys of synonym groups.
+        words = [k for k in encoded if k.isascii() and not any(c.isdigit() for c in k)]
         count = {k: len(encoded[k][0]) + len(encoded[k][2]) for k in words}
         manifest["words"] = sorted(words, key=lambda w: (-count[w], w))
+    manifest.update({k: index[k] for k in ("scoring", "english", "synonyms", "synonym_keys", "answers") if k in index})
     files.insert(0, ChunkFile(SEARCH_SCRIPT, _script(f"{lang}:index", manifest)))
     return files
+
+
+def _held(text: str, encoded: dict) -> bool:
+    """Whether every pair of adjacent characters of `text` is a key of the index."""
+    return all(a + b in encoded for a, b in zip(text, text[1:]))
+
+
+def wire_format(lang: str) -> dict:
+    """How the files are cut and keyed, for the browser's reader (docs/javascripts/casebook-search.js),
+    which has none of it written in: the version, the Han range and the Latin word pattern
+    (keys), the marks a query drops, the hash of a key to its chunk, the field-mask alphabet, the doc-chunk columns.
+    Page lists are base64 of little-endian base-128 varints of their gaps (`varints`)."""
+    return {"version": FORMAT_VERSION, "han": HAN, "word": WORD, "marks": MARKS, "latin_prefix": LATIN_PREFIX[lang],
+            "hash": {"fnv": list(_FNV), "fmix": list(_FMIX)}, "mask": MASK, "shown": list(SHOWN)}
 
 
 def read(files: dict[str, str]) -> dict:

@@ -54,8 +54,11 @@ def stats_page(w: Writer, facets: Sequence[Facet]) -> SitePage:
     heat = charts.heat_map("chart-matrix", s["chart_matrix"], desc, units, measures, cells,
                            upright_heads=s["upright_heads"])
     # On a phone, twelve category columns would shrink past reading: the same map turned, with
-    # the unit types as narrower columns, is shown there instead (site CSS picks one by width).
-    turned = charts.heat_map("chart-matrix-turned", s["chart_matrix"], desc, measures, units,
+    # the unit types as narrower columns, is shown there instead (site CSS picks one by width);
+    # only the unit types that have cases, so that it fits a phone with labels of 11 px (the
+    # empty ones are in the chart of unit types above).
+    turned = charts.heat_map("chart-matrix-turned", s["chart_matrix"], desc, measures,
+                             [(k, label) for k, label in units if idx.by_unit[k]],
                              {(m, u): c for (u, m), c in cells.items()}, upright_heads=s["upright_heads"],
                              cell_w=30)
     parts.append(f"## {s['chart_matrix']} {{ #matrix }}\n\n{s['chart_matrix_intro']}\n\n"

@@ -7,6 +7,7 @@ import posixpath
 import re
 from typing import Callable
 
+from casebook.corpus.typeset import is_wide
 from casebook.incremental.memo import Memo, digest, recall
 from casebook.derive.indices import Indices
 from casebook.model import Case, Content, Label
@@ -31,6 +32,65 @@ def plain_text(markdown: str) -> str:
     """Text with Markdown emphasis and links reduced to their words, for HTML-built snippets."""
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)(\{[^}]*\})?", r"\1", markdown)
     return re.sub(r"(\*\*|__|\*|`)", "", text).strip()
+
+
+# The end of a sentence: Chinese 。！？ (outside brackets and quotes, which hold sentences of their
+# own), or an English full stop, question or exclamation mark before a space and a capital,
+# unless it ends a short abbreviation ("No. 3", "St. Mary").
+_CLOSERS = {"（": "）", "“": "”", "《": "》", "(": ")", "「": "」"}
+_EN_END = re.compile(r"(?<![A-Z])(?<!\b(?:No|St|Dr|Mr|Ms|vs|Co|Jr))(?<!\be\.g)(?<!\bi\.e)[.!?][\"”’)]?(?=\s+[A-Z0-9“\"(])")
+
+
+# A first sentence longer than this (in characters: Chinese, then English) is cut after a clause.
+_LONGEST = {True: 80, False: 200}
+_CLAUSE_ENDS = ("；", "：", "; ", ": ", " — ", "，", ", ")
+
+
+def short_line(summary: str) -> str:
+    """The short line of a card, where people scan a list: the summary's first sentence, cut
+    after a clause with "…" where that sentence is long."""
+    line = first_sentence(summary)
+    longest = _LONGEST[any(is_wide(c) for c in line[:20])]
+    if len(line) <= longest:
+        return line
+    for end in _CLAUSE_ENDS:
+        at = line.rfind(end, 0, longest)
+        # Not inside brackets, which would be left open.
+        while at > longest // 3 and any(line.count(o, 0, at) > line.count(c, 0, at) for o, c in _CLOSERS.items()
+                                          if o not in "“"):
+            at = line.rfind(end, 0, at)
+        if at > longest // 3:
+            return line[:at].rstrip(" ,;:") + "…"
+    return line[:longest].rstrip() + "…"
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a text; the whole text where it is one sentence."""
+    text = text.strip()
+    depth: list[str] = []
+    for i, char in enumerate(text):
+        if char in _CLOSERS:
+            depth.append(_CLOSERS[char])
+        elif depth and char == depth[-1]:
+            depth.pop()
+        elif char in "。！？" and not depth:
+            return text[:i + 1]
+        elif char in ".!?" and not depth and (m := _EN_END.match(text, i)):
+            return text[:m.end()]
+    return text
+
+
+_NAME_ENDS = ("：", ": ")
+
+
+def short_title(title: str) -> str:
+    """What names a case in a list of many: its title up to the colon that follows the unit's
+    name ("贵阳市碧海社区：…" -> "贵阳市碧海社区"), or the whole title where it has none."""
+    for end in _NAME_ENDS:
+        at = title.find(end)
+        if at > 0:
+            return title[:at]
+    return title
 
 
 def escape(text: str) -> str:
@@ -88,7 +148,8 @@ class Writer:
         return " · ".join(p for p in parts if p)
 
     def card(self, here: str, case: Case) -> str:
-        """A case in a list: title, place and year, summary, unit type and categories.
+        """A case in a list: title, place and year, the summary's first sentence, unit type and
+        categories (the whole summary is on the case's page).
 
         Written as HTML with finished addresses, not Markdown: an index page lists up to every
         case, and Markdown made these pages cost as much as all the case pages together. Its
@@ -120,7 +181,7 @@ class Writer:
             f'<div class="cb-card">\n'
             f'<p class="cb-card__head"><a class="cb-card__title" href="{href(case_path(case.id))}">{html.escape(text.title)}</a></p>\n'
             f'<p class="cb-card__where">{html.escape(self.where(case) or self.s["unknown"])}</p>\n'
-            f"<p>{html.escape(plain_text(text.summary))}</p>\n"
+            f'<p class="cb-card__line">{html.escape(short_line(plain_text(text.summary)))}</p>\n'
             f'<p class="cb-card__tags"><a class="cb-unit" href="{href(unit_path(case.unit_type))}">{html.escape(unit)}</a>{chips}</p>\n'
             f"</div>"
         )

@@ -11,37 +11,65 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from casebook.corpus import loader
+from casebook.corpus import frontmatter, loader
 from casebook.derive import indices
 from casebook.tools import templates
 from casebook.incremental.history import last_commit_times
 from casebook.tools.jsonschema import front_matter_schema
 from casebook.model import LANGUAGES, Taxonomy
-from casebook.corpus.schema import ID_PATTERN
+from casebook.corpus.schema import ID_PATTERN, REGION_KEYS
 from casebook.corpus.taxonomy import parse_taxonomy
 from casebook.corpus.validate import suggest
 
+import os
 import re
 
+from casebook.strings import strings
+
 _ID = re.compile(ID_PATTERN)
+_LANG = "en"  # the editor's language for this run: main() sets it
+
+
+def editors_language(given: str | None = None, environ=os.environ) -> str:
+    """`--lang`, else the system locale's language (LC_ALL, LC_MESSAGES, LANG, as gettext reads
+    them): Chinese for a zh_* locale, English otherwise."""
+    if given:
+        return given
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = environ.get(name)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def _t(key: str, **values) -> str:
+    """A message of the command in the editor's language (strings.yml, `cli`)."""
+    return strings()[_LANG]["cli"][key].format(**values)
+
+
+def _problem(p) -> str:
+    """A problem as `file:line: field: message`, its severity named in the editor's language."""
+    where = f"{p.path}:{p.line}" if p.line else p.path
+    tag = "" if p.severity == "error" else _t(p.severity) + (": " if _LANG == "en" else "：")
+    return f"{where}: {tag}{p.field + ': ' if p.field else ''}{p.message}"
 
 
 def _check(args: argparse.Namespace) -> int:
-    result = loader.load(Path(args.content), sources=args.sources)
+    result = loader.load(Path(args.content), sources=args.sources, lang=_LANG)
     problems = sorted(result.problems, key=lambda p: (p.path, p.line or 0))
     if args.format == "json":
         json.dump([asdict(p) for p in (*problems, *result.notes)], sys.stdout, ensure_ascii=False, indent=1)
         print()
     else:
         for p in (*problems, *result.notes):
-            print(p)
+            print(_problem(p))
         c = result.content
-        verdict = "OK" if not result.errors else "FAILED"
         for path in result.drafts:
-            print(f"{path}: draft (draft: true): not checked and not published until the editor removes that line")
-        print(f"{verdict}: {_n(len(result.errors), 'error')}, {_n(len(result.warnings), 'warning')} in "
-              f"{_n(len(c.cases), 'case')} and {_n(len(c.checklists), 'checklist')}"
-              + (f"; {_n(len(result.drafts), 'draft')} left out" if result.drafts else ""))
+            print(_t("draft", path=path))
+        print(_t("summary", verdict=_t("ok" if not result.errors else "failed"), errors=_t("errors", n=len(result.errors)),
+                 warnings=_t("warnings", n=len(result.warnings)), cases=_t("cases", n=len(c.cases)),
+                 checklists=_t("checklists", n=len(c.checklists)))
+              + (_t("drafts_left_out", drafts=_t("drafts", n=len(result.drafts))) if result.drafts else ""))
     return 1 if result.errors else 0
 
 
@@ -62,7 +90,7 @@ def _ask(prompt: str, value: str | None, interactive: bool, check=None) -> str:
     while True:
         if value is None:
             if not interactive:
-                sys.exit(f"casebook new: missing {prompt}; give it as an option (see --help)")
+                sys.exit(_t("new_missing", what=prompt))
             value = input(f"{prompt}: ").strip()
         problem = check(value) if check else None
         if not problem:
@@ -73,7 +101,46 @@ def _ask(prompt: str, value: str | None, interactive: bool, check=None) -> str:
         value = None
 
 
+def _known_names(content: Path) -> dict[str, str]:
+    """Chinese -> English names as the casebook already writes them: glossary terms, and the
+    groups and places of every case written in both languages."""
+    loaded = loader.load(content).content
+    pairs = []
+    for case in loaded.cases:
+        zh, en = case.texts.get("zh"), case.texts.get("en")
+        if not (zh and en):
+            continue
+        pairs += [(a, b) for a, b in zip((getattr(zh.region, k) for k in REGION_KEYS),
+                                         (getattr(en.region, k) for k in REGION_KEYS)) if a and b]
+        if len(zh.ethnic_groups) == len(en.ethnic_groups):
+            pairs += zip(zh.ethnic_groups, en.ethnic_groups)
+    return templates.english_names(pairs, ((t.term.zh, t.term.en) for t in loaded.glossary))
+
+
+def _new_english(args: argparse.Namespace) -> int:
+    content = Path(args.content)
+    id = args.target or args.id
+    if not id:
+        sys.exit(_t("new_en_name"))
+    zh_path = content / "cases" / f"{id}.zh.md"
+    en_path = zh_path.with_name(f"{id}.en.md")
+    if not zh_path.is_file():
+        sys.exit(_t("new_en_no_zh", path=zh_path.as_posix()))
+    if en_path.exists() and not args.force:
+        sys.exit(_t("new_en_exists", path=en_path.as_posix()))
+    try:
+        doc = frontmatter.parse(zh_path.read_text("utf-8"))
+    except frontmatter.FrontMatterError as e:
+        sys.exit(f"{zh_path.as_posix()}:{e.line or 1}: {e.message}")
+    en_path.write_text(templates.english_twin(doc.meta, doc.body, _known_names(content)), "utf-8")
+    print(_t("wrote", path=en_path.as_posix()))
+    print(_t("new_en_next"))
+    return 0
+
+
 def _new(args: argparse.Namespace) -> int:
+    if args.kind == "en":
+        return _new_english(args)
     content = Path(args.content)
     taxonomy = _taxonomy(content)
     interactive = sys.stdin.isatty() and not args.no_input
@@ -83,34 +150,34 @@ def _new(args: argparse.Namespace) -> int:
 
     def check_id(value: str) -> str | None:
         if not _ID.match(value):
-            return f"the id '{value}' must be lower-case ASCII letters joined by hyphens, such as bihai-community"
+            return _t("id_form", value=value)
         taken = [p for p in content.glob(f"*/{value}.*.md")]
         if taken:
-            return f"the id '{value}' is already used by {taken[0].as_posix()}"
+            return _t("id_taken", value=value, path=taken[0].as_posix())
         return None
 
     def check_unit(value: str) -> str | None:
-        return None if value in units else f"unknown unit type '{value}'; allowed: {', '.join(units)}.{suggest(value, units)}"
+        return None if value in units else _t("unknown_unit", value=value, allowed=", ".join(units), closest=suggest(value, units))
 
     def check_measures(value: str) -> str | None:
         chosen = [m.strip() for m in value.split(",") if m.strip()]
         bad = [m for m in chosen if m not in measures]
         if not chosen or bad:
             what = bad[0] if bad else ""
-            return f"unknown measure category '{what}'; allowed: {', '.join(measures)}.{suggest(what, measures)}"
+            return _t("unknown_measure", value=what, allowed=", ".join(measures), closest=suggest(what, measures))
         return None
 
     if interactive:
-        print(f"Unit types: {', '.join(units)}\nMeasure categories: {', '.join(measures)}")
-    id = _ask("id (lower-case words joined by hyphens)", args.id, interactive, check_id)
+        print(f"{_t('allowed_units')}: {', '.join(units)}\n{_t('allowed_measures')}: {', '.join(measures)}")
+    id = _ask(_t("ask_id"), args.id, interactive, check_id)
     titles = {
-        "zh": _ask("Chinese title", args.title_zh, interactive),
-        "en": _ask("English title", args.title_en, interactive),
+        "zh": _ask(_t("ask_title_zh"), args.title_zh, interactive),
+        "en": _ask(_t("ask_title_en"), args.title_en, interactive),
     }
-    chosen = _ask("measure categories (comma-separated)", args.measures, interactive, check_measures)
+    chosen = _ask(_t("ask_measures"), args.measures, interactive, check_measures)
     chosen_list = [m.strip() for m in chosen.split(",") if m.strip()]
     if args.kind == "case":
-        unit = _ask("unit type", args.unit_type, interactive, check_unit)
+        unit = _ask(_t("ask_unit"), args.unit_type, interactive, check_unit)
         files = templates.case_files(id, titles, unit, chosen_list)
     else:
         files = templates.checklist_files(id, titles, chosen_list)
@@ -118,8 +185,8 @@ def _new(args: argparse.Namespace) -> int:
     for lang, text in files.items():
         path = folder / f"{id}.{lang}.md"
         path.write_text(text, encoding="utf-8")
-        print(f"wrote {path.as_posix()}")
-    print("Next: replace every TODO (casebook check lists them), then look at the page in `make serve`.")
+        print(_t("wrote", path=path.as_posix()))
+    print(_t("new_next"))
     return 0
 
 
@@ -129,13 +196,13 @@ def _status(args: argparse.Namespace) -> int:
     c = result.content
     texts = [(kind, item.id, item.texts) for kind, items in (("case", c.cases), ("checklist", c.checklists)) for item in items]
     dates = last_commit_times(content.parent, (str(t.path) for _, _, by in texts for t in by.values()))
-    print("Translation")
+    print(_t("status_translation"))
     missing = stale = 0
     for kind, id, by in texts:
         for lang in LANGUAGES:
             if lang not in by:
                 missing += 1
-                print(f"  {kind} {id}: no {loader.LANGUAGE_NAMES[lang]} version")
+                print(_t("status_missing", kind=_t(f"kind_{kind}"), id=id, language=_language_name(lang)))
         if len(by) == len(LANGUAGES):
             when = {lang: dates.get(str(t.path)) for lang, t in by.items()}
             if all(when.values()) and len(set(when.values())) > 1:
@@ -143,21 +210,21 @@ def _status(args: argparse.Namespace) -> int:
                 for lang, t in when.items():
                     if t < when[newest]:
                         stale += 1
-                        print(f"  {kind} {id}: the {loader.LANGUAGE_NAMES[lang]} file is older than the "
-                              f"{loader.LANGUAGE_NAMES[newest]} one (by git date); check it still says the same")
+                        print(_t("status_older", kind=_t(f"kind_{kind}"), id=id, language=_language_name(lang),
+                                 newer=_language_name(newest)))
     total = len(texts) * len(LANGUAGES)
-    print(f"  {total - missing} of {total} pages written in both languages' files; {missing} missing, {stale} older than their twin"
-          + ("" if dates else " (no git dates found)"))
-    print("\nCases by unit type")
+    print(_t("status_total", written=total - missing, total=total, missing=missing, stale=stale)
+          + ("" if dates else _t("status_no_dates")))
+    print("\n" + _t("status_units"))
     counted = indices.build(c)
     units, measures = counted.unit_counts(), counted.measure_counts()
     for u in c.taxonomy.unit_types:
         print(f"  {units[u.id]:5}  {u.id} ({u.label.zh} / {u.label.en})")
-    print("\nCases by measure category")
+    print("\n" + _t("status_measures"))
     for m in c.taxonomy.measures:
         print(f"  {measures[m.id]:5}  {m.id} ({m.label.zh} / {m.label.en})")
-    print(f"\n{len(c.cases)} cases, {len(c.checklists)} checklists, {len(c.glossary)} glossary terms; "
-          f"{len(result.errors)} errors, {len(result.warnings)} warnings (casebook check lists them)")
+    print("\n" + _t("status_end", cases=len(c.cases), checklists=len(c.checklists), terms=len(c.glossary),
+                    errors=len(result.errors), warnings=len(result.warnings)))
     return 0
 
 
@@ -168,7 +235,7 @@ def _schema(args: argparse.Namespace) -> int:
     for kind in ("case", "checklist"):
         path = out / f"{kind}.schema.json"
         path.write_text(json.dumps(front_matter_schema(kind, taxonomy), ensure_ascii=False, indent=2) + "\n", "utf-8")
-        print(f"wrote {path.as_posix()}")
+        print(_t("wrote", path=path.as_posix()))
     return 0
 
 
@@ -196,6 +263,8 @@ def parser() -> argparse.ArgumentParser:
         prog="casebook",
         description="Tools for the Casebook's content. Run them from the project folder.",
     )
+    main.add_argument("--lang", choices=("zh", "en"),
+                      help="the language of the messages (default: the system locale's, zh for a Chinese one)")
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = commands.add_parser(
@@ -211,10 +280,15 @@ def parser() -> argparse.ArgumentParser:
     check.set_defaults(run=_check)
 
     new = commands.add_parser(
-        "new", help="start a new case or checklist in both languages",
+        "new", help="start a new case or checklist in both languages, or the English file of a Chinese case",
         description="Writes content/cases/<id>.zh.md and .en.md (or the checklist pair) with every field and "
-        "section in place and TODO where you have to write. Asks for what you leave out, when run in a terminal.")
-    new.add_argument("kind", choices=("case", "checklist"), help="what to start")
+        "section in place and TODO where you have to write. Asks for what you leave out, when run in a terminal. "
+        "`casebook new en <id>` writes content/cases/<id>.en.md from the Chinese file: the shared fields carried "
+        "over, names the casebook already gives in English, the sections' headings, and the figures and dates of "
+        "each section as English writes them (3400万元: 34 million yuan; 10月29日: 29 October).")
+    new.add_argument("kind", choices=("case", "checklist", "en"), help="what to start")
+    new.add_argument("target", nargs="?", help="(en) the id of the Chinese case to write the English file of")
+    new.add_argument("--force", action="store_true", help="(en) overwrite an English file that exists")
     new.add_argument("--id", help="lower-case words joined by hyphens, e.g. bihai-community-guiyang")
     new.add_argument("--title-zh", help="the Chinese title")
     new.add_argument("--title-en", help="the English title")
@@ -263,8 +337,14 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
+def _language_name(lang: str) -> str:
+    return {"zh": {"zh": "中文", "en": "英文"}, "en": loader.LANGUAGE_NAMES}[_LANG][lang]
+
+
 def main(argv: list[str] | None = None) -> int:
+    global _LANG
     args = parser().parse_args(argv)
+    _LANG = editors_language(args.lang)
     try:
         return args.run(args)
     except BrokenPipeError:  # `casebook status | head`: the reader has seen enough

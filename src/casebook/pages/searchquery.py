@@ -1,0 +1,347 @@
+"""A query answered from the built search files, in Python: the rule the browser follows
+(docs/javascripts/casebook-search.js), written a second time on purpose, as its reference.
+
+The browser reads every constant of the format and of the ranking from the manifest
+(searchchunks.wire_format, search.SCORING, search.ENGLISH); this module reads them from the same
+place. tests/unit/test_search_engine.py runs the browser's script in Node against an index built
+here and compares its answers with these, query by query, so that neither can drift alone.
+One difference is meant: a query in Traditional script is converted here with OpenCC, as the
+index converted the content; the browser converts it with the character table and the phrases
+shipped in the manifest, and the test checks that both give the same."""
+
+from __future__ import annotations
+
+import base64
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from casebook.script import to_simplified
+
+_PUNCT = re.compile(r"[\s,.;:!?'\"()\[\]{}<>/\\|，。；：！？、“”‘’（）《》【】·…—-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    terms: tuple[str, ...]
+    also: tuple[str, ...]
+    total: int
+    partial: bool
+    results: tuple[tuple[int, int], ...]  # (page, score), best first
+
+
+def _js_rule(rule: list[str]) -> tuple[re.Pattern, str]:
+    """A rule of search.ENGLISH, its JavaScript replacement ($1) read as Python's (\\g<1>)."""
+    return re.compile(rule[0]), re.sub(r"\$(\d)", r"\\g<\1>", rule[1])
+
+
+@dataclass
+class Engine:
+    """One language's index, from `searchchunks.read`'s data."""
+
+    data: dict
+    lang: str
+    m: dict = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.m = self.data[f"{self.lang}:index"]
+        f = self.m["format"]
+        self.han = re.compile(f"[{f['han']}]")
+        self.han_only = re.compile(f"^[{f['han']}]+$")
+        self.tokens = re.compile(f"[{f['han']}]+|{f['word']}")
+        self.marks = re.compile(f"[{f['marks']}]")
+        self.body = 1 << (len(self.m["fields"]) - 1)
+        english = self.m.get("english", {})
+        self.fold = [_js_rule(r) for r in english.get("fold", ())]
+        self.inflect = [_js_rule(r) for r in english.get("inflect", ())]
+        self.stop = set(self.m["scoring"]["stop"])
+        self.question = set(self.m["scoring"]["question"])
+        self.vocabulary = set(self.m.get("vocabulary", ())) | (self.stop if self.lang == "zh" else set())
+        self.longest = max(map(len, self.vocabulary), default=1)
+        self._keys: dict[str, list[str]] | None = None
+        self._synonyms: dict[str, tuple[list[int], list[tuple[list[str], str]]]] | None = None
+
+    # ---- keys and postings ----
+
+    def hash(self, key: str) -> int:
+        spec = self.m["format"]["hash"]
+        h, prime = spec["fnv"]
+        for ch in key:
+            h = ((h ^ ord(ch)) * prime) & 0xFFFFFFFF
+        s1, m1, s2, m2, s3 = spec["fmix"]
+        h ^= h >> s1
+        h = (h * m1) & 0xFFFFFFFF
+        h ^= h >> s2
+        h = (h * m2) & 0xFFFFFFFF
+        return h ^ (h >> s3)
+
+    def posting(self, key: str) -> dict[int, int]:
+        f = self.m["format"]
+        prefix = f["latin_prefix"]
+        n = self.hash(key[:prefix] if prefix and key.isascii() else key) % self.m["chunks"]
+        entry = self.data[f"{self.lang}:g{n}"].get(key)
+        pages: dict[int, int] = {}
+        if entry:
+            for d, mask in zip(_varints(entry[0]), entry[1]):
+                pages[d] = f["mask"].index(mask)
+            for d in _varints(entry[2]):
+                pages[d] = pages.get(d, 0) | self.body
+        return pages
+
+    # ---- the query's terms ----
+
+    def simplify(self, text: str) -> str:
+        return to_simplified()(text) if self.lang == "zh" else text
+
+    def normal(self, query: str) -> str:
+        stripped = unicodedata.normalize("NFD", query.lower())
+        return self.simplify(unicodedata.normalize("NFC", self.marks.sub("", stripped)))
+
+    def key(self, word: str) -> str:
+        for pattern, to in self.fold:
+            if pattern.search(word):
+                word = pattern.sub(to, word, count=1)
+                break
+        for pattern, to in self.inflect:
+            word = pattern.sub(to, word, count=1)
+        return word
+
+    def segment(self, run: str) -> list[str]:
+        n = len(run)
+        best, back = [0.0] + [0.0] * n, [0] * (n + 1)
+        for i in range(1, n + 1):
+            best[i] = float("inf")
+            for j in range(max(0, i - self.longest), i):
+                piece = run[j:i]
+                if i - j > 1 and piece not in self.vocabulary:
+                    continue
+                cost = best[j] + 1 + (0.5 if i - j == 1 else 0)
+                if cost < best[i]:
+                    best[i], back[i] = cost, j
+        pieces: list[str] = []
+        k = n
+        while k > 0:
+            pieces.insert(0, run[back[k]:k])
+            k = back[k]
+        return pieces
+
+    def terms(self, query: str) -> list[str]:
+        out: list[str] = []
+        for run in self.tokens.findall(self.normal(query)):
+            if not self.han.search(run) or self.lang != "zh" or run in self.vocabulary:
+                out.append(run)
+                continue
+            chunk: list[str] = []
+            for p in [*self.segment(run), None]:
+                if p is None or p in self.stop:
+                    out += _phrases(chunk)
+                    if p is not None:
+                        out.append(p)
+                    chunk = []
+                else:
+                    chunk.append(p)
+        kept = [t for t in out if t not in self.stop]
+        return kept or out
+
+    def asks(self, query: str) -> bool:
+        q = self.normal(query)
+        if re.search("[?？]", q):
+            return True
+        words = self.tokens.findall(q)
+        if self.lang == "zh":
+            words = [p for w in words for p in (self.segment(w) if self.han.search(w) else [w])]
+        return any(w in self.question for w in words)
+
+    def answers(self, d: int) -> bool:
+        return any(a <= d < b for a, b in self.m.get("answers", ()))
+
+    def same(self, term: str) -> str:
+        return self.key(term) if self.lang == "en" and not self.han.search(term) else term
+
+    def groups(self, terms: list[str]) -> list[tuple[list[str], list[tuple[list[str], str]], list[int]]]:
+        """The query's terms in groups: (terms typed, [(another word's terms, its text)], synonym groups)."""
+        if self._synonyms is None:
+            self._synonyms = {}
+            for g, group in enumerate(self.m.get("synonyms", ())):
+                parts = [self.terms(w) for w in group]
+                for i, p in enumerate(parts):
+                    k = " ".join(map(self.same, p))
+                    entry = self._synonyms.setdefault(k, ([], []))
+                    entry[0].append(g)
+                    entry[1].extend((q, group[j]) for j, q in enumerate(parts) if j != i and q)
+        if self.lang == "zh" and len(terms) > 1 and all(re.fullmatch("[a-z]+", t) for t in terms):
+            return [(terms, [(["".join(terms)], "".join(terms))], [])]
+        longest = max((len(k.split(" ")) for k in self._synonyms), default=1)
+        out, i = [], 0
+        while i < len(terms):
+            for n in range(min(longest, len(terms) - i), 0, -1):
+                found = self._synonyms.get(" ".join(map(self.same, terms[i:i + n])))
+                if found:
+                    out.append((terms[i:i + n], found[1], found[0]))
+                    i += n
+                    break
+            else:
+                out.append(([terms[i]], [], []))
+                i += 1
+        return out
+
+    # ---- matching ----
+
+    def pairs(self, term: str) -> list[str]:
+        if not self.han.search(term) or len(term) < 2:
+            return [term]
+        return [a + b for a, b in zip(term, term[1:])]
+
+    def together(self, keys: list[str]) -> dict[int, int]:
+        lists = [self.posting(k) for k in keys]
+        out = dict(lists[0])
+        for other in lists[1:]:
+            out = {d: m & other.get(d, 0) for d, m in out.items() if m & other.get(d, 0)}
+        return out
+
+    def forms(self, term: str, typing: bool) -> list[str]:
+        words = self.m["words"]
+        if self._keys is None:
+            self._keys = {}
+            for w in words:
+                self._keys.setdefault(self.key(w), []).append(w)
+        if any(c.isdigit() for c in term):
+            return [term]
+        out = list(self._keys.get(self.key(term), ()))
+        if typing and len(term) >= 2:
+            begun = 0
+            for w in words:
+                if begun >= 8:
+                    break
+                if len(w) > len(term) and w.startswith(term) and w not in out:
+                    out.append(w)
+                    begun += 1
+        return out
+
+    def match(self, term: str, typing: bool) -> dict[int, int]:
+        if self.lang == "zh" or self.han.search(term):
+            return self.together(self.pairs(term))
+        out: dict[int, int] = {}
+        for w in self.forms(term, typing):
+            for d, mask in self.posting(w).items():
+                out[d] = out.get(d, 0) | mask
+        return out
+
+    def all(self, terms: list[str], typing: bool) -> dict[int, int]:
+        lists = [self.match(t, typing and i == len(terms) - 1) for i, t in enumerate(terms)]
+        out = dict(lists[0])
+        for other in lists[1:]:
+            out = {d: m | other[d] for d, m in out.items() if d in other}
+        return out
+
+    def best(self, mask: int) -> int:
+        return max((w for f, w in enumerate(self.m["scoring"]["weights"]) if mask & (1 << f)), default=0)
+
+    def search(self, query: str) -> Found:
+        terms, typing, sc = self.terms(query), not query[-1:].isspace(), self.m["scoring"]
+        if not terms:
+            return Found((), (), 0, False, ())
+        groups = self.groups(terms)
+        found = []
+        keys = self.m.get("synonym_keys")
+        for i, (typed, alts, synonyms) in enumerate(groups):
+            out: dict[int, int] = {}
+            others = ([self.posting(keys[g]) for g in synonyms] if keys and synonyms
+                      else [self.all(a, False) for a, _ in alts])
+            for alt in [self.all(typed, typing and i == len(groups) - 1), *others]:
+                for d, mask in alt.items():
+                    out[d] = out.get(d, 0) | mask
+            found.append(out)
+        whole = "".join(_PUNCT.split(self.normal(query)))
+        exact = self.together(self.pairs(whole)) if self.lang == "zh" and len(terms) > 1 and self.han_only.match(whole) else None
+        scores: dict[int, list[int]] = {}
+        for (typed, _, _), pages in zip(groups, found):
+            weight = min(len("".join(typed)), sc["term_cap"])
+            for d, mask in pages.items():
+                s = scores.setdefault(d, [0, 0])
+                s[0] += self.best(mask) * weight
+                s[1] += 1
+        most = max((s[1] for s in scores.values()), default=0)
+        if exact is not None:
+            for d, s in scores.items():
+                if d in exact:
+                    s[0] += sc["whole_bonus"] + sc["whole_factor"] * self.best(exact[d])
+        if self.asks(query):
+            for d, s in scores.items():
+                if self.answers(d):
+                    s[0] *= sc["question_factor"]
+        ranked = sorted(((d, s[0]) for d, s in scores.items() if s[1] == most), key=lambda r: (-r[1], r[0]))
+        sep = "" if self.lang == "zh" else " "
+        also = tuple(dict.fromkeys(text for typed, others, _ in groups for a, text in others
+                                   if sep.join(a) not in sep.join(typed)))
+        return Found(tuple(terms), also, len(ranked), 0 < most < len(groups), tuple(ranked[:sc["results"]]))
+
+
+def correct(engine: Engine, query: str) -> str | None:
+    """The query with each word that finds nothing replaced by the index's word one edit away
+    (English: the commonest; Chinese: the first word of the vocabulary as long as the query,
+    one character different), or None (casebook-search.js `correct`)."""
+    q = engine.normal(query).strip()
+    if engine.lang == "zh":
+        if not engine.han_only.match(q) or len(q) < 3:
+            return None
+        return next((w for w in engine.m["vocabulary"]
+                     if len(w) == len(q) and sum(a != b for a, b in zip(w, q)) == 1), None)
+    changed = False
+
+    def fix(m: re.Match) -> str:
+        nonlocal changed
+        w = m.group(0)
+        if len(w) < 4 or engine.forms(w, False):
+            return w
+        for c in engine.m["words"]:
+            if abs(len(c) - len(w)) <= 1 and re.fullmatch("[a-z]+", c) and _distance(w, c) == 1:
+                changed = True
+                return c
+        return w
+
+    out = re.sub("[a-z]+", fix, q)
+    return out if changed else None
+
+
+def _distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for k, cb in enumerate(b, 1):
+            cur.append(min(prev[k] + 1, cur[k - 1] + 1, prev[k - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _phrases(pieces: list[str]) -> list[str]:
+    """Characters that make no word stay together (casebook-search.js `phrases`)."""
+    out: list[str] = []
+    loose = ""
+    for p in pieces:
+        if len(p) == 1:
+            loose += p
+            continue
+        if len(loose) == 1:
+            p = loose + p
+        elif loose:
+            out.append(loose)
+        loose = ""
+        out.append(p)
+    if len(loose) == 1 and out:
+        out.append(out.pop() + loose)
+    elif loose:
+        out.append(loose)
+    return out
+
+
+def _varints(text: str) -> list[int]:
+    out, value, shift, last = [], 0, 0, 0
+    for byte in base64.b64decode(text):
+        value |= (byte & 127) << shift
+        shift += 7
+        if byte < 128:
+            last += value
+            out.append(last)
+            value, shift = 0, 0
+    return out

@@ -1,0 +1,68 @@
+"""No hidden state in the core: what a build keeps for the next (the memo, the git log, the
+loader's file stats) lives in objects that the adapter owns and passes in, never in a module.
+A module-level dict, list or set is never changed after it is made (a table of constants)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CORE = ROOT / "src" / "casebook"
+# derive/segment.py belongs to the search's owner: its jieba dictionary still grows per process.
+KNOWN = {"derive/segment.py:_added"}
+# The command-line tools run once per process (the `casebook` command, `casebook import`): what a
+# build is made of is the rest, which the adapter calls again and again in `mkdocs serve`.
+COMMANDS = {"tools", "intake"}
+MUTABLE_CALLS = {"dict", "list", "set", "defaultdict", "collections.defaultdict", "OrderedDict", "deque"}
+
+
+def _mutable(value: ast.expr | None) -> bool:
+    return isinstance(value, (ast.Dict, ast.List, ast.Set, ast.DictComp, ast.ListComp, ast.SetComp)) or (
+        isinstance(value, ast.Call) and ast.unparse(value.func) in MUTABLE_CALLS)
+
+
+MUTATORS = {"add", "append", "clear", "discard", "extend", "insert", "pop", "popitem", "remove", "setdefault",
+            "update", "__setitem__", "__delitem__", "appendleft", "sort", "reverse"}
+
+
+def _changed(tree: ast.Module) -> set[str]:
+    """The names that the module's code changes in place: x[k] = v, del x[k], x[k] += v, x.add(...)."""
+    names = set()
+    for node in ast.walk(tree):
+        targets = (node.targets if isinstance(node, (ast.Assign, ast.Delete)) else
+                   [node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign)) else [])
+        for target in targets:
+            while isinstance(target, (ast.Subscript, ast.Attribute)) and not isinstance(target, ast.Name):
+                if isinstance(target.value, ast.Name) and isinstance(target, ast.Subscript):
+                    names.add(target.value.id)
+                target = target.value
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MUTATORS \
+                and isinstance(node.func.value, ast.Name):
+            names.add(node.func.value.id)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "__setitem__":
+            names.add(ast.unparse(node.func.value))
+    return names
+
+
+def test_no_module_of_the_core_keeps_state_between_calls():
+    found = []
+    for path in sorted(CORE.rglob("*.py")):
+        if path.relative_to(CORE).parts[0] in COMMANDS:
+            continue
+        tree = ast.parse(path.read_text("utf-8"))
+        changed = _changed(tree)
+        for node in tree.body:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+            for target in targets:
+                name = ast.unparse(target)
+                where = f"{path.relative_to(CORE).as_posix()}:{name}"
+                if _mutable(node.value) and name in changed and where not in KNOWN:
+                    found.append(f"{where} (line {node.lineno})")
+        assert not any(isinstance(n, ast.Global) for n in ast.walk(tree)), f"{path.name} declares global"
+    assert found == [], "module-level state; keep it in an object the adapter passes in"
+
+
+def test_the_check_finds_a_module_cache():
+    tree = ast.parse("_seen = {}\ndef f(k):\n    _seen[k] = 1\n_words = set()\ndef g(w):\n    _words.add(w)\nTABLE = {'a': 1}\n")
+    assert _changed(tree) == {"_seen", "_words"}
