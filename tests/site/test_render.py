@@ -119,3 +119,49 @@ def test_the_site_is_the_same_with_every_page_left_to_python_markdown(site, tmp_
         # So do the dates in "cite this case" (pages/cite.py).
         fast_html, slow_html = (re.sub(r'<div class="cb-cite">.*?</div>', "", h, flags=re.S) for h in (fast_html, slow_html))
         assert same_dom(fast_html, slow_html) == same_dom(slow_html, slow_html), page
+
+
+def test_one_renderer_writes_a_case_page_on_either_path(project, content):
+    """A case whose text the core cannot render (a table) and one it can: the same title,
+    notices, metadata, summary and related cases around the text, the same heading ids, the
+    title first in the table of contents; the editors' file is data of the block, not a row."""
+    from support import CASE, write_case
+
+    table = "\n\n| 项目 | 数量 |\n|---|--:|\n| 甲 | 1 |\n"
+    for id, extra in (("slow", table), ("fast", "")):
+        for lang in ("zh", "en"):
+            text = CASE[lang].format(id=id, title="背景" if lang == "zh" else "Background", unit_type="hospital",
+                                     measures="exchange")
+            write_case(content, id, lang, text=text.replace("做法文字。", "做法文字。" + extra))
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    shapes = {}
+    for id in ("slow", "fast"):
+        page = BeautifulSoup((project / "site/cases" / id / "index.html").read_text("utf-8"), "html.parser")
+        article = page.select_one("article")
+        # The body's first heading is titled as the case: it takes the next id, on both paths.
+        assert [(h.name, h.get("id")) for h in article.select("h1, h2")] == [
+            ("h1", "_1"), ("h2", "_2"), ("h2", "_3"), ("h2", "_4"), ("h2", "related"), ("h2", "cite")]
+        assert [a["href"] for a in page.select(".md-sidebar--secondary a.md-nav__link")] == [
+            "#_2", "#_3", "#_4", "#related", "#cite"]
+        assert article.select_one(".cb-related a.cb-related__compare")["href"].endswith("#cases=" + ",".join(
+            [id, {"slow": "fast", "fast": "slow"}[id]]))
+        block = article.select_one(".cb-meta")
+        assert block["data-source-file"] == "000_8f9b5cc39caff20b.txt" and block["data-source-report"] == "R01"
+        assert "000_8f9b5cc39caff20b" not in article.get_text()
+        assert article.select_one("h1 + .cb-meta + p.cb-summary").get_text() == "一段摘要。"
+        shapes[id] = [e.name for e in article.select_one("h1").find_next_siblings()]
+    assert shapes["slow"] == [*shapes["fast"][:6], "table", *shapes["fast"][6:]]
+
+
+@pytest.mark.parametrize("title", ["标题：“引号”与'撇号'", "<img src=x onerror=alert(1)>", "a\x7fb\x80c\x9fd\ufeffe\uffff",
+                                   "--- x\n---", "a: b # c", "\\ \" \u2028 🙂"])
+def test_a_case_page_front_matter_is_read_whatever_its_title(title):
+    """The generator reads the title of every case page; none is rendered from its raw file."""
+    from mkdocs.utils.meta import get_data
+
+    from casebook.pages.case import front_matter
+
+    rest, meta = get_data(front_matter(title) + "CASEBOOKFRAGMENT0\n")
+    assert meta == {"title": title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")}
+    assert rest.strip() == "CASEBOOKFRAGMENT0"

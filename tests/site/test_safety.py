@@ -109,6 +109,11 @@ def test_no_payload_is_alive_in_the_page(built):
         if element.name == "input":
             assert element.get("type") == "checkbox", element
     assert "xss-1" not in article.get_text() and "xss-6" not in article.get_text()
+    # No element of the content stands in for one of the theme's (DOM clobbering): Material's
+    # scripts look up "__config", "__search"...
+    assert not [e for e in article.find_all(True) if str(e.get("id", "")).startswith(("__", "cb-", "md-"))
+                or str(e.get("name", "")).startswith("__")]
+    assert len(page.select("#__config")) == 1 and len(page.select("#cb-search-results")) == 1
     # Nothing of the payloads outside the article either: the theme's scripts are the theme's.
     assert not [s for s in page.find_all("script") if "xss" in (s.string or "") or "evil.example" in s.get("src", "")]
 
@@ -146,3 +151,33 @@ def test_a_scheme_is_found_whatever_its_case_and_spacing_before_the_colon():
         (2, "javascript: addresses are removed"), (3, "vbscript: addresses are removed")]
     # Prose that only names a scheme, or has colons elsewhere, is not warned about.
     assert list(risky_html("Data: 12 units. See the data: below; time: 3 pm.")) == []
+
+
+def test_check_warns_about_an_id_of_the_theme():
+    from casebook.corpus.sanitize import risky_html
+
+    assert list(risky_html('一\n<div id="__config">{}</div>\n<a class="x" NAME = \'cb-search\'>')) == [
+        (2, "id= of the theme's own elements (__..., md-..., cb-...) is removed"),
+        (3, "name= of the theme's own elements (__..., md-..., cb-...) is removed")]
+    assert list(risky_html('<h2 id="results">x</h2> <a href="#__config">')) == []
+
+
+def test_ids_and_names_of_the_theme_are_taken_off_the_content():
+    from casebook.corpus.sanitize import clean_html
+
+    out = clean_html('<div id="__config">{}</div><a name="__search" id="fn:1" href="#fnref:1">1</a>'
+                     '<p id=" cb-search-results">x</p><h2 id="MD-header">y</h2><h3 id="results">z</h3>')
+    assert out == '<div>{}</div><a id="fn:1" href="#fnref:1">1</a><p>x</p><h2>y</h2><h3 id="results">z</h3>'
+
+
+@pytest.mark.parametrize("text", ["<a " * 130_000, "<" * 400_000, "< " * 200_000, "<a x" * 100_000,
+                                  "<script>" * 50_000, "<a onclick=" * 40_000])
+def test_the_warning_patterns_are_linear(text):
+    """400 KB of what made the old patterns quadratic (40 KB of "<a " took 15 s, so this size
+    would take half an hour): done in a child process that is given a minute."""
+    import subprocess
+    import sys
+
+    code = "import sys; from casebook.corpus.sanitize import risky_html; print(len(list(risky_html(sys.stdin.read()))))"
+    result = subprocess.run([sys.executable, "-c", code], input=text, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr

@@ -42,7 +42,7 @@ def test_every_case_from_a_seed_report_comes_from_a_sample_site():
     assert {c.source.origin for c in seed_cases(CONTENT.cases)} == {"sample_site"}
 
 
-def test_case_page_cites_the_source_in_words_and_keeps_the_file_for_editors(site):
+def test_case_page_cites_the_source_in_words_and_keeps_the_file_for_editors_out_of_sight(site):
     survey = next(c for c in CONTENT.cases if c.source.kind == "survey_report")
     kind = {k["id"]: k for k in TAXONOMY["source_kinds"]}["survey_report"]
     origin = {o["id"]: o for o in TAXONOMY["source_origins"]}[survey.source.origin]
@@ -51,9 +51,12 @@ def test_case_page_cites_the_source_in_words_and_keeps_the_file_for_editors(site
         words = rows[s["source"]]
         assert kind[lang] in words.lower() and origin[lang] in words
         assert survey.source.file not in words and survey.source.report not in words
-        shown = s["source_text"].format(file=survey.source.file, report=survey.source.report) if survey.source.report \
-            else survey.source.file
-        assert rows[s["source_for_editors"]] == shown
+        # The file and report are for editors (issue 22): data of the page, not a row readers see.
+        assert not {"供编辑核对", "For editors"} & set(rows) and not any(survey.source.file in v for v in rows.values())
+        block = BeautifulSoup((site / ("en/" if lang == "en" else "") / "cases" / survey.id / "index.html")
+                              .read_text("utf-8"), "html.parser").select_one(".cb-meta")
+        assert (block["data-source-file"], block["data-source-report"]) == (survey.source.file, survey.source.report)
+        assert survey.source.file not in block.get_text()
     # A report its unit wrote itself names the unit as its writer.
     own = next(c for c in CONTENT.cases if c.source.by == "unit" and c.texts["zh"].unit)
     assert meta(site, "zh", own.id)[strings()["zh"]["source"]].startswith(own.texts["zh"].unit + "撰写的")
@@ -84,14 +87,15 @@ def test_printed_handbook_cites_in_words_without_file_names():
     from casebook.tools.handbook import handbook
 
     for lang in ("zh", "en"):
-        text = handbook(CONTENT, indices.build(CONTENT), lang)
-        rows = [line for line in text.splitlines() if line.startswith(f"| {strings()[lang]['source']} |")]
+        html = BeautifulSoup(handbook(CONTENT, indices.build(CONTENT), lang, lambda text: f"<p>{text}</p>"), "html.parser")
+        rows = [dt.find_next_sibling("dd").get_text() for dt in html.select(".hb-meta dt")
+                if dt.get_text() == strings()[lang]["source"]]
         assert len(rows) == len(CONTENT.cases)
         labels = {o["id"]: o[lang] for o in TAXONOMY["source_origins"]}
         # Each row names one origin; as many rows name each as cases come from it.
         named = Counter(next(i for i, label in labels.items() if label in row) for row in rows)
         assert named == Counter(c.source.origin for c in CONTENT.cases)
-        assert not any(c.source.file in text for c in CONTENT.cases)
+        assert not any(c.source.file in html.get_text() for c in CONTENT.cases)
 
 
 def test_the_guide_says_when_to_choose_each_origin_and_kind_and_how_to_publish_a_source():

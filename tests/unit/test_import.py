@@ -268,7 +268,8 @@ def test_serving_shows_a_draft_with_its_banner(content, gbk_file, capsys):
     [case] = loaded.content.cases
     assert case.draft
     page = next(p for p in catalog.site_pages(loaded.content, indices.build(loaded.content), "zh") if p.path.startswith("cases/school-report"))
-    assert "草稿：由 casebook import 生成" in page.markdown
+    # The banner is written with the case's metadata, as HTML put in after the Markdown.
+    assert '<div class="admonition danger cb-draft">\n<p>草稿：由 casebook import 生成' in "".join(page.fragments.values())
 
 
 def test_the_evaluation_on_the_seed_reports_finds_every_report_and_keeps_no_noise(monkeypatch):

@@ -1,18 +1,24 @@
-"""A case page: its metadata, summary, text and related cases, as Markdown or as finished HTML."""
+"""A case page: its metadata, summary, text and related cases.
+
+`case_html` writes a case (`meta.CaseView`) as HTML, once, whichever engine rendered its summary
+and text: markdown-it here (`render`, for texts in the subset where it renders as
+Python-Markdown does), or the generator's Python-Markdown, whose output goes in between the
+pieces of `case_html` by marker paragraphs. The handbook writes its cases with it too. The
+content's own HTML (summary and text) is sanitised on both paths; the rest is written here from
+escaped text."""
 
 from __future__ import annotations
 
 import html
-import json
-from typing import Iterator, Mapping
+import re
+from typing import Callable, Iterator, Mapping
 
-from casebook.corpus import links
+from casebook.corpus import links, sanitize
 from casebook.derive.indices import Indices
 from casebook.model import DEFAULT_LANGUAGE, LANGUAGES, Case, Content
 from casebook.pages import cite, meta, render
 from casebook.pages.page import PageStub, SitePage
-from casebook.pages.writer import Writer, draft_notice, escape
-from casebook.strings import join_list
+from casebook.pages.writer import Writer
 from casebook.urls import COMPARE, case_path
 
 
@@ -26,32 +32,41 @@ def case_pages(content: Content, indices: Indices, lang: str,
         yield PageStub(case_path(case.id), "case", str(case.text(lang).path), make)
 
 
+# Where Python-Markdown's HTML of the summary and the text goes, on the path that leaves them to it.
+_TOP, _BOTTOM = "CASEBOOKFRAGMENT0", "CASEBOOKFRAGMENT1"
+_CONTENT = "\0CASEBOOKCONTENT\0"  # no escaped text holds a NUL
+
+
 def case_page(w: Writer, case: Case, updated: str | None = None) -> SitePage:
     here = case_path(case.id)
     text = case.text(w.lang)
     fallback = text.lang if text.lang != w.lang else None
-    rows = meta.case_rows(w, case, updated)
-    cite_block = _cite(w, case, updated)
-    # A draft is shown by `mkdocs serve` only, on the slower path that can carry its banner.
-    fast = _case_html(w, here, case, text, rows, fallback) if w.headings is not None and not case.draft else None
+    view = meta.case_view(w, case, updated)
+    style = w.headings or render.PLAIN_HEADINGS
+    front = front_matter(text.title)
+    used = style.ids_after_title(text.title)
+    title_id = next(iter(used))
+    url = lambda to: w.url(here, to)
+    # A draft is shown by `mkdocs serve` only: left to Python-Markdown, as a text in the making.
+    fast = _rendered(view, used, style, w.resolve_url(here)) if style.fast and not case.draft else None
+    cite_block, cite_heading = _cite(w, case, updated), render.Heading(2, "cite", w.s["cite_heading"])
     if fast is not None:
-        # Finished HTML: the generator renders only the front matter that gives the title.
-        marker = "CASEBOOKFRAGMENT0"
-        markdown = f"---\ntitle: {json.dumps(text.title, ensure_ascii=False)}\n---\n\n{marker}\n"
-        return SitePage(here, text.title, markdown, "case", str(text.path), fallback,
-                        fragments={marker: fast.html + cite_block},
-                        headings=(*fast.headings, render.Heading(2, "cite", w.s["cite_heading"])), escaped_only=True)
-    markdown = (
-        f"# {text.title}\n\n{draft_notice(w.lang) if case.draft else ''}{w.notice(fallback)}"
-        f'<div class="cb-meta" markdown>\n\n{meta.markdown(w, here, rows)}\n</div>\n\n'
-        f"{text.summary}\n{{: .cb-summary }}\n\n{links.rewrite(text.body, w.resolve(here))}\n"
-        + _related(w, here, case) + f"\n{CITE_MARKER}\n"
-    )
-    return SitePage(here, text.title, markdown, "case", str(text.path), fallback, fragments={CITE_MARKER: cite_block},
-                    headings=(render.Heading(2, "cite", w.s["cite_heading"]),))
-
-
-CITE_MARKER = "CASEBOOKFRAGMENTCITE"
+        page = case_html(view, fast.html, title_id, used, style, url)
+        title, *related = page.headings
+        return SitePage(here, text.title, f"{front}{_TOP}\n", "case", str(text.path), fallback,
+                        fragments={_TOP: page.html + cite_block},
+                        headings=(title, *fast.headings, *related, cite_heading), escaped_only=True)
+    # Python-Markdown renders the summary and the text in place, sanitised; `case_html` writes
+    # the rest around them. The related cases' id comes after the text's, which the toc
+    # extension gives without knowing the core's.
+    page = case_html(view, _CONTENT, title_id, used, style, url)
+    top, bottom = page.html.split(_CONTENT)
+    # The marker carries the title's id, so that the toc extension, which keeps clear of the
+    # ids in the page, gives the text's headings the ids they have on the other path.
+    markdown = (f"{front}{_TOP}\n{{: #{title_id} }}\n\n{view.summary}\n{{: .cb-summary }}\n\n"
+                f"{links.rewrite(view.body, w.resolve(here))}\n\n{_BOTTOM}\n")
+    return SitePage(here, text.title, markdown, "case", str(text.path), fallback,
+                    fragments={_TOP: top, _BOTTOM: bottom + cite_block}, headings=(*page.headings, cite_heading))
 
 
 def _cite(w: Writer, case: Case, updated: str | None) -> str:
@@ -65,72 +80,72 @@ def _cite(w: Writer, case: Case, updated: str | None) -> str:
     return cite.block(refs, w.lang, prefix)
 
 
-def _case_html(w: Writer, here: str, case: Case, text, rows: tuple[meta.Row, ...], fallback: str | None) -> render.Rendered | None:
-    """The whole text of a case page as the HTML that Python-Markdown makes of its Markdown
-    (tests/site/test_render.py holds the two to the same), or None where `render` cannot do it.
+def front_matter(title: str) -> str:
+    """The front matter that gives the generator the page's title, as HTML (as it takes it from
+    a `# heading`). Characters that YAML does not take as they are (DEL, the C1 controls...)
+    are written as escapes: the generator would read the page without its front matter, and
+    render that as the page."""
+    value = html.escape(title, quote=False).replace("\\", "\\\\").replace('"', '\\"')
+    return f'---\ntitle: "{_NOT_YAML_TEXT.sub(_yaml_escape, value)}"\n---\n\n'
 
-    Python-Markdown spends much of a case page on the title, the metadata and the summary
-    alone; markdown-it and this do the whole page in a fraction of its time."""
-    used = w.headings.ids_after_title(text.title)
-    title_id = next(iter(used))
-    summary = render.render(text.summary, set(), w.headings, w.resolve_url(here))
-    body = render.render(text.body, used, w.headings, w.resolve_url(here))
-    if summary is None or body is None or summary.headings or not summary.html.startswith("<p>") \
-            or summary.html.count("<p>") != 1:
+
+# What a YAML double-quoted string does not hold as it is: controls, line breaks (folded),
+# surrogates, non-characters, the byte order mark.
+_NOT_YAML_TEXT = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+
+
+def _yaml_escape(m: re.Match) -> str:
+    return f"\\u{ord(m.group()):04x}"
+
+
+def _rendered(view: meta.CaseView, used: set[str], style: render.HeadingStyle,
+              resolve: Callable[[str, str], str], cls: str = "cb") -> render.Rendered | None:
+    """The summary and text rendered by markdown-it and sanitised, or None where it cannot
+    render them as Python-Markdown would."""
+    summary = render.render(view.summary, set(), style, resolve)
+    if summary is None or summary.headings or not summary.html.startswith("<p>") or summary.html.count("<p>") != 1:
         return None
-    permalink = (f'<a class="headerlink" href="#{title_id}" title="{html.escape(w.headings.permalink_title)}">'
-                 f"{w.headings.permalink}</a>" if w.headings.permalink else "")
-    notice = (f'<div class="admonition warning cb-missing-translation">\n<p>'
-              f'{html.escape(w.s["missing_translation"].format(language=w.s["lang_names"][fallback]), quote=False)}'
-              f"</p>\n</div>\n" if fallback else "")
-    related, related_heading = _related_html(w, here, case, used)
-    out = (f'<h1 id="{title_id}">{html.escape(text.title, quote=False)}{permalink}</h1>\n{notice}'
-           f'<div class="cb-meta">\n<dl>\n{meta.as_html(w, here, rows)}</dl>\n</div>\n'
-           f'<p class="cb-summary">{summary.html.strip()[len("<p>"):]}\n{body.html}{related}')
-    return render.Rendered(out, (render.Heading(1, title_id, text.title), *body.headings, *related_heading))
+    body = render.render(view.body, used, style, resolve)
+    if body is None:
+        return None
+    # markdown-it writes no raw HTML here; the sanitiser holds the page to the site's policy
+    # whichever engine rendered it.
+    return render.Rendered(sanitize.clean_html(f'<p class="{cls}-summary">{summary.html.strip()[len("<p>"):]}\n{body.html}'),
+                           body.headings)
 
 
-def _related_items(w: Writer, case: Case) -> list[tuple[str, str, str]]:
-    """(title, page path, what it has in common) of the cases with most in common (indices.related)."""
-    s, items = w.s, []
-    for r in w.indices.related.get(case.id, ()):
-        why = [s["related_unit"].format(unit=w.tax.unit_label(case.unit_type, w.lang))] if r.same_unit else []
-        if r.measures:
-            why.append(s["related_measures"].format(
-                measures=join_list(w.lang, (w.tax.measure_label(m, w.lang) for m in r.measures))))
-        items.append((w.indices.cases_by_id[r.case].text(w.lang).title, case_path(r.case), s["related_sep"].join(why)))
-    return items
+def case_html(view: meta.CaseView, content: str, title_id: str, used: set[str], style: render.HeadingStyle,
+              url: Callable[[str], str | None], level: int = 1, cls: str = "cb",
+              related_id: str | None = None) -> render.Rendered:
+    """A case as HTML: its title, notices, metadata, then `content` (the sanitised HTML of its
+    summary and text), then its related cases; with the headings it adds. `used`: the ids in
+    use (the title's and the text's); `url`: a link's address from its page's source path (None: no
+    link); `level`: the title's heading level; `cls`: the prefix of the classes (the handbook's
+    is `hb`)."""
+    heading = render.heading_html(level, title_id, meta.text(view.title), style)
+    notices = "".join(f'<div class="admonition {n.cls}">\n<p>{meta.text(n.text)}</p>\n</div>\n' for n in view.notices)
+    # The file and report editors check the case against: data of the page, not shown.
+    source = f' data-source-file="{html.escape(view.source_file)}"' + (
+        f' data-source-report="{html.escape(view.source_report)}"' if view.source_report else "")
+    related, related_headings = _related(view, related_id or render.unique_id("related", used), style, url, level + 1, cls)
+    out = (f"{heading}\n{notices}<div class=\"{cls}-meta\"{source}>\n<dl>\n"
+           f"{meta.as_html(view.rows, url)}</dl>\n</div>\n{content}{related}")
+    return render.Rendered(out, (render.Heading(level, title_id, view.title), *related_headings))
 
 
-def _compare(w: Writer, here: str, case: Case, to: str) -> str:
-    """A link to this case and a related one side by side (pages/selection.py)."""
-    other = to[len("cases/"):-len(".md")]
-    href = html.escape(f"{w.url(here, COMPARE)}#cases={case.id},{other}")
-    # After a middot: a space alone would sit between two Chinese words.
-    return f' · <a class="cb-related__compare" href="{href}">{html.escape(w.s["compare_with"], quote=False)}</a>'
-
-
-def _related(w: Writer, here: str, case: Case) -> str:
-    lines = [f"- {w.link(here, title, to)}<br>\n  <span class=\"cb-related__why\">{escape(why)}</span>"
-             f"{_compare(w, here, case, to)}"
-             for title, to, why in _related_items(w, case)]
-    if not lines:
-        return ""
-    return f"\n## {w.s['related']} {{ #related }}\n\n<div class=\"cb-related\" markdown>\n\n" + "\n".join(lines) + "\n\n</div>\n"
-
-
-def _related_html(w: Writer, here: str, case: Case, used_ids: set[str]) -> tuple[str, tuple[render.Heading, ...]]:
-    """`_related` as the HTML that Python-Markdown makes of it, with its heading."""
-    items = _related_items(w, case)
-    if not items:
+def _related(view: meta.CaseView, id: str, style: render.HeadingStyle, url: Callable[[str], str | None],
+             level: int, cls: str) -> tuple[str, tuple[render.Heading, ...]]:
+    if not view.related:
         return "", ()
-    lines = "".join(f'<li><a href="{html.escape(w.url(here, to))}">{html.escape(title, quote=False)}</a><br>\n'
-                    f'  <span class="cb-related__why">{html.escape(why, quote=False)}</span>'
-                    f'{_compare(w, here, case, to)}</li>\n'
-                    for title, to, why in items)
-    used_ids.add("related")
-    heading = render.Heading(2, "related", w.s["related"])
-    permalink = (f'<a class="headerlink" href="#related" title="{html.escape(w.headings.permalink_title)}">'
-                 f"{w.headings.permalink}</a>" if w.headings.permalink else "")
-    return (f'<h2 id="related">{html.escape(w.s["related"], quote=False)}{permalink}</h2>\n'
-            f'<div class="cb-related">\n<ul>\n{lines}</ul>\n</div>\n'), (heading,)
+    compare = url(COMPARE)  # a page of cases side by side, where there is one (not in the handbook)
+    lines = "".join(f'<li>{_link(r.title, url(r.to))}<br>\n  <span class="{cls}-related__why">{meta.text(r.why)}</span>'
+                    # After a middot: a space alone would sit between two Chinese words.
+                    + (f' · <a class="{cls}-related__compare" href="{html.escape(compare + r.compare)}">'
+                       f'{meta.text(view.compare_label)}</a>' if compare is not None else "")
+                    + "</li>\n" for r in view.related)
+    return (f"{render.heading_html(level, id, meta.text(view.related_heading), style)}\n"
+            f'<div class="{cls}-related">\n<ul>\n{lines}</ul>\n</div>\n'), (render.Heading(level, id, view.related_heading),)
+
+
+def _link(text: str, to: str | None) -> str:
+    return meta.text(text) if to is None else f'<a href="{html.escape(to)}">{meta.text(text)}</a>'

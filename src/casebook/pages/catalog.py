@@ -9,6 +9,9 @@ Each kind of page has its own module; this one lists them all in the order of th
 
 from __future__ import annotations
 
+import html
+from dataclasses import replace
+
 from typing import Iterator, Mapping
 
 from casebook.incremental.memo import Memo
@@ -73,9 +76,10 @@ def site_pages(content: Content, indices: Indices, lang: str,
 
 def navigation(content: Content, lang: str, extra_pages: tuple[NavItem, ...] = ()) -> tuple[NavItem, ...]:
     """The site navigation: index pages only, never one entry per case, so that the size of
-    every page stays independent of the number of cases."""
+    every page stays independent of the number of cases. Titles are HTML, escaped here: the
+    theme prints a navigation title as it is, and the taxonomy's labels are an editor's text."""
     s, tax = strings()[lang], content.taxonomy
-    return (
+    return _escaped((
         NavItem(s["home"], "index.md"),
         NavItem(s["browse"], BROWSE),
         NavItem(s["by_unit"], children=(NavItem(s["overview"], UNITS),)
@@ -87,8 +91,12 @@ def navigation(content: Content, lang: str, extra_pages: tuple[NavItem, ...] = (
         NavItem(s["checklists"], CHECKLISTS),
         NavItem(s["glossary"], GLOSSARY),
         NavItem(s["data"], DATA),
-        *extra_pages,
-    )
+    )) + extra_pages
+
+
+def _escaped(items: tuple[NavItem, ...]) -> tuple[NavItem, ...]:
+    return tuple(replace(item, title=html.escape(item.title, quote=False), children=_escaped(item.children))
+                 for item in items)
 
 
 def language_switch(lang: str) -> list[dict]:

@@ -30,7 +30,7 @@ def checklist_page(w: Writer, checklist: Checklist) -> SitePage:
     buttons = (f"[{s['print_checklist']}](#checklist){{ .md-button .cb-print }} "
                f"[{s['reset_checklist']}](#checklist){{ .md-button .cb-reset }}\n{{: .cb-checklist__actions }}\n\n")
     markdown = (
-        f"# {text.title}\n\n{w.notice(fallback)}{text.summary}\n{{: .cb-summary }}\n\n{body}\n\n{buttons}"
+        f"# {html.escape(text.title, quote=False)}\n\n{w.notice(fallback)}{text.summary}\n{{: .cb-summary }}\n\n{body}\n\n{buttons}"
         f'<div class="cb-checklist" id="checklist" markdown>\n\n' + "\n".join(items) + "\n\n</div>\n\n"
         f"{ASSESS_MARKER}\n"
     )

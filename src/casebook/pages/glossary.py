@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from casebook.model import LANGUAGES
 from casebook.pages.page import SitePage
 from casebook.pages.writer import Writer, short_title
@@ -25,7 +27,8 @@ def glossary_page(w: Writer) -> SitePage:
             used += s["used_in_more"].format(n=len(uses) - GLOSSARY_USES_SHOWN)
         label = s["used_in"].format(n=len(uses))
         parts.append(
-            f"## {term.term(w.lang)} {{ #{term.id} }}\n\n*{term.term(other)}*\n{{: .cb-term__other }}\n\n"
+            f"## {html.escape(term.term(w.lang), quote=False)} {{ #{term.id} }}\n\n"
+            f"*{html.escape(term.term(other), quote=False)}*\n{{: .cb-term__other }}\n\n"
             f"{term.explanation(w.lang)}\n\n" + (f"{label}{s['colon']}{used}\n{{: .cb-term__uses }}\n" if used else "")
         )
     return SitePage(here, s["glossary"], "\n".join(parts), "glossary")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from casebook.derive.indices import ItemRef
 from casebook.pages import selection
 from casebook.pages.page import SitePage
-from casebook.pages.writer import Writer, escape
+from casebook.pages.writer import Fragments, Writer, escape
 from casebook.urls import MEASURES, UNITS, cell_path, checklist_path, measure_path, unit_path
 
 
@@ -31,6 +31,7 @@ def units_page(w: Writer) -> SitePage:
 
 
 def unit_page(w: Writer, unit: str) -> SitePage:
+    fragments = Fragments()
     here, s = unit_path(unit), w.s
     u = w.tax.unit_type(unit)
     cases = w.indices.by_unit[unit]
@@ -43,12 +44,13 @@ def unit_page(w: Writer, unit: str) -> SitePage:
         f"{s['case_count'].format(n=len(cases))}\n{{: .cb-count }}\n\n"
         + (" ".join(measures) + "\n{: .cb-facets }\n\n" if measures else "")
         + selection.handout_link(w, here, [c.id for c in cases])
-        + w.cards(here, cases)
+        + w.cards(here, cases, fragments)
     )
-    return SitePage(here, w.label(u.label), markdown, "unit", **w.take_fragments())
+    return SitePage(here, w.label(u.label), markdown, "unit", **fragments.page_args())
 
 
 def cell_page(w: Writer, unit: str, measure: str) -> SitePage:
+    fragments = Fragments()
     here, s = cell_path(unit, measure), w.s
     u, m = w.tax.unit_type(unit), w.tax.measure(measure)
     title = s["unit_measure_title"].format(unit=w.label(u.label), measure=w.label(m.label))
@@ -56,9 +58,9 @@ def cell_page(w: Writer, unit: str, measure: str) -> SitePage:
     markdown = (
         f"# {title}\n\n{w.link(here, w.label(u.label), unit_path(unit), 'cb-unit')} "
         f"{w.chips(here, [measure])}\n\n{s['case_count'].format(n=len(cases))}\n{{: .cb-count }}\n\n"
-        + w.cards(here, cases)
+        + w.cards(here, cases, fragments)
     )
-    return SitePage(here, title, markdown, "cell", **w.take_fragments())
+    return SitePage(here, title, markdown, "cell", **fragments.page_args())
 
 
 def measures_page(w: Writer) -> SitePage:
@@ -74,6 +76,7 @@ def measures_page(w: Writer) -> SitePage:
 
 
 def measure_page(w: Writer, measure: str) -> SitePage:
+    fragments = Fragments()
     here, s = measure_path(measure), w.s
     m = w.tax.measure(measure)
     cases = w.indices.by_measure[measure]
@@ -82,12 +85,12 @@ def measure_page(w: Writer, measure: str) -> SitePage:
         f"# {w.label(m.label)}\n\n{w.label(m.description)}\n\n"
         f"## {s['cases_here']}\n\n{s['case_count'].format(n=len(cases))}\n{{: .cb-count }}\n\n"
         + selection.handout_link(w, here, [c.id for c in cases])
-        + w.cards(here, cases)
+        + w.cards(here, cases, fragments)
     )
     if items:
         markdown += (f"\n## {s['checklist_items_here']}\n\n<div class=\"cb-items\" markdown>\n\n"
                      + "\n".join(_item_line(w, here, ref) for ref in items) + "\n\n</div>\n")
-    return SitePage(here, w.label(m.label), markdown, "measure", **w.take_fragments())
+    return SitePage(here, w.label(m.label), markdown, "measure", **fragments.page_args())
 
 
 def _item_line(w: Writer, here: str, ref: ItemRef) -> str:

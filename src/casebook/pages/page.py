@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
@@ -25,9 +26,9 @@ class SitePage:
     fragments: Mapping[str, str] = field(default_factory=dict)
     # The headings of HTML put in as a fragment, for the page's table of contents.
     headings: tuple[Heading, ...] = ()
-    # The whole page is HTML that `render` made from text with no raw HTML, links only to the
-    # casebook and the web, and every character of the text escaped: there is nothing for a
-    # sanitiser to remove, and a case page need not pay for one.
+    # The whole page is in its fragments, finished by the core: editors' text in it escaped, and
+    # the HTML that `render` made of their Markdown sanitised already (`case.case_page`). The
+    # generator's HTML of its Markdown (the front matter alone) needs no sanitising again.
     escaped_only: bool = False
     # Marker of a fragment of cards -> the ids of the cases it lists, in order.
     cards: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -44,6 +45,9 @@ class SitePage:
         listed: list[str] = []
         for marker, fragment in self.fragments.items():
             paragraph = f"<p>{marker}</p>"
+            if paragraph not in html:  # a marker given an id (a case's title, `case.case_page`)
+                found = re.search(f'<p id="[^"<>]*">{marker}</p>', html)
+                paragraph = found.group() if found else paragraph
             if paragraph in html:
                 html = html.replace(paragraph, fragment, 1)
                 listed += self.cards.get(marker, ())

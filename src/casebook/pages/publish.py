@@ -97,8 +97,10 @@ def page_facts(content: Content, lang: str, updated: Mapping[str, str | None] | 
 
 def page_meta(facts: PageFacts | None, title: str, site_name: str, description: str, lang: str) -> dict[str, str]:
     """The entries of a page's meta that the theme puts in its head; `description`: the site's,
-    for pages with none of their own. HTML-escaped: the theme prints meta values as they are,
-    and a summary may hold quotes."""
+    for pages with none of their own. `title` as the generator gives it: HTML text, entities and
+    all (MkDocs takes it from the page's rendered `# heading`). HTML-escaped: the theme prints
+    meta values as they are, and a summary may hold quotes."""
+    title = html.unescape(title)
     values = {
         "description": facts.description if facts else shorten(description, DESCRIPTION_WIDTH),
         "casebook_title": html_title(title, site_name),

@@ -134,6 +134,8 @@ class HeadingStyle:
     slugify: Callable[[str], str]
     permalink: str | None = "¶"
     permalink_title: str = "Permanent link"
+    # Whether texts in the fast subset are rendered here (`render`) rather than by the generator.
+    fast: bool = True
 
     def ids_after_title(self, title: str) -> set[str]:
         """The ids in use once a page's `# title` has its id."""
@@ -198,9 +200,32 @@ def render(markdown: str, used_ids: set[str], style: HeadingStyle,
         text = html.unescape(_TAG.sub("", inner)).strip()
         id = unique(style.slugify(text), used_ids)
         headings.append(Heading(level, id, text))
-        link = (f'<a class="headerlink" href="#{id}" title="{html.escape(style.permalink_title)}">{style.permalink}</a>'
-                if style.permalink else "")
-        return f'<h{level} id="{id}">{inner}{link}</h{level}>'
+        return heading_html(level, id, inner, style)
 
     out = _HEADING.sub(heading, _engine().render(markdown))
     return Rendered(out, tuple(headings))
+
+
+def heading_html(level: int, id: str, inner: str, style: HeadingStyle) -> str:
+    """A heading as the toc extension marks it: its id and permalink. `inner`: its HTML."""
+    link = (f'<a class="headerlink" href="#{id}" title="{html.escape(style.permalink_title)}">{style.permalink}</a>'
+            if style.permalink else "")
+    return f'<h{level} id="{id}">{inner}{link}</h{level}>'
+
+
+def unique_id(id: str, used: set[str]) -> str:
+    """`id`, or `id_1`, `id_2`... as the toc extension keeps ids unique among `used` (updated)."""
+    from markdown.extensions.toc import unique
+
+    return unique(id, used)
+
+
+def _plain_slugify(text: str) -> str:
+    from markdown.extensions.toc import slugify
+
+    return slugify(text, "-")
+
+
+# Where the generator marks headings in a way the core does not imitate: ids as the toc
+# extension's defaults, no permalink; every text left to the generator.
+PLAIN_HEADINGS = HeadingStyle(_plain_slugify, None, fast=False)

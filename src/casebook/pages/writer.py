@@ -17,11 +17,6 @@ from casebook.urls import (CASES_CSV, CASES_JSON, DATA, GLOSSARY, case_path, che
                            relative_url, unit_path)
 
 
-def draft_notice(lang: str) -> str:
-    """The Markdown of the banner on a draft's page, which only `mkdocs serve` shows."""
-    return f'!!! danger cb-draft ""\n    {strings()[lang]["draft_notice"]}\n\n'
-
-
 def missing_translation_notice(lang: str, written_in: str) -> str:
     """The Markdown of the notice on a page of `lang` that shows a text written in another language."""
     s = strings()[lang]
@@ -94,8 +89,10 @@ def short_title(title: str) -> str:
 
 
 def escape(text: str) -> str:
-    """Text safe inside a Markdown link label or table cell."""
-    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]").replace("|", "\\|").replace("\n", " ")
+    """Text safe inside a Markdown link label or table cell, and shown as text: markup in it is
+    written as entities, which Markdown leaves as they are."""
+    return (html.escape(text, quote=False).replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+            .replace("|", "\\|").replace("\n", " "))
 
 
 def widget(widgets: dict[str, str], html: str) -> str:
@@ -106,6 +103,29 @@ def widget(widgets: dict[str, str], html: str) -> str:
     return f"\n{marker}\n\n"
 
 
+class Fragments:
+    """The finished HTML of one page that goes in place of marker paragraphs after its Markdown
+    is rendered and sanitised, with the cases of each list of cards (`SitePage.fragments` and
+    `.cards`). Each page's function makes its own and hands it to its `SitePage`, so nothing
+    written for one page is left over for the next."""
+
+    def __init__(self) -> None:
+        self.html: dict[str, str] = {}
+        self.cards: dict[str, tuple[str, ...]] = {}  # marker -> the cases of its cards
+
+    def put(self, html: str, cases: tuple[str, ...] | None = None) -> str:
+        """The marker paragraph to write in the Markdown where `html` goes."""
+        marker = f"CASEBOOKFRAGMENT{len(self.html)}"
+        self.html[marker] = html
+        if cases is not None:
+            self.cards[marker] = cases
+        return f"\n{marker}\n\n"
+
+    def page_args(self) -> dict:
+        """As `SitePage` arguments."""
+        return {"fragments": self.html, "cards": self.cards}
+
+
 class Writer:
     """Markdown pieces shared by the pages of one language."""
 
@@ -114,8 +134,6 @@ class Writer:
         self.content, self.indices, self.lang = content, indices, lang
         self.directory_urls = directory_urls
         self.headings = headings
-        self.fragments: dict[str, str] = {}
-        self.listed: dict[str, tuple[str, ...]] = {}  # marker -> the cases of its cards
         self._cards: dict[tuple[str, str], str] = {}
         self.s = strings()[lang]
         self.tax = content.taxonomy
@@ -189,20 +207,12 @@ class Writer:
     def url(self, here: str, to: str) -> str:
         return relative_url(here, to, self.directory_urls)
 
-    def cards(self, here: str, cases: tuple[Case, ...]) -> str:
-        """A marker paragraph; the cards themselves go into `fragments`."""
+    def cards(self, here: str, cases: tuple[Case, ...], fragments: Fragments) -> str:
+        """A marker paragraph; the cards themselves go into the page's `fragments`."""
         if not cases:
             return self.s["no_cases"] + "\n"
-        marker = f"CASEBOOKFRAGMENT{len(self.fragments)}"
-        self.fragments[marker] = '<div class="cb-cards">\n' + "\n".join(self.card(here, c) for c in cases) + "\n</div>"
-        self.listed[marker] = tuple(c.id for c in cases)
-        return f"\n{marker}\n\n"
-
-    def take_fragments(self) -> dict[str, dict]:
-        """The fragments and cards written since the last call, as `SitePage` arguments."""
-        taken = {"fragments": self.fragments, "cards": self.listed}
-        self.fragments, self.listed = {}, {}
-        return taken
+        html = '<div class="cb-cards">\n' + "\n".join(self.card(here, c) for c in cases) + "\n</div>"
+        return fragments.put(html, tuple(c.id for c in cases))
 
     def notice(self, fallback_from: str | None) -> str:
         return missing_translation_notice(self.lang, fallback_from) + "\n" if fallback_from else ""

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import shutil
 import subprocess
@@ -21,10 +22,11 @@ from pathlib import Path
 import markdown
 
 from casebook.derive import indices as build_indices
-from casebook.corpus import loader
+from casebook.corpus import loader, sanitize
 from casebook.tools.handbook import handbook
 from casebook.tools.siteconfig import markdown_extensions
 from casebook.model import LANGUAGES
+from casebook.strings import strings
 
 HANDBOOK_CSS = Path(__file__).with_name("handbook.css")
 
@@ -59,9 +61,11 @@ def handbook_html(project: Path, lang: str, day: date | None = None) -> str:
     # The site's extensions, so that a text reads in the handbook as on its page; the handbook
     # has its own table of contents, and a heading's permalink sign means nothing on paper.
     extensions, settings = markdown_extensions(project / "mkdocs.yml", leave_out=("toc",))
-    body = markdown.markdown(handbook(content, build_indices.build(content), lang, day),
-                             extensions=extensions, extension_configs=settings)
-    title = {"zh": "民族团结进步创建案例库 · 培训用本", "en": "Casebook · training edition"}[lang]
+    # Editors' Markdown sanitised as on the site's pages (the handbook is opened in browsers
+    # and printed by Chromium, where script would run); the rest is written from escaped text.
+    to_html = lambda text: sanitize.clean_html(markdown.markdown(text, extensions=extensions, extension_configs=settings))
+    body = handbook(content, build_indices.build(content), lang, to_html, day)
+    title = html.escape(strings()[lang]["handbook"]["edition"])
     return (f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n<title>{title}</title>\n'
             f"<style>\n{HANDBOOK_CSS.read_text('utf-8')}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n")
 
