@@ -89,7 +89,9 @@ def test_the_import_writes_a_draft_and_keeps_the_report_beside_it(journey_site):
     assert (clone / "content" / "sources" / f"{ID}.txt").read_text("utf-8").strip() == journey.REPORT.read_text("utf-8").strip()
     meta, body = journey.split(said["draft"])
     assert meta["draft"] is True and meta["unit_type"] == "school" and meta["year"] == 2023
-    assert meta["region"]["province"] == "云南省" and meta["source"] == {"file": f"{ID}.txt"}
+    assert meta["region"]["province"] == "云南省" and meta["source"]["file"] == f"{ID}.txt"
+    # The school writes of itself (我校): the importer suggests its writer and the kind of report (issue 26, item 3).
+    assert meta["source"]["by"] == "unit" and meta["source"]["kind"] in ("work_summary", "annual_report")
     assert set(meta["ethnic_groups"]) <= set(journey.GROUPS_EN) and "哈尼族" in meta["ethnic_groups"]
     assert "## 原文（整理后）" in body
     # A draft is not checked or published until the editor finishes it, and says so.

@@ -75,3 +75,8 @@ class Suggestions:
     ethnic_groups: tuple[Suggestion, ...]
     figures: tuple[Mention, ...]
     placeholders: tuple[Mention, ...]
+    honours: tuple[Suggestion, ...] = ()
+    locality: Suggestion = Suggestion(None, "")
+    source_kind: Suggestion = Suggestion(None, "")
+    by: Suggestion = Suggestion(None, "")
+    proposed_title: Suggestion = Suggestion(None, "")
