@@ -42,8 +42,10 @@ publish: build
 benchmark: install
 	$(BIN)/python benchmarks/run.py $(SIZES)
 
-# How well `casebook import` reads the raw seed reports, against the curated cases (docs/contributing.*.md).
-# Reads ../shared/seeds beside the project, or the folder named in CASEBOOK_SOURCES; writes nothing.
+# How well `casebook import` reads the raw seed reports, against the curated cases, and the development
+# corpus of fictional reports, against its truth.yaml (docs/contributing.*.md). Reads ../shared/seeds and
+# ../shared/intake-dev beside the project, or the folders named in CASEBOOK_SOURCES and CASEBOOK_INTAKE_DEV;
+# writes nothing.
 evaluate-import: install
 	$(BIN)/python -m casebook.intake.evaluate .
 

@@ -88,7 +88,9 @@ def test_the_import_writes_a_draft_and_keeps_the_report_beside_it(journey_site):
     assert (clone / "content" / "sources" / f"{ID}.txt").read_text("utf-8").strip() == journey.REPORT.read_text("utf-8").strip()
     meta, body = journey.split(said["draft"])
     assert meta["draft"] is True and meta["unit_type"] == "school" and meta["year"] == 2023
-    assert meta["region"]["province"] == "云南省" and meta["source"] == {"file": f"{ID}.txt"}
+    assert meta["region"]["province"] == "云南省" and meta["source"]["file"] == f"{ID}.txt"
+    # The school writes of itself (我校): the importer suggests its writer and the kind of report (issue 26, item 3).
+    assert meta["source"]["by"] == "unit" and meta["source"]["kind"] in ("work_summary", "annual_report")
     assert set(meta["ethnic_groups"]) <= set(journey.GROUPS_EN) and "哈尼族" in meta["ethnic_groups"]
     assert "## 原文（整理后）" in body
     # A draft is not checked or published until the editor finishes it, and says so.
@@ -148,4 +150,6 @@ def test_the_source_is_named_in_words_and_for_editors(journey_site):
     rows = {dt.get_text(): dt.find_next_sibling("dd").get_text() for dt in html.select(".cb-meta dt")}
     words = " ".join(rows.values())
     assert "澜溪县民族中学撰写的工作总结" in words and "该单位提交给本案例库的材料" in words
-    assert f"{ID}.txt" in words
+    # The file is for editors: in the page's source as data, not in what the reader sees.
+    assert f"{ID}.txt" not in words
+    assert html.select_one(".cb-meta")["data-source-file"] == f"{ID}.txt"

@@ -73,7 +73,7 @@ def write_case(content: Path, id: str, lang: str = "zh", title: str | None = Non
     path = content / "cases" / f"{id}.{lang}.md"
     path.parent.mkdir(parents=True, exist_ok=True)
     body = text if text is not None else CASE[lang].format(
-        id=id, title=title or f"案例 {id}", unit_type=unit_type, measures=measures)
+        id=id, title=title or (f"案例 {id}" if lang == "zh" else f"Case {id}"), unit_type=unit_type, measures=measures)
     path.write_text(body, encoding="utf-8")
     return path
 

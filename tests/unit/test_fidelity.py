@@ -66,7 +66,30 @@ def test_every_number_in_the_chinese_text_is_in_the_source(case):
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
 def test_both_languages_state_the_same_numbers(case):
-    assert case_problems(case, trace.TWIN_NUMBERS) == []
+    """The same figures, each as its language writes it (34 million yuan for 3400万元)."""
+    assert case_problems(case, trace.TWIN_NUMBERS, trace.WRONG_CONVERSION) == []
+
+
+def test_a_figure_of_a_real_case_left_in_wan_in_english_is_caught(tmp_path):
+    """The conversions bite on the real sources: an English sum written back in the source's unit."""
+    case = next(c for c in CASES if c.id == "city-tcm-hospital-annual-report")
+    if case.source.file not in FOUND:
+        pytest.skip(ABSENT)
+    content = tmp_path / "content"
+    (content / "cases").mkdir(parents=True)
+    for name in ("taxonomy.yml", "glossary.yml"):
+        shutil.copy(ROOT / "content" / name, content)
+    for lang in LANGUAGES:
+        text = (ROOT / f"content/cases/{case.id}.{lang}.md").read_text("utf-8")
+        if lang == "en":
+            assert "34 million yuan" in text
+            text = text.replace("34 million yuan", "3400 wan yuan")
+        (content / f"cases/{case.id}.{lang}.md").write_text(text, "utf-8")
+    found = [p for p in loader.load(content, sources=[f.path for f in FOLDERS]).problems]
+    errors = [p for p in found if p.severity == "error"]
+    assert [p.code for p in errors] == [trace.WRONG_CONVERSION, trace.TWIN_NUMBERS]
+    assert "3400 does not convert 3400万 of" in errors[0].message and "which is 34 million (34,000,000)" in errors[0].message
+    assert any(p.code == "english-style" and "'wan'" in p.message for p in found)
 
 
 def test_a_changed_figure_of_a_real_case_is_caught(tmp_path):
@@ -81,7 +104,7 @@ def test_a_changed_figure_of_a_real_case_is_caught(tmp_path):
     shutil.copytree(ROOT / "content" / "review", content / "review")  # its reviewed wording
     for lang in LANGUAGES:
         text = (ROOT / f"content/cases/{case.id}.{lang}.md").read_text("utf-8")
-        (content / f"cases/{case.id}.{lang}.md").write_text(text.replace("32895", "32896"), "utf-8")
+        (content / f"cases/{case.id}.{lang}.md").write_text(text.replace("32895", "32896").replace("32,895", "32,896"), "utf-8")
     found = [str(p) for p in loader.load(content, sources=[f.path for f in FOLDERS]).problems]
     assert len(found) == 1 and "summary: 32896 is not in the source (" in found[0], found
     assert f"{case.source.file}, report {case.source.report})" in found[0]

@@ -347,3 +347,161 @@ def test_a_source_named_by_a_path_is_refused(content):
     write(content, file="../secret.txt")
     assert ("content/cases/alpha.zh.md:10: source.file: must be a file's name, not a path ('../secret.txt'): "
             "sources are looked up by name in content/sources/ and the configured folders") in problems(content)
+
+
+# -- The English twin writes figures as an English reader does (figures.py) -------------------------
+
+from decimal import Decimal  # noqa: E402
+
+from casebook.corpus import figures  # noqa: E402
+
+# Worded apart from the case (the figures, not the sentences, carry over: copied runs are an error).
+WAN_SOURCE = ("收入：3400万元。增幅：1000万元。门诊量：12万余人次。拨款：201.8万元。投资：1.2亿元。"
+              "资料：3万余份。参加者：近千人。会期：10月29日。篇章：十二个。\n")
+WAN_ZH = ("全年收入3400万元，比上年多1000万元；门诊12万余人次，拨款201.8万元，总投资1.2亿元。"
+          "发放资料3万余份，近千人参加。10月29日召开大会，编成十二个篇章")
+WAN_EN = ("It took in 34 million yuan, 10 million more than the year before, had more than 120,000 outpatient "
+          "visits, received a grant of 2.018 million yuan and an investment of 120 million yuan. It gave out "
+          "more than 30,000 leaflets and nearly a thousand people took part. On 29 October it held a meeting, "
+          "and the book has twelve chapters")
+
+
+def write_wan(content: Path, zh: str = WAN_ZH, en: str = WAN_EN) -> None:
+    source(content, SOURCE + WAN_SOURCE)
+    write(content)
+    for lang, sentence, old in (("zh", zh, "参加群众1500人次"), ("en", en, "1500 people took part")):
+        path = content / f"cases/alpha.{lang}.md"
+        path.write_text(path.read_text("utf-8").replace(old, old + ("。" if lang == "zh" else ". ") + sentence), "utf-8")
+
+
+def values(found) -> list[tuple[str, str | None]]:
+    return [(f"{f.value.normalize():f}", f.hedge) for f in found]
+
+
+def test_chinese_figures_are_read_with_their_scale_and_hedge():
+    assert values(figures.zh_figures("3400万元，12万余人次，201.8万，1.2亿，30余个，近千人，上万名，十二个篇章，三四亩")) == [
+        ("34000000", None), ("120000", "more than"), ("2018000", None), ("120000000", None),
+        ("30", "more than"), ("1000", "nearly"), ("10000", "more than"), ("12", None), ("3", None), ("4", None)]
+    assert [f.arabic for f in figures.zh_figures("3万余份，十二个")] == [True, False]
+
+
+def test_english_figures_are_read_as_an_english_reader_writes_them():
+    text = ("34 million yuan, 2.018 million, 120,000 visits, 1,353 people, 98.7%, twelve chapters, "
+            "twenty-five rooms, nearly a thousand people, more than 30,000 copies, 29 October, in May 2019")
+    assert values(figures.en_figures(text)) == [
+        ("34000000", None), ("2018000", None), ("120000", None), ("1353", None), ("98.7", None),
+        ("12", None), ("25", None), ("1000", "nearly"), ("30000", "more than"), ("29", None), ("2019", None),
+        ("10", None), ("5", None)]
+    # "one" is a pronoun far more often than a figure, and "may" a verb unless a date is near.
+    assert values(figures.en_figures("One of the staff may help. May the work go on.")) == []
+    assert figures.english(Decimal("34000000")) == "34 million"
+    assert figures.english(Decimal("2018000")) == "2.018 million"
+    assert figures.english(Decimal("120000")) == "120,000"
+
+
+def test_an_english_twin_may_multiply_out_wan_and_write_dates_and_words_as_english_does(content):
+    write_wan(content)
+    assert problems(content) == []
+
+
+def test_a_conversion_that_does_not_hold_names_both_figures(content):
+    write_wan(content, en=WAN_EN.replace("34 million", "3.4 million"))
+    assert problems(content) == [
+        "content/cases/alpha.en.md:26: body: 3.4 million (3,400,000) does not convert 3400万 of "
+        "content/cases/alpha.zh.md:26, which is 34 million (34,000,000); both languages state the same figures",
+        "content/cases/alpha.en.md:15: body: content/cases/alpha.zh.md:26 states 3400万 (in English 34 million, or "
+        "34,000,000), this file does not; both languages state the same numbers"]
+
+
+def test_a_figure_left_in_wan_is_a_conversion_that_does_not_hold(content):
+    write_wan(content, en=WAN_EN.replace("34 million yuan", "3400 wan yuan"))
+    found = [str(p) for p in loader.load(content).problems if p.severity == "error"]
+    assert found[0] == ("content/cases/alpha.en.md:26: body: 3400 does not convert 3400万 of content/cases/alpha.zh.md:26, "
+                        "which is 34 million (34,000,000); both languages state the same figures")
+    assert "states 3400万 (in English 34 million, or 34,000,000), this file does not" in found[1]
+
+
+def test_a_figure_neither_in_the_chinese_nor_a_conversion_of_one_is_an_error(content):
+    write_wan(content, en=WAN_EN + ", in seven volumes")
+    assert problems(content) == [
+        "content/cases/alpha.en.md:26: body: seven (7) is not in content/cases/alpha.zh.md; both languages "
+        "state the same numbers"]
+
+
+def test_a_hedge_that_contradicts_the_chinese_is_an_error(content):
+    write_wan(content, en=WAN_EN.replace("more than 30,000", "nearly 30,000"))
+    assert problems(content) == [
+        'content/cases/alpha.en.md:26: body: "nearly 30,000" contradicts 3万余 of content/cases/alpha.zh.md:26, '
+        "which is more than 30,000"]
+
+
+def test_a_chinese_date_must_be_given_in_the_english(content):
+    write_wan(content, en=WAN_EN.replace("On 29 October it", "It"))
+    assert problems(content) == [
+        "content/cases/alpha.en.md:15: body: content/cases/alpha.zh.md:26 gives the date 10月29日 (29 October), this "
+        "file does not; both languages give the same dates",
+        "content/cases/alpha.en.md:15: body: content/cases/alpha.zh.md:26 states 10, this file does not; both "
+        "languages state the same numbers",
+        "content/cases/alpha.en.md:15: body: content/cases/alpha.zh.md:26 states 29, this file does not; both "
+        "languages state the same numbers"]
+
+
+def test_percentages_and_ranges_are_traced_whichever_way_english_writes_them(content):
+    zh = WAN_ZH + "。有效率98.7%，受访者12—70岁，每户种三四亩"
+    en = WAN_EN + ". The valid rate was 98.7 per cent, respondents were aged 12 to 70, and each household farms three or four mu"
+    source(content, SOURCE + WAN_SOURCE + "问卷有效率：98.7%。年龄：12—70岁。户均：三四亩。\n")
+    write(content)
+    for lang, sentence, old in (("zh", zh, "参加群众1500人次"), ("en", en, "1500 people took part")):
+        path = content / f"cases/alpha.{lang}.md"
+        path.write_text(path.read_text("utf-8").replace(old, old + ("。" if lang == "zh" else ". ") + sentence), "utf-8")
+    assert problems(content) == []
+    en_path = content / "cases/alpha.en.md"
+    en_path.write_text(en_path.read_text("utf-8").replace("98.7 per cent", "97.8 per cent"), "utf-8")
+    assert problems(content) == [
+        "content/cases/alpha.en.md:26: body: 97.8 is not in content/cases/alpha.zh.md; both languages state the same numbers",
+        "content/cases/alpha.en.md:15: body: content/cases/alpha.zh.md:26 states 98.7, this file does not; both "
+        "languages state the same numbers"]
+
+
+CHECKLIST = ("---\nid: drill\ntitle: {title}\nsummary: {summary}\nitems:\n"
+             "  - text: {item}\n    measure: exchange\n    cases: []\n---\n\n{body}\n")
+
+
+def test_a_checklists_english_states_the_chinese_figures_in_its_own_way_without_any_source(content):
+    """No source needed: a checklist's twins are compared with each other, as cases' twins are."""
+    zh = dict(title="筹备阶段", summary="9月1日至9月30日筹备", item="每季度开一次会，走访12户", body="共分三个阶段。")
+    en = dict(title="Preparation", summary="Preparation from 1 to 30 September", item="Meet every quarter, visit twelve households",
+              body="There are three phases.")
+    for lang, fields in (("zh", zh), ("en", en)):
+        (content / f"checklists/drill.{lang}.md").write_text(CHECKLIST.format(**fields), "utf-8")
+    assert problems(content) == []
+    en["item"] = "Meet every quarter, visit 21 households"
+    (content / "checklists/drill.en.md").write_text(CHECKLIST.format(**en), "utf-8")
+    assert problems(content) == [
+        "content/checklists/drill.en.md:6: items: 21 is not in content/checklists/drill.zh.md; both languages state the "
+        "same numbers",
+        "content/checklists/drill.en.md:5: items: content/checklists/drill.zh.md:6 states 12, this file does not; both "
+        "languages state the same numbers"]
+
+
+def test_a_day_keeps_its_month(content):
+    """29 November for 10月29日 passes the figure check where the file has an 11 elsewhere; the date check
+    does not let it."""
+    zh = WAN_ZH + "。另于11月3日至5日复查10户"
+    en = WAN_EN + ". A review of 10 households followed from 3 to 5 November"
+    source(content, SOURCE + WAN_SOURCE + "复查：11月3日至5日，10户。\n")
+    write(content)
+    for lang, sentence, old in (("zh", zh, "参加群众1500人次"), ("en", en, "1500 people took part")):
+        path = content / f"cases/alpha.{lang}.md"
+        path.write_text(path.read_text("utf-8").replace(old, old + ("。" if lang == "zh" else ". ") + sentence), "utf-8")
+    assert problems(content) == []
+    assert [(d.month, d.day) for d in figures.zh_dates("10月29日；3月7日至8日；黔民宗发[2017]50号")] == [(10, 29), (3, 7), (3, 8)]
+    assert [(d.month, d.day) for d in figures.en_dates("29 October, 1 to 30 September, May 2019, October 29")] == [
+        (10, 29), (9, 1), (9, 30), (10, 29)]
+    en_path = content / "cases/alpha.en.md"
+    en_path.write_text(en_path.read_text("utf-8").replace("On 29 October", "On 29 November"), "utf-8")
+    assert problems(content) == [
+        "content/cases/alpha.en.md:26: body: 29 November does not match 10月29日 of content/cases/alpha.zh.md:26, which "
+        "is 29 October; both languages give the same dates",
+        "content/cases/alpha.en.md:15: body: content/cases/alpha.zh.md:26 gives the date 10月29日 (29 October), this "
+        "file does not; both languages give the same dates"]

@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from casebook.corpus import assets, bounds, frontmatter, links, trace, typeset, wording
+from casebook.corpus import assets, bounds, english_style, frontmatter, links, trace, typeset, wording
 from casebook.corpus.links import find_refs
 from casebook.corpus.sanitize import risky_html
 from casebook.corpus.schema import (
@@ -107,9 +107,10 @@ def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
     glossary: tuple[GlossaryTerm, ...] = ()
     glossary_path = content_dir / "glossary.yml"
     if glossary_path.exists():
-        glossary, found = parse_glossary(rel(glossary_path), _read_text(glossary_path, rel, problems) or "")
+        glossary_text = _read_text(glossary_path, rel, problems) or ""
+        glossary, found = parse_glossary(rel(glossary_path), glossary_text)
         glossary = _typeset_glossary(glossary)
-        problems += found
+        problems += found + english_style.check_glossary(rel(glossary_path), glossary_text)
     synonyms = Synonyms()
     synonyms_path = content_dir / "synonyms.yml"
     if synonyms_path.exists():
@@ -180,7 +181,8 @@ def _is_draft(f: _File | None, path: Path) -> bool:
 
 
 def _trace(content: Content, files: list[_File], content_dir: Path, folders: Sequence[str | Path], lang: str = "en"):
-    """Every case's figures against its source report, where the source is present."""
+    """Every case's figures against its source report, where the source is present, and each
+    twin's figures against its Chinese file, cases and checklists alike."""
     derived = {str(f.path): f.values["derived"] for f in files if "derived" in f.values}
     docs: dict[str, frontmatter.Document] = {}
     lines: dict[str, trace.Lines] = {}
@@ -205,7 +207,7 @@ def _trace(content: Content, files: list[_File], content_dir: Path, folders: Seq
     reuse = frozenset(f.id for f in files if f.kind == "cases" and f.values.get("wording_reuse"))
     rule = wording.Rule(reuse, exceptions, shown, place, content_dir / wording.EXCEPTIONS, lang)
     traced, notes = trace_content(content.cases, derived, content_dir, locate, folders, rule=rule)
-    return problems + traced, notes
+    return problems + traced + trace.checklist_problems(content.checklists, locate), notes
 
 
 def _read_text(path: Path, rel, problems: list[Problem], raw: bytes | None = None) -> str | None:
@@ -322,6 +324,8 @@ def _load_file(path: Path, raw: bytes | None, kind: str, fields: tuple[FieldSpec
     if kind == "cases":
         problems += _check_sections(doc, m["lang"], shown)
     problems += _check_todo(doc, shown)
+    if m["lang"] == "en":
+        problems += english_style.check_file(shown, text)
     for line, message in risky_html(doc.body):
         problems.append(Problem(shown, doc.body_line + line - 1, "body", message, "warning"))
     if _blank(doc.body) and kind == "cases":

@@ -7,12 +7,14 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 from itertools import chain
 
+from casebook.corpus import figures
 from casebook.corpus.frontmatter import Document
 from casebook.corpus.schema import NUMBER_PATTERN
-from casebook.model import DEFAULT_LANGUAGE, Case, Problem
+from casebook.model import DEFAULT_LANGUAGE, Case, Checklist, Problem
 
 # A decimal point binds digits into one figure (98.7); a thousands comma does not, so a case
 # writes 2409 where its source does.
@@ -137,6 +139,7 @@ Locate = Callable[[Text, list, "str | None"], "int | None"]
 UNTRACEABLE = "untraceable"
 TWIN_NUMBERS = "twin-numbers"
 STALE_MARK = "stale-derived"
+WRONG_CONVERSION = "twin-conversion"
 
 
 def _found(text: Text) -> dict[str, str]:
@@ -182,18 +185,121 @@ def check(traced: Text, twins: Sequence[Text], source: frozenset[str] | None, ci
                 f"{n} is not in the source ({cited}); state the source's figures as it writes them, or, for a "
                 f"figure worked out from them, add {{number: \"{n}\", how: ...}} to derived:", code=UNTRACEABLE))
     for twin in twins:
-        theirs = _found(twin)
-        for n, name in theirs.items():
-            if n not in stated:
-                problems.append(Problem(twin.path, locate(twin, [name], n), name,
-                    f"{n} is not in {traced.path}; both languages state the same numbers", code=TWIN_NUMBERS))
-        for n, name in stated.items():
-            if n not in theirs:
-                line = locate(traced, [name], n)
-                problems.append(Problem(twin.path, locate(twin, [name], None), name,
-                    f"{traced.path}{f':{line}' if line else ''} states {n}, this file does not; "
-                    f"both languages state the same numbers", code=TWIN_NUMBERS))
+        problems += _twin_problems(traced, twin, locate)
     return problems
+
+
+def _figures(text: Text) -> list[tuple[str, figures.Figure]]:
+    """The figures of a text with the field that states each, read as its language writes them."""
+    read = figures.zh_figures if text.lang == "zh" else figures.en_figures if text.lang == "en" else _arabic
+    return [(name, f) for name, value in text.fields
+            for f in read(value if unicodedata.is_normalized("NFKC", value) else fold(value))]
+
+
+def _arabic(value: str) -> Iterator[figures.Figure]:
+    for n, at in _numbers_at(value):
+        yield figures.Figure(Decimal(n), n, n, at)
+
+
+def _twin_problems(traced: Text, twin: Text, locate: Locate) -> list[Problem]:
+    """The twin states the traced file's figures, each as its own language writes it: every
+    figure of the twin is one of the traced file's (3400万 may be 34 million, 10月 October, 十二
+    twelve), and every Arabic figure of the traced file is in the twin. A figure whose digits
+    are a traced figure's but whose value is not is a conversion that does not hold."""
+    problems: list[Problem] = []
+    ours = _figures(traced)
+    theirs = _figures(twin)
+    by_value: dict = {}
+    for name, f in ours:
+        by_value.setdefault(f.value, []).append((name, f))
+    by_digits = {figures.digits(f.value): (name, f) for name, f in reversed(ours) if f.arabic}
+    seen: set = set()
+    for name, f in theirs:
+        if (f.value, f.hedge) in seen:
+            continue
+        seen.add((f.value, f.hedge))
+        here = locate(twin, [name], f.key)
+        if f.value not in by_value:
+            near = by_digits.get(figures.digits(f.value))
+            if near is not None and near[1].value != f.value:
+                zname, z = near
+                line = locate(traced, [zname], z.key)
+                shown = f.shown if _as_written(f) else f"{f.shown} ({figures.plain(f.value)})"
+                problems.append(Problem(twin.path, here, name,
+                    f"{shown} does not convert {z.shown} of {traced.path}{f':{line}' if line else ''}, which is "
+                    f"{_described(z)}; both languages state the same figures", code=WRONG_CONVERSION))
+            else:
+                shown = f.shown if _as_written(f) else f"{f.shown} ({figures.plain(f.value)})"
+                problems.append(Problem(twin.path, here, name,
+                    f"{shown} is not in {traced.path}; both languages state the same numbers", code=TWIN_NUMBERS))
+            continue
+        hedges = {z.hedge for _, z in by_value[f.value]}
+        if f.hedge and None not in hedges and f.hedge not in hedges:
+            zname, z = by_value[f.value][0]
+            line = locate(traced, [zname], z.key)
+            problems.append(Problem(twin.path, here, name,
+                f"\"{f.hedge} {f.shown}\" contradicts {z.shown} of {traced.path}{f':{line}' if line else ''}, "
+                f"which is {_described(z)}", code=WRONG_CONVERSION))
+    problems += _date_problems(traced, twin, locate)
+    stated = {f.value for _, f in theirs}
+    missing: set = set()
+    for name, z in ours:
+        if z.arabic and z.value not in stated and z.value not in missing:
+            missing.add(z.value)
+            line = locate(traced, [name], z.key)
+            value = "" if _as_written(z) else f" (in English {_described(z, ', or ')})"
+            problems.append(Problem(twin.path, locate(twin, [name], None), name,
+                f"{traced.path}{f':{line}' if line else ''} states {z.shown}{value}, this file does not; "
+                f"both languages state the same numbers", code=TWIN_NUMBERS))
+    return problems
+
+
+def _dates(text: Text) -> list[tuple[str, figures.Date]]:
+    read = figures.zh_dates if text.lang == "zh" else figures.en_dates if text.lang == "en" else None
+    return [(name, d) for name, value in text.fields for d in read(value)] if read else []
+
+
+def _date_problems(traced: Text, twin: Text, locate: Locate) -> list[Problem]:
+    """Each day keeps its month: 10月29日 is 29 October, never 29 November, even where the file
+    has an 11 and a 29 elsewhere."""
+    problems: list[Problem] = []
+    ours, theirs = _dates(traced), _dates(twin)
+    if not ours and not theirs:
+        return problems
+    our_days = {(d.month, d.day) for _, d in ours}
+    their_days = {(d.month, d.day) for _, d in theirs}
+    for name, d in theirs:
+        if (d.month, d.day) in our_days:
+            continue
+        near = next(((n, z) for n, z in ours if z.day == d.day or z.month == d.month), None)
+        what = f"{figures.english_date(d)} is not a date of {traced.path}"
+        if near is not None:
+            line = locate(traced, [near[0]], near[1].key)
+            what = (f"{figures.english_date(d)} does not match {near[1].shown} of {traced.path}"
+                    f"{f':{line}' if line else ''}, which is {figures.english_date(near[1])}")
+        problems.append(Problem(twin.path, locate(twin, [name], d.key), name,
+                                f"{what}; both languages give the same dates", code=WRONG_CONVERSION))
+        their_days.add((d.month, d.day))  # said once
+    for name, z in ours:
+        if (z.month, z.day) not in their_days:
+            line = locate(traced, [name], z.key)
+            problems.append(Problem(twin.path, locate(twin, [name], None), name,
+                f"{traced.path}{f':{line}' if line else ''} gives the date {z.shown} ({figures.english_date(z)}), "
+                f"this file does not; both languages give the same dates", code=WRONG_CONVERSION))
+            their_days.add((z.month, z.day))
+    return problems
+
+
+def _as_written(f: figures.Figure) -> bool:
+    """Whether a figure is written as its bare value (1500 or 1,500), with nothing to convert."""
+    return f.shown.replace(",", "") == figures.plain(f.value).replace(",", "")
+
+
+def _described(f: figures.Figure, between: str = " (") -> str:
+    """A traced figure as its twin should write it: more than 34 million (34,000,000)."""
+    said, full = figures.english(f.value), figures.plain(f.value)
+    tail = "" if said == full else f"{between}{full}{')' if between == ' (' else ''}"
+    return f"{f.hedge + ' ' if f.hedge else ''}{said}{tail}"
 
 
 def case_texts(case: Case, derived: Mapping[str, tuple[Derived, ...]]) -> list[Text]:
@@ -207,6 +313,28 @@ def case_texts(case: Case, derived: Mapping[str, tuple[Derived, ...]]) -> list[T
                   ("honours", "\n".join(t.honours)), ("summary", t.summary), ("body", t.body))
         out.append(Text(lang, str(t.path), tuple(f for f in fields if f[1]), derived.get(str(t.path), ())))
     return out
+
+
+def checklist_texts(checklist: Checklist) -> list[Text]:
+    """A checklist's files as the twin rule reads them, the Chinese one first."""
+    out = []
+    for lang in sorted(checklist.texts, key=lambda lang: lang != DEFAULT_LANGUAGE):
+        t = checklist.texts[lang]
+        fields = (("title", t.title), ("summary", t.summary), ("items", "\n".join(i.text for i in t.items)),
+                  ("body", t.body))
+        out.append(Text(lang, str(t.path), tuple(f for f in fields if f[1])))
+    return out
+
+
+def checklist_problems(checklists: Iterable[Checklist], locate: Locate) -> list[Problem]:
+    """A checklist cites cases rather than a report, so only its twins are compared: each states
+    the Chinese file's figures, as its own language writes them (a date, a count of steps)."""
+    problems: list[Problem] = []
+    for checklist in checklists:
+        texts = checklist_texts(checklist)
+        for twin in texts[1:]:
+            problems += _twin_problems(texts[0], twin, locate)
+    return problems
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,12 +363,24 @@ def lines_of(doc: Document) -> Lines:
         if key:
             for n, _ in _numbers_at(line):
                 found.setdefault((key, n), i + 2)
-    number_line, at = doc.body_line, 0
-    for n, offset in _numbers_at(doc.body):
-        number_line += doc.body.count("\n", at, offset)
-        at = offset
-        found.setdefault(("body", n), number_line)
+            for m in figures.WORD_KEYS.finditer(line):
+                found.setdefault((key, m.group().lower()), i + 2)
+    found.update(_body_lines(doc, ((n, at) for n, at in _numbers_at(doc.body)), found))
+    words = ((m.group().lower(), m.start()) for m in figures.WORD_KEYS.finditer(doc.body))
+    found.update(_body_lines(doc, words, found))
     return Lines(fields, found)
+
+
+def _body_lines(doc: Document, keys: Iterable[tuple[str, int]], found: dict) -> dict:
+    """The first line of each key in the body, from keys in the order of their offsets."""
+    out: dict[tuple[str, str], int] = {}
+    line, at = doc.body_line, 0
+    for key, offset in keys:
+        line += doc.body.count("\n", at, offset)
+        at = offset
+        if ("body", key) not in found:
+            out.setdefault(("body", key), line)
+    return out
 
 
 def locate_in(doc: Document, lines: Lines, path: list, number: str | None) -> int | None:

@@ -12,16 +12,6 @@ from casebook.incremental.memo import digest
 
 
 @cache
-def _jieba():
-    import rjieba
-
-    return rjieba.Jieba()
-
-
-_added: set[str] = set()
-
-
-@cache
 def _rjieba_version() -> str:
     from importlib.metadata import version
 
@@ -32,17 +22,22 @@ def segmenter(words: Iterable[str] = ()) -> Callable[[str], Iterable[str]]:
     """The search-mode cut (whole words and the words inside them), knowing `words` as words.
 
     Its `version` names the words it knows (a hash of them and of rjieba's version), so that
-    cuts kept between builds (search._tokens) are used only by a segmenter that cuts alike."""
-    jieba = _jieba()
-    for word in words:
-        if word not in _added:
-            jieba.add_word(word, None, None)
-            _added.add(word)
+    cuts kept between builds (search._tokens) are used only by a segmenter that cuts alike.
+
+    A segmenter of its own each time (about 0.2 s to load the dictionary, once per build): a
+    dictionary shared by the process would keep the words of every earlier build of `mkdocs
+    serve`, so that a word taken out of the content would still be cut as a word."""
+    import rjieba
+
+    jieba = rjieba.Jieba()
+    known = sorted(set(words))
+    for word in known:
+        jieba.add_word(word, None, None)
 
     def cut(text: str) -> Iterable[str]:
         return jieba.cut_for_search(text)
 
-    cut.version = digest(f"{_rjieba_version()}\n" + "\n".join(sorted(_added)))  # type: ignore[attr-defined]
+    cut.version = digest(f"{_rjieba_version()}\n" + "\n".join(known))  # type: ignore[attr-defined]
     return cut
 
 

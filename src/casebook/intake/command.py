@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
+import signal
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,7 +15,7 @@ from casebook.corpus.taxonomy import parse_taxonomy
 from casebook.corpus.trace import NUMBER
 from casebook.model import Taxonomy
 
-from .draft import draft_id, render
+from .draft import ID, draft_id, render
 from .model import Refusal, Report, Suggestions
 from .read import SUFFIXES, read
 from .split import split
@@ -20,6 +23,11 @@ from .suggest import masked, suggest
 
 # Folders are searched for these; .doc is among them so that it is refused by name, not skipped.
 FOUND = (*SUFFIXES, ".doc")
+# A folder's own notes are not reports: read only where named on the command line.
+NOTES = re.compile(r"^(readme|notes?|changelog|license|licence|contributing|todo|说明|备注|目录)([._ -].*)?$", re.I)
+# Limits per file: a file past one is refused with the limit named; the batch goes on.
+MAX_SECONDS = 60
+MAX_REPORTS = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,10 +41,12 @@ class Imported:
 def add_parser(commands) -> None:
     p = commands.add_parser(
         "import", help="turn work reports (.docx, .txt, .md) into draft cases with evidence",
-        description="Reads each file (folders: every .docx, .txt and .md in them), removes website noise and lists "
+        description="Reads each file (folders: every .docx, .txt and .md in them but their README, notes and hidden "
+        "files), within limits of size, expanded size and time, removes website noise and lists "
         "what it removed, splits collections into reports, and for each report suggests the metadata of a case with "
         "the words that led to each suggestion. Writes content/cases/<id>.zh.md as a draft (draft: true, never "
-        "published) and the cleaned report as content/sources/<id>.txt. Exits with 1 when a file was refused.")
+        "published) and the cleaned report as content/sources/<id>.txt. A file that cannot be imported is refused "
+        "with its reason and the others go on; exits with 1 when a file was refused.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders")
     p.add_argument("--content", default="content", help="the content folder (default: content)")
     p.add_argument("--dry-run", action="store_true", help="write nothing; show what would be written")
@@ -46,24 +56,79 @@ def add_parser(commands) -> None:
     p.set_defaults(run=run)
 
 
-def files_in(paths: list[str]) -> list[tuple[Path, str]]:
+def files_in(paths: list[str], skipped: list[str] | None = None) -> list[tuple[Path, str]]:
+    """The files named, and the reports in the folders named: a folder's README, notes and
+    hidden files are no reports (listed in `skipped`)."""
     out = []
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            out += [(p, p.as_posix()) for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in FOUND]
+            for p in sorted(path.rglob("*")):
+                if not p.is_file() or p.suffix.lower() not in FOUND:
+                    continue
+                if NOTES.match(p.name) or any(part.startswith(".") for part in p.relative_to(path).parts):
+                    if skipped is not None:
+                        skipped.append(p.as_posix())
+                    continue
+                out.append((p, p.as_posix()))
         else:
             out.append((path, given))
     return out
 
 
-def import_file(path: Path, shown: str, taxonomy: Taxonomy) -> list[tuple[Report, Suggestions]]:
-    reports = split(read(path, shown))
+class _Late(Exception):
+    pass
+
+
+def _bounded(seconds: int, work):
+    """work() with a time limit, where the platform has alarms (the main thread on Unix)."""
+    if not hasattr(signal, "SIGALRM") or threading.current_thread() is not threading.main_thread():
+        return work()
+
+    def late(signum, frame):
+        raise _Late()
+    previous = signal.signal(signal.SIGALRM, late)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return work()
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def import_bounded(path: Path, shown: str, taxonomy: Taxonomy, seconds: int | None = None):
+    """import_file within the time limit; any failure of one file becomes its refusal, with the reason."""
+    seconds = seconds or MAX_SECONDS
+    try:
+        return _bounded(seconds, lambda: import_file(path, shown, taxonomy))
+    except Refusal:
+        raise
+    except _Late:
+        raise Refusal(f"{shown}: took longer than {seconds} s, the limit for one file; not imported") from None
+    except RecursionError:
+        raise Refusal(f"{shown}: nested too deeply to be read; not imported") from None
+    except MemoryError:
+        raise Refusal(f"{shown}: too large to be read in memory; not imported") from None
+    except Exception as e:  # one bad file never stops the batch: its reason is reported with it
+        raise Refusal(f"{shown}: could not be imported ({type(e).__name__}: {str(e)[:160]}); "
+                      f"please report this with the file") from e
+
+
+def import_file(path: Path, shown: str, taxonomy: Taxonomy, with_read: bool = False):
+    """The reports of one file with their suggestions (and the file as read, where asked)."""
+    read_ = read(path, shown)
+    reports = split(read_)
     found = [r for r in reports if r.text.strip()]
+    if len(found) > MAX_REPORTS:
+        raise Refusal(f"{shown}: {len(found)} reports found, over the limit of {MAX_REPORTS} for one file; "
+                      f"this is not a collection of work reports, or it should be split into smaller files")
     if not found:
-        removed = sum(len(r.removed) for r in reports)
+        from .clean import clean_lines
+
+        removed = len(clean_lines(read_.lines)[1])
         raise Refusal(f"{shown}: no report text is left" + (f" once {removed} lines of website noise are removed" if removed else ""))
-    return [(r, suggest(r, taxonomy)) for r in found]
+    out = [(r, suggest(r, taxonomy)) for r in found]
+    return (out, read_) if with_read else out
 
 
 def as_json(item: Imported) -> dict:
@@ -75,6 +140,8 @@ def as_json(item: Imported) -> dict:
         "region": {level: v.value for level, v in s.region.items()},
         "year": s.year.value,
         "ethnic_groups": [g.value for g in s.ethnic_groups],
+        "honours": [h.value for h in s.honours], "locality": s.locality.value,
+        "source_kind": s.source_kind.value, "by": s.by.value, "proposed_title": s.proposed_title.value,
         "numbers": NUMBER.findall(masked(_nfkc(r.text))),
         "figures": [{"number": f.text, "context": f.context} for f in s.figures],
         "placeholders": [{"text": p.text, "context": p.context} for p in s.placeholders],
@@ -85,6 +152,8 @@ def as_json(item: Imported) -> dict:
             "measures": {m.value: m.evidence for m in s.measures},
             "region": {level: v.evidence for level, v in s.region.items()},
             "year": s.year.evidence, "ethnic_groups": {g.value: g.evidence for g in s.ethnic_groups},
+            "honours": {h.value: h.evidence for h in s.honours}, "locality": s.locality.evidence,
+            "source_kind": s.source_kind.evidence, "by": s.by.evidence, "proposed_title": s.proposed_title.evidence,
         },
         "written": list(item.written),
         "text": r.text,
@@ -107,7 +176,13 @@ def run(args: argparse.Namespace) -> int:
         sys.exit("\n".join(map(str, problems)))
     out = Console(highlight=False, soft_wrap=False)
     err = Console(stderr=True, highlight=False)
-    files = files_in(args.paths)
+    if args.id is not None and not ID.fullmatch(args.id):
+        print(f"--id: “{args.id[:60]}” is not an id: lower-case letters and hyphens, such as hospital-yuanyang", file=sys.stderr)
+        return 2
+    skipped: list[str] = []
+    files = files_in(args.paths, skipped)
+    for name in skipped:
+        print(f"skipped: {name} (a folder's notes or a hidden file, not a report; name it to import it)", file=sys.stderr)
     done: list[Imported] = []
     bad: list[str] = []
     progress = None
@@ -120,11 +195,16 @@ def run(args: argparse.Namespace) -> int:
     try:
         for path, shown in files:
             try:
-                found = import_file(path, shown, taxonomy)
+                found = import_bounded(path, shown, taxonomy)
                 ids = {i.id for i in done}
-                named = [(r, s, draft_id(path.stem, r.index, r.count, args.id, s.unit_type.value, ids)) for r, s in found]
-                for *_, id in named:
+                named = []
+                for r, s in found:
+                    place = next((v.value for v in (s.region["county"], s.region["prefecture"]) if v.value), None)
+                    id = draft_id(path.stem, r.index, r.count, args.id, s.unit_type.value, ids, s.unit.value, place)
+                    if not ID.fullmatch(id):  # never a path: the id names files in content/
+                        raise Refusal(f"{shown}: no valid id could be made (“{id[:40]}”); give one with --id")
                     ids.add(id)
+                    named.append((r, s, id))
                 # Every report of a file is checked before any is written: a file is imported whole or refused.
                 for report, _, id in named:
                     _check_free(content, report, id, args)
@@ -191,13 +271,19 @@ def _table(item: Imported, dry_run: bool):
     table.add_column("evidence", overflow="fold")
     table.add_row("script", "traditional (read through OpenCC)" if s.traditional else "simplified", "")
     table.add_row("title", str(s.title.value), s.title.evidence)
+    table.add_row("proposed title", str(s.proposed_title.value), s.proposed_title.evidence)
     table.add_row("unit", str(s.unit.value), s.unit.evidence)
     table.add_row("unit_type", str(s.unit_type.value), s.unit_type.evidence)
     for m in s.measures:
         table.add_row("measures", str(m.value), m.evidence)
     for level, v in s.region.items():
         table.add_row(level, str(v.value), v.evidence)
+    table.add_row("locality", str(s.locality.value), s.locality.evidence)
     table.add_row("year", str(s.year.value), s.year.evidence)
+    for h in s.honours:
+        table.add_row("honours", str(h.value), h.evidence)
+    table.add_row("source kind", str(s.source_kind.value), s.source_kind.evidence)
+    table.add_row("written by", str(s.by.value), s.by.evidence)
     table.add_row("ethnic_groups", "、".join(str(g.value) for g in s.ethnic_groups) or "[]",
                   "; ".join(g.evidence for g in s.ethnic_groups))
     table.add_row("figures", str(len(s.figures)), " ".join(f.text for f in s.figures[:20]) + (" …" if len(s.figures) > 20 else ""))

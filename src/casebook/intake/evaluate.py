@@ -19,7 +19,7 @@ import yaml
 from casebook.corpus import sources
 from casebook.corpus.taxonomy import parse_taxonomy
 
-from .places import LEVELS, canonical
+from .places import LEVELS, canonical, inferred, written_forms
 from .read import read
 from .split import split
 from .suggest import PLACEHOLDER, simplified, suggest
@@ -82,8 +82,8 @@ def evaluate(project: Path) -> dict:
         region = {}
         for level in LEVELS:
             expected = (want.get("region") or {}).get(level)
-            got = s.region[level].value
-            named = bool(expected and any(_flat(n) in _flat(text) for n in _written_forms(level, expected)))
+            got = None if inferred(s.region[level]) else s.region[level].value
+            named = bool(expected and any(_flat(n) in _flat(text) for n in written_forms(level, expected)))
             region[level] = {"expected": expected, "got": got, "named": named,
                              "right": bool(canonical(level, got) & canonical(level, expected)) if named else None,
                              "extra": got is not None and not expected}
@@ -92,7 +92,8 @@ def evaluate(project: Path) -> dict:
         groups_got = {g.value for g in s.ethnic_groups}
         groups_want = set(want.get("ethnic_groups") or [])
         year_want = want.get("year")
-        facts = [v for v in (s.unit.value, s.title.value, *(x.value for x in s.region.values())) if v]
+        facts = [v for v in (s.unit.value, s.title.value, s.proposed_title.value, s.locality.value,
+                             *(h.value for h in s.honours), *(x.value for x in s.region.values())) if v]
         as_facts = sum(1 for v in facts if PLACEHOLDER.search(str(v)))
         if s.year.value and str(s.year.value) not in unicodedata.normalize("NFKC", report.text):
             as_facts += 1
@@ -109,19 +110,6 @@ def evaluate(project: Path) -> dict:
     split_right = sum(1 for ids in landed.values() if len(ids) == 1)
     return {"found": found, "expected": len(rows), "split_right": split_right, "per": per, "noise": noise,
             "files": len(reports)}
-
-
-def _written_forms(level: str, name: str) -> set[str]:
-    """A curated place and the shorter forms a report may write it in (肃北县 for 肃北蒙古族自治县)."""
-    from .places import gazetteer
-
-    names, _ = gazetteer()
-    forms = {name}
-    for divisions in names.values():
-        for division, written in divisions:
-            if division.level == level and getattr(division, level) == name and level in written:
-                forms.add(written[level])
-    return forms
 
 
 def table(result: dict, today: str | None = None) -> str:
@@ -175,12 +163,27 @@ def table(result: dict, today: str | None = None) -> str:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     project = Path(argv[0] if argv else ".").resolve()
+    from . import devcorpus
+
     seeds = seeds_dir(project)
-    if not (seeds / "README.md").exists():
-        print(f"no seed reports at {seeds}: name their folder in CASEBOOK_SOURCES, or put shared/seeds beside the project", file=sys.stderr)
-        return 2
-    print(table(evaluate(project)))
-    return 0
+    corpus = devcorpus.corpus_dir(project)
+    status = 0
+    if (seeds / "README.md").exists():
+        print(table(evaluate(project)))
+    else:
+        print(f"no seed reports at {seeds}: name their folder in CASEBOOK_SOURCES, or put shared/seeds beside the project",
+              file=sys.stderr)
+        status = 2
+    if (corpus / "truth.yaml").exists():
+        content = project / "content"
+        taxonomy, _ = parse_taxonomy("taxonomy.yml", (content / "taxonomy.yml").read_text("utf-8"))
+        print()
+        print(devcorpus.table(devcorpus.evaluate_corpus(corpus, taxonomy), date.today().isoformat()))
+    else:
+        print(f"no development corpus at {corpus}: set CASEBOOK_INTAKE_DEV, or put shared/intake-dev beside the project",
+              file=sys.stderr)
+        status = 2
+    return status
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-V = TypeVar("V")
+V = TypeVar("V", covariant=True)  # a suggestion is never changed: one of a str is one of a str | None
 
 
 class Refusal(Exception):
@@ -70,7 +70,7 @@ class Mention:
 class Suggestions:
     traditional: bool
     title: Suggestion[str | None]
-    unit: Suggestion
+    unit: Suggestion[str | None]
     unit_type: Suggestion[str | None]
     measures: tuple[Suggestion, ...]
     region: dict  # province / prefecture / county -> Suggestion (value None when not named)
@@ -78,3 +78,8 @@ class Suggestions:
     ethnic_groups: tuple[Suggestion, ...]
     figures: tuple[Mention, ...]
     placeholders: tuple[Mention, ...]
+    honours: tuple[Suggestion, ...] = ()
+    locality: Suggestion = Suggestion(None, "")
+    source_kind: Suggestion = Suggestion(None, "")
+    by: Suggestion = Suggestion(None, "")
+    proposed_title: Suggestion = Suggestion(None, "")

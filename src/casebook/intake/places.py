@@ -39,7 +39,9 @@ class Division:
 
 @cache
 def _ethnic_suffix() -> re.Pattern:
-    names = "|".join(sorted(ethnic_groups(), key=len, reverse=True))
+    # also without 族 (新疆维吾尔自治区, 巴音郭楞蒙古自治州), where two characters or more remain
+    bare = [g[:-1] for g in ethnic_groups() if len(g) >= 3]
+    names = "|".join(sorted([*ethnic_groups(), *bare], key=len, reverse=True))
     # "恩施土家族苗族自治州" -> "恩施": the ethnic groups of an autonomous area's name.
     return re.compile(rf"(?:{names}|族)+$")
 
@@ -68,6 +70,10 @@ def gazetteer() -> tuple[dict[str, tuple[tuple[Division, dict[str, str]], ...]],
     seen: set[Division] = set()
     for row in csv.DictReader(io.StringIO(table)):
         province, prefecture, county = row["sheng"], row["shi"] or None, row["qu"] or None
+        if county is None and prefecture and prefecture.endswith(("县", "旗")):
+            # A county directly under its province (海南省 保亭黎族苗族自治县): the gazetteer
+            # lists it in the prefecture column; it is a county with no prefecture.
+            prefecture, county = province, prefecture
         if province not in {d.province for d in seen if d.level == "province"}:
             p = Division("province", province)
             seen.add(p)
@@ -89,7 +95,8 @@ def gazetteer() -> tuple[dict[str, tuple[tuple[Division, dict[str, str]], ...]],
                     add(pform + prefecture, d, {"province": pform, "prefecture": prefecture})
         if county:
             d = Division("county", province, None if prefecture == province else prefecture, county)
-            if d not in seen and len(county) >= 3:
+            # Two-character names are ordinary words too (和县 in 州委和县委), except a city's (芒市).
+            if d not in seen and (len(county) >= 3 or county.endswith("市")):
                 seen.add(d)
                 add(county, d, {"county": county})
                 for suffix, kind in (("自治县", "县"), ("自治旗", "旗")):
@@ -104,12 +111,21 @@ def gazetteer() -> tuple[dict[str, tuple[tuple[Division, dict[str, str]], ...]],
     return frozen, matcher
 
 
-def region(text: str) -> dict[str, Suggestion]:
-    """What the report says of its place, as written, each with the words found and where the
-    gazetteer puts them. A level the report does not name is None."""
+ANCHOR_WEIGHT = 5
+
+
+def region(text: str, anchor: str = "", deepest: str = "county") -> dict[str, Suggestion]:
+    """The report's own place, by official name, each level with the words found and where the
+    gazetteer puts them. `anchor` holds the words that say where the unit is (its name, its
+    title, the sentence that introduces it): places there count five times, so that a partner
+    province, a county visited or migrants' home towns named more often do not outweigh it.
+    Levels below `deepest` are left out (a prefecture's bureau names its counties as its area).
+    A level the report does not write is None, or inferred from the gazetteer where a lower
+    level is known (its evidence says so)."""
     names, matcher = gazetteer()
-    found = [text[start:end] for _, start, end in matcher.find_matches_as_indexes(text)]
-    counts = Counter(found)
+    counts = Counter(text[start:end] for _, start, end in matcher.find_matches_as_indexes(text))
+    for _, start, end in matcher.find_matches_as_indexes(anchor):
+        counts[anchor[start:end]] += ANCHOR_WEIGHT
     mentions: list[tuple[Division, dict[str, str], int]] = []
     for form, n in counts.items():
         for division, written in names[form]:
@@ -133,21 +149,32 @@ def region(text: str) -> dict[str, Suggestion]:
 
     out: dict[str, Suggestion] = {}
     chosen: dict[str, tuple[Division, Counter] | None] = {}
-    chosen["county"] = best("county", None)
-    anchor = chosen["county"][0] if chosen["county"] else None
-    chosen["prefecture"] = best("prefecture", anchor)
-    anchor = anchor or (chosen["prefecture"][0] if chosen["prefecture"] else None)
-    chosen["province"] = best("province", anchor)
+    chosen["county"] = best("county", None) if deepest == "county" else None
+    inside = chosen["county"][0] if chosen["county"] else None
+    chosen["prefecture"] = best("prefecture", inside)
+    inside = inside or (chosen["prefecture"][0] if chosen["prefecture"] else None)
+    chosen["province"] = best("province", inside)
+    lowest = next((hit[0] for level in reversed(LEVELS) if (hit := chosen[level])), None)
     for level in LEVELS:
         hit = chosen[level]
         if hit is None:
-            out[level] = Suggestion(None, "not named in the report")
+            above = lowest is not None and LEVELS.index(level) < LEVELS.index(lowest.level) and getattr(lowest, level)
+            out[level] = (Suggestion(getattr(lowest, level), f"inferred from the gazetteer: {lowest.name} lies in "
+                                     f"{getattr(lowest, level)}; the report does not write it") if above and lowest is not None
+                          else Suggestion(None, "not named in the report" if deepest == "county" or level != "county"
+                                          else "left out: the unit is at prefecture level, its counties are its area"))
             continue
         division, counted = hit
         where = "".join(p for p in (division.province, division.prefecture, division.county) if p)
-        shown = ", ".join(f"“{w}” ×{n}" for w, n in counted.most_common())
-        out[level] = Suggestion(counted.most_common(1)[0][0], f"{shown} (gazetteer: {where})")
+        # As often as the report writes them (the weighting of the opening is not shown as a count).
+        shown = ", ".join(f"“{w}” ×{text.count(w)}" for w, _ in counted.most_common() if text.count(w)) \
+            or ", ".join(f"“{w}”" for w in counted)
+        out[level] = Suggestion(division.name, f"{shown} (gazetteer: {where}; the opening counts {ANCHOR_WEIGHT} times)")
     return out
+
+
+def inferred(suggestion: Suggestion) -> bool:
+    return str(suggestion.evidence).startswith("inferred")
 
 
 def _at(division: Division, level: str) -> Division | None:
@@ -164,3 +191,14 @@ def canonical(level: str, name: str | None) -> set[str]:
     names, _ = gazetteer()
     out = {getattr(d, level) for d, written in names.get(name, ()) if d.level == level}
     return out or {name}
+
+
+def written_forms(level: str, name: str) -> set[str]:
+    """An official name and the shorter forms a report may write it in (肃北县 for 肃北蒙古族自治县)."""
+    names, _ = gazetteer()
+    forms = {name}
+    for divisions in names.values():
+        for division, written in divisions:
+            if division.level == level and getattr(division, level) == name and level in written:
+                forms.add(written[level])
+    return forms

@@ -9,6 +9,21 @@ from .model import Line, Read, Refusal
 
 SUFFIXES = (".docx", ".txt", ".md")
 
+# Limits of one file, far above any unit's report (reports run to a few thousand characters, a
+# collection of them to a few hundred KB): a file past one is refused with the limit named, and
+# the others of the batch go on.
+MAX_TEXT_BYTES = 4 * 1024 * 1024
+MAX_DOCX_BYTES = 20 * 1024 * 1024
+# What a .docx may expand to, read in chunks whatever sizes its directory claims, so that a zip
+# bomb stops here: all its parts together (pictures included, held in memory), and its XML, which
+# is parsed into a tree many times its size.
+MAX_DOCX_EXPANDED = 128 * 1024 * 1024
+MAX_DOCX_XML = 16 * 1024 * 1024
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB".replace(".0 MB", " MB")
+
 
 def read(path: Path, shown: str) -> Read:
     suffix = path.suffix.lower()
@@ -17,7 +32,12 @@ def read(path: Path, shown: str) -> Read:
                       f"LibreOffice and save it as .docx, then import that")
     if suffix not in SUFFIXES:
         raise Refusal(f"{shown}: a {suffix or 'file without an extension'} file; import reads {', '.join(SUFFIXES)}")
+    limit = MAX_DOCX_BYTES if suffix == ".docx" else MAX_TEXT_BYTES
     try:
+        size = path.stat().st_size
+        if size > limit:
+            raise Refusal(f"{shown}: {_mb(size)}, over the limit of {_mb(limit)} for a {suffix} file; "
+                          f"a work report is far smaller: split the file, or import the reports it holds one by one")
         raw = path.read_bytes()
     except OSError as e:
         raise Refusal(f"{shown}: cannot be read: {e.strerror}") from e
@@ -50,10 +70,14 @@ def _docx_lines(raw: bytes, shown: str) -> list[str]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    _check_docx(raw, shown)
+    from lxml import etree
+
     try:
         document = docx.Document(io.BytesIO(raw))
-    except (zipfile.BadZipFile, KeyError, ValueError) as e:
-        raise Refusal(f"{shown}: not a readable .docx file ({e}); open it in Word and save it again as .docx") from e
+    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError, etree.LxmlError, EOFError, NotImplementedError) as e:
+        raise Refusal(f"{shown}: not a readable .docx file ({type(e).__name__}: {str(e)[:120]}); "
+                      f"open it in Word and save it again as .docx") from e
     lines: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
@@ -78,3 +102,42 @@ def _docx_lines(raw: bytes, shown: str) -> list[str]:
                 lines += ["| " + " | ".join(r) + " |" for r in rows[1:]]
                 lines.append("")
     return lines
+
+
+def _check_docx(raw: bytes, shown: str) -> None:
+    """A .docx is a zip of XML parts: every part is expanded here in chunks, and the file refused
+    once all of them pass MAX_DOCX_EXPANDED (a zip bomb, whatever its directory claims); a part
+    that declares a DTD or entities is refused too: Word never writes one, and its entities would
+    not be expanded, so their text would be lost without a word."""
+    import io
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(raw))
+        total = xml = 0
+        for info in archive.infolist():
+            if info.is_dir():
+                continue
+            with archive.open(info) as part:
+                head = b""
+                while chunk := part.read(1 << 16):
+                    if len(head) < 4096:
+                        head += chunk[:4096]
+                    total += len(chunk)
+                    if info.filename.endswith((".xml", ".rels")):
+                        xml += len(chunk)
+                        if xml > MAX_DOCX_XML:
+                            raise Refusal(f"{shown}: its XML expands to more than {_mb(MAX_DOCX_XML)} (the limit for a "
+                                          f".docx's text, passed in {info.filename}): far more than a work report; "
+                                          f"open it in Word and save it again, or paste its text into a .txt")
+                    if total > MAX_DOCX_EXPANDED:
+                        raise Refusal(f"{shown}: its parts expand to more than {_mb(MAX_DOCX_EXPANDED)} (the limit for a "
+                                      f".docx, passed in {info.filename}): not a work report, or a damaged or "
+                                      f"hostile file; open it in Word and save it again, or paste its text into a .txt")
+            if info.filename.endswith((".xml", ".rels")) and (b"<!DOCTYPE" in head or b"<!ENTITY" in head):
+                raise Refusal(f"{shown}: {info.filename} declares a DTD or entities, which Word never writes; "
+                              f"their text cannot be read safely: open the file in Word and save it again as .docx")
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError) as e:
+        raise Refusal(f"{shown}: not a readable .docx file ({type(e).__name__}: {str(e)[:120]}); "
+                      f"open it in Word and save it again as .docx") from e
+    if "word/document.xml" not in archive.namelist():
+        raise Refusal(f"{shown}: a zip file without word/document.xml, not a Word document; save it again as .docx")

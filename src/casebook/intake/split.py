@@ -5,25 +5,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .clean import STRUCTURE, clean_lines, drop, repeated_lines
+from .clean import clean_lines, drop, repeated_lines, simplify
+from .headings import _NUMERAL, ENUMERATED, PIECE, TITLE_END, is_heading
 from .model import Line, Read, Removed, Report
-
-_NUMERAL = "0-9０-９一二三四五六七八九十百"
-# "篇1：标题", "第二篇 标题", "标题 篇3": the numbered headings of a collection of reports.
-PIECE = re.compile(rf"^\s*(篇\s*[{_NUMERAL}]+\s*[:：、.．\s]|第\s*[{_NUMERAL}]+\s*篇)|^.{{2,40}}\s篇\s*[{_NUMERAL}]+\s*$")
-# Section headings ("一、", "1.", "（一）", "⑴", "第一") recur in every report: never report titles.
-ENUMERATED = re.compile(rf"^\s*([{_NUMERAL}]+\s*[、.．:：)）]|[（(]\s*[{_NUMERAL}]+\s*[)）]|[⑴-⒇①-⑳]"
-                        rf"|第[{_NUMERAL}]+[、，,\s章节部分阶段条])")
-_SENTENCE = re.compile(r"[。！？；!?]")
-MAX_HEADING = 40
-
-
-def is_heading(text: str) -> bool:
-    text = text.strip()
-    if not text or len(text) > MAX_HEADING or STRUCTURE.match(text):
-        return False
-    # "二、加强组织领导，周密安排。" is a heading; a short line ending in 。 otherwise is a sentence.
-    return not _SENTENCE.search(text[:-1] if ENUMERATED.match(text) else text)
 
 
 def split(read: Read) -> tuple[Report, ...]:
@@ -32,7 +16,9 @@ def split(read: Read) -> tuple[Report, ...]:
     # No start, no piece: the second list has its one end only.
     pieces = [lines[a:b] for a, b in zip(starts, starts[1:] + [len(lines)], strict=False)]
     preamble = lines[: starts[0]] if starts else []
-    if preamble and not _has_body(preamble):
+    marked = bool(starts) and bool(PIECE.match(lines[starts[0]].text))
+    if preamble and (marked or not _has_body(preamble)):
+        # Before the first 篇N: the collection's title and the site's lead-in, never a report.
         # Before the first report only the collection's title: not part of any report.
         removed += [Removed(l.number, l.text.strip(), "title of the collection") for l in preamble if l.text.strip()]
     elif preamble:
@@ -77,7 +63,8 @@ def heading_text(text: str) -> str:
     text = text.strip().lstrip("#").strip()
     if not PIECE.match(text):
         return text
-    return re.sub(rf"^\s*(篇\s*[{_NUMERAL}]+|第\s*[{_NUMERAL}]+\s*篇)|\s篇\s*[{_NUMERAL}]+\s*$", "", text).strip(" :：、.．")
+    return re.sub(rf"^\s*(篇\s*[{_NUMERAL}]+|[【\[〔(（]?\s*第\s*[{_NUMERAL}]+\s*篇\s*[】\]〕)）]?)"
+                  rf"|\s篇\s*[{_NUMERAL}]+\s*$", "", text).strip(" :：、.．")
 
 
 def _unnumbered(piece: list[Line], removed: list[Removed]) -> list[Line]:
@@ -109,19 +96,37 @@ def _starts(lines: list[Line]) -> list[int]:
     titles = _repeated_titles(lines)
     texts = [l.text for l in lines]
     blank_share = sum(1 for t in texts if not t.strip()) / max(len(texts), 1)
-    starts = []
+    starts: list[int] = []
+    body_since = False  # a report's body since the last start
     for i, text in enumerate(texts):
         if not text.strip():
             continue
         numbered = bool(PIECE.match(text)) and is_heading(text)
+        simple = simplify(text).strip().lstrip("#").strip()
+        titled = (body_since and is_heading(text) and not ENUMERATED.match(simple) and len(simple) >= 8
+                  and not text.lstrip().startswith("##")  # a Word section heading, under the document's title
+                  and not re.search(r"[:：,，]", simple)
+                  and bool(TITLE_END.search(simple)) and _names_itself(simple))
+        body_since = (body_since or not is_heading(text)) and not (numbered or titled)
         repeated = text.strip() in titles
         # Where paragraphs are set apart by blank lines, an indented line glued to the one before
         # is where one pasted page ends and the next begins.
         seam = (i > 0 and blank_share > 0.3 and text[:1] in (" ", "\u3000", "\t") and not is_heading(texts[i - 1])
                 and texts[i - 1].rstrip()[-1:] in ("。", "！", "？", "”", "\"", "…"))
-        if numbered or repeated or seam:
+        if numbered or repeated or seam or titled:
             starts.append(i)
     return starts
+
+
+def _names_itself(title: str) -> bool:
+    """A report's title says whose and when (…五连2024年…总结, 海北州民宗委…总结); a section's
+    heading (民族团结进步创建工作开展情况) says neither."""
+    from .unit import HEADS
+
+    if re.search(r"(?:19|20)[0-9Xx]{2}\s*年", title):
+        return True
+    head = re.search("|".join(re.escape(h) for h, _ in HEADS), title)
+    return head is not None and head.start() <= 12
 
 
 def _trim(lines: list[Line]) -> list[Line]:

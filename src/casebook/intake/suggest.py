@@ -5,23 +5,32 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import dataclass
 
 from casebook.corpus.trace import NUMBER
 from casebook.model import Taxonomy
 from casebook.script import to_simplified
 
+from . import facts
+from . import unit as naming
 from .groups import ethnic_groups
+from .headings import ENUMERATED, is_heading
+from .measures import AHEAD, sentences
+from .measures import measures as done_measures
 from .model import Mention, Report, Suggestion, Suggestions
-from .places import region
-from .split import ENUMERATED, heading_text, is_heading
+from .places import gazetteer, inferred, region, written_forms
+from .split import heading_text
 
 # Anonymised values: X, XX, 20XX, ### and ** stand for what the source left out (X光 is an X-ray),
 # and so does a blank before a measure word that cannot begin a word itself (辖属 个居委会, not
 # 少数民族 个人) or a unit with no number (总面积平方公里).
+# A Markdown heading's ## (from a Word heading) is none; 马某某, an anonymised name, is one.
 PLACEHOLDER = re.compile(
-    r"(?:19|20)[XxＸｘ]{2}|(?<![A-Za-z])[XxＸｘ]{1,4}(?![A-Za-z光线射])|#{2,}|[*＊]{2,}|_{3,}|"
+    r"(?:19|20)[XxＸｘ]{2}|(?<![A-Za-z])[XxＸｘ]{1,4}(?![A-Za-z光线射])|(?<=[^\n#])#{2,}|^#{2,}(?![#\s])|[*＊]{2,}|_{3,}|"
+    r"[\u4e00-\u9fff]?某某|"
     r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=(?:个(?!人|别|性|体)|名|户|次|件|余|万元|平方公里|公里|亩|人次)[\u4e00-\u9fff])|"
-    r"(?<=面积)(?=平方公里|平方米|亩)"
+    r"(?<=面积)(?=平方公里|平方米|亩)",
+    re.M,
 )
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年(度|全年|上半年|下半年|[0-9]{1,2}月|[一二三四五六七八九十]{1,3}月|以来)?")
 _TRADITIONAL_SHARE = 0.01
@@ -40,8 +49,35 @@ def context(text: str, start: int, end: int, width: int = 14) -> str:
     return re.sub(r"\s+", " ", text[max(0, start - width):end + width]).strip()
 
 
+_ATTACHED = re.compile(r"(?:[%％]|年|名|个|人次|人|户|次|处|件|余|万元|元)")
+
+
+def _attached(text: str, m: re.Match) -> str:
+    """A placeholder with the word it stands in: XX社区, X名, 20xx年, XX村清真寺 (the blank of
+    辖 个村民小组 with its words on both sides)."""
+    token = m.group(0)
+    after = text[m.end():m.end() + 8]
+    if not token.strip():
+        before = text[max(0, m.start() - (1 if token else 2)):m.start()]
+        run = re.match(r"[\u4e00-\u9fff]{0,5}", after)
+        assert run is not None  # {0,5} matches the empty string at least
+        return (before + token + run.group(0)) or "(blank)"
+    word = _ATTACHED.match(after)
+    if word:
+        return token + word.group(0)
+    places = "|".join(re.escape(h) for h, _ in naming.HEADS)
+    institutions = "|".join(re.escape(h) for h, kind in naming.HEADS if kind in ("hospital", "school", "religious_venue", "enterprise",
+                                                                          "association", "department"))
+    # The shortest name that ends on a head (XX村, XX街道), carried on to an institution in it (XX村清真寺).
+    named = re.match(rf"[\u4e00-\u9fff]{{0,4}}?(?:{places})", after)
+    if not named:
+        return token
+    more = re.match(rf"[\u4e00-\u9fff]{{0,3}}?(?:{institutions})", after[named.end():])
+    return token + named.group(0) + (more.group(0) if more else "")
+
+
 def placeholders(text: str) -> tuple[Mention, ...]:
-    return tuple(Mention(m.group(0).strip() or "(blank)", context(text, m.start(), m.end())) for m in PLACEHOLDER.finditer(text))
+    return tuple(Mention(_attached(text, m), context(text, m.start(), m.end())) for m in PLACEHOLDER.finditer(text))
 
 
 def masked(text: str) -> str:
@@ -66,10 +102,6 @@ def _evidence(counts: Counter, limit: int = 6) -> str:
     return ", ".join(f"{w} ×{n}" for w, n in counts.most_common(limit))
 
 
-def _headings(lines: list[str]) -> str:
-    return "\n".join(l for l in lines if is_heading(l) or (ENUMERATED.match(l) and len(l.strip()) <= 60))
-
-
 def suggest(report: Report, taxonomy: Taxonomy) -> Suggestions:
     original = report.text
     text, traditional = simplified(original)
@@ -80,14 +112,24 @@ def suggest(report: Report, taxonomy: Taxonomy) -> Suggestions:
     # The opening lines say what the unit is; the headings say what it did.
     own_title = title.value if title.evidence.startswith("the heading") else ""
     opening = "\n".join([own_title or ""] + own[:3])
-    headings = _headings(own)
     body = masked("\n".join(own))
-    places = region(body)
-    unit_type = _unit_type(taxonomy, own_title or "", opening, body, places)
-    measures = _measures(taxonomy, headings, body)
+    found = _who(own_title or "", own, body)
+    anchor = _anchor(own_title or "", found, own)
+    places = region(body, anchor)
+    unit, unit_type = _unit_and_type(taxonomy, found, places, opening, body)
+    if unit_type.value == "prefecture_department" or (found.name and _level_of(found.name.name) == "prefecture"):
+        places = region(body, anchor, deepest="prefecture")
+    measures = done_measures(taxonomy, body, lambda l: is_heading(l) or bool(ENUMERATED.match(l) and len(l.strip()) <= 60))
     groups = _ethnic_groups(body)
     year = _year(own)
-    unit = _unit(taxonomy, unit_type.value, body)
+    said = [s for s, heading, done in sentences(body, is_heading) if not heading]
+    county = places["county"]
+    county_forms = sorted(written_forms("county", county.value), key=len, reverse=True) if county.value and not inferred(county) else []
+    kind_label = taxonomy.unit_type(str(unit_type.value)).label("zh") if unit_type.value else "单位"
+    place = next((places[level].value for level in ("county", "prefecture", "province")
+                  if places[level].value and not inferred(places[level])), None)
+    labels = [taxonomy.measure(str(m.value)).label("zh") for m in measures]
+    kind = facts.source_kind(title.value if title.evidence.startswith("the heading") else None, year.value, taxonomy)
     return Suggestions(
         traditional=traditional,
         title=title,
@@ -99,7 +141,117 @@ def suggest(report: Report, taxonomy: Taxonomy) -> Suggestions:
         ethnic_groups=groups,
         figures=figures(original),
         placeholders=placeholders(original),
+        honours=facts.honours(said),
+        locality=facts.locality(anchor, county_forms, unit.value, unit_type.value),
+        source_kind=kind,
+        by=facts.written_by_unit(found.self_ref, len(re.findall(r"我们", body)),
+                                 found.name.name if found.name and found.name.where == "title" else None, kind.value,
+                                 bool(re.search(r"现(?:将|就)[^。]{0,40}(?:总结|汇报|报告)如下", body))),
+        proposed_title=facts.proposed_title(unit.value, kind_label, place, labels),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    name: naming.Name | None  # the name the unit gives itself
+    kind_from: naming.Name | None  # the name that decides the kind (may be generic: 妇幼保健院, 县税务局)
+    self_ref: tuple | None  # ("院", 6)
+
+
+def _who(title: str, lines: list[str], body: str) -> _Found:
+    """The unit's own name and what kind of unit it is, from its title, its opening sentences,
+    its signature and what it calls itself, in that order."""
+    from_title = naming.in_title(title) if title else None
+    body_lines = [l for l in lines if not is_heading(l) or len(l) > 40]
+    opening = "\n".join(body_lines[:3])[:600]
+    openings = naming.in_opening(opening)
+    sig = naming.signature(lines)
+    named = [n for n in (from_title, *openings, sig) if n is not None]
+    proper = [n for n in named if not n.generic]
+    name = None
+    if from_title:
+        # The fullest form of the title's unit: a name of its kind in the opening with the same
+        # head or the same start (县税务局 -> 国家税务总局…税务局, 吴忠市工商联 -> 吴忠市工商业联合会).
+        same = [n for n in proper if n.kind == from_title.kind
+                and (from_title.generic or n.head == from_title.head or n.name[:2] == from_title.name[:2])]
+        name = max(same, key=lambda n: len(n.name)) if same else None
+    elif proper:
+        name = proper[0]
+    kind_from = from_title or (openings[0] if openings else None) or sig
+    return _Found(name, kind_from, naming.self_reference(body))
+
+
+def _anchor(title: str, found: _Found, lines: list[str]) -> str:
+    """Where the report says where the unit is: its title, its name, its first sentence and the
+    sentences that place it (位于, 地处, 隶属, 坐落, 所在地)."""
+    body = [l for l in lines if not is_heading(l)]
+    first = re.split(r"(?<=[。；！？])", body[0])[0] if body else ""
+    placing = [s for l in body for s in re.split(r"(?<=[。；！？])", l)
+               if re.search(r"位于|地处|隶属|坐落|所在地|地处", s) and re.search(r"^.{0,30}(位于|地处|隶属|坐落|是)", s)]
+    return "\n".join([title, found.name.name if found.name else "", first, *placing[:2]])
+
+
+def _level_of(name: str) -> str | None:
+    """The level of the place a department's name carries: 阿坝州民宗委 prefecture, 美姑县人民法院 county."""
+    names, matcher = gazetteer()
+    levels = {d.level for _, a, b in matcher.find_matches_as_indexes(name) for d, _ in names[name[a:b]]}
+    if "county" in levels:
+        return "county"
+    if re.search(r"县|旗|(?<!自治)区(?!域)|派出所|司法所", name):
+        return "county"
+    if "prefecture" in levels or re.search(r"州|盟|地区", name):
+        return "prefecture"
+    return None
+
+
+def _gazetteer_level(name: str) -> str | None:
+    names, matcher = gazetteer()
+    levels = {d.level for _, a, b in matcher.find_matches_as_indexes(name) for d, _ in names[name[a:b]]}
+    return next((level for level in ("county", "prefecture", "province") if level in levels), None)
+
+
+def _unit_and_type(taxonomy: Taxonomy, found: _Found, places: dict, opening: str,
+                   body: str) -> tuple[Suggestion[str | None], Suggestion[str | None]]:
+    known = {u.id for u in taxonomy.unit_types}
+    name = found.name
+    unit = (Suggestion(name.name, f"the unit's own name in its {name.where}")
+            if name else Suggestion(None, "the report gives no name of its own (only a kind of unit, 我X, or a placeholder)"))
+    kind, why = None, ""
+    source = found.kind_from
+    if source is not None:
+        kind, why = source.kind, f"its name in the {source.where} ends on “{source.head}” ({source.name})"
+    elif found.self_ref and found.self_ref[1] >= 2:
+        # Once may be a quotation or a slip; a unit that calls itself 我院 does so again and again.
+        word, n = found.self_ref
+        kind, why = naming.SELF[word], f"it calls itself “我{word}” ×{n}"
+    if kind == "院":
+        kind = ("department" if re.search(r"法院|检察院|审判|检察", body) else
+                "school" if body.count("学生") + body.count("学院") > body.count("患者") + body.count("医院") else "hospital")
+        why += f" (院 read as a {kind} from the report's words)"
+    if kind == "department":
+        level = _level_of(name.name if name else source.name if source else "")
+        if level is None:
+            # A bureau without a name speaks of its own area: 全州, 州委, 州直 or 全县, 县委, 县直.
+            up = len(re.findall(r"全州|州委|州政府|州直|全市|市委|市政府|市直|全盟|盟委|地委|行署", body))
+            down = len(re.findall(r"全县|县委|县政府|县直|全旗|旗委|全区|区委", body))
+            county = places.get("county")
+            if up != down:
+                level = "prefecture" if up > down else "county"
+                why += f"; at {level} level by the area it speaks of (州/市 ×{up}, 县 ×{down})"
+            else:
+                level = "county" if county is not None and county.value and not inferred(county) else "prefecture"
+                why += f"; at {level} level by the places it names"
+        else:
+            why += f"; at {level} level by its name"
+        kind = f"{level}_department"
+    elif kind == "corps":
+        kind = "corps_company"
+    elif kind == "area":
+        # An area names itself by a place of the gazetteer: 积石山县, 芒市 (要求各县 is none).
+        kind = "county" if source and _gazetteer_level(source.name) == "county" else None
+    if kind in known:
+        return unit, Suggestion(kind, why)
+    return unit, _unit_type(taxonomy, "", opening, body, places)
 
 
 def _title(lines: list[str], shared: set[str]) -> Suggestion[str | None]:
@@ -144,22 +296,6 @@ def _unit_type(taxonomy: Taxonomy, title: str, opening: str, body: str, places: 
     return Suggestion(best, f"{_evidence(counts)} (score {score}; the opening lines count five times){runner}")
 
 
-# A category is suggested when its words come back: three times in the body, or a heading names it.
-MEASURE_THRESHOLD = 3
-
-
-def _measures(taxonomy: Taxonomy, headings: str, body: str) -> tuple[Suggestion, ...]:
-    out = []
-    for measure in taxonomy.measures:
-        counts = _count(measure.keywords, body)
-        in_headings = _count(measure.keywords, headings)
-        score = sum(counts.values()) + 2 * sum(in_headings.values())
-        if score >= MEASURE_THRESHOLD:
-            headed = f"; in headings: {_evidence(in_headings)}" if in_headings else ""
-            out.append((score, Suggestion(measure.id, _evidence(counts) + headed)))
-    return tuple(s for _, s in sorted(out, key=lambda x: -x[0]))
-
-
 def _ethnic_groups(body: str) -> tuple[Suggestion, ...]:
     names = ethnic_groups()
     alternation = "|".join(sorted(names, key=len, reverse=True))
@@ -196,50 +332,55 @@ def _by_short_name(item: str, names: tuple[str, ...]) -> str | None:
     return matches[0] if len(matches) == 1 else None
 
 
-def _year(lines: list[str]) -> Suggestion:
-    """A year only where the report states the year of its work: in its title, or with a month
-    or a period of the year (2019年度, 2017年9月); a year named in passing is history."""
+# Where a report turns to what is left to do: years from there on are plans, not the year reported.
+_PLAN = re.compile(r"将|计划|拟|打算|力争|争取|确保|要|预计|目标")
+_OPENS = re.compile(r"(?:^|(?<=[。；！？\n]))\s*(?:现将\s*)?((?:19|20)[0-9]{2})\s*年(?:度)?[，,]")
+_OPENS_CLAUSE = re.compile(r"(?<=[，,])\s*((?:19|20)[0-9]{2})\s*年(?:度)?[，,](?=\S)")
+_CLOSING_DATE = re.compile(r"^\s*((?:19|20)[0-9]{2})\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日\s*$")
+_REPORTED = re.compile(r"现将\s*((?:19|20)[0-9]{2})\s*年")
+_DOCUMENT = re.compile(r"《((?:19|20)[0-9]{2})\s*年[^》]{2,40}(?:方案|计划|安排|要点)》")
+
+
+def _year(lines: list[str]) -> Suggestion[int | None]:
+    """The year the report is about: in its title (3), opening a sentence of what was done
+    (“2020年，我院…”, “现将2020年…”) or in the closing date (2), with a month or a period of
+    the year (1), in the name of the year's own plan (1). A year from where the report turns to
+    problems and plans, one in a clause of what will be done (将, 力争, 确保到…), one quoted in
+    passing (2015年的2100元) is not the report's."""
     found: Counter = Counter()
+    ahead = False
     for i, line in enumerate(lines):
-        for m in _YEAR.finditer(masked(line)):
-            if i < 2 and is_heading(line):
+        plain = masked(line)
+        if is_heading(line) and AHEAD.search(line) and i > 1:
+            ahead = True
+        if ahead:
+            continue
+        if i < 2 and is_heading(line):
+            for m in _YEAR.finditer(plain):
                 found[m.group(1)] += 3
-            elif m.group(2) and m.group(2) != "以来":
+            continue
+        if i >= len(lines) - 2 and (closing := _CLOSING_DATE.match(plain)):
+            found[closing.group(1)] += 2
+            continue
+        for m in _OPENS.finditer(plain):
+            clause = re.split(r"[。；！？]", plain[m.end():], maxsplit=1)[0][:20]
+            if not _PLAN.search(clause):
+                found[m.group(1)] += 2
+        # The same after a comma (…经营，2019年，公司招收…) counts once.
+        for m in _OPENS_CLAUSE.finditer(plain):
+            clause = re.split(r"[。；！？，]", plain[m.end():], maxsplit=1)[0][:20]
+            if not _PLAN.search(clause) and not _PLAN.search(plain[max(0, m.start() - 4):m.start()]):
+                found[m.group(1)] += 1
+        for m in _REPORTED.finditer(plain):
+            found[m.group(1)] += 2
+        for m in _DOCUMENT.finditer(plain):
+            found[m.group(1)] += 1
+        for m in _YEAR.finditer(plain):
+            clause_before = plain[max(0, m.start() - 6):m.start()]
+            if m.group(2) and m.group(2) != "以来" and not _PLAN.search(clause_before):
                 found[m.group(1)] += 1
     if not found:
-        return Suggestion(None, "no year of the work stated (years in passing and placeholders such as 20XX are not years)")
+        return Suggestion(None, "no year of the work stated (years in passing, in plans and placeholders such as 20XX are not years)")
     year, n = max(found.items(), key=lambda kv: (kv[1], kv[0]))
-    return Suggestion(int(year), f"“{year}年” stated with a month, a period or in the title ({n})"
+    return Suggestion(int(year), f"“{year}年” in the title, opening what was done, in the closing date or with a month ({n})"
                       + (f"; others: {', '.join(y for y in found if y != year)}" if len(found) > 1 else ""))
-
-
-# What follows a unit's name where a report introduces it: 碧海社区位于…, 某某医院是…
-_INTRODUCED = r"(?=是|位于|地处|坐落|现有|共有|下辖|辖区|成立于|始建于|创建于|建于|始终|多年来|近年来)"
-
-
-def _unit(taxonomy: Taxonomy, unit_type: object, body: str) -> Suggestion:
-    """The name the report gives its unit, where it introduces it: at the start of a sentence and
-    followed by 是, 位于, 现有 …, or beginning with a place the gazetteer knows (肃北县蒙医院)."""
-    if not unit_type:
-        return Suggestion(None, "no unit type")
-    nouns = taxonomy.unit_type(str(unit_type)).names
-    if not nouns:
-        return Suggestion(None, "no unit word")
-    from .places import gazetteer
-
-    names_of_places, matcher = gazetteer()
-    alternation = "|".join(map(re.escape, sorted(nouns, key=len, reverse=True)))
-    pattern = re.compile(rf"(?:^|(?<=[\s，。；：“”（）,;:()]))([\u4e00-\u9fff]{{2,12}}?(?:{alternation}))(?:{_INTRODUCED})?", re.M)
-    names: Counter = Counter()
-    for m in pattern.finditer(body):
-        name = m.group(1)
-        introduced = m.group(0) != name or bool(re.match(_INTRODUCED, body[m.end():]))
-        at_place = any(start == 0 and end < len(name) for _, start, end in matcher.find_matches_as_indexes(name))
-        if (introduced or at_place) and not ENUMERATED.match(name) \
-                and not re.match(r"[我本全各该此在为对将把从由经据按和与及也使年月日]", name) \
-                and not re.search(r"少数民族|民族团结|各族|群众|工作|领导|推进|加强|开展|坚持|注重|积极|建设|贯彻|落实", name):
-            names[name] += 1
-    if not names:
-        return Suggestion(None, "no name introduced as the unit's (such as “…社区位于…”)")
-    name, n = names.most_common(1)[0]
-    return Suggestion(name, f"“{name}” ×{n}, introduced as the unit at the start of a sentence")

@@ -1,0 +1,124 @@
+"""Measure categories from what a report says was done, each with the sentence that shows it.
+
+A practice counts where a sentence says it was done, even once; the part where a report turns to
+its problems and next steps, and clauses of plans and shortcomings, are not evidence. A keyword
+inside a longer word is no evidence either: 清真 in 清真寺 names a mosque, not a halal service;
+word boundaries come from the same segmenter as the search (rjieba).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from casebook.model import Taxonomy
+
+from .model import Suggestion
+
+# Where a report turns to what is left to do (a heading of its own).
+AHEAD = re.compile(r"存在的?问题|存在的?不足|存在的?困难|问题与|问题和|下一步|下步|打算|工作计划|工作思路|今后|明年")
+# A clause of plans, wishes or shortcomings: what it says is not done.
+NOT_DONE = re.compile(r"计划|拟|力争|争取|打算|下一步|下步|将进一步|将继续|将加大|将着力|将重点|将在|将把|将探索|将积极|"
+                      r"(?<![主需重只])要(?=通过|进一步|加强|坚持|把|以|在|继续|不断|切实|深入)|应当|必须|"
+                      r"还需|有待|亟待|不足|缺乏|薄弱|不够|尚未|未能|希望|建议|准备|设想|探索建立|尚无|还没有|难度")
+# Verbs of doing: a sentence with one of them describes the practice as done, and counts twice.
+DONE = re.compile(r"举办|举行|建立|成立|实施|选派|选送|派出|结成|结对|签订|设立|开设|开通|落实|完成|召开|配备|聘请|资助|"
+                  r"慰问|表彰|荣获|获得|被评为|被命名|评为|培训了|发放|走访|调解|化解|排查|推荐|制定|印发|编印|"
+                  r"设置|搭建|打造|创办|邀请|接待|共计|累计|全年|[0-9]+\s*(?:次|场|期|人次|户|名|人|件|个|万元)")
+# A heading, a sentence: where evidence is counted.
+_SENTENCES = re.compile(r"[^。；！？!?\n]+[。；！？!?]?")
+# A category is suggested from one sentence that says it was done and a second piece of evidence
+# (another sentence, or a heading, which counts twice).
+THRESHOLD = 2
+
+
+@cache
+def _matcher(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, sorted(set(words), key=len, reverse=True))))
+
+
+@cache
+def _naming_head() -> re.Pattern:
+    from .unit import _HEAD_RE
+
+    return re.compile(rf"(?:{_HEAD_RE})$")
+
+
+def _tokens(sentence: str) -> list[tuple[int, int, str]]:
+    import rjieba
+
+    out, at = [], 0
+    for token in rjieba.cut(sentence):
+        out.append((at, at + len(token), token))
+        at += len(token)
+    return out
+
+
+def _whole(sentence: str, tokens: list[tuple[int, int, str]], start: int, end: int) -> bool:
+    """The keyword begins a word, and does not sit inside a longer word that names a thing
+    (清真寺, 交流中心 are fine as 交流 begins them; 清真 in 清真寺 is a mosque)."""
+    starts = {a for a, _, _ in tokens}
+    if start not in starts:
+        return False
+    for a, b, token in tokens:
+        if a <= start < b:
+            return b <= end or not _naming_head().search(token)
+    return True
+
+
+def sentences(text: str, is_heading) -> list[tuple[str, bool, bool]]:
+    """(sentence, is a heading, says it was done) for the text, in order."""
+    out = []
+    ahead = False
+    for n, line in enumerate(text.split("\n")):
+        if not line.strip():
+            continue
+        heading = is_heading(line)
+        if heading and n > 0 and AHEAD.search(line):
+            ahead = True
+        if ahead:
+            out.append((line, heading, False))
+            continue
+        if heading:
+            out.append((line, True, not NOT_DONE.search(line)))
+            continue
+        for m in _SENTENCES.finditer(line):
+            s = m.group(0)
+            # A run-in heading (“存在的问题：一是…”) turns the rest of the report too.
+            if re.match(r"\s*(?:[一二三四五六七八九十]+、)?\s*(?:存在的?问题|存在的?不足|存在的?困难|下一步)", s):
+                ahead = True
+            out.append((s, False, not ahead and not NOT_DONE.search(s)))
+    return out
+
+
+def measures(taxonomy: Taxonomy, text: str, is_heading) -> tuple[Suggestion, ...]:
+    parts = sentences(text, is_heading)
+    found = []
+    segmented: dict[str, list] = {}
+    for measure in taxonomy.measures:
+        pattern = _matcher(tuple(measure.keywords))
+        score, evidence = 0, None
+        words: dict[str, int] = {}
+        for sentence, heading, done in parts:
+            if not done:
+                continue
+            tokens = None
+            hit = None
+            named_only = True  # every hit inside quotation marks: the name of a campaign or contest
+            for m in pattern.finditer(sentence):
+                tokens = tokens or segmented.get(sentence) or segmented.setdefault(sentence, _tokens(sentence))
+                if _whole(sentence, tokens, m.start(), m.end()):
+                    hit = m.group(0)
+                    before = sentence[:m.start()]
+                    named_only = named_only and before.count("“") > before.count("”")
+                    words[hit] = words.get(hit, 0) + 1
+            if hit:
+                # A quoted name (开展“民族团结一家亲”演讲比赛) is a mention, never the practice done.
+                score += 1 if named_only else 2 if heading or DONE.search(sentence) else 1
+                if evidence is None or (heading and not evidence[1]):
+                    evidence = (sentence.strip(), heading)
+        if score >= THRESHOLD and evidence:
+            shown = evidence[0] if len(evidence[0]) <= 60 else evidence[0][:60] + "…"
+            found.append((score, Suggestion(measure.id, f"{', '.join(f'{w} ×{n}' for w, n in words.items())}; "
+                                                        f"done: “{shown}”")))
+    return tuple(s for _, s in sorted(found, key=lambda x: -x[0]))

@@ -1,0 +1,172 @@
+"""`casebook import` on reports written the way units write them: every kind of collection marker,
+noise anywhere, the unit's own name before the places it mentions, the year it reports, and the
+practices it says were done. Every report here is invented for the test."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from casebook.tools.cli import main
+
+
+def imported(capsys, content: Path, path: Path) -> list[dict]:
+    code = main(["import", "--dry-run", "--json", "--content", str(content), str(path)])
+    out = capsys.readouterr()
+    assert code == 0, out.err
+    return json.loads(out.out)
+
+
+def report(title: str, opening: str, *rest: str) -> str:
+    return "\n\n".join([title, opening, *rest])
+
+
+HOSPITAL = report("石门乡卫生院2021年民族团结进步创建工作总结",
+                  "石门乡卫生院位于云南省红河哈尼族彝族自治州元阳县南部，现有职工30人，其中哈尼族12人。",
+                  "2021年，我院成立创建工作领导小组，组织双语服务小组为群众提供翻译服务800余人次。")
+TOWN = report("2022年民族团结进步创建工作汇报",
+              "青松镇地处黔东南苗族侗族自治州雷山县北部，辖6个行政村，居住着苗族、汉族。",
+              "2022年，镇党委举办民族团结讲座5场，调解矛盾纠纷12件。")
+
+
+@pytest.mark.parametrize("marker", [
+    "篇{n}：", "篇{cn}\n", "【第{n}篇】\n", "第{cn}篇 ",
+])
+def test_every_kind_of_marker_splits_a_collection_and_its_preamble_is_no_report(capsys, content, tmp_path, marker):
+    numerals = {1: "一", 2: "二"}
+    parts = [marker.format(n=n, cn=numerals[n]) + text for n, text in ((1, HOSPITAL), (2, TOWN))]
+    path = tmp_path / "collection.txt"
+    path.write_text("民族团结工作总结（精选2篇）\n【导语】本站为大家整理了两篇总结，供参考！\n\n" + "\n\n".join(parts), "utf-8")
+    reports = imported(capsys, content, path)
+    assert [r["unit"] for r in reports] == ["石门乡卫生院", "青松镇"]
+    assert [r["unit_type"] for r in reports] == ["hospital", "township"]
+    assert "精选2篇" not in reports[0]["text"] and "导语" not in reports[0]["text"]
+    reasons = {x["reason"] for x in reports[0]["removed"]}
+    assert {"title of the collection", "site's lead-in"} <= reasons
+
+
+def test_reports_with_a_trailing_number_or_no_marker_at_all_split_where_a_new_title_begins(capsys, content, tmp_path):
+    trailing = tmp_path / "trailing.txt"
+    trailing.write_text(HOSPITAL.replace("总结\n", "总结 篇1\n", 1) + "\n\n" + TOWN.replace("汇报\n", "汇报 篇2\n", 1), "utf-8")
+    assert len(imported(capsys, content, trailing)) == 2
+    bare = tmp_path / "bare.txt"
+    bare.write_text(HOSPITAL + "\n" + TOWN, "utf-8")  # one after the other, no marker, no blank line
+    reports = imported(capsys, content, bare)
+    assert [r["year"] for r in reports] == [2021, 2022]
+    assert [r["region"]["county"] for r in reports] == ["元阳县", "雷山县"]
+
+
+def test_a_paywall_marker_on_its_own_line_joins_nothing_and_noise_anywhere_is_removed(capsys, content, tmp_path):
+    path = tmp_path / "noisy.txt"
+    path.write_text("\n".join([
+        "首頁 > 範文大全 > 工作總結",  # Traditional furniture too
+        "篇1：" + HOSPITAL.split("\n\n")[0],
+        "发布时间：2023-01-08　　作者：佚名　　浏览次数：2471",
+        *HOSPITAL.split("\n\n")[1:],
+        "##paidbegin##",
+        "篇2：" + TOWN.split("\n\n")[0],
+        "— 2 —",
+        *TOWN.split("\n\n")[1:],
+        "本文由会员上传，仅供参考。如需原创文章，请联系客服。",
+        "扫码关注公众号，获取更多范文",
+    ]), "utf-8")
+    reports = imported(capsys, content, path)
+    assert [r["unit"] for r in reports] == ["石门乡卫生院", "青松镇"]
+    text = reports[0]["text"] + reports[1]["text"]
+    for noise in ("浏览次数", "— 2 —", "会员上传", "公众号", "範文", "paidbegin"):
+        assert noise not in text, noise
+    assert all(f["number"] not in ("2471", "2023") for r in reports for f in r["figures"])
+    assert reports[0]["year"] == 2021  # the page's date is no year of the report
+
+
+@pytest.mark.parametrize("text, unit, unit_type", [
+    (report("边境派出所民族团结进步创建工作总结", "我所地处勐腊县，辖区居住着傣族、哈尼族群众。", "我所开展民族政策宣传12场。"),
+     None, "county_department"),
+    (report("阿坝州民宗委2021年民族团结进步宣传月活动总结", "州民宗委牵头开展宣传月活动，在马尔康市举办文艺演出3场。"),
+     "阿坝州民宗委", "prefecture_department"),
+    (report("中共三都水族自治县委统战部2021年工作总结", "县委统战部加强民主党派和无党派人士工作，召开座谈会4次。"),
+     "中共三都水族自治县委统战部", "county_department"),
+    (report("县税务局2023年民族团结进步创建工作总结", "国家税务总局雷山县税务局现有干部职工50人。", "我局开展双语办税服务。"),
+     "国家税务总局雷山县税务局", "county_department"),
+    (report("创建和谐寺观教堂工作总结", "我寺位于碌曲县，现有僧人40名。", "我寺组织僧人学习法律法规6次。"), None, "religious_venue"),
+    (report("农商银行雷山支行2020年民族团结工作总结", "雷山支行开展双语金融服务，发放贷款300万元。"), "农商银行雷山支行", "enterprise"),
+    (report("第七师一二五团三连2024年民族团结工作总结", "我连现有职工群众200户，居住着汉族、维吾尔族。"),
+     "第七师一二五团三连", "corps_company"),
+    (report("小学民族团结教育工作总结", "我校地处雷山县，是一所寄宿制小学。", "我校开展民族团结教育课12节。"), None, "school"),
+])
+def test_the_unit_type_comes_from_the_head_of_the_units_own_name(capsys, content, tmp_path, text, unit, unit_type):
+    path = tmp_path / "r1.txt"
+    path.write_text(text, "utf-8")
+    [r] = imported(capsys, content, path)
+    assert (r["unit"], r["unit_type"]) == (unit, unit_type), r["evidence"]["unit_type"]
+
+
+def test_the_units_own_place_and_year_not_those_it_mentions(capsys, content, tmp_path):
+    path = tmp_path / "r1.txt"
+    path.write_text(report(
+        "我校2023年民族团结教育工作总结",
+        "我校地处广西柳州市三江侗族自治县北部，是一所寄宿制小学。",
+        "2023年，我校与广东省深圳市龙华区一所小学结成友好学校，深圳市龙华区的教师来校交流3次，龙华区捐赠图书300册。",
+        "确保到2025年全校学生普通话达标。",
+        "存在的问题和2024年打算",
+        "2024年，我校将继续开展结对活动。"), "utf-8")
+    [r] = imported(capsys, content, path)
+    assert r["region"] == {"province": "广西壮族自治区", "prefecture": "柳州市", "county": "三江侗族自治县"}
+    assert r["year"] == 2023
+
+
+def test_a_higher_level_not_written_is_inferred_and_marked_so(capsys, content, tmp_path):
+    path = tmp_path / "r1.txt"
+    path.write_text(report("青松镇2022年民族团结工作汇报", "青松镇地处雷山县北部。", "2022年，全镇举办讲座5场。"), "utf-8")
+    [r] = imported(capsys, content, path)
+    assert r["region"]["county"] == "雷山县"
+    assert r["region"]["prefecture"] == "黔东南苗族侗族自治州"
+    assert r["evidence"]["region"]["prefecture"].startswith("inferred from the gazetteer")
+
+
+def test_measures_come_from_what_was_done_not_from_plans_problems_or_words_inside_words(capsys, content, tmp_path):
+    path = tmp_path / "r1.txt"
+    path.write_text(report(
+        "河湾村2020年民族团结进步创建工作汇报",
+        "河湾村位于循化撒拉族自治县，村里有一座清真寺，清真寺旁是村委会，村民多到清真寺礼拜。",
+        "2020年，村党支部组织12名党员与24户困难群众结成帮扶对子，全年走访慰问36次。",
+        "存在的问题和下一步打算",
+        "一是流动人口服务管理还有不足；二是下一步计划选派干部挂职锻炼，开展交往交流交融活动。"), "utf-8")
+    [r] = imported(capsys, content, path)
+    assert "pairing" in r["measures"]  # named once, described as done
+    assert "culturally_adapted_services" not in r["measures"]  # 清真 only inside 清真寺
+    assert "floating_population" not in r["measures"] and "cadre_development" not in r["measures"]  # problems, plans
+    assert "结成帮扶对子" in r["evidence"]["measures"]["pairing"]  # the sentence, not only a count
+
+
+def test_a_section_heading_inside_a_report_starts_no_new_report(capsys, content, tmp_path):
+    path = tmp_path / "r1.txt"
+    path.write_text(report(
+        "石门乡卫生院2021年民族团结进步创建工作总结",
+        "石门乡卫生院位于元阳县南部，现有职工30人。",
+        "民族团结进步创建工作开展情况",
+        "我院组织双语服务小组为群众提供翻译服务800余人次。",
+        "关于双语服务的调研报告",
+        "我院调查了200名患者。"), "utf-8")
+    assert len(imported(capsys, content, path)) == 1
+
+
+def test_a_unit_named_only_in_its_signature_and_a_year_only_in_its_date(capsys, content, tmp_path):
+    path = tmp_path / "r1.txt"
+    path.write_text(report(
+        "民族团结进步创建工作总结",
+        "一年来，全镇紧紧围绕民族团结进步这条主线，举办讲座6场，调解纠纷9件。",
+        "雷山县青松镇人民政府",
+        "2023年12月20日"), "utf-8")
+    [r] = imported(capsys, content, path)
+    assert (r["unit"], r["unit_type"], r["year"]) == ("雷山县青松镇人民政府", "township", 2023)
+
+
+def test_a_title_with_a_motto_names_the_unit_in_its_subtitle(capsys, content, tmp_path):
+    path = tmp_path / "r1.txt"
+    path.write_text(report("织密团结纽带 共建和谐社区——锦江街道办事处民族工作情况汇报",
+                           "街道辖8个社区，常住人口6万人，其中少数民族3000余人。"), "utf-8")
+    [r] = imported(capsys, content, path)
+    assert (r["unit"], r["unit_type"]) == ("锦江街道办事处", "street_office")
