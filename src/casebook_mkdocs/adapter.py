@@ -4,6 +4,7 @@ It also holds what a build gathers between its events."""
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import os
@@ -133,7 +134,9 @@ class Adapter:
         if memo is None or memo.version != casebook_memo.code_version():
             memo = self.memos[path] = casebook_memo.open_memo(path)
             # The memo of earlier versions, a pickle, is never read (it could run code): gone.
-            path.with_suffix(".pickle").unlink(missing_ok=True)
+            # A cache folder that cannot be used is the memo's to say (it builds without one).
+            with contextlib.suppress(OSError):
+                path.with_suffix(".pickle").unlink(missing_ok=True)
         return memo
 
     def files(self, files: Files, config: MkDocsConfig) -> Files:

@@ -183,9 +183,10 @@ def test_first_search_loads_the_manifest_and_only_the_chunks_it_needs(browser, s
         print(f"\n蒙医院: {loaded}")
         assert loaded.count("search/index.js") == 1
         # 蒙医, 医院 and the key of its synonym group (蒙医医院, 蒙医药): three keys, at most three
-        # chunks of postings; one result, one chunk of what it shows.
+        # chunks of postings; of what the results show, at most one chunk a result.
+        results = page.locator(".cb-search__result").count()
         assert 1 <= len(postings) <= 3 < chunks
-        assert len(shown_docs) == 1
+        assert 1 <= len(shown_docs) <= results
         assert not [u for u in loaded if u.startswith("en/")]
     finally:
         page.close()

@@ -87,3 +87,11 @@ def test_the_real_content_and_the_hand_written_english_pages_are_clean():
     assert [str(p) for p in loaded.problems if p.code == english_style.CODE] == []
     for page in sorted((ROOT / "docs").glob("*.en.md")):
         assert warnings(page.relative_to(ROOT).as_posix(), page.read_text("utf-8")) == []
+
+
+def test_a_glossary_in_any_yaml_layout_lends_no_chinese_to_the_english():
+    # Flow style and keys in any order, as yaml.safe_dump writes them: the Chinese stays Chinese.
+    glossary = ("terms:\n- en: Term 1\n  explanation: {en: Explained here, zh: 解释}\n  id: t\n  zh: 术语\n"
+                "- {en: 'Two (两)', id: u, zh: 二, explanation: {en: 在 English, zh: 解释}}\n")
+    found = [(p.line, p.message.split(" in English")[0]) for p in english_style.check_glossary("g.yml", glossary)]
+    assert found == [(6, "Chinese characters outside brackets")]

@@ -505,3 +505,11 @@ def test_a_day_keeps_its_month(content):
         "is 29 October; both languages give the same dates",
         "content/cases/alpha.en.md:15: body: content/cases/alpha.zh.md:26 gives the date 10月29日 (29 October), this "
         "file does not; both languages give the same dates"]
+
+
+def test_digits_that_end_a_latin_name_are_no_figure_in_either_language():
+    # G20 or a list label L0 is a name: the English does not read it as a figure, nor may the Chinese.
+    from casebook.corpus.figures import en_figures, zh_figures
+
+    assert list(zh_figures("L0 峰会在G20期间召开")) == list(en_figures("L0 summit during the G20")) == []
+    assert [f.value for f in zh_figures("共20人")] and [f.value for f in en_figures("20 people")]

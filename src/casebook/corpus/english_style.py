@@ -72,20 +72,40 @@ def check_file(path: str, text: str) -> list[Problem]:
     return check_lines(path, enumerate(text.split("\n"), 1))
 
 
-_EN_KEY = re.compile(r"^(\s*)(?:-\s+)?en:\s*(.*)$")
-
-
 def check_glossary(path: str, text: str) -> list[Problem]:
-    """The English of the glossary: the lines of every `en:` field, wherever it stands."""
+    """The English of the glossary: the value of every `en:` key, wherever it stands (a term's
+    name, an explanation, in block or flow style), placed on the lines it is written on. Read
+    from YAML's own node tree, so that no layout of the file can hide a value or lend one
+    another's lines."""
+    import yaml
+
     english: list[tuple[int, str]] = []
-    indent: int | None = None
-    for number, line in enumerate(text.split("\n"), 1):
-        if indent is not None and line.strip() and len(line) - len(line.lstrip()) > indent:
-            english.append((number, line))
-            continue
-        indent = None
-        m = _EN_KEY.match(line)
-        if m:
-            indent = len(m.group(1))
-            english.append((number, m.group(2)))
+
+    def lines_of(node) -> None:
+        """A value's lines as written in the file (a folded value keeps its lines there)."""
+        if isinstance(node, yaml.SequenceNode):  # aliases: a list of names
+            for item in node.value:
+                lines_of(item)
+            return
+        source = text[node.start_mark.index:node.end_mark.index].split("\n")
+        first = node.start_mark.line + 1
+        if node.style in ("|", ">"):  # its first line holds only the indicator (>-)
+            source, first = source[1:], first + 1
+        english.extend((first + i, line) for i, line in enumerate(source))
+
+    def walk(node) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.value == "en" and not isinstance(value, yaml.MappingNode):
+                    lines_of(value)
+                else:
+                    walk(value)
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                walk(item)
+
+    try:
+        walk(yaml.compose(text, Loader=yaml.SafeLoader))
+    except yaml.YAMLError:
+        return []  # the loader reports a glossary it cannot read, with its line
     return check_lines(path, english, "en")

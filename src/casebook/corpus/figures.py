@@ -69,7 +69,8 @@ _ZH_UNIT = {"十": 10, "百": 100, "千": 1000}
 _ZH_BIG = {"万": 10 ** 4, "亿": 10 ** 8}
 # An Arabic number (full-width already folded by the caller) and the Chinese scale after it:
 # 3400万, 201.8万, 3万余, 30余万, 1.2亿.
-_ZH_ARABIC = re.compile(r"(近|上)?([0-9]+(?:\.[0-9]+)?)(余|多)?([百千万亿]*)(余|多)?")
+# Digits that end a Latin word (G20, L0) are part of a name, as the English reads them (\b).
+_ZH_ARABIC = re.compile(r"(近|上)?(?<![A-Za-z0-9])([0-9]+(?:\.[0-9]+)?)(余|多)?([百千万亿]*)(余|多)?")
 _ZH_WORDS = re.compile(r"(近|上)?([零〇一二两三四五六七八九十百千万亿]+)(余|多)?")
 
 
