@@ -110,7 +110,8 @@ def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
         glossary_text = _read_text(glossary_path, rel, problems) or ""
         glossary, found = parse_glossary(rel(glossary_path), glossary_text)
         glossary = _typeset_glossary(glossary)
-        problems += found + english_style.check_glossary(rel(glossary_path), glossary_text)
+        # Its English is read again (for the lines) only once the file has passed the bounds.
+        problems += found or english_style.check_glossary(rel(glossary_path), glossary_text)
     synonyms = Synonyms()
     synonyms_path = content_dir / "synonyms.yml"
     if synonyms_path.exists():
