@@ -70,17 +70,22 @@ def _length(text: str, lang: str) -> int:
 def _body(rng: random.Random, paragraphs: list[str], lang: str) -> str:
     goal = ZH_CHARS if lang == "zh" else EN_WORDS
     sections = CASE_SECTIONS[lang]
+    # The length of the parts joined by newlines is the sum of their lengths (Han characters, or
+    # words split at whitespace): counted as each part is added, not again over the whole text
+    # (which made 100,000 cases take most of an hour).
     parts, size = [], 0
     for k, heading in enumerate(sections):
         parts.append(f"## {heading}\n")
+        length = size + _length(parts[-1], lang)
         share = goal * (1 if k != 1 else 2) // (len(sections) + 1)
-        while _length("\n".join(parts), lang) < size + share:
+        while length < size + share:
             paragraph = rng.choice(paragraphs)
             # Two lists one after the other would be one loose list; the real cases have none.
             while _is_list(paragraph) and _is_list(parts[-1]):
                 paragraph = rng.choice(paragraphs)
             parts.append(paragraph + "\n")
-        size = _length("\n".join(parts), lang)
+            length += _length(parts[-1], lang)
+        size = length
     return "\n".join(parts)
 
 
