@@ -9,6 +9,7 @@ import gc
 import logging
 import os
 import posixpath
+import tempfile
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -337,14 +338,19 @@ class Adapter:
         failed = b.children.wait()
         urls = {f.src_uri: f.url for f in b.built}
         handwritten_pages = [(path, handwritten.typeset(Path(file).read_text("utf-8"), s.lang)) for path, file in b.handwritten]
-        index = search.site_index(b.loaded.content, b.indices, s.lang, urls, handwritten_pages, b.memo)
-        # Scripts, not JSON, so that search also loads from disk (file://). Cut again only when
-        # the index changed: its chunks are kept in the memo by a digest of the index.
-        for file in pagememo.chunk_files(index, b.memo):
+        indexer, docs = search.site_indexer(b.loaded.content, b.indices, s.lang, urls, handwritten_pages, b.memo)
+
+        def write(file) -> None:
             target = s.site_dir / file.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(file.text, encoding="utf-8")
-        self._reconcile(urls, index)
+
+        # Scripts, not JSON, so that search also loads from disk (file://). Made page by page
+        # (the whole index at once was most of a build's memory), and again only when the index
+        # changed: its files are kept in the memo by a digest of its rows.
+        with tempfile.TemporaryDirectory(prefix="casebook-search-") as scratch:
+            locations = pagememo.search_files(indexer, docs, b.memo, write, Path(scratch))
+        self._reconcile(urls, locations)
         # `mkdocs serve` writes after its first build (it may be stopped by a signal that skips
         # on_shutdown) and then at its end, not after every edit.
         b.memo.end_build(write=not self.serving or b.memo.builds == 0)
@@ -364,11 +370,11 @@ class Adapter:
             self.lock.release()
             self.lock = None
 
-    def _reconcile(self, urls: dict[str, str], index: dict) -> None:
+    def _reconcile(self, urls: dict[str, str], locations: list[str]) -> None:
         """Every content file must have reached its page, its indices and the search index."""
         b = self.current
-        locations = set(search.locations(index))
-        searchable = [src for src, url in urls.items() if url in locations]
+        indexed = set(locations)
+        searchable = [src for src, url in urls.items() if url in indexed]
         problems = reconcile(b.loaded.content, b.indices, urls, searchable, b.listed, b.carried)
         if problems:
             for problem in problems:

@@ -8,19 +8,21 @@ publish a stale page, so the parts are listed here next to what reads them:
   (their ids, what they share and the title each shows, from its file), the taxonomy, the
   language, the address style and the heading style; the code and strings come in through
   the memo's version.
-- the search files (pages/searchchunks.py): the whole index they are cut from.
+- the search files (pages/searchchunks.py): every row of the index and what it holds besides.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+import json
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 from casebook.derive.indices import Indices
 from casebook.incremental.memo import Memo, digest
 from casebook.model import Case, Content
-from casebook.pages import searchchunks
+from casebook.pages import search, searchchunks
 from casebook.pages.page import PageStub
 from casebook.urls import case_path
 
@@ -53,12 +55,67 @@ class CasePages:
                 tuple(related))
 
 
-def chunk_files(index: dict, memo: Memo) -> list[searchchunks.ChunkFile]:
+def search_files(indexer: search.Indexer, docs: Iterable[search.SearchDoc], memo: Memo,
+                 emit: Callable[[searchchunks.ChunkFile], None], scratch: Path) -> list[str]:
+    """The search files of one language, each given to `emit` as it is made; the address of
+    every page indexed.
+
+    The pages' rows go to a file in `scratch` first, one JSON line each, and into a digest:
+    when the memo holds the files of that digest (a warm build, an index that did not change),
+    they are taken from it one by one; otherwise the rows are read back one at a time into a
+    searchchunks.ChunkWriter, and each file it makes is kept in the memo on its own. Neither
+    way holds the whole index."""
     h = hashlib.blake2b(digest_size=16)
-    _digest(index, h)
-    files = memo.get(("search-files", h.hexdigest()),
-                     lambda: tuple((f.path, f.text) for f in searchchunks.chunk_files(index)), hold=False)
-    return [searchchunks.ChunkFile(path, text) for path, text in files]
+    locations = []
+    rows = scratch / "rows.jsonl"
+    with open(rows, "w", encoding="utf-8") as f:
+        for doc in docs:
+            row = indexer.row(doc)
+            line = json.dumps([row.columns, row.search_title, row.hidden], ensure_ascii=False) + "\n"
+            h.update(line.encode("utf-8"))
+            f.write(line)
+            locations.append(row.columns[0])
+    header = indexer.header()
+    _digest(header, h)
+    key = h.hexdigest()
+    if _recalled(memo, key, emit):
+        return locations
+    paths = []
+
+    def keep(file: searchchunks.ChunkFile) -> None:
+        emit(file)
+        memo.get(("search-file", key, file.path), lambda: file.text, hold=False)
+        paths.append(file.path)
+
+    writer = searchchunks.ChunkWriter(indexer.lang, keep, scratch)
+    shown = [search.COLUMNS.index(name) for name in searchchunks.SHOWN]
+    with open(rows, encoding="utf-8") as f:
+        for line in f:
+            columns, title, hidden = json.loads(line)
+            row = search.IndexRow(tuple(columns), title, tuple(hidden))
+            writer.add(tuple(row.columns[c] for c in shown), title, row.search_fields())
+    writer.finish(header)
+    # Last: a build stopped before this point left no list, and the next one makes them again.
+    memo.get(("search-files", key), lambda: tuple(paths), hold=False)
+    return locations
+
+
+class _Absent(Exception):
+    pass
+
+
+def _absent():
+    raise _Absent
+
+
+def _recalled(memo: Memo, key: str, emit: Callable[[searchchunks.ChunkFile], None]) -> bool:
+    """Whether the memo held every search file of the index `key`; each given to `emit`."""
+    try:
+        for path in memo.get(("search-files", key), _absent, hold=False):
+            emit(searchchunks.ChunkFile(path, memo.get(("search-file", key, path), _absent, hold=False)))
+    except _Absent:
+        return False
+    return True
 
 
 def _digest(value: Any, h) -> None:

@@ -21,6 +21,7 @@ ENGLISH) and read by the browser from the manifest; searchquery.py is the same r
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -292,59 +293,107 @@ def build_index(docs: Iterable[SearchDoc], lang: str, url_of: Callable[[str], st
     Stored by column, not by page: every page's address, then every title, and so on. Gzip finds
     far more to share among a thousand summaries side by side than in a row that alternates
     addresses, labels and prose (the Chinese index of 1,000 generated cases: 559 KB gzipped by
-    row, 303 KB by column)."""
+    row, 303 KB by column). The whole index at once, for tests and tools: a build streams the
+    rows of `Indexer` into searchchunks.ChunkWriter."""
+    return whole_index(Indexer(lang, url_of, segment, extra_words, memo, synonyms), docs)
+
+
+def whole_index(indexer: Indexer, docs: Iterable[SearchDoc]) -> dict:
+    """build_index's index, from an indexer and its pages."""
     columns: dict[str, list] = {name: [] for name in COLUMNS}
     retitled: dict[str, str] = {}
-    tokens: set[str] = set()
-    answers: list[int] = []  # the pages that answer a question: checklists
-    # page -> keys it holds but does not show, by field: its names in pinyin (with the title),
-    # the synonym groups its words belong to (searchchunks.chunk_files adds them to the postings).
     hidden: dict[str, list[str]] = {}
-    simplify = to_simplified() if lang == "zh" else None
-    groups = [g for g in (tuple(dict.fromkeys(simplify(w) if simplify else w.lower() for w in g)) for g in synonyms)
-              if len(g) > 1]
-    # Synonyms are found at build time: a page holding a word of group 7 holds the key 7synonym
-    # in that field, and a query for any word of the group loads that one key, not the keys of
-    # every other word (结对认亲 with its three others loaded 12 chunks instead of 8; at 10,000
-    # cases "interpreters" with "interpreting service" fetched 141 KB instead of 87).
-    group_keys = synonym_keys(groups, lang)
-    find_groups = _group_finder(groups, group_keys, lang)
-    for doc in docs:
+    for d, doc in enumerate(docs):
+        row = indexer.row(doc)
+        if row.search_title is not None:
+            retitled[str(d)] = row.search_title
+        for name, value in zip(COLUMNS, row.columns, strict=True):
+            columns[name].append(value)
+        if any(row.hidden):
+            hidden[str(d)] = list(row.hidden)
+    return {**indexer.header(), "columns": columns, "search_titles": retitled, "hidden": hidden}
+
+
+@dataclass(frozen=True, slots=True)
+class IndexRow:
+    """One page of the index: its COLUMNS (fields in Simplified script), its title as searched
+    where Simplified script changes it, and the keys it holds but does not show, by field."""
+
+    columns: tuple[str, ...]
+    search_title: str | None
+    hidden: tuple[str, ...]
+
+    def search_fields(self) -> list[str]:
+        """The fields of FIELDS as they are searched: title first, with the hidden keys."""
+        fields = [self.search_title or self.columns[1], *self.columns[3:]]
+        for f, text in enumerate(self.hidden):
+            if text:
+                fields[f] = f"{fields[f]} {text}" if fields[f] else text
+        return fields
+
+
+class Indexer:
+    """The index page by page: `row` for each page in order, then `header` for what the index
+    holds besides its pages (the vocabulary, synonyms, which pages answer questions)."""
+
+    def __init__(self, lang: str, url_of: Callable[[str], str], segment: Callable[[str], Iterable[str]] | None = None,
+                 extra_words: Iterable[str] = (), memo: Memo | None = None, synonyms: Iterable[Iterable[str]] = ()):
+        self.lang, self.url_of, self.segment, self.memo = lang, url_of, segment, memo
+        self.extra_words = extra_words
+        self.tokens: set[str] = set()
+        self.answers: list[int] = []  # the pages that answer a question: checklists
+        self.docs = 0
+        self.simplify = to_simplified() if lang == "zh" else None
+        simplify = self.simplify
+        self.groups = [g for g in (tuple(dict.fromkeys(simplify(w) if simplify else w.lower() for w in g))
+                                   for g in synonyms) if len(g) > 1]
+        # Synonyms are found at build time: a page holding a word of group 7 holds the key 7synonym
+        # in that field, and a query for any word of the group loads that one key, not the keys of
+        # every other word (结对认亲 with its three others loaded 12 chunks instead of 8; at 10,000
+        # cases "interpreters" with "interpreting service" fetched 141 KB instead of 87).
+        self.group_keys = synonym_keys(self.groups, lang)
+        self.find_groups = _group_finder(self.groups, self.group_keys, lang)
+
+    def row(self, doc: SearchDoc) -> IndexRow:
+        simplify, segment, memo = self.simplify, self.segment, self.memo
         fields = [simplify(f) for f in doc.fields] if simplify else list(doc.fields)
-        d = len(columns["url"])
+        d = self.docs
+        self.docs += 1
         # The title field is the title, which the row carries already; only a title that
         # Simplified script changes is kept again, by its page's position.
-        if fields[0] != doc.title:
-            retitled[str(d)] = fields[0]
+        search_title = fields[0] if fields[0] != doc.title else None
         if doc.path.startswith(_ANSWERING):
-            answers.append(d)
-        for name, value in zip(COLUMNS, (url_of(doc.path), doc.title, doc.tag, *fields[1:]), strict=True):
-            columns[name].append(value)
-        extra = [find_groups(f) if f else "" for f in fields] if find_groups else [""] * len(fields)
+            self.answers.append(d)
+        # page -> keys it holds but does not show, by field: its names in pinyin (with the title),
+        # the synonym groups its words belong to (searchchunks adds them to the postings).
+        extra = [self.find_groups(f) if f else "" for f in fields] if self.find_groups else [""] * len(fields)
         if segment:
             # Not the body: its words are found by their characters (searchchunks.py), and
             # cutting it would double the time of segmentation.
             cuts = [_tokens(segment, f, memo) for f in fields[:-1]]
             for cut in cuts:
-                tokens.update(cut)
+                self.tokens.update(cut)
             # The words of the title and the metadata (places, units, groups, categories) in
             # pinyin, found as the title is, never shown.
             names = sorted(filter(_is_word, cuts[0] | cuts[1]))
             runs = _HAN_RUN.findall(f"{fields[0]}\n{fields[1]}")
             spoken = recall(memo, memo and ("pinyin", digest("\n".join([*runs, "", *names]))), partial(pinyin, runs, names))
             extra[0] = f"{extra[0]} {spoken}".strip()
-        if any(extra):
-            hidden[str(d)] = extra
-    index: dict = {"lang": lang, "fields": list(FIELDS), "scoring": scoring(lang), "columns": columns,
-                   "search_titles": retitled, "synonyms": [list(g) for g in groups],
-                   "synonym_keys": group_keys, "answers": _ranges(answers), "hidden": hidden}
-    if lang == "zh":
-        index["vocabulary"] = sorted({*extra_words, *filter(_is_word, tokens)})
-        index["t2s"] = "".join(f"{t}{s}" for t, s in sorted(traditional_to_simplified().items()))
-        index["t2s_phrases"] = traditional_phrases(index["vocabulary"])
-    else:
-        index["english"] = ENGLISH
-    return index
+        return IndexRow((self.url_of(doc.path), doc.title, doc.tag, *fields[1:]), search_title, tuple(extra))
+
+    def header(self) -> dict:
+        """What the index holds besides its pages, once every page has had its row."""
+        lang = self.lang
+        index: dict = {"lang": lang, "fields": list(FIELDS), "scoring": scoring(lang),
+                       "synonyms": [list(g) for g in self.groups], "synonym_keys": self.group_keys,
+                       "answers": _ranges(self.answers)}
+        if lang == "zh":
+            index["vocabulary"] = sorted({*self.extra_words, *filter(_is_word, self.tokens)})
+            index["t2s"] = "".join(f"{t}{s}" for t, s in sorted(traditional_to_simplified().items()))
+            index["t2s_phrases"] = traditional_phrases(index["vocabulary"])
+        else:
+            index["english"] = ENGLISH
+        return index
 
 
 # A synonym group's key: its number and this, after (English) the first five letters of its
@@ -416,16 +465,25 @@ def titles(index: dict) -> list[str]:
 
 def site_index(content: Content, indices: Indices, lang: str, urls: Mapping[str, str],
                handwritten: Iterable[tuple[str, str]] = (), memo: Memo | None = None) -> dict:
-    """The search index of one language's site: every generated page, and the hand-written
-    pages as (source path, Markdown). `urls`: source path -> the page's address."""
-    docs = list(documents(content, indices, lang, memo))
+    """The search index of one language's site, whole (for tests and tools)."""
+    return whole_index(*site_indexer(content, indices, lang, urls, handwritten, memo))
+
+
+def site_indexer(content: Content, indices: Indices, lang: str, urls: Mapping[str, str],
+                 handwritten: Iterable[tuple[str, str]] = (), memo: Memo | None = None
+                 ) -> tuple[Indexer, Iterator[SearchDoc]]:
+    """The indexer of one language's site and its pages, one at a time: every generated page,
+    and the hand-written pages as (source path, Markdown). `urls`: source path -> the page's
+    address."""
     tag = strings()[lang]["site_name"]
-    docs += [page_doc(path, markdown, tag) for path, markdown in handwritten]
+    docs = itertools.chain(documents(content, indices, lang, memo),
+                           (page_doc(path, markdown, tag) for path, markdown in handwritten))
     words = domain_words(content, lang) if lang == "zh" else ()
 
     def url_of(path: str) -> str:
         page, _, anchor = path.partition("#")
         return urls[page] + (f"#{anchor}" if anchor else "")
 
-    return build_index(docs, lang, url_of, segmenter(words) if lang == "zh" else None, words, memo,
-                       synonym_groups(content, lang))
+    indexer = Indexer(lang, url_of, segmenter(words) if lang == "zh" else None, words, memo,
+                      synonym_groups(content, lang))
+    return indexer, docs

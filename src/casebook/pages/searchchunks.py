@@ -27,6 +27,7 @@ import json
 import re
 from dataclasses import dataclass
 from itertools import pairwise
+from pathlib import Path
 
 from casebook.strings import strings
 from casebook.urls import SEARCH_SCRIPT
@@ -40,6 +41,11 @@ BODY = 1 << (FIELD_BITS - 1)
 SHOWN = ("url", "title", "tag", "meta", "summary", "headings")
 # Pages per shown-columns chunk: ten results load at most ten of them, a few KB each.
 DOCS_PER_CHUNK = 25
+# Files the keys of a build are spread over by their hash until the chunks are cut (a power of
+# two): at 100,000 Chinese cases each holds about 10 MB of numbers.
+BUCKETS = 256
+# Keys (numbers) gathered from pages before they go to the buckets: 32 MB.
+BATCH_KEYS = 1 << 22
 # Raw characters per postings chunk that the number of chunks aims at (about 20 KB gzipped).
 CHUNK_CHARS = 60_000
 # Han characters, as the body of a character class that Python's and JavaScript's regular
@@ -111,39 +117,67 @@ def postings(fields_by_doc: list[list[str]]) -> dict[str, list[str]]:
     fields holding it), the pages holding it in the body]; pages as base64 of the varints of
     their gaps. A Chinese case holds about 2,000 keys: with a dict of lists per key, the bodies
     of 1,000 cases took 3 s; here each (key, page, field) is one number,
-    key << 27 | page << 3 | field, and numpy sorts them all at once (0.9 s)."""
+    key << 27 | page << 3 | field, and numpy sorts them all at once (0.9 s). The whole index
+    at once, for tests and tools: a build streams its pages through `ChunkWriter`."""
     import numpy as np
 
     words: dict[str, int] = {}
-    numbers = itertools.count()
-    parts = []
-    last = len(fields_by_doc[0]) - 1 if fields_by_doc else 0
-    for d, fields in enumerate(fields_by_doc):
-        for f, field in enumerate(fields):
-            if not field:
-                continue
-            text = field.lower()
-            points = np.frombuffer(text.encode("utf-32-le"), np.uint32).astype(np.int64)
-            han = (points >= HAN_RANGE[0]) & (points <= HAN_RANGE[1])
-            together = han[:-1] & han[1:]
-            ids = [(points[:-1] << 16 | points[1:])[together]]
-            # Han characters by their code points, below the pairs: every one before the body,
-            # in the body those that stand alone (one Han character between others).
-            if f < last:
-                ids.append(points[han])
-            elif han.any():
-                paired = np.zeros(len(points), bool)
-                paired[:-1] |= together
-                paired[1:] |= together
-                ids.append(points[han & ~paired])
-            alone = set(_WORD.findall(text))
-            # A number per word above the pairs, looked up and given in C (setdefault draws a
-            # number even for a word it knows: the numbers need only be distinct).
-            ids.append(np.fromiter(map(words.setdefault, alone, numbers), np.int64, len(alone)) + (1 << 32))
-            parts.append(_distinct(np.concatenate(ids)) << 27 | (d << 3 | f))
+    parts = [_doc_numbers(fields, d, words) for d, fields in enumerate(fields_by_doc)]
     if not parts:
         return {}
-    every = _distinct(np.concatenate(parts))
+    by_id = {i + _WORD_BASE: w for w, i in words.items()}
+    return {key: value for _, key, value in _encode(_distinct(np.concatenate(parts)), by_id.__getitem__)}
+
+
+# Latin words and figures are numbered above every Han key (a pair is two code points).
+_WORD_BASE = 1 << 32
+
+
+def _doc_numbers(fields: list[str], d: int, words: dict[str, int]):
+    """One page's keys, as the numbers key << 27 | page << 3 | field, each (key, field) once.
+    `words` numbers the Latin words and figures met so far, from 0 up, and gains this page's
+    new ones."""
+    import numpy as np
+
+    last = len(fields) - 1
+    parts = []
+    for f, field in enumerate(fields):
+        if not field:
+            continue
+        text = field.lower()
+        points = np.frombuffer(text.encode("utf-32-le"), np.uint32).astype(np.int64)
+        han = (points >= HAN_RANGE[0]) & (points <= HAN_RANGE[1])
+        together = han[:-1] & han[1:]
+        ids = [(points[:-1] << 16 | points[1:])[together]]
+        # Han characters by their code points, below the pairs: every one before the body,
+        # in the body those that stand alone (one Han character between others).
+        if f < last:
+            ids.append(points[han])
+        elif han.any():
+            paired = np.zeros(len(points), bool)
+            paired[:-1] |= together
+            paired[1:] |= together
+            ids.append(points[han & ~paired])
+        alone = set(_WORD.findall(text))
+        # A word's number, looked up and given in C; only the words met for the first time
+        # are numbered one by one.
+        for word in alone.difference(words):
+            words[word] = len(words)
+        ids.append(np.fromiter(map(words.__getitem__, alone), np.int64, len(alone)) + _WORD_BASE)
+        parts.append(_distinct(np.concatenate(ids)) << 27 | (d << 3 | f))
+    return np.concatenate(parts) if parts else np.zeros(0, np.int64)
+
+
+def _key_text(k: int, word) -> str:
+    return word(k) if k >= _WORD_BASE else chr(k) if k < 1 << 16 else chr(k >> 16) + chr(k & 0xFFFF)
+
+
+def _encode(every, word):
+    """(key number, key, [head pages, their masks, body pages]) for each key of `every`, the
+    distinct numbers key << 27 | page << 3 | field, ascending; `word` gives the text of a
+    word's number."""
+    import numpy as np
+
     # One row per key and page, with the mask of the fields holding it there.
     pages = every >> 3
     rows = np.flatnonzero(np.diff(pages, prepend=-1))
@@ -153,7 +187,6 @@ def postings(fields_by_doc: list[list[str]]) -> dict[str, list[str]]:
     body = (masks & BODY) != 0
     head = (masks & ~BODY) != 0
     alphabet = np.frombuffer(_MASK.encode("ascii"), np.uint8)
-    by_id = {i + (1 << 32): w for w, i in words.items()}
 
     def lists(selected):
         """key -> (base64 of the gaps of its pages among `selected` rows, their row numbers)."""
@@ -169,12 +202,33 @@ def postings(fields_by_doc: list[list[str]]) -> dict[str, list[str]]:
 
     heads, bodies = lists(head), lists(body)
     head_masks = alphabet[masks[head] & ~BODY].tobytes().decode("ascii")
-    out = {}
     for k in heads.keys() | bodies.keys():
-        key = by_id[k] if k >= 1 << 32 else chr(k) if k < 1 << 16 else chr(k >> 16) + chr(k & 0xFFFF)
         h, b = heads.get(k), bodies.get(k)
-        out[key] = [h[0] if h else "", head_masks[h[1]:h[2]] if h else "", b[0] if b else ""]
-    return out
+        yield k, _key_text(k, word), [h[0] if h else "", head_masks[h[1]:h[2]] if h else "", b[0] if b else ""]
+
+
+def _hashes(numbers, word_hashes):
+    """key_hash of the keys numbered as _doc_numbers numbers them, all at once: Han pairs and
+    characters from their code points, words from `word_hashes` (by a word's number)."""
+    import numpy as np
+
+    numbers = np.asarray(numbers, np.int64)
+    is_word = numbers >= _WORD_BASE
+    is_pair = ~is_word & (numbers >= 1 << 16)
+    basis, prime = _FNV
+    first = np.where(is_pair, numbers >> 16, numbers & 0xFFFF).astype(np.uint64)
+    h = ((np.uint64(basis) ^ first) * np.uint64(prime)) & np.uint64(0xFFFFFFFF)
+    second = ((h ^ (numbers & 0xFFFF).astype(np.uint64)) * np.uint64(prime)) & np.uint64(0xFFFFFFFF)
+    h = np.where(is_pair, second, h)
+    s1, m1, s2, m2, s3 = _FMIX
+    h ^= h >> np.uint64(s1)
+    h = (h * np.uint64(m1)) & np.uint64(0xFFFFFFFF)
+    h ^= h >> np.uint64(s2)
+    h = (h * np.uint64(m2)) & np.uint64(0xFFFFFFFF)
+    h ^= h >> np.uint64(s3)
+    if is_word.any():
+        h[is_word] = word_hashes[numbers[is_word] - _WORD_BASE]
+    return h
 
 
 def varints(values):
@@ -206,62 +260,181 @@ def _script(key: str, data) -> str:
 
 
 def chunk_files(index: dict) -> list[ChunkFile]:
-    """Every file of one language's search, from search.build_index's `index`."""
-    lang, columns = index["lang"], index["columns"]
-    n = len(columns["url"])
-    retitled = index["search_titles"]
-    search_fields = index["fields"]
-    hidden = index.get("hidden", {})
-    fields_by_doc = [
-        [retitled.get(str(d), columns["title"][d]), *(columns[name][d] for name in search_fields[1:])]
-        for d in range(n)
-    ]
-    # What a page holds but does not show (its names in pinyin, its synonym groups: search.build_index).
-    for d, extra in hidden.items():
-        fields = fields_by_doc[int(d)]
-        for f, text in enumerate(extra):
-            if text:
-                fields[f] = f"{fields[f]} {text}" if fields[f] else text
-    encoded = postings(fields_by_doc)
-    size = sum(len(k) + len(v[0]) + len(v[1]) + len(v[2]) + 10 for k, v in encoded.items())
-    chunks = 1
-    while chunks * CHUNK_CHARS < size:
-        chunks *= 2
-    grouped: list[dict] = [{} for _ in range(chunks)]
-    for key in sorted(encoded):
-        grouped[chunk_of(key, chunks, lang)][key] = encoded[key]
-    files = [ChunkFile(f"search/g{i}.js", _script(f"{lang}:g{i}", g)) for i, g in enumerate(grouped)]
-    for c, start in enumerate(range(0, n, DOCS_PER_CHUNK)):
-        part = {name: columns[name][start:start + DOCS_PER_CHUNK] for name in SHOWN}
-        part["search_titles"] = {k: v for k, v in retitled.items() if start <= int(k) < start + DOCS_PER_CHUNK}
-        files.append(ChunkFile(f"search/d{c}.js", _script(f"{lang}:d{c}", part)))
-    manifest = {
-        "format": wire_format(lang), "lang": lang, "fields": index["fields"], "docs": n,
-        "docs_per_chunk": DOCS_PER_CHUNK, "chunks": chunks,
-        # What the box says when nothing matches (strings.yml: search_*).
-        "texts": {k: v for k, v in strings()[lang].items() if k.startswith("search_")},
-    }
-    if lang == "zh":
-        manifest["vocabulary"] = index["vocabulary"]
-        manifest["t2s"] = index["t2s"]
-        # Traditional phrases that OpenCC converts otherwise than character by character (瞭解
-        # -> 了解, 乾隆 stays), among those whose Simplified form the index holds.
-        manifest["t2s_phrases"] = [p for p in index.get("t2s_phrases", ()) if _held(p.split("=")[1], encoded)]
-    else:
-        # Every word, for the forms of a query word (its stem), the word being typed and the
-        # nearest words when nothing matches; the commonest first (by the length of its lists).
-        # Not figures (a figure is its own key: 14.8, 2017) nor the keys of synonym groups.
-        words = [k for k in encoded if k.isascii() and not any(c.isdigit() for c in k)]
-        count = {k: len(encoded[k][0]) + len(encoded[k][2]) for k in words}
-        manifest["words"] = sorted(words, key=lambda w: (-count[w], w))
-    manifest.update({k: index[k] for k in ("scoring", "english", "synonyms", "synonym_keys", "answers") if k in index})
-    files.insert(0, ChunkFile(SEARCH_SCRIPT, _script(f"{lang}:index", manifest)))
-    return files
+    """Every file of one language's search, from search.build_index's `index`: the manifest,
+    then the postings chunks, then the chunks of what results show."""
+    import tempfile
+
+    columns, retitled, hidden = index["columns"], index["search_titles"], index.get("hidden", {})
+    files: list[ChunkFile] = []
+    with tempfile.TemporaryDirectory(prefix="casebook-search-") as scratch:
+        writer = ChunkWriter(index["lang"], files.append, Path(scratch))
+        for d in range(len(columns["url"])):
+            title = retitled.get(str(d))
+            fields = [title or columns["title"][d], *(columns[name][d] for name in index["fields"][1:])]
+            # What a page holds but does not show (its names in pinyin, its synonym groups: search.build_index).
+            for f, text in enumerate(hidden.get(str(d), ())):
+                if text:
+                    fields[f] = f"{fields[f]} {text}" if fields[f] else text
+            writer.add(tuple(columns[name][d] for name in SHOWN), title, fields)
+        writer.finish(index)
+    kinds = {"d": 2, "g": 1}
+    return sorted(files, key=lambda f: (kinds.get(f.path.rpartition("/")[2][0], 0) if f.path != SEARCH_SCRIPT else 0,
+                                        int(re.sub(r"\D", "", f.path) or 0)))
 
 
-def _held(text: str, encoded: dict) -> bool:
-    """Whether every pair of adjacent characters of `text` is a key of the index."""
-    return all(a + b in encoded for a, b in pairwise(text))
+class ChunkWriter:
+    """One language's search files, made page by page, so that what the build holds does not
+    grow with the number of pages.
+
+    `add` takes each page in order: its shown columns go out in a file of DOCS_PER_CHUNK pages
+    as soon as those are complete; its keys, as numbers (_doc_numbers), go to one of BUCKETS
+    files in `scratch` by their hash, a batch of pages at a time. `finish` then encodes the
+    postings of one bucket at a time and writes the chunks: a key's chunk is its hash modulo the
+    number of chunks, a power of two, and so is BUCKETS, so a chunk's keys are all in one
+    bucket (or, while chunks are fewer than buckets, in a few). What is held at once is a
+    batch of pages, a bucket, the words (Latin words and figures) and, for the manifest, the
+    English words' counts: compact data, not pages. The files are the ones that cutting the
+    whole index at once gave, byte for byte."""
+
+    def __init__(self, lang: str, emit, scratch: Path, buckets: int = 0):
+        import numpy as np
+
+        self.lang, self.emit, self.scratch = lang, emit, scratch
+        self.buckets = buckets or BUCKETS
+        assert self.buckets & (self.buckets - 1) == 0, "a power of two, as the number of chunks"
+        self.docs = 0
+        self.shown: list[tuple[tuple[str, ...], str | None]] = []
+        self.words: dict[str, int] = {}
+        self.word_list: list[str] = []
+        self.word_hashes = np.zeros(0, np.uint64)
+        self.batch: list = []
+        self.batch_size = 0
+        self.flushes = 0  # batches written to the buckets: tests see that pages go out as they come
+
+    def add(self, shown: tuple[str, ...], search_title: str | None, fields: list[str]) -> None:
+        """One page: its SHOWN columns, its title as searched where that differs from the one
+        shown (Simplified script), and its search fields (search.FIELDS) with what it holds
+        unseen added."""
+        d = self.docs
+        self.docs += 1
+        self.shown.append((shown, search_title))
+        if len(self.shown) == DOCS_PER_CHUNK:
+            self._write_shown()
+        numbers = _doc_numbers(fields, d, self.words)
+        self.batch.append(numbers)
+        self.batch_size += len(numbers)
+        if self.batch_size >= BATCH_KEYS:
+            self._write_batch()
+
+    def _write_shown(self) -> None:
+        if not self.shown:
+            return
+        start = self.docs - len(self.shown)
+        part = {name: [row[c] for row, _ in self.shown] for c, name in enumerate(SHOWN)}
+        part["search_titles"] = {str(start + n): title for n, (_, title) in enumerate(self.shown) if title is not None}
+        c = start // DOCS_PER_CHUNK
+        self.emit(ChunkFile(f"search/d{c}.js", _script(f"{self.lang}:d{c}", part)))
+        self.shown = []
+
+    def _new_words(self) -> None:
+        import numpy as np
+
+        prefix = LATIN_PREFIX[self.lang]
+        # Numbered in the order they were met: the new ones are the last.
+        new = list(itertools.islice(self.words, len(self.word_list), None))
+        if new:
+            self.word_list += new
+            hashes = np.fromiter((key_hash(w[:prefix] if prefix and w.isascii() else w) for w in new), np.uint64, len(new))
+            self.word_hashes = np.concatenate((self.word_hashes, hashes))
+
+    def _write_batch(self) -> None:
+        import numpy as np
+
+        if not self.batch:
+            return
+        self._new_words()
+        numbers = np.concatenate(self.batch)
+        self.batch, self.batch_size = [], 0
+        bucket = (_hashes(numbers >> 27, self.word_hashes) & np.uint64(self.buckets - 1)).astype(np.int64)
+        order = np.argsort(bucket, kind="stable")
+        numbers, bucket = numbers[order], bucket[order]
+        bounds = np.searchsorted(bucket, np.arange(self.buckets + 1))
+        for b in np.flatnonzero(np.diff(bounds)).tolist():
+            with open(self.scratch / f"k{b}", "ab") as f:
+                numbers[bounds[b]:bounds[b + 1]].tofile(f)
+        self.flushes += 1
+
+    def finish(self, index: dict) -> None:
+        """The postings chunks and the manifest, after the last page; `index`: search.build_index's
+        index without its columns (lang, fields, scoring, synonyms...)."""
+        import marshal
+
+        import numpy as np
+
+        self._write_shown()
+        self._write_batch()
+        lang = self.lang
+        # The English words with the lengths of their lists, for the manifest; the Traditional
+        # phrases' pairs that the index holds.
+        counts: dict[str, int] = {}
+        wanted = {a + b for p in index.get("t2s_phrases", ()) for a, b in pairwise(p.split("=")[1])}
+        held: set[str] = set()
+        size = 0
+        for b in range(self.buckets):
+            path = self.scratch / f"k{b}"
+            if not path.exists():
+                continue
+            every = _distinct(np.fromfile(path, np.int64))
+            path.unlink()
+            entries = list(_encode(every, lambda k: self.word_list[k - _WORD_BASE]))
+            hashes = _hashes([k for k, _, _ in entries], self.word_hashes).tolist()
+            rows = []
+            for h, (_, key, value) in zip(hashes, entries, strict=True):
+                size += len(key) + len(value[0]) + len(value[1]) + len(value[2]) + 10
+                rows.append((h, key, value))
+                if key in wanted:
+                    held.add(key)
+                if lang != "zh" and key.isascii() and not any(c.isdigit() for c in key):
+                    counts[key] = len(value[0]) + len(value[2])
+            with open(self.scratch / f"e{b}", "wb") as f:
+                marshal.dump(rows, f)
+        chunks = 1
+        while chunks * CHUNK_CHARS < size:
+            chunks *= 2
+        for group in range(min(chunks, self.buckets)):
+            # Chunks c with c % buckets == group, from the buckets b with b % chunks == group.
+            rows = []
+            for b in range(group, self.buckets, chunks) if chunks < self.buckets else (group,):
+                path = self.scratch / f"e{b}"
+                if path.exists():
+                    with open(path, "rb") as f:
+                        rows += marshal.load(f)
+                    path.unlink()
+            grouped: dict[int, list] = {c: [] for c in range(group, chunks, self.buckets)}
+            for h, key, value in rows:
+                grouped[h % chunks].append((key, value))
+            for c, found in grouped.items():
+                self.emit(ChunkFile(f"search/g{c}.js", _script(f"{lang}:g{c}", dict(sorted(found)))))
+        manifest = {
+            "format": wire_format(lang), "lang": lang, "fields": index["fields"], "docs": self.docs,
+            "docs_per_chunk": DOCS_PER_CHUNK, "chunks": chunks,
+            # What the box says when nothing matches (strings.yml: search_*).
+            "texts": {k: v for k, v in strings()[lang].items() if k.startswith("search_")},
+        }
+        if lang == "zh":
+            manifest["vocabulary"] = index["vocabulary"]
+            manifest["t2s"] = index["t2s"]
+            # Traditional phrases that OpenCC converts otherwise than character by character (瞭解
+            # -> 了解, 乾隆 stays), among those whose Simplified form the index holds.
+            manifest["t2s_phrases"] = [p for p in index.get("t2s_phrases", ())
+                                       if all(a + b in held for a, b in pairwise(p.split("=")[1]))]
+        else:
+            # Every word, for the forms of a query word (its stem), the word being typed and the
+            # nearest words when nothing matches; the commonest first (by the length of its lists).
+            # Not figures (a figure is its own key: 14.8, 2017) nor the keys of synonym groups.
+            manifest["words"] = sorted(counts, key=lambda w: (-counts[w], w))
+        manifest.update({k: index[k] for k in ("scoring", "english", "synonyms", "synonym_keys", "answers") if k in index})
+        self.emit(ChunkFile(SEARCH_SCRIPT, _script(f"{lang}:index", manifest)))
 
 
 def wire_format(lang: str) -> dict:
