@@ -33,7 +33,7 @@ from casebook.pages.reconcile import reconcile
 from casebook.strings import strings
 from casebook.urls import language_file
 from casebook_mkdocs import languages, pagememo, theme, toc
-from casebook_mkdocs.files import GeneratedFile
+from casebook_mkdocs.files import DataFile, GeneratedFile
 from casebook_mkdocs.lock import FolderLock
 from casebook_mkdocs.settings import Settings, read
 
@@ -173,7 +173,7 @@ class Adapter:
         for data in (*datafiles.data_files(b.loaded.content, b.indices, s.lang, s.directory_urls, s.site_url, facets),
                      *publish.data_files(b.loaded.content, s.lang, config.site_name, updated, s.site_url,
                                          s.directory_urls)):
-            out.append(File.generated(config, data.path, content=data.content))
+            out.append(DataFile.generated(config, data.path, content=data.content))
             if data.index:
                 b.listed[data.path] = data.cases or ()
             else:
