@@ -118,6 +118,7 @@ class Adapter:
         config.extra["casebook_roots"] = publish.alternates(settings.site_url, "")
         config.extra["casebook_alternate"] = catalog.language_switch(lang)  # overrides/partials/alternate.html
         memo = self._memo(settings.cache_file) if settings.keep_memo else casebook_memo.Memo()
+        memo.holds = self.serving  # a process that builds once keeps nothing in memory for a next build
         if settings.handoff and not settings.is_default:
             # The default language's build has loaded, checked and indexed the content already
             # (and reported its problems): take its result instead of doing it all again.

@@ -156,7 +156,7 @@ def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
     # Each file's body as typeset in the last load with this memo, by the file's digest: `mkdocs
     # serve` loads again after every edit, and sets again only the files that changed. Only the
     # bodies of this load are kept for the next.
-    bodies = _Typeset(memo.typeset if memo is not None else {})
+    bodies = _Typeset(memo.typeset if memo is not None and memo.holds else {})
     cases, checklists = _pair(files, taxonomy, problems, bodies)
     bodies.forget_the_rest()
     content = Content(taxonomy, cases, checklists, glossary, synonyms)
@@ -261,7 +261,7 @@ def _load_file_cached(path: Path, kind: str, taxonomy: Taxonomy, taxonomy_key: s
     found_here: list[Problem] = []
     loaded = _load_file_kept(path, raw, key, kind, taxonomy, shown, found_here, memo)
     problems += found_here
-    if seen:
+    if seen and memo.holds:  # not for a process that builds once: it would hold every file to its end
         memo.recent[str(path)] = (seen, seen[0] < started_ns - _RACY_NS, key, loaded, tuple(found_here))
     return loaded
 

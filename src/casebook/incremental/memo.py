@@ -57,6 +57,12 @@ class Memo:
         self.recent: dict[str, tuple] = {}
         # For the loader: each body as typeset, by its file's digest and language.
         self.typeset: dict[str, str] = {}
+        # Whether values are held in memory for the next build of this process (`mkdocs
+        # serve`). A process that builds once (`mkdocs build`) holds none: at 100,000 cases the
+        # words of every search field, every file's front matter and checks held to the end of
+        # the build were gigabytes that no later build would ask for. Its values go to the file
+        # as they are computed, as ever.
+        self.holds = True
 
     def get(self, key: Hashable, compute: Callable[[], T], hold: bool = True) -> T:
         """The value of `key`, computed if need be. `hold=False`: a large value asked for once
@@ -75,13 +81,15 @@ class Memo:
                 if text is not None:
                     self._store(text, value)
             found = (value, text)
-        if hold:
+        if hold and self.holds:
             self._new[key] = found
         if found[1] is not None:
             self._used.add(found[1])
         return found[0]
 
     def _store(self, text: str, value) -> None:
+        if self.path is None:
+            return  # nowhere to write it: _pending would hold every value to the end
         stored = store.dumps(value)
         if stored is None:
             return
@@ -110,7 +118,8 @@ class Memo:
             if value is _MISSING:
                 return False
             found = (value, text)
-        self._new[key] = found
+        if self.holds:
+            self._new[key] = found
         if found[1] is not None:
             self._used.add(found[1])
         return True
@@ -153,6 +162,9 @@ class Memo:
 
     def _read(self, text: str):
         """The value stored under `text`, or _MISSING (none, or damaged: the row is dropped)."""
+        pending = self._pending.get(text)
+        if pending is not None:  # computed in this build, not written yet (a memo that holds nothing)
+            return store.loads(pending[0])
         db = self._connect(create=False)
         if db is None:
             return _MISSING
