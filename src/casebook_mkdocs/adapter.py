@@ -27,7 +27,7 @@ from casebook.incremental import memo as casebook_memo
 from casebook.model import DEFAULT_LANGUAGE
 from casebook.pages import a11y, catalog, datafiles, handwritten, home, publish, search, selection
 from casebook.pages import theme as site_theme
-from casebook.pages.page import NavItem, SitePage
+from casebook.pages.page import NavItem, PageKind, SitePage
 from casebook.pages.reconcile import reconcile
 from casebook.strings import strings
 from casebook.urls import language_file
@@ -325,7 +325,7 @@ class Adapter:
         written as the page is rendered, so that no page is rendered twice."""
         b = self.current
         id = site_page.path.rsplit("/", 1)[-1][: -len(".md")]
-        measures = b.indices.cases_by_id[id].measures if site_page.kind == "case" else ()
+        measures = b.indices.cases_by_id[id].measures if site_page.kind == PageKind.CASE else ()
         target = b.settings.site_dir / selection.data_script_path(site_page.path)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(selection.data_script(site_page.kind, id, measures, html), "utf-8")

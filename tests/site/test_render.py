@@ -161,7 +161,8 @@ def test_a_case_page_front_matter_is_read_whatever_its_title(title):
     from mkdocs.utils.meta import get_data
 
     from casebook.pages.case import front_matter
+    from casebook.pages.page import Mark
 
-    rest, meta = get_data(front_matter(title) + "CASEBOOKFRAGMENT0\n")
+    rest, meta = get_data(front_matter(title) + Mark.FRAGMENT.at(0) + "\n")
     assert meta == {"title": title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")}
-    assert rest.strip() == "CASEBOOKFRAGMENT0"
+    assert rest.strip() == Mark.FRAGMENT.at(0)

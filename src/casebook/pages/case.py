@@ -17,7 +17,7 @@ from casebook.corpus import links, sanitize
 from casebook.derive.indices import Indices
 from casebook.model import DEFAULT_LANGUAGE, LANGUAGES, Case, Content
 from casebook.pages import cite, meta, render
-from casebook.pages.page import PageStub, SitePage
+from casebook.pages.page import Mark, PageKind, PageStub, SitePage
 from casebook.pages.writer import Writer
 from casebook.urls import COMPARE, case_path
 
@@ -29,11 +29,11 @@ def case_pages(content: Content, indices: Indices, lang: str,
     w = Writer(content, indices, lang, directory_urls, headings)
     for case in content.cases:
         make = lambda case=case: case_page(w, case, (updated or {}).get(str(case.text(lang).path)))
-        yield PageStub(case_path(case.id), "case", str(case.text(lang).path), make)
+        yield PageStub(case_path(case.id), PageKind.CASE, str(case.text(lang).path), make)
 
 
 # Where Python-Markdown's HTML of the summary and the text goes, on the path that leaves them to it.
-_TOP, _BOTTOM = "CASEBOOKFRAGMENT0", "CASEBOOKFRAGMENT1"
+_TOP, _BOTTOM = Mark.FRAGMENT.at(0), Mark.FRAGMENT.at(1)
 _CONTENT = "\0CASEBOOKCONTENT\0"  # no escaped text holds a NUL
 
 
@@ -53,7 +53,7 @@ def case_page(w: Writer, case: Case, updated: str | None = None) -> SitePage:
     if fast is not None:
         page = case_html(view, fast.html, title_id, used, style, url)
         title, *related = page.headings
-        return SitePage(here, text.title, f"{front}{_TOP}\n", "case", str(text.path), fallback,
+        return SitePage(here, text.title, f"{front}{_TOP}\n", PageKind.CASE, str(text.path), fallback,
                         fragments={_TOP: page.html + cite_block},
                         headings=(title, *fast.headings, *related, cite_heading), escaped_only=True)
     # Python-Markdown renders the summary and the text in place, sanitised; `case_html` writes
@@ -65,7 +65,7 @@ def case_page(w: Writer, case: Case, updated: str | None = None) -> SitePage:
     # ids in the page, gives the text's headings the ids they have on the other path.
     markdown = (f"{front}{_TOP}\n{{: #{title_id} }}\n\n{view.summary}\n{{: .cb-summary }}\n\n"
                 f"{links.rewrite(view.body, w.resolve(here))}\n\n{_BOTTOM}\n")
-    return SitePage(here, text.title, markdown, "case", str(text.path), fallback,
+    return SitePage(here, text.title, markdown, PageKind.CASE, str(text.path), fallback,
                     fragments={_TOP: top, _BOTTOM: bottom + cite_block}, headings=(*page.headings, cite_heading))
 
 

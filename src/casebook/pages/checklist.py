@@ -7,7 +7,7 @@ import json
 
 from casebook.corpus import links
 from casebook.model import Checklist
-from casebook.pages.page import SitePage
+from casebook.pages.page import Mark, PageKind, SitePage
 from casebook.pages.writer import Writer, short_title
 from casebook.strings import join_list
 from casebook.urls import CHECKLISTS, case_path, checklist_path
@@ -34,11 +34,11 @@ def checklist_page(w: Writer, checklist: Checklist) -> SitePage:
         f'<div class="cb-checklist" id="checklist" markdown>\n\n' + "\n".join(items) + "\n\n</div>\n\n"
         f"{ASSESS_MARKER}\n"
     )
-    return SitePage(here, text.title, markdown, "checklist", str(text.path), fallback,
+    return SitePage(here, text.title, markdown, PageKind.CHECKLIST, str(text.path), fallback,
                     fragments={ASSESS_MARKER: assess_texts(w.s)})
 
 
-ASSESS_MARKER = "CASEBOOKFRAGMENTASSESS"
+ASSESS_MARKER = Mark.ASSESS
 ASSESS_KEYS = ("done", "partly", "not_yet", "note", "csv", "date", "answer", "columns", "report")
 
 
@@ -61,4 +61,4 @@ def checklists_page(w: Writer) -> SitePage:
             f"{{: .cb-card__head }}\n\n{text.summary}\n\n{s['item_count'].format(n=len(text.items))}\n{{: .cb-count }}\n</div>\n"
         )
     markdown = f"# {s['checklists']}\n\n{s['checklists_intro']}\n\n" + ("\n".join(entries) or s["no_cases"]) + "\n"
-    return SitePage(here, s["checklists"], markdown, "checklists")
+    return SitePage(here, s["checklists"], markdown, PageKind.CHECKLISTS)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from casebook.derive.facets import Facet
 from casebook.pages import charts
-from casebook.pages.page import SitePage
+from casebook.pages.page import PageKind, SitePage
 from casebook.pages.writer import Writer, widget
 from casebook.strings import join_list
 from casebook.urls import BROWSE, STATS, browse_hash
@@ -65,7 +65,7 @@ def stats_page(w: Writer, facets: Sequence[Facet]) -> SitePage:
                  + widget(widgets, _chart_box(heat, "wide") + _chart_box(turned, "narrow")))
     markdown = (f"# {s['stats']}\n\n{s['stats_intro'].format(cases=s['case_count'].format(n=len(w.content.cases)))}\n\n"
                 + "\n".join(parts) + "\n" + w.data_links(here))
-    return SitePage(here, s["stats"], markdown, "stats", fragments=widgets)
+    return SitePage(here, s["stats"], markdown, PageKind.STATS, fragments=widgets)
 
 
 def _chart_box(svg: str, only: str | None = None) -> str:

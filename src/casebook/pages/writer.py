@@ -12,6 +12,7 @@ from casebook.derive.indices import Indices
 from casebook.incremental.memo import Memo, digest, recall
 from casebook.model import Case, Content, Label
 from casebook.pages import render
+from casebook.pages.page import Mark
 from casebook.strings import strings
 from casebook.urls import (
     CASES_CSV,
@@ -109,7 +110,7 @@ def escape(text: str) -> str:
 def widget(widgets: dict[str, str], html: str) -> str:
     """A marker paragraph in the Markdown; the HTML goes in its place after sanitising
     (`SitePage.fragments`)."""
-    marker = f"CASEBOOKWIDGET{len(widgets)}"
+    marker = Mark.WIDGET.at(len(widgets))
     widgets[marker] = html
     return f"\n{marker}\n\n"
 
@@ -126,7 +127,7 @@ class Fragments:
 
     def put(self, html: str, cases: tuple[str, ...] | None = None) -> str:
         """The marker paragraph to write in the Markdown where `html` goes."""
-        marker = f"CASEBOOKFRAGMENT{len(self.html)}"
+        marker = Mark.FRAGMENT.at(len(self.html))
         self.html[marker] = html
         if cases is not None:
             self.cards[marker] = cases
