@@ -11,7 +11,7 @@ from casebook.pages.page import Mark, PageKind, SitePage
 from support import ROOT
 
 DECLARATION = ROOT / "src" / "casebook" / "pages" / "page.py"
-FOLDERS = ("src", "tests", "hooks", "benchmarks", "scripts")
+FOLDERS = ("src", "tests", "benchmarks", "scripts")
 MAKERS = ("SitePage", "PageStub")
 
 
