@@ -72,7 +72,8 @@ def _install() -> None:
         methods = self.events.get(name, [])
         wrapped = []
         for method in methods:
-            if (getattr(method, "__module__", None) or "").startswith("casebook_mkdocs"):  # the casebook plugin's events
+            # The casebook plugin's events.
+            if (getattr(method, "__module__", None) or "").startswith("casebook_mkdocs"):
                 wrapped.append(_hook_timer(method))
             else:
                 wrapped.append(method)

@@ -135,7 +135,8 @@ def read(config: MkDocsConfig, options: CasebookConfig, environ: Mapping[str, st
     return Settings(
         lang=lang, languages=languages, base=base_dir, content_dir=base_dir / "content",
         docs_dir=Path(config.docs_dir), site_dir=Path(config.site_dir), config_file=config.config_file_path,
-        directory_urls=config.use_directory_urls, strict=bool(config.strict), site_url=publish.site_root(config.site_url),
+        directory_urls=config.use_directory_urls, strict=bool(config.strict),
+        site_url=publish.site_root(config.site_url),
         repo_url=config.repo_url, edit_uri=config.edit_uri or "",
         fast_render=options.fast_render, extra_pages=tuple(options.pages), site_limit_mb=options.site_limit_mb,
         keep_memo=memo != "0", handoff=environ.get(HANDOFF) or None,

@@ -110,8 +110,8 @@ def _rendered(view: meta.CaseView, used: set[str], style: render.HeadingStyle,
         return None
     # markdown-it writes no raw HTML here; the sanitiser holds the page to the site's policy
     # whichever engine rendered it.
-    return render.Rendered(sanitize.clean_html(f'<p class="{cls}-summary">{summary.html.strip()[len("<p>"):]}\n{body.html}'),
-                           body.headings)
+    summary_html = summary.html.strip()[len("<p>"):]
+    return render.Rendered(sanitize.clean_html(f'<p class="{cls}-summary">{summary_html}\n{body.html}'), body.headings)
 
 
 def case_html(view: meta.CaseView, content: str, title_id: str, used: set[str], style: render.HeadingStyle,
@@ -127,7 +127,8 @@ def case_html(view: meta.CaseView, content: str, title_id: str, used: set[str], 
     # The file and report editors check the case against: data of the page, not shown.
     source = f' data-source-file="{html.escape(view.source_file)}"' + (
         f' data-source-report="{html.escape(view.source_report)}"' if view.source_report else "")
-    related, related_headings = _related(view, related_id or render.unique_id("related", used), style, url, level + 1, cls)
+    related, related_headings = _related(view, related_id or render.unique_id("related", used), style, url,
+                                         level + 1, cls)
     out = (f"{heading}\n{notices}<div class=\"{cls}-meta\"{source}>\n<dl>\n"
            f"{meta.as_html(view.rows, url)}</dl>\n</div>\n{content}{related}")
     return render.Rendered(out, (render.Heading(level, title_id, view.title), *related_headings))
@@ -143,8 +144,9 @@ def _related(view: meta.CaseView, id: str, style: render.HeadingStyle, url: Call
                     + (f' · <a class="{cls}-related__compare" href="{html.escape(compare + r.compare)}">'
                        f'{meta.text(view.compare_label)}</a>' if compare is not None else "")
                     + "</li>\n" for r in view.related)
-    return (f"{render.heading_html(level, id, meta.text(view.related_heading), style)}\n"
-            f'<div class="{cls}-related">\n<ul>\n{lines}</ul>\n</div>\n'), (render.Heading(level, id, view.related_heading),)
+    block = (f"{render.heading_html(level, id, meta.text(view.related_heading), style)}\n"
+             f'<div class="{cls}-related">\n<ul>\n{lines}</ul>\n</div>\n')
+    return block, (render.Heading(level, id, view.related_heading),)
 
 
 def _link(text: str, to: str | None) -> str:

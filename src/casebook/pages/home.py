@@ -77,7 +77,8 @@ def home_page(w: Writer, added: Mapping[str, int] | None = None) -> SitePage:
     fragments = {
         BLOCKS[0]: (
             f'<ul class="cb-home__figures" aria-label="{e(s["home_figures"])}">{stats}</ul>\n'
-            f'<p class="cb-home__search"><button type="button" class="cb-home__search-button md-button md-button--primary">'
+            f'<p class="cb-home__search"><button type="button" '
+            f'class="cb-home__search-button md-button md-button--primary">'
             f'{e(s["home_search"])}</button></p>'),
         BLOCKS[1]: f'<ul class="cb-tiles">{tiles}</ul>',
         BLOCKS[2]: '<div class="cb-cards">\n' + "\n".join(

@@ -72,7 +72,8 @@ def measures_page(w: Writer) -> SitePage:
     ]
     table = (f"| {s['measures']} | {s['cases']} | {s['checklist_items_here']} | {s['description']} |\n"
              "|---|--:|--:|---|\n" + "\n".join(rows) + "\n")
-    markdown = f"# {s['by_measure']}\n\n{s['measures_intro']}\n\n<div class=\"cb-overview\" markdown>\n\n{table}\n</div>\n"
+    markdown = (f"# {s['by_measure']}\n\n{s['measures_intro']}\n\n"
+                f"<div class=\"cb-overview\" markdown>\n\n{table}\n</div>\n")
     return SitePage(here, s["by_measure"], markdown, PageKind.MEASURES)
 
 
