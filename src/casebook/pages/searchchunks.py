@@ -344,7 +344,8 @@ class ChunkWriter:
         new = list(itertools.islice(self.words, len(self.word_list), None))
         if new:
             self.word_list += new
-            hashes = np.fromiter((key_hash(w[:prefix] if prefix and w.isascii() else w) for w in new), np.uint64, len(new))
+            hashes = np.fromiter((key_hash(w[:prefix] if prefix and w.isascii() else w) for w in new),
+                                 np.uint64, len(new))
             self.word_hashes = np.concatenate((self.word_hashes, hashes))
 
     def _write_batch(self) -> None:
@@ -433,7 +434,8 @@ class ChunkWriter:
             # nearest words when nothing matches; the commonest first (by the length of its lists).
             # Not figures (a figure is its own key: 14.8, 2017) nor the keys of synonym groups.
             manifest["words"] = sorted(counts, key=lambda w: (-counts[w], w))
-        manifest.update({k: index[k] for k in ("scoring", "english", "synonyms", "synonym_keys", "answers") if k in index})
+        manifest.update({k: index[k] for k in ("scoring", "english", "synonyms", "synonym_keys", "answers")
+                         if k in index})
         self.emit(ChunkFile(SEARCH_SCRIPT, _script(f"{lang}:index", manifest)))
 
 
