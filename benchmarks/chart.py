@@ -62,10 +62,15 @@ def panel(series: list[dict], value: int, label: str, cases_label: str, x0: floa
 
 def svg(series: list[dict], lang: str) -> str:
     t = TEXTS[lang]
-    legend = "".join(
-        f'<rect x="{PAD_L + i * 220}" y="{H + 6}" width="12" height="12" fill="{COLOURS[i % len(COLOURS)]}"/>'
-        f'<text x="{PAD_L + i * 220 + 18}" y="{H + 16}" class="n">{html.escape(s["name"][lang])}</text>'
-        for i, s in enumerate(series))
+    # Each entry after the one before, by the width of its name (11 px a Chinese character,
+    # about 6.2 a Latin one): at a fixed step a long name ran into the next.
+    legend, x = [], PAD_L
+    for i, s in enumerate(series):
+        name = s["name"][lang]
+        legend.append(f'<rect x="{x:.0f}" y="{H + 6}" width="12" height="12" fill="{COLOURS[i % len(COLOURS)]}"/>'
+                      f'<text x="{x + 18:.0f}" y="{H + 16}" class="n">{html.escape(name)}</text>')
+        x += 18 + sum(11 if ord(c) > 0x2E80 else 6.2 for c in name) + 24
+    legend = "".join(legend)
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {2 * W} {H + 28}" role="img" '
             f'aria-label="{html.escape(t["title"])}">\n<title>{html.escape(t["title"])}</title>\n'
             '<style>.t{font:bold 13px sans-serif;fill:#222}.n{font:11px sans-serif;fill:#333}'
