@@ -112,17 +112,28 @@ def _tree_rss_kb(pid: int) -> int:
     return total
 
 
+# Above this the build is stopped (all its processes): a size that does not fit would otherwise
+# take the machine's memory from everything else running on it (at 100,000 cases before issue 28
+# a build needed about 37 GiB). Set by --memory-limit.
+MEMORY_LIMIT_MB = 0.0
+
+
 def timed_run(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float]:
     """Wall seconds and peak MB of all processes of `command`, sampled every 0.2 s."""
     peak = 0
+    stopped = False
     start = time.perf_counter()
-    proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)  # its own process group, to be stopped whole
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, stopped
         while not done.is_set():
             peak = max(peak, _tree_rss_kb(proc.pid))
+            if MEMORY_LIMIT_MB and peak / 1024 > MEMORY_LIMIT_MB and not stopped:
+                stopped = True
+                os.killpg(proc.pid, signal.SIGKILL)
             done.wait(0.2)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -131,6 +142,9 @@ def timed_run(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float
     wall = time.perf_counter() - start
     done.set()
     sampler.join()
+    if stopped:
+        raise SystemExit(f"{' '.join(command)} in {cwd}: stopped above {MEMORY_LIMIT_MB:,.0f} MB "
+                         f"(all its processes) after {wall:,.0f} s")
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{err[-3000:]}")
     return wall, peak / 1024
@@ -370,6 +384,11 @@ def machine_speed() -> float:
     return best
 
 
+def _total_memory_mb() -> float:
+    return int(next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
+                    if line.startswith("MemTotal"))) / 1024
+
+
 def machine() -> str:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor())
@@ -389,7 +408,11 @@ def main() -> None:
     parser.add_argument("--plain-up-to", type=int, default=20_000,
                         help="plain Material only up to this many cases (it holds every page: about 1.9 GB at 10,000)")
     parser.add_argument("--skip-search", action="store_true", help="do not time search in Chromium")
+    parser.add_argument("--memory-limit", type=float, default=0.8 * _total_memory_mb(),
+                        help="stop a build whose processes hold more MB than this (default: 80%% of the machine's)")
     args = parser.parse_args()
+    global MEMORY_LIMIT_MB
+    MEMORY_LIMIT_MB = args.memory_limit
     print(f"machine: {machine()}", flush=True)
     results = []
     for size in args.sizes:
