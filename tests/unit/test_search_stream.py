@@ -97,7 +97,8 @@ def _site(lang: str, memo: Memo, tmp_path: Path, monkeypatch, writer=None) -> tu
     return files, locations
 
 
-def test_a_build_streams_the_same_files_as_the_whole_index_and_a_warm_one_takes_them_from_the_memo(tmp_path, monkeypatch):
+def test_a_build_streams_the_same_files_as_the_whole_index_and_a_warm_one_takes_them_from_the_memo(
+        tmp_path, monkeypatch):
     memo = Memo(tmp_path / "memo.sqlite", "v")
     cold, locations = _site("zh", memo, tmp_path, monkeypatch)
     memo.end_build()

@@ -330,7 +330,8 @@ class ChunkWriter:
         if not self.shown:
             return
         start = self.docs - len(self.shown)
-        part = {name: [row[c] for row, _ in self.shown] for c, name in enumerate(SHOWN)}
+        part: dict[str, list[str] | dict[str, str]] = {name: [row[c] for row, _ in self.shown]
+                                                       for c, name in enumerate(SHOWN)}
         part["search_titles"] = {str(start + n): title for n, (_, title) in enumerate(self.shown) if title is not None}
         c = start // DOCS_PER_CHUNK
         self.emit(ChunkFile(f"search/d{c}.js", _script(f"{self.lang}:d{c}", part)))
