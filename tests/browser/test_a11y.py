@@ -137,7 +137,8 @@ def test_every_chart_count_is_visible_on_a_phone(browser, site_url, lang):
             for (const t of svg.querySelectorAll('.cb-chart__value')) {
               const r = t.getBoundingClientRect();
               if (r.right > frame.right + 1 || r.height < 9 || r.right > window.innerWidth)
-                out.push(svg.id + ': ' + t.textContent + ' at ' + Math.round(r.right) + 'px, ' + r.height.toFixed(1) + 'px high');
+                out.push(svg.id + ': ' + t.textContent + ' at ' + Math.round(r.right) + 'px, ' +
+                         r.height.toFixed(1) + 'px high');
             }
           }
           return out;
