@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need that this machine lacks, one tool at a time, and says what it
-# found and what it installed. Asked for a set of tools (default: all):
+# found and what it installed. Asked for a set of tools (default: all but base):
+#   base     what `make` itself needs on a bare machine: Python 3.11 or later with its venv
+#            module, make, git (.ci/run asks for it first)
 #   browser  Chromium (Debian's, or any Chromium Playwright can drive), the CJK fonts, pdftotext
 #   server   nginx with its brotli_static module
 #   node     node and npm (a Node from NodeSource or nvm counts: Debian's npm is never forced
@@ -31,10 +33,36 @@ have_chromium() {
   return 1
 }
 
+# The first Python 3.11 or later that can make a venv with pip in it (Debian and Ubuntu keep
+# ensurepip in python3-venv / python3.X-venv).
+python_found() {
+  for py in python3 python3.13 python3.12 python3.11; do
+    p=$(command -v "$py" 2>/dev/null) || continue
+    "$p" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || continue
+    "$p" -c 'import ensurepip, venv' 2>/dev/null && { echo "$p"; return 0; }
+  done
+  return 1
+}
+
 have_cjk_font() { fc-list :lang=zh 2>/dev/null | grep -q .; }
 
 check() {
   case "$1" in
+    base)
+      if p=$(python_found); then say python "found: $p ($("$p" --version 2>&1))"
+      else
+        # Ubuntu 22.04's python3 is 3.10: its python3.11 package sits beside it.
+        v=$(python3 -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null || echo none)
+        case "$v" in
+          none) missing_pkgs+=(python3 python3-venv); say python missing;;
+          3.1[1-9]) missing_pkgs+=(python3-venv); say python "found: python3 $v, without its venv module";;
+          *) missing_pkgs+=(python3.11 python3.11-venv); say python "found: python3 $v, older than 3.11";;
+        esac
+      fi
+      for tool in make git; do
+        if command -v "$tool" >/dev/null 2>&1; then say "$tool" found; else missing_pkgs+=("$tool"); say "$tool" missing; fi
+      done
+      ;;
     browser)
       if p=$(have_chromium); then say chromium "found: $p"; else missing_pkgs+=(chromium); say chromium missing; fi
       if have_cjk_font; then say cjk-fonts found; else missing_pkgs+=(fonts-noto-cjk); say cjk-fonts missing; fi
