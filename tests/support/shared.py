@@ -49,8 +49,8 @@ def made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callabl
     return folder
 
 
-def built_site(tmp_path_factory: pytest.TempPathFactory, project: Path = ROOT, settings: Mapping[str, str] | None = None,
-               strict: bool = True) -> Path:
+def built_site(tmp_path_factory: pytest.TempPathFactory, project: Path = ROOT,
+               settings: Mapping[str, str] | None = None, strict: bool = True) -> Path:
     """The site of `project` as `mkdocs build` writes it with the environment `settings` added
     (CASEBOOK_SITE_URL and the like), built once in this run for every test that asks for the same.
 
