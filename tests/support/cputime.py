@@ -1,8 +1,8 @@
 """`pytest --cpu-times`: the processor time each test file takes, its own and its finished child
 processes' (the builds it runs), summed over setup, call and teardown, the slowest files listed at the
 end. Unlike wall times it hardly changes when other work shares the machine's cores, so two runs on a
-busy machine compare like with like. A browser's time is not in it: Chromium runs the whole session
-in a process no test waits for.
+busy machine compare like with like. The processes still running (Chromium, which serves the whole
+session, and the renderers it has ended) count by what Linux's /proc says they have taken so far.
 
 Each xdist worker appends its lines to a file in the run's temporary folder; the controller adds them up.
 """
@@ -17,10 +17,40 @@ from pathlib import Path
 
 import pytest
 
+TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def _running_descendants() -> float:
+    """Processor time of this process's descendants still running, and of those they have ended."""
+    parent, taken = {}, {}
+    for entry in Path("/proc").iterdir() if Path("/proc/self/stat").exists() else []:
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError, ValueError):
+            continue  # not a process, or one that has just ended
+        # After the command's ")": state, ppid, ... utime stime cutime cstime are fields 12-15.
+        parent[int(entry.name)] = int(fields[1])
+        taken[int(entry.name)] = sum(int(f) for f in fields[11:15]) / TICK
+    mine, total = {os.getpid()}, 0.0
+    grew = True
+    while grew:
+        grew = False
+        for pid, ppid in parent.items():
+            if ppid in mine and pid not in mine:
+                mine.add(pid)
+                total += taken[pid]
+                grew = True
+    return total
+
 
 def _cpu() -> float:
     own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+_file_start: dict[str, float] = {}  # test file -> its running descendants' time when its first test began
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -39,9 +69,17 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem):
     if item.config.getoption("cpu_times") is None:
         yield
         return
+    name = item.nodeid.split("::")[0]
+    # /proc is read at the start and end of a file only (reading it takes tens of milliseconds).
+    if name not in _file_start:
+        _file_start[name] = _running_descendants()
     cpu, wall = _cpu(), time.perf_counter()
     yield
-    line = f"{item.nodeid.split('::')[0]}\t{_cpu() - cpu:.3f}\t{time.perf_counter() - wall:.3f}\n"
+    taken = _cpu() - cpu
+    if nextitem is None or nextitem.nodeid.split("::")[0] != name:
+        # Less when a process of an earlier file ended meanwhile: that file had its time already.
+        taken += max(0.0, _running_descendants() - _file_start[name])
+    line = f"{name}\t{taken:.3f}\t{time.perf_counter() - wall:.3f}\n"
     with _log(item.config).open("a", encoding="utf-8") as log:
         log.write(line)
 
