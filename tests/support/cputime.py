@@ -1,8 +1,9 @@
 """`pytest --cpu-times`: the processor time each test file takes, its own and its finished child
 processes' (the builds it runs), summed over setup, call and teardown, the slowest files listed at the
 end. Unlike wall times it hardly changes when other work shares the machine's cores, so two runs on a
-busy machine compare like with like. The processes still running (Chromium, which serves the whole
-session, and the renderers it has ended) count by what Linux's /proc says they have taken so far.
+busy machine compare like with like. Processes still running count by what Linux's /proc says they have
+taken so far; Chromium's renderers do not (its zygote forks them outside this process tree): compare
+browser tests by the wall times of --durations in runs under like load.
 
 Each xdist worker appends its lines to a file in the run's temporary folder; the controller adds them up.
 """
