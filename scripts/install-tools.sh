@@ -3,7 +3,8 @@
 # found and what it installed. Asked for a set of tools (default: all but base):
 #   base     what `make` itself needs on a bare machine: Python 3.11 or later with its venv
 #            module, make, git (.ci/run asks for it first)
-#   browser  Chromium (Debian's, or any Chromium Playwright can drive), the CJK fonts, pdftotext
+#   browser  Chromium (Debian's, or any Chromium Playwright can drive), the libatomic that
+#            Playwright's driver needs, the CJK fonts, pdftotext
 #   server   nginx with its brotli_static module
 #   node     node and npm (a Node from NodeSource or nvm counts: Debian's npm is never forced
 #            onto a nodejs that already carries npm, which apt refuses as "held broken packages")
@@ -65,6 +66,9 @@ check() {
       ;;
     browser)
       if p=$(have_chromium); then say chromium "found: $p"; else missing_pkgs+=(chromium); say chromium missing; fi
+      # Playwright's own node driver (in the venv) needs libatomic, which a bare Debian lacks.
+      if { ldconfig -p || /sbin/ldconfig -p; } 2>/dev/null | grep -q 'libatomic\.so\.1'; then say libatomic found
+      else missing_pkgs+=(libatomic1); say libatomic missing; fi
       if have_cjk_font; then say cjk-fonts found; else missing_pkgs+=(fonts-noto-cjk); say cjk-fonts missing; fi
       if command -v pdftotext >/dev/null 2>&1; then say pdftotext found; else missing_pkgs+=(poppler-utils); say pdftotext missing; fi
       ;;
