@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from support import ROOT
-from support.cputime import pytest_addoption, pytest_runtest_protocol, pytest_terminal_summary  # noqa: F401
 from support.shared import built_site
 
 
