@@ -74,9 +74,8 @@ def print_pdf(html_file: Path, pdf_file: Path) -> int:
     """Chromium prints the handbook; returns the number of pages."""
     from playwright.sync_api import sync_playwright
 
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not chromium:
-        raise SystemExit("casebook bundle: Chromium is needed for the PDF; run scripts/install-tools.sh")
+    # CASEBOOK_CHROMIUM, the system's, or else (None) Playwright's own: `playwright install chromium`.
+    chromium = os.environ.get("CASEBOOK_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
     args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--no-first-run"]
     with sync_playwright() as p:
