@@ -20,3 +20,22 @@ def strings() -> dict[str, dict]:
 def join_list(lang: str, items: Iterable[str]) -> str:
     """Items of a list in running text, with the language's one list separator (`list_sep`)."""
     return strings()[lang]["list_sep"].join(items)
+
+
+def message_text(lang: str, section: str, key: str, values: dict) -> str:
+    """The text `key` of `section` (`cli`, `check`) in `lang`, filled in with `values`: a value
+    with a `text(lang)` (a Message) is written in the same language, a tuple as a list in running
+    text (`check.list_sep`: paths and ids, which have no commas), and `closest` (the allowed
+    value nearest to what was given, or nothing) as the language's `did_you_mean`."""
+    texts = strings()[lang]
+    shown = {}
+    for name, value in values.items():
+        if hasattr(value, "text") and not isinstance(value, str):
+            value = value.text(lang)
+        elif isinstance(value, tuple):  # a list in running text, its items texts or Messages
+            value = texts["check"]["list_sep"].join(v.text(lang) if hasattr(v, "text") and not isinstance(v, str)
+                                                    else str(v) for v in value)
+        elif name == "closest":
+            value = texts["check"]["did_you_mean"].format(value=value) if value else ""
+        shown[name] = value
+    return texts[section][key].format(**shown)

@@ -405,7 +405,7 @@ def _unread_front_matter(markdown: str, shown: str) -> str:
         assert found is not None  # called for a page that starts with front matter only
         value = frontmatter.load_yaml(found.group(1), 2, "the front matter")
     except frontmatter.FrontMatterError as e:
-        where, reason = e.line or 1, e.message
+        where, reason = e.line or 1, str(e.message)
     else:
         reason = ("the front matter is not a set of 'field: value' lines" if not isinstance(value, dict)
                   else "the front matter is refused by MkDocs' reader")
