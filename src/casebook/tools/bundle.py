@@ -24,14 +24,19 @@ import markdown
 from casebook.corpus import loader, sanitize
 from casebook.derive import indices as build_indices
 from casebook.model import LANGUAGES
-from casebook.strings import strings
+from casebook.strings import message_text, strings
 from casebook.tools.handbook import handbook
 from casebook.tools.siteconfig import markdown_extensions
 
 HANDBOOK_CSS = Path(__file__).with_name("handbook.css")
 
 
-def build_site(project: Path, out: Path) -> None:
+def _said(speak: str, key: str, **values) -> str:
+    """A message of the command in the editor's language `speak` (strings.yml, `cli`)."""
+    return message_text(speak, "cli", key, values)
+
+
+def build_site(project: Path, out: Path, speak: str = "en") -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CASEBOOK_REPO")}
     env["NO_MKDOCS_2_WARNING"] = "1"
     # An offline copy has no address: no canonical links or feeds pointing at a server.
@@ -40,7 +45,7 @@ def build_site(project: Path, out: Path) -> None:
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--no-directory-urls", "--site-dir", str(out)],
         cwd=project, env=env, capture_output=True, text=True)
     if result.returncode != 0:
-        raise SystemExit(f"casebook bundle: the site does not build:\n{result.stderr[-3000:]}")
+        raise SystemExit(_said(speak, "bundle_no_build", errors=result.stderr[-3000:]))
 
 
 def zip_folder(folder: Path, target: Path, root_name: str) -> None:
@@ -53,10 +58,10 @@ def zip_folder(folder: Path, target: Path, root_name: str) -> None:
             z.writestr(info, path.read_bytes())
 
 
-def handbook_html(project: Path, lang: str, day: date | None = None) -> str:
+def handbook_html(project: Path, lang: str, day: date | None = None, speak: str = "en") -> str:
     result = loader.load(project / "content")
     if result.errors:
-        raise SystemExit("casebook bundle: content/ has errors; run `casebook check`")
+        raise SystemExit(_said(speak, "bundle_errors"))
     content = result.content
     # The site's extensions, so that a text reads in the handbook as on its page; the handbook
     # has its own table of contents, and a heading's permalink sign means nothing on paper.
@@ -70,13 +75,13 @@ def handbook_html(project: Path, lang: str, day: date | None = None) -> str:
             f"<style>\n{HANDBOOK_CSS.read_text('utf-8')}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n")
 
 
-def print_pdf(html_file: Path, pdf_file: Path) -> int:
+def print_pdf(html_file: Path, pdf_file: Path, speak: str = "en") -> int:
     """Chromium prints the handbook; returns the number of pages."""
     from playwright.sync_api import sync_playwright
 
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if not chromium:
-        raise SystemExit("casebook bundle: Chromium is needed for the PDF; run scripts/install-tools.sh")
+        raise SystemExit(_said(speak, "bundle_no_chromium"))
     args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--no-first-run"]
     with sync_playwright() as p:
@@ -96,27 +101,27 @@ def pdf_pages(pdf_file: Path) -> int:
     return data.count(b"/Type /Page") - data.count(b"/Type /Pages") or data.count(b"/Type/Page") - data.count(b"/Type/Pages")
 
 
-def bundle(project: Path, dist: Path, handbook: bool = True) -> list[Path]:
+def bundle(project: Path, dist: Path, handbook: bool = True, speak: str = "en") -> list[Path]:
+    """The offline zip and the handbooks in `dist`; `speak`: the language of what it says."""
     project, dist = project.resolve(), dist.resolve()
     dist.mkdir(parents=True, exist_ok=True)
     written = []
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        build_site(project, site)
+        build_site(project, site, speak)
         print_folder = site / "print"
         print_folder.mkdir()
         for lang in LANGUAGES if handbook else ():
             html = dist / f"casebook-handbook-{lang}.html"
-            html.write_text(handbook_html(project, lang), "utf-8")
+            html.write_text(handbook_html(project, lang, speak=speak), "utf-8")
             pdf = dist / f"casebook-handbook-{lang}.pdf"
-            pages = print_pdf(html, pdf)
-            print(f"wrote {html.relative_to(dist.parent)} and {pdf.name} ({pages} pages)")
+            pages = print_pdf(html, pdf, speak)
+            print(_said(speak, "bundle_handbook", html=html.relative_to(dist.parent), pdf=pdf.name, n=pages))
             shutil.copy(html, print_folder / html.name)
             shutil.copy(pdf, print_folder / pdf.name)
             written += [html, pdf]
         target = dist / "casebook-offline.zip"
         zip_folder(site, target, "casebook")
-        print(f"wrote {target.relative_to(dist.parent)} ({target.stat().st_size / 1e6:.1f} MB): "
-              "unzip it and open casebook/index.html")
+        print(_said(speak, "bundle_zip", path=target.relative_to(dist.parent), size=f"{target.stat().st_size / 1e6:.1f} MB"))
         written.append(target)
     return written

@@ -238,7 +238,7 @@ def _schema(args: argparse.Namespace) -> int:
 def _bundle(args: argparse.Namespace) -> int:
     from casebook.tools.bundle import bundle
 
-    bundle(Path(args.project), Path(args.output), handbook=not args.no_handbook)
+    bundle(Path(args.project), Path(args.output), handbook=not args.no_handbook, speak=_LANG)
     return 0
 
 
