@@ -178,9 +178,53 @@ def load_yaml(text: str, first_line: int = 1, what: str | Message = THE_FILE, ma
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + first_line if mark else first_line
-        raise FrontMatterError(say("yaml_invalid", what=what, detail=str(e.problem or e)), line) from None
+        raise FrontMatterError(say("yaml_invalid", what=what, detail=yaml_problem(str(e.problem or e))), line) from None
     except yaml.YAMLError as e:
-        raise FrontMatterError(say("yaml_invalid", what=what, detail=str(e)), first_line) from None
+        raise FrontMatterError(say("yaml_invalid", what=what, detail=yaml_problem(str(e))), first_line) from None
+
+
+# What the YAML parser says of a text it cannot read, by the start of its words (libyaml's, and
+# the pure parser's where they differ): a text of strings.yml's `yaml` section, which says it in
+# the editor's language with the usual cause. English says it as the parser does.
+_YAML_PROBLEMS = (
+    ("mapping values are not allowed", "mapping_values"),
+    ("mapping keys are not allowed", "mapping_keys"),
+    ("block sequence entries are not allowed", "sequence_entries"),
+    ("did not find expected ',' or ']'", "unclosed_list"),
+    ("expected ',' or ']'", "unclosed_list"),
+    ("did not find expected ',' or '}'", "unclosed_mapping"),
+    ("expected ',' or '}'", "unclosed_mapping"),
+    ("did not find expected key", "expected_key"),
+    ("expected <block end>", "expected_key"),
+    ("did not find expected '-' indicator", "expected_dash"),
+    ("could not find expected ':'", "expected_colon"),
+    ("did not find expected node content", "expected_value"),
+    ("expected the node content", "expected_value"),
+    ("found a tab character", "tab"),
+    ("found character that cannot start any token", "bad_start"),
+    ("found character '\\t' that cannot start any token", "tab"),
+    ("found character", "bad_start"),
+    ("found unexpected end of stream", "unclosed_quote"),
+    ("found unknown escape character", "escape"),
+    ("found undefined tag handle", "tag"),
+    ("could not determine a constructor for the tag", "tag"),
+    ("found unhashable key", "unhashable_key"),
+    ("did not find expected comment or line break", "after_value"),
+    ("did not find expected whitespace or line break", "after_value"),
+    ("expected a single document", "one_document"),
+    ("but found another document", "one_document"),
+    ("found unexpected document indicator", "one_document"),
+    ("found unexpected ':'", "unexpected_colon"),
+)
+
+
+def yaml_problem(problem: str) -> Message | str:
+    """The parser's `problem` as a Message of strings.yml's `yaml` section, the parser's own
+    words where no text says it (never lost: English holds for what nobody foresaw)."""
+    for start, key in _YAML_PROBLEMS:
+        if problem.startswith(start):
+            return say(f"yaml.{key}", problem=problem)
+    return problem
 
 
 def _key_of(text: str, line: int) -> str | None:

@@ -77,7 +77,7 @@ def _load_yaml(path: str, text: str) -> tuple[Any, list[Problem]]:
     # Held to the front matter's bounds (nesting, numbers, control characters) but its length:
     # the loader's limit on a file's size holds for these files.
     try:
-        return frontmatter.load_yaml(text, 1, "the file", max_chars=len(text)), []
+        return frontmatter.load_yaml(text, 1, frontmatter.THE_FILE, max_chars=len(text)), []
     except frontmatter.FrontMatterError as e:
         return None, [Problem(path, e.line, e.field, frontmatter.of_the_file(e.message))]
 

@@ -302,6 +302,8 @@ def parser(lang: str = "en") -> argparse.ArgumentParser:
 
     for sub in (check, new, status, schema):
         sub.add_argument("--content", default="content", help=h("content"))
+    for sub in commands.choices.values():  # `casebook check --lang zh` as well as `casebook --lang zh check`
+        sub.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS, help=h("lang"))
     return main
 
 
