@@ -210,7 +210,7 @@ _YAML_PROBLEMS = (
     ("could not determine a constructor for the tag", "tag"),
     ("found unhashable key", "unhashable_key"),
     ("did not find expected comment or line break", "after_value"),
-    ("did not find expected whitespace or line break", "after_value"),
+    ("did not find expected whitespace or line break", "tag"),  # after a tag (or an anchor) such as !重要
     ("expected a single document", "one_document"),
     ("but found another document", "one_document"),
     ("found unexpected document indicator", "one_document"),

@@ -164,8 +164,8 @@ def _nfkc(text: str) -> str:
 
 
 def _said(e: Exception, lang: str) -> str:
-    """A refusal in the editor's language: the command's own are Messages; the readers' say
-    theirs in English for now."""
+    """A refusal in the editor's language (a Message of strings.yml's `import`; anything else
+    as it was raised)."""
     what = e.args[0] if e.args else ""
     return what.text(lang) if isinstance(what, Message) else str(e)
 

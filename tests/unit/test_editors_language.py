@@ -1,0 +1,226 @@
+"""`casebook` run as an editor runs it, reading what it prints: the language chosen from the
+system locale or `--lang`, and every path of the command said in it (check, the YAML an editor
+gets wrong, new, new en, status, schema, compress, import, bundle, --help)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from support import ROOT, write_case
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+# Words of English sentences (not field names, paths or values, which both languages write alike).
+ENGLISH = re.compile(r"\b(?:the|is|are|not|must|found|expected|allowed|wrote|could|cannot|did|file|run)\b")
+
+
+def run(*args: str, cwd: Path | None = None, **locale: str) -> subprocess.CompletedProcess:
+    """The command in a process of its own with only the locale variables given (none: C)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")}
+    return subprocess.run([sys.executable, "-m", "casebook.tools.cli", *args], capture_output=True, text=True,
+                          cwd=cwd, env={**env, **locale}, timeout=300)
+
+
+def said(result: subprocess.CompletedProcess) -> list[str]:
+    return (result.stdout + result.stderr).splitlines()
+
+
+def chinese(line: str) -> bool:
+    """A line a Chinese editor reads: Chinese words, no English sentence."""
+    return bool(HAN.search(line)) and not ENGLISH.search(re.sub(r"\S*[/\\.]\S*|`[^`]*`|'[^']*'|--\w[\w-]*", "", line))
+
+
+# ---- how the language is chosen ----
+
+@pytest.mark.parametrize(("locale", "expected"), [
+    ({}, "OK"),  # no locale at all: English
+    ({"LANG": "C.UTF-8"}, "OK"),
+    ({"LANG": "en_GB.UTF-8"}, "OK"),
+    ({"LANG": "zh_CN.UTF-8"}, "通过"),
+    ({"LANG": "zh_TW.UTF-8"}, "通过"),
+    ({"LANG": "en_US.UTF-8", "LC_MESSAGES": "zh_CN.UTF-8"}, "通过"),  # messages' own category first
+    ({"LANG": "zh_CN.UTF-8", "LC_ALL": "en_US.UTF-8"}, "OK"),  # LC_ALL over everything, as gettext reads it
+])
+def test_the_language_comes_from_the_locale(content, locale, expected):
+    write_case(content, "alpha", "zh")
+    result = run("check", "--content", str(content), **locale)
+    assert result.returncode == 0
+    last = result.stdout.splitlines()[-1]
+    assert last.startswith(f"{expected}：" if expected == "通过" else f"{expected}: "), last
+
+
+@pytest.mark.parametrize("args", [
+    ["--lang", "zh", "check"], ["check", "--lang", "zh"], ["check", "--lang=zh"], ["--lang", "en", "check", "--lang", "zh"],
+])
+def test_lang_chooses_it_before_or_after_the_command(content, args):
+    write_case(content, "alpha", "zh")
+    result = run(*args, "--content", str(content), LANG="en_US.UTF-8")
+    assert result.returncode == 0 and result.stdout.splitlines()[-1].startswith("通过："), said(result)
+
+
+def test_lang_en_wins_over_a_chinese_locale(content):
+    write_case(content, "alpha", "zh")
+    result = run("check", "--lang", "en", "--content", str(content), LANG="zh_CN.UTF-8")
+    assert result.stdout.splitlines()[-1].startswith("OK: "), said(result)
+
+
+def test_a_wrong_lang_is_refused_in_the_locales_language(content):
+    result = run("--lang", "fr", "check", LANG="zh_CN.UTF-8")
+    assert result.returncode == 2
+    assert "casebook：错误：" in result.stderr and "'fr'" in result.stderr, result.stderr
+
+
+# ---- the YAML an editor gets wrong ----
+
+# The front matter, the line the parser puts it on (the file's first is '---') and a word of its cause.
+BROKEN_YAML = {
+    "colon": ("title: 会议: 总结\n", 2, "“: ”"),
+    "unclosed-list": ("measures: [exchange, services\nyear: 2019\n", 3, "“]”"),
+    "tab": ("id: tab\n\tyear: 2019\n", 3, "制表符"),
+    "indent": ("measures:\n  - exchange\n - services\n", 4, "缩进"),
+    "escape": ('title: "a\\qb"\n', 2, "反斜杠"),
+    "at-sign": ("title: @home\n", 2, "引号"),
+    "tag": ("title: !重要 会议\n", 2, "“!”"),
+    "after-quote": ('title: "会议" 总结\n', 2, "引号"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN_YAML))
+def test_front_matter_that_is_not_yaml_is_said_in_chinese_with_its_line(content, name):
+    text, line, hint = BROKEN_YAML[name]
+    (content / "cases" / f"{name}.zh.md").write_text(f"---\n{text}---\n\n## 背景\n\n一段话。\n", "utf-8")
+    zh = [x for x in said(run("check", "--content", str(content), LANG="zh_CN.UTF-8")) if f"{name}.zh.md" in x]
+    en = [x for x in said(run("check", "--content", str(content), LANG="C.UTF-8")) if f"{name}.zh.md" in x]
+    assert len(zh) == len(en) == 1, (zh, en)
+    assert zh[0].startswith(f"content/cases/{name}.zh.md:{line}: 文件头不是有效的 YAML：") and hint in zh[0], zh
+    assert chinese(zh[0]), zh
+    # English as the parser says it, on the same line.
+    assert en[0].startswith(f"content/cases/{name}.zh.md:{line}: the front matter is not valid YAML: "), en
+
+
+def test_a_broken_taxonomy_is_said_in_chinese(content):
+    (content / "taxonomy.yml").write_text("unit_types: [hospital\n", "utf-8")
+    for args in (["check"], ["new", "case", "--no-input"], ["schema", "--output", str(content.parent / "s")]):
+        result = run(*args, "--content", str(content), LANG="zh_CN.UTF-8")
+        problem = next(x for x in said(result) if "taxonomy.yml:" in x)
+        assert result.returncode == 1, said(result)
+        assert re.match(r"\S*content/taxonomy\.yml:2: 不是有效的 YAML：方括号列表缺少", problem) and chinese(problem), problem
+
+
+# ---- every other path of the command ----
+
+def test_new_speaks_chinese_when_it_refuses_and_when_it_writes(content):
+    write_case(content, "alpha", "zh")
+    zh = {"LANG": "zh_CN.UTF-8"}
+    base = ["new", "case", "--content", str(content), "--no-input", "--title-zh", "甲", "--title-en", "A"]
+    for extra, expected in (
+        (["--id", "Bad Id"], "casebook new：编号“Bad Id”只能由小写英文字母和连字符组成"),
+        (["--id", "alpha"], "casebook new：编号“alpha”已被"),
+        (["--id", "gamma", "--measures", "exchnage", "--unit-type", "hospital"], "是不是“exchange”？"),
+        (["--id", "gamma", "--measures", "exchange", "--unit-type", "hospitl"], "是不是“hospital”？"),
+    ):
+        result = run(*base, *extra, **zh)
+        assert result.returncode == 1 and expected in result.stderr and chinese(result.stderr.strip()), result.stderr
+    result = run(*base, "--id", "gamma", "--measures", "exchange", "--unit-type", "hospital", **zh)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[:2] == [f"已写出 {content.as_posix()}/cases/gamma.{lang}.md" for lang in ("zh", "en")], lines
+    assert all(chinese(x) for x in lines), lines
+
+
+def test_new_en_speaks_chinese(content):
+    zh = {"LANG": "zh_CN.UTF-8"}
+    result = run("new", "en", "--content", str(content), **zh)
+    assert result.returncode == 1 and result.stderr.strip() == "casebook new en：请写明案例编号：casebook new en <编号>"
+    result = run("new", "en", "nothing", "--content", str(content), **zh)
+    assert result.returncode == 1 and "找不到" in result.stderr and chinese(result.stderr.strip()), result.stderr
+    (content / "cases" / "bad.zh.md").write_text("---\ntitle: [a\n---\n", "utf-8")
+    result = run("new", "en", "bad", "--content", str(content), **zh)
+    assert result.returncode == 1 and result.stderr.strip().startswith(f"{content.as_posix()}/cases/bad.zh.md:3: 文件头不是有效的 YAML：")
+    write_case(content, "alpha", "zh")
+    result = run("new", "en", "alpha", "--content", str(content), **zh)
+    assert result.returncode == 0 and result.stdout.startswith(f"已写出 {content.as_posix()}/cases/alpha.en.md"), said(result)
+    assert all(chinese(x) for x in result.stdout.splitlines() if x.strip()), result.stdout
+    result = run("new", "en", "alpha", "--content", str(content), **zh)
+    assert result.returncode == 1 and "已经存在" in result.stderr or "已存在" in result.stderr, result.stderr
+
+
+def test_status_schema_and_compress_speak_chinese(content, tmp_path):
+    write_case(content, "alpha", "zh")
+    zh = {"LANG": "zh_CN.UTF-8"}
+    status = run("status", "--content", str(content), **zh)
+    assert status.returncode == 0
+    headings = [x for x in status.stdout.splitlines() if x and not x.startswith(" ")]
+    assert len(headings) >= 4 and all(chinese(x) for x in headings), headings
+    assert "  案例 alpha：没有英文版" in status.stdout.splitlines(), status.stdout
+    schema = run("schema", "--content", str(content), "--output", str(tmp_path / "schema"), **zh)
+    assert schema.stdout.splitlines() == [f"已写出 {tmp_path.as_posix()}/schema/{k}.schema.json" for k in ("case", "checklist")]
+    compress = run("compress", str(tmp_path / "nowhere"), **zh)
+    assert compress.returncode == 1 and "请先构建网站" in compress.stderr and chinese(compress.stderr.strip())
+
+
+def test_help_speaks_the_locales_language():
+    zh, en = run("--help", LANG="zh_CN.UTF-8"), run("--help", LANG="C.UTF-8")
+    assert zh.stdout.startswith("用法：casebook") and "显示本帮助并退出" in zh.stdout, zh.stdout
+    assert en.stdout.startswith("usage: casebook") and "show this help message and exit" in en.stdout, en.stdout
+    for command in ("check", "new", "status", "schema", "bundle", "compress", "import"):
+        text = run(command, "--help", LANG="zh_CN.UTF-8").stdout
+        described = [x for x in text.splitlines() if x.strip() and not x.strip().startswith(("-", "用法", "casebook"))]
+        assert text.startswith(f"用法：casebook {command}") and "--lang" in text, text
+        assert HAN.search(" ".join(described)), text
+
+
+REPORT = """某某中学2023年民族团结进步创建工作总结
+
+一、主要做法
+学校开展民族团结教育主题班会12次，组织各族学生结对46对。
+
+二、问题与打算
+部分活动形式单一，下一步将丰富活动内容。
+"""
+
+
+def test_import_speaks_chinese_when_it_writes_and_when_it_refuses(content, tmp_path):
+    report = tmp_path / "school-report.txt"
+    report.write_text(REPORT, "utf-8")
+    (tmp_path / "empty.txt").write_text("", "utf-8")
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    zh = {"LANG": "zh_CN.UTF-8"}
+    result = run("import", "--content", str(content), str(report), **zh)
+    assert result.returncode == 0, said(result)
+    assert result.stderr.strip().startswith("1个文件中的1篇报告。请逐一审阅草稿"), result.stderr
+    assert "字段" in result.stdout and "依据" in result.stdout and "来源类型" in result.stdout
+    assert (content / "cases" / "school-report.zh.md").is_file()
+    # The id taken: refused, in Chinese, nothing overwritten.
+    again = run("import", "--content", str(content), str(report), **zh)
+    assert again.returncode == 1 and "拒绝了 1 个" in again.stderr, again.stderr
+    refused = [x for x in again.stderr.splitlines() if "school-report" in x and "已" in x]
+    assert refused and all(chinese(x) for x in refused), again.stderr
+    # A bad --id, and files the readers refuse.
+    bad = run("import", "--content", str(content), "--id", "../x", str(report), **zh)
+    assert bad.returncode == 2 and chinese(bad.stderr.strip()), bad.stderr
+    unread = run("import", "--dry-run", "--content", str(content), str(tmp_path / "empty.txt"), str(tmp_path / "old.doc"), **zh)
+    assert unread.returncode == 1 and "拒绝了 2 个" in unread.stderr, unread.stderr
+    reasons = [x for x in unread.stderr.splitlines() if ("empty.txt" in x or "old.doc" in x) and not x.startswith("  ")]
+    assert len(reasons) == 2 and all(chinese(x) for x in reasons), reasons
+
+
+@pytest.fixture
+def broken_project(tmp_path: Path) -> Path:
+    """A project the site cannot be built from: no mkdocs.yml."""
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "content", project / "content", ignore=shutil.ignore_patterns("cases", "checklists"))
+    return project
+
+
+def test_bundle_says_why_it_stops_in_chinese(broken_project):
+    result = run("bundle", "--no-handbook", "--project", str(broken_project), "--output", str(broken_project / "dist"),
+                 LANG="zh_CN.UTF-8")
+    assert result.returncode == 1
+    assert result.stderr.startswith("casebook bundle：网站构建失败："), result.stderr
