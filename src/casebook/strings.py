@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import locale
+import os
+from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib import resources
 
@@ -39,3 +41,23 @@ def message_text(lang: str, section: str, key: str, values: dict) -> str:
             value = texts["check"]["did_you_mean"].format(value=value) if value else ""
         shown[name] = value
     return texts[section][key].format(**shown)
+
+
+def editors_language(given: str | None = None, environ: Mapping[str, str] = os.environ) -> str:
+    """The language the editor reads the command's messages in: `given` (`--lang`), else the
+    system locale's, found as Python's gettext finds it (LANGUAGE, LC_ALL, LC_MESSAGES, LANG;
+    where none is set, as on Windows, the process's locale): Chinese for a Chinese locale
+    (zh_CN.UTF-8, zh_TW, "Chinese (Simplified)_China"), English for any other."""
+    if given:
+        return given
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name)
+        if value:
+            return _language_of(value)
+    if environ is os.environ:
+        return _language_of(locale.getlocale()[0] or "")
+    return "en"
+
+
+def _language_of(locale_name: str) -> str:
+    return "zh" if locale_name.lower().startswith(("zh", "chinese")) else "en"

@@ -22,7 +22,7 @@ ENGLISH = re.compile(r"\b(?:the|is|are|not|must|found|expected|allowed|wrote|cou
 
 def run(*args: str, cwd: Path | None = None, **locale: str) -> subprocess.CompletedProcess:
     """The command in a process of its own with only the locale variables given (none: C)."""
-    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_") and k not in ("LANG", "LANGUAGE")}
     return subprocess.run([sys.executable, "-m", "casebook.tools.cli", *args], capture_output=True, text=True,
                           cwd=cwd, env={**env, **locale}, timeout=300)
 
@@ -45,7 +45,9 @@ def chinese(line: str) -> bool:
     ({"LANG": "zh_CN.UTF-8"}, "通过"),
     ({"LANG": "zh_TW.UTF-8"}, "通过"),
     ({"LANG": "en_US.UTF-8", "LC_MESSAGES": "zh_CN.UTF-8"}, "通过"),  # messages' own category first
-    ({"LANG": "zh_CN.UTF-8", "LC_ALL": "en_US.UTF-8"}, "OK"),  # LC_ALL over everything, as gettext reads it
+    ({"LANG": "zh_CN.UTF-8", "LC_ALL": "en_US.UTF-8"}, "OK"),  # LC_ALL over LANG, as gettext reads them
+    ({"LANG": "en_US.UTF-8", "LANGUAGE": "zh_CN:en"}, "通过"),  # the list of languages first
+    ({"LANG": "C", "LC_ALL": "POSIX"}, "OK"),
 ])
 def test_the_language_comes_from_the_locale(content, locale, expected):
     write_case(content, "alpha", "zh")

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 from contextlib import contextmanager
@@ -20,24 +19,12 @@ from casebook.corpus.validate import closest
 from casebook.derive import indices
 from casebook.incremental.history import last_commit_times
 from casebook.model import LANGUAGES, Message, Problem, Taxonomy
-from casebook.strings import message_text, strings
+from casebook.strings import editors_language, message_text, strings
 from casebook.tools import templates
 from casebook.tools.jsonschema import front_matter_schema
 
 _ID = re.compile(ID_PATTERN)
 _LANG = "en"  # the editor's language for this run: main() sets it
-
-
-def editors_language(given: str | None = None, environ=os.environ) -> str:
-    """`--lang`, else the system locale's language (LC_ALL, LC_MESSAGES, LANG, as gettext reads
-    them): Chinese for a zh_* locale, English otherwise."""
-    if given:
-        return given
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        value = environ.get(name)
-        if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
 
 
 def _t(key: str, **values) -> str:
