@@ -198,6 +198,8 @@ def test_import_speaks_chinese_when_it_writes_and_when_it_refuses(content, tmp_p
     assert result.returncode == 0, said(result)
     assert result.stderr.strip().startswith("1个文件中的1篇报告。请逐一审阅草稿"), result.stderr
     assert "字段" in result.stdout and "依据" in result.stdout and "来源类型" in result.stdout
+    # What the report does not give (its unit's name is a placeholder) is said so, not as Python's None.
+    assert "（未找到）" in result.stdout and not re.search(r"\bNone\b", result.stdout), result.stdout
     assert (content / "cases" / "school-report.zh.md").is_file()
     # The id taken: refused, in Chinese, nothing overwritten.
     again = run("import", "--content", str(content), str(report), **zh)

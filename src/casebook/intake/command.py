@@ -276,23 +276,28 @@ def _table(item: Imported, dry_run: bool, t=lambda key, **values: message_text("
     table.add_column(t("col_suggestion"))
     table.add_column(t("col_evidence"), overflow="fold")
     table.add_row(t("row_script"), t("traditional") if s.traditional else t("simplified"), "")
-    table.add_row("title", str(s.title.value), s.title.evidence)
-    table.add_row(t("row_proposed_title"), str(s.proposed_title.value), s.proposed_title.evidence)
-    table.add_row("unit", str(s.unit.value), s.unit.evidence)
-    table.add_row("unit_type", str(s.unit_type.value), s.unit_type.evidence)
+    table.add_row("title", _shown(s.title.value, t), s.title.evidence)
+    table.add_row(t("row_proposed_title"), _shown(s.proposed_title.value, t), s.proposed_title.evidence)
+    table.add_row("unit", _shown(s.unit.value, t), s.unit.evidence)
+    table.add_row("unit_type", _shown(s.unit_type.value, t), s.unit_type.evidence)
     for m in s.measures:
         table.add_row("measures", str(m.value), m.evidence)
     for level, v in s.region.items():
-        table.add_row(level, str(v.value), v.evidence)
-    table.add_row("locality", str(s.locality.value), s.locality.evidence)
-    table.add_row("year", str(s.year.value), s.year.evidence)
+        table.add_row(level, _shown(v.value, t), v.evidence)
+    table.add_row("locality", _shown(s.locality.value, t), s.locality.evidence)
+    table.add_row("year", _shown(s.year.value, t), s.year.evidence)
     for h in s.honours:
         table.add_row("honours", str(h.value), h.evidence)
-    table.add_row(t("row_source_kind"), str(s.source_kind.value), s.source_kind.evidence)
-    table.add_row(t("row_by"), str(s.by.value), s.by.evidence)
+    table.add_row(t("row_source_kind"), _shown(s.source_kind.value, t), s.source_kind.evidence)
+    table.add_row(t("row_by"), _shown(s.by.value, t), s.by.evidence)
     table.add_row("ethnic_groups", "、".join(str(g.value) for g in s.ethnic_groups) or "[]",
                   "; ".join(g.evidence for g in s.ethnic_groups))
     table.add_row(t("row_figures"), str(len(s.figures)), " ".join(f.text for f in s.figures[:20]) + (" …" if len(s.figures) > 20 else ""))
     table.add_row(t("row_placeholders"), str(len(s.placeholders)), "; ".join(f"{p.text} ({p.context})" for p in s.placeholders[:5]))
     table.add_row(t("row_removed"), str(len(r.removed)), "; ".join(f"{x.line}: {x.text[:30]} ({x.reason})" for x in r.removed))
     return table
+
+
+def _shown(value, t) -> str:
+    """A suggestion in the table: nothing found is said as such, never as Python's None."""
+    return t("nothing_found") if value is None else str(value)
