@@ -1,19 +1,18 @@
 """`casebook` run as an editor runs it, reading what it prints: the language chosen from the
 system locale or `--lang`, and every path of the command said in it (check, the YAML an editor
-gets wrong, new, new en, status, schema, compress, import, bundle, --help)."""
+gets wrong, new, new en, status, schema, compress, import, --help; bundle in tests/site)."""
 
 from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from support import ROOT, write_case
+from support import write_case
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 # Words of English sentences (not field names, paths or values, which both languages write alike).
@@ -213,18 +212,3 @@ def test_import_speaks_chinese_when_it_writes_and_when_it_refuses(content, tmp_p
     assert unread.returncode == 1 and "拒绝了 2 个" in unread.stderr, unread.stderr
     reasons = [x for x in unread.stderr.splitlines() if ("empty.txt" in x or "old.doc" in x) and not x.startswith("  ")]
     assert len(reasons) == 2 and all(chinese(x) for x in reasons), reasons
-
-
-@pytest.fixture
-def broken_project(tmp_path: Path) -> Path:
-    """A project the site cannot be built from: no mkdocs.yml."""
-    project = tmp_path / "project"
-    shutil.copytree(ROOT / "content", project / "content", ignore=shutil.ignore_patterns("cases", "checklists"))
-    return project
-
-
-def test_bundle_says_why_it_stops_in_chinese(broken_project):
-    result = run("bundle", "--no-handbook", "--project", str(broken_project), "--output", str(broken_project / "dist"),
-                 LANG="zh_CN.UTF-8")
-    assert result.returncode == 1
-    assert result.stderr.startswith("casebook bundle：网站构建失败："), result.stderr
