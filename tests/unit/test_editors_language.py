@@ -199,7 +199,15 @@ def test_import_speaks_chinese_when_it_writes_and_when_it_refuses(content, tmp_p
     assert "字段" in result.stdout and "依据" in result.stdout and "来源类型" in result.stdout
     # What the report does not give (its unit's name is a placeholder) is said so, not as Python's None.
     assert "（未找到）" in result.stdout and not re.search(r"\bNone\b", result.stdout), result.stdout
-    assert (content / "cases" / "school-report.zh.md").is_file()
+    # The draft's own guidance in the editor's language (the evidence beside it is the importer's).
+    draft = (content / "cases" / "school-report.zh.md").read_text("utf-8")
+    assert "# 草稿：由 `casebook import` 根据 school-report.txt 写出（第 1 篇，共 1 篇）。" in draft
+    assert "# 对照报告（content/sources/school-report.txt）逐项核对每个字段" in draft
+    assert "# wording_reuse：选填；只用于本单位编辑导入的本单位自己的报告" in draft
+    assert not re.search(r"Check every field|not suggested by the importer|every Arabic number|where the report comes from", draft)
+    check = run("check", "--content", str(content), **zh)  # a draft in Chinese is still a draft the checker reads
+    assert check.returncode == 0, said(check)
+    assert any(x.startswith("content/cases/school-report.zh.md：草稿") for x in check.stdout.splitlines()), said(check)
     # The id taken: refused, in Chinese, nothing overwritten.
     again = run("import", "--content", str(content), str(report), **zh)
     assert again.returncode == 1 and "拒绝了 1 个" in again.stderr, again.stderr

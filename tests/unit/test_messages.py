@@ -22,7 +22,7 @@ from casebook.tools.cli import main
 from support import ROOT, write_case
 
 SRC = ROOT / "src" / "casebook"
-SECTIONS = ("check", "cli", "cli_help", "import", "yaml")  # the texts of the command, apart from the site's
+SECTIONS = ("check", "cli", "cli_help", "import", "yaml", "draft")  # the texts of the command, apart from the site's
 HAN = re.compile(r"[\u4e00-\u9fff]")
 CHINESE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”]")
 
@@ -116,6 +116,8 @@ def test_every_key_the_code_names_is_in_the_catalogue():
             if pattern is None:
                 continue  # a key passed along (help_key, _t(key)): the callers' keys are checked here
             section = _SAYERS[_call_name(node)]
+            if path.name == "draft.py" and section == "import":
+                section = "draft"  # the draft's own comments (intake/draft.py's t)
             if section is None:
                 section, _, _ = pattern.pattern.partition(r"\.") if r"\." in pattern.pattern else ("check", "", "")
                 if section != "check":

@@ -261,7 +261,7 @@ def _write(content: Path, report: Report, s: Suggestions, id: str, args) -> tupl
     case.parent.mkdir(parents=True, exist_ok=True)
     source.parent.mkdir(parents=True, exist_ok=True)
     source.write_text(report.text + "\n", "utf-8")
-    case.write_text(render(report, s, id, source.name), "utf-8")
+    case.write_text(render(report, s, id, source.name, getattr(args, "lang", None) or "en"), "utf-8")
     return case.as_posix(), source.as_posix()
 
 
