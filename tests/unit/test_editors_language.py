@@ -216,7 +216,9 @@ def test_import_speaks_chinese_when_it_writes_and_when_it_refuses(content, tmp_p
     # A bad --id, and files the readers refuse.
     bad = run("import", "--content", str(content), "--id", "../x", str(report), **zh)
     assert bad.returncode == 2 and chinese(bad.stderr.strip()), bad.stderr
-    unread = run("import", "--dry-run", "--content", str(content), str(tmp_path / "empty.txt"), str(tmp_path / "old.doc"), **zh)
-    assert unread.returncode == 1 and "拒绝了 2 个" in unread.stderr, unread.stderr
-    reasons = [x for x in unread.stderr.splitlines() if ("empty.txt" in x or "old.doc" in x) and not x.startswith("  ")]
-    assert len(reasons) == 2 and all(chinese(x) for x in reasons), reasons
+    files = [str(tmp_path / name) for name in ("empty.txt", "old.doc", "gone.txt")]
+    unread = run("import", "--dry-run", "--content", str(content), *files, **zh)
+    assert unread.returncode == 1 and "拒绝了 3 个" in unread.stderr, unread.stderr
+    reasons = [x for x in unread.stderr.splitlines() if x.startswith("已拒绝：")]
+    assert len(reasons) == 3 and all(chinese(x) for x in reasons), reasons
+    assert any(x.endswith("gone.txt: 找不到这个文件") for x in reasons), reasons

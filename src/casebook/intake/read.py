@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import zipfile
 from pathlib import Path
 
@@ -41,7 +42,9 @@ def read(path: Path, shown: str) -> Read:
             raise Refusal(say("import.too_big", shown=shown, size=_mb(size), limit=_mb(limit), suffix=suffix))
         raw = path.read_bytes()
     except OSError as e:
-        raise Refusal(say("import.unreadable", shown=shown, error=e.strerror)) from e
+        # The usual reasons in the editor's words; the system's own (in its C locale) for the rest.
+        reason = {errno.ENOENT: "import.missing", errno.EACCES: "import.denied", errno.EISDIR: "import.a_folder"}
+        raise Refusal(say(reason.get(e.errno, "import.unreadable"), shown=shown, error=e.strerror)) from e
     if not raw.strip():
         raise Refusal(say("import.empty", shown=shown))
     if suffix == ".docx":
