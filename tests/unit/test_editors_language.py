@@ -5,9 +5,12 @@ gets wrong, new, new en, status, schema, compress, import, --help; bundle in tes
 from __future__ import annotations
 
 import os
+import pty
 import re
+import select
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -133,6 +136,43 @@ def test_new_speaks_chinese_when_it_refuses_and_when_it_writes(content):
     lines = result.stdout.splitlines()
     assert lines[:2] == [f"已写出 {content.as_posix()}/cases/gamma.{lang}.md" for lang in ("zh", "en")], lines
     assert all(chinese(x) for x in lines), lines
+
+
+def test_new_asks_in_chinese_at_a_terminal(content):
+    """`casebook new case` in a terminal (a pseudo-terminal here): its prompts, the allowed
+    values and a wrong answer's problem in Chinese, then the files written."""
+    controller, terminal = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_") and k not in ("LANG", "LANGUAGE")}
+    answers = "gamma\n丙医院\nHospital C\nexchange\nhospitl\nhospital\n"
+    with subprocess.Popen([sys.executable, "-m", "casebook.tools.cli", "new", "case", "--content", str(content)],
+                          stdin=terminal, stdout=terminal, stderr=terminal, env={**env, "LANG": "zh_CN.UTF-8"}) as process:
+        os.close(terminal)
+        os.write(controller, answers.encode())
+        seen = b""
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:  # a command that waits for more answers fails, never hangs
+            if not select.select([controller], [], [], 1)[0]:
+                if process.poll() is not None:
+                    break
+                continue
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # the command has ended and closed the terminal
+                break
+            if not chunk:
+                break
+            seen += chunk
+        if process.poll() is None:
+            process.kill()
+        assert process.wait(timeout=60) == 0, seen.decode()
+    os.close(controller)
+    out = seen.decode().replace("\r\n", "\n")
+    assert "单位类型：hospital, community" in out and "工作类别：leadership" in out, out
+    for prompt in ("编号（小写英文单词，用连字符连接）：", "中文标题：", "英文标题：", "工作类别（用逗号分隔）：", "单位类型："):
+        assert prompt in out, (prompt, out)
+    assert "未知的单位类型“hospitl”" in out and "是不是“hospital”？" in out, out
+    assert f"已写出 {content.as_posix()}/cases/gamma.zh.md" in out
+    assert (content / "cases" / "gamma.en.md").is_file()
 
 
 def test_new_en_speaks_chinese(content):

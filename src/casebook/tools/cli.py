@@ -150,7 +150,8 @@ def _new(args: argparse.Namespace) -> int:
         return None
 
     if interactive:
-        print(f"{_t('allowed_units')}: {', '.join(units)}\n{_t('allowed_measures')}: {', '.join(measures)}")
+        print(_t("allowed", what=_t("allowed_units"), values=", ".join(units)))
+        print(_t("allowed", what=_t("allowed_measures"), values=", ".join(measures)))
     id = _ask(_t("ask_id"), args.id, interactive, check_id)
     titles = {
         "zh": _ask(_t("ask_title_zh"), args.title_zh, interactive),
