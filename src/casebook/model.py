@@ -228,9 +228,10 @@ class Content:
 @dataclass(frozen=True, slots=True)
 class Message:
     """What a problem says, as data: a key of the `check` texts of strings.yml (or `section.key`
-    of another section) and the values that fill it in, written out in a language only where it is shown (`text`). A value may be a
-    Message itself (written in the same language); `closest`, the allowed value nearest to what
-    was given, becomes the language's "did you mean" (or nothing when there is none)."""
+    of another section) and the values that fill it in, written out in a language only where it
+    is shown (`text`). A value may be a Message itself (written in the same language);
+    `closest`, the allowed value nearest to what was given, becomes the language's "did you
+    mean" (or nothing when there is none)."""
 
     key: str
     values: tuple[tuple[str, Any], ...] = ()
@@ -264,7 +265,8 @@ class Problem:
         """`file:line: field: message`, the severity of a warning named, in `lang`."""
         where = f"{self.path}:{self.line}" if self.line else self.path
         what = f"{self.field}: " if self.field else ""
-        tag = "" if self.severity == "error" else strings()[lang]["cli"][self.severity] + (": " if lang == "en" else "：")
+        colon = ": " if lang == "en" else "："
+        tag = "" if self.severity == "error" else strings()[lang]["cli"][self.severity] + colon
         return f"{where}: {tag}{what}{self.message.text(lang)}"
 
     def __str__(self) -> str:

@@ -60,7 +60,8 @@ def test_the_language_comes_from_the_locale(content, locale, expected):
 
 
 @pytest.mark.parametrize("args", [
-    ["--lang", "zh", "check"], ["check", "--lang", "zh"], ["check", "--lang=zh"], ["--lang", "en", "check", "--lang", "zh"],
+    ["--lang", "zh", "check"], ["check", "--lang", "zh"], ["check", "--lang=zh"],
+    ["--lang", "en", "check", "--lang", "zh"],
 ])
 def test_lang_chooses_it_before_or_after_the_command(content, args):
     write_case(content, "alpha", "zh")
@@ -114,7 +115,8 @@ def test_a_broken_taxonomy_is_said_in_chinese(content):
         result = run(*args, "--content", str(content), LANG="zh_CN.UTF-8")
         problem = next(x for x in said(result) if "taxonomy.yml:" in x)
         assert result.returncode == 1, said(result)
-        assert re.match(r"\S*content/taxonomy\.yml:2: 不是有效的 YAML：方括号列表缺少", problem) and chinese(problem), problem
+        assert re.match(r"\S*content/taxonomy\.yml:2: 不是有效的 YAML：方括号列表缺少", problem), problem
+        assert chinese(problem), problem
 
 
 # ---- every other path of the command ----
@@ -145,7 +147,8 @@ def test_new_asks_in_chinese_at_a_terminal(content):
     env = {k: v for k, v in os.environ.items() if not k.startswith("LC_") and k not in ("LANG", "LANGUAGE")}
     answers = "gamma\n丙医院\nHospital C\nexchange\nhospitl\nhospital\n"
     with subprocess.Popen([sys.executable, "-m", "casebook.tools.cli", "new", "case", "--content", str(content)],
-                          stdin=terminal, stdout=terminal, stderr=terminal, env={**env, "LANG": "zh_CN.UTF-8"}) as process:
+                          stdin=terminal, stdout=terminal, stderr=terminal,
+                          env={**env, "LANG": "zh_CN.UTF-8"}) as process:
         os.close(terminal)
         os.write(controller, answers.encode())
         seen = b""
@@ -168,7 +171,9 @@ def test_new_asks_in_chinese_at_a_terminal(content):
     os.close(controller)
     out = seen.decode().replace("\r\n", "\n")
     assert "单位类型：hospital, community" in out and "工作类别：leadership" in out, out
-    for prompt in ("编号（小写英文单词，用连字符连接）：", "中文标题：", "英文标题：", "工作类别（用逗号分隔）：", "单位类型："):
+    prompts = ("编号（小写英文单词，用连字符连接）：", "中文标题：", "英文标题：",
+               "工作类别（用逗号分隔）：", "单位类型：")
+    for prompt in prompts:
         assert prompt in out, (prompt, out)
     assert "未知的单位类型“hospitl”" in out and "是不是“hospital”？" in out, out
     assert f"已写出 {content.as_posix()}/cases/gamma.zh.md" in out
@@ -183,10 +188,13 @@ def test_new_en_speaks_chinese(content):
     assert result.returncode == 1 and "找不到" in result.stderr and chinese(result.stderr.strip()), result.stderr
     (content / "cases" / "bad.zh.md").write_text("---\ntitle: [a\n---\n", "utf-8")
     result = run("new", "en", "bad", "--content", str(content), **zh)
-    assert result.returncode == 1 and result.stderr.strip().startswith(f"{content.as_posix()}/cases/bad.zh.md:3: 文件头不是有效的 YAML：")
+    assert result.returncode == 1
+    where = f"{content.as_posix()}/cases/bad.zh.md:3: "
+    assert result.stderr.strip().startswith(f"{where}文件头不是有效的 YAML："), result.stderr
     write_case(content, "alpha", "zh")
     result = run("new", "en", "alpha", "--content", str(content), **zh)
-    assert result.returncode == 0 and result.stdout.startswith(f"已写出 {content.as_posix()}/cases/alpha.en.md"), said(result)
+    assert result.returncode == 0, said(result)
+    assert result.stdout.startswith(f"已写出 {content.as_posix()}/cases/alpha.en.md"), said(result)
     assert all(chinese(x) for x in result.stdout.splitlines() if x.strip()), result.stdout
     result = run("new", "en", "alpha", "--content", str(content), **zh)
     assert result.returncode == 1 and "已经存在" in result.stderr or "已存在" in result.stderr, result.stderr
@@ -201,7 +209,8 @@ def test_status_schema_and_compress_speak_chinese(content, tmp_path):
     assert len(headings) >= 4 and all(chinese(x) for x in headings), headings
     assert "  案例 alpha：没有英文版" in status.stdout.splitlines(), status.stdout
     schema = run("schema", "--content", str(content), "--output", str(tmp_path / "schema"), **zh)
-    assert schema.stdout.splitlines() == [f"已写出 {tmp_path.as_posix()}/schema/{k}.schema.json" for k in ("case", "checklist")]
+    written = [f"已写出 {tmp_path.as_posix()}/schema/{kind}.schema.json" for kind in ("case", "checklist")]
+    assert schema.stdout.splitlines() == written, schema.stdout
     compress = run("compress", str(tmp_path / "nowhere"), **zh)
     assert compress.returncode == 1 and "请先构建网站" in compress.stderr and chinese(compress.stderr.strip())
 
@@ -244,7 +253,8 @@ def test_import_speaks_chinese_when_it_writes_and_when_it_refuses(content, tmp_p
     assert "# 草稿：由 `casebook import` 根据 school-report.txt 写出（第 1 篇，共 1 篇）。" in draft
     assert "# 对照报告（content/sources/school-report.txt）逐项核对每个字段" in draft
     assert "# wording_reuse：选填；只用于本单位编辑导入的本单位自己的报告" in draft
-    assert not re.search(r"Check every field|not suggested by the importer|every Arabic number|where the report comes from", draft)
+    english = r"Check every field|not suggested by the importer|every Arabic number|where the report comes from"
+    assert not re.search(english, draft)
     check = run("check", "--content", str(content), **zh)  # a draft in Chinese is still a draft the checker reads
     assert check.returncode == 0, said(check)
     assert any(x.startswith("content/cases/school-report.zh.md：草稿") for x in check.stdout.splitlines()), said(check)

@@ -44,7 +44,8 @@ def test_every_message_has_both_languages_with_the_same_values():
             if section == "yaml":  # the parser's own words ({problem}) are English's only
                 assert _fields(zh[key]) <= _fields(en[key]), f"{section}.{key}: a value English does not have"
             else:
-                assert _fields(zh[key]) == _fields(en[key]), f"{section}.{key}: the two languages fill in different values"
+                assert _fields(zh[key]) == _fields(en[key]), \
+                    f"{section}.{key}: the two languages fill in different values"
             if section != "cli_help" and key not in ("list_sep",):
                 # Chinese says it in Chinese, or with its punctuation (or is a name both languages write alike).
                 assert CHINESE.search(zh[key]) or zh[key] == en[key], f"{section}.{key} is not Chinese: {zh[key]!r}"
@@ -273,7 +274,8 @@ def test_import_speaks_chinese(content, tmp_path, capsys):
     report = tmp_path / "report.txt"
     report.write_text("某某医院2023年民族团结进步创建工作总结\n\n医院为少数民族患者提供翻译服务。\n", "utf-8")
     (tmp_path / "empty.txt").write_text("", "utf-8")
-    code = main(["--lang", "zh", "import", "--dry-run", "--content", str(content), str(report), str(tmp_path / "empty.txt")])
+    code = main(["--lang", "zh", "import", "--dry-run", "--content", str(content), str(report),
+                 str(tmp_path / "empty.txt")])
     captured = capsys.readouterr()
     assert code == 1
     assert "1个文件中的1篇报告（试运行：未写任何文件）；拒绝了 1 个：" in captured.err, captured.err

@@ -102,7 +102,8 @@ def walk(content_dir: Path, images_only: bool = False) -> Tree:
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as e:
-            problems.append(Problem((folder.relative_to(base)).as_posix(), None, None, say("cannot_read", error=str(e.strerror))))
+            problems.append(Problem((folder.relative_to(base)).as_posix(), None, None,
+                                    say("cannot_read", error=str(e.strerror))))
             return
         for entry in entries:
             path = Path(entry.path)

@@ -254,7 +254,8 @@ def _refuse_deep_nesting(text: str, first_line: int, what: str | Message) -> Non
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise FrontMatterError(say("yaml_too_deep", what=what, limit=MAX_DEPTH), _line_of(event) + first_line)
+                    raise FrontMatterError(say("yaml_too_deep", what=what, limit=MAX_DEPTH),
+                                           _line_of(event) + first_line)
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
     except yaml.YAMLError:

@@ -104,8 +104,9 @@ _ATTRIBUTE_LIST = re.compile(r"\{[ \t]*:?[^}\n]*\}")
 
 
 def remote_loads(markdown: str) -> Iterator[tuple[int, str | Message]]:
-    """(offset, what: the tag as written, or a message naming it) for each thing in raw HTML, style or attribute lists that a browser
-    would load from an address (other than a link someone follows)."""
+    """(offset, what: the tag as written, or a message naming it) for each thing in raw HTML,
+    style or attribute lists that a browser would load from an address (other than a link
+    someone follows)."""
     if "<" in markdown:
         for tag in _TAG.finditer(markdown):
             name = tag.group(1).lower()

@@ -43,7 +43,8 @@ def read(path: Path, shown: str) -> Read:
         raw = path.read_bytes()
     except OSError as e:
         # The usual reasons in the editor's words; the system's own (in its C locale) for the rest.
-        reason = {errno.ENOENT: "import.missing", errno.EACCES: "import.denied", errno.EISDIR: "import.a_folder"}
+        reason: dict[int | None, str] = {errno.ENOENT: "import.missing", errno.EACCES: "import.denied",
+                                          errno.EISDIR: "import.a_folder"}
         raise Refusal(say(reason.get(e.errno, "import.unreadable"), shown=shown, error=e.strerror)) from e
     if not raw.strip():
         raise Refusal(say("import.empty", shown=shown))

@@ -10,6 +10,7 @@ import json
 import re
 import sys
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from casebook.corpus import frontmatter, loader
@@ -24,31 +25,37 @@ from casebook.tools import templates
 from casebook.tools.jsonschema import front_matter_schema
 
 _ID = re.compile(ID_PATTERN)
-_LANG = "en"  # the editor's language for this run: main() sets it
 
 
-def _t(key: str, **values) -> str:
-    """A message of the command in the editor's language (strings.yml, `cli`)."""
-    return message_text(_LANG, "cli", key, values)
+@dataclass(frozen=True, slots=True)
+class Said:
+    """The command's messages in the editor's language `lang` (strings.yml, `cli`): each
+    command makes one from its arguments and passes it on, so nothing of a run stays behind."""
+
+    lang: str
+
+    def __call__(self, key: str, **values) -> str:
+        return message_text(self.lang, "cli", key, values)
 
 
-def _as_json(p: Problem) -> dict:
+def _as_json(p: Problem, lang: str) -> dict:
     """A problem for tools: where it is, what it says in the editor's language, and what it
     says as data (its message's key and values, for a tool that words it itself)."""
-    return {"path": p.path, "line": p.line, "field": p.field, "message": p.message.text(_LANG),
+    return {"path": p.path, "line": p.line, "field": p.field, "message": p.message.text(lang),
             "severity": p.severity, "code": p.code, "key": p.message.key,
-            "values": {k: v.text(_LANG) if isinstance(v, Message) else v for k, v in p.message.values}}
+            "values": {k: v.text(lang) if isinstance(v, Message) else v for k, v in p.message.values}}
 
 
 def _check(args: argparse.Namespace) -> int:
+    _t = Said(args.lang)
     result = loader.load(Path(args.content), sources=args.sources)
     problems = sorted(result.problems, key=lambda p: (p.path, p.line or 0))
     if args.format == "json":
-        json.dump([_as_json(p) for p in (*problems, *result.notes)], sys.stdout, ensure_ascii=False, indent=1)
+        json.dump([_as_json(p, _t.lang) for p in (*problems, *result.notes)], sys.stdout, ensure_ascii=False, indent=1)
         print()
     else:
         for p in (*problems, *result.notes):
-            print(p.text(_LANG))
+            print(p.text(_t.lang))
         c = result.content
         for path in result.drafts:
             print(_t("draft", path=path))
@@ -59,15 +66,15 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if result.errors else 0
 
 
-def _taxonomy(content: Path) -> Taxonomy:
+def _taxonomy(content: Path, lang: str) -> Taxonomy:
     path = content / "taxonomy.yml"
     taxonomy, problems = parse_taxonomy(str(path), path.read_text("utf-8"))
     if problems:
-        sys.exit("\n".join(p.text(_LANG) for p in problems))
+        sys.exit("\n".join(p.text(lang) for p in problems))
     return taxonomy
 
 
-def _ask(prompt: str, value: str | None, interactive: bool, check=None) -> str:
+def _ask(_t: Said, prompt: str, value: str | None, interactive: bool, check=None) -> str:
     """The option's value, or the answer to a prompt when the command runs in a terminal."""
     while True:
         if value is None:
@@ -100,6 +107,7 @@ def _known_names(content: Path) -> dict[str, str]:
 
 
 def _new_english(args: argparse.Namespace) -> int:
+    _t = Said(args.lang)
     content = Path(args.content)
     id = args.target or args.id
     if not id:
@@ -113,7 +121,7 @@ def _new_english(args: argparse.Namespace) -> int:
     try:
         doc = frontmatter.parse(zh_path.read_text("utf-8"))
     except frontmatter.FrontMatterError as e:
-        sys.exit(f"{zh_path.as_posix()}:{e.line or 1}: {e.message.text(_LANG)}")
+        sys.exit(f"{zh_path.as_posix()}:{e.line or 1}: {e.message.text(_t.lang)}")
     en_path.write_text(templates.english_twin(doc.meta, doc.body, _known_names(content)), "utf-8")
     print(_t("wrote", path=en_path.as_posix()))
     print(_t("new_en_next"))
@@ -123,8 +131,9 @@ def _new_english(args: argparse.Namespace) -> int:
 def _new(args: argparse.Namespace) -> int:
     if args.kind == "en":
         return _new_english(args)
+    _t = Said(args.lang)
     content = Path(args.content)
-    taxonomy = _taxonomy(content)
+    taxonomy = _taxonomy(content, _t.lang)
     interactive = sys.stdin.isatty() and not args.no_input
     folder = content / ("cases" if args.kind == "case" else "checklists")
     units = [u.id for u in taxonomy.unit_types]
@@ -152,15 +161,15 @@ def _new(args: argparse.Namespace) -> int:
     if interactive:
         print(_t("allowed", what=_t("allowed_units"), values=", ".join(units)))
         print(_t("allowed", what=_t("allowed_measures"), values=", ".join(measures)))
-    id = _ask(_t("ask_id"), args.id, interactive, check_id)
+    id = _ask(_t, _t("ask_id"), args.id, interactive, check_id)
     titles = {
-        "zh": _ask(_t("ask_title_zh"), args.title_zh, interactive),
-        "en": _ask(_t("ask_title_en"), args.title_en, interactive),
+        "zh": _ask(_t, _t("ask_title_zh"), args.title_zh, interactive),
+        "en": _ask(_t, _t("ask_title_en"), args.title_en, interactive),
     }
-    chosen = _ask(_t("ask_measures"), args.measures, interactive, check_measures)
+    chosen = _ask(_t, _t("ask_measures"), args.measures, interactive, check_measures)
     chosen_list = [m.strip() for m in chosen.split(",") if m.strip()]
     if args.kind == "case":
-        unit = _ask(_t("ask_unit"), args.unit_type, interactive, check_unit)
+        unit = _ask(_t, _t("ask_unit"), args.unit_type, interactive, check_unit)
         files = templates.case_files(id, titles, unit, chosen_list)
     else:
         files = templates.checklist_files(id, titles, chosen_list)
@@ -174,6 +183,7 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
+    _t = Said(args.lang)
     content = Path(args.content)
     result = loader.load(content)
     c = result.content
@@ -185,7 +195,7 @@ def _status(args: argparse.Namespace) -> int:
         for lang in LANGUAGES:
             if lang not in by:
                 missing += 1
-                print(_t("status_missing", kind=_t(f"kind_{kind}"), id=id, language=_language_name(lang)))
+                print(_t("status_missing", kind=_t(f"kind_{kind}"), id=id, language=_language_name(lang, _t.lang)))
         if len(by) == len(LANGUAGES):
             when = {lang: dates.get(str(t.path)) for lang, t in by.items()}
             known = {lang: t for lang, t in when.items() if t}
@@ -194,8 +204,8 @@ def _status(args: argparse.Namespace) -> int:
                 for lang, t in known.items():
                     if t < known[newest]:
                         stale += 1
-                        print(_t("status_older", kind=_t(f"kind_{kind}"), id=id, language=_language_name(lang),
-                                 newer=_language_name(newest)))
+                        print(_t("status_older", kind=_t(f"kind_{kind}"), id=id, language=_language_name(lang, _t.lang),
+                                 newer=_language_name(newest, _t.lang)))
     total = len(texts) * len(LANGUAGES)
     print(_t("status_total", written=total - missing, total=total, missing=missing, stale=stale)
           + ("" if dates else _t("status_no_dates")))
@@ -213,7 +223,8 @@ def _status(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    taxonomy = _taxonomy(Path(args.content))
+    _t = Said(args.lang)
+    taxonomy = _taxonomy(Path(args.content), _t.lang)
     out = Path(args.output)
     out.mkdir(parents=True, exist_ok=True)
     for kind in ("case", "checklist"):
@@ -226,11 +237,12 @@ def _schema(args: argparse.Namespace) -> int:
 def _bundle(args: argparse.Namespace) -> int:
     from casebook.tools.bundle import bundle
 
-    bundle(Path(args.project), Path(args.output), handbook=not args.no_handbook, speak=_LANG)
+    bundle(Path(args.project), Path(args.output), handbook=not args.no_handbook, speak=args.lang)
     return 0
 
 
 def _compress(args: argparse.Namespace) -> int:
+    _t = Said(args.lang)
     from casebook.tools.compress import compress_site
 
     site = Path(args.site)
@@ -324,16 +336,15 @@ def _given_language(argv: list[str] | None) -> str:
     return editors_language(given if given in ("zh", "en") else None)
 
 
-def _language_name(lang: str) -> str:
-    return {"zh": {"zh": "中文", "en": "英文"}, "en": loader.LANGUAGE_NAMES}[_LANG][lang]
+def _language_name(lang: str, speak: str) -> str:
+    return {"zh": {"zh": "中文", "en": "英文"}, "en": loader.LANGUAGE_NAMES}[speak][lang]
 
 
 def main(argv: list[str] | None = None) -> int:
-    global _LANG
-    _LANG = _given_language(argv)
-    with _argparse_speaks(_LANG):
-        args = parser(_LANG).parse_args(argv)
-    _LANG = args.lang = editors_language(args.lang)  # `import` reads it from its arguments
+    given = _given_language(argv)
+    with _argparse_speaks(given):
+        args = parser(given).parse_args(argv)
+    args.lang = editors_language(args.lang)  # every command reads it from its arguments
     try:
         return args.run(args)
     except BrokenPipeError:  # `casebook status | head`: the reader has seen enough
