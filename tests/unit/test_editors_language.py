@@ -8,6 +8,7 @@ import os
 import pty
 import re
 import select
+import signal
 import subprocess
 import sys
 import time
@@ -140,15 +141,18 @@ def test_new_speaks_chinese_when_it_refuses_and_when_it_writes(content):
     assert all(chinese(x) for x in lines), lines
 
 
-def test_new_asks_in_chinese_at_a_terminal(content):
-    """`casebook new case` in a terminal (a pseudo-terminal here): its prompts, the allowed
-    values and a wrong answer's problem in Chinese, then the files written."""
+def at_a_terminal(args: list[str], answers: str, interrupt_at: str | None = None) -> tuple[int, str]:
+    """The command in a pseudo-terminal under a Chinese locale, `answers` typed ahead: its
+    return code and all it wrote to the terminal (the answers echoed among it). `interrupt_at`:
+    the prompt at which the editor presses Ctrl-C (a SIGINT: the terminal is not the command's
+    controlling one, so the key itself would not send it)."""
     controller, terminal = pty.openpty()
     env = {k: v for k, v in os.environ.items() if not k.startswith("LC_") and k not in ("LANG", "LANGUAGE")}
-    answers = "gamma\n丙医院\nHospital C\nexchange\nhospitl\nhospital\n"
-    with subprocess.Popen([sys.executable, "-m", "casebook.tools.cli", "new", "case", "--content", str(content)],
-                          stdin=terminal, stdout=terminal, stderr=terminal,
-                          env={**env, "LANG": "zh_CN.UTF-8"}) as process:
+    with subprocess.Popen([sys.executable, "-m", "casebook.tools.cli", *args],
+                          stdin=terminal, stdout=terminal, stderr=terminal, env={**env, "LANG": "zh_CN.UTF-8"},
+                          # Ctrl-C reaches it as at a shell's prompt, even where these tests run in the
+                          # background (which ignores SIGINT, and a child inherits that).
+                          preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL)) as process:
         os.close(terminal)
         os.write(controller, answers.encode())
         seen = b""
@@ -165,11 +169,22 @@ def test_new_asks_in_chinese_at_a_terminal(content):
             if not chunk:
                 break
             seen += chunk
+            if interrupt_at and interrupt_at.encode() in seen:
+                process.send_signal(signal.SIGINT)
+                interrupt_at = None
         if process.poll() is None:
             process.kill()
-        assert process.wait(timeout=60) == 0, seen.decode()
+        code = process.wait(timeout=60)
     os.close(controller)
-    out = seen.decode().replace("\r\n", "\n")
+    return code, seen.decode().replace("\r\n", "\n")
+
+
+def test_new_asks_in_chinese_at_a_terminal(content):
+    """`casebook new case` at a terminal: its prompts, the allowed values and a wrong answer's
+    problem in Chinese, then the files written."""
+    answers = "gamma\n丙医院\nHospital C\nexchange\nhospitl\nhospital\n"
+    code, out = at_a_terminal(["new", "case", "--content", str(content)], answers)
+    assert code == 0, out
     assert "单位类型：hospital, community" in out and "工作类别：leadership" in out, out
     prompts = ("编号（小写英文单词，用连字符连接）：", "中文标题：", "英文标题：",
                "工作类别（用逗号分隔）：", "单位类型：")
@@ -178,6 +193,14 @@ def test_new_asks_in_chinese_at_a_terminal(content):
     assert "未知的单位类型“hospitl”" in out and "是不是“hospital”？" in out, out
     assert f"已写出 {content.as_posix()}/cases/gamma.zh.md" in out
     assert (content / "cases" / "gamma.en.md").is_file()
+
+
+def test_new_stopped_at_a_prompt_says_so_without_a_traceback(content):
+    code, out = at_a_terminal(["new", "case", "--content", str(content)], "gamma\n\x04")  # Ctrl-D
+    assert code == 1 and "casebook new：缺少中文标题；请用选项给出（见 --help）" in out, out
+    code, out = at_a_terminal(["new", "case", "--content", str(content)], "gamma\n", interrupt_at="中文标题：")
+    assert code == 130 and "Traceback" not in out and "KeyboardInterrupt" not in out, out
+    assert not (content / "cases" / "gamma.zh.md").exists()
 
 
 def test_new_en_speaks_chinese(content):

@@ -80,7 +80,11 @@ def _ask(_t: Said, prompt: str, value: str | None, interactive: bool, check=None
         if value is None:
             if not interactive:
                 sys.exit(_t("new_missing", what=prompt))
-            value = input(_t("ask", prompt=prompt)).strip()
+            try:
+                value = input(_t("ask", prompt=prompt)).strip()
+            except EOFError:  # Ctrl-D, or the end of piped answers: say what was not given
+                print()
+                sys.exit(_t("new_missing", what=prompt))
         problem = check(value) if check else None
         if not problem:
             return value
@@ -350,6 +354,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `casebook status | head`: the reader has seen enough
         sys.stderr.close()
         return 0
+    except KeyboardInterrupt:  # Ctrl-C at a prompt: stopped, without a traceback
+        print(file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":
