@@ -5,6 +5,7 @@ from __future__ import annotations
 import locale
 import os
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -41,6 +42,18 @@ def message_text(lang: str, section: str, key: str, values: dict) -> str:
             value = texts["check"]["did_you_mean"].format(value=value) if value else ""
         shown[name] = value
     return texts[section][key].format(**shown)
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """The texts of one `section` of strings.yml (`cli`, `import`, `draft`) in the editor's
+    language `lang`, filled in: what a command says, made once per run and passed on."""
+
+    lang: str
+    section: str = "cli"
+
+    def __call__(self, key: str, **values) -> str:
+        return message_text(self.lang, self.section, key, values)
 
 
 def editors_language(given: str | None = None, environ: Mapping[str, str] = os.environ) -> str:

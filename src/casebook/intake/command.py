@@ -15,7 +15,7 @@ from pathlib import Path
 from casebook.corpus.taxonomy import parse_taxonomy
 from casebook.corpus.trace import NUMBER
 from casebook.model import Message, Taxonomy, say
-from casebook.strings import message_text, strings
+from casebook.strings import Said, strings
 
 from .draft import ID, draft_id, render
 from .model import Refusal, Report, Suggestions
@@ -175,9 +175,7 @@ def run(args: argparse.Namespace) -> int:
 
     lang = getattr(args, "lang", None) or "en"  # the editor's, set by the `casebook` command
 
-    def t(key: str, **values) -> str:
-        return message_text(lang, "import", key, values)
-
+    t = Said(lang, "import")
     content = Path(args.content)
     path = content / "taxonomy.yml"
     taxonomy, problems = parse_taxonomy(path.as_posix(), path.read_text("utf-8"))
@@ -265,7 +263,7 @@ def _write(content: Path, report: Report, s: Suggestions, id: str, args) -> tupl
     return case.as_posix(), source.as_posix()
 
 
-def _table(item: Imported, dry_run: bool, t=lambda key, **values: message_text("en", "import", key, values)):
+def _table(item: Imported, dry_run: bool, t: Said):
     from rich.table import Table
 
     r, s = item.report, item.suggestions
@@ -298,6 +296,6 @@ def _table(item: Imported, dry_run: bool, t=lambda key, **values: message_text("
     return table
 
 
-def _shown(value, t) -> str:
+def _shown(value, t: Said) -> str:
     """A suggestion in the table: nothing found is said as such, never as Python's None."""
     return t("nothing_found") if value is None else str(value)

@@ -10,7 +10,7 @@ from pathlib import PurePath
 from casebook.corpus.schema import CASE_FIELDS, CASE_SECTIONS, DRAFT_SECTION, ID_PATTERN, OPTIONAL_SECTIONS
 from casebook.corpus.validate import help_key
 from casebook.model import Message
-from casebook.strings import message_text
+from casebook.strings import Said
 
 from .model import Report, Suggestions
 
@@ -104,7 +104,7 @@ def render(report: Report, s: Suggestions, id: str, source_file: str, lang: str 
     """The draft's Markdown: every field of corpus/schema.py with the suggestion and its evidence,
     and every section of the case with what the report gives for it, to be written anew. The
     comments that guide the editor are in the editor's language `lang` (strings.yml, `draft`)."""
-    t = _Said(lang)
+    t = Said(lang, "draft")
     out = ["---",
            t("made_by", file=PurePath(report.file).name, index=report.index, count=report.count),
            t("check_1", source=source_file),
@@ -154,16 +154,6 @@ _SECTION_HELP = {
     "results": "与原文一致的数字、荣誉。",
     "ahead": "原文承认的不足和打算。",
 }
-
-
-class _Said:
-    """The draft's own words in `lang`: t(key, **values) from strings.yml's `draft` section."""
-
-    def __init__(self, lang: str):
-        self.lang = lang
-
-    def __call__(self, key: str, **values) -> str:
-        return message_text(self.lang, "draft", key, values)
 
 
 def _unsuggested(spec, report, s, id, source_file, t) -> list[str]:

@@ -10,7 +10,6 @@ import json
 import re
 import sys
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from casebook.corpus import frontmatter, loader
@@ -20,22 +19,11 @@ from casebook.corpus.validate import closest
 from casebook.derive import indices
 from casebook.incremental.history import last_commit_times
 from casebook.model import LANGUAGES, Message, Problem, Taxonomy
-from casebook.strings import editors_language, message_text, strings
+from casebook.strings import Said, editors_language, strings
 from casebook.tools import templates
 from casebook.tools.jsonschema import front_matter_schema
 
 _ID = re.compile(ID_PATTERN)
-
-
-@dataclass(frozen=True, slots=True)
-class Said:
-    """The command's messages in the editor's language `lang` (strings.yml, `cli`): each
-    command makes one from its arguments and passes it on, so nothing of a run stays behind."""
-
-    lang: str
-
-    def __call__(self, key: str, **values) -> str:
-        return message_text(self.lang, "cli", key, values)
 
 
 def _as_json(p: Problem, lang: str) -> dict:
