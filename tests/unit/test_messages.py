@@ -99,7 +99,7 @@ def _keys(section: str) -> set[str]:
 # The functions that write a message of a section, where they are called.
 _SAYERS = {
     "say": None,  # model.say: "check", or "section.key"
-    "_t": "cli",  # tools/cli.py
+    "_t": "cli",  # tools/cli.py, tools/bundle.py
     "t": "import",  # intake/command.py's run
     "h": "cli_help",  # the parser's help
 }

@@ -24,16 +24,11 @@ import markdown
 from casebook.corpus import loader, sanitize
 from casebook.derive import indices as build_indices
 from casebook.model import LANGUAGES
-from casebook.strings import message_text, strings
+from casebook.strings import Said, strings
 from casebook.tools.handbook import handbook
 from casebook.tools.siteconfig import markdown_extensions
 
 HANDBOOK_CSS = Path(__file__).with_name("handbook.css")
-
-
-def _said(speak: str, key: str, **values) -> str:
-    """A message of the command in the editor's language `speak` (strings.yml, `cli`)."""
-    return message_text(speak, "cli", key, values)
 
 
 def build_site(project: Path, out: Path, speak: str = "en") -> None:
@@ -45,7 +40,8 @@ def build_site(project: Path, out: Path, speak: str = "en") -> None:
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--no-directory-urls", "--site-dir", str(out)],
         cwd=project, env=env, capture_output=True, text=True)
     if result.returncode != 0:
-        raise SystemExit(_said(speak, "bundle_no_build", errors=result.stderr[-3000:]))
+        _t = Said(speak)
+        raise SystemExit(_t("bundle_no_build", errors=result.stderr[-3000:]))
 
 
 def zip_folder(folder: Path, target: Path, root_name: str) -> None:
@@ -61,7 +57,8 @@ def zip_folder(folder: Path, target: Path, root_name: str) -> None:
 def handbook_html(project: Path, lang: str, day: date | None = None, speak: str = "en") -> str:
     result = loader.load(project / "content")
     if result.errors:
-        raise SystemExit(_said(speak, "bundle_errors"))
+        _t = Said(speak)
+        raise SystemExit(_t("bundle_errors"))
     content = result.content
     # The site's extensions, so that a text reads in the handbook as on its page; the handbook
     # has its own table of contents, and a heading's permalink sign means nothing on paper.
@@ -81,7 +78,8 @@ def print_pdf(html_file: Path, pdf_file: Path, speak: str = "en") -> int:
 
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if not chromium:
-        raise SystemExit(_said(speak, "bundle_no_chromium"))
+        _t = Said(speak)
+        raise SystemExit(_t("bundle_no_chromium"))
     args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--no-first-run"]
     with sync_playwright() as p:
@@ -103,6 +101,7 @@ def pdf_pages(pdf_file: Path) -> int:
 
 def bundle(project: Path, dist: Path, handbook: bool = True, speak: str = "en") -> list[Path]:
     """The offline zip and the handbooks in `dist`; `speak`: the language of what it says."""
+    _t = Said(speak)
     project, dist = project.resolve(), dist.resolve()
     dist.mkdir(parents=True, exist_ok=True)
     written = []
@@ -116,12 +115,12 @@ def bundle(project: Path, dist: Path, handbook: bool = True, speak: str = "en") 
             html.write_text(handbook_html(project, lang, speak=speak), "utf-8")
             pdf = dist / f"casebook-handbook-{lang}.pdf"
             pages = print_pdf(html, pdf, speak)
-            print(_said(speak, "bundle_handbook", html=html.relative_to(dist.parent), pdf=pdf.name, n=pages))
+            print(_t("bundle_handbook", html=html.relative_to(dist.parent), pdf=pdf.name, n=pages))
             shutil.copy(html, print_folder / html.name)
             shutil.copy(pdf, print_folder / pdf.name)
             written += [html, pdf]
         target = dist / "casebook-offline.zip"
         zip_folder(site, target, "casebook")
-        print(_said(speak, "bundle_zip", path=target.relative_to(dist.parent), size=f"{target.stat().st_size / 1e6:.1f} MB"))
+        print(_t("bundle_zip", path=target.relative_to(dist.parent), size=f"{target.stat().st_size / 1e6:.1f} MB"))
         written.append(target)
     return written
