@@ -156,11 +156,14 @@ def at_a_terminal(args: list[str], answers: str, interrupt_at: str | None = None
         os.close(terminal)
         os.write(controller, answers.encode())
         seen = b""
+        interrupted = False
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:  # a command that waits for more answers fails, never hangs
             if not select.select([controller], [], [], 1)[0]:
                 if process.poll() is not None:
                     break
+                if interrupted:  # pressed again: one press can land before the prompt reads the terminal
+                    process.send_signal(signal.SIGINT)
                 continue
             try:
                 chunk = os.read(controller, 65536)
@@ -169,9 +172,9 @@ def at_a_terminal(args: list[str], answers: str, interrupt_at: str | None = None
             if not chunk:
                 break
             seen += chunk
-            if interrupt_at and interrupt_at.encode() in seen:
+            if interrupt_at and interrupt_at.encode() in seen and not interrupted:
                 process.send_signal(signal.SIGINT)
-                interrupt_at = None
+                interrupted = True
         if process.poll() is None:
             process.kill()
         code = process.wait(timeout=60)
