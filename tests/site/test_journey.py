@@ -49,7 +49,7 @@ def journey_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, 
     # The project as committed, with what this checkout changes in the files the site is built from.
     run([GIT, "clone", "--quiet", "--no-hardlinks", str(ROOT), str(clone)], base)
     # The project's content as it is, but for a case of the journey's id that it may hold already.
-    for name in ("content", "docs", "hooks"):
+    for name in ("content", "docs"):
         shutil.rmtree(clone / name)
         shutil.copytree(ROOT / name, clone / name, ignore=shutil.ignore_patterns("__pycache__", f"{ID}.*"))
     shutil.copy(ROOT / "mkdocs.yml", clone)

@@ -59,7 +59,7 @@ def built(tmp_path_factory):
     from support import ROOT as root
 
     project = tmp_path_factory.mktemp("project")
-    for name in ("docs", "hooks"):
+    for name in ("docs",):
         shutil.copytree(root / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(root / "mkdocs.yml", project / "mkdocs.yml")
     (project / "src/casebook").mkdir(parents=True)
