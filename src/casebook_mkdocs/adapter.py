@@ -438,7 +438,7 @@ def _load(content_dir: Path, memo: casebook_memo.Memo, drafts: bool) -> tuple[lo
     for note in loaded.notes:  # such as a source not present beside this checkout
         log.info(note.text(speak))
     for path in loaded.drafts:
-        log.info(f"{path}: draft, " + ("shown with a draft banner" if drafts else "not published"))
+        log.info(message_text(speak, "cli", "serve_draft" if drafts else "build_draft", {"path": path}))
     for problem in loaded.warnings:
         # A missing translation is a normal state while a translator is at work: say it
         # without failing a strict build.

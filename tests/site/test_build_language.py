@@ -22,12 +22,15 @@ def locale(lang: str) -> dict[str, str]:
 def test_the_build_says_what_is_wrong_in_chinese(project, content, tmp_path):
     write_case(content, "alpha", "zh", unit_type="hospitl")
     write_case(content, "alpha", "en", unit_type="hospitl")
+    draft = write_case(content, "beta", "zh")
+    draft.write_text(draft.read_text("utf-8").replace("---\n", "---\ndraft: true\n", 1), "utf-8")
     result = subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(tmp_path / "out")], cwd=project,
                             capture_output=True, text=True, env=locale("zh_CN.UTF-8"), timeout=600)
     assert result.returncode != 0
     assert "content/cases/alpha.zh.md:4: unit_type: 未知的单位类型“hospitl”" in result.stderr, result.stderr[-3000:]
     assert "是不是“hospital”？" in result.stderr
     assert "content/ 有 2 个错误；运行 `casebook check` 可逐条列出" in result.stderr
+    assert "content/cases/beta.zh.md：草稿，不发布" in result.stderr
 
 
 def bundle(project: Path, lang: str) -> subprocess.CompletedProcess:
