@@ -4,6 +4,7 @@ gets wrong, new, new en, status, schema, compress, import, --help; bundle in tes
 
 from __future__ import annotations
 
+import json
 import os
 import pty
 import re
@@ -298,3 +299,17 @@ def test_import_speaks_chinese_when_it_writes_and_when_it_refuses(content, tmp_p
     reasons = [x for x in unread.stderr.splitlines() if x.startswith("已拒绝：")]
     assert len(reasons) == 3 and all(chinese(x) for x in reasons), reasons
     assert any(x.endswith("gone.txt: 找不到这个文件") for x in reasons), reasons
+
+
+def test_check_json_says_the_message_in_the_editors_language_and_its_key_for_tools(content):
+    write_case(content, "alpha", "zh", unit_type="hospitl")
+    zh = json.loads(run("check", "--format", "json", "--content", str(content), LANG="zh_CN.UTF-8").stdout)
+    en = json.loads(run("check", "--format", "json", "--content", str(content), LANG="C.UTF-8").stdout)
+    pick = [next(p for p in said if p["field"] == "unit_type") for said in (zh, en)]
+    assert pick[0]["message"].startswith("未知的单位类型“hospitl”"), pick
+    assert pick[1]["message"].startswith("unknown unit type 'hospitl'"), pick
+    # What a tool reads is the same in either language: the place and the key (values that are
+    # words themselves, such as the quoted value, are written in the language).
+    same = ("path", "line", "field", "severity", "code", "key")
+    assert [pick[0][k] for k in same] == [pick[1][k] for k in same]
+    assert pick[0]["values"]["closest"] == pick[1]["values"]["closest"] == "hospital"
