@@ -313,3 +313,14 @@ def test_check_json_says_the_message_in_the_editors_language_and_its_key_for_too
     same = ("path", "line", "field", "severity", "code", "key")
     assert [pick[0][k] for k in same] == [pick[1][k] for k in same]
     assert pick[0]["values"]["closest"] == pick[1]["values"]["closest"] == "hospital"
+
+
+def test_a_value_as_written_is_quoted_as_the_language_quotes(content):
+    case = write_case(content, "alpha", "zh")
+    text = case.read_text("utf-8").replace("id: alpha", "id: 'Bad_Id'").replace("year: 2019", "year: 20x9")
+    case.write_text(text, "utf-8")
+    zh = run("check", "--content", str(content), LANG="zh_CN.UTF-8").stdout
+    en = run("check", "--content", str(content), LANG="C.UTF-8").stdout
+    assert ": id: 应由小写英文字母和连字符组成（如 bihai-community），而不是“Bad_Id”" in zh, zh
+    assert ": id: must be lower-case ASCII letters joined by hyphens (like 'bihai-community'), not 'Bad_Id'" in en, en
+    assert "；而不是“20x9”" in zh and "(or left out when unknown), not '20x9'" in en, (zh, en)

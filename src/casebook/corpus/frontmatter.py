@@ -107,6 +107,13 @@ THE_FILE = say("the_file")
 FRONT_MATTER = say("the_front_matter")
 
 
+def as_written(value: object) -> Message | str:
+    """A value as the editor wrote it, in the language's quotes where it is a text (escaped as
+    Python writes it, so that no control character reaches the terminal); anything else as
+    Python writes it (2019, True, [1])."""
+    return say("value_quoted", value=repr(value)[1:-1]) if isinstance(value, str) else repr(value)
+
+
 def of_the_file(message: Message) -> Message:
     """A message about "the file" said without that subject, for a problem placed in the file
     already ("taxonomy.yml:3: is not valid YAML: ..."): its key's `_bare` form."""

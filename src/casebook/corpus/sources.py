@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from casebook.corpus import assets, copied, trace, wording
-from casebook.corpus.frontmatter import THE_FILE, FrontMatterError, line_of, load_yaml, of_the_file
+from casebook.corpus.frontmatter import THE_FILE, FrontMatterError, as_written, line_of, load_yaml, of_the_file
 from casebook.corpus.schema import REPORT_PATTERN
 from casebook.model import Case, Message, Problem, say
 
@@ -155,7 +155,7 @@ def _from_manifest(text: str, shown: str) -> tuple[tuple[Report, ...], list[Prob
         report = item["report"].strip()
         if not _REPORT.match(report) or report in {r.id for r in out}:
             problems.append(Problem(shown, line, f"reports[{i}].report",
-                                    say("report_number", given=repr(report))))
+                                    say("report_number", given=as_written(report))))
             continue
         out.append(Report(report, item["file"].strip(), item["start"].strip(), shown, line))
     return tuple(out), problems

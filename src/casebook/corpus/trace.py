@@ -12,7 +12,7 @@ from functools import cache
 from itertools import chain
 
 from casebook.corpus import figures
-from casebook.corpus.frontmatter import Document
+from casebook.corpus.frontmatter import Document, as_written
 from casebook.corpus.schema import NUMBER_PATTERN
 from casebook.model import DEFAULT_LANGUAGE, Case, Checklist, Message, Problem, say
 
@@ -107,7 +107,7 @@ def parse_derived(value: object) -> tuple[tuple[Derived, ...], list[Issue]]:
         elif "number" not in item or number is None:
             issues.append(([i, "number"], say("derived_number_required")))
         elif not isinstance(number, str) or not _WHOLE_NUMBER.match(fold(number.strip())):
-            issues.append(([i, "number"], say("derived_number_form", given=repr(number))))
+            issues.append(([i, "number"], say("derived_number_form", given=as_written(number))))
             number = None
         if not isinstance(how, str) or not how.strip():
             issues.append(([i, "how"], say("derived_how_required")))

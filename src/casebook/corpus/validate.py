@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from casebook.corpus.frontmatter import as_written
 from casebook.corpus.schema import CHECKLIST_FIELDS, ID_PATTERN, REGION_KEYS, REPORT_PATTERN, YEAR_PATTERN, FieldSpec
 from casebook.corpus.trace import parse_derived
 from casebook.model import ChecklistItem, Message, Region, Source, Taxonomy, say
@@ -79,7 +80,7 @@ def _text_list(value: object) -> tuple[tuple[str, ...], list[Issue]]:
 def _check_id(value, taxonomy):
     if isinstance(value, str) and _ID.match(value):
         return value, []
-    return None, [([], say("id_form", given=repr(value)))]
+    return None, [([], say("id_form", given=as_written(value)))]
 
 
 def _check_unit_type(value, taxonomy: Taxonomy):
@@ -134,7 +135,7 @@ def _check_year(value, taxonomy):
         start, _, end = value.strip().partition("-")
         if not end or int(start) < int(end):
             return value.strip(), []
-    return None, [([], say("year_form", given=repr(value)))]
+    return None, [([], say("year_form", given=as_written(value)))]
 
 
 def _check_source(value, taxonomy):
@@ -145,11 +146,11 @@ def _check_source(value, taxonomy):
     if not isinstance(file, str) or not file.strip():
         issues.append((["file"], say("source_file_required")))
     elif "/" in file or "\\" in file or file.strip() in (".", ".."):
-        issues.append((["file"], say("source_file_path", given=repr(file))))
+        issues.append((["file"], say("source_file_path", given=as_written(file))))
     if report is not None and (not isinstance(report, str) or not _REPORT.match(report)):
-        issues.append((["report"], say("source_report_form", given=repr(report))))
+        issues.append((["report"], say("source_report_form", given=as_written(report))))
     if script not in ("simplified", "traditional"):
-        issues.append((["script"], say("source_script_form", given=repr(script))))
+        issues.append((["script"], say("source_script_form", given=as_written(script))))
     kind, by, origin = value.get("kind"), value.get("by"), value.get("origin")
     for key, given, allowed in (("kind", kind, [k.id for k in taxonomy.source_kinds]),
                                 ("origin", origin, [o.id for o in taxonomy.source_origins])):
@@ -157,7 +158,7 @@ def _check_source(value, taxonomy):
             issues.append(([key], say("source_unknown_id", key=key, value=str(given), allowed=", ".join(allowed),
                                       closest=closest(str(given), allowed))))
     if by not in (None, "unit"):
-        issues.append((["by"], say("source_by_form", given=repr(by))))
+        issues.append((["by"], say("source_by_form", given=as_written(by))))
     known = ["file", "report", "script", "kind", "by", "origin"]
     for key in value:
         if key not in known:
@@ -200,7 +201,7 @@ def _check_items(value, taxonomy: Taxonomy):
 def _check_flag(value, taxonomy):
     if isinstance(value, bool):
         return value, []
-    return None, [([], say("flag_form", given=repr(value)))]
+    return None, [([], say("flag_form", given=as_written(value)))]
 
 
 _CHECKS: dict[str, Callable[[Any, Taxonomy], tuple[Any, list[Issue]]]] = {

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from casebook.corpus import assets, copied
-from casebook.corpus.frontmatter import FrontMatterError, line_of, load_yaml
+from casebook.corpus.frontmatter import FrontMatterError, as_written, line_of, load_yaml
 from casebook.model import Message, Problem, say
 
 COPIED = "copied-run"
@@ -65,7 +65,7 @@ def read_exceptions(content_dir: Path, shown: str) -> tuple[tuple[Reviewed, ...]
             continue
         if item["kind"] not in KINDS:
             problems.append(Problem(shown, line, f"exceptions[{i}].kind",
-                                    say("exception_kind", given=repr(item["kind"]), allowed=", ".join(KINDS))))
+                                    say("exception_kind", given=as_written(item["kind"]), allowed=", ".join(KINDS))))
             continue
         out.append(Reviewed(item["case"], item["run"], item["kind"], item["reason"], i))
     return tuple(out), problems
