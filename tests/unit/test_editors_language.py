@@ -324,3 +324,11 @@ def test_a_value_as_written_is_quoted_as_the_language_quotes(content):
     assert ": id: 应由小写英文字母和连字符组成（如 bihai-community），而不是“Bad_Id”" in zh, zh
     assert ": id: must be lower-case ASCII letters joined by hyphens (like 'bihai-community'), not 'Bad_Id'" in en, en
     assert "；而不是“20x9”" in zh and "(or left out when unknown), not '20x9'" in en, (zh, en)
+
+
+def test_the_sections_are_listed_as_chinese_lists_them(content):
+    case = write_case(content, "alpha", "zh")
+    text = case.read_text("utf-8")
+    case.write_text(text.replace("## 主要做法", "## 做法"), "utf-8")
+    zh = run("check", "--content", str(content), LANG="zh_CN.UTF-8").stdout
+    assert "案例依次有：## 背景、## 主要做法、## 成效、## 问题与下一步" in zh, zh

@@ -423,16 +423,16 @@ def _check_sections(doc: frontmatter.Document, lang: str, shown: str) -> list[Pr
     for section in expected[: len(expected) - OPTIONAL_SECTIONS]:
         if section not in names:
             problems.append(Problem(shown, doc.body_line, "body",
-                say("section_missing", section=section, sections=", ".join("## " + s for s in expected),
+                say("section_missing", section=section, sections=tuple("## " + s for s in expected),
                     closest=closest(section, [n for n in names if n not in expected]))))
     for name, at in found:
         if name not in expected and not (name == DRAFT_SECTION and doc.meta.get("draft") is True):
             problems.append(Problem(shown, doc.body.count("\n", 0, at) + doc.body_line, "body",
-                say("section_unknown", section=name, sections=", ".join("## " + s for s in expected),
+                say("section_unknown", section=name, sections=tuple("## " + s for s in expected),
                     closest=closest(name, expected))))
     present = [n for n in names if n in expected]
     if present != sorted(present, key=expected.index):
-        problems.append(Problem(shown, doc.body_line, "body", say("section_order", sections=", ".join(expected))))
+        problems.append(Problem(shown, doc.body_line, "body", say("section_order", sections=tuple(expected))))
     if _blank(doc.body):
         problems.append(Problem(shown, doc.body_line, "body", say("no_body")))
     return problems
