@@ -11,6 +11,21 @@ from support import ROOT
 from support.shared import built_site
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _english_locale():
+    """The suite reads `casebook`'s messages in English, whatever the machine's locale (the
+    command and the build speak the editor's): a test that reads Chinese asks for it."""
+    import os
+
+    saved = dict(os.environ)
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        os.environ.pop(name, None)
+    os.environ["LANG"] = "C.UTF-8"
+    yield
+    os.environ.clear()
+    os.environ.update(saved)
+
+
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
     """An empty content folder with the real taxonomy, so tests never repeat its labels."""

@@ -148,7 +148,7 @@ def test_a_scheme_is_found_whatever_its_case_and_spacing_before_the_colon():
     from casebook.corpus.sanitize import risky_html
 
     found = list(risky_html("第一行\n见 [链接](JavaScript \n :alert(1)) 与 <a href='VBScript:x'>b</a>"))
-    assert [(line, m) for line, m in found if "addresses" in m] == [
+    assert [(line, str(m)) for line, m in found if "addresses" in str(m)] == [
         (2, "javascript: addresses are removed"), (3, "vbscript: addresses are removed")]
     # Prose that only names a scheme, or has colons elsewhere, is not warned about.
     assert list(risky_html("Data: 12 units. See the data: below; time: 3 pm.")) == []
@@ -157,7 +157,7 @@ def test_a_scheme_is_found_whatever_its_case_and_spacing_before_the_colon():
 def test_check_warns_about_an_id_of_the_theme():
     from casebook.corpus.sanitize import risky_html
 
-    assert list(risky_html('一\n<div id="__config">{}</div>\n<a class="x" NAME = \'cb-search\'>')) == [
+    assert [(line, str(m)) for line, m in risky_html('一\n<div id="__config">{}</div>\n<a class="x" NAME = \'cb-search\'>')] == [
         (2, "id= of the theme's own elements (__..., md-..., cb-...) is removed"),
         (3, "name= of the theme's own elements (__..., md-..., cb-...) is removed")]
     assert list(risky_html('<h2 id="results">x</h2> <a href="#__config">')) == []
