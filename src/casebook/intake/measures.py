@@ -1,9 +1,12 @@
 """Measure categories from what a report says was done, each with the sentence that shows it.
 
 A practice counts where a sentence says it was done, even once; the part where a report turns to
-its problems and next steps, and clauses of plans and shortcomings, are not evidence. A keyword
-inside a longer word is no evidence either: 清真 in 清真寺 names a mosque, not a halal service;
-word boundaries come from the same segmenter as the search (rjieba).
+its problems and next steps, and clauses of plans and shortcomings (from the plan word on: the
+clauses before it were done), are not evidence. Nor are words that are not the practice itself:
+a keyword inside a longer word (清真 in 清真寺 names a mosque, not a halal service; word boundaries
+come from the same segmenter as the search, rjieba), a keyword qualifying a role (模范作用), one in
+a clause that tells an outcome (提高了满意度, …的良好氛围), a statement of guiding principles
+(以…为指导) and a paper's keyword line.
 """
 
 from __future__ import annotations
@@ -25,6 +28,20 @@ NOT_DONE = re.compile(r"计划|拟|力争|争取|打算|下一步|下步|将进�
 DONE = re.compile(r"举办|举行|建立|成立|实施|选派|选送|派出|结成|结对|签订|设立|开设|开通|落实|完成|召开|配备|聘请|资助|"
                   r"慰问|表彰|荣获|获得|被评为|被命名|评为|培训了|发放|走访|调解|化解|排查|推荐|制定|印发|编印|"
                   r"设置|搭建|打造|创办|邀请|接待|共计|累计|全年|[0-9]+\s*(?:次|场|期|人次|户|名|人|件|个|万元)")
+# A paper's keyword line lists its topics, not what was done (【关键词】…民族机制创新); its abstract,
+# which tells what the study did, stays evidence.
+KEYWORDS_LINE = re.compile(r"\s*[【\[(（]?\s*(?:关键词|关键字|关键语)\s*[】\])）:：]")
+# A keyword that qualifies a role (发挥党员的先锋模范作用, 起到示范引领作用) is a figure of speech:
+# the role played, not a model made, a study done or a service given.
+ROLE = re.compile(r"[^，,。；;、“”]{0,4}?作用")
+# A clause that tells an outcome (提高了患者的满意度, 形成了人人争当模范的良好氛围): what the work
+# achieved, not a practice; its keywords are no evidence.
+OUTCOME_VERB = re.compile(r"提高|提升|增强|增进|加深|营造|形成")
+OUTCOME_END = re.compile(r"(?:氛围|局面|风尚|风气)$")
+# A statement of guiding principles (坚持以…为指导) says what the work follows, not what was done.
+PRINCIPLES = re.compile(r"为指导|指导思想")
+# A clause of a sentence: a plan word rules out its own clause and those after it.
+_CLAUSE = re.compile(r"[^，,：:]+")
 # A heading, a sentence: where evidence is counted.
 _SENTENCES = re.compile(r"[^。；！？!?\n]+[。；！？!?]?")
 # A category is suggested from one sentence that says it was done and a second piece of evidence
@@ -66,48 +83,79 @@ def _whole(sentence: str, tokens: list[tuple[int, int, str]], start: int, end: i
     return True
 
 
-def sentences(text: str, is_heading) -> list[tuple[str, bool, bool]]:
-    """(sentence, is a heading, says it was done) for the text, in order."""
+def _outcome(sentence: str, at: int) -> bool:
+    """The keyword at `at` comes after an outcome verb in its clause, or in a clause that names
+    the outcome (…的良好氛围)."""
+    for c in _CLAUSE.finditer(sentence):
+        if c.start() <= at < c.end():
+            clause = c.group(0).rstrip("。；！？!?")
+            m = OUTCOME_VERB.search(clause)
+            return bool(m and m.start() <= at - c.start()) or bool(OUTCOME_END.search(clause))
+    return False
+
+
+def _done_part(sentence: str) -> str:
+    """The clauses before the first that plans, wishes or regrets (建立健全考核机制，力争…: the
+    mechanism was set up; 成立了领导小组，但工作机制还不够完善: the group was)."""
+    if PRINCIPLES.search(sentence):
+        return ""
+    m = NOT_DONE.search(sentence)
+    if m is None:
+        return sentence
+    starts = [c.start() for c in _CLAUSE.finditer(sentence, 0, m.start() + 1)]
+    return sentence[:starts[-1]] if starts else ""
+
+
+def _parts(text: str, is_heading) -> list[tuple[str, bool, str]]:
+    """(sentence, is a heading, the part of it that says what was done) for the text, in order."""
     out = []
     ahead = False
     for n, line in enumerate(text.split("\n")):
         if not line.strip():
             continue
+        if KEYWORDS_LINE.match(line):
+            continue
         heading = is_heading(line)
         if heading and n > 0 and AHEAD.search(line):
             ahead = True
         if ahead:
-            out.append((line, heading, False))
+            out.append((line, heading, ""))
             continue
         if heading:
-            out.append((line, True, not NOT_DONE.search(line)))
+            out.append((line, True, "" if NOT_DONE.search(line) else line))
             continue
         for m in _SENTENCES.finditer(line):
             s = m.group(0)
             # A run-in heading (“存在的问题：一是…”) turns the rest of the report too.
             if re.match(r"\s*(?:[一二三四五六七八九十]+、)?\s*(?:存在的?问题|存在的?不足|存在的?困难|下一步)", s):
                 ahead = True
-            out.append((s, False, not ahead and not NOT_DONE.search(s)))
+            out.append((s, False, "" if ahead else _done_part(s)))
     return out
 
 
+def sentences(text: str, is_heading) -> list[tuple[str, bool, bool]]:
+    """(sentence, is a heading, says it was done: no plan, wish or shortcoming in it) in order."""
+    return [(s, heading, bool(done) and done == s) for s, heading, done in _parts(text, is_heading)]
+
+
 def measures(taxonomy: Taxonomy, text: str, is_heading) -> tuple[Suggestion, ...]:
-    parts = sentences(text, is_heading)
+    parts = _parts(text, is_heading)
     found = []
     segmented: dict[str, list] = {}
     for measure in taxonomy.measures:
         pattern = _matcher(tuple(measure.keywords))
         score, evidence = 0, None
         words: dict[str, int] = {}
-        for sentence, heading, done in parts:
-            if not done:
+        for _, heading, sentence in parts:
+            if not sentence:
                 continue
             tokens = None
             hit = None
             named_only = True  # every hit inside quotation marks: the name of a campaign or contest
             for m in pattern.finditer(sentence):
                 tokens = tokens or segmented.get(sentence) or segmented.setdefault(sentence, _tokens(sentence))
-                if _whole(sentence, tokens, m.start(), m.end()):
+                if _whole(sentence, tokens, m.start(), m.end()) and not ROLE.match(sentence, m.end()) \
+                        and not _outcome(sentence, m.start()):
                     hit = m.group(0)
                     before = sentence[:m.start()]
                     named_only = named_only and before.count("“") > before.count("”")

@@ -1,0 +1,63 @@
+"""Measure categories from what a report says was done: each rule of intake/measures.py on
+sentences invented for the test, one rule a test, each checked both ways (the rule's case is left
+out, the same practice told as done is kept)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from casebook.corpus.taxonomy import parse_taxonomy
+from casebook.intake.headings import is_heading
+from casebook.intake.measures import measures
+from support import ROOT
+
+
+@cache
+def _taxonomy():
+    taxonomy, _ = parse_taxonomy("taxonomy.yml", (ROOT / "content" / "taxonomy.yml").read_text("utf-8"))
+    return taxonomy
+
+
+def found(*lines: str) -> dict[str, str]:
+    return {str(s.value): s.evidence for s in measures(_taxonomy(), "\n".join(lines), is_heading)}
+
+
+def test_a_plan_word_rules_out_its_clause_and_those_after_it_not_the_ones_before():
+    got = found("2021年，我所建立健全了民族工作考核机制，力争每季度研究一次民族工作。")
+    assert "leadership" in got and "考核机制" in got["leadership"]
+    assert "力争" not in got["leadership"]  # the evidence is what was done, not the wish after it
+    # The same words after the plan word are a plan: nothing is suggested.
+    assert "leadership" not in found("2021年，我所力争建立健全民族工作考核机制，每季度研究一次。")
+
+
+def test_a_shortcoming_after_a_done_clause_keeps_what_was_done():
+    got = found("站里成立了民族团结创建领导小组，但工作机制还不够完善。")
+    assert "leadership" in got and "领导小组" in got["leadership"]
+    assert "leadership" not in found("站里的领导小组和工作机制还不够完善，尚未成立。")
+
+
+def test_a_keyword_line_of_a_paper_is_no_evidence():
+    assert "leadership" not in found("【关键词】牧区;民族团结;机制创新", "本文记述草原站的民族工作。")
+    assert "leadership" not in found("关键词：牧区，民族团结，机制创新", "本文记述草原站的民族工作。")
+    # The same words as a heading of the report's own are evidence.
+    assert "leadership" in found("一、健全工作机制", "草原站建立了民族工作例会制度，每月召开一次。")
+
+
+def test_a_keyword_that_qualifies_a_role_is_a_figure_of_speech():
+    assert "model_creation" not in found(
+        "支部注重发挥党员的先锋模范作用，在牧民中起到示范引领作用。",
+        "一是发挥党员之家的作用，起到模范典型作用。")
+    assert "model_creation" in found("2022年，草原站被评为州级民族团结进步示范单位。")
+
+
+def test_a_keyword_in_an_outcome_clause_is_what_the_work_achieved_not_a_practice():
+    assert "research_evaluation" not in found("在制定服务方案时，充分考虑牧民的习惯，提高了牧民的满意度。")
+    assert "model_creation" not in found("站里召开了动员会，在全站形成了人人争当民族团结模范的良好氛围。")
+    # A satisfaction survey done is evidence.
+    assert "research_evaluation" in found("2022年，站里开展满意度问卷调查，发放问卷200份。")
+
+
+def test_a_statement_of_guiding_principles_is_not_a_practice_done():
+    assert "rights_mediation" not in found(
+        "坚持以新时代中国特色社会主义思想为指导，全面落实党的民族政策，依法保障少数民族的合法权益。")
+    assert "rights_mediation" in found("2023年，站里为牧民调解草场纠纷12件，依法保障少数民族的合法权益。")
