@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import cache
 
 from casebook.corpus.taxonomy import parse_taxonomy
-from casebook.intake.headings import is_heading
+from casebook.intake.headings import ENUMERATED, is_heading
 from casebook.intake.measures import measures
 from support import ROOT
 
@@ -18,8 +18,13 @@ def _taxonomy():
     return taxonomy
 
 
+def _section_heading(line: str) -> bool:
+    # As the importer reads a report: a numbered line of up to 60 characters heads its section.
+    return is_heading(line) or bool(ENUMERATED.match(line) and len(line.strip()) <= 60)
+
+
 def found(*lines: str) -> dict[str, str]:
-    return {str(s.value): s.evidence for s in measures(_taxonomy(), "\n".join(lines), is_heading)}
+    return {str(s.value): s.evidence for s in measures(_taxonomy(), "\n".join(lines), _section_heading)}
 
 
 def test_a_plan_word_rules_out_its_clause_and_those_after_it_not_the_ones_before():
@@ -61,3 +66,27 @@ def test_a_statement_of_guiding_principles_is_not_a_practice_done():
     assert "rights_mediation" not in found(
         "坚持以新时代中国特色社会主义思想为指导，全面落实党的民族政策，依法保障少数民族的合法权益。")
     assert "rights_mediation" in found("2023年，站里为牧民调解草场纠纷12件，依法保障少数民族的合法权益。")
+
+
+def test_a_numbered_sentence_naming_a_work_plan_does_not_turn_the_report_to_its_plans():
+    # 工作计划 here is the document the work was written into, not a heading of next year's plans:
+    # what follows is still what was done.
+    got = found("一、站领导班子高度重视，成立了创建工作领导小组，把创建工作写入站年度工作计划。",
+                "二、开展双语服务。站里为牧民提供翻译服务300余人次，设立了少数民族窗口。")
+    assert "leadership" in got and "culturally_adapted_services" in got
+    # A heading of its own that turns to plans does.
+    assert "culturally_adapted_services" not in found(
+        "一、成立了创建工作领导小组。", "二、下一步工作打算", "站里设立少数民族窗口，提供翻译服务300余人次。")
+
+
+def test_funds_secured_are_done_and_a_heading_keeps_its_done_clauses():
+    got = found("四、关爱留守儿童。全站职工与37名留守儿童结成对子，为困难家庭争取资助4.2万元。")
+    assert "pairing" in got and "livelihood" in got and "资助" in got["livelihood"]
+    # Striving for funds still to come is a plan.
+    assert "livelihood" not in found("站里争取明年为困难户发放救助金。")
+
+
+def test_a_keyword_inside_a_longer_keyword_of_another_category_belongs_to_that_one():
+    got = found("2019年，村里组织技能培训4期，帮助58名村民外出就业。")
+    assert "livelihood" in got and "publicity_education" not in got
+    assert "publicity_education" in found("2019年，村里组织民族政策培训4期，参训村民580人次。")

@@ -20,8 +20,10 @@ from .model import Suggestion
 
 # Where a report turns to what is left to do (a heading of its own).
 AHEAD = re.compile(r"存在的?问题|存在的?不足|存在的?困难|问题与|问题和|下一步|下步|打算|工作计划|工作思路|今后|明年")
-# A clause of plans, wishes or shortcomings: what it says is not done.
-NOT_DONE = re.compile(r"计划|拟|力争|争取|打算|下一步|下步|将进一步|将继续|将加大|将着力|将重点|将在|将把|将探索|将积极|"
+# A clause of plans, wishes or shortcomings: what it says is not done. A plan as a thing (写入年度工作
+# 计划, 招生计划) and funds secured (争取资助4.2万元, 争取到项目) are no plan word.
+NOT_DONE = re.compile(r"(?<!工作)(?<!年度)(?<!行动)(?<!发展)(?<!招生)计划(?![书表》])|拟|力争|"
+                      r"争取(?!到|资金|项目|贷款|资助|经费|支持|补助)|打算|下一步|下步|将进一步|将继续|将加大|将着力|将重点|将在|将把|将探索|将积极|"
                       r"(?<![主需重只])要(?=通过|进一步|加强|坚持|把|以|在|继续|不断|切实|深入)|应当|必须|"
                       r"还需|有待|亟待|不足|缺乏|薄弱|不够|尚未|未能|希望|建议|准备|设想|探索建立|尚无|还没有|难度")
 # Verbs of doing: a sentence with one of them describes the practice as done, and counts twice.
@@ -34,6 +36,16 @@ KEYWORDS_LINE = re.compile(r"\s*[【\[(（]?\s*(?:关键词|关键字|关键语)
 # A keyword that qualifies a role (发挥党员的先锋模范作用, 起到示范引领作用) is a figure of speech:
 # the role played, not a model made, a study done or a service given.
 ROLE = re.compile(r"[^，,。；;、“”]{0,4}?作用")
+# A heading's own words: up to its first comma or stop (一、园领导班子高度重视，…写入年度工作计划 is
+# a numbered sentence about leadership whose plan is done, not a turn to next year's plans).
+_HEAD_WORDS = re.compile(r"[，,。；;：:]")
+
+
+def turns_ahead(heading: str) -> bool:
+    """The heading turns the report to its problems and plans (存在的问题和下一步打算)."""
+    return bool(AHEAD.search(_HEAD_WORDS.split(heading.strip(), maxsplit=1)[0]))
+
+
 # A clause that tells an outcome (提高了患者的满意度, 形成了人人争当模范的良好氛围): what the work
 # achieved, not a practice; its keywords are no evidence.
 OUTCOME_VERB = re.compile(r"提高|提升|增强|增进|加深|营造|形成")
@@ -94,6 +106,12 @@ def _outcome(sentence: str, at: int) -> bool:
     return False
 
 
+def _inside_other(spans, start: int, end: int, own) -> bool:
+    """The keyword is part of a longer keyword of another category: 培训 in 技能培训 is a job skill
+    taught (livelihood), not publicity and education."""
+    return any(a <= start and end <= b and (b - a) > (end - start) and k not in own for a, b, k in spans)
+
+
 def _done_part(sentence: str) -> str:
     """The clauses before the first that plans, wishes or regrets (建立健全考核机制，力争…: the
     mechanism was set up; 成立了领导小组，但工作机制还不够完善: the group was)."""
@@ -116,13 +134,13 @@ def _parts(text: str, is_heading) -> list[tuple[str, bool, str]]:
         if KEYWORDS_LINE.match(line):
             continue
         heading = is_heading(line)
-        if heading and n > 0 and AHEAD.search(line):
+        if heading and n > 0 and turns_ahead(line):
             ahead = True
         if ahead:
             out.append((line, heading, ""))
             continue
         if heading:
-            out.append((line, True, "" if NOT_DONE.search(line) else line))
+            out.append((line, True, _done_part(line)))
             continue
         for m in _SENTENCES.finditer(line):
             s = m.group(0)
@@ -141,6 +159,8 @@ def sentences(text: str, is_heading) -> list[tuple[str, bool, bool]]:
 def measures(taxonomy: Taxonomy, text: str, is_heading) -> tuple[Suggestion, ...]:
     parts = _parts(text, is_heading)
     found = []
+    every = _matcher(tuple(k for m in taxonomy.measures for k in m.keywords))
+    spans: dict[str, list[tuple[int, int, str]]] = {}
     segmented: dict[str, list] = {}
     for measure in taxonomy.measures:
         pattern = _matcher(tuple(measure.keywords))
@@ -154,8 +174,11 @@ def measures(taxonomy: Taxonomy, text: str, is_heading) -> tuple[Suggestion, ...
             named_only = True  # every hit inside quotation marks: the name of a campaign or contest
             for m in pattern.finditer(sentence):
                 tokens = tokens or segmented.get(sentence) or segmented.setdefault(sentence, _tokens(sentence))
+                if sentence not in spans:
+                    spans[sentence] = [(k.start(), k.end(), k.group(0)) for k in every.finditer(sentence)]
                 if _whole(sentence, tokens, m.start(), m.end()) and not ROLE.match(sentence, m.end()) \
-                        and not _outcome(sentence, m.start()):
+                        and not _outcome(sentence, m.start()) \
+                        and not _inside_other(spans[sentence], m.start(), m.end(), measure.keywords):
                     hit = m.group(0)
                     before = sentence[:m.start()]
                     named_only = named_only and before.count("“") > before.count("”")

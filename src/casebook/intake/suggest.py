@@ -15,8 +15,8 @@ from . import facts
 from . import unit as naming
 from .groups import ethnic_groups
 from .headings import ENUMERATED, is_heading
-from .measures import AHEAD, sentences
 from .measures import measures as done_measures
+from .measures import sentences, turns_ahead
 from .model import Mention, Report, Suggestion, Suggestions
 from .places import gazetteer, inferred, region, written_forms
 from .split import heading_text
@@ -351,7 +351,7 @@ def _year(lines: list[str]) -> Suggestion[int | None]:
     ahead = False
     for i, line in enumerate(lines):
         plain = masked(line)
-        if is_heading(line) and AHEAD.search(line) and i > 1:
+        if is_heading(line) and turns_ahead(line) and i > 1:
             ahead = True
         if ahead:
             continue
