@@ -170,3 +170,25 @@ def test_a_title_with_a_motto_names_the_unit_in_its_subtitle(capsys, content, tm
                            "街道辖8个社区，常住人口6万人，其中少数民族3000余人。"), "utf-8")
     [r] = imported(capsys, content, path)
     assert (r["unit"], r["unit_type"]) == ("锦江街道办事处", "street_office")
+
+
+def test_a_pair_joined_to_han_names_two_groups_where_people_are_meant(capsys, content, tmp_path):
+    path = tmp_path / "r1.txt"
+    path.write_text(report(
+        "塔尔寺乡卫生院2022年民族团结进步创建工作总结",
+        "塔尔寺乡卫生院地处湟中区，2022年，我院组织职工学习“三个离不开”思想（汉族离不开少数民族，少数民族"
+        "离不开汉族，各少数民族之间也相互离不开），全年开展义诊12次。",
+        "院里的藏汉职工一起过藏历年，藏汉一家亲的氛围浓厚。我院还开设了藏汉双语导诊台。"), "utf-8")
+    [r] = imported(capsys, content, path)
+    assert set(r["ethnic_groups"]) == {"汉族", "藏族"}
+    assert "藏汉" in r["evidence"]["ethnic_groups"]["藏族"]
+
+
+def test_the_sides_of_a_slogan_and_a_pair_of_languages_name_no_group(capsys, content, tmp_path):
+    path = tmp_path / "r1.txt"
+    path.write_text(report(
+        "塔尔寺乡卫生院2022年民族团结进步创建工作总结",
+        "2022年，我院组织职工学习“三个离不开”思想（汉族离不开少数民族，少数民族离不开汉族），"
+        "更新了少数民族与汉族之间交往交流的宣传栏，开设了藏汉双语导诊台。"), "utf-8")
+    [r] = imported(capsys, content, path)
+    assert r["ethnic_groups"] == []

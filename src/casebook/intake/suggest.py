@@ -301,7 +301,9 @@ def _ethnic_groups(body: str) -> tuple[Suggestion, ...]:
     alternation = "|".join(sorted(names, key=len, reverse=True))
     # A group named only inside an autonomous area's name (恩施土家族苗族自治州) is a place, not a group the report is about.
     pattern = re.compile(rf"({alternation})(?!(?:{alternation})*自治)")
-    counts = Counter(pattern.findall(body))
+    # The policy's two sides in a slogan or in general (汉族离不开少数民族; 少数民族与汉族之间) name no
+    # group of the unit's own.
+    counts = Counter(pattern.findall(_TWO_SIDES.sub("", body)))
     evidence = {name: f"“{name}” ×{n}" for name, n in counts.items()}
     # Reports also name groups by their first characters in a list: 蒙、汉两个民族; 土家、苗、布依等19个少数民族.
     for m in _SHORT_LIST.finditer(body):
@@ -318,7 +320,22 @@ def _ethnic_groups(body: str) -> tuple[Suggestion, ...]:
                 if name not in counts:
                     evidence[name] = f"“{m.group(0).strip()}”"
                 counts[name] += 1
+    # …and by a pair of first characters joined to 汉 where people are meant (藏汉一家亲, 回汉群众,
+    # 汉维干部), not a pair of languages (蒙汉双语).
+    for m in _HAN_PAIR.finditer(body):
+        other = _by_short_name(m.group(1) or m.group(2), names)
+        if other:
+            for name in (other, "汉族"):
+                if name not in counts:
+                    evidence[name] = f"“{m.group(0)}”"
+                counts[name] += 1
     return tuple(Suggestion(name, evidence[name]) for name in names if counts[name])
+
+
+_TWO_SIDES = re.compile(r"汉族(?:和|与|同)?(?:各)?少数民族之间|少数民族(?:和|与|同)汉族之间|(?:汉族|少数民族)离不开(?:汉族|少数民族)")
+# 西藏, 援藏, 涉藏, 内蒙: a place or a programme before the pair, not a group.
+_HAN_PAIR = re.compile(r"(?<![西援涉入进赴内])(?:([\u4e00-\u9fff])汉|汉([\u4e00-\u9fff]))"
+                       r"(?=民族|一家亲|群众|干部|职工|两族|同胞|居民|兄弟|各族|两个民族)")
 
 
 _SHORT_LIST = re.compile(r"((?:[\u4e00-\u9fff]{1,4}、)+[\u4e00-\u9fff]{1,4})(?:等)?"
