@@ -90,3 +90,24 @@ def test_a_keyword_inside_a_longer_keyword_of_another_category_belongs_to_that_o
     got = found("2019年，村里组织技能培训4期，帮助58名村民外出就业。")
     assert "livelihood" in got and "publicity_education" not in got
     assert "publicity_education" in found("2019年，村里组织民族政策培训4期，参训村民580人次。")
+
+
+def test_a_heading_of_proposals_turns_the_report_to_what_is_not_done():
+    assert "exchange" not in found(
+        "二、主要做法", "站里为牧民提供翻译服务300余人次。",
+        "四、对策建议", "一是建议完善考核；二是多举办各民族群众共同参与的文体活动和节庆活动。")
+    assert "exchange" in found(
+        "二、主要做法", "2022年，站里举办各民族群众共同参与的文体活动和节庆活动6场。")
+
+
+def test_a_compound_ending_on_a_keyword_is_that_thing():
+    # 管理制度 is a 制度 (the segmenter keeps it one word): the mechanism was put in place.
+    got = found("2021年，全县寺庙均建立了民主管理委员会，落实了寺庙管理制度。")
+    assert "leadership" in got and "制度" in got["leadership"]
+    # A keyword that only begins a thing's name is still not that thing: 清真寺 is a mosque.
+    assert "culturally_adapted_services" not in found("2021年，村里维修了清真寺，清真寺旁建立了村史馆。")
+
+
+def test_an_absence_is_an_outcome_not_a_practice():
+    assert "rights_mediation" not in found("医患关系更加融洽，全年未发生一起医疗纠纷。")
+    assert "rights_mediation" in found("2021年，院里成立调解室，化解医疗纠纷5起。")

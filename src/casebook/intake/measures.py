@@ -18,8 +18,9 @@ from casebook.model import Taxonomy
 
 from .model import Suggestion
 
-# Where a report turns to what is left to do (a heading of its own).
-AHEAD = re.compile(r"存在的?问题|存在的?不足|存在的?困难|问题与|问题和|下一步|下步|打算|工作计划|工作思路|今后|明年")
+# Where a report turns to what is left to do or proposed (a heading of its own: 存在的问题, 对策建议).
+AHEAD = re.compile(r"存在的?问题|存在的?不足|存在的?困难|问题与|问题和|下一步|下步|打算|工作计划|工作思路|今后|明年"
+                   r"|对策|建议")
 # A clause of plans, wishes or shortcomings: what it says is not done. A plan as a thing (写入年度工作
 # 计划, 招生计划) and funds secured (争取资助4.2万元, 争取到项目) are no plan word.
 NOT_DONE = re.compile(r"(?<!工作)(?<!年度)(?<!行动)(?<!发展)(?<!招生)计划(?![书表》])|拟|力争|"
@@ -46,9 +47,9 @@ def turns_ahead(heading: str) -> bool:
     return bool(AHEAD.search(_HEAD_WORDS.split(heading.strip(), maxsplit=1)[0]))
 
 
-# A clause that tells an outcome (提高了患者的满意度, 形成了人人争当模范的良好氛围): what the work
-# achieved, not a practice; its keywords are no evidence.
-OUTCOME_VERB = re.compile(r"提高|提升|增强|增进|加深|营造|形成")
+# A clause that tells an outcome (提高了患者的满意度, 形成了人人争当模范的良好氛围) or an absence
+# (全年未发生一起医疗纠纷): what the work achieved, not a practice; its keywords are no evidence.
+OUTCOME_VERB = re.compile(r"提高|提升|增强|增进|加深|营造|形成|未发生|没有发生|未出现|杜绝")
 OUTCOME_END = re.compile(r"(?:氛围|局面|风尚|风气)$")
 # A statement of guiding principles (坚持以…为指导) says what the work follows, not what was done.
 PRINCIPLES = re.compile(r"为指导|指导思想")
@@ -88,7 +89,8 @@ def _whole(sentence: str, tokens: list[tuple[int, int, str]], start: int, end: i
     (清真寺, 交流中心 are fine as 交流 begins them; 清真 in 清真寺 is a mosque)."""
     starts = {a for a, _, _ in tokens}
     if start not in starts:
-        return False
+        # A compound ends on its head: 管理制度 is a 制度, 矛盾纠纷 are 纠纷.
+        return any(b == end and a < start for a, b, _ in tokens)
     for a, b, token in tokens:
         if a <= start < b:
             return b <= end or not _naming_head().search(token)
