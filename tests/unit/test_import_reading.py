@@ -192,3 +192,12 @@ def test_the_sides_of_a_slogan_and_a_pair_of_languages_name_no_group(capsys, con
         "更新了少数民族与汉族之间交往交流的宣传栏，开设了藏汉双语导诊台。"), "utf-8")
     [r] = imported(capsys, content, path)
     assert r["ethnic_groups"] == []
+
+
+def test_an_anonymised_name_is_a_placeholder_on_its_own(capsys, content, tmp_path):
+    path = tmp_path / "r1.txt"
+    path.write_text(report(
+        "草原站2020年民族团结进步创建工作总结",
+        "2020年，站里组织牧民学习民族政策12场。站里职工马某某被评为市级民族团结进步模范个人。"), "utf-8")
+    [r] = imported(capsys, content, path)
+    assert [p["text"] for p in r["placeholders"]] == ["马某某"]

@@ -57,6 +57,8 @@ def _attached(text: str, m: re.Match) -> str:
     辖 个村民小组 with its words on both sides)."""
     token = m.group(0)
     after = text[m.end():m.end() + 8]
+    if token.endswith("某某"):
+        return token  # an anonymised name is whole (马某某被评为…: nothing after it is its word)
     if not token.strip():
         before = text[max(0, m.start() - (1 if token else 2)):m.start()]
         run = re.match(r"[\u4e00-\u9fff]{0,5}", after)
