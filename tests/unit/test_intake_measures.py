@@ -111,3 +111,9 @@ def test_a_compound_ending_on_a_keyword_is_that_thing():
 def test_an_absence_is_an_outcome_not_a_practice():
     assert "rights_mediation" not in found("医患关系更加融洽，全年未发生一起医疗纠纷。")
     assert "rights_mediation" in found("2021年，院里成立调解室，化解医疗纠纷5起。")
+
+
+def test_a_keyword_that_qualifies_a_story_is_publicity_not_a_model_made():
+    got = found("2022年，站里通过公众号宣传民族团结进步典型案例和先进事迹，举办模范事迹宣讲会3场。")
+    assert "model_creation" not in got and "publicity_education" in got
+    assert "model_creation" in found("2022年，站里评选表彰民族团结进步模范个人5名。")

@@ -4,7 +4,7 @@ A practice counts where a sentence says it was done, even once; the part where a
 its problems and next steps, and clauses of plans and shortcomings (from the plan word on: the
 clauses before it were done), are not evidence. Nor are words that are not the practice itself:
 a keyword inside a longer word (清真 in 清真寺 names a mosque, not a halal service; word boundaries
-come from the same segmenter as the search, rjieba), a keyword qualifying a role (模范作用), one in
+come from the same segmenter as the search, rjieba), a keyword qualifying a role or a story (模范作用, 典型事迹), one in
 a clause that tells an outcome (提高了满意度, …的良好氛围), a statement of guiding principles
 (以…为指导) and a paper's keyword line.
 """
@@ -34,9 +34,10 @@ DONE = re.compile(r"举办|举行|建立|成立|实施|选派|选送|派出|结�
 # A paper's keyword line lists its topics, not what was done (【关键词】…民族机制创新); its abstract,
 # which tells what the study did, stays evidence.
 KEYWORDS_LINE = re.compile(r"\s*[【\[(（]?\s*(?:关键词|关键字|关键语)\s*[】\])）:：]")
-# A keyword that qualifies a role (发挥党员的先锋模范作用, 起到示范引领作用) is a figure of speech:
-# the role played, not a model made, a study done or a service given.
-ROLE = re.compile(r"[^，,。；;、“”]{0,4}?作用")
+# A keyword that qualifies a role (发挥党员的先锋模范作用, 起到示范引领作用) is a figure of speech,
+# and one that qualifies a story (宣传模范事迹, 发布典型案例) is a story told: the role played or the
+# publicity given, not a model made, a study done or a service given.
+QUALIFIER = re.compile(r"[^，,。；;、“”]{0,4}?(?:作用|事迹|事例|案例|故事)")
 # A heading's own words: up to its first comma or stop (一、园领导班子高度重视，…写入年度工作计划 is
 # a numbered sentence about leadership whose plan is done, not a turn to next year's plans).
 _HEAD_WORDS = re.compile(r"[，,。；;：:]")
@@ -178,7 +179,7 @@ def measures(taxonomy: Taxonomy, text: str, is_heading) -> tuple[Suggestion, ...
                 tokens = tokens or segmented.get(sentence) or segmented.setdefault(sentence, _tokens(sentence))
                 if sentence not in spans:
                     spans[sentence] = [(k.start(), k.end(), k.group(0)) for k in every.finditer(sentence)]
-                if _whole(sentence, tokens, m.start(), m.end()) and not ROLE.match(sentence, m.end()) \
+                if _whole(sentence, tokens, m.start(), m.end()) and not QUALIFIER.match(sentence, m.end()) \
                         and not _outcome(sentence, m.start()) \
                         and not _inside_other(spans[sentence], m.start(), m.end(), measure.keywords):
                     hit = m.group(0)
