@@ -117,3 +117,10 @@ def test_a_keyword_that_qualifies_a_story_is_publicity_not_a_model_made():
     got = found("2022年，站里通过公众号宣传民族团结进步典型案例和先进事迹，举办模范事迹宣讲会3场。")
     assert "model_creation" not in got and "publicity_education" in got
     assert "model_creation" in found("2022年，站里评选表彰民族团结进步模范个人5名。")
+
+
+def test_a_head_count_of_residents_is_no_study_of_the_work():
+    assert "research_evaluation" not in found(
+        "二是抓调查。", "2021年，社区组织网格员挨家挨户进行摸底调查，建立了少数民族居民台账。")
+    assert "research_evaluation" in found(
+        "二是抓调查。", "2021年，社区开展居民满意度问卷调查，回收问卷300份。")

@@ -38,6 +38,12 @@ KEYWORDS_LINE = re.compile(r"\s*[【\[(（]?\s*(?:关键词|关键字|关键语)
 # and one that qualifies a story (宣传模范事迹, 发布典型案例) is a story told: the role played or the
 # publicity given, not a model made, a study done or a service given.
 QUALIFIER = re.compile(r"[^，,。；;、“”]{0,4}?(?:作用|事迹|事例|案例|故事)")
+# A survey of who lives there (摸底调查, 少数民族人口基本情况调查) is a head count of residents, not a
+# study of the work: the word in another sense.
+CENSUS = re.compile(r"(?:摸底|基本情况|人口|户籍)[^，,。；;：:]{0,12}$")
+_CENSUS_WORDS = ("调查", "普查")
+
+
 # A heading's own words: up to its first comma or stop (一、园领导班子高度重视，…写入年度工作计划 is
 # a numbered sentence about leadership whose plan is done, not a turn to next year's plans).
 _HEAD_WORDS = re.compile(r"[，,。；;：:]")
@@ -181,6 +187,7 @@ def measures(taxonomy: Taxonomy, text: str, is_heading) -> tuple[Suggestion, ...
                     spans[sentence] = [(k.start(), k.end(), k.group(0)) for k in every.finditer(sentence)]
                 if _whole(sentence, tokens, m.start(), m.end()) and not QUALIFIER.match(sentence, m.end()) \
                         and not _outcome(sentence, m.start()) \
+                        and not (m.group(0) in _CENSUS_WORDS and CENSUS.search(sentence, 0, m.start())) \
                         and not _inside_other(spans[sentence], m.start(), m.end(), measure.keywords):
                     hit = m.group(0)
                     before = sentence[:m.start()]
