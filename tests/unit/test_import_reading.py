@@ -201,3 +201,21 @@ def test_an_anonymised_name_is_a_placeholder_on_its_own(capsys, content, tmp_pat
         "2020年，站里组织牧民学习民族政策12场。站里职工马某某被评为市级民族团结进步模范个人。"), "utf-8")
     [r] = imported(capsys, content, path)
     assert [p["text"] for p in r["placeholders"]] == ["马某某"]
+
+
+def test_a_numbered_line_naming_a_work_plan_does_not_turn_the_rest_to_plans(capsys, content, tmp_path):
+    # 写入年度工作计划 after the heading's first comma is a plan done, not a heading of next year's
+    # plans: the year and the practices after it are still the report's own.
+    path = tmp_path / "r1.txt"
+    path.write_text(report(
+        "星河幼儿园民族团结进步创建工作总结",
+        "星河幼儿园位于四川省凉山彝族自治州西昌市，现有幼儿260名，其中彝族幼儿95名。",
+        "一、园领导班子高度重视，成立了创建工作领导小组，把创建工作写入年度工作计划。",
+        "2023年，我园开设彝汉双语绘本课，举办民族文化亲子活动6场。"), "utf-8")
+    [r] = imported(capsys, content, path)
+    assert r["year"] == 2023
+    assert main(["import", "--id", "xinghe", "--content", str(content), str(path)]) == 0
+    body = (content / "cases" / "xinghe.zh.md").read_text("utf-8").split("\n## ")
+    practice = next(s for s in body if s.startswith("主要做法"))
+    ahead = next((s for s in body if s.startswith("问题与下一步")), "")  # none when the report has none
+    assert "绘本课" in practice and "绘本课" not in ahead

@@ -58,6 +58,8 @@ def test_a_keyword_that_qualifies_a_role_is_a_figure_of_speech():
 def test_a_keyword_in_an_outcome_clause_is_what_the_work_achieved_not_a_practice():
     assert "research_evaluation" not in found("在制定服务方案时，充分考虑牧民的习惯，提高了牧民的满意度。")
     assert "model_creation" not in found("站里召开了动员会，在全站形成了人人争当民族团结模范的良好氛围。")
+    # A clause that names the outcome (…的良好局面) is one even without an outcome verb before the keyword.
+    assert "model_creation" not in found("站里召开了动员会，全站呈现出人人争当民族团结模范的良好局面。")
     # A satisfaction survey done is evidence.
     assert "research_evaluation" in found("2022年，站里开展满意度问卷调查，发放问卷200份。")
 
@@ -71,7 +73,8 @@ def test_a_statement_of_guiding_principles_is_not_a_practice_done():
 def test_a_numbered_sentence_naming_a_work_plan_does_not_turn_the_report_to_its_plans():
     # 工作计划 here is the document the work was written into, not a heading of next year's plans:
     # what follows is still what was done.
-    got = found("一、站领导班子高度重视，成立了创建工作领导小组，把创建工作写入站年度工作计划。",
+    got = found("草原站2021年民族团结进步创建工作总结",
+                "一、站领导班子高度重视，成立了创建工作领导小组，把创建工作写入站年度工作计划。",
                 "二、开展双语服务。站里为牧民提供翻译服务300余人次，设立了少数民族窗口。")
     assert "leadership" in got and "culturally_adapted_services" in got
     # A heading of its own that turns to plans does.
@@ -124,3 +127,11 @@ def test_a_head_count_of_residents_is_no_study_of_the_work():
         "二是抓调查。", "2021年，社区组织网格员挨家挨户进行摸底调查，建立了少数民族居民台账。")
     assert "research_evaluation" in found(
         "二是抓调查。", "2021年，社区开展居民满意度问卷调查，回收问卷300份。")
+
+
+def test_a_plan_as_a_thing_is_no_plan_word():
+    # 年度工作计划 is a document drawn up, like the mechanism beside it: both were done.
+    got = found("2021年，站里制定了民族团结进步创建年度工作计划和考核机制。")
+    assert "leadership" in got and "考核" in got["leadership"]
+    # 计划 as a verb is a plan.
+    assert "leadership" not in found("站里计划明年建立民族团结考核机制，每季度考核一次。")

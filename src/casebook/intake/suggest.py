@@ -335,8 +335,9 @@ def _ethnic_groups(body: str) -> tuple[Suggestion, ...]:
 
 
 _TWO_SIDES = re.compile(r"汉族(?:和|与|同)?(?:各)?少数民族之间|少数民族(?:和|与|同)汉族之间|(?:汉族|少数民族)离不开(?:汉族|少数民族)")
-# 西藏, 援藏, 涉藏, 内蒙: a place or a programme before the pair, not a group.
-_HAN_PAIR = re.compile(r"(?<![西援涉入进赴内])(?:([\u4e00-\u9fff])汉|汉([\u4e00-\u9fff]))"
+# The word after the pair says people are meant; a place before it (西藏, 援藏) is then no matter:
+# 援藏汉族干部 has 族 after 藏汉, not one of these words.
+_HAN_PAIR = re.compile(r"(?:([\u4e00-\u9fff])汉|汉([\u4e00-\u9fff]))"
                        r"(?=民族|一家亲|群众|干部|职工|两族|同胞|居民|兄弟|各族|两个民族)")
 
 
