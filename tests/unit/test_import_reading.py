@@ -219,3 +219,27 @@ def test_a_numbered_line_naming_a_work_plan_does_not_turn_the_rest_to_plans(caps
     practice = next(s for s in body if s.startswith("主要做法"))
     ahead = next((s for s in body if s.startswith("问题与下一步")), "")  # none when the report has none
     assert "绘本课" in practice and "绘本课" not in ahead
+
+
+def test_the_cases_of_the_issue_a_bureau_a_village_a_short_province_and_practices_named_once(capsys, content, tmp_path):
+    # A bureau whose title names its county is still a department; a practice named once and
+    # described as done counts.
+    path = tmp_path / "r1.txt"
+    path.write_text(report(
+        "市场监督管理局2022年民族团结进步创建工作总结",
+        "碌曲县市场监督管理局现有干部职工46人，其中藏族21人。",
+        "2022年，我局选派2名干部到牧区乡镇挂职，组织各族商户开展交往交流交融活动4次。"), "utf-8")
+    [r] = imported(capsys, content, path)
+    assert (r["unit"], r["unit_type"]) == ("碌曲县市场监督管理局", "county_department")
+    assert {"cadre_development", "exchange"} <= set(r["measures"])
+    # A village in a county it names is a village; a short province name gives the official one; a
+    # Markdown heading of a Word file is no placeholder.
+    path.write_text(report(
+        "2021年民族团结进步创建工作汇报",
+        "尕海村位于甘肃碌曲县尕海镇，全村有牧户260户，居住着藏族、汉族。",
+        "## 二、主要做法",
+        "2021年，村党支部组织党员与困难牧户结成帮扶对子，开展双语政策宣讲8场。"), "utf-8")
+    [r] = imported(capsys, content, path)
+    assert (r["unit"], r["unit_type"]) == ("尕海村", "village")
+    assert r["region"]["province"] == "甘肃省" and not r["evidence"]["region"]["province"].startswith("inferred")
+    assert r["placeholders"] == [] and r["year"] == 2021
