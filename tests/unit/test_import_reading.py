@@ -243,3 +243,19 @@ def test_the_cases_of_the_issue_a_bureau_a_village_a_short_province_and_practice
     assert (r["unit"], r["unit_type"]) == ("尕海村", "village")
     assert r["region"]["province"] == "甘肃省" and not r["evidence"]["region"]["province"].startswith("inferred")
     assert r["placeholders"] == [] and r["year"] == 2021
+
+
+def test_an_office_that_speaks_of_its_area_is_the_writer_not_the_area(capsys, content, tmp_path):
+    # 我县 is the area the office works in, 我局 the office itself: no area calls itself 我局.
+    lines = ["民族团结进步创建工作汇报",
+             "我县现有少数民族12个、9600人，我县的少数民族主要居住在两个民族乡。",
+             "全县各族群众和睦相处，我县连续三年无涉及民族因素的矛盾纠纷。",
+             "2022年，我局牵头制定创建实施方案，成立领导小组。{more}"]
+    path = tmp_path / "r1.txt"
+    path.write_text(report(*lines).format(more="我局联合县委宣传部举办民族政策宣讲8场。"), "utf-8")
+    [r] = imported(capsys, content, path)
+    assert r["unit_type"] == "county_department", r["evidence"]["unit_type"]
+    # Named once, 我局 may be a quotation: the report is read from its words.
+    path.write_text(report(*lines).format(more="县委宣传部举办民族政策宣讲8场。"), "utf-8")
+    [r] = imported(capsys, content, path)
+    assert r["unit_type"] != "county_department", r["evidence"]["unit_type"]

@@ -167,10 +167,13 @@ def signature(lines: list[str]) -> Name | None:
 
 
 def self_reference(text: str) -> tuple[str, int] | None:
-    """The most frequent 我X the report calls itself (我院 ×6), with its count."""
+    """The most frequent 我X the report calls itself (我院 ×6), with its count. An office speaks of
+    its area as 我区/我县 and of itself as 我局; an area never calls itself 我局: an office named
+    twice or more is the writer, however often the area is named."""
     from collections import Counter
 
     counts = Counter(m.group(1) for m in _SELF_RE.finditer(text))
     if not counts:
         return None
-    return counts.most_common(1)[0]
+    offices = [(w, n) for w, n in counts.most_common() if SELF[w] != "area" and n >= 2]
+    return offices[0] if offices else counts.most_common(1)[0]
