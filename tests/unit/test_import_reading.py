@@ -124,6 +124,13 @@ def test_a_higher_level_not_written_is_inferred_and_marked_so(capsys, content, t
     assert r["region"]["county"] == "雷山县"
     assert r["region"]["prefecture"] == "黔东南苗族侗族自治州"
     assert r["evidence"]["region"]["prefecture"].startswith("inferred from the gazetteer")
+    # The prefecture's short name alone names no place, but it does name the one the county lies in.
+    path.write_text(report("青松镇2022年民族团结工作汇报", "青松镇地处雷山县北部，苗寨连片。",
+                           "2022年，全镇举办黔东南苗族文化讲座5场。"), "utf-8")
+    [r] = imported(capsys, content, path)
+    assert r["region"]["prefecture"] == "黔东南苗族侗族自治州"
+    assert r["evidence"]["region"]["prefecture"].startswith("“黔东南” ×1")
+    assert r["evidence"]["region"]["province"].startswith("inferred from the gazetteer")
 
 
 def test_measures_come_from_what_was_done_not_from_plans_problems_or_words_inside_words(capsys, content, tmp_path):

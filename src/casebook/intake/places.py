@@ -159,10 +159,18 @@ def region(text: str, anchor: str = "", deepest: str = "county") -> dict[str, Su
         hit = chosen[level]
         if hit is None:
             above = lowest is not None and LEVELS.index(level) < LEVELS.index(lowest.level) and getattr(lowest, level)
-            out[level] = (Suggestion(getattr(lowest, level), f"inferred from the gazetteer: {lowest.name} lies in "
-                                     f"{getattr(lowest, level)}; the report does not write it") if above and lowest is not None
-                          else Suggestion(None, "not named in the report" if deepest == "county" or level != "county"
-                                          else "left out: the unit is at prefecture level, its counties are its area"))
+            if above and lowest is not None:
+                name = getattr(lowest, level)
+                # A short form alone is no place (甘孜 may be a word), but one that names the very
+                # division the lower level lies in is the report writing it (…的甘孜精神 in 乡城县).
+                seen = sorted((f for f in written_forms(level, name) if f in text), key=len, reverse=True)
+                out[level] = (Suggestion(name, f"{', '.join(f'“{f}” ×{text.count(f)}' for f in seen)} "
+                                               f"(gazetteer: {lowest.name} lies in {name})") if seen else
+                              Suggestion(name, f"inferred from the gazetteer: {lowest.name} lies in {name}; "
+                                               "the report does not write it"))
+            else:
+                out[level] = Suggestion(None, "not named in the report" if deepest == "county" or level != "county"
+                                        else "left out: the unit is at prefecture level, its counties are its area")
             continue
         division, counted = hit
         where = "".join(p for p in (division.province, division.prefecture, division.county) if p)
@@ -193,7 +201,8 @@ def canonical(level: str, name: str | None) -> set[str]:
     return out or {name}
 
 
-def written_forms(level: str, name: str) -> set[str]:
+@cache
+def written_forms(level: str, name: str) -> frozenset[str]:
     """An official name and the shorter forms a report may write it in (肃北县 for 肃北蒙古族自治县)."""
     names, _ = gazetteer()
     forms = {name}
@@ -201,4 +210,4 @@ def written_forms(level: str, name: str) -> set[str]:
         for division, written in divisions:
             if division.level == level and getattr(division, level) == name and level in written:
                 forms.add(written[level])
-    return forms
+    return frozenset(forms)
