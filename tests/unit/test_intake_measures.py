@@ -135,3 +135,11 @@ def test_a_plan_as_a_thing_is_no_plan_word():
     assert "leadership" in got and "考核" in got["leadership"]
     # 计划 as a verb is a plan.
     assert "leadership" not in found("站里计划明年建立民族团结考核机制，每季度考核一次。")
+
+
+def test_a_head_count_of_residents_is_who_lives_there_not_the_work():
+    got = found("社区总人口8000余人，其中流动人口3000余人，少数民族困难户12户。",
+                "2021年，社区举办民族政策宣讲3场。")
+    assert "floating_population" not in got and "livelihood" not in got
+    # The people the work was done for, counted, are evidence of it.
+    assert "floating_population" in found("2021年，社区设立服务站，为流动人口1200人办理居住证。")

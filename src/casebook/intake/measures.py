@@ -6,7 +6,7 @@ clauses before it were done), are not evidence. Nor are words that are not the p
 a keyword inside a longer word (清真 in 清真寺 names a mosque, not a halal service; word boundaries
 come from the same segmenter as the search, rjieba), a keyword qualifying a role or a story (模范作用, 典型事迹), one in
 a clause that tells an outcome (提高了满意度, …的良好氛围), a statement of guiding principles
-(以…为指导) and a paper's keyword line.
+(以…为指导), a count of residents (流动人口517人) and a paper's keyword line.
 """
 
 from __future__ import annotations
@@ -42,6 +42,10 @@ QUALIFIER = re.compile(r"[^，,。；;、“”]{0,4}?(?:作用|事迹|事例|�
 # study of the work: the word in another sense.
 CENSUS = re.compile(r"(?:摸底|基本情况|人口|户籍)[^，,。；;：:]{0,12}$")
 _CENSUS_WORDS = ("调查", "普查")
+# A keyword followed by a number of people (辖区有流动人口517人, 少数民族群众1300余人) counts who
+# lives there, not a practice; one the work was done for (为流动人口1200人办理居住证) is evidence.
+HEAD_COUNT = re.compile(r"\s*(?:约|近|达|共|有)?\s*[0-9.]+\s*万?\s*(?:余|多)?\s*(?:人|户|名)(?!次)")
+_FOR_WHOM = re.compile(r"[为帮给向对]|服务")
 
 
 # A heading's own words: up to its first comma or stop (一、园领导班子高度重视，…写入年度工作计划 is
@@ -115,6 +119,14 @@ def _outcome(sentence: str, at: int) -> bool:
     return False
 
 
+def _head_count(sentence: str, start: int, end: int) -> bool:
+    """The keyword counts residents (流动人口517人), with no word in its clause of whom the work was for."""
+    if not HEAD_COUNT.match(sentence, end):
+        return False
+    clause_start = max(sentence.rfind(c, 0, start) for c in "，,：:；;") + 1
+    return not _FOR_WHOM.search(sentence, clause_start, start)
+
+
 def _inside_other(spans, start: int, end: int, own) -> bool:
     """The keyword is part of a longer keyword of another category: 培训 in 技能培训 is a job skill
     taught (livelihood), not publicity and education."""
@@ -186,6 +198,7 @@ def measures(taxonomy: Taxonomy, text: str, is_heading) -> tuple[Suggestion, ...
                 if sentence not in spans:
                     spans[sentence] = [(k.start(), k.end(), k.group(0)) for k in every.finditer(sentence)]
                 if _whole(sentence, tokens, m.start(), m.end()) and not QUALIFIER.match(sentence, m.end()) \
+                        and not _head_count(sentence, m.start(), m.end()) \
                         and not _outcome(sentence, m.start()) \
                         and not (m.group(0) in _CENSUS_WORDS and CENSUS.search(sentence, 0, m.start())) \
                         and not _inside_other(spans[sentence], m.start(), m.end(), measure.keywords):
