@@ -143,3 +143,8 @@ def test_a_head_count_of_residents_is_who_lives_there_not_the_work():
     assert "floating_population" not in got and "livelihood" not in got
     # The people the work was done for, counted, are evidence of it.
     assert "floating_population" in found("2021年，社区设立服务站，为流动人口1200人办理居住证。")
+
+
+def test_information_shared_is_no_exchange_between_groups():
+    assert "exchange" not in found("2021年，院里编印内部通讯12期，进行内部交流，召开经验交流会3次。")
+    assert "exchange" in found("2021年，院里组织各族职工开展联谊交流活动3次。")

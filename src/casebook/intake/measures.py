@@ -42,6 +42,9 @@ QUALIFIER = re.compile(r"[^，,。；;、“”]{0,4}?(?:作用|事迹|事例|�
 # study of the work: the word in another sense.
 CENSUS = re.compile(r"(?:摸底|基本情况|人口|户籍)[^，,。；;：:]{0,12}$")
 _CENSUS_WORDS = ("调查", "普查")
+# Information shared (经验交流, 内部交流, 学术交流) is 交流 in another sense than people of different
+# groups meeting.
+SHARING = re.compile(r"(?:经验|学术|内部|业务|信息|心得|工作)\s*$")
 # A keyword followed by a number of people (辖区有流动人口517人, 少数民族群众1300余人) counts who
 # lives there, not a practice; one the work was done for (为流动人口1200人办理居住证) is evidence.
 HEAD_COUNT = re.compile(r"\s*(?:约|近|达|共|有)?\s*[0-9.]+\s*万?\s*(?:余|多)?\s*(?:人|户|名)(?!次)")
@@ -199,6 +202,7 @@ def measures(taxonomy: Taxonomy, text: str, is_heading) -> tuple[Suggestion, ...
                     spans[sentence] = [(k.start(), k.end(), k.group(0)) for k in every.finditer(sentence)]
                 if _whole(sentence, tokens, m.start(), m.end()) and not QUALIFIER.match(sentence, m.end()) \
                         and not _head_count(sentence, m.start(), m.end()) \
+                        and not (m.group(0) == "交流" and SHARING.search(sentence, 0, m.start())) \
                         and not _outcome(sentence, m.start()) \
                         and not (m.group(0) in _CENSUS_WORDS and CENSUS.search(sentence, 0, m.start())) \
                         and not _inside_other(spans[sentence], m.start(), m.end(), measure.keywords):
