@@ -148,3 +148,13 @@ def test_a_head_count_of_residents_is_who_lives_there_not_the_work():
 def test_information_shared_is_no_exchange_between_groups():
     assert "exchange" not in found("2021年，院里编印内部通讯12期，进行内部交流，召开经验交流会3次。")
     assert "exchange" in found("2021年，院里组织各族职工开展联谊交流活动3次。")
+
+
+def test_a_run_in_heading_heads_its_paragraph():
+    # Paragraphs of more than 60 characters: as a whole, no heading.
+    got = found("三、欢度节日，增进团结。每年组织各族职工一起过藏历年和春节，包饺子、做糌粑、跳锅庄，"
+                "参加职工400人次，职工家属也纷纷参加。")
+    assert "exchange" in got and "欢度节日" in got["exchange"]
+    # A paragraph's long first sentence is no heading: one mention without a deed is not enough.
+    assert "exchange" not in found("三、站里的职工大多来自牧区，平时也很重视欢度节日，逢年过节都要聚在一起。"
+                                   "每年组织职工过藏历年和春节，包饺子、做糌粑、跳锅庄。")

@@ -74,6 +74,8 @@ _SENTENCES = re.compile(r"[^。；！？!?\n]+[。；！？!?]?")
 # A category is suggested from one sentence that says it was done and a second piece of evidence
 # (another sentence, or a heading, which counts twice).
 THRESHOLD = 2
+# The longest first sentence of a paragraph read as its heading (as sections.py reads it).
+RUN_IN_HEADING = 30
 
 
 @cache
@@ -171,7 +173,10 @@ def _parts(text: str, is_heading) -> list[tuple[str, bool, str]]:
             # A run-in heading (“存在的问题：一是…”) turns the rest of the report too.
             if re.match(r"\s*(?:[一二三四五六七八九十]+、)?\s*(?:存在的?问题|存在的?不足|存在的?困难|下一步)", s):
                 ahead = True
-            out.append((s, False, "" if ahead else _done_part(s)))
+            # A run-in heading (四、抓民族节庆，促进交往交流。每年举办…) heads its paragraph as
+            # a heading on a line of its own does.
+            run_in = m.start() == 0 and len(s.strip()) <= RUN_IN_HEADING and is_heading(s)
+            out.append((s, run_in, "" if ahead else _done_part(s)))
     return out
 
 
