@@ -158,3 +158,11 @@ def test_a_run_in_heading_heads_its_paragraph():
     # A paragraph's long first sentence is no heading: one mention without a deed is not enough.
     assert "exchange" not in found("三、站里的职工大多来自牧区，平时也很重视欢度节日，逢年过节都要聚在一起。"
                                    "每年组织职工过藏历年和春节，包饺子、做糌粑、跳锅庄。")
+
+
+def test_a_model_title_won_is_a_model_made_quoted_or_not():
+    assert "model_creation" in found("2020年，全乡被市里命名为民族团结进步示范乡。")
+    assert "model_creation" in found("经过努力，全乡被市里命名为“民族团结进步示范乡”。")
+    assert "model_creation" in found("站里被州委、州政府授予民族团结进步模范集体称号。")
+    # A keyword in the quoted name of a contest is still only its name.
+    assert "model_creation" not in found("2020年，乡里举办“争当民族团结模范”演讲比赛3场。")

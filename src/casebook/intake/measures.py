@@ -29,7 +29,7 @@ NOT_DONE = re.compile(r"(?<!工作)(?<!年度)(?<!行动)(?<!发展)(?<!招生)�
                       r"还需|有待|亟待|不足|缺乏|薄弱|不够|尚未|未能|希望|建议|准备|设想|探索建立|尚无|还没有|难度")
 # Verbs of doing: a sentence with one of them describes the practice as done, and counts twice.
 DONE = re.compile(r"举办|举行|建立|成立|实施|选派|选送|派出|结成|结对|签订|设立|开设|开通|落实|完成|召开|配备|聘请|资助|"
-                  r"慰问|表彰|荣获|获得|被评为|被命名|评为|培训了|发放|走访|调解|化解|排查|推荐|制定|印发|编印|"
+                  r"慰问|表彰|荣获|获得|被评为|被命名|评为|命名为|授予|培训了|发放|走访|调解|化解|排查|推荐|制定|印发|编印|"
                   r"设置|搭建|打造|创办|邀请|接待|共计|累计|全年|[0-9]+\s*(?:次|场|期|人次|户|名|人|件|个|万元)")
 # A paper's keyword line lists its topics, not what was done (【关键词】…民族机制创新); its abstract,
 # which tells what the study did, stays evidence.
