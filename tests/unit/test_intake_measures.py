@@ -143,6 +143,8 @@ def test_a_head_count_of_residents_is_who_lives_there_not_the_work():
     assert "floating_population" not in got and "livelihood" not in got
     # The people the work was done for, counted, are evidence of it.
     assert "floating_population" in found("2021年，社区设立服务站，为流动人口1200人办理居住证。")
+    assert "cadre_development" in found("2021年，社区培养了后备干部12名。")
+    assert "floating_population" not in found("2021年，辖区有流动人口517人。", "社区举办民族政策宣讲3场。")
 
 
 def test_information_shared_is_no_exchange_between_groups():
@@ -166,3 +168,11 @@ def test_a_model_title_won_is_a_model_made_quoted_or_not():
     assert "model_creation" in found("站里被州委、州政府授予民族团结进步模范集体称号。")
     # A keyword in the quoted name of a contest is still only its name.
     assert "model_creation" not in found("2020年，乡里举办“争当民族团结模范”演讲比赛3场。")
+
+
+def test_a_thing_and_its_verb_count_written_verb_first_with_words_between():
+    # 人才培养 written as 培养…人才.
+    got = found("2022年，站里培养少数民族专业技术人才12名。")
+    assert "cadre_development" in got and "培养少数民族专业技术人才" in got["cadre_development"]
+    # Not across a clause: what is trained ends where the clause does.
+    assert "cadre_development" not in found("2022年，站里注重培养职工的学习兴趣，专业技术人才12名。")

@@ -48,7 +48,8 @@ SHARING = re.compile(r"(?:经验|学术|内部|业务|信息|心得|工作)\s*$"
 # A keyword followed by a number of people (辖区有流动人口517人, 少数民族群众1300余人) counts who
 # lives there, not a practice; one the work was done for (为流动人口1200人办理居住证) is evidence.
 HEAD_COUNT = re.compile(r"\s*(?:约|近|达|共|有)?\s*[0-9.]+\s*万?\s*(?:余|多)?\s*(?:人|户|名)(?!次)")
-_FOR_WHOM = re.compile(r"[为帮给向对]|服务")
+# Verbs that say people are there (有, 居住), not that something was done for them.
+_BEING = frozenset(("有", "是", "共有", "现有", "另有", "居住", "生活", "聚居", "包括", "占"))
 
 
 # A heading's own words: up to its first comma or stop (一、园领导班子高度重视，…写入年度工作计划 is
@@ -78,9 +79,24 @@ THRESHOLD = 2
 RUN_IN_HEADING = 30
 
 
+# A keyword that is a thing and the verb done to it (人才培养, 干部培养, 经验推广) is as often written
+# verb first, with what is trained in between (培养少数民族技术和管理人才, 推广了他们的经验).
+_VERBS_AFTER = ("培养", "选拔", "推广")
+_BETWEEN = r"[^，,。；;：:、“”]{0,10}?"
+
+
+def _split_forms(word: str) -> list[str]:
+    for verb in _VERBS_AFTER:
+        thing = word[: -len(verb)]
+        if word.endswith(verb) and len(thing) >= 2:
+            return [re.escape(verb) + _BETWEEN + re.escape(thing)]
+    return []
+
+
 @cache
 def _matcher(words: tuple[str, ...]) -> re.Pattern:
-    return re.compile("|".join(map(re.escape, sorted(set(words), key=len, reverse=True))))
+    plain = [re.escape(w) for w in sorted(set(words), key=len, reverse=True)]
+    return re.compile("|".join([*(f for w in sorted(set(words)) for f in _split_forms(w)), *plain]))
 
 
 @cache
@@ -125,11 +141,15 @@ def _outcome(sentence: str, at: int) -> bool:
 
 
 def _head_count(sentence: str, start: int, end: int) -> bool:
-    """The keyword counts residents (流动人口517人), with no word in its clause of whom the work was for."""
+    """The keyword counts residents (其中流动人口517人): the count follows it, and no verb of a
+    deed stands in its clause before the count (培养了后备干部12名, 为流动人口1200人办理…)."""
     if not HEAD_COUNT.match(sentence, end):
         return False
-    clause_start = max(sentence.rfind(c, 0, start) for c in "，,：:；;") + 1
-    return not _FOR_WHOM.search(sentence, clause_start, start)
+    import rjieba
+
+    clause_start = max(sentence.rfind(c, 0, start) for c in "，,：:；;、") + 1
+    words = rjieba.tag(sentence[clause_start:end])
+    return not any(tag.startswith(("v", "p")) and word not in _BEING for word, tag in words)
 
 
 def _inside_other(spans, start: int, end: int, own) -> bool:
