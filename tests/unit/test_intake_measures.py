@@ -166,6 +166,9 @@ def test_a_model_title_won_is_a_model_made_quoted_or_not():
     assert "model_creation" in found("2020年，全乡被市里命名为民族团结进步示范乡。")
     assert "model_creation" in found("经过努力，全乡被市里命名为“民族团结进步示范乡”。")
     assert "model_creation" in found("站里被州委、州政府授予民族团结进步模范集体称号。")
+    # Whatever the title's words: an honour won is a model made (the taxonomy's 评为, 称号).
+    assert "model_creation" in found("2023年，我堂被州里评为“和谐寺观教堂”。")
+    assert "model_creation" in found("2023年，村里被授予“美丽宜居村庄”称号。")
     # A keyword in the quoted name of a contest is still only its name.
     assert "model_creation" not in found("2020年，乡里举办“争当民族团结模范”演讲比赛3场。")
 
