@@ -179,3 +179,10 @@ def test_a_thing_and_its_verb_count_written_verb_first_with_words_between():
     assert "cadre_development" in got and "培养少数民族专业技术人才" in got["cadre_development"]
     # Not across a clause: what is trained ends where the clause does.
     assert "cadre_development" not in found("2022年，站里注重培养职工的学习兴趣，专业技术人才12名。")
+
+
+def test_typical_is_no_model_and_a_share_of_staff_is_a_head_count():
+    assert "model_creation" not in found("2016年全村有贫困户291户，是典型的深度贫困村。")
+    assert "model_creation" in found("2016年，村里评选民族团结进步典型5个。")
+    assert "cadre_development" not in found("2023年，局里干部职工中有5个民族，少数民族干部职工占62%。")
+    assert "cadre_development" in found("2023年，全局少数民族干部提拔12人。")

@@ -42,12 +42,15 @@ QUALIFIER = re.compile(r"[^，,。；;、“”]{0,4}?(?:作用|事迹|事例|�
 # study of the work: the word in another sense.
 CENSUS = re.compile(r"(?:摸底|基本情况|人口|户籍)[^，,。；;：:]{0,12}$")
 _CENSUS_WORDS = ("调查", "普查")
+# 典型的 is "typical" (是典型的深度贫困村): a word in another sense than a model.
+TYPICAL = re.compile(r"的")
 # Information shared (经验交流, 内部交流, 学术交流) is 交流 in another sense than people of different
 # groups meeting.
 SHARING = re.compile(r"(?:经验|学术|内部|业务|信息|心得|工作)\s*$")
 # A keyword followed by a number of people (辖区有流动人口517人, 少数民族群众1300余人) counts who
 # lives there, not a practice; one the work was done for (为流动人口1200人办理居住证) is evidence.
-HEAD_COUNT = re.compile(r"\s*(?:约|近|达|共|有)?\s*[0-9.]+\s*万?\s*(?:余|多)?\s*(?:人|户|名)(?!次)")
+# The count may come after a word or two of who they are and a share (少数民族干部职工占62%).
+HEAD_COUNT = re.compile(r"[\u4e00-\u9fff]{0,2}?\s*(?:约|近|达|共|有|占)?\s*([0-9.]+)\s*万?\s*(?:余|多)?\s*(?:人|户|名|%|％)(?!次)")
 # Verbs that say people are there (有, 居住), not that something was done for them.
 _BEING = frozenset(("有", "是", "共有", "现有", "另有", "居住", "生活", "聚居", "包括", "占"))
 
@@ -143,12 +146,13 @@ def _outcome(sentence: str, at: int) -> bool:
 def _head_count(sentence: str, start: int, end: int) -> bool:
     """The keyword counts residents (其中流动人口517人): the count follows it, and no verb of a
     deed stands in its clause before the count (培养了后备干部12名, 为流动人口1200人办理…)."""
-    if not HEAD_COUNT.match(sentence, end):
+    count = HEAD_COUNT.match(sentence, end)
+    if count is None:
         return False
     import rjieba
 
     clause_start = max(sentence.rfind(c, 0, start) for c in "，,：:；;、") + 1
-    words = rjieba.tag(sentence[clause_start:end])
+    words = rjieba.tag(sentence[clause_start:count.start(1)])
     return not any(tag.startswith(("v", "p")) and word not in _BEING for word, tag in words)
 
 
@@ -228,6 +232,7 @@ def measures(taxonomy: Taxonomy, text: str, is_heading) -> tuple[Suggestion, ...
                 if _whole(sentence, tokens, m.start(), m.end()) and not QUALIFIER.match(sentence, m.end()) \
                         and not _head_count(sentence, m.start(), m.end()) \
                         and not (m.group(0) == "交流" and SHARING.search(sentence, 0, m.start())) \
+                        and not (m.group(0) == "典型" and TYPICAL.match(sentence, m.end())) \
                         and not _outcome(sentence, m.start()) \
                         and not (m.group(0) in _CENSUS_WORDS and CENSUS.search(sentence, 0, m.start())) \
                         and not _inside_other(spans[sentence], m.start(), m.end(), measure.keywords):
