@@ -177,6 +177,9 @@ def test_a_thing_and_its_verb_count_written_verb_first_with_words_between():
     # 人才培养 written as 培养…人才.
     got = found("2022年，站里培养少数民族专业技术人才12名。")
     assert "cadre_development" in got and "培养少数民族专业技术人才" in got["cadre_development"]
+    # 结成对子 written with the kind of pair between, quoted or not.
+    assert "pairing" in found("2022年，寺管会与周边3个社区结成共建对子。")
+    assert "pairing" in found("2022年，各连队结成民族团结“结对认亲”对子820对。")
     # Not across a clause: what is trained ends where the clause does.
     assert "cadre_development" not in found("2022年，站里注重培养职工的学习兴趣，专业技术人才12名。")
 

@@ -82,16 +82,22 @@ THRESHOLD = 2
 RUN_IN_HEADING = 30
 
 
-# A keyword that is a thing and the verb done to it (人才培养, 干部培养, 经验推广) is as often written
-# verb first, with what is trained in between (培养少数民族技术和管理人才, 推广了他们的经验).
+# A keyword that is a thing and the verb done to it (人才培养, 干部培养, 经验推广; 结成对子) is as
+# often written verb first with words of the thing in between (培养少数民族技术和管理人才, 结成共建对子,
+# 结成“结对认亲”对子), within one clause.
 _VERBS_AFTER = ("培养", "选拔", "推广")
-_BETWEEN = r"[^，,。；;：:、“”]{0,10}?"
+_VERBS_FIRST = ("结成",)
+_BETWEEN = r"[^，,。；;：:、]{0,12}?"
 
 
 def _split_forms(word: str) -> list[str]:
     for verb in _VERBS_AFTER:
         thing = word[: -len(verb)]
         if word.endswith(verb) and len(thing) >= 2:
+            return [re.escape(verb) + _BETWEEN + re.escape(thing)]
+    for verb in _VERBS_FIRST:
+        thing = word[len(verb):]
+        if word.startswith(verb) and len(thing) >= 2:
             return [re.escape(verb) + _BETWEEN + re.escape(thing)]
     return []
 
