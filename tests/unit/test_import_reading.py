@@ -79,6 +79,13 @@ def test_a_paywall_marker_on_its_own_line_joins_nothing_and_noise_anywhere_is_re
         assert noise not in text, noise
     assert all(f["number"] not in ("2471", "2023") for r in reports for f in r["figures"])
     assert reports[0]["year"] == 2021  # the page's date is no year of the report
+    # Nothing dropped silently: every line taken out is listed once, by the report it was in
+    # (a marker between two reports by the first).
+    listed = [(r["report"], x["text"]) for r in reports for x in r["removed"]]
+    assert sorted(text for _, text in listed) == sorted([
+        "首頁 > 範文大全 > 工作總結", "篇1：", "发布时间：2023-01-08　　作者：佚名　　浏览次数：2471", "##paidbegin##",
+        "篇2：", "— 2 —", "本文由会员上传，仅供参考。如需原创文章，请联系客服。", "扫码关注公众号，获取更多范文"])
+    assert (1, "##paidbegin##") in listed and (2, "— 2 —") in listed
 
 
 @pytest.mark.parametrize("text, unit, unit_type", [
