@@ -189,3 +189,11 @@ def test_typical_is_no_model_and_a_share_of_staff_is_a_head_count():
     assert "model_creation" in found("2016年，村里评选民族团结进步典型5个。")
     assert "cadre_development" not in found("2023年，局里干部职工中有5个民族，少数民族干部职工占62%。")
     assert "cadre_development" in found("2023年，全局少数民族干部提拔12人。")
+
+
+def test_the_people_of_a_keyword_may_be_any_people():
+    # 各族群众共同 said of herders, teachers and pupils, cadres.
+    assert "exchange" in found("2022年，嘎查举办那达慕大会1次，各族牧民共同参加赛马、摔跤。")
+    assert "exchange" in found("2022年，学校组织各族师生一起包粽子，参加师生300人。")
+    # Not of anything at all: a long run between is another sentence's subject.
+    assert "exchange" not in found("2022年，各族牧民的草场纠纷由嘎查共同调处，调处5起。")

@@ -90,7 +90,14 @@ _VERBS_FIRST = ("结成",)
 _BETWEEN = r"[^，,。；;：:、]{0,12}?"
 
 
+# 群众 inside a keyword stands for whoever the people are (各族群众共同 -> 各族牧民共同, 各族师生一起).
+_PEOPLE = "群众"
+
+
 def _split_forms(word: str) -> list[str]:
+    head, people, tail = word.partition(_PEOPLE)
+    if people and head and tail:
+        return [re.escape(head) + r"[\u4e00-\u9fff]{1,4}?" + re.escape(tail)]
     for verb in _VERBS_AFTER:
         thing = word[: -len(verb)]
         if word.endswith(verb) and len(thing) >= 2:
