@@ -273,3 +273,17 @@ def test_an_office_that_speaks_of_its_area_is_the_writer_not_the_area(capsys, co
     path.write_text(report(*lines).format(more="县委宣传部举办民族政策宣讲8场。"), "utf-8")
     [r] = imported(capsys, content, path)
     assert r["unit_type"] != "county_department", r["evidence"]["unit_type"]
+
+
+@pytest.mark.parametrize("text, unit, unit_type", [
+    (report("和平街道2021年民族团结进步创建工作汇报", "和平街道位于天山区中部，辖9个社区，常住人口8.6万人。",
+            "2021年，街道在各社区设立民族团结服务站9个，结对认亲420户。"), "和平街道", "street_office"),
+    (report("民族团结进步创建工作汇报", "和田县人民医院位于和田地区，现有职工310人。", "2021年，医院开设双语门诊。"),
+     "和田县人民医院", "hospital"),
+])
+def test_a_name_that_begins_like_a_preposition_is_still_a_name(capsys, content, tmp_path, text, unit, unit_type):
+    # 和 of 和平 and 和田 is no "and": the name's first word is longer.
+    path = tmp_path / "r1.txt"
+    path.write_text(text, "utf-8")
+    [r] = imported(capsys, content, path)
+    assert (r["unit"], r["unit_type"]) == (unit, unit_type), r["evidence"]["unit_type"]

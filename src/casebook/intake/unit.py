@@ -93,8 +93,9 @@ def _name(candidate: str, where: str) -> Name | None:
         return None
     head = m.group(1)
     rest = candidate[: -len(head)]
-    # A name begins with itself, not with a preposition or a verb (在全县…, 关于…, 对全乡…).
-    if re.match(r"[在于对为从向按据由把将以和与及给让使经就当]", candidate):
+    # A name begins with itself, not with a preposition or a verb (在全县…, 关于…, 对全乡…): one
+    # that is a word of its own (和平街道, 和田地区, 于都县 begin with a name, 和县委… with 和).
+    if re.match(r"[在于对为从向按据由把将以和与及给让使经就当]", candidate) and _first_word(candidate) == candidate[0]:
         return None
     if _NOT_NAME.search(rest) and not _HEAD.get(head) == "association":
         return None
@@ -108,6 +109,12 @@ def _name(candidate: str, where: str) -> Name | None:
     stripped = re.sub(r"^(边境|民营|国有|基层|农村|城市|城区|驻村|某|本|该|我|各|全|中心|示范|少数民族)+", "", rest)
     generic = bool(_GENERIC.match(rest)) or placeholder or stripped[:1] in tuple("县乡镇州市区旗村")
     return Name(candidate, head, kind, where, generic, placeholder)
+
+
+def _first_word(text: str) -> str:
+    import rjieba
+
+    return next(iter(rjieba.cut(text)), "")
 
 
 def in_title(title: str) -> Name | None:
@@ -150,7 +157,8 @@ def in_opening(text: str) -> list[Name]:
     for m in _OPENING.finditer(text):
         candidate = re.sub(r"^(?:(?:19|20)[0-9]{2}年(?:以来)?|今年以来|一年来|近年来|多年来)", "", m.group(1))
         found = _name(candidate, "opening") if len(candidate) >= 2 else None
-        if found is not None and not re.match(r"[我本全各该此在为对将把从由经据按和与及也使年月日他其]", candidate):
+        # A pronoun or a date before it (我县…, 该局…); a preposition _name has judged already.
+        if found is not None and not re.match(r"[我本全各该此也年月日他其]", candidate):
             out.append(found)
     return out
 
