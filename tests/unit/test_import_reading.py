@@ -287,3 +287,19 @@ def test_a_name_that_begins_like_a_preposition_is_still_a_name(capsys, content, 
     path.write_text(text, "utf-8")
     [r] = imported(capsys, content, path)
     assert (r["unit"], r["unit_type"]) == (unit, unit_type), r["evidence"]["unit_type"]
+
+
+def test_a_unit_named_after_its_prefecture_is_at_that_level_and_a_partner_county_is_not_its_place(capsys, content, tmp_path):
+    # 地区 is a prefecture, not a district (区) of a county's level.
+    path = tmp_path / "r1.txt"
+    path.write_text(report(
+        "阿克苏地区第一人民医院2022年民族团结工作总结",
+        "2022年，医院组织职工开展国家通用语言培训，参训医护人员286人次。",
+        "医院与柯坪县人民医院建立医联体，派出专家下沉坐诊48人次。"), "utf-8")
+    [r] = imported(capsys, content, path)
+    assert r["region"]["prefecture"] == "阿克苏地区" and r["region"]["county"] is None
+    path.write_text(report(
+        "阿克苏地区民族宗教事务委员会2022年工作总结",
+        "2022年，委里在库车市、柯坪县举办民族政策宣讲12场。"), "utf-8")
+    [r] = imported(capsys, content, path)
+    assert r["unit_type"] == "prefecture_department", r["evidence"]["unit_type"]

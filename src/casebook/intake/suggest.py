@@ -199,7 +199,7 @@ def _level_of(name: str) -> str | None:
     levels = {d.level for _, a, b in matcher.find_matches_as_indexes(name) for d, _ in names[name[a:b]]}
     if "county" in levels:
         return "county"
-    if re.search(r"县|旗|(?<!自治)区(?!域)|派出所|司法所", name):
+    if re.search(r"县|旗|(?<!自治)(?<!地)区(?!域)|派出所|司法所", name):
         return "county"
     if "prefecture" in levels or re.search(r"州|盟|地区", name):
         return "prefecture"
