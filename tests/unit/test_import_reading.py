@@ -303,3 +303,12 @@ def test_a_unit_named_after_its_prefecture_is_at_that_level_and_a_partner_county
         "2022年，委里在库车市、柯坪县举办民族政策宣讲12场。"), "utf-8")
     [r] = imported(capsys, content, path)
     assert r["unit_type"] == "prefecture_department", r["evidence"]["unit_type"]
+
+
+def test_a_pair_joined_to_han_names_both_groups_whoever_the_people_are(capsys, content, tmp_path):
+    path = tmp_path / "r1.txt"
+    path.write_text(report(
+        "禾库镇中学民族团结教育工作总结",
+        "禾库镇中学是一所农村寄宿制初级中学，现有学生980名。2022年，学校组织苗汉学生结成学习对子156对。"), "utf-8")
+    [r] = imported(capsys, content, path)
+    assert set(r["ethnic_groups"]) == {"苗族", "汉族"}

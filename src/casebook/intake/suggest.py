@@ -338,7 +338,8 @@ _TWO_SIDES = re.compile(r"汉族(?:和|与|同)?(?:各)?少数民族之间|少�
 # The word after the pair says people are meant; a place before it (西藏, 援藏) is then no matter:
 # 援藏汉族干部 has 族 after 藏汉, not one of these words.
 _HAN_PAIR = re.compile(r"(?:([\u4e00-\u9fff])汉|汉([\u4e00-\u9fff]))"
-                       r"(?=民族|一家亲|群众|干部|职工|两族|同胞|居民|兄弟|各族|两个民族)")
+                       r"(?=民族|一家亲|两族|各族|两个民族|群众|干部|职工|员工|同胞|居民|村民|牧民|农牧民|兄弟|姐妹|学生|师生"
+                       r"|教师|青年|儿童|妇女|家庭|党员|医护|患者)")
 
 
 _SHORT_LIST = re.compile(r"((?:[\u4e00-\u9fff]{1,4}、)+[\u4e00-\u9fff]{1,4})(?:等)?"
