@@ -28,9 +28,10 @@ NOT_DONE = re.compile(r"(?<!工作)(?<!年度)(?<!行动)(?<!发展)(?<!招生)�
                       r"(?<![主需重只])要(?=通过|进一步|加强|坚持|把|以|在|继续|不断|切实|深入)|应当|必须|"
                       r"还需|有待|亟待|不足|缺乏|薄弱|不够|尚未|未能|希望|建议|准备|设想|探索建立|尚无|还没有|难度")
 # Verbs of doing: a sentence with one of them describes the practice as done, and counts twice.
-DONE = re.compile(r"举办|举行|建立|成立|实施|选派|选送|派出|结成|结对|签订|设立|开设|开通|落实|完成|召开|配备|聘请|资助|"
-                  r"慰问|表彰|荣获|获得|被评为|被命名|评为|命名为|授予|培训了|发放|走访|调解|化解|排查|推荐|制定|印发|编印|"
-                  r"设置|搭建|打造|创办|邀请|接待|共计|累计|全年|[0-9]+\s*(?:次|场|期|人次|户|名|人|件|个|万元)")
+DONE = re.compile(r"举办|举行|建立|成立|实施|选派|选送|派出|结成|结对|签订|设立|开设|开通|落实|完成|"
+                  r"召开|配备|聘请|资助|慰问|表彰|荣获|获得|被评为|被命名|评为|命名为|授予|培训了|"
+                  r"发放|走访|调解|化解|排查|推荐|制定|印发|编印|设置|搭建|打造|创办|邀请|接待|"
+                  r"共计|累计|全年|[0-9]+\s*(?:次|场|期|人次|户|名|人|件|个|万元)")
 # A paper's keyword line lists its topics, not what was done (【关键词】…民族机制创新); its abstract,
 # which tells what the study did, stays evidence.
 KEYWORDS_LINE = re.compile(r"\s*[【\[(（]?\s*(?:关键词|关键字|关键语)\s*[】\])）:：]")
@@ -50,7 +51,8 @@ SHARING = re.compile(r"(?:经验|学术|内部|业务|信息|心得|工作)\s*$"
 # A keyword followed by a number of people (辖区有流动人口517人, 少数民族群众1300余人) counts who
 # lives there, not a practice; one the work was done for (为流动人口1200人办理居住证) is evidence.
 # The count may come after a word or two of who they are and a share (少数民族干部职工占62%).
-HEAD_COUNT = re.compile(r"[\u4e00-\u9fff]{0,2}?\s*(?:约|近|达|共|有|占)?\s*([0-9.]+)\s*万?\s*(?:余|多)?\s*(?:人|户|名|%|％)(?!次)")
+HEAD_COUNT = re.compile(r"[\u4e00-\u9fff]{0,2}?\s*(?:约|近|达|共|有|占)?\s*([0-9.]+)\s*万?\s*(?:余|多)?"
+                        r"\s*(?:人|户|名|%|％)(?!次)")
 # Verbs that say people are there (有, 居住), not that something was done for them.
 _BEING = frozenset(("有", "是", "共有", "现有", "另有", "居住", "生活", "聚居", "包括", "占"))
 

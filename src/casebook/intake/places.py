@@ -34,7 +34,8 @@ class Division:
 
     def within(self, other: Division) -> bool:
         """This division lies in `other` (or is it)."""
-        return all(getattr(other, level) in (None, getattr(self, level)) for level in LEVELS[: LEVELS.index(other.level) + 1])
+        return all(getattr(other, level) in (None, getattr(self, level))
+                   for level in LEVELS[: LEVELS.index(other.level) + 1])
 
 
 @cache
@@ -177,7 +178,8 @@ def region(text: str, anchor: str = "", deepest: str = "county") -> dict[str, Su
         # As often as the report writes them (the weighting of the opening is not shown as a count).
         shown = ", ".join(f"“{w}” ×{text.count(w)}" for w, _ in counted.most_common() if text.count(w)) \
             or ", ".join(f"“{w}”" for w in counted)
-        out[level] = Suggestion(division.name, f"{shown} (gazetteer: {where}; the opening counts {ANCHOR_WEIGHT} times)")
+        out[level] = Suggestion(division.name,
+                                f"{shown} (gazetteer: {where}; the opening counts {ANCHOR_WEIGHT} times)")
     return out
 
 

@@ -1,4 +1,5 @@
-"""Finding the reports in a file: 篇N headings, a title repeated before each report, or a seam where pages were pasted together."""
+"""Finding the reports in a file: 篇N headings, a title repeated before each report, or a seam where
+pages were pasted together."""
 
 from __future__ import annotations
 
@@ -55,8 +56,10 @@ def split(read: Read) -> tuple[Report, ...]:
         kept, dropped = drop(piece, running, "repeated header or footer")
         low = firsts_at[i - 1] if i > 1 else None
         high = firsts_at[i] if i < len(merged) else None
-        own = [r for r in removed + dropped if piece and (low is None or r.line >= low) and (high is None or r.line < high)]
-        reports.append(Report(read.path, i, len(merged), tuple(_trim(kept)), tuple(sorted(own, key=lambda r: r.line)), shared))
+        own = [r for r in removed + dropped
+               if piece and (low is None or r.line >= low) and (high is None or r.line < high)]
+        reports.append(Report(read.path, i, len(merged), tuple(_trim(kept)),
+                              tuple(sorted(own, key=lambda r: r.line)), shared))
     return tuple(reports)
 
 
@@ -76,8 +79,8 @@ def _unnumbered(piece: list[Line], removed: list[Removed]) -> list[Line]:
     for line in piece:
         if PIECE.match(line.text) and is_heading(line.text):
             kept = heading_text(line.text)
-            removed.append(Removed(line.number, line.text.strip().replace(kept, "").strip() if kept else line.text.strip(),
-                                   "number of the report in the collection"))
+            number = line.text.strip().replace(kept, "").strip() if kept else line.text.strip()
+            removed.append(Removed(line.number, number, "number of the report in the collection"))
             if kept:
                 out.append(Line(line.number, kept))
             continue

@@ -32,7 +32,8 @@ PLACEHOLDER = re.compile(
     r"(?<=面积)(?=平方公里|平方米|亩)",
     re.M,
 )
-_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年(度|全年|上半年|下半年|[0-9]{1,2}月|[一二三四五六七八九十]{1,3}月|以来)?")
+_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年"
+                   r"(度|全年|上半年|下半年|[0-9]{1,2}月|[一二三四五六七八九十]{1,3}月|以来)?")
 _TRADITIONAL_SHARE = 0.01
 
 
@@ -68,8 +69,8 @@ def _attached(text: str, m: re.Match) -> str:
     if word:
         return token + word.group(0)
     places = "|".join(re.escape(h) for h, _ in naming.HEADS)
-    institutions = "|".join(re.escape(h) for h, kind in naming.HEADS if kind in ("hospital", "school", "religious_venue", "enterprise",
-                                                                          "association", "department"))
+    kinds = ("hospital", "school", "religious_venue", "enterprise", "association", "department")
+    institutions = "|".join(re.escape(h) for h, kind in naming.HEADS if kind in kinds)
     # The shortest name that ends on a head (XX村, XX街道), carried on to an institution in it (XX村清真寺).
     named = re.match(rf"[\u4e00-\u9fff]{{0,4}}?(?:{places})", after)
     if not named:
@@ -121,12 +122,14 @@ def suggest(report: Report, taxonomy: Taxonomy) -> Suggestions:
     unit, unit_type = _unit_and_type(taxonomy, found, places, opening, body)
     if unit_type.value == "prefecture_department" or (found.name and _level_of(found.name.name) == "prefecture"):
         places = region(body, anchor, deepest="prefecture")
-    measures = done_measures(taxonomy, body, lambda l: is_heading(l) or bool(ENUMERATED.match(l) and len(l.strip()) <= 60))
+    measures = done_measures(taxonomy, body,
+                             lambda l: is_heading(l) or bool(ENUMERATED.match(l) and len(l.strip()) <= 60))
     groups = _ethnic_groups(body)
     year = _year(own)
     said = [s for s, heading, done in sentences(body, is_heading) if not heading]
     county = places["county"]
-    county_forms = sorted(written_forms("county", county.value), key=len, reverse=True) if county.value and not inferred(county) else []
+    county_forms = (sorted(written_forms("county", county.value), key=len, reverse=True)
+                    if county.value and not inferred(county) else [])
     kind_label = taxonomy.unit_type(str(unit_type.value)).label("zh") if unit_type.value else "单位"
     place = next((places[level].value for level in ("county", "prefecture", "province")
                   if places[level].value and not inferred(places[level])), None)
@@ -189,7 +192,8 @@ def _anchor(title: str, found: _Found, lines: list[str]) -> str:
     body = [l for l in lines if not is_heading(l)]
     first = re.split(r"(?<=[。；！？])", body[0])[0] if body else ""
     placing = [s for l in body for s in re.split(r"(?<=[。；！？])", l)
-               if re.search(r"位于|地处|隶属|坐落|所在地|地处", s) and re.search(r"^.{0,30}(位于|地处|隶属|坐落|是)", s)]
+               if re.search(r"位于|地处|隶属|坐落|所在地|地处", s)
+               and re.search(r"^.{0,30}(位于|地处|隶属|坐落|是)", s)]
     return "\n".join([title, found.name.name if found.name else "", first, *placing[:2]])
 
 
@@ -217,7 +221,8 @@ def _unit_and_type(taxonomy: Taxonomy, found: _Found, places: dict, opening: str
     known = {u.id for u in taxonomy.unit_types}
     name = found.name
     unit = (Suggestion(name.name, f"the unit's own name in its {name.where}")
-            if name else Suggestion(None, "the report gives no name of its own (only a kind of unit, 我X, or a placeholder)"))
+            if name else
+            Suggestion(None, "the report gives no name of its own (only a kind of unit, 我X, or a placeholder)"))
     kind, why = None, ""
     source = found.kind_from
     if source is not None:
@@ -228,7 +233,8 @@ def _unit_and_type(taxonomy: Taxonomy, found: _Found, places: dict, opening: str
         kind, why = naming.SELF[word], f"it calls itself “我{word}” ×{n}"
     if kind == "院":
         kind = ("department" if re.search(r"法院|检察院|审判|检察", body) else
-                "school" if body.count("学生") + body.count("学院") > body.count("患者") + body.count("医院") else "hospital")
+                "school" if body.count("学生") + body.count("学院") > body.count("患者") + body.count("医院")
+                else "hospital")
         why += f" (院 read as a {kind} from the report's words)"
     if kind == "department":
         level = _level_of(name.name if name else source.name if source else "")
@@ -276,7 +282,8 @@ def _unit_type(taxonomy: Taxonomy, title: str, opening: str, body: str, places: 
     # A title names the unit that writes just before what the text is ("…街道办事处民族工作情况汇报"):
     # the last unit word of the report's own title decides.
     words = {k: u.id for u in taxonomy.unit_types for k in u.names}
-    in_title = re.findall("|".join(map(re.escape, sorted(words, key=len, reverse=True))), title) if title and words else []
+    alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    in_title = re.findall(alternation, title) if title and words else []
     if in_title:
         return Suggestion(words[in_title[-1]], f"the title names it: “{in_title[-1]}”")
     scores = {}
@@ -301,7 +308,8 @@ def _unit_type(taxonomy: Taxonomy, title: str, opening: str, body: str, places: 
 def _ethnic_groups(body: str) -> tuple[Suggestion, ...]:
     names = ethnic_groups()
     alternation = "|".join(sorted(names, key=len, reverse=True))
-    # A group named only inside an autonomous area's name (恩施土家族苗族自治州) is a place, not a group the report is about.
+    # A group named only inside an autonomous area's name (恩施土家族苗族自治州) is a place, not a
+    # group the report is about.
     pattern = re.compile(rf"({alternation})(?!(?:{alternation})*自治)")
     # The policy's two sides in a slogan or in general (汉族离不开少数民族; 少数民族与汉族之间) name no
     # group of the unit's own.
@@ -334,7 +342,8 @@ def _ethnic_groups(body: str) -> tuple[Suggestion, ...]:
     return tuple(Suggestion(name, evidence[name]) for name in names if counts[name])
 
 
-_TWO_SIDES = re.compile(r"汉族(?:和|与|同)?(?:各)?少数民族之间|少数民族(?:和|与|同)汉族之间|(?:汉族|少数民族)离不开(?:汉族|少数民族)")
+_TWO_SIDES = re.compile(r"汉族(?:和|与|同)?(?:各)?少数民族之间|少数民族(?:和|与|同)汉族之间"
+                        r"|(?:汉族|少数民族)离不开(?:汉族|少数民族)")
 # The word after the pair says people are meant; a place before it (西藏, 援藏) is then no matter:
 # 援藏汉族干部 has 族 after 藏汉, not one of these words.
 _HAN_PAIR = re.compile(r"(?:([\u4e00-\u9fff])汉|汉([\u4e00-\u9fff]))"
@@ -401,7 +410,9 @@ def _year(lines: list[str]) -> Suggestion[int | None]:
             if m.group(2) and m.group(2) != "以来" and not _PLAN.search(clause_before):
                 found[m.group(1)] += 1
     if not found:
-        return Suggestion(None, "no year of the work stated (years in passing, in plans and placeholders such as 20XX are not years)")
+        return Suggestion(None, "no year of the work stated "
+                                "(years in passing, in plans and placeholders such as 20XX are not years)")
     year, n = max(found.items(), key=lambda kv: (kv[1], kv[0]))
-    return Suggestion(int(year), f"“{year}年” in the title, opening what was done, in the closing date or with a month ({n})"
+    return Suggestion(int(year), f"“{year}年” in the title, opening what was done, in the closing date "
+                                 f"or with a month ({n})"
                       + (f"; others: {', '.join(y for y in found if y != year)}" if len(found) > 1 else ""))

@@ -22,12 +22,13 @@ HEADS: tuple[tuple[str, str], ...] = tuple(sorted((
     ("学校", "school"), ("中学", "school"), ("小学", "school"), ("大学", "school"), ("学院", "school"),
     ("幼儿园", "school"), ("职业学校", "school"), ("职业中学", "school"), ("完全中学", "school"), ("中心校", "school"),
     # religious venues
-    ("寺", "religious_venue"), ("清真寺", "religious_venue"), ("寺院", "religious_venue"), ("寺庙", "religious_venue"),
-    ("教堂", "religious_venue"), ("礼拜堂", "religious_venue"), ("宫观", "religious_venue"), ("道观", "religious_venue"),
-    ("庙", "religious_venue"),
+    ("寺", "religious_venue"), ("清真寺", "religious_venue"), ("寺院", "religious_venue"),
+    ("寺庙", "religious_venue"), ("教堂", "religious_venue"), ("礼拜堂", "religious_venue"),
+    ("宫观", "religious_venue"), ("道观", "religious_venue"), ("庙", "religious_venue"),
     # enterprises
-    ("公司", "enterprise"), ("企业", "enterprise"), ("分公司", "enterprise"), ("集团", "enterprise"), ("银行", "enterprise"),
-    ("分行", "enterprise"), ("支行", "enterprise"), ("营业部", "enterprise"), ("合作社", "enterprise"), ("厂", "enterprise"),
+    ("公司", "enterprise"), ("企业", "enterprise"), ("分公司", "enterprise"), ("集团", "enterprise"),
+    ("银行", "enterprise"), ("分行", "enterprise"), ("支行", "enterprise"), ("营业部", "enterprise"),
+    ("合作社", "enterprise"), ("厂", "enterprise"),
     # associations
     ("促进会", "association"), ("商会", "association"), ("总商会", "association"), ("工商联", "association"),
     ("工商业联合会", "association"), ("联谊会", "association"), ("协会", "association"), ("研究会", "association"),
@@ -35,7 +36,8 @@ HEADS: tuple[tuple[str, str], ...] = tuple(sorted((
     ("工作队", "aid_team"), ("工作组", "aid_team"), ("工作团", "aid_team"),
     # communities, street offices, townships, villages
     ("社区", "community"), ("居委会", "community"), ("居民委员会", "community"), ("社区居委会", "community"),
-    ("街道", "street_office"), ("街道办", "street_office"), ("街道办事处", "street_office"), ("街道党工委", "street_office"),
+    ("街道", "street_office"), ("街道办", "street_office"), ("街道办事处", "street_office"),
+    ("街道党工委", "street_office"),
     ("乡", "township"), ("镇", "township"), ("民族乡", "township"), ("苏木", "township"),
     ("乡人民政府", "township"), ("镇人民政府", "township"), ("乡党委", "township"), ("镇党委", "township"),
     ("村", "village"), ("嘎查", "village"), ("村委会", "village"), ("村民委员会", "village"), ("村党支部", "village"),
@@ -45,7 +47,8 @@ HEADS: tuple[tuple[str, str], ...] = tuple(sorted((
     ("局", "department"), ("分局", "department"), ("派出所", "department"), ("司法所", "department"),
     ("法院", "department"), ("人民法院", "department"), ("检察院", "department"), ("人民检察院", "department"),
     ("统战部", "department"), ("宣传部", "department"), ("组织部", "department"), ("民宗委", "department"),
-    ("民委", "department"), ("民族宗教事务委员会", "department"), ("民族事务委员会", "department"), ("办公室", "department"),
+    ("民委", "department"), ("民族宗教事务委员会", "department"), ("民族事务委员会", "department"),
+    ("办公室", "department"),
     # areas as a whole
     ("县", "area"), ("市", "area"), ("区", "area"), ("旗", "area"), ("自治县", "area"), ("县委", "area"),
     ("县人民政府", "area"), ("县委县政府", "area"), ("市委", "area"),
@@ -59,18 +62,21 @@ SELF: dict[str, str] = {
     "寺": "religious_venue", "堂": "religious_venue", "校": "school", "园": "school",
     "村": "village", "乡": "township", "镇": "township", "连": "corps", "团": "corps", "会": "association",
     "公司": "enterprise", "行": "enterprise", "社区": "community", "街道": "street_office",
-    "县": "area", "市": "area", "区": "area", "旗": "area", "队": "aid_team", "工作队": "aid_team", "组": "aid_team", "工作组": "aid_team",
+    "县": "area", "市": "area", "区": "area", "旗": "area",
+    "队": "aid_team", "工作队": "aid_team", "组": "aid_team", "工作组": "aid_team",
 }
 _SELF_RE = re.compile(r"(?:我|本)(工作队|工作组|公司|社区|街道"
                       r"|[院所局部委寺堂校园村乡镇连团会行县市区旗队组])(?![\u4e00-\u9fff]{0,0}[长员])")
 
 # Words that make a name generic (边境派出所, 民营企业, 县税务局): a kind of unit, not one unit.
-_GENERIC = re.compile(r"^(边境|民营|国有|基层|农村|城市|城区|驻村|某|本|该|我|各|全|县|乡|镇|村|州|市|区|中心|示范|少数民族|[XxＸｘ]+)*$")
+_GENERIC = re.compile(r"^(边境|民营|国有|基层|农村|城市|城区|驻村|某|本|该|我|各|全|县|乡|镇|村|州|市|区|中心|示范"
+                      r"|少数民族|[XxＸｘ]+)*$")
 # What a name may not hold: it is then a topic, not a unit.
 _NOT_NAME = re.compile(r"[把将被的]|进驻|组织|要求|根据|按照|通过|围绕|民族团结|创建|工作总结|汇报|情况|关于|开展"
                        r"|加强|推进|活动|建设|铸牢|共同体|先进|荣获|被评为|和谐")
 # What may follow a unit's name in its title.
-_AFTER_TITLE = re.compile(r"^(?:(?:19|20)[0-9Xx]{2}|民族|创建|统战|统一战线|工作|关于|年度|上半年|下半年|宣传|开展|争创|“|《|$)")
+_AFTER_TITLE = re.compile(r"^(?:(?:19|20)[0-9Xx]{2}|民族|创建|统战|统一战线|工作|关于|年度|上半年|下半年|宣传|开展|争创"
+                          r"|“|《|$)")
 # What follows a unit's name where a sentence introduces it.
 _INTRODUCED = (r"(?:是|位于|地处|坐落|隶属|现有|共有|下辖|辖|成立于|始建于|创建于|建于|始终|多年来|近年来|（|\(|在"
                r"|作为|坚持|以|紧紧|认真|把|积极|于)")
@@ -148,7 +154,8 @@ def _in_title(title: str) -> Name | None:
     return best
 
 
-_OPENING = re.compile(rf"(?:^|(?<=[。；！？\n，,：:]))\s*((?:[\u4e00-\u9fff0-9XxＸｘ]){{1,28}}?(?:{_HEAD_RE}))(?={_INTRODUCED})", re.M)
+_OPENING = re.compile(rf"(?:^|(?<=[。；！？\n，,：:]))\s*((?:[\u4e00-\u9fff0-9XxＸｘ]){{1,28}}?(?:{_HEAD_RE}))"
+                      rf"(?={_INTRODUCED})", re.M)
 
 
 def in_opening(text: str) -> list[Name]:
