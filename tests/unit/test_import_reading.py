@@ -38,7 +38,8 @@ def test_every_kind_of_marker_splits_a_collection_and_its_preamble_is_no_report(
     numerals = {1: "一", 2: "二"}
     parts = [marker.format(n=n, cn=numerals[n]) + text for n, text in ((1, HOSPITAL), (2, TOWN))]
     path = tmp_path / "collection.txt"
-    path.write_text("民族团结工作总结（精选2篇）\n【导语】本站为大家整理了两篇总结，供参考！\n\n" + "\n\n".join(parts), "utf-8")
+    preamble = "民族团结工作总结（精选2篇）\n【导语】本站为大家整理了两篇总结，供参考！\n\n"
+    path.write_text(preamble + "\n\n".join(parts), "utf-8")
     reports = imported(capsys, content, path)
     assert [r["unit"] for r in reports] == ["石门乡卫生院", "青松镇"]
     assert [r["unit_type"] for r in reports] == ["hospital", "township"]
@@ -49,7 +50,8 @@ def test_every_kind_of_marker_splits_a_collection_and_its_preamble_is_no_report(
 
 def test_reports_with_a_trailing_number_or_no_marker_at_all_split_where_a_new_title_begins(capsys, content, tmp_path):
     trailing = tmp_path / "trailing.txt"
-    trailing.write_text(HOSPITAL.replace("总结\n", "总结 篇1\n", 1) + "\n\n" + TOWN.replace("汇报\n", "汇报 篇2\n", 1), "utf-8")
+    trailing.write_text(HOSPITAL.replace("总结\n", "总结 篇1\n", 1) + "\n\n"
+                        + TOWN.replace("汇报\n", "汇报 篇2\n", 1), "utf-8")
     assert len(imported(capsys, content, trailing)) == 2
     bare = tmp_path / "bare.txt"
     bare.write_text(HOSPITAL + "\n" + TOWN, "utf-8")  # one after the other, no marker, no blank line
@@ -89,19 +91,24 @@ def test_a_paywall_marker_on_its_own_line_joins_nothing_and_noise_anywhere_is_re
 
 
 @pytest.mark.parametrize("text, unit, unit_type", [
-    (report("边境派出所民族团结进步创建工作总结", "我所地处勐腊县，辖区居住着傣族、哈尼族群众。", "我所开展民族政策宣传12场。"),
+    (report("边境派出所民族团结进步创建工作总结", "我所地处勐腊县，辖区居住着傣族、哈尼族群众。",
+            "我所开展民族政策宣传12场。"),
      None, "county_department"),
     (report("阿坝州民宗委2021年民族团结进步宣传月活动总结", "州民宗委牵头开展宣传月活动，在马尔康市举办文艺演出3场。"),
      "阿坝州民宗委", "prefecture_department"),
     (report("中共三都水族自治县委统战部2021年工作总结", "县委统战部加强民主党派和无党派人士工作，召开座谈会4次。"),
      "中共三都水族自治县委统战部", "county_department"),
-    (report("县税务局2023年民族团结进步创建工作总结", "国家税务总局雷山县税务局现有干部职工50人。", "我局开展双语办税服务。"),
+    (report("县税务局2023年民族团结进步创建工作总结", "国家税务总局雷山县税务局现有干部职工50人。",
+            "我局开展双语办税服务。"),
      "国家税务总局雷山县税务局", "county_department"),
-    (report("创建和谐寺观教堂工作总结", "我寺位于碌曲县，现有僧人40名。", "我寺组织僧人学习法律法规6次。"), None, "religious_venue"),
-    (report("农商银行雷山支行2020年民族团结工作总结", "雷山支行开展双语金融服务，发放贷款300万元。"), "农商银行雷山支行", "enterprise"),
+    (report("创建和谐寺观教堂工作总结", "我寺位于碌曲县，现有僧人40名。", "我寺组织僧人学习法律法规6次。"),
+     None, "religious_venue"),
+    (report("农商银行雷山支行2020年民族团结工作总结", "雷山支行开展双语金融服务，发放贷款300万元。"),
+     "农商银行雷山支行", "enterprise"),
     (report("第七师一二五团三连2024年民族团结工作总结", "我连现有职工群众200户，居住着汉族、维吾尔族。"),
      "第七师一二五团三连", "corps_company"),
-    (report("小学民族团结教育工作总结", "我校地处雷山县，是一所寄宿制小学。", "我校开展民族团结教育课12节。"), None, "school"),
+    (report("小学民族团结教育工作总结", "我校地处雷山县，是一所寄宿制小学。", "我校开展民族团结教育课12节。"),
+     None, "school"),
 ])
 def test_the_unit_type_comes_from_the_head_of_the_units_own_name(capsys, content, tmp_path, text, unit, unit_type):
     path = tmp_path / "r1.txt"
@@ -126,7 +133,8 @@ def test_the_units_own_place_and_year_not_those_it_mentions(capsys, content, tmp
 
 def test_a_higher_level_not_written_is_inferred_and_marked_so(capsys, content, tmp_path):
     path = tmp_path / "r1.txt"
-    path.write_text(report("青松镇2022年民族团结工作汇报", "青松镇地处雷山县北部。", "2022年，全镇举办讲座5场。"), "utf-8")
+    path.write_text(report("青松镇2022年民族团结工作汇报", "青松镇地处雷山县北部。", "2022年，全镇举办讲座5场。"),
+                    "utf-8")
     [r] = imported(capsys, content, path)
     assert r["region"]["county"] == "雷山县"
     assert r["region"]["prefecture"] == "黔东南苗族侗族自治州"
@@ -289,7 +297,8 @@ def test_a_name_that_begins_like_a_preposition_is_still_a_name(capsys, content, 
     assert (r["unit"], r["unit_type"]) == (unit, unit_type), r["evidence"]["unit_type"]
 
 
-def test_a_unit_named_after_its_prefecture_is_at_that_level_and_a_partner_county_is_not_its_place(capsys, content, tmp_path):
+def test_a_unit_named_after_its_prefecture_is_at_that_level_and_a_partner_county_is_not_its_place(
+        capsys, content, tmp_path):
     # 地区 is a prefecture, not a district (区) of a county's level.
     path = tmp_path / "r1.txt"
     path.write_text(report(
