@@ -321,3 +321,17 @@ def test_a_pair_joined_to_han_names_both_groups_whoever_the_people_are(capsys, c
         "禾库镇中学是一所农村寄宿制初级中学，现有学生980名。2022年，学校组织苗汉学生结成学习对子156对。"), "utf-8")
     [r] = imported(capsys, content, path)
     assert set(r["ethnic_groups"]) == {"苗族", "汉族"}
+
+
+def test_a_place_that_sends_aid_is_not_the_units_place(capsys, content, tmp_path):
+    path = tmp_path / "r1.txt"
+    path.write_text(report(
+        "援宁工作队2020年民族团结工作总结",
+        "2020年，福建省第十二批援宁工作队21名队员分赴宁夏西海固地区挂职。",
+        "工作队协调帮扶资金2.3亿元，带动回族、汉族群众就业8600人。"), "utf-8")
+    [r] = imported(capsys, content, path)
+    assert r["region"]["province"] == "宁夏回族自治区"
+    # Aid received where the place is (定日县援藏干部) leaves the place the unit's.
+    path.write_text(report("定日县援藏干部民族团结工作总结", "2021年，定日县援藏干部深入牧区开展义诊12次。"), "utf-8")
+    [r] = imported(capsys, content, path)
+    assert r["region"]["county"] == "定日县"

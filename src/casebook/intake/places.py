@@ -113,6 +113,22 @@ def gazetteer() -> tuple[dict[str, tuple[tuple[Division, dict[str, str]], ...]],
 
 
 ANCHOR_WEIGHT = 5
+# A place that sends aid (上海援藏, 福建省第十二批援宁工作队, 深圳市对口帮扶) is where help comes from,
+# not where the report's unit is.
+SENDER = re.compile(r"(?:第[0-9一二三四五六七八九十百]+批)?(?:援([^助])|对口支援|对口帮扶)")
+# 援藏 after a place in Tibet is aid received there (定日县援藏干部), not sent from it.
+_AIDED = {"藏": "西藏自治区", "疆": "新疆维吾尔自治区", "宁": "宁夏回族自治区", "青": "青海省",
+          "蒙": "内蒙古自治区", "滇": "云南省", "黔": "贵州省", "桂": "广西壮族自治区", "川": "四川省",
+          "甘": "甘肃省", "陇": "甘肃省"}
+
+
+def _sends(text: str, start: int, end: int) -> bool:
+    m = SENDER.match(text, end)
+    if m is None:
+        return False
+    names, _ = gazetteer()
+    aided = _AIDED.get(m.group(1) or "")
+    return not any(d.province == aided for d, _ in names[text[start:end]])
 
 
 def region(text: str, anchor: str = "", deepest: str = "county") -> dict[str, Suggestion]:
@@ -124,9 +140,11 @@ def region(text: str, anchor: str = "", deepest: str = "county") -> dict[str, Su
     A level the report does not write is None, or inferred from the gazetteer where a lower
     level is known (its evidence says so)."""
     names, matcher = gazetteer()
-    counts = Counter(text[start:end] for _, start, end in matcher.find_matches_as_indexes(text))
+    counts = Counter(text[start:end] for _, start, end in matcher.find_matches_as_indexes(text)
+                     if not _sends(text, start, end))
     for _, start, end in matcher.find_matches_as_indexes(anchor):
-        counts[anchor[start:end]] += ANCHOR_WEIGHT
+        if not _sends(anchor, start, end):
+            counts[anchor[start:end]] += ANCHOR_WEIGHT
     mentions: list[tuple[Division, dict[str, str], int]] = []
     for form, n in counts.items():
         for division, written in names[form]:
