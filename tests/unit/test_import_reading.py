@@ -335,3 +335,15 @@ def test_a_place_that_sends_aid_is_not_the_units_place(capsys, content, tmp_path
     path.write_text(report("定日县援藏干部民族团结工作总结", "2021年，定日县援藏干部深入牧区开展义诊12次。"), "utf-8")
     [r] = imported(capsys, content, path)
     assert r["region"]["county"] == "定日县"
+
+
+def test_a_taoist_temple_is_named_by_its_guan_and_a_view_is_not(capsys, content, tmp_path):
+    path = tmp_path / "r1.txt"
+    path.write_text(report("青云观2023年创建和谐宫观工作总结", "青云观位于湖北省恩施土家族苗族自治州咸丰县，现有道士9人。",
+                           "2023年，观里组织道众学习宗教事务条例10次。"), "utf-8")
+    [r] = imported(capsys, content, path)
+    assert (r["unit"], r["unit_type"]) == ("青云观", "religious_venue")
+    path.write_text(report("民族团结进步创建工作总结", "河湾村文化景观位于村口，是村里新建的宣传阵地。",
+                           "2023年，河湾村举办民族团结讲座5场。"), "utf-8")
+    [r] = imported(capsys, content, path)
+    assert r["unit"] != "河湾村文化景观" and r["unit_type"] != "religious_venue"

@@ -24,7 +24,7 @@ HEADS: tuple[tuple[str, str], ...] = tuple(sorted((
     # religious venues
     ("寺", "religious_venue"), ("清真寺", "religious_venue"), ("寺院", "religious_venue"),
     ("寺庙", "religious_venue"), ("教堂", "religious_venue"), ("礼拜堂", "religious_venue"),
-    ("宫观", "religious_venue"), ("道观", "religious_venue"), ("庙", "religious_venue"),
+    ("宫观", "religious_venue"), ("道观", "religious_venue"), ("庙", "religious_venue"), ("观", "religious_venue"),
     # enterprises
     ("公司", "enterprise"), ("企业", "enterprise"), ("分公司", "enterprise"), ("集团", "enterprise"),
     ("银行", "enterprise"), ("分行", "enterprise"), ("支行", "enterprise"), ("营业部", "enterprise"),
@@ -108,7 +108,10 @@ def _name(candidate: str, where: str) -> Name | None:
     kind = _HEAD[head]
     if kind == "corps" and head in ("连", "团") and not re.search(r"[师团]", rest):
         return None  # 连 and 团 name a Corps unit only under its division or regiment (第四师六十四团五连)
-    if kind == "religious_venue" and head in ("寺", "庙") and len(rest) < 1:
+    if kind == "religious_venue" and head in ("寺", "庙", "观") and len(rest) < 1:
+        return None
+    # 观 heads a Taoist temple's name (青云观), not a view (景观, 参观) or an outlook (民族观, 价值观).
+    if head == "观" and re.search(r"(?:景|参|值|界|生|族|史|家|化|教|主|念)观$", candidate):
         return None
     placeholder = bool(re.search(r"[XxＸｘ]{1,4}|[*＊#]{2,}", candidate))
     # 县税务局, 州民宗委: a level and a kind of office, not one unit's name.
