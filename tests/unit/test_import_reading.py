@@ -339,7 +339,8 @@ def test_a_place_that_sends_aid_is_not_the_units_place(capsys, content, tmp_path
 
 def test_a_taoist_temple_is_named_by_its_guan_and_a_view_is_not(capsys, content, tmp_path):
     path = tmp_path / "r1.txt"
-    path.write_text(report("青云观2023年创建和谐宫观工作总结", "青云观位于湖北省恩施土家族苗族自治州咸丰县，现有道士9人。",
+    path.write_text(report("青云观2023年创建和谐宫观工作总结",
+                           "青云观位于湖北省恩施土家族苗族自治州咸丰县，现有道士9人。",
                            "2023年，观里组织道众学习宗教事务条例10次。"), "utf-8")
     [r] = imported(capsys, content, path)
     assert (r["unit"], r["unit_type"]) == ("青云观", "religious_venue")
