@@ -348,3 +348,11 @@ def test_a_taoist_temple_is_named_by_its_guan_and_a_view_is_not(capsys, content,
                            "2023年，河湾村举办民族团结讲座5场。"), "utf-8")
     [r] = imported(capsys, content, path)
     assert r["unit"] != "河湾村文化景观" and r["unit_type"] != "religious_venue"
+
+
+def test_an_honour_is_named_to_its_last_end(capsys, content, tmp_path):
+    path = tmp_path / "r1.txt"
+    path.write_text(report("城北社区民族团结进步创建工作汇报", "城北社区位于西宁市城北区，辖区居民4200户。",
+                           "2021年，社区被评为全国民族团结进步示范区示范单位。"), "utf-8")
+    [r] = imported(capsys, content, path)
+    assert r["honours"] == ["全国民族团结进步示范区示范单位"]

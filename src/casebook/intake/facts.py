@@ -12,8 +12,10 @@ from .model import Suggestion
 # An honour is given: 荣获…, 被评为…, 被命名为…, 授予…称号, 记集体三等功.
 _GIVEN = re.compile(r"(?:荣获|获得|获评|被评为|被命名为|命名为|评为|授予|被授予|被表彰为|荣膺)")
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,40})[”\"」』](?:称号|荣誉称号|奖|光荣称号)?")
-_NAMED = re.compile(r"[\u4e00-\u9fff（）()]{2,36}?(?:先进集体|先进单位|先进个人|示范单位|示范区|示范市|示范县|示范乡|示范镇|示范村|"
-                    r"示范社区|示范学校|示范企业|示范点|示范基地|模范集体|模范单位|文明单位|称号|一等奖|二等奖|三等奖|优秀奖|奖)")
+_HONOUR_ENDS = (r"(?:先进集体|先进单位|先进个人|示范单位|示范区|示范市|示范县|示范乡|示范镇|示范村|"
+                r"示范社区|示范学校|示范企业|示范点|示范基地|模范集体|模范单位|文明单位|称号|一等奖|二等奖|三等奖|优秀奖|奖)")
+# The shortest name that ends like an honour, and the end right after it too (…示范区示范单位).
+_NAMED = re.compile(rf"[\u4e00-\u9fff（）()]{{2,36}}?{_HONOUR_ENDS}{_HONOUR_ENDS}?")
 _MERIT = re.compile(r"记(?:集体)?[一二三]等功")
 
 
