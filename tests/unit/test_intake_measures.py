@@ -197,3 +197,9 @@ def test_the_people_of_a_keyword_may_be_any_people():
     assert "exchange" in found("2022年，学校组织各族师生一起包粽子，参加师生300人。")
     # Not of anything at all: a long run between is another sentence's subject.
     assert "exchange" not in found("2022年，各族牧民的草场纠纷由嘎查共同调处，调处5起。")
+
+
+def test_halal_food_made_and_sold_is_an_industry_not_a_service():
+    assert "culturally_adapted_services" not in found(
+        "2022年，商会引导会员企业建设清真牛羊肉加工项目，带动养殖户320户增收。")
+    assert "culturally_adapted_services" in found("2022年，医院开设清真食堂，为回族患者提供清真餐3000余份。")

@@ -47,6 +47,9 @@ CENSUS = re.compile(r"(?:摸底|基本情况|人口|户籍)[^，,。；;：:]{0,
 _CENSUS_WORDS = ("调查", "普查")
 # 典型的 is "typical" (是典型的深度贫困村): a word in another sense than a model.
 TYPICAL = re.compile(r"的")
+# Halal food made and sold (清真牛羊肉加工项目, 清真食品产业) is an industry, not a service adapted to
+# its customers' faith (清真食堂, 清真餐).
+HALAL_TRADE = re.compile(r"[^，,。；;、]{0,6}?(?:加工|产业|项目|企业|生产|养殖|基地|园区)")
 # Information shared (经验交流, 内部交流, 学术交流) is 交流 in another sense than people of different
 # groups meeting.
 SHARING = re.compile(r"(?:经验|学术|内部|业务|信息|心得|工作)\s*$")
@@ -250,6 +253,7 @@ def measures(taxonomy: Taxonomy, text: str, is_heading) -> tuple[Suggestion, ...
                         and not _head_count(sentence, m.start(), m.end()) \
                         and not (m.group(0) == "交流" and SHARING.search(sentence, 0, m.start())) \
                         and not (m.group(0) == "典型" and TYPICAL.match(sentence, m.end())) \
+                        and not (m.group(0) == "清真" and HALAL_TRADE.match(sentence, m.end())) \
                         and not _outcome(sentence, m.start()) \
                         and not (m.group(0) in _CENSUS_WORDS and CENSUS.search(sentence, 0, m.start())) \
                         and not _inside_other(spans[sentence], m.start(), m.end(), measure.keywords):
