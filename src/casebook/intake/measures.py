@@ -7,8 +7,9 @@ a keyword inside a longer word (清真 in 清真寺 names a mosque, not a halal 
 come from the same segmenter as the search, rjieba), a keyword qualifying a role or a story
 (模范作用, 典型事迹), one in a clause that tells an outcome (提高了满意度, …的良好氛围), a statement of
 guiding principles (以…为指导), a count of residents (流动人口517人), a word in another sense
-(典型的 "typical", 经验交流) and a paper's keyword line. A keyword is also found as reports split it:
-verb first with words between (培养…人才, 结成…对子), or with other people than 群众 (各族牧民共同).
+(典型的 "typical", 经验交流, 清真 of a halal trade) and a paper's keyword line. A keyword is also
+found as reports split it: verb first with words between (培养…人才, 结成…对子), or with other
+people than 群众 (各族牧民共同).
 """
 
 from __future__ import annotations
