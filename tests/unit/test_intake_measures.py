@@ -203,3 +203,11 @@ def test_halal_food_made_and_sold_is_an_industry_not_a_service():
     assert "culturally_adapted_services" not in found(
         "2022年，商会引导会员企业建设清真牛羊肉加工项目，带动养殖户320户增收。")
     assert "culturally_adapted_services" in found("2022年，医院开设清真食堂，为回族患者提供清真餐3000余份。")
+
+
+def test_needy_people_of_any_kind_and_a_programme_named_a_plan():
+    # 困难群众 said of pupils and families.
+    assert "livelihood" in found("2023年，学校为困难学生发放生活补助18.6万元。")
+    # A programme named …计划 is a thing carried out, not a plan: the clause after it was done.
+    assert "livelihood" in found("学校认真落实农村学生营养改善计划，本学年为困难家庭发放生活补助18.6万元。")
+    assert "livelihood" not in found("学校计划明年为困难家庭发放生活补助。")

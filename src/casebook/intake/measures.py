@@ -26,7 +26,7 @@ AHEAD = re.compile(r"存在的?问题|存在的?不足|存在的?困难|问题�
                    r"|对策|建议")
 # A clause of plans, wishes or shortcomings: what it says is not done. A plan as a thing (写入年度工作
 # 计划, 招生计划) and funds secured (争取资助4.2万元, 争取到项目) are no plan word.
-NOT_DONE = re.compile(r"(?<!工作)(?<!年度)(?<!行动)(?<!发展)(?<!招生)计划(?![书表》])|拟|力争|"
+NOT_DONE = re.compile(r"(?<!工作)(?<!年度)(?<!行动)(?<!发展)(?<!招生)计划(?![书表》，,。；;、和与的”\"）)]|$)|拟|力争|"
                       r"争取(?!到|资金|项目|贷款|资助|经费|支持|补助)|打算|下一步|下步|将进一步|将继续|将加大|将着力|将重点|将在|将把|将探索|将积极|"
                       r"(?<![主需重只])要(?=通过|进一步|加强|坚持|把|以|在|继续|不断|切实|深入)|应当|必须|"
                       r"还需|有待|亟待|不足|缺乏|薄弱|不够|尚未|未能|希望|建议|准备|设想|探索建立|尚无|还没有|难度")
@@ -98,14 +98,17 @@ _VERBS_FIRST = ("结成",)
 _BETWEEN = r"[^，,。；;：:、]{0,12}?"
 
 
-# 群众 inside a keyword stands for whoever the people are (各族群众共同 -> 各族牧民共同, 各族师生一起).
+# 群众 in a keyword stands for whoever the people are (各族群众共同 -> 各族牧民共同, 各族干部群众一起;
+# 困难群众 -> 困难学生, 困难家庭).
 _PEOPLE = "群众"
+_PEOPLE_WORDS = (r"(?:群众|居民|村民|牧民|农牧民|职工|员工|干部|学生|师生|青少年|儿童|家庭|家长|妇女|老人|党员|"
+                 r"患者|信众|同胞|青年|商户|企业家|僧人|教职人员|民警|官兵|游客){1,2}")
 
 
 def _split_forms(word: str) -> list[str]:
     head, people, tail = word.partition(_PEOPLE)
-    if people and head and tail:
-        return [re.escape(head) + r"[\u4e00-\u9fff]{1,4}?" + re.escape(tail)]
+    if people and head:
+        return [re.escape(head) + _PEOPLE_WORDS + re.escape(tail)]
     for verb in _VERBS_AFTER:
         thing = word[: -len(verb)]
         if word.endswith(verb) and len(thing) >= 2:
