@@ -154,11 +154,11 @@ def test_information_shared_is_no_exchange_between_groups():
 
 def test_a_run_in_heading_heads_its_paragraph():
     # Paragraphs of more than 60 characters: as a whole, no heading.
-    got = found("三、欢度节日，增进团结。每年组织各族职工一起过藏历年和春节，包饺子、做糌粑、跳锅庄，"
-                "参加职工400人次，职工家属也纷纷参加。")
-    assert "exchange" in got and "欢度节日" in got["exchange"]
+    got = found("三、共度佳节，增进感情。每年藏历年和春节，站里都组织职工包饺子、做糌粑、跳锅庄，"
+                "参加职工400人次，职工家属和附近的牧民也纷纷赶来参加，场面十分热闹。")
+    assert "exchange" in got and "共度佳节" in got["exchange"]
     # A paragraph's long first sentence is no heading: one mention without a deed is not enough.
-    assert "exchange" not in found("三、站里的职工大多来自牧区，平时也很重视欢度节日，逢年过节都要聚在一起。"
+    assert "exchange" not in found("三、站里的职工大多来自牧区，平时也很看重共度佳节，逢年过节都要聚在一起。"
                                    "每年组织职工过藏历年和春节，包饺子、做糌粑、跳锅庄。")
 
 
@@ -167,7 +167,7 @@ def test_a_model_title_won_is_a_model_made_quoted_or_not():
     assert "model_creation" in found("经过努力，全乡被市里命名为“民族团结进步示范乡”。")
     assert "model_creation" in found("站里被州委、州政府授予民族团结进步模范集体称号。")
     # Whatever the title's words: an honour won is a model made (the taxonomy's 评为, 称号).
-    assert "model_creation" in found("2023年，我堂被州里评为“和谐寺观教堂”。")
+    assert "model_creation" in found("2023年，教堂被县里评为“和谐寺观教堂”。")
     assert "model_creation" in found("2023年，村里被授予“美丽宜居村庄”称号。")
     # A keyword in the quoted name of a contest is still only its name.
     assert "model_creation" not in found("2020年，乡里举办“争当民族团结模范”演讲比赛3场。")
@@ -185,9 +185,9 @@ def test_a_thing_and_its_verb_count_written_verb_first_with_words_between():
 
 
 def test_typical_is_no_model_and_a_share_of_staff_is_a_head_count():
-    assert "model_creation" not in found("2016年全村有贫困户291户，是典型的深度贫困村。")
+    assert "model_creation" not in found("2019年全乡有建档立卡户460户，是典型的山区贫困乡。")
     assert "model_creation" in found("2016年，村里评选民族团结进步典型5个。")
-    assert "cadre_development" not in found("2023年，局里干部职工中有5个民族，少数民族干部职工占62%。")
+    assert "cadre_development" not in found("2023年，局里干部职工中有5个民族，少数民族干部职工占58%。")
     assert "cadre_development" in found("2023年，全局少数民族干部提拔12人。")
 
 
@@ -201,13 +201,13 @@ def test_the_people_of_a_keyword_may_be_any_people():
 
 def test_halal_food_made_and_sold_is_an_industry_not_a_service():
     assert "culturally_adapted_services" not in found(
-        "2022年，商会引导会员企业建设清真牛羊肉加工项目，带动养殖户320户增收。")
+        "2022年，商会引导会员企业建设清真食品加工厂，带动养殖户320户增收。")
     assert "culturally_adapted_services" in found("2022年，医院开设清真食堂，为回族患者提供清真餐3000余份。")
 
 
 def test_needy_people_of_any_kind_and_a_programme_named_a_plan():
     # 困难群众 said of pupils and families.
-    assert "livelihood" in found("2023年，学校为困难学生发放生活补助18.6万元。")
+    assert "livelihood" in found("2023年，学校为困难学生发放生活费补贴9.4万元。")
     # A programme named …计划 is a thing carried out, not a plan: the clause after it was done.
-    assert "livelihood" in found("学校认真落实农村学生营养改善计划，本学年为困难家庭发放生活补助18.6万元。")
-    assert "livelihood" not in found("学校计划明年为困难家庭发放生活补助。")
+    assert "livelihood" in found("学校认真落实学生营养餐计划，本学期为困难家庭发放生活费补贴9.4万元。")
+    assert "livelihood" not in found("学校计划明年为困难家庭发放生活费补贴。")

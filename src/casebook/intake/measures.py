@@ -46,9 +46,9 @@ QUALIFIER = re.compile(r"[^，,。；;、“”]{0,4}?(?:作用|事迹|事例|�
 # study of the work: the word in another sense.
 CENSUS = re.compile(r"(?:摸底|基本情况|人口|户籍)[^，,。；;：:]{0,12}$")
 _CENSUS_WORDS = ("调查", "普查")
-# 典型的 is "typical" (是典型的深度贫困村): a word in another sense than a model.
+# 典型的 is "typical" (是典型的山区贫困乡): a word in another sense than a model.
 TYPICAL = re.compile(r"的")
-# Halal food made and sold (清真牛羊肉加工项目, 清真食品产业) is an industry, not a service adapted to
+# Halal food made and sold (清真食品加工厂, 清真食品产业) is an industry, not a service adapted to
 # its customers' faith (清真食堂, 清真餐).
 HALAL_TRADE = re.compile(r"[^，,。；;、]{0,6}?(?:加工|产业|项目|企业|生产|养殖|基地|园区)")
 # Information shared (经验交流, 内部交流, 学术交流) is 交流 in another sense than people of different
@@ -56,7 +56,7 @@ HALAL_TRADE = re.compile(r"[^，,。；;、]{0,6}?(?:加工|产业|项目|企业
 SHARING = re.compile(r"(?:经验|学术|内部|业务|信息|心得|工作)\s*$")
 # A keyword followed by a number of people (辖区有流动人口517人, 少数民族群众1300余人) counts who
 # lives there, not a practice; one the work was done for (为流动人口1200人办理居住证) is evidence.
-# The count may come after a word or two of who they are and a share (少数民族干部职工占62%).
+# The count may come after a word or two of who they are and a share (少数民族干部职工占58%).
 HEAD_COUNT = re.compile(r"[\u4e00-\u9fff]{0,2}?\s*(?:约|近|达|共|有|占)?\s*([0-9.]+)\s*万?\s*(?:余|多)?"
                         r"\s*(?:人|户|名|%|％)(?!次)")
 # Verbs that say people are there (有, 居住), not that something was done for them.
@@ -91,7 +91,7 @@ RUN_IN_HEADING = 30
 
 
 # A keyword that is a thing and the verb done to it (人才培养, 干部培养, 经验推广; 结成对子) is as
-# often written verb first with words of the thing in between (培养少数民族技术和管理人才, 结成共建对子,
+# often written verb first with words of the thing in between (培养少数民族专业技术人才, 结成共建对子,
 # 结成“结对认亲”对子), within one clause.
 _VERBS_AFTER = ("培养", "选拔", "推广")
 _VERBS_FIRST = ("结成",)
@@ -221,7 +221,7 @@ def _parts(text: str, is_heading) -> list[tuple[str, bool, str]]:
             # A run-in heading (“存在的问题：一是…”) turns the rest of the report too.
             if re.match(r"\s*(?:[一二三四五六七八九十]+、)?\s*(?:存在的?问题|存在的?不足|存在的?困难|下一步)", s):
                 ahead = True
-            # A run-in heading (四、抓民族节庆，促进交往交流。每年举办…) heads its paragraph as
+            # A run-in heading (三、共度佳节，增进感情。每年组织…) heads its paragraph as
             # a heading on a line of its own does.
             run_in = m.start() == 0 and len(s.strip()) <= RUN_IN_HEADING and is_heading(s)
             out.append((s, run_in, "" if ahead else _done_part(s)))
