@@ -133,6 +133,7 @@ def test_a_plan_as_a_thing_is_no_plan_word():
     # 年度工作计划 is a document drawn up, like the mechanism beside it: both were done.
     got = found("2021年，站里制定了民族团结进步创建年度工作计划和考核机制。")
     assert "leadership" in got and "考核" in got["leadership"]
+    assert "leadership" in found("2021年，站里把创建工作纳入年度工作计划统筹推进，建立了考核机制。")
     # 计划 as a verb is a plan.
     assert "leadership" not in found("站里计划明年建立民族团结考核机制，每季度考核一次。")
 
