@@ -356,3 +356,12 @@ def test_an_honour_is_named_to_its_last_end(capsys, content, tmp_path):
                            "2021年，社区被评为全国民族团结进步示范区示范单位。"), "utf-8")
     [r] = imported(capsys, content, path)
     assert r["honours"] == ["全国民族团结进步示范区示范单位"]
+
+
+def test_a_partners_place_is_not_the_units_even_where_the_unit_names_none(capsys, content, tmp_path):
+    path = tmp_path / "r1.txt"
+    path.write_text(report(
+        "XX市第一中学民族团结教育工作总结", "我校是XX市唯一一所民族中学，现有学生2100人。",
+        "2022年，我校与新疆和田地区于田县第一中学结成“手拉手”友好学校，互派教师18人次。"), "utf-8")
+    [r] = imported(capsys, content, path)
+    assert r["region"] == {"province": None, "prefecture": None, "county": None}

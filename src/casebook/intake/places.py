@@ -122,6 +122,18 @@ _AIDED = {"藏": "西藏自治区", "疆": "新疆维吾尔自治区", "宁": "�
           "甘": "甘肃省", "陇": "甘肃省"}
 
 
+# A partner's place: 与[place]…结成/结对/签订/协作 in one clause (我校与于田县第一中学结成友好学校).
+_CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
+_PARTNERED = re.compile(r"结成|结对|结为|签订|手拉手|友好|协作|共建|对口")
+
+
+def _partner(text: str, start: int, end: int) -> bool:
+    begin = max(text.rfind(c, 0, start) for c in "，,。；;！？!?\n") + 1
+    stop = _CLAUSE_END.search(text, end)
+    before, after = text[begin:start], text[end:stop.start() if stop else len(text)]
+    return "与" in before and bool(_PARTNERED.search(after))
+
+
 def _sends(text: str, start: int, end: int) -> bool:
     m = SENDER.match(text, end)
     if m is None:
@@ -141,9 +153,9 @@ def region(text: str, anchor: str = "", deepest: str = "county") -> dict[str, Su
     level is known (its evidence says so)."""
     names, matcher = gazetteer()
     counts = Counter(text[start:end] for _, start, end in matcher.find_matches_as_indexes(text)
-                     if not _sends(text, start, end))
+                     if not _sends(text, start, end) and not _partner(text, start, end))
     for _, start, end in matcher.find_matches_as_indexes(anchor):
-        if not _sends(anchor, start, end):
+        if not _sends(anchor, start, end) and not _partner(anchor, start, end):
             counts[anchor[start:end]] += ANCHOR_WEIGHT
     mentions: list[tuple[Division, dict[str, str], int]] = []
     for form, n in counts.items():
