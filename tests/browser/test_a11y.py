@@ -34,7 +34,8 @@ SCHEMES = ("light", "dark")
 # elements, names, roles and layout. So in the dark scheme axe runs the rules that read colours,
 # and every rule runs in the light one (half the time of the whole set twice).
 RULES = {"light": "{resultTypes: ['violations']}",
-         "dark": "{resultTypes: ['violations'], runOnly: {type: 'rule', values: ['color-contrast', 'link-in-text-block']}}"}
+         "dark": "{resultTypes: ['violations'], "
+                 "runOnly: {type: 'rule', values: ['color-contrast', 'link-in-text-block']}}"}
 
 
 @pytest.fixture(scope="module")
