@@ -6,8 +6,9 @@
    Chinese: the query is turned into Simplified script and split into the words of the
    vocabulary; characters that make no known word stay together as a phrase. A word or phrase
    matches where its characters stand together (every pair of adjacent characters in one field).
-   English: words are stemmed (Porter), the last word also matches as the beginning of a longer
-   word while it is being typed. A page must hold every word; a title or summary match ranks
+   English: a word matches the index's words of the same key (searchwords.ENGLISH: British
+   spelling folded, an inflection dropped), found in one chunk; the last word also matches as
+   the beginning of a longer word while it is being typed. A page must hold every word; a title or summary match ranks
    above a passing mention, and a page holding the whole query as typed ranks above one holding
    its parts. When nothing matches, the box says so and offers the nearest words, the other
    language's results and the browse page. The box follows the ARIA combobox pattern. */
@@ -17,7 +18,7 @@
   var OTHER_SHOWN = 3, SUGGESTIONS = 5;
   // The index format this script reads (searchchunks.FORMAT_VERSION); everything else about the
   // format and the ranking comes from the manifest (searchchunks.wire_format, search.SCORING).
-  var FORMAT = 2;
+  var FORMAT = 3;
   var PUNCT = /[\s,.;:!?'"()\[\]{}<>\/\\|，。；：！？、“”‘’（）《》【】·…—-]+/;
   var HAN = /[\u3400-\u9fff]/;  // only to tell which language a query is in, before any index is open
 
@@ -127,16 +128,32 @@
     return this.opening;
   };
 
+  /* What of a key gives its chunk (searchchunks.chunk_text): an English word by the first
+     letters of its key, a key holding figures by its first letters, a figure by its first
+     characters; else the whole key. */
+  Index.prototype.chunkText = function (key) {
+    var prefix = this.m.format.latin_prefix;
+    if (!prefix || !isAscii(key)) return key;
+    var letters = /^[a-z]*/.exec(key)[0];
+    if (letters === key) return this.key(key).slice(0, prefix);
+    return letters.slice(0, prefix) || key.slice(0, prefix);
+  };
+
+  /* The postings chunk of `text` (a chunkText). */
+  Index.prototype.chunk = function (text) {
+    var n = this.hash(text) % this.m.chunks;
+    return load(this.lang + ":g" + n, this.root + "/search/g" + n + ".js");
+  };
+
   /* key -> Map(page -> mask of the fields holding it), from its chunk. */
   Index.prototype.posting = function (key) {
     var self = this;
     if (this.postings.has(key)) return Promise.resolve(this.postings.get(key));
-    var prefix = this.m.format.latin_prefix;
-    var n = this.hash(prefix && isAscii(key) ? key.slice(0, prefix) : key) % this.m.chunks;
     var mask = this.m.format.mask;
-    return load(this.lang + ":g" + n, this.root + "/search/g" + n + ".js").then(function (chunk) {
+    return this.chunk(this.chunkText(key)).then(function (chunk) {
       var entry = chunk[key], pages = new Map();
-      if (entry) {
+      // A number is the count of a word posted in another chunk (searchchunks.moved_words).
+      if (Array.isArray(entry)) {
         if (entry[0]) decodeVarints(entry[0]).forEach(function (d, i) { pages.set(d, mask.indexOf(entry[1][i])); });
         if (entry[2]) decodeVarints(entry[2]).forEach(function (d) { pages.set(d, (pages.get(d) || 0) | self.bodyBit); });
       }
@@ -276,38 +293,84 @@
     });
   };
 
-  /* English: the index's words a query word stands for: those of its key (its other
-     inflections and spellings), and while it is being typed the commonest words it begins. */
-  Index.prototype.forms = function (term, typing) {
-    var words = this.m.words;
+  /* English: every word of the index, the commonest first (searchchunks.WORDS_SCRIPT), loaded
+     only when a query needs it; this.allWords once loaded. */
+  Index.prototype.words = function () {
+    var self = this;
+    if (this.lang !== "en") return Promise.resolve([]);
+    return load(this.lang + ":words", this.root + "/search/words.js").then(function (words) {
+      self.allWords = words;
+      return words;
+    });
+  };
+
+  /* The words of the chunk of `text`: key -> its words posted there, and every word there or
+     counted there, the commonest first (as the words file orders them). */
+  Index.prototype.chunkWords = function (text) {
+    var self = this, n = this.hash(text) % this.m.chunks;
+    this.wordsOf = this.wordsOf || new Map();
+    if (this.wordsOf.has(n)) return Promise.resolve(this.wordsOf.get(n));
+    return this.chunk(text).then(function (chunk) {
+      var byKey = new Map(), counted = [];
+      Object.keys(chunk).forEach(function (w) {
+        if (!/^[a-z]+$/.test(w)) return;
+        var entry = chunk[w];
+        if (Array.isArray(entry)) {
+          var k = self.key(w);
+          if (!byKey.has(k)) byKey.set(k, []);
+          byKey.get(k).push(w);
+          counted.push([entry[0].length + entry[2].length, w]);
+        } else counted.push([entry, w]);
+      });
+      counted.sort(function (a, b) { return (b[0] - a[0]) || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0); });
+      var found = { byKey: byKey, ordered: counted.map(function (c) { return c[1]; }) };
+      self.wordsOf.set(n, found);
+      return found;
+    });
+  };
+
+  /* English, from the whole word list: the index's words of the key of `term`. */
+  Index.prototype.known = function (term) {
     if (!this.keys) {
       this.keys = new Map();
-      words.forEach(function (w) {
+      this.allWords.forEach(function (w) {
         var k = this.key(w);
         if (!this.keys.has(k)) this.keys.set(k, []);
         this.keys.get(k).push(w);
       }, this);
     }
+    return this.keys.get(this.key(term)) || [];
+  };
+
+  /* English: the index's words a query word stands for: those of its key (its other
+     inflections and spellings), from its key's chunk, and while it is being typed the
+     commonest words it begins, from the chunk of its first letters (of fewer letters, from
+     every word). */
+  Index.prototype.forms = function (term, typing) {
+    var self = this, prefix = this.m.format.latin_prefix;
     // A figure is its own key (the words hold none).
-    if (/[0-9]/.test(term)) return [term];
-    var out = (this.keys.get(this.key(term)) || []).slice();
-    if (typing && term.length >= 2) {
-      var begun = 0;
+    if (/[0-9]/.test(term)) return Promise.resolve([term]);
+    var begins = !typing || term.length < 2 ? Promise.resolve([])
+      : term.length >= prefix ? this.chunkWords(term.slice(0, prefix)).then(function (c) { return c.ordered; })
+      : this.words();
+    return Promise.all([this.chunkWords(this.chunkText(term)), begins]).then(function (found) {
+      var out = (found[0].byKey.get(self.key(term)) || []).slice(), words = found[1], begun = 0;
       for (var i = 0; i < words.length && begun < 8; i++) {
         if (words[i].length > term.length && words[i].lastIndexOf(term, 0) === 0 && out.indexOf(words[i]) === -1) {
           out.push(words[i]); begun++;
         }
       }
-    }
-    return out;
+      return out;
+    });
   };
 
   /* Map(page -> mask) of one term. */
   Index.prototype.match = function (term, typing) {
     var self = this;
     if (this.lang === "zh" || this.han.test(term)) return this.together(this.pairs(term));
-    var forms = this.forms(term, typing);
-    return Promise.all(forms.map(function (w) { return self.posting(w); })).then(function (lists) {
+    return this.forms(term, typing).then(function (forms) {
+      return Promise.all(forms.map(function (w) { return self.posting(w); }));
+    }).then(function (lists) {
       var out = new Map();
       lists.forEach(function (list) { list.forEach(function (mask, d) { out.set(d, (out.get(d) || 0) | mask); }); });
       return out;
@@ -445,13 +508,14 @@
     });
   };
 
-  /* The words of the index nearest a query that found nothing (at most SUGGESTIONS). */
+  /* The words of the index nearest a query that found nothing (at most SUGGESTIONS); in English
+     once the words are loaded (correct() loads them). */
   Index.prototype.nearest = function (query) {
     var q = this.normal(query).split(PUNCT).join(""), scored = [];
     if (this.lang === "zh") {
       // The words sharing the longest run of characters with the query (two at least, or the
       // one character typed), the closest in length first.
-      var han = (q.match(this.hanRuns) || []).join(""), typo = this.correct(han);
+      var han = (q.match(this.hanRuns) || []).join(""), typo = this.corrected(han);
       if (!han) return [];
       // The word one character off first (巴冬县: 巴东县), whose run in common may be short.
       if (typo) scored.push([-Infinity, 0, typo]);
@@ -462,7 +526,7 @@
     } else {
       var words = q.match(/[a-z]+/g) || [];
       if (!words.length) return [];
-      this.m.words.forEach(function (w, rank) {
+      (this.allWords || []).forEach(function (w, rank) {
         if (/^\d/.test(w)) return;
         words.forEach(function (typed) {
           if (Math.abs(w.length - typed.length) > 2) return;
@@ -479,8 +543,14 @@
 
   /* The query with each word that finds nothing replaced by the word of the index one edit
      away (English: the commonest such word; Chinese: a word of the vocabulary as long as the
-     query, one character different), or null: a one-character typo is shown its results. */
+     query, one character different), or null: a one-character typo is shown its results.
+     A promise: English loads the words first. */
   Index.prototype.correct = function (query) {
+    var self = this;
+    return this.words().then(function () { return self.corrected(query); });
+  };
+
+  Index.prototype.corrected = function (query) {
     var self = this, q = this.normal(query).trim(), changed = false;
     if (this.lang === "zh") {
       if (!this.hanOnly.test(q) || Array.from(q).length < 3) return null;
@@ -495,9 +565,9 @@
       return best;
     }
     var out = q.replace(/[a-z]+/g, function (w) {
-      if (w.length < 4 || self.forms(w, false).length) return w;
-      for (var i = 0; i < self.m.words.length; i++) {
-        var c = self.m.words[i];
+      if (w.length < 4 || self.known(w).length) return w;
+      for (var i = 0; i < self.allWords.length; i++) {
+        var c = self.allWords[i];
         if (Math.abs(c.length - w.length) <= 1 && /^[a-z]+$/.test(c) && distance(w, c) === 1) { changed = true; return c; }
       }
       return w;
@@ -603,9 +673,13 @@
     this.index.open().then(function (i) { index = i; return index.search(query); }).then(function (found) {
       if (run !== self.runs) return;
       if (found.results.length) return self.show(query, found, null);
-      // A word one character off: its results, said to be for the corrected query.
-      var corrected = asTyped ? null : index.correct(query);
-      return (corrected ? index.search(corrected) : Promise.resolve(null)).then(function (better) {
+      // A word one character off: its results, said to be for the corrected query (the nearest
+      // words, offered below, need the words that correct() loads).
+      var corrected;
+      return (asTyped ? index.words().then(function () { return null; }) : index.correct(query)).then(function (c) {
+        corrected = c;
+        return corrected ? index.search(corrected) : null;
+      }).then(function (better) {
         if (run !== self.runs) return;
         if (better && better.results.length) { better.corrected = corrected; return self.show(query, better, null); }
         return self.otherLanguage(query).then(function (other) { if (run === self.runs) self.show(query, found, other); });

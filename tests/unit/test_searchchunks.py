@@ -73,7 +73,7 @@ def test_results_show_their_columns_from_small_chunks():
     assert shown["url"] == ["a/", "b/", "c/"]
     assert shown["summary"][1] == "白和节分开写：白色，节日"
     assert "body" not in shown
-    assert "qufu" in manifest["words"] and "vocabulary" not in manifest
+    assert "qufu" in data["en:words"] and "words" not in manifest and "vocabulary" not in manifest
 
 
 def test_many_pages_are_cut_into_chunks_of_bounded_size():

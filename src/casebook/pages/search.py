@@ -16,8 +16,9 @@ glossary's aliases).
 Chinese queries are typed without spaces: the browser splits them into the words of
 `vocabulary` (jieba's words of the fields before the body, with the taxonomy, glossary, places
 and unit names added as whole words) and finds each word, or each run of characters that makes
-no known word, where its characters stand together. How pages rank is declared here (SCORING,
-ENGLISH) and read by the browser from the manifest; searchquery.py is the same rule in Python."""
+no known word, where its characters stand together. How pages rank is declared here (SCORING;
+English word forms: searchwords.ENGLISH) and read by the browser from the manifest;
+searchquery.py is the same rule in Python."""
 
 from __future__ import annotations
 
@@ -32,7 +33,8 @@ from casebook.derive.segment import pinyin, segmenter
 from casebook.incremental.memo import Memo, digest, recall
 from casebook.model import Case, Checklist, Content
 from casebook.pages import opendata
-from casebook.pages.searchchunks import HAN, HAN_RANGE
+from casebook.pages.searchchunks import HAN, HAN_RANGE, LATIN_PREFIX
+from casebook.pages.searchwords import ENGLISH, english_key
 from casebook.script import to_simplified
 from casebook.strings import join_list, strings
 from casebook.urls import BROWSE, DATA, GLOSSARY, STATS, case_path, checklist_path, measure_path, unit_path
@@ -68,32 +70,7 @@ def scoring(lang: str) -> dict:
     """SCORING with the words of a question in `lang`, as the manifest carries it."""
     return {**SCORING, "stop": STOP[lang], "question": QUESTION[lang]}
 
-# English words are found by their forms: a word and an index word are the same if their keys
-# are. The key folds British spelling into American (-ise/-ize, -isation/-ization, -yse/-yze,
-# -our/-or, -tre/-ter; only after a few letters, so that four, hour, rise and wise stay as they
-# are), then drops an inflection: plural -s/-es/-ies, -ing and -ed (where a vowel is left before
-# them), a final -e and a doubled final consonant (planned = plan). Derivations stay apart
-# (civil, civilized and civilization are three words; a Porter stemmer made them one). Each
-# rule is a regular expression and a replacement, read alike by Python and JavaScript ($1 is the
-# first group); `fold` rules apply first (the first that matches), then each `inflect` rule
-# once, in order.
-ENGLISH = {
-    "fold": [
-        ["^([a-z]{2,})isation(s|al|ally)?$", "$1ization$2"],
-        ["^([a-z]{3,})is(e|es|ed|ing|er|ers)$", "$1iz$2"],
-        ["^([a-z]{2,})ys(e|es|ed|ing)$", "$1yz$2"],
-        ["^([a-z]{2,}[^aeo])our(s|ed|ing|er|ers|able|ably|ite|ites|hood|hoods|ful|fully|less|ly)?$", "$1or$2"],
-        ["^([a-z]{2,})tre(s?)$", "$1ter$2"],
-    ],
-    "inflect": [
-        ["([^aeiou])ies$", "$1y"],
-        ["(ss|x|z|ch|sh)es$", "$1"],
-        ["([^su])s$", "$1"],
-        ["^([a-z]*[aeiouy][a-z]+)(ing|ed)$", "$1"],
-        ["^([a-z]{2,}[^aeiou])e$", "$1"],
-        ["([^aeious])\\1$", "$1"],
-    ],
-}
+
 # The index's columns: the page's address, title and tag, then the fields after the title.
 COLUMNS = ("url", "title", "tag", *FIELDS[1:])
 _LEAD = re.compile(r"^\s*[-*+]\s+(.+)$", re.M)
@@ -347,8 +324,9 @@ def build_index(docs: Iterable[SearchDoc], lang: str, url_of: Callable[[str], st
     return index
 
 
-# A synonym group's key: its number and this, after (English) the first five letters of its
-# first word, as English keys are chunked by their first five letters: a query for that word,
+# A synonym group's key: its number and this, after (English) the first five letters of the key
+# of its first word, as English words are chunked by the first five letters of their keys
+# (searchchunks.chunk_text) and this key by its letters: a query for that word,
 # the one the cases use, finds the group's key in the chunk it loads anyway (at 10,000 cases,
 # "interpreters" fetched 31 KB more without). Never synonym0, synonym7: they shared one chunk,
 # which held every group.
@@ -359,7 +337,11 @@ def synonym_keys(groups: list[tuple[str, ...]], lang: str) -> list[str]:
     """The key of each synonym group, as the index and the manifest hold it."""
     if lang == "zh":
         return [f"{g}{SYNONYM_KEY}" for g in range(len(groups))]
-    return [f"{re.sub('[^a-z]', '', words[0].lower())[:5]}{g}{SYNONYM_KEY}" for g, words in enumerate(groups)]
+    out = []
+    for g, words in enumerate(groups):
+        first = re.search("[a-z]+", words[0].lower())
+        out.append(f"{english_key(first[0])[:LATIN_PREFIX[lang]] if first else ''}{g}{SYNONYM_KEY}")
+    return out
 
 
 # What may follow an English word of a synonym group in a text that holds it: an inflection

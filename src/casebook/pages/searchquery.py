@@ -2,7 +2,7 @@
 (docs/javascripts/casebook-search.js), written a second time on purpose, as its reference.
 
 The browser reads every constant of the format and of the ranking from the manifest
-(searchchunks.wire_format, search.SCORING, search.ENGLISH); this module reads them from the same
+(searchchunks.wire_format, search.SCORING, searchwords.ENGLISH); this module reads them from the same
 place. tests/unit/test_search_engine.py runs the browser's script in Node against an index built
 here and compares its answers with these, query by query, so that neither can drift alone.
 One difference is meant: a query in Traditional script is converted here with OpenCC, as the
@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from casebook.pages.searchwords import key_of, leading_letters
 from casebook.script import to_simplified
 
 _PUNCT = re.compile(r"[\s,.;:!?'\"()\[\]{}<>/\\|，。；：！？、“”‘’（）《》【】·…—-]+")
@@ -29,11 +30,6 @@ class Found:
     total: int
     partial: bool
     results: tuple[tuple[int, int], ...]  # (page, score), best first
-
-
-def _js_rule(rule: list[str]) -> tuple[re.Pattern, str]:
-    """A rule of search.ENGLISH, its JavaScript replacement ($1) read as Python's (\\g<1>)."""
-    return re.compile(rule[0]), re.sub(r"\$(\d)", r"\\g<\1>", rule[1])
 
 
 @dataclass
@@ -52,14 +48,13 @@ class Engine:
         self.tokens = re.compile(f"[{f['han']}]+|{f['word']}")
         self.marks = re.compile(f"[{f['marks']}]")
         self.body = 1 << (len(self.m["fields"]) - 1)
-        english = self.m.get("english", {})
-        self.fold = [_js_rule(r) for r in english.get("fold", ())]
-        self.inflect = [_js_rule(r) for r in english.get("inflect", ())]
+        self.key = key_of(self.m.get("english", {}))
         self.stop = set(self.m["scoring"]["stop"])
         self.question = set(self.m["scoring"]["question"])
         self.vocabulary = set(self.m.get("vocabulary", ())) | (self.stop if self.lang == "zh" else set())
         self.longest = max(map(len, self.vocabulary), default=1)
         self._keys: dict[str, list[str]] | None = None
+        self._words: dict[int, tuple[dict[str, list[str]], list[str]]] = {}
         self._synonyms: dict[str, tuple[list[int], list[tuple[list[str], str]]]] | None = None
 
     # ---- keys and postings ----
@@ -76,13 +71,24 @@ class Engine:
         h = (h * m2) & 0xFFFFFFFF
         return h ^ (h >> s3)
 
+    def chunk_text(self, key: str) -> str:
+        prefix = self.m["format"]["latin_prefix"]
+        if not prefix or not key.isascii():
+            return key
+        letters = leading_letters(key)
+        if letters == key:
+            return self.key(key)[:prefix]
+        return letters[:prefix] or key[:prefix]
+
+    def chunk(self, text: str) -> dict:
+        return self.data[f"{self.lang}:g{self.hash(text) % self.m['chunks']}"]
+
     def posting(self, key: str) -> dict[int, int]:
         f = self.m["format"]
-        prefix = f["latin_prefix"]
-        n = self.hash(key[:prefix] if prefix and key.isascii() else key) % self.m["chunks"]
-        entry = self.data[f"{self.lang}:g{n}"].get(key)
+        entry = self.chunk(self.chunk_text(key)).get(key)
         pages: dict[int, int] = {}
-        if entry:
+        # A number is the count of a word posted in another chunk (searchchunks.moved_words).
+        if isinstance(entry, list):
             for d, mask in zip(_varints(entry[0]), entry[1], strict=True):
                 pages[d] = f["mask"].index(mask)
             for d in _varints(entry[2]):
@@ -97,15 +103,6 @@ class Engine:
     def normal(self, query: str) -> str:
         stripped = unicodedata.normalize("NFD", query.lower())
         return self.simplify(unicodedata.normalize("NFC", self.marks.sub("", stripped)))
-
-    def key(self, word: str) -> str:
-        for pattern, to in self.fold:
-            if pattern.search(word):
-                word = pattern.sub(to, word, count=1)
-                break
-        for pattern, to in self.inflect:
-            word = pattern.sub(to, word, count=1)
-        return word
 
     def segment(self, run: str) -> list[str]:
         n = len(run)
@@ -200,18 +197,47 @@ class Engine:
             out = {d: m & other.get(d, 0) for d, m in out.items() if m & other.get(d, 0)}
         return out
 
-    def forms(self, term: str, typing: bool) -> list[str]:
-        words = self.m["words"]
+    def words(self) -> list[str]:
+        """Every English word of the index, the commonest first (searchchunks.WORDS_SCRIPT)."""
+        return self.data[f"{self.lang}:words"]
+
+    def chunk_words(self, text: str) -> tuple[dict[str, list[str]], list[str]]:
+        """The words of the chunk of `text`: key -> its words posted there, and every word there
+        or counted there, the commonest first (as words() orders them)."""
+        n = self.hash(text) % self.m["chunks"]
+        if n not in self._words:
+            by_key: dict[str, list[str]] = {}
+            counted = []
+            for w, entry in self.data[f"{self.lang}:g{n}"].items():
+                if not (w.isascii() and w.isalpha()):
+                    continue
+                if isinstance(entry, list):
+                    by_key.setdefault(self.key(w), []).append(w)
+                    counted.append((-(len(entry[0]) + len(entry[2])), w))
+                else:
+                    counted.append((-entry, w))
+            self._words[n] = by_key, [w for _, w in sorted(counted)]
+        return self._words[n]
+
+    def known(self, term: str) -> list[str]:
+        """The words of the index that are forms of `term`, from the whole list (as correct() has it)."""
         if self._keys is None:
             self._keys = {}
-            for w in words:
+            for w in self.words():
                 self._keys.setdefault(self.key(w), []).append(w)
+        return self._keys.get(self.key(term), [])
+
+    def forms(self, term: str, typing: bool) -> list[str]:
+        """The index's words `term` stands for: those of its key, from its key's chunk, and
+        while it is being typed the commonest words it begins, from the chunk of its first five
+        letters (or, for fewer letters, from every word)."""
         if any(c.isdigit() for c in term):
             return [term]
-        out = list(self._keys.get(self.key(term), ()))
+        out = list(self.chunk_words(self.chunk_text(term))[0].get(self.key(term), ()))
+        prefix = self.m["format"]["latin_prefix"]
         if typing and len(term) >= 2:
             begun = 0
-            for w in words:
+            for w in self.chunk_words(term[:prefix])[1] if len(term) >= prefix else self.words():
                 if begun >= 8:
                     break
                 if len(w) > len(term) and w.startswith(term) and w not in out:
@@ -293,9 +319,9 @@ def correct(engine: Engine, query: str) -> str | None:
     def fix(m: re.Match) -> str:
         nonlocal changed
         w = m.group(0)
-        if len(w) < 4 or engine.forms(w, False):
+        if len(w) < 4 or engine.known(w):
             return w
-        for c in engine.m["words"]:
+        for c in engine.words():
             if abs(len(c) - len(w)) <= 1 and re.fullmatch("[a-z]+", c) and _distance(w, c) == 1:
                 changed = True
                 return c
