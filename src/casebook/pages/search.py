@@ -56,7 +56,8 @@ SCORING = {"weights": list(WEIGHTS), "term_cap": 4, "whole_bonus": 25, "whole_fa
 # something: a checklist, which answers, scores `question_factor` times more (a glossary entry
 # only names the words).
 QUESTION = {
-    "zh": ["怎么", "怎样", "如何", "怎么办", "怎么样", "什么", "哪些", "为什么", "是否", "能否", "有没有"],
+    "zh": ["怎么", "怎样", "如何", "怎么办", "怎么样", "怎么做", "怎样做", "如何做", "什么", "哪些", "为什么", "是否", "能否",
+           "有没有"],
     "en": ["how", "what", "why", "which", "who", "where", "when", "should", "can", "could"],
 }
 STOP = {
