@@ -304,6 +304,12 @@
     });
   };
 
+  /* English: the words that begin with `letter`, the commonest first (search/w<letter>.js). */
+  Index.prototype.initialWords = function (letter) {
+    if ((this.m.initials || "").indexOf(letter) === -1) return Promise.resolve([]);
+    return load(this.lang + ":w" + letter, this.root + "/search/w" + letter + ".js");
+  };
+
   /* The words of the chunk of `text`: key -> its words posted there, and every word there or
      counted there, the commonest first (as the words file orders them). */
   Index.prototype.chunkWords = function (text) {
@@ -345,14 +351,14 @@
   /* English: the index's words a query word stands for: those of its key (its other
      inflections and spellings), from its key's chunk, and while it is being typed the
      commonest words it begins, from the chunk of its first letters (of fewer letters, from
-     every word). */
+     the words of its first letter). */
   Index.prototype.forms = function (term, typing) {
     var self = this, prefix = this.m.format.latin_prefix;
     // A figure is its own key (the words hold none).
     if (/[0-9]/.test(term)) return Promise.resolve([term]);
     var begins = !typing || term.length < 2 ? Promise.resolve([])
       : term.length >= prefix ? this.chunkWords(term.slice(0, prefix)).then(function (c) { return c.ordered; })
-      : this.words();
+      : this.initialWords(term[0]);
     return Promise.all([this.chunkWords(this.chunkText(term)), begins]).then(function (found) {
       var out = (found[0].byKey.get(self.key(term)) || []).slice(), words = found[1], begun = 0;
       for (var i = 0; i < words.length && begun < 8; i++) {

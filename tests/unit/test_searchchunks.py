@@ -74,6 +74,9 @@ def test_results_show_their_columns_from_small_chunks():
     assert shown["summary"][1] == "白和节分开写：白色，节日"
     assert "body" not in shown
     assert "qufu" in data["en:words"] and "words" not in manifest and "vocabulary" not in manifest
+    # A word being typed of two to four letters is completed from the words of its first letter.
+    assert "qufu" in data["en:wq"] and "q" in manifest["initials"]
+    assert all(w.startswith("q") for w in data["en:wq"]) and set(data["en:wq"]) < set(data["en:words"])
 
 
 def test_many_pages_are_cut_into_chunks_of_bounded_size():

@@ -17,8 +17,10 @@ so that it also loads from disk (file://), where fetch() is refused:
   the words that a word being typed may become);
 - `search/d<n>.js`, what a result shows (address, title, tag, metadata, summary, headings) for
   DOCS_PER_CHUNK pages, loaded only for the pages shown;
-- `search/words.js` (English), every word, the commonest first: loaded only to complete a word
-  of fewer than five letters being typed, or to offer the nearest words when nothing matches.
+- `search/words.js` (English), every word, the commonest first: loaded only to offer the
+  nearest words or a correction when nothing matches; and `search/w<letter>.js`, the same words
+  by their first letter, loaded to complete a word of two to four letters being typed (a reader
+  typing a first query letter by letter loads one of these, a few KB, not every word).
 
 The bodies are in the postings, not in the files shown: a detail of a body finds its page, and
 the result shows the page's summary.
@@ -276,7 +278,15 @@ def chunk_files(index: dict) -> list[ChunkFile]:
         # Every word, the commonest first, for the beginning of a word being typed and the
         # nearest words when nothing matches: a file of its own, which the first query does
         # not load (in the manifest it was a third of the first search at 10,000 cases).
-        files.append(ChunkFile(WORDS_SCRIPT, _script(f"{lang}:words", sorted(counts, key=lambda w: (-counts[w], w)))))
+        ordered = sorted(counts, key=lambda w: (-counts[w], w))
+        files.append(ChunkFile(WORDS_SCRIPT, _script(f"{lang}:words", ordered)))
+        by_letter: dict[str, list[str]] = {}
+        for word in ordered:
+            by_letter.setdefault(word[0], []).append(word)
+        for letter, words in sorted(by_letter.items()):
+            files.append(ChunkFile(f"search/w{letter}.js", _script(f"{lang}:w{letter}", words)))
+        # The letters that begin a word, so that the browser asks for no file that is not there.
+        manifest["initials"] = "".join(sorted(by_letter))
     manifest.update({k: index[k] for k in ("scoring", "english", "synonyms", "synonym_keys", "answers") if k in index})
     files.insert(0, ChunkFile(SEARCH_SCRIPT, _script(f"{lang}:index", manifest)))
     return files

@@ -201,6 +201,10 @@ class Engine:
         """Every English word of the index, the commonest first (searchchunks.WORDS_SCRIPT)."""
         return self.data[f"{self.lang}:words"]
 
+    def initial_words(self, letter: str) -> list[str]:
+        """The English words that begin with `letter`, the commonest first (search/w<letter>.js)."""
+        return self.data[f"{self.lang}:w{letter}"] if letter in self.m.get("initials", "") else []
+
     def chunk_words(self, text: str) -> tuple[dict[str, list[str]], list[str]]:
         """The words of the chunk of `text`: key -> its words posted there, and every word there
         or counted there, the commonest first (as words() orders them)."""
@@ -230,14 +234,14 @@ class Engine:
     def forms(self, term: str, typing: bool) -> list[str]:
         """The index's words `term` stands for: those of its key, from its key's chunk, and
         while it is being typed the commonest words it begins, from the chunk of its first five
-        letters (or, for fewer letters, from every word)."""
+        letters (or, for fewer letters, from the words of its first letter)."""
         if any(c.isdigit() for c in term):
             return [term]
         out = list(self.chunk_words(self.chunk_text(term))[0].get(self.key(term), ()))
         prefix = self.m["format"]["latin_prefix"]
         if typing and len(term) >= 2:
             begun = 0
-            for w in self.chunk_words(term[:prefix])[1] if len(term) >= prefix else self.words():
+            for w in self.chunk_words(term[:prefix])[1] if len(term) >= prefix else self.initial_words(term[0]):
                 if begun >= 8:
                     break
                 if len(w) > len(term) and w.startswith(term) and w not in out:
