@@ -132,7 +132,8 @@ def test_no_result_offers_the_nearest_words_which_then_find_pages(browser, site_
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_a_one_character_typo_shows_the_results_of_the_word_meant_and_offers_the_query_as_typed(browser, site_url, lang):
+def test_a_one_character_typo_shows_the_results_of_the_word_meant_and_offers_the_query_as_typed(
+        browser, site_url, lang):
     query, meant, target = {"zh": ("巴冬县", "巴东县", "cases/badong-county-survey/"),
                             "en": ("landlrds", "landlords", "cases/tuanjie-west-road-community/")}[lang]
     page = browser.new_page()

@@ -83,7 +83,8 @@ def test_the_browser_answers_every_held_query_as_the_python_reference(real, lang
     folder, data = real[lang]
     queries = [q["query"] for q in QUERIES[lang] if q["kind"] != "cross"]
     queries += [q[:-1] for q in queries if len(q) > 3]  # as typed, one character short
-    queries += (["interpretr", "organized", "Xiàgǔpíng", "2017", "ethni", "inter", "hos", "mo", "TCM ho", "civ"] if lang == "en"
+    queries += (["interpretr", "organized", "Xiàgǔpíng", "2017", "ethni", "inter", "hos", "mo", "TCM ho", "civ"]
+                if lang == "en"
                 else ["下谷平", "乡成县", "xia gu ping", "Xiàgǔpíng", *TRADITIONAL])
     answers = in_node(folder, lang, queries)
     differences = compare(data, lang, answers)

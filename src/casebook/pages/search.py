@@ -56,8 +56,8 @@ SCORING = {"weights": list(WEIGHTS), "term_cap": 4, "whole_bonus": 25, "whole_fa
 # something: a checklist, which answers, scores `question_factor` times more (a glossary entry
 # only names the words).
 QUESTION = {
-    "zh": ["怎么", "怎样", "如何", "怎么办", "怎么样", "怎么做", "怎样做", "如何做", "什么", "哪些", "为什么", "是否", "能否",
-           "有没有"],
+    "zh": ["怎么", "怎样", "如何", "怎么办", "怎么样", "怎么做", "怎样做", "如何做", "什么", "哪些", "为什么", "是否",
+           "能否", "有没有"],
     "en": ["how", "what", "why", "which", "who", "where", "when", "should", "can", "could"],
 }
 STOP = {
@@ -149,13 +149,16 @@ def _overview_docs(s: dict) -> Iterator[SearchDoc]:
     """The browse, statistics and open-data pages, by their titles, intros and what they hold."""
     tag = s["site_name"]
     facets = " ".join(s[f"facet_{key}"] for key in FACET_KEYS)
-    charts = " / ".join(s[k] for k in ("chart_units", "chart_measures", "chart_provinces", "chart_years", "chart_matrix"))
+    charts = " / ".join(s[k] for k in (
+        "chart_units", "chart_measures", "chart_provinces", "chart_years", "chart_matrix"))
     columns = " ".join(opendata.columns(opendata.CASE_FIELDS) + opendata.columns(opendata.ITEM_FIELDS))
-    yield SearchDoc(BROWSE, s["browse"], tag, (s["browse"], facets, plain(s["browse_intro"]), "", s["browse_download"], ""))
+    yield SearchDoc(BROWSE, s["browse"], tag,
+                    (s["browse"], facets, plain(s["browse_intro"]), "", s["browse_download"], ""))
     yield SearchDoc(STATS, s["stats"], tag, (s["stats"], "", plain(s["stats_intro"].format(cases="")), charts, "", ""))
     yield SearchDoc(DATA, s["data"], tag, (
         s["data"], "CSV JSON", plain(s["data_intro"]),
-        " / ".join((s["data_downloads"], s["data_case_fields"], s["data_item_fields"])), f"{columns} {plain(s['data_notes'])}", ""))
+        " / ".join((s["data_downloads"], s["data_case_fields"], s["data_item_fields"])),
+        f"{columns} {plain(s['data_notes'])}", ""))
 
 
 def page_doc(path: str, markdown: str, tag: str) -> SearchDoc:
@@ -309,7 +312,8 @@ def build_index(docs: Iterable[SearchDoc], lang: str, url_of: Callable[[str], st
             # pinyin, found as the title is, never shown.
             names = sorted(filter(_is_word, cuts[0] | cuts[1]))
             runs = _HAN_RUN.findall(f"{fields[0]}\n{fields[1]}")
-            spoken = recall(memo, memo and ("pinyin", digest("\n".join([*runs, "", *names]))), partial(pinyin, runs, names))
+            spoken = recall(memo, memo and ("pinyin", digest("\n".join([*runs, "", *names]))),
+                            partial(pinyin, runs, names))
             extra[0] = f"{extra[0]} {spoken}".strip()
         if any(extra):
             hidden[str(d)] = extra

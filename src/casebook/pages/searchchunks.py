@@ -257,7 +257,8 @@ def chunk_files(index: dict) -> list[ChunkFile]:
     counts = {k: len(v[0]) + len(v[2]) for k, v in encoded.items() if lang == "en" and k.isascii() and k.isalpha()}
     for key, chunk, count in moved_words(counts, chunks, lang):
         grouped[chunk][key] = count
-    files = [ChunkFile(f"search/g{i}.js", _script(f"{lang}:g{i}", dict(sorted(g.items())))) for i, g in enumerate(grouped)]
+    files = [ChunkFile(f"search/g{i}.js", _script(f"{lang}:g{i}", dict(sorted(g.items()))))
+             for i, g in enumerate(grouped)]
     for c, start in enumerate(range(0, n, DOCS_PER_CHUNK)):
         part = {name: columns[name][start:start + DOCS_PER_CHUNK] for name in SHOWN}
         part["search_titles"] = {k: v for k, v in retitled.items() if start <= int(k) < start + DOCS_PER_CHUNK}

@@ -284,7 +284,8 @@ class Engine:
                     out[d] = out.get(d, 0) | mask
             found.append(out)
         whole = "".join(_PUNCT.split(self.normal(query)))
-        exact = self.together(self.pairs(whole)) if self.lang == "zh" and len(terms) > 1 and self.han_only.match(whole) else None
+        exact = (self.together(self.pairs(whole))
+                 if self.lang == "zh" and len(terms) > 1 and self.han_only.match(whole) else None)
         scores: dict[int, list[int]] = {}
         for (typed, _, _), pages in zip(groups, found, strict=True):
             weight = min(len("".join(typed)), sc["term_cap"])
