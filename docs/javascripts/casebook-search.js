@@ -103,6 +103,7 @@
         var english = m.english || {};
         self.fold = rules(english.fold);
         self.inflect = rules(english.inflect);
+        self.closeRules = english.close == null ? self.inflect.length : english.close;
         self.stop = new Set(m.scoring.stop);
         self.question = new Set(m.scoring.question);
         self.t2s = new Map();
@@ -195,12 +196,14 @@
     return this.simplify(query.toLowerCase().normalize("NFD").replace(this.marks, "").normalize("NFC"));
   };
 
-  /* An English word's key (search.ENGLISH): British spelling folded, an inflection dropped. */
-  Index.prototype.key = function (word) {
+  /* An English word's key (searchwords.ENGLISH): British spelling folded, an inflection
+     dropped; its close key (a plural dropped only) if `close`. */
+  Index.prototype.key = function (word, close) {
     for (var i = 0; i < this.fold.length; i++) {
       if (this.fold[i][0].test(word)) { word = word.replace(this.fold[i][0], this.fold[i][1]); break; }
     }
-    this.inflect.forEach(function (r) { word = word.replace(r[0], r[1]); });
+    var n = close ? this.closeRules : this.inflect.length;
+    for (var j = 0; j < n && j < this.inflect.length; j++) word = word.replace(this.inflect[j][0], this.inflect[j][1]);
     return word;
   };
 
@@ -439,9 +442,29 @@
   };
 
   /* Map(page -> mask) of pages holding every term of `terms`, the last one `typing`. */
-  Index.prototype.all = function (terms, typing) {
+  /* Map(page -> mask) of the pages holding `term` closely: in a form of its close key (as
+     typed, its plural, its other spelling) or, while it is typed, as the beginning of a longer word. */
+  Index.prototype.closeMatch = function (term, typing) {
     var self = this;
-    return Promise.all(terms.map(function (t, i) { return self.match(t, typing && i === terms.length - 1); }))
+    if (this.lang === "zh" || this.han.test(term) || /[0-9]/.test(term)) return this.match(term, typing);
+    var near = this.key(term, true);
+    return this.forms(term, typing).then(function (forms) {
+      return Promise.all(forms.filter(function (w) {
+        return self.key(w, true) === near || (typing && w.length > term.length && w.lastIndexOf(term, 0) === 0);
+      }).map(function (w) { return self.posting(w); }));
+    }).then(function (lists) {
+      var out = new Map();
+      lists.forEach(function (list) { list.forEach(function (mask, d) { out.set(d, (out.get(d) || 0) | mask); }); });
+      return out;
+    });
+  };
+
+  Index.prototype.all = function (terms, typing, close) {
+    var self = this;
+    return Promise.all(terms.map(function (t, i) {
+      var last = typing && i === terms.length - 1;
+      return close ? self.closeMatch(t, last) : self.match(t, last);
+    }))
       .then(function (lists) {
         lists.sort(function (a, b) { return a.size - b.size; });
         var out = new Map(lists[0]);
@@ -470,19 +493,30 @@
         .then(function (lists) {
           var out = new Map();
           lists.forEach(function (list) { list.forEach(function (mask, d) { out.set(d, (out.get(d) || 0) | mask); }); });
-          return out;
+          // English: the pages holding the words typed only in a form of another close key
+          // (boards for boarding), and no other word of their synonym group.
+          if (self.lang !== "en" || !out.size) return { pages: out, loose: new Set() };
+          return self.all(g.typed, last, true).then(function (close) {
+            var loose = new Set();
+            out.forEach(function (mask, d) {
+              if (!close.has(d) && !lists.slice(1).some(function (list) { return list.has(d); })) loose.add(d);
+            });
+            return { pages: out, loose: loose };
+          });
         });
     });
     // The whole query as typed, its characters together: a strong sign of the page sought.
     var exact = this.lang === "zh" && terms.length > 1 && this.hanOnly.test(whole);
     if (exact) checks.push(this.together(this.pairs(whole)));
     return Promise.all(checks).then(function (found) {
-      var scores = new Map(), most = 0;
+      var scores = new Map(), most = 0, forms = [];
       groups.forEach(function (g, t) {
-        var weight = Math.min(Array.from(g.typed.join("")).length, sc.term_cap);
+        var weight = Math.min(Array.from(g.typed.join("")).length, sc.term_cap), loose = found[t].loose;
+        if (found[t].pages.size && loose.size === found[t].pages.size) forms.push(g.typed.join(" "));
+        found[t] = found[t].pages;
         found[t].forEach(function (mask, d) {
           var s = scores.get(d) || { score: 0, matched: 0 };
-          s.score += self.best(mask) * weight; s.matched++;
+          s.score += Math.floor(self.best(mask) * weight / (loose.has(d) ? sc.loose_divisor : 1)); s.matched++;
           most = Math.max(most, s.matched);
           scores.set(d, s);
         });
@@ -509,6 +543,7 @@
       });
       return Promise.all(top.map(function (r) { return self.doc(r.d); })).then(function (docs) {
         return { terms: terms, also: also, total: ranked.length, partial: most > 0 && most < groups.length,
+                 forms: ranked.length ? forms : [],
                  results: top.map(function (r, i) { return { doc: docs[i], score: r.score }; }) };
       });
     });
@@ -723,6 +758,11 @@
       html += '<p class="cb-search__also">' + escape(texts.search_also) + " " + found.also.map(escape).join(lang === "zh" ? "、" : ", ") + "</p>";
     }
     if (found.partial) html += '<p class="cb-search__partial">' + escape(texts.search_partial) + "</p>";
+    // A word no page holds as typed, only in another form (boards for boarding): said, not passed off as it.
+    var forms = found.results.length && found.forms && found.forms.length ? found.forms : [];
+    if (forms.length) {
+      html += '<p class="cb-search__forms">' + escape(format(texts.search_forms, { word: forms.join(lang === "zh" ? "、" : ", ") })) + "</p>";
+    }
     if (!found.results.length) {
       html += '<p class="cb-search__none">' + escape(format(texts.search_none, { query: query.trim() })) + "</p>";
       var near = this.index.nearest(query);
@@ -742,6 +782,7 @@
     }
     this.status.innerHTML = html;
     this.root.setAttribute("data-partial", found.partial ? "true" : "false");
+    this.root.setAttribute("data-forms", forms.join(" "));
     this.root.setAttribute("data-corrected", found.corrected || "");
     this.root.classList.add("cb-search--open");
     this.input.setAttribute("aria-expanded", found.results.length ? "true" : "false");

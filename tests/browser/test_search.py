@@ -152,6 +152,22 @@ def test_a_one_character_typo_shows_the_results_of_the_word_meant_and_offers_the
         page.close()
 
 
+def test_a_word_held_only_in_another_form_is_said_so(browser, site_url):
+    # No page says "boarding"; "boards" (a bulletin board) is another word of the same stem.
+    page = browser.new_page()
+    try:
+        page.goto(site_url + "en/")
+        type_query(page, "boarding")
+        root = page.locator(".cb-search")
+        assert root.get_attribute("data-forms") == "boarding"
+        assert "“boarding” as typed" in page.locator(".cb-search__forms").inner_text()
+        type_query(page, "boards")
+        assert root.get_attribute("data-forms") == "" and page.locator(".cb-search__forms").count() == 0
+        assert page.locator(".cb-search__result").count() >= 1
+    finally:
+        page.close()
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_query_in_the_other_language_offers_its_results_with_their_count(browser, site_url, lang):
     query, target = {"zh": ("paired households", "cases/xiangcheng-luzhou-aid/"),

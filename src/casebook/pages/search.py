@@ -47,10 +47,12 @@ WEIGHTS = (12, 5, 4, 3, 1, 1)
 # query it holds, the weight of its best field holding it times the term's length in characters
 # (at most `term_cap`: a long word is a surer sign than a short one, up to a point); a page that
 # holds the whole query as typed, its characters together (Chinese), gains `whole_bonus` plus
-# `whole_factor` times that field's weight. Only the pages holding the most terms are shown, at
-# most `results`; a result shows the first of `snippet`'s fields that holds a term.
+# `whole_factor` times that field's weight. An English term that a page holds only in a form of
+# another close key (searchwords.ENGLISH: boards for boarding) scores a `loose_divisor`th (whole
+# division). Only the pages holding the most terms are shown, at most `results`; a result shows
+# the first of `snippet`'s fields that holds a term.
 SCORING = {"weights": list(WEIGHTS), "term_cap": 4, "whole_bonus": 25, "whole_factor": 2, "results": 10,
-           "snippet": ["summary", "headings", "meta"], "question_factor": 2}
+           "snippet": ["summary", "headings", "meta"], "question_factor": 2, "loose_divisor": 2}
 # The words of a question, left out of the terms a page must hold (a page rarely says "how"),
 # unless a query has nothing else. A query holding one of QUESTION (or a question mark) asks
 # something: a checklist, which answers, scores `question_factor` times more (a glossary entry

@@ -30,6 +30,7 @@ class Found:
     total: int
     partial: bool
     results: tuple[tuple[int, int], ...]  # (page, score), best first
+    forms: tuple[str, ...] = ()  # the words of the query that no page holds but in another form
 
 
 @dataclass
@@ -49,6 +50,7 @@ class Engine:
         self.marks = re.compile(f"[{f['marks']}]")
         self.body = 1 << (len(self.m["fields"]) - 1)
         self.key = key_of(self.m.get("english", {}))
+        self.close = key_of(self.m.get("english", {}), close=True)
         self.stop = set(self.m["scoring"]["stop"])
         self.question = set(self.m["scoring"]["question"])
         self.vocabulary = set(self.m.get("vocabulary", ())) | (self.stop if self.lang == "zh" else set())
@@ -258,8 +260,22 @@ class Engine:
                 out[d] = out.get(d, 0) | mask
         return out
 
-    def all(self, terms: list[str], typing: bool) -> dict[int, int]:
-        lists = [self.match(t, typing and i == len(terms) - 1) for i, t in enumerate(terms)]
+    def close_match(self, term: str, typing: bool) -> dict[int, int]:
+        """The pages holding `term` closely: in a form of its close key (as typed, its plural, its
+        other spelling) or, while it is typed, as the beginning of a longer word."""
+        if self.lang == "zh" or self.han.search(term) or any(c.isdigit() for c in term):
+            return self.match(term, typing)
+        near = self.close(term)
+        out: dict[int, int] = {}
+        for w in self.forms(term, typing):
+            if self.close(w) == near or (typing and len(w) > len(term) and w.startswith(term)):
+                for d, mask in self.posting(w).items():
+                    out[d] = out.get(d, 0) | mask
+        return out
+
+    def all(self, terms: list[str], typing: bool, close: bool = False) -> dict[int, int]:
+        match = self.close_match if close else self.match
+        lists = [match(t, typing and i == len(terms) - 1) for i, t in enumerate(terms)]
         out = dict(lists[0])
         for other in lists[1:]:
             out = {d: m | other[d] for d, m in out.items() if d in other}
@@ -273,25 +289,34 @@ class Engine:
         if not terms:
             return Found((), (), 0, False, ())
         groups = self.groups(terms)
-        found = []
+        found, loose = [], []
         keys = self.m.get("synonym_keys")
         for i, (typed, alts, synonyms) in enumerate(groups):
             out: dict[int, int] = {}
+            last = typing and i == len(groups) - 1
             others = ([self.posting(keys[g]) for g in synonyms] if keys and synonyms
                       else [self.all(a, False) for a, _ in alts])
-            for alt in [self.all(typed, typing and i == len(groups) - 1), *others]:
+            for alt in [self.all(typed, last), *others]:
                 for d, mask in alt.items():
                     out[d] = out.get(d, 0) | mask
             found.append(out)
+            # English: the pages holding the words typed only in a form of another close key
+            # (boards for boarding), and no other word of their synonym group.
+            held: set[int] = set()
+            if self.lang == "en" and out:
+                held = set(self.all(typed, last, close=True))
+                for alt in others:
+                    held.update(alt)
+            loose.append({d for d in out if d not in held} if self.lang == "en" else set())
         whole = "".join(_PUNCT.split(self.normal(query)))
         exact = (self.together(self.pairs(whole))
                  if self.lang == "zh" and len(terms) > 1 and self.han_only.match(whole) else None)
         scores: dict[int, list[int]] = {}
-        for (typed, _, _), pages in zip(groups, found, strict=True):
+        for (typed, _, _), pages, other_forms in zip(groups, found, loose, strict=True):
             weight = min(len("".join(typed)), sc["term_cap"])
             for d, mask in pages.items():
                 s = scores.setdefault(d, [0, 0])
-                s[0] += self.best(mask) * weight
+                s[0] += self.best(mask) * weight // (sc["loose_divisor"] if d in other_forms else 1)
                 s[1] += 1
         most = max((s[1] for s in scores.values()), default=0)
         if exact is not None:
@@ -306,7 +331,10 @@ class Engine:
         sep = "" if self.lang == "zh" else " "
         also = tuple(dict.fromkeys(text for typed, others, _ in groups for a, text in others
                                    if sep.join(a) not in sep.join(typed)))
-        return Found(tuple(terms), also, len(ranked), 0 < most < len(groups), tuple(ranked[:sc["results"]]))
+        forms = tuple(" ".join(typed) for (typed, _, _), pages, other_forms in zip(groups, found, loose, strict=True)
+                      if pages and len(other_forms) == len(pages))
+        return Found(tuple(terms), also, len(ranked), 0 < most < len(groups), tuple(ranked[:sc["results"]]),
+                     forms if ranked else ())
 
 
 def correct(engine: Engine, query: str) -> str | None:

@@ -11,6 +11,11 @@ words; a Porter stemmer made them one). Each rule is a regular expression and a 
 read alike by Python and JavaScript ($1 is the first group); `fold` rules apply first (the
 first that matches), then each `inflect` rule once, in order.
 
+A word's close key applies only the first `close` inflect rules (a plural): a page holding a
+word only in a form of another close key (boards for boarding, trained for training) holds it
+loosely, and ranks below one holding the word as typed; where no page holds a word of the query
+closely, the box says that the pages shown hold another form of it.
+
 The index files an English word's postings under the first letters of its key
 (searchchunks.chunk_text), so that the forms of one word (colour, colours, color) are in one
 chunk and a query finds them all there, without a list of every word in the manifest."""
@@ -37,6 +42,7 @@ ENGLISH = {
         ["^([a-z]{2,}[^aeiou])e$", "$1"],
         ["([^aeious])\\1$", "$1"],
     ],
+    "close": 3,
 }
 
 
@@ -50,10 +56,13 @@ def js_rule(rule: list[str]) -> tuple[re.Pattern, str]:
     return re.compile(rule[0]), re.sub(r"\$(\d)", r"\\g<\1>", rule[1])
 
 
-def key_of(rules: dict) -> Callable[[str], str]:
-    """word -> its key under `rules` (ENGLISH, or the manifest's copy of it)."""
+def key_of(rules: dict, close: bool = False) -> Callable[[str], str]:
+    """word -> its key under `rules` (ENGLISH, or the manifest's copy of it); its close key
+    (the first `close` inflect rules only) if `close`."""
     fold = [js_rule(r) for r in rules.get("fold", ())]
     inflect = [js_rule(r) for r in rules.get("inflect", ())]
+    if close:
+        inflect = inflect[:rules.get("close", len(inflect))]
 
     def key(word: str) -> str:
         for pattern, to in fold:
