@@ -624,14 +624,17 @@
     return best;
   }
 
+  /* Edits from a to b: a letter added, dropped, changed, or two neighbours swapped (mongolain). */
   function distance(a, b) {
-    var prev = [], cur;
+    var before = [], prev = [], cur;
     for (var j = 0; j <= b.length; j++) prev[j] = j;
     for (var i = 1; i <= a.length; i++) {
       cur = [i];
       for (var k = 1; k <= b.length; k++) {
         cur[k] = Math.min(prev[k] + 1, cur[k - 1] + 1, prev[k - 1] + (a[i - 1] === b[k - 1] ? 0 : 1));
+        if (i > 1 && k > 1 && a[i - 1] === b[k - 2] && a[i - 2] === b[k - 1]) cur[k] = Math.min(cur[k], before[k - 2] + 1);
       }
+      before = prev;
       prev = cur;
     }
     return prev[b.length];
@@ -713,16 +716,21 @@
     if (!query.trim()) { this.close(); return; }
     this.index.open().then(function (i) { index = i; return index.search(query); }).then(function (found) {
       if (run !== self.runs) return;
-      if (found.results.length) return self.show(query, found, null);
+      if (found.results.length && (!found.partial || asTyped)) return self.show(query, found, null);
       // A word one character off: its results, said to be for the corrected query (the nearest
-      // words, offered below, need the words that correct() loads).
+      // words, offered below, need the words that correct() loads); where some pages hold part
+      // of the query, only if the corrected query is held whole (Mongolain medicine).
       var corrected;
       return (asTyped ? index.words().then(function () { return null; }) : index.correct(query)).then(function (c) {
         corrected = c;
         return corrected ? index.search(corrected) : null;
       }).then(function (better) {
         if (run !== self.runs) return;
-        if (better && better.results.length) { better.corrected = corrected; return self.show(query, better, null); }
+        if (better && better.results.length && (!found.results.length || !better.partial)) {
+          better.corrected = corrected;
+          return self.show(query, better, null);
+        }
+        if (found.results.length) return self.show(query, found, null);
         return self.otherLanguage(query).then(function (other) { if (run === self.runs) self.show(query, found, other); });
       });
     }).catch(function (error) {

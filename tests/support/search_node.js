@@ -37,7 +37,7 @@ vm.runInContext(fs.readFileSync(script, "utf8"), context);
       query, simplified: index.simplify(query), terms: found.terms, also: found.also || [],
       total: found.total, partial: !!found.partial, forms: found.forms || [],
       results: found.results.map((r) => [r.doc.d, r.score]),
-      corrected: found.results.length ? null : await index.correct(query),
+      corrected: found.results.length && !found.partial ? null : await index.correct(query),
     });
   }
   process.stdout.write(JSON.stringify(out));

@@ -365,12 +365,16 @@ def correct(engine: Engine, query: str) -> str | None:
 
 
 def _distance(a: str, b: str) -> int:
+    """Edits from a to b: a letter added, dropped, changed, or two neighbours swapped."""
+    before: list[int] = []
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         cur = [i]
         for k, cb in enumerate(b, 1):
             cur.append(min(prev[k] + 1, cur[k - 1] + 1, prev[k - 1] + (ca != cb)))
-        prev = cur
+            if i > 1 and k > 1 and ca == b[k - 2] and a[i - 2] == cb:
+                cur[k] = min(cur[k], before[k - 2] + 1)
+        before, prev = prev, cur
     return prev[-1]
 
 
