@@ -8,10 +8,13 @@
    matches where its characters stand together (every pair of adjacent characters in one field).
    English: a word matches the index's words of the same key (searchwords.ENGLISH: British
    spelling folded, an inflection dropped), found in one chunk; the last word also matches as
-   the beginning of a longer word while it is being typed. A page must hold every word; a title or summary match ranks
-   above a passing mention, and a page holding the whole query as typed ranks above one holding
-   its parts. When nothing matches, the box says so and offers the nearest words, the other
-   language's results and the browse page. The box follows the ARIA combobox pattern. */
+   the beginning of a longer word while it is being typed (search/w<letter>.js for two to four
+   letters). A page holding a word only in another form (boards for boarding) ranks lower, and
+   if no page holds it as typed the box says so. A page must hold every word; a title or
+   summary match ranks above a passing mention, and a page holding the whole query as typed
+   ranks above one holding its parts. When nothing matches, or only part of the query, a word
+   one edit off is corrected; else the box says so and offers the nearest words (search/words.js),
+   the other language's results and the browse page. The box follows the ARIA combobox pattern. */
 (function () {
   "use strict";
 
