@@ -3,8 +3,9 @@ spelling folded into American, an inflection dropped), declared once here as dat
 and the browser read alike, and the key in Python.
 
 A word and an index word are the same if their keys are. The key folds British spelling into
-American (-ise/-ize, -isation/-ization, -yse/-yze, -our/-or, -tre/-ter, -tred/-tered; only after a few
-letters, so that four, hour, rise and wise stay as they are), then drops an inflection: plural
+American (-ise/-ize, -isation/-ization, -yse/-yze, -our/-or, -tre/-ter, -tred/-tered, -lled/-led
+and -lling/-ling as in travelled and counselling; only after a few letters, so that four, hour,
+rise, wise and telling stay as they are), then drops an inflection: plural
 -s/-es/-ies, -ing and -ed (where a vowel is left before them), a final -e and a doubled final
 consonant (planned = plan). Derivations stay apart (civil, civilized and civilization are three
 words; a Porter stemmer made them one). Each rule is a regular expression and a replacement,
@@ -34,6 +35,7 @@ ENGLISH = {
         ["^([a-z]{2,}[^aeo])our(s|ed|ing|er|ers|able|ably|ite|ites|hood|hoods|ful|fully|less|ly)?$", "$1or$2"],
         ["^([a-z]{2,})tre(s?)$", "$1ter$2"],
         ["^([a-z]{3,})tred$", "$1tered"],
+        ["^([a-z]{3,}[aeiou])ll(ing|ed|er|ers)$", "$1l$2"],
     ],
     "inflect": [
         ["([^aeiou])ies$", "$1y"],
