@@ -341,19 +341,6 @@
     });
   };
 
-  /* English, from the whole word list: the index's words of the key of `term`. */
-  Index.prototype.known = function (term) {
-    if (!this.keys) {
-      this.keys = new Map();
-      this.allWords.forEach(function (w) {
-        var k = this.key(w);
-        if (!this.keys.has(k)) this.keys.set(k, []);
-        this.keys.get(k).push(w);
-      }, this);
-    }
-    return this.keys.get(this.key(term)) || [];
-  };
-
   /* English: the index's words a query word stands for: those of its key (its other
      inflections and spellings), from its key's chunk, and while it is being typed the
      commonest words it begins, from the chunk of its first letters (of fewer letters, from
@@ -553,7 +540,7 @@
   };
 
   /* The words of the index nearest a query that found nothing (at most SUGGESTIONS); in English
-     once the words are loaded (correct() loads them). */
+     once every word is loaded (words()). */
   Index.prototype.nearest = function (query) {
     var q = this.normal(query).split(PUNCT).join(""), scored = [];
     if (this.lang === "zh") {
@@ -586,12 +573,27 @@
   };
 
   /* The query with each word that finds nothing replaced by the word of the index one edit
-     away (English: the commonest such word; Chinese: a word of the vocabulary as long as the
-     query, one character different), or null: a one-character typo is shown its results.
-     A promise: English loads the words first. */
+     away (English: the commonest such word with its first letter; Chinese: a word of the
+     vocabulary as long as the query, one character different), or null: a one-character typo
+     is shown its results. A promise (English loads what it needs first); corrected() is the
+     rule itself, once loaded. */
   Index.prototype.correct = function (query) {
     var self = this;
-    return this.words().then(function () { return self.corrected(query); });
+    if (this.lang !== "en") return Promise.resolve(this.corrected(query));
+    // For each word of four letters or more: its key's chunk (is it a word of the index?) and
+    // the words of its first letter (those one edit away), not every word.
+    this.initialLists = this.initialLists || {};
+    var long = (this.normal(query).match(/[a-z]+/g) || []).filter(function (w) { return w.length >= 4; });
+    return Promise.all(long.map(function (w) {
+      return Promise.all([self.chunkWords(self.chunkText(w)), self.initialWords(w[0])])
+        .then(function (found) { self.initialLists[w[0]] = found[1]; });
+    })).then(function () { return self.corrected(query); });
+  };
+
+  /* English, once correct() loaded its chunk: whether `w` is a word of the index (by its key). */
+  Index.prototype.isWord = function (w) {
+    var found = this.wordsOf && this.wordsOf.get(this.hash(this.chunkText(w)) % this.m.chunks);
+    return !!(found && found.byKey.has(this.key(w)));
   };
 
   Index.prototype.corrected = function (query) {
@@ -609,9 +611,10 @@
       return best;
     }
     var out = q.replace(/[a-z]+/g, function (w) {
-      if (w.length < 4 || self.known(w).length) return w;
-      for (var i = 0; i < self.allWords.length; i++) {
-        var c = self.allWords[i];
+      if (w.length < 4 || self.isWord(w)) return w;
+      var candidates = self.initialLists[w[0]] || [];
+      for (var i = 0; i < candidates.length; i++) {
+        var c = candidates[i];
         if (Math.abs(c.length - w.length) <= 1 && /^[a-z]+$/.test(c) && distance(w, c) === 1) { changed = true; return c; }
       }
       return w;
@@ -724,7 +727,7 @@
       // words, offered below, need the words that correct() loads); where some pages hold part
       // of the query, only if the corrected query is held whole (Mongolain medicine).
       var corrected;
-      return (asTyped ? index.words().then(function () { return null; }) : index.correct(query)).then(function (c) {
+      return (asTyped ? Promise.resolve(null) : index.correct(query)).then(function (c) {
         corrected = c;
         return corrected ? index.search(corrected) : null;
       }).then(function (better) {
@@ -734,7 +737,10 @@
           return self.show(query, better, null);
         }
         if (found.results.length) return self.show(query, found, null);
-        return self.otherLanguage(query).then(function (other) { if (run === self.runs) self.show(query, found, other); });
+        // The nearest words, offered below "no result", are chosen from every word.
+        return Promise.all([self.otherLanguage(query), index.words()]).then(function (got) {
+          if (run === self.runs) self.show(query, found, got[0]);
+        });
       });
     }).catch(function (error) {
       if (run === self.runs) { self.status.textContent = String(error.message || error); self.root.setAttribute("data-query", query); }

@@ -55,7 +55,6 @@ class Engine:
         self.question = set(self.m["scoring"]["question"])
         self.vocabulary = set(self.m.get("vocabulary", ())) | (self.stop if self.lang == "zh" else set())
         self.longest = max(map(len, self.vocabulary), default=1)
-        self._keys: dict[str, list[str]] | None = None
         self._words: dict[int, tuple[dict[str, list[str]], list[str]]] = {}
         self._synonyms: dict[str, tuple[list[int], list[tuple[list[str], str]]]] | None = None
 
@@ -225,14 +224,6 @@ class Engine:
             self._words[n] = by_key, [w for _, w in sorted(counted)]
         return self._words[n]
 
-    def known(self, term: str) -> list[str]:
-        """The words of the index that are forms of `term`, from the whole list (as correct() has it)."""
-        if self._keys is None:
-            self._keys = {}
-            for w in self.words():
-                self._keys.setdefault(self.key(w), []).append(w)
-        return self._keys.get(self.key(term), [])
-
     def forms(self, term: str, typing: bool) -> list[str]:
         """The index's words `term` stands for: those of its key, from its key's chunk, and
         while it is being typed the commonest words it begins, from the chunk of its first five
@@ -339,8 +330,9 @@ class Engine:
 
 def correct(engine: Engine, query: str) -> str | None:
     """The query with each word that finds nothing replaced by the index's word one edit away
-    (English: the commonest; Chinese: the first word of the vocabulary as long as the query,
-    one character different), or None (casebook-search.js `correct`)."""
+    (English: the commonest of those with its first letter; Chinese: the first word of the
+    vocabulary as long as the query, one character different), or None (casebook-search.js
+    `correct`)."""
     q = engine.normal(query).strip()
     if engine.lang == "zh":
         if not engine.han_only.match(q) or len(q) < 3:
@@ -352,9 +344,9 @@ def correct(engine: Engine, query: str) -> str | None:
     def fix(m: re.Match) -> str:
         nonlocal changed
         w = m.group(0)
-        if len(w) < 4 or engine.known(w):
+        if len(w) < 4 or engine.chunk_words(engine.chunk_text(w))[0].get(engine.key(w)):
             return w
-        for c in engine.words():
+        for c in engine.initial_words(w[0]):
             if abs(len(c) - len(w)) <= 1 and re.fullmatch("[a-z]+", c) and _distance(w, c) == 1:
                 changed = True
                 return c
