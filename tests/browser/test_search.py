@@ -209,6 +209,23 @@ def test_first_search_loads_the_manifest_and_only_the_chunks_it_needs(browser, s
         page.close()
 
 
+def test_the_first_english_search_loads_no_list_of_every_word(browser, site_url):
+    # Every English word (search/words.js) is for the nearest words when nothing matches; a
+    # query that finds its pages loads the manifest, the chunk of its word and what it shows.
+    page = browser.new_page()
+    loaded: list[str] = []
+    page.on("request", lambda r: loaded.append(r.url[len(site_url):]) if "/search/" in r.url else None)
+    try:
+        page.goto(site_url + "en/units/")
+        type_query(page, "interpreters")
+        assert page.locator(".cb-search__result").count() >= 1
+        assert loaded.count("en/search/index.js") == 1 and "en/search/words.js" not in loaded, loaded
+        type_query(page, "flurbish gronkle")
+        assert page.locator(".cb-search__result").count() == 0 and "en/search/words.js" in loaded, loaded
+    finally:
+        page.close()
+
+
 def test_search_box_follows_the_combobox_pattern(browser, site_url):
     page = browser.new_page()
     try:
