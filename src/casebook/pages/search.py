@@ -65,7 +65,8 @@ QUESTION = {
 STOP = {
     "zh": [*QUESTION["zh"], "的", "吗", "呢", "吧", "了", "可以", "应该", "需要", "我们", "做好"],
     "en": [*QUESTION["en"], "do", "does", "did", "we", "i", "you", "to", "a", "an", "the", "of", "for", "in",
-           "on", "at", "by", "and", "or", "is", "are", "be", "with", "our", "my", "it", "this", "that"],
+           "on", "at", "by", "and", "or", "is", "are", "be", "with", "our", "my", "it", "this", "that", "their",
+           "they", "them", "no", "not", "whose", "if", "as", "from", "about", "into", "there"],
 }
 
 
