@@ -546,7 +546,7 @@
     if (this.lang === "zh") {
       // The words sharing the longest run of characters with the query (two at least, or the
       // one character typed), the closest in length first.
-      var han = (q.match(this.hanRuns) || []).join(""), typo = this.corrected(han);
+      var han = (q.match(this.hanRuns) || []).join(""), typo = Array.from(han).length >= 3 ? this.oneOff(han) : null;
       if (!han) return [];
       // The word one character off first (巴冬县: 巴东县), whose run in common may be short.
       if (typo) scored.push([-Infinity, 0, typo]);
@@ -579,7 +579,15 @@
      rule itself, once loaded. */
   Index.prototype.correct = function (query) {
     var self = this;
-    if (this.lang !== "en") return Promise.resolve(this.corrected(query));
+    if (this.lang !== "en") {
+      // Chinese: which phrases of three characters or more that are no word find nothing.
+      this.unheld = this.unheld || new Set();
+      return Promise.all(this.terms(query).filter(function (t) {
+        return Array.from(t).length >= 3 && self.hanOnly.test(t) && !self.vocabulary.has(t);
+      }).map(function (t) {
+        return self.match(t, false).then(function (pages) { if (!pages.size) self.unheld.add(t); });
+      })).then(function () { return self.corrected(query); });
+    }
     // For each word of four letters or more: its key's chunk (is it a word of the index?) and
     // the words of its first letter (those one edit away), not every word.
     this.initialLists = this.initialLists || {};
@@ -599,16 +607,20 @@
   Index.prototype.corrected = function (query) {
     var self = this, q = this.normal(query).trim(), changed = false;
     if (this.lang === "zh") {
-      if (!this.hanOnly.test(q) || Array.from(q).length < 3) return null;
-      var chars = Array.from(q), best = null;
-      this.m.vocabulary.forEach(function (w) {
-        var wc = Array.from(w);
-        if (best || wc.length !== chars.length) return;
-        var differ = 0;
-        for (var i = 0; i < wc.length && differ < 2; i++) if (wc[i] !== chars[i]) differ++;
-        if (differ === 1) best = w;
+      // The whole query one character off a word (巴冬县: 巴东县); else each phrase of three
+      // characters or more that is no word and finds nothing (巴冬县问卷: 巴东县问卷), once
+      // correct() has looked.
+      var whole = this.hanOnly.test(q) && Array.from(q).length >= 3 ? this.oneOff(q) : null;
+      if (whole) return whole;
+      var out = "", last = "";
+      this.terms(query).forEach(function (t) {
+        var c = self.unheld && self.unheld.has(t) ? self.oneOff(t) : null;
+        if (c) changed = true;
+        var piece = c || t;
+        out += (out && !(self.han.test(last) && self.han.test(piece)) ? " " : "") + piece;
+        last = piece;
       });
-      return best;
+      return changed ? out : null;
     }
     var out = q.replace(/[a-z]+/g, function (w) {
       if (w.length < 4 || self.isWord(w)) return w;
@@ -620,6 +632,19 @@
       return w;
     });
     return changed ? out : null;
+  };
+
+  /* Chinese: the first word of the vocabulary as long as `q`, one character different, or null. */
+  Index.prototype.oneOff = function (q) {
+    var chars = Array.from(q), best = null;
+    this.m.vocabulary.forEach(function (w) {
+      var wc = Array.from(w);
+      if (best || wc.length !== chars.length) return;
+      var differ = 0;
+      for (var i = 0; i < wc.length && differ < 2; i++) if (wc[i] !== chars[i]) differ++;
+      if (differ === 1) best = w;
+    });
+    return best;
   };
 
   function sharedRun(a, b) {

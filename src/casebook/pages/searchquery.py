@@ -331,15 +331,24 @@ class Engine:
 def correct(engine: Engine, query: str) -> str | None:
     """The query with each word that finds nothing replaced by the index's word one edit away
     (English: the commonest of those with its first letter; Chinese: the first word of the
-    vocabulary as long as the query, one character different), or None (casebook-search.js
-    `correct`)."""
+    vocabulary as long as the query, one character different, else as long as each phrase of
+    three characters or more that finds nothing), or None (casebook-search.js `correct`)."""
     q = engine.normal(query).strip()
-    if engine.lang == "zh":
-        if not engine.han_only.match(q) or len(q) < 3:
-            return None
-        return next((w for w in engine.m["vocabulary"]
-                     if len(w) == len(q) and sum(a != b for a, b in zip(w, q, strict=True)) == 1), None)
     changed = False
+    if engine.lang == "zh":
+        whole = _one_off(engine, q) if engine.han_only.match(q) and len(q) >= 3 else None
+        if whole:
+            return whole
+        out, last = "", ""
+        for t in engine.terms(query):
+            unheld = (len(t) >= 3 and engine.han_only.match(t) and t not in engine.vocabulary
+                      and not engine.match(t, False))
+            c = _one_off(engine, t) if unheld else None
+            changed = changed or bool(c)
+            piece = c or t
+            out += (" " if out and not (engine.han.search(last) and engine.han.search(piece)) else "") + piece
+            last = piece
+        return out if changed else None
 
     def fix(m: re.Match) -> str:
         nonlocal changed
@@ -354,6 +363,12 @@ def correct(engine: Engine, query: str) -> str | None:
 
     out = re.sub("[a-z]+", fix, q)
     return out if changed else None
+
+
+def _one_off(engine: Engine, q: str) -> str | None:
+    """Chinese: the first word of the vocabulary as long as `q`, one character different."""
+    return next((w for w in engine.m["vocabulary"]
+                 if len(w) == len(q) and sum(a != b for a, b in zip(w, q, strict=True)) == 1), None)
 
 
 def _distance(a: str, b: str) -> int:
