@@ -6,14 +6,21 @@ out. Here the index becomes three kinds of file, each a script (`casebookSearchC
 so that it also loads from disk (file://), where fetch() is refused:
 
 - `search/index.js`, the manifest: what is needed before any query (the Chinese vocabulary and
-  the Traditional→Simplified table, the English words), the number of chunks, interface texts;
+  the Traditional→Simplified table, the rules of English word forms), the number of chunks,
+  interface texts;
 - `search/g<n>.js`, postings: for each key, the pages that hold it and in which fields. Keys are
   every pair of adjacent Han characters (so a word the vocabulary does not know is still found
   where its characters stand together, and nowhere else), single Han characters of the fields
   before the body, and Latin words and figures. A key's chunk is a hash of it, so a query loads
-  one chunk per key it has, whatever the number of pages;
+  one chunk per key it has, whatever the number of pages (English words: a hash of the first
+  letters of their key, `chunk_text`, so that one chunk holds all the forms of a word and all
+  the words that a word being typed may become);
 - `search/d<n>.js`, what a result shows (address, title, tag, metadata, summary, headings) for
-  DOCS_PER_CHUNK pages, loaded only for the pages shown.
+  DOCS_PER_CHUNK pages, loaded only for the pages shown;
+- `search/words.js` (English), every word, the commonest first: loaded only to offer the
+  nearest words or a correction when nothing matches; and `search/w<letter>.js`, the same words
+  by their first letter, loaded to complete a word of two to four letters being typed (a reader
+  typing a first query letter by letter loads one of these, a few KB, not every word).
 
 The bodies are in the postings, not in the files shown: a detail of a body finds its page, and
 the result shows the page's summary.
@@ -28,12 +35,13 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from casebook.pages.searchwords import english_key, leading_letters
 from casebook.strings import strings
 from casebook.urls import SEARCH_SCRIPT
 
 # The wire format's version, in the manifest: the page's script refuses an index of another
 # version (a stale cached script beside a new index) with a clear error instead of wrong results.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 FIELD_BITS = 6  # title, meta, summary, headings, key phrases, body: search.FIELDS
 BODY = 1 << (FIELD_BITS - 1)
 # A result shows these columns; the key phrases and the body are searched, never shown.
@@ -56,10 +64,12 @@ MARKS = "\\u0300-\\u036f"
 # Mask values as single characters that JSON keeps as they are (no quote, no backslash).
 MASK = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 _MASK = MASK
-# English keys are chunked by their first letters, so that the forms of one word share a chunk.
-# Not in the Chinese index: its Latin keys are figures and pinyin, and the pinyin of every name
-# beginning with 民族 (minzu...) would fill one chunk.
+# English keys are chunked by their first letters (chunk_text), so that the forms of one word
+# share a chunk. Not in the Chinese index: its Latin keys are figures and pinyin, and the pinyin
+# of every name beginning with 民族 (minzu...) would fill one chunk.
 LATIN_PREFIX = {"en": 5, "zh": 0}
+# The English words file, loaded only when a query needs every word (searchquery, casebook-search.js).
+WORDS_SCRIPT = "search/words.js"
 # key_hash: FNV-1a (offset basis, prime), then MurmurHash3's finish (shift, multiply, shift,
 # multiply, shift).
 _FNV = (0x811C9DC5, 0x01000193)
@@ -87,11 +97,22 @@ def key_hash(key: str) -> int:
     return h ^ (h >> s3)
 
 
-def chunk_of(key: str, chunks: int, lang: str = "en") -> int:
-    # Latin words by their first five letters, so that the forms of one English word
-    # (train, trained, training) are found in one chunk.
+def chunk_text(key: str, lang: str) -> str:
+    """What of a key gives its chunk: in English, a word's key's first five letters (so that
+    colours, colour and color, trained and training are in one chunk, and a query finds all the
+    forms of its word there), the first letters of a key that holds figures (a synonym group's
+    interp3synonym, G20), the first five characters of a figure; else the whole key."""
     prefix = LATIN_PREFIX[lang]
-    return key_hash(key[:prefix] if prefix and key.isascii() else key) % chunks
+    if not prefix or not key.isascii():
+        return key
+    letters = leading_letters(key)
+    if letters == key:
+        return english_key(key)[:prefix]
+    return letters[:prefix] or key[:prefix]
+
+
+def chunk_of(key: str, chunks: int, lang: str = "en") -> int:
+    return key_hash(chunk_text(key, lang)) % chunks
 
 
 def keys(text: str, head: bool) -> set[str]:
@@ -230,7 +251,14 @@ def chunk_files(index: dict) -> list[ChunkFile]:
     grouped: list[dict] = [{} for _ in range(chunks)]
     for key in sorted(encoded):
         grouped[chunk_of(key, chunks, lang)][key] = encoded[key]
-    files = [ChunkFile(f"search/g{i}.js", _script(f"{lang}:g{i}", g)) for i, g in enumerate(grouped)]
+    # English words, with the lengths of their lists (the commonest first where a word being
+    # typed is completed). Not figures (a figure is its own key: 14.8, 2017) nor the keys of
+    # synonym groups.
+    counts = {k: len(v[0]) + len(v[2]) for k, v in encoded.items() if lang == "en" and k.isascii() and k.isalpha()}
+    for key, chunk, count in moved_words(counts, chunks, lang):
+        grouped[chunk][key] = count
+    files = [ChunkFile(f"search/g{i}.js", _script(f"{lang}:g{i}", dict(sorted(g.items()))))
+             for i, g in enumerate(grouped)]
     for c, start in enumerate(range(0, n, DOCS_PER_CHUNK)):
         part = {name: columns[name][start:start + DOCS_PER_CHUNK] for name in SHOWN}
         part["search_titles"] = {k: v for k, v in retitled.items() if start <= int(k) < start + DOCS_PER_CHUNK}
@@ -248,15 +276,33 @@ def chunk_files(index: dict) -> list[ChunkFile]:
         # -> 了解, 乾隆 stays), among those whose Simplified form the index holds.
         manifest["t2s_phrases"] = [p for p in index.get("t2s_phrases", ()) if _held(p.split("=")[1], encoded)]
     else:
-        # Every word, for the forms of a query word (its stem), the word being typed and the
-        # nearest words when nothing matches; the commonest first (by the length of its lists).
-        # Not figures (a figure is its own key: 14.8, 2017) nor the keys of synonym groups.
-        words = [k for k in encoded if k.isascii() and not any(c.isdigit() for c in k)]
-        count = {k: len(encoded[k][0]) + len(encoded[k][2]) for k in words}
-        manifest["words"] = sorted(words, key=lambda w: (-count[w], w))
+        # Every word, the commonest first, for the beginning of a word being typed and the
+        # nearest words when nothing matches: a file of its own, which the first query does
+        # not load (in the manifest it was a third of the first search at 10,000 cases).
+        ordered = sorted(counts, key=lambda w: (-counts[w], w))
+        files.append(ChunkFile(WORDS_SCRIPT, _script(f"{lang}:words", ordered)))
+        by_letter: dict[str, list[str]] = {}
+        for word in ordered:
+            by_letter.setdefault(word[0], []).append(word)
+        for letter, words in sorted(by_letter.items()):
+            files.append(ChunkFile(f"search/w{letter}.js", _script(f"{lang}:w{letter}", words)))
+        # The letters that begin a word, so that the browser asks for no file that is not there.
+        manifest["initials"] = "".join(sorted(by_letter))
     manifest.update({k: index[k] for k in ("scoring", "english", "synonyms", "synonym_keys", "answers") if k in index})
     files.insert(0, ChunkFile(SEARCH_SCRIPT, _script(f"{lang}:index", manifest)))
     return files
+
+
+def moved_words(counts: dict[str, int], chunks: int, lang: str):
+    """(word, chunk, its count) for each English word whose postings are in another chunk than
+    its own first five letters give (cities is under city, colours under color): that chunk
+    holds its count in place of its lists, so that the words a word being typed may become
+    (citie..., colou...) are all in the chunk of its first five letters."""
+    prefix = LATIN_PREFIX[lang]
+    for word, count in counts.items():
+        home = key_hash(word[:prefix]) % chunks
+        if home != chunk_of(word, chunks, lang):
+            yield word, home, count
 
 
 def _held(text: str, encoded: dict) -> bool:
@@ -267,8 +313,11 @@ def _held(text: str, encoded: dict) -> bool:
 def wire_format(lang: str) -> dict:
     """How the files are cut and keyed, for the browser's reader (docs/javascripts/casebook-search.js),
     which has none of it written in: the version, the Han range and the Latin word pattern
-    (keys), the marks a query drops, the hash of a key to its chunk, the field-mask alphabet, the doc-chunk columns.
-    Page lists are base64 of little-endian base-128 varints of their gaps (`varints`)."""
+    (keys), the marks a query drops, the hash of a key to its chunk and the letters of an
+    English key it takes (`chunk_text`, with the manifest's `english` rules), the field-mask
+    alphabet, the doc-chunk columns. Page lists are base64 of little-endian base-128 varints
+    of their gaps (`varints`); in a chunk, a number in place of a key's lists is the count of a
+    word posted elsewhere (`moved_words`)."""
     return {"version": FORMAT_VERSION, "han": HAN, "word": WORD, "marks": MARKS, "latin_prefix": LATIN_PREFIX[lang],
             "hash": {"fnv": list(_FNV), "fmix": list(_FMIX)}, "mask": MASK, "shown": list(SHOWN)}
 
