@@ -205,13 +205,15 @@ def size_report(total_bytes: int, files: int, limit_mb: int = HOST_LIMIT_MB) -> 
 
 
 _KEPT_AS_IS = re.compile(r"(<pre\b.*?</pre>|<textarea\b.*?</textarea>)", re.S | re.I)
-_INDENT = re.compile(r"\n[ \t]+")
+# A line break with the blanks around it, and the blank lines after it: one line break.
+_INDENT = re.compile(r"[ \t]*\n[ \t\r\n]*")  # ASCII blanks only: an ideographic space is text
 
 
 def compact_html(page: str) -> str:
-    """A page without the indentation its templates write (a tenth of a case page): each line's
-    leading blanks go, its line break stays, so that no text runs into the next; preformatted
-    text is left as it is."""
+    """A page without the indentation and the blank lines its templates write (a tenth of a case
+    page): each line's leading and trailing blanks and every empty line go, one line break
+    stays where there were any, so that no text runs into the next and a browser shows the same
+    (white space between tags collapses to one space); preformatted text is left as it is."""
     parts = _KEPT_AS_IS.split(page)
     parts[::2] = [_INDENT.sub("\n", part) for part in parts[::2]]
     return "".join(parts)

@@ -1,0 +1,62 @@
+"""What every page carries besides its own content (issue 28): the theme's icons drawn by the
+stylesheet, not written out on each page; no blank lines; the theme's settings without what
+its script never reads here. The figures themselves are measured by benchmarks/pageweight.py."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from casebook.pages import publish
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html"))
+
+
+def test_every_icon_a_page_names_is_drawn_by_the_stylesheet(site):
+    css = (site / "stylesheets" / "casebook.css").read_text("utf-8")
+    drawn = set(re.findall(r"\.cb-icon--([\w-]+) \{ --cb-icon: url\('data:image/svg\+xml;utf8,<svg ", css))
+    named: set[str] = set()
+    for path in html_pages(site):
+        named |= set(re.findall(r'class="cb-icon cb-icon--([\w-]+)"', path.read_text("utf-8")))
+    assert named, "no page names an icon: the header lost its buttons"
+    assert named <= drawn, f"icons without a rule in casebook.css: {sorted(named - drawn)}"
+
+
+@pytest.mark.parametrize("page", ["cases/badong-county-survey/index.html", "en/cases/badong-county-survey/index.html",
+                                  "index.html", "en/units/index.html"])
+def test_the_shell_writes_no_svg_and_each_control_keeps_its_name(site, page):
+    html = BeautifulSoup((site / page).read_text("utf-8"), "html.parser")
+    shell = [html.select_one("header.md-header"), html.select_one("div[data-md-type=navigation]"),
+             html.select_one("button.md-top")]
+    assert all(shell) and not any(part.find("svg") for part in shell)
+    # Each control that shows only an icon is named for a screen reader and a pointer.
+    assert html.select_one("header .md-select button")["aria-label"]
+    assert all(label["title"] for label in html.select("header form[data-md-component=palette] label"))
+    assert html.select_one("button.md-top").get_text(strip=True)
+
+
+def test_the_theme_settings_hold_only_what_its_script_reads(site):
+    html = BeautifulSoup((site / "cases/badong-county-survey/index.html").read_text("utf-8"), "html.parser")
+    config = json.loads(html.select_one("script#__config").string)
+    assert set(config["translations"]) == {"clipboard.copy", "clipboard.copied"}
+    assert "navigation.top" in config["features"] and config["base"] == "../.."
+    assert "search" not in config  # Material's search worker: the site has its own search
+
+
+def test_pages_have_no_blank_lines_and_keep_preformatted_text(site):
+    # The 404 pages are MkDocs' extra templates, which the pages' event does not see: two files.
+    for path in (p for p in html_pages(site) if p.name != "404.html"):
+        text = path.read_text("utf-8")
+        outside = re.sub(r"<(pre|textarea)\b.*?</\1>", "<kept/>", text, flags=re.S | re.I)
+        assert not re.search(r"\n[ \t]*\n", outside), path
+
+
+def test_compact_html_keeps_text_apart_and_preformatted_text_whole():
+    page = "<p>一\n\n    二</p>  \n\n<pre>  a\n\n  b</pre>\n\t<p>\u3000三</p>\n"
+    assert publish.compact_html(page) == "<p>一\n二</p>\n<pre>  a\n\n  b</pre>\n<p>\u3000三</p>\n"
