@@ -60,3 +60,20 @@ def test_pages_have_no_blank_lines_and_keep_preformatted_text(site):
 def test_compact_html_keeps_text_apart_and_preformatted_text_whole():
     page = "<p>一\n\n    二</p>  \n\n<pre>  a\n\n  b</pre>\n\t<p>\u3000三</p>\n"
     assert publish.compact_html(page) == "<p>一\n二</p>\n<pre>  a\n\n  b</pre>\n<p>\u3000三</p>\n"
+
+
+@pytest.mark.parametrize("lang_root", ["", "en/"])
+def test_case_pages_share_one_navigation_script_and_lead_home_without_it(site, lang_root):
+    page = site / lang_root / "cases/badong-county-survey/index.html"
+    html = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+    sidebar = html.select_one("div[data-md-type=navigation] .md-sidebar__inner")
+    script = sidebar.select_one("script[src]")
+    assert script["src"] == "../nav.js"
+    # The sidebar in full is in the script, with links from the case pages' folder.
+    shared = (page.parent / script["src"]).resolve().read_text("utf-8")
+    assert shared.startswith('document.currentScript.insertAdjacentHTML("beforebegin", "<nav class=\\"md-nav md-nav--primary')
+    assert 'href=\\"../../browse/\\"' in shared and "/cases/" not in shared
+    # Without scripts, the sidebar leads home, whose page writes the navigation out.
+    assert [a["href"] for a in sidebar.select("noscript a")] == ["../.."]
+    home = BeautifulSoup((site / lang_root / "index.html").read_text("utf-8"), "html.parser")
+    assert len(home.select("div[data-md-type=navigation] nav.md-nav--primary a.md-nav__link")) > 5
