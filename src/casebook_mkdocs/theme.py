@@ -42,7 +42,6 @@ def add_globals(env) -> None:
 
     env.globals["casebook_nav_script"] = casebook_nav_script
     env.globals["casebook_script"] = casebook_script
-    env.globals["casebook_nav_key"] = casebook_nav_key
 
 
 # Beside the pages it serves: cases/nav.js for cases/<id>/ (no case page is a file of that name).
