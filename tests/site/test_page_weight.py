@@ -12,25 +12,19 @@ import pytest
 from bs4 import BeautifulSoup
 
 from casebook.pages import publish
+from support.shared import written_by
 
 
 def html_pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html"))
 
 
-def written_by(site: Path, page: str, script) -> str:
-    """The HTML that a script of theme.script_that_writes puts in the page."""
-    text = ((site / page).parent / script["src"]).resolve().read_text("utf-8")
-    prefix = 'document.currentScript.insertAdjacentHTML("beforebegin", '
-    assert text.startswith(prefix)
-    return json.loads(text[len(prefix):].rstrip().removesuffix(");"))
-
-
 def test_every_icon_a_page_names_is_drawn_by_the_stylesheet(site):
     css = (site / "stylesheets" / "casebook.css").read_text("utf-8")
     drawn = set(re.findall(r"\.cb-icon--([\w-]+) \{ --cb-icon: url\('data:image/svg\+xml;utf8,<svg ", css))
     named: set[str] = set()
-    for path in [*html_pages(site), *site.rglob("nav.js"), *site.rglob("scheme-toggles.js")]:
+    for path in [*html_pages(site), *site.rglob("nav.js"), *site.rglob("scheme-toggles.js"),
+                 *site.rglob("search-box.js")]:
         named |= set(re.findall(r'class=\\?"cb-icon cb-icon--([\w-]+)\\?"', path.read_text("utf-8")))
     assert named, "no page names an icon: the header lost its buttons"
     assert named <= drawn, f"icons without a rule in casebook.css: {sorted(named - drawn)}"
@@ -45,7 +39,7 @@ def test_the_shell_writes_no_svg_and_each_control_keeps_its_name(site, page):
     assert all(shell) and not any(part.find("svg") for part in shell)
     # Each control that shows only an icon is named for a screen reader and a pointer.
     assert html.select_one("header .md-select button")["aria-label"]
-    toggles = BeautifulSoup(written_by(site, page, html.select_one("header script[src$='scheme-toggles.js']")), "html.parser")
+    toggles = BeautifulSoup(written_by(site / page, html.select_one("header script[src$='scheme-toggles.js']")["src"]), "html.parser")
     labels = toggles.select("form[data-md-component=palette] label")
     assert len(labels) == 3 and all(label["title"] for label in labels) and not toggles.find("svg")
     assert html.select_one("button.md-top").get_text(strip=True)
@@ -80,7 +74,7 @@ def test_case_pages_share_one_navigation_script_and_lead_home_without_it(site, l
     script = sidebar.select_one("script[src]")
     assert script["src"] == "../nav.js"
     # The sidebar in full is in the script, with links from the case pages' folder.
-    shared = BeautifulSoup(written_by(site, f"{lang_root}cases/badong-county-survey/index.html", script), "html.parser")
+    shared = BeautifulSoup(written_by(page, script["src"]), "html.parser")
     links = [a["href"] for a in shared.select("nav.md-nav--primary a.md-nav__link")]
     assert "../../browse/" in links and not [h for h in links if "/cases/" in h]
     # Without scripts, the sidebar leads home, whose page writes the navigation out.
