@@ -51,7 +51,8 @@ NAV_SCRIPT = "nav.js"
 def script_that_writes(html: str) -> str:
     """A script that puts `html` in the page where its <script> element stands, as the page is
     read (before the theme's script looks for it), from a server and from disk alike."""
-    return "document.currentScript.insertAdjacentHTML(\"beforebegin\", " + json.dumps(publish.compact_html(html).strip(), ensure_ascii=False) + ");\n"
+    text = json.dumps(publish.compact_html(html).strip(), ensure_ascii=False)
+    return f'document.currentScript.insertAdjacentHTML("beforebegin", {text});\n'
 
 
 def share_theme_files(env, lang: str) -> None:
