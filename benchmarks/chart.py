@@ -40,7 +40,8 @@ def panel(series: list[dict], value: int, label: str, cases_label: str, x0: floa
     ymax = max(p[value] for p in points) * 1.1
     # Cases on a logarithmic axis: the sizes go from 1,000 to 100,000.
     xmin = min(p[0] for p in points)
-    lx = lambda c: x0 + PAD_L + (math.log10(c) - math.log10(xmin)) / ((math.log10(xmax) - math.log10(xmin)) or 1) * (W - PAD_L - PAD_R)
+    decades = (math.log10(xmax) - math.log10(xmin)) or 1
+    lx = lambda c: x0 + PAD_L + (math.log10(c) - math.log10(xmin)) / decades * (W - PAD_L - PAD_R)
     ly = lambda v: PAD_T + (1 - v / ymax) * (H - PAD_T - PAD_B)
     out = [f'<text x="{x0 + PAD_L}" y="16" class="t">{html.escape(label)}</text>']
     for t in _ticks(ymax):
@@ -48,7 +49,8 @@ def panel(series: list[dict], value: int, label: str, cases_label: str, x0: floa
                    f'<text x="{x0 + PAD_L - 6}" y="{ly(t) + 4:.1f}" class="n" text-anchor="end">{t:,.0f}</text>')
     for c in sorted({p[0] for p in points}):
         out.append(f'<text x="{lx(c):.1f}" y="{H - PAD_B + 16}" class="n" text-anchor="middle">{c:,}</text>')
-    out.append(f'<text x="{x0 + (W + PAD_L) / 2:.1f}" y="{H - 8}" class="n" text-anchor="middle">{html.escape(cases_label)}</text>')
+    out.append(f'<text x="{x0 + (W + PAD_L) / 2:.1f}" y="{H - 8}" class="n" text-anchor="middle">'
+               f'{html.escape(cases_label)}</text>')
     for i, s in enumerate(series):
         pts = sorted(s["points"])
         colour = COLOURS[i % len(COLOURS)]
@@ -69,7 +71,8 @@ def svg(series: list[dict], lang: str) -> str:
             '<style>.t{font:bold 13px sans-serif;fill:#222}.n{font:11px sans-serif;fill:#333}'
             '.g{stroke:#ddd;stroke-width:1}</style>\n'
             '<rect width="100%" height="100%" fill="#fff"/>\n'
-            f'{panel(series, 1, t["time"], t["cases"], 0)}\n{panel(series, 2, t["memory"], t["cases"], W)}\n{legend}\n</svg>\n')
+            f'{panel(series, 1, t["time"], t["cases"], 0)}\n'
+            f'{panel(series, 2, t["memory"], t["cases"], W)}\n{legend}\n</svg>\n')
 
 
 def main() -> None:

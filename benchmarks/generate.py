@@ -41,7 +41,7 @@ def scratch_project(target: Path) -> Path:
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
-    for name in ("docs", "hooks"):
+    for name in ("docs",):
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     (target / "src" / "casebook").mkdir(parents=True)

@@ -23,7 +23,7 @@ def content(tmp_path: Path) -> Path:
 @pytest.fixture
 def project(tmp_path: Path, content: Path) -> Path:
     """A copy of the project's site set-up around a test's own content folder."""
-    for name in ("docs", "hooks"):
+    for name in ("docs",):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     (tmp_path / "src" / "casebook").mkdir(parents=True)  # watched by `mkdocs serve`

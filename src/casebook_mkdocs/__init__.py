@@ -1,7 +1,7 @@
 """The MkDocs adapter: the pages, data files and search index of the core, handed to MkDocs.
 
-Once per language. Everything that knows MkDocs is here; `hooks/casebook_hooks.py` only passes
-each event on.
+Once per language. Everything that knows MkDocs is here: `plugin.CasebookPlugin` is the plugin
+that mkdocs.yml lists (`plugins: - casebook`), and it hands each event to its `adapter.Adapter`.
 
 How the two languages are built: `mkdocs build` (or `serve`) builds the default language into
 the site root and, as soon as it has cleaned the site folder, starts one `mkdocs build` per
@@ -12,10 +12,6 @@ its own interface language and its own search index, and every page has the same
 each language's root, which is what the language switch relies on.
 """
 
-from casebook_mkdocs.adapter import Adapter
+from casebook_mkdocs.plugin import CasebookPlugin
 
-# MkDocs imports the hooks file anew for every rebuild of `mkdocs serve`, but this package once:
-# the adapter outlives the rebuilds, as the serve session does.
-session = Adapter()
-
-__all__ = ["Adapter", "session"]
+__all__ = ["CasebookPlugin"]

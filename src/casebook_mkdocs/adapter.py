@@ -27,14 +27,14 @@ from casebook.incremental import memo as casebook_memo
 from casebook.model import DEFAULT_LANGUAGE
 from casebook.pages import a11y, catalog, datafiles, handwritten, home, publish, search, selection
 from casebook.pages import theme as site_theme
-from casebook.pages.page import NavItem, SitePage
+from casebook.pages.page import NavItem, PageKind, SitePage
 from casebook.pages.reconcile import reconcile
 from casebook.strings import strings
 from casebook.urls import language_file
 from casebook_mkdocs import languages, pagememo, theme, toc
 from casebook_mkdocs.files import GeneratedFile
 from casebook_mkdocs.lock import FolderLock
-from casebook_mkdocs.settings import Settings, read
+from casebook_mkdocs.settings import CasebookConfig, Settings, read
 
 log = logging.getLogger("mkdocs.plugins.casebook")
 
@@ -62,8 +62,9 @@ class Build:
 
 
 class Adapter:
-    """One per process. `mkdocs serve` builds again after every edit in the same process; only
-    its first build is told (on_startup) that it serves and builds dirty."""
+    """One per plugin object (`plugin.CasebookPlugin`), which MkDocs keeps for a whole `mkdocs
+    serve`: it builds again after every edit in the same process, and only its first build is told
+    (on_startup) that it serves and builds dirty."""
 
     def __init__(self) -> None:
         self.dirty = False  # `--dirty`: only pages whose sources changed
@@ -94,9 +95,9 @@ class Adapter:
             memo.write()
             memo.close()
 
-    def config(self, config: MkDocsConfig) -> MkDocsConfig:
+    def config(self, config: MkDocsConfig, options: CasebookConfig) -> MkDocsConfig:
         try:
-            settings = read(config)
+            settings = read(config, options)
         except ValueError as error:
             raise PluginError(str(error)) from None
         lang = settings.lang
@@ -142,7 +143,7 @@ class Adapter:
     def files(self, files: Files, config: MkDocsConfig) -> Files:
         b, s = self.current, self.current.settings
         b.started = time.time()
-        watched = [s.content_dir, s.docs_dir, s.base / "hooks", s.base / "src", Path(s.config_file)]
+        watched = [s.content_dir, s.docs_dir, s.base / "src", Path(s.config_file)]
         changed = dirty.changed_files(s.site_dir, watched) if self.dirty else None
         if s.is_default:
             # MkDocs has just emptied the site folder: the other languages can start writing into it.
@@ -325,7 +326,7 @@ class Adapter:
         written as the page is rendered, so that no page is rendered twice."""
         b = self.current
         id = site_page.path.rsplit("/", 1)[-1][: -len(".md")]
-        measures = b.indices.cases_by_id[id].measures if site_page.kind == "case" else ()
+        measures = b.indices.cases_by_id[id].measures if site_page.kind == PageKind.CASE else ()
         target = b.settings.site_dir / selection.data_script_path(site_page.path)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(selection.data_script(site_page.kind, id, measures, html), "utf-8")

@@ -45,7 +45,8 @@ class Children:
                 # Strict mode counts them.
                 if line.startswith(("WARNING", "ERROR")):
                     level, _, message = line.partition("-")
-                    log.log(logging.ERROR if level.strip() == "ERROR" else logging.WARNING, f"[{lang}] {message.strip()}")
+                    log.log(logging.ERROR if level.strip() == "ERROR" else logging.WARNING,
+                            f"[{lang}] {message.strip()}")
             if child.returncode != 0:
                 failed.append(lang)
                 log.error(f"[{lang}] " + "\n".join(output.strip().splitlines()[-15:]))

@@ -1,13 +1,17 @@
-"""The adapter's configuration: read once per build from MkDocs' configuration and the environment."""
+"""The adapter's configuration: read once per build from MkDocs' configuration, the plugin's
+options and the environment."""
 
 from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 
 from casebook.model import DEFAULT_LANGUAGE, LANGUAGES
@@ -33,9 +37,9 @@ class Settings:
     site_url: str  # the site's root address with a final slash (the default language's); "" for none
     repo_url: str | None
     edit_uri: str
-    fast_render: bool  # extra.casebook_fast_render: the core renders case pages where it can
-    extra_pages: tuple[str, ...]  # extra.casebook_pages: hand-written pages at the end of the navigation
-    site_limit_mb: int  # extra.casebook_site_limit_mb: a larger site is warned of (0: never)
+    fast_render: bool  # the plugin's fast_render: the core renders case pages where it can
+    extra_pages: tuple[str, ...]  # the plugin's pages: hand-written pages at the end of the navigation
+    site_limit_mb: int  # the plugin's site_limit_mb: a larger site is warned of (0: never)
     keep_memo: bool
     handoff: str | None  # the file the default language's build left for this one
 
@@ -55,15 +59,59 @@ class Settings:
         return f"{self.repo_url.rstrip('/')}/{self.edit_uri.strip('/')}/{source}"
 
 
-# The settings of mkdocs.yml's `extra:` that the casebook reads, with their types; the adapter
-# itself writes other casebook_* keys there for the templates (casebook_404, ...).
-OPTIONS = {"casebook_fast_render": bool, "casebook_pages": list, "casebook_site_limit_mb": int}
+class _Checked(c.Type):
+    """An option of the plugin that says what it may hold when it holds something else."""
+
+    def __init__(self, type_: type, default: object, ok: Callable[[object], bool], wanted: str) -> None:
+        super().__init__(type_, default=default)
+        self.ok, self.wanted = ok, wanted
+
+    def run_validation(self, value: object) -> object:
+        if not self.ok(value):
+            raise ValidationError(f"{self.wanted}, not {value!r}")
+        return value
+
+
+def _pages(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) and v.endswith(".md") for v in value)
+
+
+class CasebookConfig(base.Config):
+    """The options of the casebook plugin in mkdocs.yml (`plugins: - casebook: ...`), typed and
+    checked by MkDocs as it reads the file."""
+
+    # The core renders case pages with markdown-it.rs wherever it gives Python-Markdown's HTML.
+    fast_render = _Checked(bool, True, lambda v: isinstance(v, bool), "true or false")
+    # Hand-written pages in docs/ (besides the home page) listed at the end of the navigation.
+    pages = _Checked(list, [], _pages, "a list of pages in docs/ such as about.md")
+    # A site larger than this is warned of (0: never).
+    site_limit_mb = _Checked(int, publish.HOST_LIMIT_MB,
+                             lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0,
+                             "a whole number of megabytes, 0 or more")
+
+
+def unknown_options(options: Mapping) -> list[tuple[str, str]]:
+    """(option, message) for each option in mkdocs.yml that the plugin does not have, with the
+    one it may have meant: MkDocs would only warn and go on without it."""
+    known = [name for name, _ in base.get_schema(CasebookConfig)]
+    out = []
+    for key in options:
+        if key in known or key == "enabled":
+            continue
+        close = difflib.get_close_matches(str(key), known, n=1)
+        hint = f"did you mean {close[0]}?" if close else f"the plugin reads {', '.join(known)}"
+        out.append((str(key), f"not an option of the casebook plugin; {hint}"))
+    return out
+
+
+# The keys of mkdocs.yml's `extra:` that the adapter writes for the templates (casebook_404, ...);
+# any other casebook_* key there is a setting from before the plugin, which is read no more.
 WRITTEN = ("casebook_404", "casebook_roots", "casebook_alternate", "casebook_updated")
 
 
-def read(config: MkDocsConfig, environ: Mapping[str, str] = os.environ) -> Settings:
+def read(config: MkDocsConfig, options: CasebookConfig, environ: Mapping[str, str] = os.environ) -> Settings:
     """The settings, checked once: a wrong value is a ValueError that names the setting, what it
-    holds and what it may hold."""
+    holds and what it may hold (the plugin's options are checked by MkDocs, `CasebookConfig`)."""
     lang = environ.get(LANGUAGE) or DEFAULT_LANGUAGE
     wanted = environ.get(LANGUAGES_WANTED)
     if lang not in LANGUAGES:
@@ -82,36 +130,27 @@ def read(config: MkDocsConfig, environ: Mapping[str, str] = os.environ) -> Setti
     memo = environ.get(MEMO)
     if memo not in (None, "", "0", "1"):
         raise ValueError(f"{MEMO}={memo}: 0 (keep nothing between builds) or 1 (the default)")
-    extra = _extra(config.extra or {})
-    base = Path(config.config_file_path).parent
+    _refuse_old_extra(config.extra or {})
+    base_dir = Path(config.config_file_path).parent
     return Settings(
-        lang=lang, languages=languages, base=base, content_dir=base / "content",
+        lang=lang, languages=languages, base=base_dir, content_dir=base_dir / "content",
         docs_dir=Path(config.docs_dir), site_dir=Path(config.site_dir), config_file=config.config_file_path,
-        directory_urls=config.use_directory_urls, strict=bool(config.strict), site_url=publish.site_root(config.site_url),
+        directory_urls=config.use_directory_urls, strict=bool(config.strict),
+        site_url=publish.site_root(config.site_url),
         repo_url=config.repo_url, edit_uri=config.edit_uri or "",
-        fast_render=extra.get("casebook_fast_render", True),
-        extra_pages=tuple(extra.get("casebook_pages", ())),
-        site_limit_mb=extra.get("casebook_site_limit_mb", publish.HOST_LIMIT_MB),
+        fast_render=options.fast_render, extra_pages=tuple(options.pages), site_limit_mb=options.site_limit_mb,
         keep_memo=memo != "0", handoff=environ.get(HANDOFF) or None,
     )
 
 
-def _extra(extra: Mapping) -> dict:
-    """The casebook's settings in `extra:`, each of its type."""
-    out = {}
-    for key, value in extra.items():
+def _refuse_old_extra(extra: Mapping) -> None:
+    """A casebook setting left in `extra:`, where it was read before the plugin: said, never ignored."""
+    known = [name for name, _ in base.get_schema(CasebookConfig)]
+    for key in extra:
         if not str(key).startswith("casebook_") or key in WRITTEN:
             continue
-        kind = OPTIONS.get(key)
-        if kind is None:
-            close = difflib.get_close_matches(key, OPTIONS, n=1)
-            hint = f"; did you mean {close[0]}?" if close else f"; the casebook reads {', '.join(OPTIONS)}"
-            raise ValueError(f"mkdocs.yml: extra.{key}: not a setting of the casebook{hint}")
-        if kind is bool and not isinstance(value, bool):
-            raise ValueError(f"mkdocs.yml: extra.{key}: true or false, not {value!r}")
-        if kind is int and not (isinstance(value, int) and not isinstance(value, bool) and value >= 0):
-            raise ValueError(f"mkdocs.yml: extra.{key}: a whole number of megabytes, 0 or more, not {value!r}")
-        if kind is list and not (isinstance(value, list) and all(isinstance(v, str) and v.endswith(".md") for v in value)):
-            raise ValueError(f"mkdocs.yml: extra.{key}: a list of pages in docs/ such as about.md, not {value!r}")
-        out[key] = value
-    return out
+        name = str(key).removeprefix("casebook_")
+        close = difflib.get_close_matches(name, known, n=1)
+        hint = (f"set it as the casebook plugin's option {close[0]} (plugins: - casebook: {close[0]}: ...)"
+                if close else f"the casebook plugin's options are {', '.join(known)}")
+        raise ValueError(f"mkdocs.yml: extra.{key}: not read from extra: any more; {hint}")

@@ -24,7 +24,8 @@ def heading_style(config: MkDocsConfig, fast_render: bool) -> render.HeadingStyl
     if toc["permalink_class"] != "headerlink" or toc["permalink_leading"] or toc["anchorlink"]:
         return None
     permalink = toc["permalink"]
-    symbol = None if permalink in (False, "false", "False", "") else ("¶" if permalink in (True, "true", "True") else str(permalink))
+    symbol = (None if permalink in (False, "false", "False", "")
+              else "¶" if permalink in (True, "true", "True") else str(permalink))
     slugify, separator = toc["slugify"], toc["separator"]
     return render.HeadingStyle(lambda text: slugify(text, separator), symbol, toc["permalink_title"], fast=fast_render)
 

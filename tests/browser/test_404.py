@@ -26,7 +26,7 @@ def sub_path_site(tmp_path_factory):
     (content / "cases").mkdir(parents=True)
     (content / "checklists").mkdir()
     shutil.copy(ROOT / "content" / "taxonomy.yml", content / "taxonomy.yml")
-    for name in ("docs", "hooks"):
+    for name in ("docs",):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     (project / "src" / "casebook").mkdir(parents=True)
     config = (ROOT / "mkdocs.yml").read_text("utf-8")

@@ -70,7 +70,7 @@ def project(tmp_path_factory) -> tuple[Path, Path, str]:
     """One project holding every payload, built once (not strictly: the body payloads are
     warned about, which a strict build refuses; the test holds the warnings to those)."""
     project = tmp_path_factory.mktemp("xss")
-    for name in ("docs", "hooks"):
+    for name in ("docs",):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     (project / "src/casebook").mkdir(parents=True)

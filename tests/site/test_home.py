@@ -63,7 +63,7 @@ def test_front_page_does_not_grow_with_the_cases():
     many = replace(CONTENT, cases=copies)
     small = home.home_page(Writer(CONTENT, INDICES, "en"))
     big = home.home_page(Writer(many, indices.build(many), "en"))
-    assert len(BeautifulSoup(big.fragments["CASEBOOKHOME2"], "html.parser").select(".cb-card")) == home.NEWEST
+    assert len(BeautifulSoup(big.fragments[home.BLOCKS[2]], "html.parser").select(".cb-card")) == home.NEWEST
     # 50 times the cases, the same page but for its numbers (and "1 case" become "50 cases").
     size = lambda page: len(re.sub(r"\d+", "#", page.markdown + "".join(page.fragments.values())))
     assert abs(size(big) - size(small)) < 100

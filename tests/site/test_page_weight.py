@@ -39,7 +39,8 @@ def test_the_shell_writes_no_svg_and_each_control_keeps_its_name(site, page):
     assert all(shell) and not any(part.find("svg") for part in shell)
     # Each control that shows only an icon is named for a screen reader and a pointer.
     assert html.select_one("header .md-select button")["aria-label"]
-    toggles = BeautifulSoup(written_by(site / page, html.select_one("header script[src$='scheme-toggles.js']")["src"]), "html.parser")
+    script = html.select_one("header script[src$='scheme-toggles.js']")
+    toggles = BeautifulSoup(written_by(site / page, script["src"]), "html.parser")
     labels = toggles.select("form[data-md-component=palette] label")
     assert len(labels) == 3 and all(label["title"] for label in labels) and not toggles.find("svg")
     assert html.select_one("button.md-top").get_text(strip=True)

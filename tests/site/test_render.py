@@ -100,12 +100,12 @@ def test_every_real_case_renders_as_python_markdown_renders_it():
 
 def test_the_site_is_the_same_with_every_page_left_to_python_markdown(site, tmp_path):
     project = tmp_path / "project"
-    for name in ("docs", "hooks", "content"):
+    for name in ("docs", "content"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     (project / "src" / "casebook").mkdir(parents=True)
     config = (ROOT / "mkdocs.yml").read_text("utf-8")
-    assert "casebook_fast_render: true" in config
-    (project / "mkdocs.yml").write_text(config.replace("casebook_fast_render: true", "casebook_fast_render: false"), "utf-8")
+    assert "      fast_render: true" in config
+    (project / "mkdocs.yml").write_text(config.replace("      fast_render: true", "      fast_render: false"), "utf-8")
     slow = tmp_path / "slow"
     result = mkdocs_build(project, slow)
     assert result.returncode == 0, result.stderr[-3000:]
@@ -163,7 +163,8 @@ def test_a_case_page_front_matter_is_read_whatever_its_title(title):
     from mkdocs.utils.meta import get_data
 
     from casebook.pages.case import front_matter
+    from casebook.pages.page import Mark
 
-    rest, meta = get_data(front_matter(title) + "CASEBOOKFRAGMENT0\n")
+    rest, meta = get_data(front_matter(title) + Mark.FRAGMENT.at(0) + "\n")
     assert meta == {"title": title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")}
-    assert rest.strip() == "CASEBOOKFRAGMENT0"
+    assert rest.strip() == Mark.FRAGMENT.at(0)

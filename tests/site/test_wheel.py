@@ -51,7 +51,7 @@ def installed(tmp_path_factory) -> Path:
 def project_copy(tmp_path: Path) -> Path:
     """The project as the commands see it, without src/ (mkdocs.yml only watches it)."""
     project = tmp_path / "project"
-    for name in ("content", "docs", "hooks"):
+    for name in ("content", "docs"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     (project / "src" / "casebook").mkdir(parents=True)

@@ -1,31 +1,61 @@
-"""The MkDocs adapter's shape: a hooks file that only passes events on, and one object of state."""
+"""The MkDocs adapter's shape: a plugin that only passes events on, and one object of state that the
+plugin owns and MkDocs keeps for a whole `mkdocs serve`."""
 
 from __future__ import annotations
 
 import ast
+import tomllib
+from importlib import import_module
 from pathlib import Path
 
+import yaml
+from mkdocs.config import load_config
+from mkdocs.plugins import BasePlugin
+
 ROOT = Path(__file__).resolve().parents[2]
+PLUGIN = ROOT / "src" / "casebook_mkdocs" / "plugin.py"
 
 
-def test_the_hooks_file_only_hands_each_event_to_the_adapter():
-    tree = ast.parse((ROOT / "hooks" / "casebook_hooks.py").read_text("utf-8"))
-    for node in tree.body:
-        if isinstance(node, ast.FunctionDef):
-            assert node.name.startswith("on_"), node.name
-            # One statement: `session.<event>(...)`, returned or not.
-            assert len(node.body) == 1, f"{node.name} does more than pass the event on"
-            call = node.body[0].value
-            assert isinstance(call, ast.Call) and ast.unparse(call.func).startswith("session."), node.name
-        else:
-            assert isinstance(node, (ast.Import, ast.ImportFrom)) or (
-                isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)), ast.unparse(node)
+class _Loader(yaml.SafeLoader):
+    """mkdocs.yml as data: its tags (!ENV) are MkDocs' own, read as nothing."""
+
+
+_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def test_the_plugin_only_hands_each_event_to_its_adapter():
+    tree = ast.parse(PLUGIN.read_text("utf-8"))
+    (plugin,) = [node for node in tree.body if isinstance(node, ast.ClassDef)]
+    events = [node for node in plugin.body if isinstance(node, ast.FunctionDef) and node.name.startswith("on_")]
+    assert len(events) >= 10
+    for node in events:
+        # One statement: `self.adapter.<event>(...)`, returned or not.
+        assert len(node.body) == 1, f"{node.name} does more than pass the event on"
+        call = node.body[0].value
+        assert isinstance(call, ast.Call) and ast.unparse(call.func).startswith("self.adapter."), node.name
+
+
+def test_the_plugin_is_declared_where_mkdocs_finds_it_and_listed_in_mkdocs_yml():
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["entry-points"]["mkdocs.plugins"]
+    module, _, name = declared["casebook"].partition(":")
+    assert issubclass(getattr(import_module(module), name), BasePlugin)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), _Loader)
+    assert [next(iter(p)) if isinstance(p, dict) else p for p in config["plugins"]] == ["casebook"]
+    assert "hooks" not in config
+
+
+def test_mkdocs_keeps_the_plugin_and_its_state_across_the_rebuilds_of_serve():
+    """`mkdocs serve` reads mkdocs.yml again before each rebuild; the plugin object, and with it the
+    adapter's memos, git dates and lock, is the one it made first (because it has on_startup)."""
+    first = load_config(str(ROOT / "mkdocs.yml")).plugins["casebook"]
+    again = load_config(str(ROOT / "mkdocs.yml")).plugins["casebook"]
+    assert again is first and again.adapter is first.adapter
 
 
 def test_the_adapter_keeps_its_state_in_one_object():
-    """No module of the adapter assigns at its top level but constants, its logger and the one
-    session object, and none declares `global`."""
-    allowed = {"log", "session", "__all__"}
+    """No module of the adapter assigns at its top level but constants and its logger, and none
+    declares `global`."""
+    allowed = {"log", "__all__"}
     for path in sorted((ROOT / "src" / "casebook_mkdocs").glob("*.py")):
         tree = ast.parse(path.read_text("utf-8"))
         for node in tree.body:

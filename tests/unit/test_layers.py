@@ -13,7 +13,7 @@ import pytest
 import casebook
 
 SRC = Path(__file__).resolve().parents[2] / "src"
-FORBIDDEN = ("mkdocs", "casebook_mkdocs", "casebook_hooks", "hooks")
+FORBIDDEN = ("mkdocs", "casebook_mkdocs")
 
 
 def modules(package: str) -> dict[str, Path]:

@@ -1,5 +1,6 @@
 """The adapter's settings are read and checked once: a wrong value stops the build with a
-message that names the setting and what it may hold."""
+message that names the setting and what it may hold (the plugin's options in mkdocs.yml, and the
+environment)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from casebook_mkdocs.plugin import CasebookPlugin
 from casebook_mkdocs.settings import read
 
 
@@ -16,22 +18,44 @@ def _config(**extra):
                            repo_url=None, edit_uri="", extra=extra)
 
 
+def _options(**given):
+    """The plugin's options as MkDocs reads them from mkdocs.yml: (errors, warnings, the options)."""
+    plugin = CasebookPlugin()
+    errors, warnings = plugin.load_config(given)
+    return errors, warnings, plugin.config
+
+
 def test_the_shipped_settings_are_read_as_typed_values():
-    s = read(_config(casebook_fast_render=False, casebook_pages=["about.md"], casebook_404={"x": 1}), {})
+    errors, warnings, options = _options(fast_render=False, pages=["about.md"])
+    assert errors == [] and warnings == []
+    s = read(_config(casebook_404={"x": 1}), options, {})
     assert s.fast_render is False and s.extra_pages == ("about.md",) and s.keep_memo and s.lang == "zh"
+    _, _, defaults = _options()
+    s = read(_config(), defaults, {})
+    assert s.fast_render is True and s.extra_pages == () and s.site_limit_mb == 1000
+
+
+@pytest.mark.parametrize("given, message", [
+    ({"fast_render": "yes"}, ("fast_render", "true or false, not 'yes'")),
+    ({"pages": "about.md"}, ("pages", "a list of pages in docs/ such as about.md, not 'about.md'")),
+    ({"site_limit_mb": "1 GB"}, ("site_limit_mb", "a whole number of megabytes, 0 or more, not '1 GB'")),
+    ({"fast_rendering": True}, ("fast_rendering", "not an option of the casebook plugin; did you mean fast_render?")),
+])
+def test_a_wrong_option_is_named_with_what_it_may_hold(given, message):
+    errors, warnings, _ = _options(**given)
+    assert [(key, str(m)) for key, m in errors] == [message] and warnings == []
 
 
 @pytest.mark.parametrize("extra, environ, message", [
-    ({"casebook_fast_render": "yes"}, {}, "extra.casebook_fast_render: true or false, not 'yes'"),
-    ({"casebook_pages": "about.md"}, {}, "extra.casebook_pages: a list of pages in docs/ such as about.md"),
-    ({"casebook_fast_rendering": True}, {}, "not a setting of the casebook; did you mean casebook_fast_render?"),
+    ({"casebook_fast_render": True}, {}, "extra.casebook_fast_render: not read from extra: any more; set it as the "
+                                         "casebook plugin's option fast_render"),
     ({}, {"CASEBOOK_MEMO": "off"}, "CASEBOOK_MEMO=off: 0 (keep nothing between builds) or 1"),
     ({}, {"CASEBOOK_LANGUAGES": "zh,fr"}, "CASEBOOK_LANGUAGES=zh,fr: fr is not a language of the casebook"),
     ({}, {"CASEBOOK_LANGUAGE": "fr"}, "CASEBOOK_LANGUAGE=fr: not a language of the casebook (zh, en)"),
 ])
 def test_a_wrong_setting_is_named_with_what_it_may_hold(extra, environ, message):
     with pytest.raises(ValueError) as error:
-        read(_config(**extra), environ)
+        read(_config(**extra), _options()[2], environ)
     assert message in str(error.value)
 
 
@@ -44,5 +68,3 @@ def test_the_build_says_how_big_the_site_is_and_warns_near_and_past_the_hosts_li
     level, message = size_report(1_149_000_000, 100_000)
     assert level == "warning" and "1,149 MB" in message and "make publish" in message
     assert size_report(5_000_000_000, 1, limit_mb=0)[0] == "info"
-    with pytest.raises(ValueError, match="casebook_site_limit_mb: a whole number of megabytes"):
-        read(_config(casebook_site_limit_mb="1 GB"), {})

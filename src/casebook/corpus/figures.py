@@ -136,7 +136,8 @@ _HEDGE = r"(?:(more than|over|upwards of|at least|some|nearly|almost|close to|ju
 _EN = re.compile(rf"(?i:\b{_HEDGE})(?:(?P<numeral>{_NUMERAL})|(?i:\b(?P<words>{_WORDS})\b))")
 _MONTH = re.compile(rf"\b(?:{'|'.join(MONTHS)})\b")
 # May is a month beside a day or a year, or after a word that introduces a time; else the verb.
-_MAY_CONTEXT = re.compile(r"(?:[0-9]\s+|\b(?:in|of|from|since|until|to|by|early|late|mid|end|and|or|between)[\s-]+)$", re.I)
+_MAY_CONTEXT = re.compile(r"(?:[0-9]\s+|\b(?:in|of|from|since|until|to|by|early|late|mid|end|and|or|between)"
+                          r"[\s-]+)$", re.I)
 _NEARLY_WORDS = {"nearly", "almost", "close to", "just under", "about", "around"}
 
 

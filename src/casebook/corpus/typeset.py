@@ -3,9 +3,10 @@ once, as the content is loaded, so that every page, card, snippet, feed and data
 
 Chinese is written without spaces. An editor's line break between two Chinese characters (a soft
 break in a paragraph, a folded line of `summary: >-`) would reach the reader as a space in the
-middle of a word: here it becomes nothing (and so does a space typed between them), as Pandoc's `east_asian_line_breaks` and markdown-it's
-`cjk-breaks` do it. Straight double quotes around Chinese words in a Chinese text become the
-Chinese “” (an editor's keyboard types the straight ones).
+middle of a word: here it becomes nothing (and so does a space typed between them), as Pandoc's
+`east_asian_line_breaks` and markdown-it's `cjk-breaks` do it. Straight double quotes around
+Chinese words in a Chinese text become the Chinese “” (an editor's keyboard types the straight
+ones).
 """
 
 from __future__ import annotations

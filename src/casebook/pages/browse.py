@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from casebook.derive.facets import NOT_STATED, Facet
 from casebook.model import Content
-from casebook.pages.page import SitePage
+from casebook.pages.page import PageKind, SitePage
 from casebook.pages.selection import COMPARE_MAX, HANDOUT_MAX
 from casebook.pages.writer import Writer, widget
 from casebook.strings import strings
@@ -123,4 +123,4 @@ def browse_page(w: Writer, facets: Sequence[Facet]) -> SitePage:
         + widget(widgets, form_html)
         + w.data_links(here)
     )
-    return SitePage(here, s["browse"], markdown, "browse", fragments=widgets)
+    return SitePage(here, s["browse"], markdown, PageKind.BROWSE, fragments=widgets)

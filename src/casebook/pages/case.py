@@ -17,7 +17,7 @@ from casebook.corpus import links, sanitize
 from casebook.derive.indices import Indices
 from casebook.model import DEFAULT_LANGUAGE, Case, Content
 from casebook.pages import cite, meta, render
-from casebook.pages.page import PageStub, SitePage
+from casebook.pages.page import Mark, PageKind, PageStub, SitePage
 from casebook.pages.writer import Writer
 from casebook.urls import COMPARE, case_path
 
@@ -29,11 +29,11 @@ def case_pages(content: Content, indices: Indices, lang: str,
     w = Writer(content, indices, lang, directory_urls, headings)
     for case in content.cases:
         make = lambda case=case: case_page(w, case, (updated or {}).get(str(case.text(lang).path)))
-        yield PageStub(case_path(case.id), "case", str(case.text(lang).path), make)
+        yield PageStub(case_path(case.id), PageKind.CASE, str(case.text(lang).path), make)
 
 
 # Where Python-Markdown's HTML of the summary and the text goes, on the path that leaves them to it.
-_TOP, _BOTTOM = "CASEBOOKFRAGMENT0", "CASEBOOKFRAGMENT1"
+_TOP, _BOTTOM = Mark.FRAGMENT.at(0), Mark.FRAGMENT.at(1)
 _CONTENT = "\0CASEBOOKCONTENT\0"  # no escaped text holds a NUL
 
 
@@ -53,7 +53,7 @@ def case_page(w: Writer, case: Case, updated: str | None = None) -> SitePage:
     if fast is not None:
         page = case_html(view, fast.html, title_id, used, style, url)
         title, *related = page.headings
-        return SitePage(here, text.title, f"{front}{_TOP}\n", "case", str(text.path), fallback,
+        return SitePage(here, text.title, f"{front}{_TOP}\n", PageKind.CASE, str(text.path), fallback,
                         fragments={_TOP: page.html + cite_block},
                         headings=(title, *fast.headings, *related, cite_heading), escaped_only=True)
     # Python-Markdown renders the summary and the text in place, sanitised; `case_html` writes
@@ -65,7 +65,7 @@ def case_page(w: Writer, case: Case, updated: str | None = None) -> SitePage:
     # ids in the page, gives the text's headings the ids they have on the other path.
     markdown = (f"{front}{_TOP}\n{{: #{title_id} }}\n\n{view.summary}\n{{: .cb-summary }}\n\n"
                 f"{links.rewrite(view.body, w.resolve(here))}\n\n{_BOTTOM}\n")
-    return SitePage(here, text.title, markdown, "case", str(text.path), fallback,
+    return SitePage(here, text.title, markdown, PageKind.CASE, str(text.path), fallback,
                     fragments={_TOP: top, _BOTTOM: bottom + cite_block}, headings=(*page.headings, cite_heading))
 
 
@@ -110,8 +110,8 @@ def _rendered(view: meta.CaseView, used: set[str], style: render.HeadingStyle,
         return None
     # markdown-it writes no raw HTML here; the sanitiser holds the page to the site's policy
     # whichever engine rendered it.
-    return render.Rendered(sanitize.clean_html(f'<p class="{cls}-summary">{summary.html.strip()[len("<p>"):]}\n{body.html}'),
-                           body.headings)
+    summary_html = summary.html.strip()[len("<p>"):]
+    return render.Rendered(sanitize.clean_html(f'<p class="{cls}-summary">{summary_html}\n{body.html}'), body.headings)
 
 
 def case_html(view: meta.CaseView, content: str, title_id: str, used: set[str], style: render.HeadingStyle,
@@ -127,7 +127,8 @@ def case_html(view: meta.CaseView, content: str, title_id: str, used: set[str], 
     # The file and report editors check the case against: data of the page, not shown.
     source = f' data-source-file="{html.escape(view.source_file)}"' + (
         f' data-source-report="{html.escape(view.source_report)}"' if view.source_report else "")
-    related, related_headings = _related(view, related_id or render.unique_id("related", used), style, url, level + 1, cls)
+    related, related_headings = _related(view, related_id or render.unique_id("related", used), style, url,
+                                         level + 1, cls)
     out = (f"{heading}\n{notices}<div class=\"{cls}-meta\"{source}>\n<dl>\n"
            f"{meta.as_html(view.rows, url)}</dl>\n</div>\n{content}{related}")
     return render.Rendered(out, (render.Heading(level, title_id, view.title), *related_headings))
@@ -146,8 +147,9 @@ def _related(view: meta.CaseView, id: str, style: render.HeadingStyle, url: Call
         f' data-compare-label="{meta.text(view.compare_label)}"')
     lines = "".join(f'<li{_case_id(r) if compare is not None else ""}>{_link(r.title, url(r.to))}<br>\n'
                     f'  <span class="{cls}-related__why">{meta.text(r.why)}</span></li>\n' for r in view.related)
-    return (f"{render.heading_html(level, id, meta.text(view.related_heading), style)}\n"
-            f'<div class="{cls}-related"{to_compare}>\n<ul>\n{lines}</ul>\n</div>\n'), (render.Heading(level, id, view.related_heading),)
+    block = (f"{render.heading_html(level, id, meta.text(view.related_heading), style)}\n"
+             f'<div class="{cls}-related"{to_compare}>\n<ul>\n{lines}</ul>\n</div>\n')
+    return block, (render.Heading(level, id, view.related_heading),)
 
 
 def _case_id(r: meta.Related) -> str:

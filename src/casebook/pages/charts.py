@@ -65,7 +65,8 @@ def lines(text: str, limit: float = WRAP) -> tuple[str, ...]:
 
 def _label(x: float, mid: float, parts: tuple[str, ...], extra: str = "") -> str:
     """A right-aligned label centred on `mid`, one <tspan> per line when it has two."""
-    head = f'<text class="cb-chart__label{extra}" x="{x:.0f}" y="{mid:.1f}" text-anchor="end" dominant-baseline="central">'
+    head = (f'<text class="cb-chart__label{extra}" x="{x:.0f}" y="{mid:.1f}" text-anchor="end" '
+            'dominant-baseline="central">')
     if len(parts) == 1:
         return head + _e(parts[0]) + "</text>"
     step = FONT * 1.15
@@ -120,7 +121,8 @@ def bar_chart(id: str, title: str, desc: str, bars: Sequence[Bar]) -> str:
                f'{_label(label_w - 8, mid, labels[i])} '
                f'<rect class="cb-chart__bar" x="{label_w:.0f}" y="{y + (row_h - BAR) / 2:.1f}" '
                f'width="{max(length, 0):.1f}" height="{BAR}" fill="{PRIMARY}"/>'
-               f'<text class="cb-chart__value" x="{label_w + length + 6:.1f}" y="{mid:.1f}" dominant-baseline="central">{b.value}</text>'
+               f'<text class="cb-chart__value" x="{label_w + length + 6:.1f}" y="{mid:.1f}" '
+               f'dominant-baseline="central">{b.value}</text>'
                "</g>")
         parts.append(_link(b.href if b.value else None, b.title, row) + "\n")
     parts.append("</svg>")

@@ -7,7 +7,7 @@ import json
 
 from casebook.corpus import links
 from casebook.model import Checklist
-from casebook.pages.page import SitePage
+from casebook.pages.page import Mark, PageKind, SitePage
 from casebook.pages.writer import Writer, short_title
 from casebook.strings import join_list
 from casebook.urls import CHECKLISTS, case_path, checklist_path
@@ -30,15 +30,16 @@ def checklist_page(w: Writer, checklist: Checklist) -> SitePage:
     buttons = (f"[{s['print_checklist']}](#checklist){{ .md-button .cb-print }} "
                f"[{s['reset_checklist']}](#checklist){{ .md-button .cb-reset }}\n{{: .cb-checklist__actions }}\n\n")
     markdown = (
-        f"# {html.escape(text.title, quote=False)}\n\n{w.notice(fallback)}{text.summary}\n{{: .cb-summary }}\n\n{body}\n\n{buttons}"
+        f"# {html.escape(text.title, quote=False)}\n\n{w.notice(fallback)}{text.summary}\n{{: .cb-summary }}\n\n"
+        f"{body}\n\n{buttons}"
         f'<div class="cb-checklist" id="checklist" markdown>\n\n' + "\n".join(items) + "\n\n</div>\n\n"
         f"{ASSESS_MARKER}\n"
     )
-    return SitePage(here, text.title, markdown, "checklist", str(text.path), fallback,
+    return SitePage(here, text.title, markdown, PageKind.CHECKLIST, str(text.path), fallback,
                     fragments={ASSESS_MARKER: assess_texts(w.s)})
 
 
-ASSESS_MARKER = "CASEBOOKFRAGMENTASSESS"
+ASSESS_MARKER = Mark.ASSESS
 ASSESS_KEYS = ("done", "partly", "not_yet", "note", "csv", "date", "answer", "columns", "report")
 
 
@@ -57,8 +58,10 @@ def checklists_page(w: Writer) -> SitePage:
     for checklist in w.content.checklists:
         text = checklist.text(w.lang)
         entries.append(
-            f'<div class="cb-card" markdown>\n{w.link(here, text.title, checklist_path(checklist.id), "cb-card__title")}\n'
-            f"{{: .cb-card__head }}\n\n{text.summary}\n\n{s['item_count'].format(n=len(text.items))}\n{{: .cb-count }}\n</div>\n"
+            f'<div class="cb-card" markdown>\n'
+            f'{w.link(here, text.title, checklist_path(checklist.id), "cb-card__title")}\n'
+            f"{{: .cb-card__head }}\n\n{text.summary}\n\n"
+            f"{s['item_count'].format(n=len(text.items))}\n{{: .cb-count }}\n</div>\n"
         )
     markdown = f"# {s['checklists']}\n\n{s['checklists_intro']}\n\n" + ("\n".join(entries) or s["no_cases"]) + "\n"
-    return SitePage(here, s["checklists"], markdown, "checklists")
+    return SitePage(here, s["checklists"], markdown, PageKind.CHECKLISTS)

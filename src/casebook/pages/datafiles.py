@@ -28,7 +28,8 @@ def data_files(content: Content, indices: Indices, lang: str, directory_urls: bo
     """The browse data of `lang` and the open-data files, ready to be written under its root;
     `facets`: facets_of(content, indices), where worked out already."""
     ctx = opendata.Context(content.taxonomy, directory_urls, base)
-    browse_data = browse.data(content, facets if facets is not None else facets_of(content, indices), lang, directory_urls)
+    browse_data = browse.data(content, facets if facets is not None else facets_of(content, indices), lang,
+                              directory_urls)
     cases = opendata.case_rows(content, ctx)
     case_header = opendata.columns(opendata.CASE_FIELDS)
     case_cells = opendata.csv_cells(cases, case_header)

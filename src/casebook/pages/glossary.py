@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from casebook.model import LANGUAGES
-from casebook.pages.page import SitePage
+from casebook.pages.page import PageKind, SitePage
 from casebook.pages.writer import Writer, short_title
 from casebook.urls import GLOSSARY, case_path
 
@@ -31,5 +31,5 @@ def glossary_page(w: Writer) -> SitePage:
             f"*{html.escape(term.term(other), quote=False)}*\n{{: .cb-term__other }}\n\n"
             f"{term.explanation(w.lang)}\n\n" + (f"{label}{s['colon']}{used}\n{{: .cb-term__uses }}\n" if used else "")
         )
-    return SitePage(here, s["glossary"], "\n".join(parts), "glossary")
+    return SitePage(here, s["glossary"], "\n".join(parts), PageKind.GLOSSARY)
 

@@ -13,13 +13,15 @@ from pathlib import Path
 
 from casebook.incremental import history
 from casebook.model import DEFAULT_LANGUAGE, Case, Content
-from casebook.pages.page import SitePage
+from casebook.pages.page import Mark, PageKind, SitePage
 from casebook.pages.writer import Writer
 from casebook.urls import BROWSE, CHECKLISTS, UNITS, checklist_path, unit_path
 
 HOME = "index.md"
 NEWEST = 6
 CHECKLISTS_SHOWN = 8
+# Where the front page's blocks go: its figures, the unit types' tiles, the newest cases, the checklists.
+BLOCKS = tuple(Mark.HOME.at(n) for n in range(4))
 
 
 def added_times(content: Content, base: Path, kept: history.Kept | None = None) -> dict[str, int]:
@@ -73,28 +75,29 @@ def home_page(w: Writer, added: Mapping[str, int] | None = None) -> SitePage:
         f'<span class="cb-count">{e(s["item_count"].format(n=len(c.text(w.lang).items)))}</span></li>'
         for c in content.checklists[:CHECKLISTS_SHOWN])
     fragments = {
-        "CASEBOOKHOME0": (
+        BLOCKS[0]: (
             f'<ul class="cb-home__figures" aria-label="{e(s["home_figures"])}">{stats}</ul>\n'
-            f'<p class="cb-home__search"><button type="button" class="cb-home__search-button md-button md-button--primary">'
+            f'<p class="cb-home__search"><button type="button" '
+            f'class="cb-home__search-button md-button md-button--primary">'
             f'{e(s["home_search"])}</button></p>'),
-        "CASEBOOKHOME1": f'<ul class="cb-tiles">{tiles}</ul>',
-        "CASEBOOKHOME2": '<div class="cb-cards">\n' + "\n".join(
+        BLOCKS[1]: f'<ul class="cb-tiles">{tiles}</ul>',
+        BLOCKS[2]: '<div class="cb-cards">\n' + "\n".join(
             w.card(here, c) for c in newest(content.cases, added or {})) + "\n</div>",
-        "CASEBOOKHOME3": f'<ul class="cb-home__checklists">{checklists}</ul>',
+        BLOCKS[3]: f'<ul class="cb-home__checklists">{checklists}</ul>',
     }
     more_checklists = (f"[{s['home_all_checklists']}]({CHECKLISTS})\n\n"
                        if len(content.checklists) > CHECKLISTS_SHOWN else "")
     markdown = (
         f"---\nhide:\n  - toc\n---\n\n# {s['site_name']}\n\n{s['home_intro']}\n\n"
-        "CASEBOOKHOME0\n\n"
-        f"## {s['home_units']}\n\nCASEBOOKHOME1\n\n"
+        f"{BLOCKS[0]}\n\n"
+        f"## {s['home_units']}\n\n{BLOCKS[1]}\n\n"
         f"[{s['by_unit']}]({UNITS}) · [{s['matrix']}](matrix.md) · [{s['browse']}]({BROWSE})\n\n"
-        f"## {s['home_newest']}\n\nCASEBOOKHOME2\n\n"
+        f"## {s['home_newest']}\n\n{BLOCKS[2]}\n\n"
         f"[{s['home_all_cases'].format(n=len(content.cases))}]({BROWSE})\n\n"
-        f"## {s['checklists']}\n\n{s['checklists_intro']}\n\nCASEBOOKHOME3\n\n{more_checklists}"
+        f"## {s['checklists']}\n\n{s['checklists_intro']}\n\n{BLOCKS[3]}\n\n{more_checklists}"
         f"## {s['home_contribute']}\n\n{s['home_contribute_text'].format(guide='contributing.md')}\n"
     )
-    return SitePage(here, s["home"], markdown, "home", fragments=fragments)
+    return SitePage(here, s["home"], markdown, PageKind.HOME, fragments=fragments)
 
 
 def _figure(text: str, n: int) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from casebook.derive.indices import ItemRef
 from casebook.pages import selection
-from casebook.pages.page import SitePage
+from casebook.pages.page import PageKind, SitePage
 from casebook.pages.writer import Fragments, Writer, escape
 from casebook.urls import MEASURES, UNITS, cell_path, checklist_path, measure_path, unit_path
 
@@ -27,7 +27,7 @@ def units_page(w: Writer) -> SitePage:
         + f"\n| **{s['total']}** | | **{total}** | |\n"
     )
     markdown = f"# {s['by_unit']}\n\n{s['units_intro']}\n\n<div class=\"cb-overview\" markdown>\n\n{table}\n</div>\n"
-    return SitePage(here, s["by_unit"], markdown, "units")
+    return SitePage(here, s["by_unit"], markdown, PageKind.UNITS)
 
 
 def unit_page(w: Writer, unit: str) -> SitePage:
@@ -46,7 +46,7 @@ def unit_page(w: Writer, unit: str) -> SitePage:
         + selection.handout_link(w, here, [c.id for c in cases])
         + w.cards(here, cases, fragments)
     )
-    return SitePage(here, w.label(u.label), markdown, "unit", **fragments.page_args())
+    return SitePage(here, w.label(u.label), markdown, PageKind.UNIT, **fragments.page_args())
 
 
 def cell_page(w: Writer, unit: str, measure: str) -> SitePage:
@@ -60,7 +60,7 @@ def cell_page(w: Writer, unit: str, measure: str) -> SitePage:
         f"{w.chips(here, [measure])}\n\n{s['case_count'].format(n=len(cases))}\n{{: .cb-count }}\n\n"
         + w.cards(here, cases, fragments)
     )
-    return SitePage(here, title, markdown, "cell", **fragments.page_args())
+    return SitePage(here, title, markdown, PageKind.CELL, **fragments.page_args())
 
 
 def measures_page(w: Writer) -> SitePage:
@@ -72,8 +72,9 @@ def measures_page(w: Writer) -> SitePage:
     ]
     table = (f"| {s['measures']} | {s['cases']} | {s['checklist_items_here']} | {s['description']} |\n"
              "|---|--:|--:|---|\n" + "\n".join(rows) + "\n")
-    markdown = f"# {s['by_measure']}\n\n{s['measures_intro']}\n\n<div class=\"cb-overview\" markdown>\n\n{table}\n</div>\n"
-    return SitePage(here, s["by_measure"], markdown, "measures")
+    markdown = (f"# {s['by_measure']}\n\n{s['measures_intro']}\n\n"
+                f"<div class=\"cb-overview\" markdown>\n\n{table}\n</div>\n")
+    return SitePage(here, s["by_measure"], markdown, PageKind.MEASURES)
 
 
 def measure_page(w: Writer, measure: str) -> SitePage:
@@ -91,7 +92,7 @@ def measure_page(w: Writer, measure: str) -> SitePage:
     if items:
         markdown += (f"\n## {s['checklist_items_here']}\n\n<div class=\"cb-items\" markdown>\n\n"
                      + "\n".join(_item_line(w, here, ref) for ref in items) + "\n\n</div>\n")
-    return SitePage(here, w.label(m.label), markdown, "measure", **fragments.page_args())
+    return SitePage(here, w.label(m.label), markdown, PageKind.MEASURE, **fragments.page_args())
 
 
 def _item_line(w: Writer, here: str, ref: ItemRef) -> str:

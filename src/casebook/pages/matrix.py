@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from casebook.pages.page import SitePage
+from casebook.pages.page import PageKind, SitePage
 from casebook.pages.writer import Writer
 from casebook.urls import MATRIX, cell_path, measure_path, unit_path
 
@@ -27,4 +27,4 @@ def matrix_page(w: Writer) -> SitePage:
         f"---\nhide:\n  - toc\n---\n\n# {s['matrix']}\n\n{s['matrix_intro']}\n\n"
         f'<div class="cb-matrix" markdown>\n\n{head}' + "\n".join(rows) + "\n\n</div>\n"
     )
-    return SitePage(here, s["matrix"], markdown, "matrix")
+    return SitePage(here, s["matrix"], markdown, PageKind.MATRIX)

@@ -114,8 +114,8 @@ def related(w: Writer, case: Case) -> tuple[Related, ...]:
         if r.measures:
             why.append(s["related_measures"].format(
                 measures=join_list(lang, (w.tax.measure_label(m, lang) for m in r.measures))))
-        items.append(Related(w.indices.cases_by_id[r.case].text(lang).title, case_path(r.case), s["related_sep"].join(why),
-                             f"#cases={case.id},{r.case}"))
+        items.append(Related(w.indices.cases_by_id[r.case].text(lang).title, case_path(r.case),
+                             s["related_sep"].join(why), f"#cases={case.id},{r.case}"))
     return tuple(items)
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from casebook.model import DEFAULT_LANGUAGE, LANGUAGES, Case, Checklist, Content, Taxonomy
-from casebook.pages.page import SitePage
+from casebook.pages.page import PageKind, SitePage
 from casebook.pages.writer import Writer, escape
 from casebook.urls import (
     CASES_CSV,
@@ -228,4 +228,4 @@ def data_page(w: Writer) -> SitePage:
         f"## {s['data_case_fields']} {{ #case-fields }}\n\n{table(CASE_FIELDS)}\n"
         f"## {s['data_item_fields']} {{ #item-fields }}\n\n{table(ITEM_FIELDS)}"
     )
-    return SitePage(here, s["data"], markdown, "data")
+    return SitePage(here, s["data"], markdown, PageKind.DATA)

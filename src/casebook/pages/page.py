@@ -5,8 +5,52 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from casebook.pages.render import Heading
+
+
+class PageKind(StrEnum):
+    """What a generated page is. Declared here alone: the pages, the adapter and the tests name a
+    kind by its member, never by its text (`tests/unit/test_declared_once.py`). A str, so that it
+    reads as its value wherever it is written out (the memo, a page's data script)."""
+
+    HOME = "home"
+    BROWSE = "browse"
+    STATS = "stats"
+    DATA = "data"
+    MATRIX = "matrix"
+    GLOSSARY = "glossary"
+    UNITS = "units"  # the list of unit types
+    UNIT = "unit"  # the cases of one unit type
+    MEASURES = "measures"
+    MEASURE = "measure"
+    CELL = "cell"  # the cases of one unit type and category: a matrix cell
+    CASE = "case"
+    CHECKLISTS = "checklists"
+    CHECKLIST = "checklist"
+    HANDOUT = "handout"
+    COMPARE = "compare"
+
+
+# The pages the navigation never lists: one per case, checklist or cell, and the selection pages.
+UNLISTED = frozenset({PageKind.CASE, PageKind.CHECKLIST, PageKind.CELL, PageKind.HANDOUT, PageKind.COMPARE})
+
+
+class Mark(StrEnum):
+    """Marker paragraphs: a paragraph holding one of these alone stands in a page's Markdown where
+    finished HTML goes after rendering and sanitising (`SitePage.fragments`, `fill`). Declared here
+    alone, as the page kinds are; the numbered ones are written with `at`."""
+
+    FRAGMENT = "CASEBOOKFRAGMENT"  # numbered: cards (`writer.Fragments`), a case page's two parts
+    WIDGET = "CASEBOOKWIDGET"  # numbered: forms and charts (`writer.widget`)
+    HOME = "CASEBOOKHOME"  # numbered: the front page's four blocks
+    ASSESS = "CASEBOOKFRAGMENTASSESS"  # a checklist's self-assessment texts
+    SELECTION = "CASEBOOKFRAGMENTSELECTION"  # the handout's and the comparison's box
+
+    def at(self, n: int) -> str:
+        """The marker of the n-th fragment of its scheme on one page."""
+        return f"{self.value}{n}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,7 +58,7 @@ class SitePage:
     path: str
     title: str
     markdown: str
-    kind: str
+    kind: PageKind
     # The content file the page shows (for "edit this page"), and the language it is written
     # in when the page's own language is missing.
     source: str | None = None
@@ -33,11 +77,15 @@ class SitePage:
     # Marker of a fragment of cards -> the ids of the cases it lists, in order.
     cards: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # A page read back from the memo has its kind as the plain text the memo stores.
+        object.__setattr__(self, "kind", PageKind(self.kind))
+
     @property
     def in_navigation(self) -> bool:
         """Whether the navigation lists the page: index pages only, never one page per case,
         checklist or cell, so that the navigation does not grow with the content."""
-        return self.kind not in ("case", "checklist", "cell", "handout", "compare")
+        return self.kind not in UNLISTED
 
     def fill(self, html: str) -> tuple[str, tuple[str, ...]]:
         """The rendered page with its fragments in place of their markers, and the ids of the
@@ -67,6 +115,6 @@ class PageStub:
     that renders only what changed (`mkdocs serve --dirty`) then writes only those pages."""
 
     path: str
-    kind: str
+    kind: PageKind
     source: str
     make: Callable[[], SitePage]

@@ -203,7 +203,7 @@ def size_report(total_bytes: int, files: int, limit_mb: int = HOST_LIMIT_MB) -> 
     if limit_mb and mb > limit_mb:
         return "warning", (f"{said}: more than the {limit_mb:,} MB that GitHub Pages and gitlab.com publish. "
                            "Publish it with nginx (make publish; deploy/nginx/), or see README, "
-                           "\"Past one machine\"; extra.casebook_site_limit_mb sets the limit (0: none)")
+                           "\"Past one machine\"; the casebook plugin's site_limit_mb in mkdocs.yml sets the limit (0: none)")
     if limit_mb and mb > limit_mb * NEAR_LIMIT:
         return "info", (f"{said}: {limit_mb - mb:,.0f} MB below the {limit_mb:,} MB that GitHub Pages and "
                         "gitlab.com publish (README, \"Past one machine\")")

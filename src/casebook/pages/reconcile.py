@@ -50,7 +50,8 @@ def reconcile(content: Content, indices: Indices, built: Iterable[str], searchab
             count, extra = min(NEWEST, sum(want.values())), sorted((got - want).elements())
             if extra or sum(got.values()) != count or len(got) != count:
                 problems.append(f"{page}: carries {sum(got.values())} entries, expected the newest {count} of "
-                                f"{sum(want.values())} cases, each once" + (f"; not expected {', '.join(extra)}" if extra else ""))
+                                f"{sum(want.values())} cases, each once"
+                                + (f"; not expected {', '.join(extra)}" if extra else ""))
             return
         if got != want:
             lost = sorted((want - got).elements())

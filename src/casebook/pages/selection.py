@@ -16,13 +16,13 @@ import html
 import json
 from collections.abc import Sequence
 
-from casebook.pages.page import SitePage
+from casebook.pages.page import Mark, PageKind, SitePage
 from casebook.pages.writer import Writer
 from casebook.urls import BROWSE, COMPARE, HANDOUT, relative, root_of
 
 DATA_SCRIPT = "data.js"
-CALLBACKS = {"case": "casebookCaseData", "checklist": "casebookChecklistData"}
-MARKER = "CASEBOOKFRAGMENTSELECTION"
+CALLBACKS = {PageKind.CASE: "casebookCaseData", PageKind.CHECKLIST: "casebookChecklistData"}
+MARKER = Mark.SELECTION
 # The most cases one handout or comparison takes: a session's reading, not the casebook.
 HANDOUT_MAX, COMPARE_MIN, COMPARE_MAX = 60, 2, 4
 
@@ -32,7 +32,7 @@ def data_script_path(page_path: str) -> str:
     return page_path[: -len(".md")] + "/" + DATA_SCRIPT
 
 
-def data_script(kind: str, id: str, measures: Sequence[str], article: str) -> str:
+def data_script(kind: PageKind, id: str, measures: Sequence[str], article: str) -> str:
     """The data script of one case or checklist page: its id, categories and article HTML."""
     data = json.dumps({"id": id, "measures": list(measures), "html": article}, ensure_ascii=False,
                       separators=(",", ":"))
@@ -57,7 +57,7 @@ def handout_page(w: Writer) -> SitePage:
     markdown = (f"# {s['handout_title']}\n\n{s['handout_intro'].format(browse=relative(here, BROWSE))}\n\n"
                 f"{MARKER}\n")
     fragment = f'<div class="cb-selection" id="cb-handout" aria-live="polite"></div>\n{_texts(w, keys, data)}'
-    return SitePage(here, s["handout_title"], markdown, "handout", fragments={MARKER: fragment})
+    return SitePage(here, s["handout_title"], markdown, PageKind.HANDOUT, fragments={MARKER: fragment})
 
 
 def compare_page(w: Writer) -> SitePage:
@@ -71,7 +71,7 @@ def compare_page(w: Writer) -> SitePage:
                 f"{MARKER}\n")
     fragment = ('<div class="cb-selection cb-compare" id="cb-compare" aria-live="polite"></div>\n'
                 + _texts(w, keys, data))
-    return SitePage(here, s["compare_title"], markdown, "compare", fragments={MARKER: fragment})
+    return SitePage(here, s["compare_title"], markdown, PageKind.COMPARE, fragments={MARKER: fragment})
 
 
 def handout_link(w: Writer, here: str, ids: Sequence[str]) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from casebook.derive.facets import Facet
 from casebook.pages import charts
-from casebook.pages.page import SitePage
+from casebook.pages.page import PageKind, SitePage
 from casebook.pages.writer import Writer, widget
 from casebook.strings import join_list
 from casebook.urls import BROWSE, STATS, browse_hash
@@ -34,7 +34,8 @@ def stats_page(w: Writer, facets: Sequence[Facet]) -> SitePage:
         return [(v.key, v.label(lang), v.count) for v in by_facet[key].values]
 
     parts = [
-        chart("units", s["chart_units"], bars("unit", [(u.id, u.label(lang), len(idx.by_unit[u.id])) for u in tax.unit_types])),
+        chart("units", s["chart_units"],
+              bars("unit", [(u.id, u.label(lang), len(idx.by_unit[u.id])) for u in tax.unit_types])),
         chart("measures", s["chart_measures"],
               bars("measure", [(m.id, m.label(lang), len(idx.by_measure[m.id])) for m in tax.measures])),
         chart("provinces", s["chart_provinces"], bars("province", facet_items("province"))),
@@ -45,8 +46,8 @@ def stats_page(w: Writer, facets: Sequence[Facet]) -> SitePage:
         for m in tax.measures:
             n = len(idx.by_cell.get((u.id, m.id), ()))
             if n:
-                title = s["chart_value"].format(label=s["unit_measure_title"].format(unit=u.label(lang), measure=m.label(lang)),
-                                                count=s["case_count"].format(n=n))
+                label = s["unit_measure_title"].format(unit=u.label(lang), measure=m.label(lang))
+                title = s["chart_value"].format(label=label, count=s["case_count"].format(n=n))
                 cells[(u.id, m.id)] = charts.Cell(n, to_browse + browse_hash(unit=u.id, measure=m.id), title)
     desc = s["chart_matrix_desc"].format(numbers=join_list(lang, (c.title for c in cells.values() if c.title)))
     units = [(u.id, u.label(lang)) for u in tax.unit_types]
@@ -65,7 +66,7 @@ def stats_page(w: Writer, facets: Sequence[Facet]) -> SitePage:
                  + widget(widgets, _chart_box(heat, "wide") + _chart_box(turned, "narrow")))
     markdown = (f"# {s['stats']}\n\n{s['stats_intro'].format(cases=s['case_count'].format(n=len(w.content.cases)))}\n\n"
                 + "\n".join(parts) + "\n" + w.data_links(here))
-    return SitePage(here, s["stats"], markdown, "stats", fragments=widgets)
+    return SitePage(here, s["stats"], markdown, PageKind.STATS, fragments=widgets)
 
 
 def _chart_box(svg: str, only: str | None = None) -> str:

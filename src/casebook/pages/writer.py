@@ -12,6 +12,7 @@ from casebook.derive.indices import Indices
 from casebook.incremental.memo import Memo, digest, recall
 from casebook.model import Case, Content, Label
 from casebook.pages import render
+from casebook.pages.page import Mark
 from casebook.strings import strings
 from casebook.urls import (
     CASES_CSV,
@@ -31,7 +32,8 @@ from casebook.urls import (
 def missing_translation_notice(lang: str, written_in: str) -> str:
     """The Markdown of the notice on a page of `lang` that shows a text written in another language."""
     s = strings()[lang]
-    return f'!!! warning cb-missing-translation ""\n    {s["missing_translation"].format(language=s["lang_names"][written_in])}\n'
+    notice = s["missing_translation"].format(language=s["lang_names"][written_in])
+    return f'!!! warning cb-missing-translation ""\n    {notice}\n'
 
 
 def plain_text(markdown: str) -> str:
@@ -44,7 +46,8 @@ def plain_text(markdown: str) -> str:
 # own), or an English full stop, question or exclamation mark before a space and a capital,
 # unless it ends a short abbreviation ("No. 3", "St. Mary").
 _CLOSERS = {"（": "）", "“": "”", "《": "》", "(": ")", "「": "」"}
-_EN_END = re.compile(r"(?<![A-Z])(?<!\b(?:No|St|Dr|Mr|Ms|vs|Co|Jr))(?<!\be\.g)(?<!\bi\.e)[.!?][\"”’)]?(?=\s+[A-Z0-9“\"(])")
+_EN_END = re.compile(r"(?<![A-Z])(?<!\b(?:No|St|Dr|Mr|Ms|vs|Co|Jr))(?<!\be\.g)(?<!\bi\.e)"
+                     r"[.!?][\"”’)]?(?=\s+[A-Z0-9“\"(])")
 
 
 # A first sentence longer than this (in characters: Chinese, then English) is cut after a clause.
@@ -109,7 +112,7 @@ def escape(text: str) -> str:
 def widget(widgets: dict[str, str], html: str) -> str:
     """A marker paragraph in the Markdown; the HTML goes in its place after sanitising
     (`SitePage.fragments`)."""
-    marker = f"CASEBOOKWIDGET{len(widgets)}"
+    marker = Mark.WIDGET.at(len(widgets))
     widgets[marker] = html
     return f"\n{marker}\n\n"
 
@@ -126,7 +129,7 @@ class Fragments:
 
     def put(self, html: str, cases: tuple[str, ...] | None = None) -> str:
         """The marker paragraph to write in the Markdown where `html` goes."""
-        marker = f"CASEBOOKFRAGMENT{len(self.html)}"
+        marker = Mark.FRAGMENT.at(len(self.html))
         self.html[marker] = html
         if cases is not None:
             self.cards[marker] = cases
@@ -163,7 +166,8 @@ class Writer:
         return self.link(here, self.tax.unit_label(unit, self.lang), unit_path(unit), "cb-unit")
 
     def chips(self, here: str, measures) -> str:
-        return " ".join(self.link(here, self.tax.measure_label(m, self.lang), measure_path(m), "cb-chip") for m in measures)
+        return " ".join(self.link(here, self.tax.measure_label(m, self.lang), measure_path(m), "cb-chip")
+                        for m in measures)
 
     def region(self, case: Case) -> str:
         """The place, as an address is written in the language: 贵州省贵阳市, Guiyang, Guizhou."""
@@ -203,15 +207,18 @@ class Writer:
         text = case.text(self.lang)
         href = lambda to: html.escape(root + page_url(to, self.directory_urls))
         chips = "".join(
-            f' <a class="cb-chip" href="{href(measure_path(m))}">{html.escape(self.tax.measure_label(m, self.lang))}</a>'
+            f' <a class="cb-chip" href="{href(measure_path(m))}">'
+            f'{html.escape(self.tax.measure_label(m, self.lang))}</a>'
             for m in case.measures)
         unit = self.tax.unit_label(case.unit_type, self.lang)
         return (
             f'<div class="cb-card">\n'
-            f'<p class="cb-card__head"><a class="cb-card__title" href="{href(case_path(case.id))}">{html.escape(text.title)}</a></p>\n'
+            f'<p class="cb-card__head"><a class="cb-card__title" href="{href(case_path(case.id))}">'
+            f'{html.escape(text.title)}</a></p>\n'
             f'<p class="cb-card__where">{html.escape(self.where(case) or self.s["unknown"])}</p>\n'
             f'<p class="cb-card__line">{html.escape(short_line(plain_text(text.summary)))}</p>\n'
-            f'<p class="cb-card__tags"><a class="cb-unit" href="{href(unit_path(case.unit_type))}">{html.escape(unit)}</a>{chips}</p>\n'
+            f'<p class="cb-card__tags"><a class="cb-unit" href="{href(unit_path(case.unit_type))}">'
+            f'{html.escape(unit)}</a>{chips}</p>\n'
             f"</div>"
         )
 
@@ -249,5 +256,6 @@ class Writer:
         """The line under the browse and statistics pages that leads to the open data."""
         s = self.s
         files = " · ".join(f"[{posixpath.basename(p)}]({relative(here, p)})" for p in (CASES_CSV, CASES_JSON))
-        return (f"{s['data_links']}{s['colon']}{files} · [{s['data_fields_link']}]({relative(here, DATA)}#case-fields)\n"
+        return (f"{s['data_links']}{s['colon']}{files} · "
+                f"[{s['data_fields_link']}]({relative(here, DATA)}#case-fields)\n"
                 "{: .cb-data-links }\n")

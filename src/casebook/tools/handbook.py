@@ -62,19 +62,22 @@ def _checklist(content: Content, checklist: Checklist, lang: str, titles: dict[s
     t = checklist.text(lang)
     items = []
     for item in t.items:
-        done = join_list(lang, (f'<a href="#{_anchor("case", c)}">{text(titles[c])}</a>' for c in item.cases if c in titles))
+        done = join_list(lang, (f'<a href="#{_anchor("case", c)}">{text(titles[c])}</a>'
+                                for c in item.cases if c in titles))
         items.append(f"<li>☐ {_inline(to_html(item.text))}<br>\n<small>{text(tax.measure_label(item.measure, lang))}"
                      + (f" · {text(s['shown_in'])}: {done}" if done else "") + "</small></li>")
     summary = to_html(t.summary)
     summary = f'<p class="hb-summary">{summary.strip()[len("<p>"):]}' if summary.startswith("<p>") else summary
     return (f'<section class="hb-checklist" id="{_anchor("checklist", checklist.id)}">\n<h2>{text(t.title)}</h2>\n'
-            f"{summary}\n{to_html(links.rewrite(t.body, _resolve))}\n<ul>\n" + "\n".join(items) + "\n</ul>\n</section>\n")
+            f"{summary}\n{to_html(links.rewrite(t.body, _resolve))}\n<ul>\n"
+            + "\n".join(items) + "\n</ul>\n</section>\n")
 
 
 def _inline(html: str) -> str:
     """A one-paragraph text's HTML without its paragraph, to sit in a list item."""
     html = html.strip()
-    return html[len("<p>"):-len("</p>")] if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1 else html
+    one_paragraph = html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1
+    return html[len("<p>"):-len("</p>")] if one_paragraph else html
 
 
 def handbook(content: Content, indices: Indices, lang: str, to_html: Callable[[str], str],
@@ -96,13 +99,15 @@ def handbook(content: Content, indices: Indices, lang: str, to_html: Callable[[s
     terms = "".join(f'<dt id="{_anchor("term", t.id)}"><strong>{text(t.term(lang))}</strong></dt>\n'
                     f"<dd>{_inline(to_html(t.explanation(lang)))}</dd>\n" for t in content.glossary)
     parts = [
-        f'<section class="hb-cover">\n<h1>{text(s["site_name"])}</h1>\n<p class="hb-subtitle">{text(h["subtitle"])}</p>\n'
+        f'<section class="hb-cover">\n<h1>{text(s["site_name"])}</h1>\n'
+        f'<p class="hb-subtitle">{text(h["subtitle"])}</p>\n'
         f'<p class="hb-made">{text(made)}</p>\n</section>\n',
         f'<section class="hb-toc">\n<h2>{text(h["contents"])}</h2>\n{toc}</section>\n',
         f'<h1 class="hb-part">{text(h["cases"])}</h1>\n',
         *(_case(w, c, to_html) for c in content.cases),
         f'<h1 class="hb-part">{text(h["checklists"])}</h1>\n',
         *(_checklist(content, c, lang, titles, to_html) for c in content.checklists),
-        f'<section class="hb-glossary" id="glossary">\n<h2>{text(h["glossary"])}</h2>\n<dl>\n{terms}</dl>\n</section>\n',
+        f'<section class="hb-glossary" id="glossary">\n<h2>{text(h["glossary"])}</h2>\n'
+        f'<dl>\n{terms}</dl>\n</section>\n',
     ]
     return "\n".join(parts)

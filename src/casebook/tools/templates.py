@@ -156,8 +156,8 @@ def english_body(body: str) -> str:
         elif level:
             out.append(f"{'#' * level} {TODO}: name this part in English\n")
         found = figures(text)
-        out.append(f"{TODO}: write this part in English."
-                   + (" Its figures and dates, as English writes them: " + "; ".join(found) + "." if found else "") + "\n")
+        said = " Its figures and dates, as English writes them: " + "; ".join(found) + "." if found else ""
+        out.append(f"{TODO}: write this part in English." + said + "\n")
     return "\n".join(out)
 
 
