@@ -8,6 +8,7 @@ thousands of pages)."""
 from __future__ import annotations
 
 import json
+import os
 import posixpath
 from pathlib import Path
 
@@ -37,7 +38,10 @@ def add_globals(env) -> None:
         if target not in written:
             written.add(target)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(script_that_writes(caller()), "utf-8")
+            # Whole or not at all, should two builds (or two workers of one) write it at once.
+            part = target.with_name(f"{target.name}.{os.getpid()}.part")
+            part.write_text(script_that_writes(caller()), "utf-8")
+            os.replace(part, target)
         return ""
 
     env.globals["casebook_nav_script"] = casebook_nav_script
