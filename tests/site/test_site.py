@@ -126,7 +126,9 @@ def test_language_switch_points_to_the_twin(site, lang):
         assert [a["hreflang"] for a in alternates] == [*LANGUAGES, "x-default"]
         assert any(s["src"].endswith("javascripts/casebook-alternates.js") for s in page.head.select("script[src]"))
         here = posixpath.dirname(f"{ROOTS[lang]}{rel}")
-        for other in LANGUAGES:
+        # The switch lists the other languages: the page says which it is in.
+        assert page.select_one(f".md-select__link[hreflang={lang}]") is None
+        for other in (x for x in LANGUAGES if x != lang):
             link = page.select_one(f".md-select__link[hreflang={other}]")
             target = posixpath.normpath(posixpath.join(here, link["href"]))
             assert target == posixpath.normpath(posixpath.dirname(f"{ROOTS[other]}{rel}") or "."), (rel, other)
