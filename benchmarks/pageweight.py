@@ -40,7 +40,8 @@ PARTS: tuple[tuple[str, str], ...] = (
     ("dialog", "//div[@data-md-component='dialog']"),
     ("theme configuration (__config JSON)", "//script[@id='__config']"),
     ("scripts at the end of body", "//body//script"),
-    ("skip link, toggles (drawer, search)", "//body/input | //body/label | //body/a | //body/div[@data-md-component='skip']"),
+    ("skip link, toggles (drawer, search)",
+     "//body/input | //body/label | //body/a | //body/div[@data-md-component='skip']"),
 )
 
 
@@ -87,6 +88,8 @@ KINDS: tuple[tuple[str, str], ...] = (
     ("offline bundle, handbooks (zip, pdf, epub)", r"\.(zip|pdf|epub)$"),
     ("theme assets (assets/, stylesheets/, javascripts/)", r"^(assets|stylesheets|javascripts)/"),
     ("charts", r"(^|/)charts/"),
+    ("scripts the pages share (nav.js, scheme-toggles.js, search-box.js)",
+     r"(^|/)(nav|scheme-toggles|search-box)\.js$"),
     ("other HTML pages", r"\.html$"),
 )
 
