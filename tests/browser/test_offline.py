@@ -111,6 +111,10 @@ def test_browse_switch_language_and_search_from_disk_without_network(browser, un
             first.click()
             page.wait_for_url(f"**/{'en/' if lang == 'en' else ''}{target}")
             assert page.locator("h1").first.inner_text().strip()
+            # What the case page shares with others (its navigation, the scheme toggles) comes
+            # from scripts beside it, from disk too.
+            assert page.locator(".md-nav--primary a.md-nav__link[href$='browse.html']").count() == 1
+            assert page.locator("form[data-md-component=palette] label").count() == 3
         assert external == []
         assert errors == []
     finally:
