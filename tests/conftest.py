@@ -7,7 +7,23 @@ from pathlib import Path
 
 import pytest
 
-from support import ROOT, mkdocs_build
+from support import ROOT
+from support.shared import built_site
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _english_locale():
+    """The suite reads `casebook`'s messages in English, whatever the machine's locale (the
+    command and the build speak the editor's): a test that reads Chinese asks for it."""
+    import os
+
+    saved = dict(os.environ)
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        os.environ.pop(name, None)
+    os.environ["LANG"] = "C.UTF-8"
+    yield
+    os.environ.clear()
+    os.environ.update(saved)
 
 
 @pytest.fixture
@@ -32,11 +48,9 @@ def project(tmp_path: Path, content: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real content built once, strictly, as `mkdocs build --strict` builds it."""
-    out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, out)
-    assert result.returncode == 0, result.stderr[-4000:]
-    return out
+    """The real content built once in the run, strictly, as `mkdocs build --strict` builds it, and
+    shared by every xdist worker (support/shared.py). Read it only: copy it to change it."""
+    return built_site(tmp_path_factory)
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,21 @@
    published one (its canonical or hreflang link, or the address it was opened at) and the day
    of access today's; "Copy" puts the reference on the clipboard. Without script the reference
    still reads right, only without those two. */
+/* Related cases: each line gains its link to the comparison of the two cases, a page that only
+   a script can fill, made here from the address and the label the list carries
+   (pages/case.py) rather than written out on every line of every case page. */
+(function () {
+  var list = document.querySelector(".cb-related[data-compare]");
+  if (!list) return;
+  Array.prototype.forEach.call(list.querySelectorAll("li[data-case]"), function (li) {
+    var link = document.createElement("a");
+    link.className = "cb-related__compare";
+    link.href = list.getAttribute("data-compare") + li.getAttribute("data-case");
+    link.textContent = list.getAttribute("data-compare-label");
+    // After a middot: a space alone would sit between two Chinese words.
+    li.append(" · ", link);
+  });
+})();
 (function () {
   var refs = document.querySelectorAll(".cb-cite__ref");
   if (!refs.length) return;

@@ -6,18 +6,22 @@
    Chinese: the query is turned into Simplified script and split into the words of the
    vocabulary; characters that make no known word stay together as a phrase. A word or phrase
    matches where its characters stand together (every pair of adjacent characters in one field).
-   English: words are stemmed (Porter), the last word also matches as the beginning of a longer
-   word while it is being typed. A page must hold every word; a title or summary match ranks
-   above a passing mention, and a page holding the whole query as typed ranks above one holding
-   its parts. When nothing matches, the box says so and offers the nearest words, the other
-   language's results and the browse page. The box follows the ARIA combobox pattern. */
+   English: a word matches the index's words of the same key (searchwords.ENGLISH: British
+   spelling folded, an inflection dropped), found in one chunk; the last word also matches as
+   the beginning of a longer word while it is being typed (search/w<letter>.js for two to four
+   letters). A page holding a word only in another form (boards for boarding) ranks lower, and
+   if no page holds it as typed the box says so. A page must hold every word; a title or
+   summary match ranks above a passing mention, and a page holding the whole query as typed
+   ranks above one holding its parts. When nothing matches, or only part of the query, a word
+   one edit off is corrected; else the box says so and offers the nearest words (search/words.js),
+   the other language's results and the browse page. The box follows the ARIA combobox pattern. */
 (function () {
   "use strict";
 
   var OTHER_SHOWN = 3, SUGGESTIONS = 5;
   // The index format this script reads (searchchunks.FORMAT_VERSION); everything else about the
   // format and the ranking comes from the manifest (searchchunks.wire_format, search.SCORING).
-  var FORMAT = 2;
+  var FORMAT = 3;
   var PUNCT = /[\s,.;:!?'"()\[\]{}<>\/\\|，。；：！？、“”‘’（）《》【】·…—-]+/;
   var HAN = /[\u3400-\u9fff]/;  // only to tell which language a query is in, before any index is open
 
@@ -102,6 +106,7 @@
         var english = m.english || {};
         self.fold = rules(english.fold);
         self.inflect = rules(english.inflect);
+        self.closeRules = english.close == null ? self.inflect.length : english.close;
         self.stop = new Set(m.scoring.stop);
         self.question = new Set(m.scoring.question);
         self.t2s = new Map();
@@ -127,16 +132,32 @@
     return this.opening;
   };
 
+  /* What of a key gives its chunk (searchchunks.chunk_text): an English word by the first
+     letters of its key, a key holding figures by its first letters, a figure by its first
+     characters; else the whole key. */
+  Index.prototype.chunkText = function (key) {
+    var prefix = this.m.format.latin_prefix;
+    if (!prefix || !isAscii(key)) return key;
+    var letters = /^[a-z]*/.exec(key)[0];
+    if (letters === key) return this.key(key).slice(0, prefix);
+    return letters.slice(0, prefix) || key.slice(0, prefix);
+  };
+
+  /* The postings chunk of `text` (a chunkText). */
+  Index.prototype.chunk = function (text) {
+    var n = this.hash(text) % this.m.chunks;
+    return load(this.lang + ":g" + n, this.root + "/search/g" + n + ".js");
+  };
+
   /* key -> Map(page -> mask of the fields holding it), from its chunk. */
   Index.prototype.posting = function (key) {
     var self = this;
     if (this.postings.has(key)) return Promise.resolve(this.postings.get(key));
-    var prefix = this.m.format.latin_prefix;
-    var n = this.hash(prefix && isAscii(key) ? key.slice(0, prefix) : key) % this.m.chunks;
     var mask = this.m.format.mask;
-    return load(this.lang + ":g" + n, this.root + "/search/g" + n + ".js").then(function (chunk) {
+    return this.chunk(this.chunkText(key)).then(function (chunk) {
       var entry = chunk[key], pages = new Map();
-      if (entry) {
+      // A number is the count of a word posted in another chunk (searchchunks.moved_words).
+      if (Array.isArray(entry)) {
         if (entry[0]) decodeVarints(entry[0]).forEach(function (d, i) { pages.set(d, mask.indexOf(entry[1][i])); });
         if (entry[2]) decodeVarints(entry[2]).forEach(function (d) { pages.set(d, (pages.get(d) || 0) | self.bodyBit); });
       }
@@ -178,12 +199,14 @@
     return this.simplify(query.toLowerCase().normalize("NFD").replace(this.marks, "").normalize("NFC"));
   };
 
-  /* An English word's key (search.ENGLISH): British spelling folded, an inflection dropped. */
-  Index.prototype.key = function (word) {
+  /* An English word's key (searchwords.ENGLISH): British spelling folded, an inflection
+     dropped; its close key (a plural dropped only) if `close`. */
+  Index.prototype.key = function (word, close) {
     for (var i = 0; i < this.fold.length; i++) {
       if (this.fold[i][0].test(word)) { word = word.replace(this.fold[i][0], this.fold[i][1]); break; }
     }
-    this.inflect.forEach(function (r) { word = word.replace(r[0], r[1]); });
+    var n = close ? this.closeRules : this.inflect.length;
+    for (var j = 0; j < n && j < this.inflect.length; j++) word = word.replace(this.inflect[j][0], this.inflect[j][1]);
     return word;
   };
 
@@ -276,38 +299,77 @@
     });
   };
 
+  /* English: every word of the index, the commonest first (searchchunks.WORDS_SCRIPT), loaded
+     only when a query needs it; this.allWords once loaded. */
+  Index.prototype.words = function () {
+    var self = this;
+    if (this.lang !== "en") return Promise.resolve([]);
+    return load(this.lang + ":words", this.root + "/search/words.js").then(function (words) {
+      self.allWords = words;
+      return words;
+    });
+  };
+
+  /* English: the words that begin with `letter`, the commonest first (search/w<letter>.js). */
+  Index.prototype.initialWords = function (letter) {
+    if ((this.m.initials || "").indexOf(letter) === -1) return Promise.resolve([]);
+    return load(this.lang + ":w" + letter, this.root + "/search/w" + letter + ".js");
+  };
+
+  /* The words of the chunk of `text`: key -> its words posted there, and every word there or
+     counted there, the commonest first (as the words file orders them). */
+  Index.prototype.chunkWords = function (text) {
+    var self = this, n = this.hash(text) % this.m.chunks;
+    this.wordsOf = this.wordsOf || new Map();
+    if (this.wordsOf.has(n)) return Promise.resolve(this.wordsOf.get(n));
+    return this.chunk(text).then(function (chunk) {
+      var byKey = new Map(), counted = [];
+      Object.keys(chunk).forEach(function (w) {
+        if (!/^[a-z]+$/.test(w)) return;
+        var entry = chunk[w];
+        if (Array.isArray(entry)) {
+          var k = self.key(w);
+          if (!byKey.has(k)) byKey.set(k, []);
+          byKey.get(k).push(w);
+          counted.push([entry[0].length + entry[2].length, w]);
+        } else counted.push([entry, w]);
+      });
+      counted.sort(function (a, b) { return (b[0] - a[0]) || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0); });
+      var found = { byKey: byKey, ordered: counted.map(function (c) { return c[1]; }) };
+      self.wordsOf.set(n, found);
+      return found;
+    });
+  };
+
   /* English: the index's words a query word stands for: those of its key (its other
-     inflections and spellings), and while it is being typed the commonest words it begins. */
+     inflections and spellings), from its key's chunk, and while it is being typed the
+     commonest words it begins, from the chunk of its first letters (of fewer letters, from
+     the words of its first letter). */
   Index.prototype.forms = function (term, typing) {
-    var words = this.m.words;
-    if (!this.keys) {
-      this.keys = new Map();
-      words.forEach(function (w) {
-        var k = this.key(w);
-        if (!this.keys.has(k)) this.keys.set(k, []);
-        this.keys.get(k).push(w);
-      }, this);
-    }
+    var self = this, prefix = this.m.format.latin_prefix;
     // A figure is its own key (the words hold none).
-    if (/[0-9]/.test(term)) return [term];
-    var out = (this.keys.get(this.key(term)) || []).slice();
-    if (typing && term.length >= 2) {
-      var begun = 0;
+    if (/[0-9]/.test(term)) return Promise.resolve([term]);
+    var begins = !typing || term.length < 2 ? Promise.resolve([])
+      : term.length >= prefix ? this.chunkWords(term.slice(0, prefix)).then(function (c) { return c.ordered; })
+      : this.initialWords(term[0]);
+    return Promise.all([this.chunkWords(this.chunkText(term)), begins]).then(function (found) {
+      var out = (found[0].byKey.get(self.key(term)) || []).slice(), words = found[1], begun = 0;
       for (var i = 0; i < words.length && begun < 8; i++) {
         if (words[i].length > term.length && words[i].lastIndexOf(term, 0) === 0 && out.indexOf(words[i]) === -1) {
           out.push(words[i]); begun++;
         }
       }
-    }
-    return out;
+      return out;
+    });
   };
 
   /* Map(page -> mask) of one term. */
   Index.prototype.match = function (term, typing) {
     var self = this;
     if (this.lang === "zh" || this.han.test(term)) return this.together(this.pairs(term));
-    var forms = this.forms(term, typing);
-    return Promise.all(forms.map(function (w) { return self.posting(w); })).then(function (lists) {
+    return this.forms(term, typing).then(function (forms) {
+      return Promise.all(forms.map(function (w) { return self.posting(w); }));
+    }).then(function (lists) {
       var out = new Map();
       lists.forEach(function (list) { list.forEach(function (mask, d) { out.set(d, (out.get(d) || 0) | mask); }); });
       return out;
@@ -370,9 +432,29 @@
   };
 
   /* Map(page -> mask) of pages holding every term of `terms`, the last one `typing`. */
-  Index.prototype.all = function (terms, typing) {
+  /* Map(page -> mask) of the pages holding `term` closely: in a form of its close key (as
+     typed, its plural, its other spelling) or, while it is typed, as the beginning of a longer word. */
+  Index.prototype.closeMatch = function (term, typing) {
     var self = this;
-    return Promise.all(terms.map(function (t, i) { return self.match(t, typing && i === terms.length - 1); }))
+    if (this.lang === "zh" || this.han.test(term) || /[0-9]/.test(term)) return this.match(term, typing);
+    var near = this.key(term, true);
+    return this.forms(term, typing).then(function (forms) {
+      return Promise.all(forms.filter(function (w) {
+        return self.key(w, true) === near || (typing && w.length > term.length && w.lastIndexOf(term, 0) === 0);
+      }).map(function (w) { return self.posting(w); }));
+    }).then(function (lists) {
+      var out = new Map();
+      lists.forEach(function (list) { list.forEach(function (mask, d) { out.set(d, (out.get(d) || 0) | mask); }); });
+      return out;
+    });
+  };
+
+  Index.prototype.all = function (terms, typing, close) {
+    var self = this;
+    return Promise.all(terms.map(function (t, i) {
+      var last = typing && i === terms.length - 1;
+      return close ? self.closeMatch(t, last) : self.match(t, last);
+    }))
       .then(function (lists) {
         lists.sort(function (a, b) { return a.size - b.size; });
         var out = new Map(lists[0]);
@@ -401,19 +483,30 @@
         .then(function (lists) {
           var out = new Map();
           lists.forEach(function (list) { list.forEach(function (mask, d) { out.set(d, (out.get(d) || 0) | mask); }); });
-          return out;
+          // English: the pages holding the words typed only in a form of another close key
+          // (boards for boarding), and no other word of their synonym group.
+          if (self.lang !== "en" || !out.size) return { pages: out, loose: new Set() };
+          return self.all(g.typed, last, true).then(function (close) {
+            var loose = new Set();
+            out.forEach(function (mask, d) {
+              if (!close.has(d) && !lists.slice(1).some(function (list) { return list.has(d); })) loose.add(d);
+            });
+            return { pages: out, loose: loose };
+          });
         });
     });
     // The whole query as typed, its characters together: a strong sign of the page sought.
     var exact = this.lang === "zh" && terms.length > 1 && this.hanOnly.test(whole);
     if (exact) checks.push(this.together(this.pairs(whole)));
     return Promise.all(checks).then(function (found) {
-      var scores = new Map(), most = 0;
+      var scores = new Map(), most = 0, forms = [];
       groups.forEach(function (g, t) {
-        var weight = Math.min(Array.from(g.typed.join("")).length, sc.term_cap);
+        var weight = Math.min(Array.from(g.typed.join("")).length, sc.term_cap), loose = found[t].loose;
+        if (found[t].pages.size && loose.size === found[t].pages.size) forms.push(g.typed.join(" "));
+        found[t] = found[t].pages;
         found[t].forEach(function (mask, d) {
           var s = scores.get(d) || { score: 0, matched: 0 };
-          s.score += self.best(mask) * weight; s.matched++;
+          s.score += Math.floor(self.best(mask) * weight / (loose.has(d) ? sc.loose_divisor : 1)); s.matched++;
           most = Math.max(most, s.matched);
           scores.set(d, s);
         });
@@ -440,18 +533,20 @@
       });
       return Promise.all(top.map(function (r) { return self.doc(r.d); })).then(function (docs) {
         return { terms: terms, also: also, total: ranked.length, partial: most > 0 && most < groups.length,
+                 forms: ranked.length ? forms : [],
                  results: top.map(function (r, i) { return { doc: docs[i], score: r.score }; }) };
       });
     });
   };
 
-  /* The words of the index nearest a query that found nothing (at most SUGGESTIONS). */
+  /* The words of the index nearest a query that found nothing (at most SUGGESTIONS); in English
+     once every word is loaded (words()). */
   Index.prototype.nearest = function (query) {
     var q = this.normal(query).split(PUNCT).join(""), scored = [];
     if (this.lang === "zh") {
       // The words sharing the longest run of characters with the query (two at least, or the
       // one character typed), the closest in length first.
-      var han = (q.match(this.hanRuns) || []).join(""), typo = this.correct(han);
+      var han = (q.match(this.hanRuns) || []).join(""), typo = Array.from(han).length >= 3 ? this.oneOff(han) : null;
       if (!han) return [];
       // The word one character off first (巴冬县: 巴东县), whose run in common may be short.
       if (typo) scored.push([-Infinity, 0, typo]);
@@ -462,7 +557,7 @@
     } else {
       var words = q.match(/[a-z]+/g) || [];
       if (!words.length) return [];
-      this.m.words.forEach(function (w, rank) {
+      (this.allWords || []).forEach(function (w, rank) {
         if (/^\d/.test(w)) return;
         words.forEach(function (typed) {
           if (Math.abs(w.length - typed.length) > 2) return;
@@ -478,31 +573,78 @@
   };
 
   /* The query with each word that finds nothing replaced by the word of the index one edit
-     away (English: the commonest such word; Chinese: a word of the vocabulary as long as the
-     query, one character different), or null: a one-character typo is shown its results. */
+     away (English: the commonest such word with its first letter; Chinese: a word of the
+     vocabulary as long as the query, one character different), or null: a one-character typo
+     is shown its results. A promise (English loads what it needs first); corrected() is the
+     rule itself, once loaded. */
   Index.prototype.correct = function (query) {
+    var self = this;
+    if (this.lang !== "en") {
+      // Chinese: which phrases of three characters or more that are no word find nothing.
+      this.unheld = this.unheld || new Set();
+      return Promise.all(this.terms(query).filter(function (t) {
+        return Array.from(t).length >= 3 && self.hanOnly.test(t) && !self.vocabulary.has(t);
+      }).map(function (t) {
+        return self.match(t, false).then(function (pages) { if (!pages.size) self.unheld.add(t); });
+      })).then(function () { return self.corrected(query); });
+    }
+    // For each word of four letters or more: its key's chunk (is it a word of the index?) and
+    // the words of its first letter (those one edit away), not every word.
+    this.initialLists = this.initialLists || {};
+    var long = (this.normal(query).match(/[a-z]+/g) || []).filter(function (w) { return w.length >= 4; });
+    return Promise.all(long.map(function (w) {
+      return Promise.all([self.chunkWords(self.chunkText(w)), self.initialWords(w[0])])
+        .then(function (found) { self.initialLists[w[0]] = found[1]; });
+    })).then(function () { return self.corrected(query); });
+  };
+
+  /* English, once correct() loaded its chunk: whether `w` is a word of the index (by its key). */
+  Index.prototype.isWord = function (w) {
+    var found = this.wordsOf && this.wordsOf.get(this.hash(this.chunkText(w)) % this.m.chunks);
+    return !!(found && found.byKey.has(this.key(w)));
+  };
+
+  Index.prototype.corrected = function (query) {
     var self = this, q = this.normal(query).trim(), changed = false;
     if (this.lang === "zh") {
-      if (!this.hanOnly.test(q) || Array.from(q).length < 3) return null;
-      var chars = Array.from(q), best = null;
-      this.m.vocabulary.forEach(function (w) {
-        var wc = Array.from(w);
-        if (best || wc.length !== chars.length) return;
-        var differ = 0;
-        for (var i = 0; i < wc.length && differ < 2; i++) if (wc[i] !== chars[i]) differ++;
-        if (differ === 1) best = w;
+      // The whole query one character off a word (巴冬县: 巴东县); else each phrase of three
+      // characters or more that is no word and finds nothing (巴冬县问卷: 巴东县问卷), once
+      // correct() has looked.
+      var whole = this.hanOnly.test(q) && Array.from(q).length >= 3 ? this.oneOff(q) : null;
+      if (whole) return whole;
+      var out = "", last = "";
+      this.terms(query).forEach(function (t) {
+        var c = self.unheld && self.unheld.has(t) ? self.oneOff(t) : null;
+        if (c) changed = true;
+        var piece = c || t;
+        out += (out && !(self.han.test(last) && self.han.test(piece)) ? " " : "") + piece;
+        last = piece;
       });
-      return best;
+      return changed ? out : null;
     }
     var out = q.replace(/[a-z]+/g, function (w) {
-      if (w.length < 4 || self.forms(w, false).length) return w;
-      for (var i = 0; i < self.m.words.length; i++) {
-        var c = self.m.words[i];
+      if (w.length < 4 || self.isWord(w)) return w;
+      var candidates = self.initialLists[w[0]] || [];
+      for (var i = 0; i < candidates.length; i++) {
+        var c = candidates[i];
         if (Math.abs(c.length - w.length) <= 1 && /^[a-z]+$/.test(c) && distance(w, c) === 1) { changed = true; return c; }
       }
       return w;
     });
     return changed ? out : null;
+  };
+
+  /* Chinese: the first word of the vocabulary as long as `q`, one character different, or null. */
+  Index.prototype.oneOff = function (q) {
+    var chars = Array.from(q), best = null;
+    this.m.vocabulary.forEach(function (w) {
+      var wc = Array.from(w);
+      if (best || wc.length !== chars.length) return;
+      var differ = 0;
+      for (var i = 0; i < wc.length && differ < 2; i++) if (wc[i] !== chars[i]) differ++;
+      if (differ === 1) best = w;
+    });
+    return best;
   };
 
   function sharedRun(a, b) {
@@ -513,14 +655,17 @@
     return best;
   }
 
+  /* Edits from a to b: a letter added, dropped, changed, or two neighbours swapped (mongolain). */
   function distance(a, b) {
-    var prev = [], cur;
+    var before = [], prev = [], cur;
     for (var j = 0; j <= b.length; j++) prev[j] = j;
     for (var i = 1; i <= a.length; i++) {
       cur = [i];
       for (var k = 1; k <= b.length; k++) {
         cur[k] = Math.min(prev[k] + 1, cur[k - 1] + 1, prev[k - 1] + (a[i - 1] === b[k - 1] ? 0 : 1));
+        if (i > 1 && k > 1 && a[i - 1] === b[k - 2] && a[i - 2] === b[k - 1]) cur[k] = Math.min(cur[k], before[k - 2] + 1);
       }
+      before = prev;
       prev = cur;
     }
     return prev[b.length];
@@ -602,13 +747,25 @@
     if (!query.trim()) { this.close(); return; }
     this.index.open().then(function (i) { index = i; return index.search(query); }).then(function (found) {
       if (run !== self.runs) return;
-      if (found.results.length) return self.show(query, found, null);
-      // A word one character off: its results, said to be for the corrected query.
-      var corrected = asTyped ? null : index.correct(query);
-      return (corrected ? index.search(corrected) : Promise.resolve(null)).then(function (better) {
+      if (found.results.length && (!found.partial || asTyped)) return self.show(query, found, null);
+      // A word one character off: its results, said to be for the corrected query (the nearest
+      // words, offered below, need the words that correct() loads); where some pages hold part
+      // of the query, only if the corrected query is held whole (Mongolain medicine).
+      var corrected;
+      return (asTyped ? Promise.resolve(null) : index.correct(query)).then(function (c) {
+        corrected = c;
+        return corrected ? index.search(corrected) : null;
+      }).then(function (better) {
         if (run !== self.runs) return;
-        if (better && better.results.length) { better.corrected = corrected; return self.show(query, better, null); }
-        return self.otherLanguage(query).then(function (other) { if (run === self.runs) self.show(query, found, other); });
+        if (better && better.results.length && (!found.results.length || !better.partial)) {
+          better.corrected = corrected;
+          return self.show(query, better, null);
+        }
+        if (found.results.length) return self.show(query, found, null);
+        // The nearest words, offered below "no result", are chosen from every word.
+        return Promise.all([self.otherLanguage(query), index.words()]).then(function (got) {
+          if (run === self.runs) self.show(query, found, got[0]);
+        });
       });
     }).catch(function (error) {
       if (run === self.runs) { self.status.textContent = String(error.message || error); self.root.setAttribute("data-query", query); }
@@ -643,6 +800,11 @@
       html += '<p class="cb-search__also">' + escape(texts.search_also) + " " + found.also.map(escape).join(lang === "zh" ? "、" : ", ") + "</p>";
     }
     if (found.partial) html += '<p class="cb-search__partial">' + escape(texts.search_partial) + "</p>";
+    // A word no page holds as typed, only in another form (boards for boarding): said, not passed off as it.
+    var forms = found.results.length && found.forms && found.forms.length ? found.forms : [];
+    if (forms.length) {
+      html += '<p class="cb-search__forms">' + escape(format(texts.search_forms, { word: forms.join(lang === "zh" ? "、" : ", ") })) + "</p>";
+    }
     if (!found.results.length) {
       html += '<p class="cb-search__none">' + escape(format(texts.search_none, { query: query.trim() })) + "</p>";
       var near = this.index.nearest(query);
@@ -662,6 +824,7 @@
     }
     this.status.innerHTML = html;
     this.root.setAttribute("data-partial", found.partial ? "true" : "false");
+    this.root.setAttribute("data-forms", forms.join(" "));
     this.root.setAttribute("data-corrected", found.corrected || "");
     this.root.classList.add("cb-search--open");
     this.input.setAttribute("aria-expanded", found.results.length ? "true" : "false");

@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from typing import Literal
+from typing import Any, Literal
+
+from casebook.strings import message_text, strings
 
 # The first language is the default one, served at the site root.
 LANGUAGES: tuple[str, ...] = ("zh", "en")
@@ -224,18 +226,48 @@ class Content:
 
 
 @dataclass(frozen=True, slots=True)
+class Message:
+    """What a problem says, as data: a key of the `check` texts of strings.yml (or `section.key`
+    of another section) and the values that fill it in, written out in a language only where it
+    is shown (`text`). A value may be a Message itself (written in the same language);
+    `closest`, the allowed value nearest to what was given, becomes the language's "did you
+    mean" (or nothing when there is none)."""
+
+    key: str
+    values: tuple[tuple[str, Any], ...] = ()
+
+    def text(self, lang: str = "en") -> str:
+        section, _, key = self.key.rpartition(".")  # "import.late": a text of another section
+        return message_text(lang, section or "check", key, dict(self.values))
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
+def say(key: str, /, **values: Any) -> Message:
+    """The message `key` (strings.yml, `check`) with its values."""
+    return Message(key, tuple(values.items()))
+
+
+@dataclass(frozen=True, slots=True)
 class Problem:
-    """One thing wrong with the content, located as precisely as we can."""
+    """One thing wrong with the content, located as precisely as we can; what it says is a
+    Message, written in the editor's language by whoever shows it."""
 
     path: str
     line: int | None
     field: str | None
-    message: str
+    message: Message
     severity: Severity = "error"
     code: str | None = None  # for tools that treat one kind of problem apart
 
-    def __str__(self) -> str:
+    def text(self, lang: str = "en") -> str:
+        """`file:line: field: message`, the severity of a warning named, in `lang`."""
         where = f"{self.path}:{self.line}" if self.line else self.path
         what = f"{self.field}: " if self.field else ""
-        tag = "" if self.severity == "error" else f"{self.severity}: "
-        return f"{where}: {tag}{what}{self.message}"
+        colon = ": " if lang == "en" else "："
+        tag = "" if self.severity == "error" else strings()[lang]["cli"][self.severity] + colon
+        return f"{where}: {tag}{what}{self.message.text(lang)}"
+
+    def __str__(self) -> str:
+        return self.text("en")

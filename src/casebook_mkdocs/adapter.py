@@ -30,7 +30,7 @@ from casebook.pages import a11y, catalog, datafiles, handwritten, home, publish,
 from casebook.pages import theme as site_theme
 from casebook.pages.page import NavItem, PageKind, SitePage
 from casebook.pages.reconcile import reconcile
-from casebook.strings import strings
+from casebook.strings import editors_language, message_text, strings
 from casebook.urls import language_file
 from casebook_mkdocs import languages, pagememo, theme, toc
 from casebook_mkdocs.files import DataFile, GeneratedFile
@@ -413,7 +413,7 @@ def _unread_front_matter(markdown: str, shown: str) -> str:
         assert found is not None  # called for a page that starts with front matter only
         value = frontmatter.load_yaml(found.group(1), 2, "the front matter")
     except frontmatter.FrontMatterError as e:
-        where, reason = e.line or 1, e.message
+        where, reason = e.line or 1, str(e.message)
     else:
         reason = ("the front matter is not a set of 'field: value' lines" if not isinstance(value, dict)
                   else "the front matter is refused by MkDocs' reader")
@@ -441,18 +441,19 @@ def _load(content_dir: Path, memo: casebook_memo.Memo, drafts: bool) -> tuple[lo
     with _collector_paused():
         # Drafts from `casebook import` are shown, with a banner, only while serving.
         loaded = loader.load(content_dir, memo, drafts=drafts)
+    speak = editors_language()  # what the editor reads of their content: in their language, as `casebook check`
     for note in loaded.notes:  # such as a source not present beside this checkout
-        log.info(str(note))
+        log.info(note.text(speak))
     for path in loaded.drafts:
-        log.info(f"{path}: draft, " + ("shown with a draft banner" if drafts else "not published"))
+        log.info(message_text(speak, "cli", "serve_draft" if drafts else "build_draft", {"path": path}))
     for problem in loaded.warnings:
         # A missing translation is a normal state while a translator is at work: say it
         # without failing a strict build.
-        (log.info if problem.code == "missing-translation" else log.warning)(str(problem))
+        (log.info if problem.code == "missing-translation" else log.warning)(problem.text(speak))
     if loaded.errors:
         for problem in loaded.errors:
-            log.error(str(problem))
-        raise PluginError(f"content/ has {len(loaded.errors)} errors; run `casebook check` to list them")
+            log.error(problem.text(speak))
+        raise PluginError(message_text(speak, "cli", "build_errors", {"n": len(loaded.errors)}))
     with _collector_paused():
         return loaded, indices.build(loaded.content, memo)
 

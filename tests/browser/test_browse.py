@@ -49,7 +49,8 @@ def open_browse(page, url: str):
 
 def shown(page) -> list[str]:
     return [posixpath.basename(h.rstrip("/")).removesuffix(".html")
-            for h in page.locator(".cb-browse__list a.cb-browse__title").evaluate_all("as => as.map(a => a.getAttribute('href'))")]
+            for h in page.locator(".cb-browse__list a.cb-browse__title").evaluate_all(
+                "as => as.map(a => a.getAttribute('href'))")]
 
 
 def counts(page) -> dict[tuple[str, str], int]:
@@ -232,7 +233,8 @@ def test_long_results_show_fifty_at_a_time(browser, project, content, tmp_path):
             more.click()
             assert len(shown(page)) == 60 and not more.is_visible()
             # The first of the added results takes the focus, to read on from there.
-            assert page.evaluate("document.activeElement.closest('li') === document.querySelectorAll('.cb-browse__case')[50]")
+            assert page.evaluate("document.activeElement.closest('li') === "
+                                 "document.querySelectorAll('.cb-browse__case')[50]")
             page.locator(".cb-facet input[name=unit][value=hospital]").check()
             assert len(shown(page)) == 20 and not more.is_visible()
         finally:

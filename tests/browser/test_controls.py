@@ -31,9 +31,11 @@ MEASURE = """async ([png, png2, shape, pad]) => {
     const g = c.getContext('2d'); g.drawImage(img, 0, 0);
     return [g.getImageData(0, 0, c.width, c.height).data, c.width, c.height];
   };
-  const lum = (r, g, b) => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+  const lum = (r, g, b) => {
+    const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
     return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
-  const ratio = (a, b) => { const x = lum(...a), y = lum(...b); return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); };
+  const ratio = (a, b) => {
+    const x = lum(...a), y = lum(...b); return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); };
   const [px, w, h] = await read(png);
   const at = (d, x, y) => { const i = 4 * (y * w + x); return [d[i], d[i + 1], d[i + 2]]; };
   const inner = [pad, pad, w - 2 * pad, h - 2 * pad];  // the control's own box
@@ -80,7 +82,8 @@ def served(site):
 
 
 def _clip(box: dict) -> dict:
-    return {"x": box["x"] - PAD, "y": box["y"] - PAD, "width": box["width"] + 2 * PAD, "height": box["height"] + 2 * PAD}
+    return {"x": box["x"] - PAD, "y": box["y"] - PAD, "width": box["width"] + 2 * PAD,
+            "height": box["height"] + 2 * PAD}
 
 
 def _shot(page, box: dict) -> str:
@@ -154,18 +157,20 @@ def test_search_box_edge_focus_and_clear_button_are_seen(page, served):
     assert focused_edge["ratio"] >= 3, focused_edge
     # A focused, empty box looks like a search box: its magnifier and placeholder are seen on it.
     colours = page.evaluate("""() => { const i = document.querySelector('.cb-search__input');
-      return [getComputedStyle(document.querySelector('.cb-search__icon')).color, getComputedStyle(i, '::placeholder').color,
-              getComputedStyle(i).backgroundColor]; }""")
+      return [getComputedStyle(document.querySelector('.cb-search__icon')).color,
+              getComputedStyle(i, '::placeholder').color, getComputedStyle(i).backgroundColor]; }""")
     assert colours[0] != colours[2] and colours[1] != colours[2], colours
     field.fill("医院")
     page.wait_for_selector(".cb-search--open")
     # The clear button: a cross at the end of the box, its strokes 3:1 on the box.
-    clear = {"x": focused["x"] + focused["width"] - 34, "y": focused["y"] + 6, "width": 22, "height": focused["height"] - 12}
+    clear = {"x": focused["x"] + focused["width"] - 34, "y": focused["y"] + 6, "width": 22,
+             "height": focused["height"] - 12}
     shot = page.evaluate("""async ([png]) => {
       const img = new Image(); img.src = 'data:image/png;base64,' + png; await img.decode();
       const c = document.createElement('canvas'); c.width = img.width; c.height = img.height;
       const g = c.getContext('2d'); g.drawImage(img, 0, 0); const d = g.getImageData(0, 0, c.width, c.height).data;
-      const lum = (r, g, b) => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+      const lum = (r, g, b) => {
+        const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
         return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
       let lo = 1, hi = 0; const n = new Map();
       for (let i = 0; i < d.length; i += 4) { const k = [d[i], d[i+1], d[i+2]].join(); n.set(k, (n.get(k) || 0) + 1); }

@@ -21,10 +21,16 @@ CONTENT = loader.load(ROOT / "content").content
 @pytest.fixture(scope="module")
 def dist(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("dist")
-    result = subprocess.run([sys.executable, "-m", "casebook.tools.cli", "bundle", "--output", str(out)], cwd=ROOT,
-                            capture_output=True, text=True)
+    # In Chinese, as an editor under a Chinese locale runs it: what it wrote is said in the editor's language.
+    result = subprocess.run([sys.executable, "-m", "casebook.tools.cli", "bundle", "--lang", "zh", "--output", str(out)],
+                            cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     print(result.stdout)
+    lines = result.stdout.splitlines()
+    for lang in ("zh", "en"):
+        assert any(re.fullmatch(rf"已写出 \S+/casebook-handbook-{lang}\.html 和 casebook-handbook-{lang}\.pdf（\d+ 页）", x)
+                   for x in lines), lines
+    assert re.fullmatch(r"已写出 \S+/casebook-offline\.zip（[\d.]+ MB）：解压后打开 casebook/index\.html", lines[-1]), lines
     return out
 
 
@@ -105,6 +111,10 @@ def test_browse_switch_language_and_search_from_disk_without_network(browser, un
             first.click()
             page.wait_for_url(f"**/{'en/' if lang == 'en' else ''}{target}")
             assert page.locator("h1").first.inner_text().strip()
+            # What the case page shares with others (its navigation, the scheme toggles) comes
+            # from scripts beside it, from disk too.
+            assert page.locator(".md-nav--primary a.md-nav__link[href$='browse.html']").count() == 1
+            assert page.locator("form[data-md-component=palette] label").count() == 3
         assert external == []
         assert errors == []
     finally:

@@ -19,7 +19,8 @@ KINDS = ["", "units/", "matrix/", "browse/", "stats/", "data/", "glossary/", "ch
 KINDS += [f"handout/#cases={CONTENT.cases[0].id},{CONTENT.cases[1].id}",
           f"compare/#cases={CONTENT.cases[0].id},{CONTENT.cases[1].id},{CONTENT.cases[2].id}"]
 EVERY = ([f"cases/{c.id}/" for c in CONTENT.cases] + [f"checklists/{c.id}/" for c in CONTENT.checklists]
-         + [f"units/{u.id}/" for u in CONTENT.taxonomy.unit_types] + [f"measures/{m.id}/" for m in CONTENT.taxonomy.measures])
+         + [f"units/{u.id}/" for u in CONTENT.taxonomy.unit_types]
+         + [f"measures/{m.id}/" for m in CONTENT.taxonomy.measures])
 WIDTHS = (320, 390)
 WIDER = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 SEARCH = {"zh": "民族团结 医院", "en": "ethnic unity hospital"}
@@ -67,8 +68,8 @@ def test_no_page_is_wider_than_a_phone_with_search_open(browser, served, lang, w
             page.goto(_root(served, lang) + path)
             page.fill(".cb-search__input", SEARCH[lang])
             page.wait_for_selector(".cb-search--open .cb-search__result")
-            panel = page.evaluate("(() => { const r = document.querySelector('.cb-search__panel').getBoundingClientRect();"
-                                  " return [Math.round(r.left), Math.round(r.right)]; })()")
+            panel = page.evaluate("(() => { const r = document.querySelector('.cb-search__panel')"
+                                  ".getBoundingClientRect(); return [Math.round(r.left), Math.round(r.right)]; })()")
             if (over := page.evaluate(WIDER)) > 0:
                 wide.append(f"{path or 'home'}: {over}px wider than the screen")
             if panel[0] < 0 or panel[1] > width:

@@ -132,7 +132,8 @@ def test_no_result_offers_the_nearest_words_which_then_find_pages(browser, site_
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_a_one_character_typo_shows_the_results_of_the_word_meant_and_offers_the_query_as_typed(browser, site_url, lang):
+def test_a_one_character_typo_shows_the_results_of_the_word_meant_and_offers_the_query_as_typed(
+        browser, site_url, lang):
     query, meant, target = {"zh": ("巴冬县", "巴东县", "cases/badong-county-survey/"),
                             "en": ("landlrds", "landlords", "cases/tuanjie-west-road-community/")}[lang]
     page = browser.new_page()
@@ -147,6 +148,22 @@ def test_a_one_character_typo_shows_the_results_of_the_word_meant_and_offers_the
         page.wait_for_function("document.querySelector('.cb-search').getAttribute('data-corrected') === ''")
         assert page.locator(".cb-search__result").count() == 0
         assert page.locator(".cb-search__word").count() >= 1
+    finally:
+        page.close()
+
+
+def test_a_word_held_only_in_another_form_is_said_so(browser, site_url):
+    # No page says "boarding"; "boards" (a bulletin board) is another word of the same stem.
+    page = browser.new_page()
+    try:
+        page.goto(site_url + "en/")
+        type_query(page, "boarding")
+        root = page.locator(".cb-search")
+        assert root.get_attribute("data-forms") == "boarding"
+        assert "“boarding” as typed" in page.locator(".cb-search__forms").inner_text()
+        type_query(page, "boards")
+        assert root.get_attribute("data-forms") == "" and page.locator(".cb-search__forms").count() == 0
+        assert page.locator(".cb-search__result").count() >= 1
     finally:
         page.close()
 
@@ -188,6 +205,23 @@ def test_first_search_loads_the_manifest_and_only_the_chunks_it_needs(browser, s
         assert 1 <= len(postings) <= 3 < chunks
         assert 1 <= len(shown_docs) <= results
         assert not [u for u in loaded if u.startswith("en/")]
+    finally:
+        page.close()
+
+
+def test_the_first_english_search_loads_no_list_of_every_word(browser, site_url):
+    # Every English word (search/words.js) is for the nearest words when nothing matches; a
+    # query that finds its pages loads the manifest, the chunk of its word and what it shows.
+    page = browser.new_page()
+    loaded: list[str] = []
+    page.on("request", lambda r: loaded.append(r.url[len(site_url):]) if "/search/" in r.url else None)
+    try:
+        page.goto(site_url + "en/units/")
+        type_query(page, "interpreters")
+        assert page.locator(".cb-search__result").count() >= 1
+        assert loaded.count("en/search/index.js") == 1 and "en/search/words.js" not in loaded, loaded
+        type_query(page, "flurbish gronkle")
+        assert page.locator(".cb-search__result").count() == 0 and "en/search/words.js" in loaded, loaded
     finally:
         page.close()
 

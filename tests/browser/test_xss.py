@@ -49,7 +49,8 @@ def _case(i: int, payload: str, lang: str, body_payload: bool, fast: bool = Fals
     fields = {
         "id": f"xss-{'fast-' if fast else ''}{_key(i)}", "title": f"T{i} {payload}", "unit_type": "hospital",
         "measures": ["exchange"], "unit": f"U{i} {payload}",
-        "region": {"province": payload, "prefecture": f"P{payload}", "county": f"C{payload}", "locality": f"L{payload}"},
+        "region": {"province": payload, "prefecture": f"P{payload}", "county": f"C{payload}",
+                   "locality": f"L{payload}"},
         "year": 2019, "ethnic_groups": [payload, "E"], "honours": [f"H{payload}"],
         "source": {"file": "000_8f9b5cc39caff20b.txt", "report": "R01"},
         "summary": f"S{i}" if fast else f"S{i} {payload}",
@@ -90,8 +91,10 @@ def project(tmp_path_factory) -> tuple[Path, Path, str]:
     def write(body_payloads: set[int]) -> None:
         for i, payload in enumerate(PAYLOADS):
             for lang in ("zh", "en"):
-                (content / "cases" / f"xss-{_key(i)}.{lang}.md").write_text(_case(i, payload, lang, i in body_payloads), "utf-8")
-                (content / "cases" / f"xss-fast-{_key(i)}.{lang}.md").write_text(_case(i, payload, lang, False, True), "utf-8")
+                (content / "cases" / f"xss-{_key(i)}.{lang}.md").write_text(
+                    _case(i, payload, lang, i in body_payloads), "utf-8")
+                (content / "cases" / f"xss-fast-{_key(i)}.{lang}.md").write_text(
+                    _case(i, payload, lang, False, True), "utf-8")
                 (content / "checklists" / f"xss-list-{_key(i)}.{lang}.md").write_text(
                     _checklist(i, payload, lang, i in body_payloads), "utf-8")
 
@@ -126,7 +129,8 @@ def _pages(site: Path) -> list[str]:
         pages += [f"{prefix}{p}" for p in ("", "units/hospital/", "units/hospital/exchange/", "measures/exchange/",
                                            "browse/", "checklists/", "units/", "stats/", "matrix/", "glossary/",
                                            "compare/", "handout/")]
-    assert all((site / p / "index.html").is_file() for p in pages), [p for p in pages if not (site / p / "index.html").is_file()]
+    assert all((site / p / "index.html").is_file() for p in pages), [
+        p for p in pages if not (site / p / "index.html").is_file()]
     return pages
 
 
@@ -192,7 +196,8 @@ def test_payloads_show_as_text_in_the_header_and_title(project):
     _, site, _ = project
     i = len(PAYLOADS) - 1
     for prefix, kind in (("", ""), ("en/", ""), ("", "fast-"), ("en/", "fast-")):
-        page = BeautifulSoup((site / prefix / f"cases/xss-{kind}{_key(i)}/index.html").read_text("utf-8"), "html.parser")
+        page = BeautifulSoup((site / prefix / f"cases/xss-{kind}{_key(i)}/index.html").read_text("utf-8"),
+                             "html.parser")
         topic = page.select('.md-header__topic')[-1]
         assert topic.find("img") is None and topic.get_text(strip=True) == f"T{i} {PAYLOADS[i]}"
         assert page.title.get_text().startswith(f"T{i} {PAYLOADS[i]}")

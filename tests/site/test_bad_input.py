@@ -174,7 +174,7 @@ def test_decoder_never_crashes(raw):
     try:
         text = frontmatter.decode(raw)
     except frontmatter.FrontMatterError as e:
-        assert "UTF-8" in e.message
+        assert "UTF-8" in str(e.message)
     else:
         assert "\r" not in text
 

@@ -62,7 +62,8 @@ def formula_content(content: Path) -> Path:
 def test_the_built_csv_files_neutralise_formulas_and_the_json_keeps_them(formula_content):
     loaded = loader.load(formula_content)
     assert not loaded.errors, loaded.errors
-    files = {f.path: f.content.decode("utf-8") for f in datafiles.data_files(loaded.content, indices.build(loaded.content), "zh")}
+    files = {f.path: f.content.decode("utf-8")
+             for f in datafiles.data_files(loaded.content, indices.build(loaded.content), "zh")}
     rows = {r["id"]: r for r in cases_csv(files[CASES_CSV])}
     records = {r["id"]: r for r in json.loads(files[CASES_JSON])}
     for id, (_, title) in TITLES.items():

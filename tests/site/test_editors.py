@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
+from pathlib import Path
 
 from bs4 import BeautifulSoup
 
@@ -49,13 +51,15 @@ def test_edit_links_point_to_the_content_file_and_pages_show_the_last_commit_dat
 def test_pre_commit_runs_check_and_stops_a_bad_commit(content, tmp_path):
     repo = content.parent
     shutil.copy(ROOT / ".pre-commit-config.yaml", repo)
-    (repo / ".venv").symlink_to(ROOT / ".venv")
+    # The hook runs .venv/bin/casebook: the environment these tests run in, wherever it is.
+    venv = Path(sys.prefix)
+    (repo / ".venv").symlink_to(venv)
     git = lambda *a: subprocess.run(["git", *a], cwd=repo, check=True, capture_output=True)
     git("init", "-q")
     write_case(content, "alpha", "zh", unit_type="hospitl")
     git("add", "-A")
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
-    run = lambda: subprocess.run([str(ROOT / ".venv/bin/pre-commit"), "run", "--all-files"], cwd=repo,
+    run = lambda: subprocess.run([str(venv / "bin" / "pre-commit"), "run", "--all-files"], cwd=repo,
                                  capture_output=True, text=True, env=env)
     bad = run()
     assert bad.returncode != 0

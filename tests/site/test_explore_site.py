@@ -75,7 +75,8 @@ def test_cases_csv_has_one_row_per_case_with_addresses_that_exist(site):
 
 def test_checklist_items_one_row_each(site):
     rows = read_csv(site / "data/checklist-items.csv")
-    expected = [(cl.id, str(i + 1), item.text) for cl in CONTENT.checklists for i, item in enumerate(cl.texts["zh"].items)]
+    expected = [(cl.id, str(i + 1), item.text)
+                for cl in CONTENT.checklists for i, item in enumerate(cl.texts["zh"].items)]
     assert [(r["checklist"], r["item"], r["text_zh"]) for r in rows] == expected
     assert len(json.loads((site / "data/checklist-items.json").read_text("utf-8"))) == len(expected)
 

@@ -28,7 +28,8 @@ ID = journey.ID
 
 def run(args: list[str], cwd: Path, check: bool = True) -> subprocess.CompletedProcess:
     result = subprocess.run(args, cwd=cwd, capture_output=True, text=True,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "CASEBOOK_SOURCES": "", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "CASEBOOK_SOURCES": "", "LANG": "C.UTF-8",
+                                 "LC_ALL": "C.UTF-8",
                                  "GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.org",
                                  "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "editor@example.org"})
     assert not check or result.returncode == 0, f"{' '.join(args)}:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
@@ -49,7 +50,7 @@ def journey_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, 
     # The project as committed, with what this checkout changes in the files the site is built from.
     run([GIT, "clone", "--quiet", "--no-hardlinks", str(ROOT), str(clone)], base)
     # The project's content as it is, but for a case of the journey's id that it may hold already.
-    for name in ("content", "docs", "hooks"):
+    for name in ("content", "docs"):
         shutil.rmtree(clone / name)
         shutil.copytree(ROOT / name, clone / name, ignore=shutil.ignore_patterns("__pycache__", f"{ID}.*"))
     shutil.copy(ROOT / "mkdocs.yml", clone)
@@ -80,12 +81,14 @@ def journey_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, 
 
 
 def page(site: Path, lang: str, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / ("en/" if lang == "en" else "") / path / "index.html").read_text("utf-8"), "html.parser")
+    return BeautifulSoup((site / ("en/" if lang == "en" else "") / path / "index.html").read_text("utf-8"),
+                         "html.parser")
 
 
 def test_the_import_writes_a_draft_and_keeps_the_report_beside_it(journey_site):
     clone, _, said = journey_site
-    assert (clone / "content" / "sources" / f"{ID}.txt").read_text("utf-8").strip() == journey.REPORT.read_text("utf-8").strip()
+    assert ((clone / "content" / "sources" / f"{ID}.txt").read_text("utf-8").strip()
+            == journey.REPORT.read_text("utf-8").strip())
     meta, body = journey.split(said["draft"])
     assert meta["draft"] is True and meta["unit_type"] == "school" and meta["year"] == 2023
     assert meta["region"]["province"] == "云南省" and meta["source"]["file"] == f"{ID}.txt"

@@ -70,8 +70,8 @@ def test_the_references_follow_their_styles():
                                        "https://e.org/cases/x/.")
     en = cite.Reference("casebook-x", "en", "A community", "Casebook", "https://e.org/en/cases/x/",
                         "2026-12-01", "", "A work summary written by the unit itself.")
-    assert cite.reference_text(en) == ("Casebook (2026). A community. Updated 1 December 2026. https://e.org/en/cases/x/. "
-                                       "Based on a work summary written by the unit itself.")
+    assert cite.reference_text(en) == ("Casebook (2026). A community. Updated 1 December 2026. "
+                                       "https://e.org/en/cases/x/. Based on a work summary written by the unit itself.")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

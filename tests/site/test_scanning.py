@@ -38,7 +38,8 @@ def test_cards_carry_a_short_line_and_the_case_page_the_whole_summary(site, lang
         summary = plain_text(case.text(lang).summary)
         line = card.select_one(".cb-card__line").get_text()
         assert line == short_line(summary) and len(line) < len(summary)
-        case_page = BeautifulSoup((site / ROOTS[lang] / f"cases/{case.id}/index.html").read_text("utf-8"), "html.parser")
+        case_page = BeautifulSoup((site / ROOTS[lang] / f"cases/{case.id}/index.html").read_text("utf-8"),
+                                  "html.parser")
         assert " ".join(case_page.select_one(".cb-summary").get_text().split()) == " ".join(summary.split())
 
 

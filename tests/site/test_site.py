@@ -14,6 +14,7 @@ from casebook.derive import indices
 from casebook.model import LANGUAGES
 from casebook.pages import search, searchchunks
 from support import ROOT, heading_text
+from support.shared_scripts import written_by
 
 LOADED = loader.load(ROOT / "content")
 CONTENT = LOADED.content
@@ -125,7 +126,9 @@ def test_language_switch_points_to_the_twin(site, lang):
         assert [a["hreflang"] for a in alternates] == [*LANGUAGES, "x-default"]
         assert any(s["src"].endswith("javascripts/casebook-alternates.js") for s in page.head.select("script[src]"))
         here = posixpath.dirname(f"{ROOTS[lang]}{rel}")
-        for other in LANGUAGES:
+        # The switch lists the other languages: the page says which it is in.
+        assert page.select_one(f".md-select__link[hreflang={lang}]") is None
+        for other in (x for x in LANGUAGES if x != lang):
             link = page.select_one(f".md-select__link[hreflang={other}]")
             target = posixpath.normpath(posixpath.join(here, link["href"]))
             assert target == posixpath.normpath(posixpath.dirname(f"{ROOTS[other]}{rel}") or "."), (rel, other)
@@ -184,5 +187,8 @@ def test_interface_strings_follow_the_page_language(site):
     zh = soup(site, "zh", "index.html")
     en = soup(site, "en", "index.html")
     assert zh.html["lang"] == "zh" and en.html["lang"] == "en"
-    assert zh.select_one("input.cb-search__input")["placeholder"] == "搜索"
-    assert en.select_one("input.cb-search__input")["placeholder"] == "Search"
+    # The search box comes from a script each language's pages share.
+    for page, lang_root, text in ((zh, "", "搜索"), (en, "en/", "Search")):
+        box = BeautifulSoup(written_by(site / lang_root / "index.html", page.select_one(".cb-search script")["src"]),
+                            "html.parser")
+        assert box.select_one("input.cb-search__input")["placeholder"] == text

@@ -25,7 +25,8 @@ def with_source(lang: str, extra: str) -> str:
 
 
 def meta(site: Path, lang: str, case_id: str) -> dict[str, str]:
-    html = BeautifulSoup((site / ("en/" if lang == "en" else "") / "cases" / case_id / "index.html").read_text("utf-8"), "html.parser")
+    html = BeautifulSoup((site / ("en/" if lang == "en" else "") / "cases" / case_id / "index.html").read_text("utf-8"),
+                         "html.parser")
     return {dt.get_text(): dt.find_next_sibling("dd").get_text() for dt in html.select(".cb-meta dt")}
 
 
@@ -70,7 +71,8 @@ def test_words_for_each_case_of_knowledge():
     assert citation.in_words(unknown, case.texts["en"], "en", tax, s) == "A report whose author is not stated."
     own = replace(unknown, source=replace(unknown.source, kind="work_summary", by="unit"), year=2019)
     text = replace(case.texts["en"], unit=None)
-    assert citation.in_words(own, text, "en", tax, s) == "A work summary written by the unit itself, on its work in 2019."
+    assert (citation.in_words(own, text, "en", tax, s)
+            == "A work summary written by the unit itself, on its work in 2019.")
 
 
 def test_unknown_kind_is_an_editors_error_with_the_closest_kind(content):
@@ -78,7 +80,8 @@ def test_unknown_kind_is_an_editors_error_with_the_closest_kind(content):
     (content / "cases" / "alpha.zh.md").write_text(with_source("zh", "  kind: survey_reprt\n  by: me\n"), "utf-8")
     write_case(content, "alpha", "en", measures="exchange")
     messages = [str(p) for p in loader.load(content).problems if "alpha.zh.md" in str(p)]
-    assert any(re.search(r"alpha\.zh\.md:\d+: source\.kind: unknown kind 'survey_reprt'.*survey_report", m) for m in messages), messages
+    assert any(re.search(r"alpha\.zh\.md:\d+: source\.kind: unknown kind 'survey_reprt'.*survey_report", m)
+               for m in messages), messages
     assert any("source.by: must be 'unit'" in m for m in messages), messages
 
 
@@ -87,7 +90,8 @@ def test_printed_handbook_cites_in_words_without_file_names():
     from casebook.tools.handbook import handbook
 
     for lang in ("zh", "en"):
-        html = BeautifulSoup(handbook(CONTENT, indices.build(CONTENT), lang, lambda text: f"<p>{text}</p>"), "html.parser")
+        html = BeautifulSoup(handbook(CONTENT, indices.build(CONTENT), lang, lambda text: f"<p>{text}</p>"),
+                             "html.parser")
         rows = [dt.find_next_sibling("dd").get_text() for dt in html.select(".hb-meta dt")
                 if dt.get_text() == strings()[lang]["source"]]
         assert len(rows) == len(CONTENT.cases)

@@ -40,7 +40,8 @@ def runs(page: BeautifulSoup) -> list[str]:
         parents = list(node.parents)
         if any(p.name in HIDDEN for p in parents):
             continue
-        block = next(p for p in parents if p.name in BLOCKS or p.name == "[document]" or BOXES & set(p.get("class") or ()))
+        block = next(p for p in parents
+                     if p.name in BLOCKS or p.name == "[document]" or BOXES & set(p.get("class") or ()))
         text = "|" if is_break else "#" if any(p.name in CODE for p in parents) else str(node)
         if text.isspace() and any(_is_box(n) for n in (node.previous_sibling, node.next_sibling)):
             text = "|"  # the gap beside a box
@@ -52,7 +53,8 @@ def runs(page: BeautifulSoup) -> list[str]:
 
 
 def _is_box(node) -> bool:
-    return getattr(node, "name", None) is not None and (node.name in BLOCKS or bool(BOXES & set(node.get("class") or ())))
+    return getattr(node, "name", None) is not None and (
+        node.name in BLOCKS or bool(BOXES & set(node.get("class") or ())))
 
 
 def stray_spaces(text: str) -> list[str]:
@@ -115,7 +117,8 @@ def test_a_folded_line_between_chinese_characters_becomes_nothing():
 
 def test_soft_breaks_in_a_body_are_joined_inside_paragraphs_only():
     body = "## 背景\n开展调研\n\n- 第一项\n  继续写\n- 第二项\n\n见\n[巴东县](case:badong)\n和**重点**\n内容。\n"
-    assert join_markdown(body) == "## 背景\n开展调研\n\n- 第一项继续写\n- 第二项\n\n见[巴东县](case:badong)和**重点**内容。\n"
+    assert join_markdown(body) == (
+        "## 背景\n开展调研\n\n- 第一项继续写\n- 第二项\n\n见[巴东县](case:badong)和**重点**内容。\n")
     assert join_markdown("- **知晓度不平衡。** 示范村") == "- **知晓度不平衡**。示范村"
     assert join_markdown("中文  \n硬换行") == "中文  \n硬换行"  # a hard break the editor asked for
     assert join_markdown("表 | 头\n中 | 文\n") == "表 | 头\n中 | 文\n"

@@ -39,7 +39,8 @@ def test_a_damaged_kept_page_is_never_published(project, content, tmp_path):
     write_case(content, "alpha", "en")
     _build(project, tmp_path / "first")
     with sqlite3.connect(project / ".cache" / "casebook" / "zh.sqlite") as db:
-        changed = db.execute("UPDATE entries SET value = replace(value, '四', '五') WHERE value LIKE '%三千四百万元%'").rowcount
+        changed = db.execute(
+            "UPDATE entries SET value = replace(value, '四', '五') WHERE value LIKE '%三千四百万元%'").rowcount
     assert changed
     _build(project, tmp_path / "again")
     assert differing_files(tmp_path / "first", tmp_path / "again") == []

@@ -3,6 +3,7 @@ environment, runs `casebook check`, `new` and `bundle` with only what the wheel 
 
 from __future__ import annotations
 
+import configparser
 import os
 import shutil
 import subprocess
@@ -68,8 +69,14 @@ def test_the_wheel_carries_the_core_and_the_adapter_and_every_file_they_open(ins
     venv = installed.parent.resolve()
     assert Path(core).resolve().is_relative_to(venv) and Path(adapter).resolve().is_relative_to(venv)
     assert languages == "2" and css == "True"
-    names = zipfile.ZipFile(next(installed.parent.parent.glob("dist/*.whl"))).namelist()
+    wheel = zipfile.ZipFile(next(installed.parent.parent.glob("dist/*.whl")))
+    names = wheel.namelist()
     assert {"casebook/strings.yml", "casebook/tools/handbook.css", "casebook_mkdocs/adapter.py"} <= set(names)
+    # MkDocs finds the adapter (`plugins: - casebook` in mkdocs.yml) by this entry point only.
+    (entry_points,) = [n for n in names if n.endswith(".dist-info/entry_points.txt")]
+    declared = configparser.ConfigParser()
+    declared.read_string(wheel.read(entry_points).decode("utf-8"))
+    assert declared["mkdocs.plugins"]["casebook"] == "casebook_mkdocs.plugin:CasebookPlugin"
 
 
 def test_check_new_and_bundle_run_from_the_installed_wheel(installed, tmp_path):

@@ -15,16 +15,18 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "editor-journey"
 REPORT = FIXTURES / "lanxi-middle-school-2023.txt"
 ID = "lanxi-middle-school"
 TITLE = {"zh": "澜溪县民族中学：混合编班住宿、民族团结课与结对认亲",
-         "en": "Lanxi County Ethnic Middle School: mixed classes and dormitories, ethnic-unity lessons and teachers paired with students"}
+         "en": "Lanxi County Ethnic Middle School: mixed classes and dormitories, ethnic-unity lessons and teachers "
+               "paired with students"}
 SUMMARY = {
     "zh": "云南省澜溪县民族中学是一所寄宿制中学，1862名学生中少数民族占60.5%，来自14个民族。2023年学校由党支部书记牵头"
           "分解创建任务，开设民族团结教育课、建民族文化长廊，各族学生混合编班、混合住宿，组建4个民族文化社团，"
           "教师与312名留守和困难学生结对；当年97名少数民族学生达到本科线，学校获评市级示范学校。",
-    "en": "Lanxi County Ethnic Middle School, a boarding school in Yunnan, has 1862 students, 60.5% of them from 14 minority "
-          "peoples. In 2023 its Party secretary shared out the year's ethnic-unity tasks; the school taught ethnic-unity "
-          "lessons, opened a corridor of ethnic cultures, mixed students of all groups in classes and dormitories, ran 4 "
-          "clubs of ethnic arts and sports, and paired teachers with 312 left-behind and poor students. That year 97 "
-          "minority students reached the mark for university, and the city named it a model school.",
+    "en": "Lanxi County Ethnic Middle School, a boarding school in Yunnan, has 1862 students, 60.5% of them from 14 "
+          "minority peoples. In 2023 its Party secretary shared out the year's ethnic-unity tasks; the school taught "
+          "ethnic-unity lessons, opened a corridor of ethnic cultures, mixed students of all groups in classes and "
+          "dormitories, ran 4 clubs of ethnic arts and sports, and paired teachers with 312 left-behind and poor "
+          "students. That year 97 minority students reached the mark for university, and the city named it a model "
+          "school.",
 }
 GROUPS_EN = {"汉族": "Han", "彝族": "Yi", "哈尼族": "Hani", "傣族": "Dai", "佤族": "Va", "拉祜族": "Lahu"}
 HONOURS = {"zh": ["市级民族团结进步示范学校"], "en": ["Model school of ethnic unity (city)"]}
@@ -70,8 +72,8 @@ def finish_zh(draft: str) -> str:
 def english(zh: str) -> str:
     """The English twin: the shared fields as in Chinese, the rest written in English."""
     meta, _ = split(zh)
-    meta.update(title=TITLE["en"], unit="Lanxi County Ethnic Middle School", honours=HONOURS["en"], summary=SUMMARY["en"],
-                region={"province": "Yunnan", "county": "Lanxi County"},
+    meta.update(title=TITLE["en"], unit="Lanxi County Ethnic Middle School", honours=HONOURS["en"],
+                summary=SUMMARY["en"], region={"province": "Yunnan", "county": "Lanxi County"},
                 ethnic_groups=[GROUPS_EN[g] for g in meta["ethnic_groups"]])
     return join(meta, (FIXTURES / "finished.en.md").read_text("utf-8"))
 

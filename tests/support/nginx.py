@@ -75,7 +75,8 @@ def serve(site: Path, work: Path, prefix: str = "/", port: int | None = None) ->
         (root / prefix.strip("/")).symlink_to(site, target_is_directory=True)
     port = port or free_port()
     (work / "casebook.conf").write_text(render(CONF.read_text("utf-8"), port=port, root=root, prefix=prefix), "utf-8")
-    temp = "\n".join(f"  {kind}_temp_path {work / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    temp = "\n".join(f"  {kind}_temp_path {work / kind};"
+                     for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
     # A master process started as root runs its workers as `nobody`, who may not read a test's
     # temporary folder: as root, the workers stay root.
     user = f"user {getpass.getuser()};" if os.geteuid() == 0 else ""

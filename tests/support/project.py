@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -78,10 +79,12 @@ def write_case(content: Path, id: str, lang: str = "zh", title: str | None = Non
     return path
 
 
-def mkdocs_build(project: Path, site: Path, *args: str, strict: bool = True) -> subprocess.CompletedProcess:
+def mkdocs_build(project: Path, site: Path, *args: str, strict: bool = True,
+                 env: Mapping[str, str] | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build` of `project` into `site`, with `env` added to this process's environment."""
     return subprocess.run(
         [*MKDOCS, "build", *(["--strict"] if strict else []), "--site-dir", str(site), *args],
-        cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
     )
 
 

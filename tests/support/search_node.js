@@ -35,9 +35,9 @@ vm.runInContext(fs.readFileSync(script, "utf8"), context);
     const found = await index.search(query);
     out.push({
       query, simplified: index.simplify(query), terms: found.terms, also: found.also || [],
-      total: found.total, partial: !!found.partial,
+      total: found.total, partial: !!found.partial, forms: found.forms || [],
       results: found.results.map((r) => [r.doc.d, r.score]),
-      corrected: found.results.length ? null : index.correct(query),
+      corrected: found.results.length && !found.partial ? null : await index.correct(query),
     });
   }
   process.stdout.write(JSON.stringify(out));

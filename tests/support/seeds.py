@@ -15,7 +15,8 @@ SEEDS = sources.seeds_folder(ROOT)
 def reports() -> dict[str, tuple[str, str]]:
     """Report number -> (seed file name, start marker), as the seeds README lists them."""
     if not (SEEDS / "README.md").exists():
-        raise FileNotFoundError(f"{SEEDS / 'README.md'} is missing: these tests need ../shared/seeds beside the project")
+        raise FileNotFoundError(
+            f"{SEEDS / 'README.md'} is missing: these tests need ../shared/seeds beside the project")
     listed, _ = sources.listed_reports(sources.Folder(SEEDS, str(SEEDS)))
     return {r.id: (r.file, r.start) for r in listed}
 

@@ -59,7 +59,8 @@ def test_the_adapter_keeps_its_state_in_one_object():
     for path in sorted((ROOT / "src" / "casebook_mkdocs").glob("*.py")):
         tree = ast.parse(path.read_text("utf-8"))
         for node in tree.body:
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+            targets = (node.targets if isinstance(node, ast.Assign)
+                       else [node.target] if isinstance(node, ast.AnnAssign) else [])
             for target in targets:
                 name = ast.unparse(target)
                 assert name.isupper() or name in allowed, f"{path.name}: module-level {name}"

@@ -37,7 +37,8 @@ def test_longest_bar_fills_the_bar_area_and_the_chart_is_wide_enough_for_its_lab
 
 
 def test_heat_map_cells_shade_with_their_value_and_link():
-    cells = {("r1", "c1"): charts.Cell(4, "browse/#unit=r1&measure=c1", "r1 × c1: 4"), ("r2", "c2"): charts.Cell(1, "y")}
+    cells = {("r1", "c1"): charts.Cell(4, "browse/#unit=r1&measure=c1", "r1 × c1: 4"),
+             ("r2", "c2"): charts.Cell(1, "y")}
     root = parse(charts.heat_map("h", "Matrix", "all of it", [("r1", "Row 1"), ("r2", "Row 2")],
                                  [("c1", "Col 1"), ("c2", "Col 2")], cells, upright_heads=True))
     got = {(g.get("data-row"), g.get("data-column")): g.find(f"{SVG}text").text for g in root.iter(f"{SVG}g")}

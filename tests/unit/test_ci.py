@@ -65,5 +65,6 @@ def test_the_pages_jobs_publish_what_the_build_writes():
     assert gitlab["pages"]["variables"]["CASEBOOK_SITE_URL"] == "$CI_PAGES_URL"
     github = yaml.safe_load(WORKFLOWS[0].read_text("utf-8"))
     steps = github["jobs"]["build"]["steps"]
-    assert any(s.get("uses", "").startswith("actions/upload-pages-artifact") and s["with"]["path"] == "site/" for s in steps)
+    assert any(s.get("uses", "").startswith("actions/upload-pages-artifact") and s["with"]["path"] == "site/"
+               for s in steps)
     assert github["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages")

@@ -47,9 +47,11 @@ def test_check_json_for_tools(content):
     result = run("check", "--content", str(content), "--format", "json")
     problems = json.loads(result.stdout)
     error = next(p for p in problems if p["severity"] == "error")
+    # The message in the editor's language, and as data (its key and values) for a tool that words it itself.
     assert error == {"path": "content/cases/alpha.zh.md", "line": 4, "field": "unit_type", "severity": "error",
-                     "code": None, "message": error["message"]}
+                     "code": None, "message": error["message"], "key": "unknown_unit_type", "values": error["values"]}
     assert "Did you mean 'hospital'?" in error["message"]
+    assert error["values"]["given"] == "'hospitl'" and error["values"]["closest"] == "hospital"
 
 
 def test_new_case_writes_both_files_with_every_field_and_section(content):
@@ -63,7 +65,7 @@ def test_new_case_writes_both_files_with_every_field_and_section(content):
         assert set(doc.meta) >= {"title", "unit", "region", "year", "ethnic_groups", "honours", "source", "summary"}
     result = loader.load(content)
     assert result.errors, "a fresh template is not finished content"
-    assert all("TODO" in p.message or p.field == "source.report" for p in result.errors)
+    assert all("TODO" in str(p.message) or p.field == "source.report" for p in result.errors)
     assert {p.field for p in result.errors} >= {"summary", "body", "unit", "province", "file"}
 
 

@@ -78,7 +78,7 @@ def test_the_glossary_english_is_checked_and_its_chinese_is_not():
     glossary = ("terms:\n  - id: x\n    zh: 结对帮扶\n    en: Pairing assistance (结对帮扶)\n    explanation:\n"
                 "      zh: >-\n        结对帮扶，5月开展。\n      en: >-\n        Pairing, held in 5月,\n"
                 "        by 干部.\n    aliases:\n      zh: []\n      en: [\"pairing\"]\n")
-    assert [(p.line, p.message.split(" in English")[0]) for p in english_style.check_glossary("g.yml", glossary)] == [
+    assert [(p.line, str(p.message).split(" in English")[0]) for p in english_style.check_glossary("g.yml", glossary)] == [
         (9, "Chinese date '5月'"), (9, "Chinese characters outside brackets"), (10, "Chinese characters outside brackets")]
 
 
@@ -93,5 +93,5 @@ def test_a_glossary_in_any_yaml_layout_lends_no_chinese_to_the_english():
     # Flow style and keys in any order, as yaml.safe_dump writes them: the Chinese stays Chinese.
     glossary = ("terms:\n- en: Term 1\n  explanation: {en: Explained here, zh: 解释}\n  id: t\n  zh: 术语\n"
                 "- {en: 'Two (两)', id: u, zh: 二, explanation: {en: 在 English, zh: 解释}}\n")
-    found = [(p.line, p.message.split(" in English")[0]) for p in english_style.check_glossary("g.yml", glossary)]
+    found = [(p.line, str(p.message).split(" in English")[0]) for p in english_style.check_glossary("g.yml", glossary)]
     assert found == [(6, "Chinese characters outside brackets")]

@@ -50,7 +50,8 @@ def test_an_odd_spelling_does_not_split_a_value(content):
     # Two cases may spell a region's English name differently ("Uyghur" and "Uygur"): the
     # value is the Chinese name, once, with both cases counted.
     for id, spelling in (("alpha", "Xinjiang Uyghur Autonomous Region"), ("beta", "Xinjiang Uygur Autonomous Region")):
-        write_case(content, id, "zh", text=write_case(content, id, "zh").read_text("utf-8").replace("甘肃省", "新疆维吾尔自治区"))
+        write_case(content, id, "zh",
+                   text=write_case(content, id, "zh").read_text("utf-8").replace("甘肃省", "新疆维吾尔自治区"))
         write_case(content, id, "en", text=write_case(content, id, "en").read_text("utf-8").replace("Gansu", spelling))
     c = _load(content)
     province = facets.build(c, indices.build(c), NOT_STATED)[2]
@@ -70,8 +71,10 @@ def test_counts_add_up_to_the_cases():
 def test_unit_and_measure_values_keep_taxonomy_order_and_years_go_up():
     unit, measure, _, year, _ = facets_of(REAL, REAL_INDICES)
     tax = REAL.taxonomy
-    assert [v.key for v in unit.values] == [u.id for u in tax.unit_types if any(c.unit_type == u.id for c in REAL.cases)]
-    assert [v.key for v in measure.values] == [m.id for m in tax.measures if any(m.id in c.measures for c in REAL.cases)]
+    assert [v.key for v in unit.values] == [u.id for u in tax.unit_types
+                                            if any(c.unit_type == u.id for c in REAL.cases)]
+    assert [v.key for v in measure.values] == [m.id for m in tax.measures
+                                               if any(m.id in c.measures for c in REAL.cases)]
     years = [v.key for v in year.values if v.key != facets.NOT_STATED]
     assert years == sorted(years)
 

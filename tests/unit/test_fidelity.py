@@ -88,8 +88,8 @@ def test_a_figure_of_a_real_case_left_in_wan_in_english_is_caught(tmp_path):
     found = [p for p in loader.load(content, sources=[f.path for f in FOLDERS]).problems]
     errors = [p for p in found if p.severity == "error"]
     assert [p.code for p in errors] == [trace.WRONG_CONVERSION, trace.TWIN_NUMBERS]
-    assert "3400 does not convert 3400万 of" in errors[0].message and "which is 34 million (34,000,000)" in errors[0].message
-    assert any(p.code == "english-style" and "'wan'" in p.message for p in found)
+    assert "3400 does not convert 3400万 of" in str(errors[0].message) and "which is 34 million (34,000,000)" in str(errors[0].message)
+    assert any(p.code == "english-style" and "'wan'" in str(p.message) for p in found)
 
 
 def test_a_changed_figure_of_a_real_case_is_caught(tmp_path):

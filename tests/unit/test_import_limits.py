@@ -177,5 +177,6 @@ def test_a_docx_whose_text_expands_past_its_limit_is_refused(capsys, content, ba
     rebuilt(good, batch / "long.docx", document=lambda xml: xml.replace(b"<w:body>", b"<w:body>" + padding, 1))
     code, out, err = run(capsys, "--dry-run", "--content", str(content), str(batch))
     assert code == 1
-    assert "long.docx: its XML expands to more than 2 MB (the limit for a .docx's text, passed in word/document.xml)" in err
+    assert ("long.docx: its XML expands to more than 2 MB (the limit for a .docx's text, passed in "
+            "word/document.xml)") in err
     assert "good.txt, report 1 of 1" in out

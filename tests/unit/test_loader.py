@@ -29,7 +29,8 @@ def test_valid_pair_loads(content):
 def test_unknown_unit_type_names_file_line_field_allowed_and_suggestion(content):
     write_case(content, "alpha", "zh", unit_type="hospitl")
     (msg,) = messages(content)
-    assert msg.startswith("content/cases/alpha.zh.md:4: unit_type: unknown unit type 'hospitl'; allowed: hospital, community,")
+    assert msg.startswith(
+        "content/cases/alpha.zh.md:4: unit_type: unknown unit type 'hospitl'; allowed: hospital, community,")
     assert msg.endswith("Did you mean 'hospital'?")
 
 
@@ -58,7 +59,9 @@ def test_id_must_match_file_name(content):
 def test_duplicate_id_across_folders(content):
     write_case(content, "alpha", "zh")
     checklist = content / "checklists" / "alpha.zh.md"
-    checklist.write_text("---\nid: alpha\ntitle: t\nsummary: s\nitems:\n  - text: x\n    measure: exchange\n    cases: []\n---\n", "utf-8")
+    checklist.write_text(
+        "---\nid: alpha\ntitle: t\nsummary: s\nitems:\n  - text: x\n    measure: exchange\n    cases: []\n---\n",
+        "utf-8")
     msgs = [m for m in messages(content) if "unique" in m]
     assert len(msgs) == 1 and "ids must be unique across cases and checklists" in msgs[0]
 
@@ -119,5 +122,7 @@ def test_missing_section_is_named(content):
 def test_checklist_item_with_unknown_case(content):
     write_case(content, "alpha", "zh")
     (content / "checklists" / "drill.zh.md").write_text(
-        "---\nid: drill\ntitle: t\nsummary: s\nitems:\n  - text: x\n    measure: exchange\n    cases: [alpah]\n---\n", "utf-8")
-    assert messages(content) == ["content/checklists/drill.zh.md:8: items[0].cases: no case 'alpah' exists. Did you mean 'alpha'?"]
+        "---\nid: drill\ntitle: t\nsummary: s\nitems:\n  - text: x\n    measure: exchange\n    cases: [alpah]\n---\n",
+        "utf-8")
+    assert messages(content) == [
+        "content/checklists/drill.zh.md:8: items[0].cases: no case 'alpah' exists. Did you mean 'alpha'?"]

@@ -40,7 +40,8 @@ def test_a_changed_file_is_checked_again_and_its_errors_come_back_from_the_memo(
     memo.end_build()
 
     bad.write_text(bad.read_text("utf-8").replace("hospitl", "hospital"), "utf-8")
-    (bad.with_name("beta.en.md")).write_text(bad.with_name("beta.en.md").read_text("utf-8").replace("hospitl", "hospital"), "utf-8")
+    (bad.with_name("beta.en.md")).write_text(
+        bad.with_name("beta.en.md").read_text("utf-8").replace("hospitl", "hospital"), "utf-8")
     third = loader.load(content, memo)
     assert third.errors == ()
     assert next(c for c in third.content.cases if c.id == "beta").text("zh").summary == "改过的摘要。"
@@ -133,7 +134,8 @@ def test_files_unchanged_since_the_last_load_are_not_read_again_and_a_rewrite_is
 
     reads = []
     read_regular = assets.read_regular  # how the loader reads a content file
-    monkeypatch.setattr(assets, "read_regular", lambda path, limit: reads.append(Path(path).name) or read_regular(path, limit))
+    monkeypatch.setattr(assets, "read_regular",
+                        lambda path, limit: reads.append(Path(path).name) or read_regular(path, limit))
     assert loader.load(content, memo).content.cases[0].text("zh").summary == "一段摘要。"
     assert [name for name in reads if name.endswith(".md")] == []
     memo.end_build()

@@ -98,9 +98,11 @@ def test_data_files_name_the_cases_they_hold():
         assert files[path].cases == ids
     assert files["data/checklist-items.csv"].cases is None
     # The open data is the same file on either language's side; the browse data is not.
-    assert files["data/cases.csv"].content == {f.path: f for f in datafiles.data_files(REAL, REAL_INDICES, "zh")}["data/cases.csv"].content
+    assert files["data/cases.csv"].content == {
+        f.path: f for f in datafiles.data_files(REAL, REAL_INDICES, "zh")}["data/cases.csv"].content
     script = files["data/cases.js"].content.decode()
     assert script.startswith(f"{datafiles.CASES_CALLBACK}(") and script.endswith(");\n")
     data = json.loads(script[len(datafiles.CASES_CALLBACK) + 1:-3])
     assert data["columns"] == list(opendata.columns(opendata.CASE_FIELDS))
-    assert [dict(zip(data["columns"], r, strict=True)) for r in data["rows"]] == read_csv(files["data/cases.csv"].content)
+    assert ([dict(zip(data["columns"], r, strict=True)) for r in data["rows"]]
+            == read_csv(files["data/cases.csv"].content))

@@ -24,6 +24,8 @@ COPIES = [
      "8cf3fb15bcf969ff596649616fd99366b3c31c08d57a86d05308efc16d8fa75f"),
     (MATERIAL / "base.html", "site_nav", "docs/overrides/main.html",
      "08b0b8418133d46ea078a7737f096bed62048ed4be5f9c1ba790b3cd3f498cbc"),
+    (MATERIAL / "partials/toc-item.html", None, "docs/overrides/partials/toc-item.html",
+     "418f31ce2e6d559934f610084a5c8493f9618b96268909601552ac48aa0c15c2"),
     (MATERIAL / "partials/alternate.html", None, "docs/overrides/partials/alternate.html",
      "572b1d4dae611aa5fd65107edec95e44331b6141abf86834ea4dc6c1ddd7241b"),
     (MATERIAL / "partials/javascripts/base.html", None, "docs/javascripts/material/base.js",

@@ -20,6 +20,7 @@ def _complete(idx):
     listed |= {measure_path(m): [c.id for c in cs] for m, cs in idx.by_measure.items()}
     listed |= {f"units/{u}/{m}.md": [c.id for c in cs] for (u, m), cs in idx.by_cell.items()}
     listed |= {feed_of(page): ids for page, ids in listed.items() if page.endswith("/index.md")}
+    listed["feed.xml"] = sorted(c.id for cs in idx.by_unit.values() for c in cs)
     return listed
 
 
@@ -29,7 +30,22 @@ def test_a_feed_of_one_index_that_misses_a_case_is_named(content):
     listed = _complete(idx)
     listed["units/community/feed.xml"] = []
     assert reconcile(c, idx, pages, pages, listed) == [
-        "units/community/feed.xml: lists 0 cases, expected 1; missing beta"]
+        "units/community/feed.xml: carries 0 entries, expected the newest 1 of 1 cases, each once"]
+
+
+def test_a_feed_carries_the_newest_of_its_cases_and_no_other(content, monkeypatch):
+    from casebook.pages import reconcile as module
+    monkeypatch.setattr(module, "NEWEST", 1)
+    c, idx = _content(content)
+    pages = [case_path("alpha"), case_path("beta")]
+    listed = {page: ids[:1] if page.endswith("feed.xml") else ids for page, ids in _complete(idx).items()}
+    listed["feed.xml"] = ["beta"]
+    assert reconcile(c, idx, pages, pages, listed) == []
+    listed["feed.xml"] = ["alpha", "beta"]
+    listed["units/community/feed.xml"] = ["alpha"]
+    assert reconcile(c, idx, pages, pages, listed) == [
+        "feed.xml: carries 2 entries, expected the newest 1 of 2 cases, each once",
+        "units/community/feed.xml: carries 1 entries, expected the newest 1 of 1 cases, each once; not expected alpha"]
 
 
 def test_complete_site_reconciles(content):

@@ -36,7 +36,13 @@ def _whole_at_once(index: dict, chunks: int) -> dict[str, str]:
     grouped: list[dict] = [{} for _ in range(chunks)]
     for key in sorted(encoded):
         grouped[searchchunks.chunk_of(key, chunks, index["lang"])][key] = encoded[key]
-    return {f"search/g{c}.js": searchchunks._script(f"{index['lang']}:g{c}", g) for c, g in enumerate(grouped)}
+    # English words posted away from their first letters' chunk: their counts there.
+    counts = {k: len(v[0]) + len(v[2]) for k, v in encoded.items()
+              if index["lang"] == "en" and k.isascii() and k.isalpha()}
+    for key, chunk, count in searchchunks.moved_words(counts, chunks, index["lang"]):
+        grouped[chunk][key] = count
+    return {f"search/g{c}.js": searchchunks._script(f"{index['lang']}:g{c}", dict(sorted(g.items())))
+            for c, g in enumerate(grouped)}
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

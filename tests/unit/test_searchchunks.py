@@ -73,7 +73,10 @@ def test_results_show_their_columns_from_small_chunks():
     assert shown["url"] == ["a/", "b/", "c/"]
     assert shown["summary"][1] == "白和节分开写：白色，节日"
     assert "body" not in shown
-    assert "qufu" in manifest["words"] and "vocabulary" not in manifest
+    assert "qufu" in data["en:words"] and "words" not in manifest and "vocabulary" not in manifest
+    # A word being typed of two to four letters is completed from the words of its first letter.
+    assert "qufu" in data["en:wq"] and "q" in manifest["initials"]
+    assert all(w.startswith("q") for w in data["en:wq"]) and set(data["en:wq"]) < set(data["en:words"])
 
 
 def test_many_pages_are_cut_into_chunks_of_bounded_size():
@@ -90,12 +93,14 @@ def test_many_pages_are_cut_into_chunks_of_bounded_size():
 def test_a_character_alone_in_the_body_and_in_a_title_keeps_both_places():
     docs = [SearchDoc("a.md", "起点", "案例", ("起点", "", "", "", "", "一 起 走")),
             SearchDoc("b.md", "无", "案例", ("无", "", "", "", "", "起 来"))]
-    data = searchchunks.read({f.path: f.text for f in searchchunks.chunk_files(search.build_index(docs, "zh", lambda p: p))})
+    files = searchchunks.chunk_files(search.build_index(docs, "zh", lambda p: p))
+    data = searchchunks.read({f.path: f.text for f in files})
     assert pages_of(data, "zh", "起") == {0: 1 | searchchunks.BODY, 1: searchchunks.BODY}
 
 
 def test_names_in_pinyin_and_synonym_groups_are_keys_that_no_result_shows():
-    docs = [SearchDoc("a.md", "下谷坪土家族乡", "案例", ("下谷坪土家族乡", "肃北县", "设立火葬场", "", "", "殡仪馆就在村里")),
+    docs = [SearchDoc("a.md", "下谷坪土家族乡", "案例",
+                      ("下谷坪土家族乡", "肃北县", "设立火葬场", "", "", "殡仪馆就在村里")),
             SearchDoc("b.md", "无关", "案例", ("无关", "", "", "", "", ""))]
     groups = [("殡仪馆", "火葬场"), ("翻译", "口译")]
     index = search.build_index(docs, "zh", lambda p: p, segmenter({"肃北县"}), {"肃北县"}, synonyms=groups)

@@ -9,10 +9,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 CORE = ROOT / "src" / "casebook"
-# Module-level state that is known and waits to be passed in instead: the editor's language of one
-# run of the `casebook` command, which its main() sets (the command runs once per process, but
-# the tests call main() again and again, and each of its helpers reads the last run's language).
-KNOWN = {"tools/cli.py:_LANG"}
+# Module-level state that is known and waits to be passed in instead (none now: the editor's
+# language of a `casebook` run travels in its arguments).
+KNOWN: set[str] = set()
 MUTABLE_CALLS = {"dict", "list", "set", "defaultdict", "collections.defaultdict", "OrderedDict", "deque"}
 
 

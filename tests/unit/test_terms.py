@@ -15,7 +15,8 @@ def test_glossary_uses_are_the_cases_whose_text_has_a_form():
         for term in content.glossary:
             forms = [f.lower() for f in (*term.forms(lang), f"glossary:{term.id}")]
             expected = [c for c in content.cases if lang in c.texts and any(
-                f in (lambda t: t if lang == "zh" else t.lower())(f"{c.texts[lang].summary}\n{c.texts[lang].body}") for f in forms)]
+                f in (lambda t: t if lang == "zh" else t.lower())(f"{c.texts[lang].summary}\n{c.texts[lang].body}")
+                for f in forms)]
             assert list(uses[term.id][lang]) == expected, (term.id, lang)
     assert any(uses[t.id]["zh"] for t in content.glossary)
 
@@ -24,7 +25,8 @@ def test_a_term_without_an_english_label_finds_its_chinese_uses_and_breaks_nothi
     from support import write_case
 
     (content / "glossary.yml").write_text(
-        "terms:\n- id: pairing\n  zh: 结对认亲\n  explanation:\n    zh: 干部与群众结成亲戚。\n    en: Officials pair with families.\n",
+        "terms:\n- id: pairing\n  zh: 结对认亲\n  explanation:\n    zh: 干部与群众结成亲戚。\n"
+        "    en: Officials pair with families.\n",
         encoding="utf-8")
     write_case(content, "alpha", "zh")
     write_case(content, "alpha", "en")  # an English text to look for the term in

@@ -144,7 +144,8 @@ def test_the_english_twin_must_state_the_same_numbers(content):
     source(content)
     write(content, en_figure="1600")
     assert problems(content) == [
-        "content/cases/alpha.en.md:26: body: 1600 is not in content/cases/alpha.zh.md; both languages state the same numbers",
+        "content/cases/alpha.en.md:26: body: 1600 is not in content/cases/alpha.zh.md; "
+        "both languages state the same numbers",
         "content/cases/alpha.en.md:15: body: content/cases/alpha.zh.md:26 states 1500, this file does not; "
         "both languages state the same numbers",
     ]
@@ -203,13 +204,15 @@ def test_a_multi_report_source_is_compared_with_the_cited_report_only(content, t
     folder.mkdir()
     (folder / "two.txt").write_text(MULTI, "utf-8")
     (folder / "reports.yml").write_text(
-        "reports:\n  - {report: R01, file: two.txt, start: 篇一 东湖社区}\n  - {report: R02, file: two.txt, start: 篇二 西山村}\n",
+        "reports:\n  - {report: R01, file: two.txt, start: 篇一 东湖社区}\n"
+        "  - {report: R02, file: two.txt, start: 篇二 西山村}\n",
         "utf-8")
     write(content, file="two.txt", report="R02")
     assert problems(content, sources=[folder]) == []
     write(content, figure="2600", file="two.txt", report="R02")  # a figure of the other report
     (msg,) = problems(content, sources=[folder])
-    assert msg.startswith(f"content/cases/alpha.zh.md:27: body: 2600 is not in the source ({folder}/two.txt, report R02)")
+    assert msg.startswith(
+        f"content/cases/alpha.zh.md:27: body: 2600 is not in the source ({folder}/two.txt, report R02)")
     write(content, file="two.txt", report="R01")
     wrong = problems(content, sources=[folder])
     assert [tuple(p.split(": ")[1:3]) for p in wrong] == [
@@ -252,10 +255,12 @@ def test_a_listed_start_missing_from_its_file_is_said_where_it_is_listed(content
     folder.mkdir()
     (folder / "two.txt").write_text(MULTI, "utf-8")
     (folder / "reports.yml").write_text(
-        "reports:\n  - {report: R01, file: two.txt, start: 篇一 东湖社区}\n  - {report: R02, file: two.txt, start: 篇三}\n", "utf-8")
+        "reports:\n  - {report: R01, file: two.txt, start: 篇一 东湖社区}\n"
+        "  - {report: R02, file: two.txt, start: 篇三}\n", "utf-8")
     write(content, file="two.txt", report="R02")
     assert problems(content, sources=[folder]) == [
-        f"{folder}/reports.yml:3: R02: the start `篇三` is not in {folder}/two.txt; copy the words the report starts with"]
+        f"{folder}/reports.yml:3: R02: the start `篇三` is not in {folder}/two.txt; "
+        "copy the words the report starts with"]
 
 
 def test_an_absent_source_is_skipped_with_one_note_never_an_error(content):
@@ -274,7 +279,8 @@ def test_an_absent_source_is_skipped_with_one_note_never_an_error(content):
 def run(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     import os
     env = {k: v for k, v in os.environ.items() if k != "CASEBOOK_SOURCES"} | (env or {})
-    return subprocess.run([sys.executable, "-m", "casebook.tools.cli", *args], capture_output=True, text=True, cwd=cwd, env=env)
+    return subprocess.run([sys.executable, "-m", "casebook.tools.cli", *args], capture_output=True, text=True, cwd=cwd,
+                          env=env)
 
 
 def test_check_fails_on_an_untraceable_figure_and_finds_sources_by_option_variable_and_configuration(content, tmp_path):
@@ -331,12 +337,15 @@ def test_a_report_list_with_a_bad_or_repeated_number_is_refused(content, tmp_pat
     folder.mkdir()
     (folder / "two.txt").write_text(MULTI, "utf-8")
     (folder / "reports.yml").write_text(
-        "reports:\n  - {report: R01, file: two.txt, start: 篇一 东湖社区}\n  - {report: R01, file: two.txt, start: 篇二 西山村}\n"
+        "reports:\n  - {report: R01, file: two.txt, start: 篇一 东湖社区}\n"
+        "  - {report: R01, file: two.txt, start: 篇二 西山村}\n"
         "  - {report: first, file: two.txt, start: 篇二}\n  - {file: two.txt}\n", "utf-8")
     write(content, file="two.txt", report="R01")
     assert problems(content, sources=[folder]) == [
-        f"{folder}/reports.yml:3: reports[1].report: 'R01' must be a number such as R01 that no other report of the folder has",
-        f"{folder}/reports.yml:4: reports[2].report: 'first' must be a number such as R01 that no other report of the folder has",
+        f"{folder}/reports.yml:3: reports[1].report: 'R01' must be a number such as R01 that no other report of "
+        "the folder has",
+        f"{folder}/reports.yml:4: reports[2].report: 'first' must be a number such as R01 that no other report of "
+        "the folder has",
         f"{folder}/reports.yml:5: reports[3]: must have report, file and start; the list is a list `reports:` of "
         "{report: R01, file: <file>, start: <the words the report starts with>}",
     ]
@@ -371,7 +380,8 @@ def write_wan(content: Path, zh: str = WAN_ZH, en: str = WAN_EN) -> None:
     write(content)
     for lang, sentence, old in (("zh", zh, "参加群众1500人次"), ("en", en, "1500 people took part")):
         path = content / f"cases/alpha.{lang}.md"
-        path.write_text(path.read_text("utf-8").replace(old, old + ("。" if lang == "zh" else ". ") + sentence), "utf-8")
+        path.write_text(path.read_text("utf-8").replace(old, old + ("。" if lang == "zh" else ". ") + sentence),
+                        "utf-8")
 
 
 def values(found) -> list[tuple[str, str | None]]:
@@ -379,7 +389,8 @@ def values(found) -> list[tuple[str, str | None]]:
 
 
 def test_chinese_figures_are_read_with_their_scale_and_hedge():
-    assert values(figures.zh_figures("3400万元，12万余人次，201.8万，1.2亿，30余个，近千人，上万名，十二个篇章，三四亩")) == [
+    assert values(figures.zh_figures(
+        "3400万元，12万余人次，201.8万，1.2亿，30余个，近千人，上万名，十二个篇章，三四亩")) == [
         ("34000000", None), ("120000", "more than"), ("2018000", None), ("120000000", None),
         ("30", "more than"), ("1000", "nearly"), ("10000", "more than"), ("12", None), ("3", None), ("4", None)]
     assert [f.arabic for f in figures.zh_figures("3万余份，十二个")] == [True, False]
@@ -416,8 +427,9 @@ def test_a_conversion_that_does_not_hold_names_both_figures(content):
 def test_a_figure_left_in_wan_is_a_conversion_that_does_not_hold(content):
     write_wan(content, en=WAN_EN.replace("34 million yuan", "3400 wan yuan"))
     found = [str(p) for p in loader.load(content).problems if p.severity == "error"]
-    assert found[0] == ("content/cases/alpha.en.md:26: body: 3400 does not convert 3400万 of content/cases/alpha.zh.md:26, "
-                        "which is 34 million (34,000,000); both languages state the same figures")
+    assert found[0] == ("content/cases/alpha.en.md:26: body: 3400 does not convert 3400万 of "
+                        "content/cases/alpha.zh.md:26, which is 34 million (34,000,000); both languages state the "
+                        "same figures")
     assert "states 3400万 (in English 34 million, or 34,000,000), this file does not" in found[1]
 
 
@@ -448,17 +460,20 @@ def test_a_chinese_date_must_be_given_in_the_english(content):
 
 def test_percentages_and_ranges_are_traced_whichever_way_english_writes_them(content):
     zh = WAN_ZH + "。有效率98.7%，受访者12—70岁，每户种三四亩"
-    en = WAN_EN + ". The valid rate was 98.7 per cent, respondents were aged 12 to 70, and each household farms three or four mu"
+    en = (WAN_EN + ". The valid rate was 98.7 per cent, respondents were aged 12 to 70, and each household farms "
+          "three or four mu")
     source(content, SOURCE + WAN_SOURCE + "问卷有效率：98.7%。年龄：12—70岁。户均：三四亩。\n")
     write(content)
     for lang, sentence, old in (("zh", zh, "参加群众1500人次"), ("en", en, "1500 people took part")):
         path = content / f"cases/alpha.{lang}.md"
-        path.write_text(path.read_text("utf-8").replace(old, old + ("。" if lang == "zh" else ". ") + sentence), "utf-8")
+        path.write_text(path.read_text("utf-8").replace(old, old + ("。" if lang == "zh" else ". ") + sentence),
+                        "utf-8")
     assert problems(content) == []
     en_path = content / "cases/alpha.en.md"
     en_path.write_text(en_path.read_text("utf-8").replace("98.7 per cent", "97.8 per cent"), "utf-8")
     assert problems(content) == [
-        "content/cases/alpha.en.md:26: body: 97.8 is not in content/cases/alpha.zh.md; both languages state the same numbers",
+        "content/cases/alpha.en.md:26: body: 97.8 is not in content/cases/alpha.zh.md; "
+        "both languages state the same numbers",
         "content/cases/alpha.en.md:15: body: content/cases/alpha.zh.md:26 states 98.7, this file does not; both "
         "languages state the same numbers"]
 
@@ -470,16 +485,16 @@ CHECKLIST = ("---\nid: drill\ntitle: {title}\nsummary: {summary}\nitems:\n"
 def test_a_checklists_english_states_the_chinese_figures_in_its_own_way_without_any_source(content):
     """No source needed: a checklist's twins are compared with each other, as cases' twins are."""
     zh = dict(title="筹备阶段", summary="9月1日至9月30日筹备", item="每季度开一次会，走访12户", body="共分三个阶段。")
-    en = dict(title="Preparation", summary="Preparation from 1 to 30 September", item="Meet every quarter, visit twelve households",
-              body="There are three phases.")
+    en = dict(title="Preparation", summary="Preparation from 1 to 30 September",
+              item="Meet every quarter, visit twelve households", body="There are three phases.")
     for lang, fields in (("zh", zh), ("en", en)):
         (content / f"checklists/drill.{lang}.md").write_text(CHECKLIST.format(**fields), "utf-8")
     assert problems(content) == []
     en["item"] = "Meet every quarter, visit 21 households"
     (content / "checklists/drill.en.md").write_text(CHECKLIST.format(**en), "utf-8")
     assert problems(content) == [
-        "content/checklists/drill.en.md:6: items: 21 is not in content/checklists/drill.zh.md; both languages state the "
-        "same numbers",
+        "content/checklists/drill.en.md:6: items: 21 is not in content/checklists/drill.zh.md; both languages state "
+        "the same numbers",
         "content/checklists/drill.en.md:5: items: content/checklists/drill.zh.md:6 states 12, this file does not; both "
         "languages state the same numbers"]
 
@@ -493,16 +508,18 @@ def test_a_day_keeps_its_month(content):
     write(content)
     for lang, sentence, old in (("zh", zh, "参加群众1500人次"), ("en", en, "1500 people took part")):
         path = content / f"cases/alpha.{lang}.md"
-        path.write_text(path.read_text("utf-8").replace(old, old + ("。" if lang == "zh" else ". ") + sentence), "utf-8")
+        path.write_text(path.read_text("utf-8").replace(old, old + ("。" if lang == "zh" else ". ") + sentence),
+                        "utf-8")
     assert problems(content) == []
-    assert [(d.month, d.day) for d in figures.zh_dates("10月29日；3月7日至8日；黔民宗发[2017]50号")] == [(10, 29), (3, 7), (3, 8)]
+    assert [(d.month, d.day) for d in figures.zh_dates("10月29日；3月7日至8日；黔民宗发[2017]50号")] == [
+        (10, 29), (3, 7), (3, 8)]
     assert [(d.month, d.day) for d in figures.en_dates("29 October, 1 to 30 September, May 2019, October 29")] == [
         (10, 29), (9, 1), (9, 30), (10, 29)]
     en_path = content / "cases/alpha.en.md"
     en_path.write_text(en_path.read_text("utf-8").replace("On 29 October", "On 29 November"), "utf-8")
     assert problems(content) == [
-        "content/cases/alpha.en.md:26: body: 29 November does not match 10月29日 of content/cases/alpha.zh.md:26, which "
-        "is 29 October; both languages give the same dates",
+        "content/cases/alpha.en.md:26: body: 29 November does not match 10月29日 of content/cases/alpha.zh.md:26, "
+        "which is 29 October; both languages give the same dates",
         "content/cases/alpha.en.md:15: body: content/cases/alpha.zh.md:26 gives the date 10月29日 (29 October), this "
         "file does not; both languages give the same dates"]
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from casebook.corpus.frontmatter import CONTROL
-from casebook.model import Problem
+from casebook.model import Message, Problem, say
 
 IMAGES = "images"
 MAX_IMAGE_BYTES = 5_000_000
@@ -30,13 +30,13 @@ MAX_PDF_BYTES = 20_000_000
 MAX_PIXELS = 40_000_000  # width times height, where the header tells them (PNG, GIF)
 
 # Suffix -> (what it is, the first bytes that say so, the size limit).
-_TYPES: dict[str, tuple[str, tuple[bytes, ...], int]] = {
-    ".png": ("a PNG image", (b"\x89PNG\r\n\x1a\n",), MAX_IMAGE_BYTES),
-    ".jpg": ("a JPEG image", (b"\xff\xd8\xff",), MAX_IMAGE_BYTES),
-    ".jpeg": ("a JPEG image", (b"\xff\xd8\xff",), MAX_IMAGE_BYTES),
-    ".gif": ("a GIF image", (b"GIF87a", b"GIF89a"), MAX_IMAGE_BYTES),
-    ".webp": ("a WebP image", (b"RIFF",), MAX_IMAGE_BYTES),
-    ".pdf": ("a PDF file", (b"%PDF-",), MAX_PDF_BYTES),
+_TYPES: dict[str, tuple[Message, tuple[bytes, ...], int]] = {
+    ".png": (say("kind_image", kind="PNG"), (b"\x89PNG\r\n\x1a\n",), MAX_IMAGE_BYTES),
+    ".jpg": (say("kind_image", kind="JPEG"), (b"\xff\xd8\xff",), MAX_IMAGE_BYTES),
+    ".jpeg": (say("kind_image", kind="JPEG"), (b"\xff\xd8\xff",), MAX_IMAGE_BYTES),
+    ".gif": (say("kind_image", kind="GIF"), (b"GIF87a", b"GIF89a"), MAX_IMAGE_BYTES),
+    ".webp": (say("kind_image", kind="WebP"), (b"RIFF",), MAX_IMAGE_BYTES),
+    ".pdf": (say("kind_pdf"), (b"%PDF-",), MAX_PDF_BYTES),
 }
 ALLOWED = ", ".join(sorted(_TYPES))
 # Names that tools leave beside files: never published, not worth an error.
@@ -46,16 +46,19 @@ _IGNORED = {".gitkeep", ".gitignore", ".DS_Store", "Thumbs.db"}
 class Unreadable(Exception):
     """A content file the build refuses to read; the message completes 'path: '."""
 
+    def __init__(self, message: Message):
+        super().__init__(message)
+        self.message = message
 
-def _link_message(path: Path) -> str:
+
+def _link_message(path: Path) -> Message:
     try:
         target = os.readlink(path)
     except OSError:
         target = "?"
     if CONTROL.search(target):  # an ESC in the printed message would drive the terminal
         target = target.encode("unicode_escape").decode("ascii")
-    return (f"is a symbolic link (to {target}); the casebook never follows links, which could publish "
-            "any file of the machine that builds it: put the file itself here")
+    return say("symbolic_link", target=target)
 
 
 def read_regular(path: Path, limit: int) -> bytes:
@@ -65,16 +68,16 @@ def read_regular(path: Path, limit: int) -> bytes:
     except OSError as e:
         if os.path.islink(path):
             raise Unreadable(_link_message(path)) from None
-        raise Unreadable(f"cannot be read: {e.strerror}") from None
+        raise Unreadable(say("cannot_read", error=str(e.strerror))) from None
     with os.fdopen(fd, "rb") as f:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            raise Unreadable("is not a regular file (a device, pipe or socket); the casebook reads only files")
+            raise Unreadable(say("not_regular_read"))
         if st.st_size > limit:
-            raise Unreadable(f"is {st.st_size:,} bytes; the limit is {limit:,}. Split it, or remove pasted material")
+            raise Unreadable(say("file_too_big", size=st.st_size, limit=limit))
         raw = f.read(limit + 1)
     if len(raw) > limit:  # it grew while being read
-        raise Unreadable(f"is more than {limit:,} bytes; the limit is {limit:,}")
+        raise Unreadable(say("file_grew", limit=limit))
     return raw
 
 
@@ -99,7 +102,8 @@ def walk(content_dir: Path, images_only: bool = False) -> Tree:
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as e:
-            problems.append(Problem((folder.relative_to(base)).as_posix(), None, None, f"cannot be read: {e.strerror}"))
+            problems.append(Problem((folder.relative_to(base)).as_posix(), None, None,
+                                    say("cannot_read", error=str(e.strerror))))
             return
         for entry in entries:
             path = Path(entry.path)
@@ -108,15 +112,14 @@ def walk(content_dir: Path, images_only: bool = False) -> Tree:
             if CONTROL.search(entry.name):
                 # Shown escaped: printed as is, an ESC would drive the editor's terminal.
                 shown = (folder / entry.name.encode("unicode_escape").decode("ascii")).relative_to(base).as_posix()
-                problems.append(Problem(shown, None, None, "its name holds an invisible character; rename it"))
+                problems.append(Problem(shown, None, None, say("name_control")))
             elif entry.is_symlink():
                 problems.append(Problem(path.relative_to(base).as_posix(), None, None, _link_message(path)))
             elif entry.is_dir(follow_symlinks=False):
                 if entry.name != ".git":
                     visit(path, in_images or path == images)
             elif not entry.is_file(follow_symlinks=False):
-                problems.append(Problem(path.relative_to(base).as_posix(), None, None,
-                                        "is not a regular file (a device, pipe or socket); remove it"))
+                problems.append(Problem(path.relative_to(base).as_posix(), None, None, say("not_regular")))
             elif in_images:
                 assets.append((path, entry.stat(follow_symlinks=False).st_size))
             elif entry.name.endswith(".md"):
@@ -134,32 +137,29 @@ def walk(content_dir: Path, images_only: bool = False) -> Tree:
     return Tree(tuple(markdown), tuple(assets), tuple(problems))
 
 
-def check_asset(path: Path, size: int) -> str | None:
+def check_asset(path: Path, size: int) -> Message | None:
     """Why the file under images/ may not be published, or None."""
     suffix = path.suffix.lower()
     if suffix == ".svg":
-        return ("SVG is not published: it can hold script, and the casebook has no sanitiser it trusts for it; "
-                "export the drawing as PNG")
+        return say("asset_svg")
     if suffix not in _TYPES:
-        return (f"'{suffix or path.name}' files are not published from content/{IMAGES}/ (a browser could run them); "
-                f"allowed: {ALLOWED}")
+        return say("asset_kind", suffix=suffix or path.name, images=IMAGES, allowed=ALLOWED)
     what, magics, limit = _TYPES[suffix]
     if size > limit:
-        return f"is {size:,} bytes; the limit for {what} is {limit:,}: make it smaller"
+        return say("asset_too_big", size=size, what=what, limit=limit)
     try:
         data = read_regular(path, limit) if suffix == ".pdf" else _read_head(path)
     except Unreadable as e:
-        return str(e)
+        return e.message
     head = data[:32]
     if not head.startswith(magics) or (suffix == ".webp" and head[8:12] != b"WEBP"):
-        return f"is named {suffix} but is not {what} (its first bytes say otherwise); save it again as {what}"
+        return say("asset_not_what", suffix=suffix, what=what)
     active = _PDF_ACTIVE.search(data) if suffix == ".pdf" else None
     if active:
-        return (f"is a PDF with {active.group().decode()} (script, actions or embedded files, which a PDF reader "
-                "may run): print it to a new PDF, which keeps the text and pictures only")
+        return say("asset_pdf_active", name=active.group().decode())
     pixels = _pixels(suffix, head)
     if pixels and pixels > MAX_PIXELS:
-        return f"has {pixels:,} pixels; the limit is {MAX_PIXELS:,}: make it smaller"
+        return say("asset_pixels", pixels=pixels, limit=MAX_PIXELS)
     return None
 
 
@@ -174,10 +174,10 @@ def _read_head(path: Path) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise Unreadable("is not a regular file (a device, pipe or socket); the casebook reads only files")
+            raise Unreadable(say("not_regular_read"))
         return os.read(fd, 32)
     except OSError as e:
-        raise Unreadable(f"cannot be read: {e.strerror}") from None
+        raise Unreadable(say("cannot_read", error=str(e.strerror))) from None
     finally:
         if fd is not None:
             os.close(fd)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from casebook.corpus.frontmatter import control_message
+from casebook.model import Message, say
 
 MAX_NESTING = 16  # quotes and list markers at the start of one line
 MAX_INDENT = 16  # levels of four spaces (or tabs), each a nested list for Python-Markdown
@@ -41,7 +42,7 @@ def _at_a_line_start(pattern: re.Pattern, text: str) -> int | None:
 _after_newline = {p: re.compile(r"\n" + p.pattern) for p in (_NESTED, _INDENTED)}
 
 
-def check_body(body: str) -> Iterator[tuple[int, str]]:
+def check_body(body: str) -> Iterator[tuple[int, Message]]:
     """(line within `body`, 1-based; message) for each limit the body goes past."""
 
     def line(at: int) -> int:
@@ -50,21 +51,17 @@ def check_body(body: str) -> Iterator[tuple[int, str]]:
     bad = _CONTROL.search(body)
     if bad:
         yield line(bad.start()), control_message(bad.group())
-    for char, limit, what in (("[", MAX_BRACKETS, "links, images and footnotes"),
-                              ("<", MAX_TAGS, "HTML tags and autolinks")):
+    for char, limit, what in (("[", MAX_BRACKETS, say("what_brackets")), ("<", MAX_TAGS, say("what_tags"))):
         if body.count(char) > limit:
             at = -1
             for _ in range(limit + 1):
                 at = body.find(char, at + 1)
-            yield line(at), (f"holds more than {limit} '{char}' ({what}); a page may hold at most {limit}: "
-                             "split it, or remove pasted material")
+            yield line(at), say("too_many_brackets", limit=limit, char=char, what=what)
     if ">" in body or "- " in body or "* " in body or "+ " in body or ". " in body or ") " in body:
         deep = _at_a_line_start(_NESTED, body)
         if deep is not None:
-            yield line(deep), (f"nests quotes and lists more than {MAX_NESTING} deep on one line; "
-                                        "a case needs a few levels at most")
+            yield line(deep), say("nested_too_deep", limit=MAX_NESTING)
     if "\n    " in body or "\t" in body:
         deep = _at_a_line_start(_INDENTED, body)
         if deep is not None:
-            yield line(deep), (f"is indented more than {MAX_INDENT} levels ({MAX_INDENT * 4} spaces); "
-                                        "a case needs a few levels at most")
+            yield line(deep), say("indented_too_deep", limit=MAX_INDENT, spaces=MAX_INDENT * 4)

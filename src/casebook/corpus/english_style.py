@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from casebook.model import Problem
+from casebook.model import Problem, say
 
 CODE = "english-style"
 
@@ -45,11 +45,10 @@ def check_lines(path: str, lines: Iterable[tuple[int, str]], field: str | None =
     for number, line in lines_of_prose(lines):
         for m in CHINESE_DATE.finditer(line):
             problems.append(Problem(path, number, field,
-                f"Chinese date '{m.group()}' in English: write it as English does (10月29日 is 29 October, 5月 is May)",
-                "warning", CODE))
+                say("style_chinese_date", date=m.group()), "warning", CODE))
         for _ in WAN.finditer(line):
             problems.append(Problem(path, number, field,
-                "'wan' in English: multiply it out (3400万元 is 34 million yuan, 12万 is 120,000)", "warning", CODE))
+                say("style_wan"), "warning", CODE))
         outside: list[str] = []
         for c in line:
             if c in _OPEN:
@@ -60,8 +59,7 @@ def check_lines(path: str, lines: Iterable[tuple[int, str]], field: str | None =
                 outside.append(c)
         if outside:
             problems.append(Problem(path, number, field,
-                f"Chinese characters outside brackets in English ('{''.join(outside)[:20]}'): write the English, "
-                f"and give the Chinese term in brackets after it where it helps", "warning", CODE))
+                say("style_han", text="".join(outside)[:20]), "warning", CODE))
         if not line.strip():
             depth = 0  # a paragraph ends every bracket left open by mistake
     return problems

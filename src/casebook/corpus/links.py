@@ -10,6 +10,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from casebook.model import Message, say
+
 LINK = re.compile(r"\]\((case|checklist|glossary):([^)#\s]*)(#[^)\s]*)?\)")
 
 
@@ -101,9 +103,10 @@ _CSS_URL = re.compile(r"""url\(\s*["']?\s*(%s[^"')\s]*)|@import""" % _ELSEWHERE,
 _ATTRIBUTE_LIST = re.compile(r"\{[ \t]*:?[^}\n]*\}")
 
 
-def remote_loads(markdown: str) -> Iterator[tuple[int, str]]:
-    """(offset, message) for each thing in raw HTML, style or attribute lists that a browser
-    would load from an address (other than a link someone follows)."""
+def remote_loads(markdown: str) -> Iterator[tuple[int, str | Message]]:
+    """(offset, what: the tag as written, or a message naming it) for each thing in raw HTML,
+    style or attribute lists that a browser would load from an address (other than a link
+    someone follows)."""
     if "<" in markdown:
         for tag in _TAG.finditer(markdown):
             name = tag.group(1).lower()
@@ -113,8 +116,8 @@ def remote_loads(markdown: str) -> Iterator[tuple[int, str]]:
                 yield tag.start(), f"<{name} {attribute.group(1)}=\"{attribute.group(2)}\">"
     if "l(" in markdown or "L(" in markdown or "@" in markdown:  # url( in any case; @import
         for m in _CSS_URL.finditer(markdown):
-            yield m.start(), f"style {m.group(0)}"
+            yield m.start(), say("what_style", css=m.group(0))
     if "{" in markdown:
         for m in _ATTRIBUTE_LIST.finditer(markdown):
             for attribute in _ADDRESS_ATTRIBUTE.finditer(m.group(0)):
-                yield m.start(), f"attribute list {attribute.group(1)}=\"{attribute.group(2)}\""
+                yield m.start(), say("what_attribute_list", attribute=f"{attribute.group(1)}=\"{attribute.group(2)}\"")

@@ -29,7 +29,7 @@ from casebook.corpus.schema import (
 )
 from casebook.corpus.sources import trace_content
 from casebook.corpus.taxonomy import parse_glossary, parse_synonyms, parse_taxonomy
-from casebook.corpus.validate import check_meta, suggest
+from casebook.corpus.validate import check_meta, closest
 from casebook.incremental.memo import Memo, digest
 from casebook.model import (
     LANGUAGES,
@@ -43,6 +43,7 @@ from casebook.model import (
     Problem,
     Synonyms,
     Taxonomy,
+    say,
 )
 
 KINDS = {"cases": CASE_FIELDS, "checklists": CHECKLIST_FIELDS}
@@ -82,12 +83,12 @@ class _File:
 
 
 def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
-         sources: Sequence[str | Path] = (), lang: str = "en") -> Loaded:
+         sources: Sequence[str | Path] = ()) -> Loaded:
     """Everything in `content_dir`, checked. `memo` keeps each file's own checks for the next
     load, which reads again only the files whose content changed. Draft cases (`draft: true`)
     are left out, or with `drafts` loaded with their problems as warnings. `sources`: folders
-    of source reports to search besides those of the configuration (sources.py). `lang`: the
-    language of the own-words rule's messages (wording.py), the editor's in `casebook check`."""
+    of source reports to search besides those of the configuration (sources.py). Problems are
+    data (model.Message): whoever shows them writes them in the reader's language."""
     content_dir = Path(content_dir)
     # Paths in messages are relative to the project, as editors see them in git.
     base = content_dir.parent
@@ -130,8 +131,7 @@ def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
         if kind not in KINDS:
             if path.parent == content_dir and path.name == "README.md":
                 continue
-            problems.append(Problem(rel(path), None, None,
-                "a Markdown file outside content/cases/ and content/checklists/ is not published; move it into one of them"))
+            problems.append(Problem(rel(path), None, None, say("markdown_outside")))
             continue
         found = []
         try:
@@ -139,8 +139,7 @@ def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
         except (RecursionError, MemoryError, ValueError, OverflowError) as e:
             # A parser's failure that no limit foresaw: the file's problem, said with its name,
             # not a traceback that stops the check of every other file.
-            found.append(Problem(rel(path), None, None, f"cannot be read: {type(e).__name__}: {str(e)[:200]}; "
-                                 "simplify what is unusual in it, and report this to the casebook's maintainers"))
+            found.append(Problem(rel(path), None, None, say("parser_failed", error=f"{type(e).__name__}: {str(e)[:200]}")))
             loaded = None
         if kind == "cases" and _is_draft(loaded, path):
             draft_paths.append(rel(path))
@@ -161,7 +160,7 @@ def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
     bodies.forget_the_rest()
     content = Content(taxonomy, cases, checklists, glossary, synonyms)
     problems += _check_references(content, files)
-    traced, notes = _trace(content, files, content_dir, sources, lang)
+    traced, notes = _trace(content, files, content_dir, sources)
     # A link refused by the walk is refused again by the read that met it: said once.
     return Loaded(content, tuple(dict.fromkeys(problems + traced)), tuple(draft_paths), tuple(notes))
 
@@ -181,7 +180,7 @@ def _is_draft(f: _File | None, path: Path) -> bool:
     return bool(_DRAFT_LINE.search(head))
 
 
-def _trace(content: Content, files: list[_File], content_dir: Path, folders: Sequence[str | Path], lang: str = "en"):
+def _trace(content: Content, files: list[_File], content_dir: Path, folders: Sequence[str | Path]):
     """Every case's figures against its source report, where the source is present, and each
     twin's figures against its Chinese file, cases and checklists alike."""
     derived = {str(f.path): f.values["derived"] for f in files if "derived" in f.values}
@@ -206,7 +205,7 @@ def _trace(content: Content, files: list[_File], content_dir: Path, folders: Seq
     shown = (content_dir / wording.EXCEPTIONS).relative_to(content_dir.parent).as_posix()
     exceptions, problems = wording.read_exceptions(content_dir, shown)
     reuse = frozenset(f.id for f in files if f.kind == "cases" and f.values.get("wording_reuse"))
-    rule = wording.Rule(reuse, exceptions, shown, place, content_dir / wording.EXCEPTIONS, lang)
+    rule = wording.Rule(reuse, exceptions, shown, place, content_dir / wording.EXCEPTIONS)
     traced, notes = trace_content(content.cases, derived, content_dir, locate, folders, rule=rule)
     return problems + traced + trace.checklist_problems(content.checklists, locate), notes
 
@@ -215,7 +214,7 @@ def _read_text(path: Path, rel, problems: list[Problem], raw: bytes | None = Non
     try:
         raw = assets.read_regular(path, MAX_FILE_BYTES) if raw is None else raw
     except assets.Unreadable as e:
-        problems.append(Problem(rel(path), None, None, str(e)))
+        problems.append(Problem(rel(path), None, None, e.message))
         return None
     try:
         return frontmatter.decode(raw)
@@ -296,14 +295,13 @@ def _load_file(path: Path, raw: bytes | None, kind: str, fields: tuple[FieldSpec
     """One file's own checks; `raw`: its bytes where they have been read already."""
     m = _FILE_NAME.match(path.name)
     if not m or m["lang"] not in LANGUAGES:
-        langs = " or ".join(f"<id>.{lang}.md" for lang in LANGUAGES)
-        problems.append(Problem(shown, None, None, f"file name must be {langs}"))
+        problems.append(Problem(shown, None, None, say("file_name")))
         return None
     text = _read_text(path, lambda p: shown, problems, raw)
     if text is None:
         return None
     if _blank(text):
-        problems.append(Problem(shown, 1, None, "the file is empty; start from `casebook new` or a sibling file"))
+        problems.append(Problem(shown, 1, None, say("file_empty")))
         return None
     try:
         doc = frontmatter.parse(text)
@@ -321,7 +319,7 @@ def _load_file(path: Path, raw: bytes | None, kind: str, fields: tuple[FieldSpec
         problems.append(Problem(shown, doc.line_of(where), _field_name(where), message))
     if values.get("id") and values["id"] != m["id"]:
         problems.append(Problem(shown, doc.line_of(["id"]), "id",
-            f"'{values['id']}' differs from the file name; the file must be named {values['id']}.{m['lang']}.md, or the id be '{m['id']}'"))
+            say("id_not_file_name", id=values["id"], lang=m["lang"], file_id=m["id"])))
     if kind == "cases":
         problems += _check_sections(doc, m["lang"], shown)
     problems += _check_todo(doc, shown)
@@ -356,8 +354,7 @@ def _check_todo(doc: frontmatter.Document, shown: str) -> list[Problem]:
         for m in _TODO.finditer(text):
             n = text.count("\n", 0, m.start())
             key = text.split("\n")[n].split(":")[0].strip(" -") if text is doc.yaml_text else "body"
-            problems.append(Problem(shown, first + n, key or None,
-                                    "still TODO (left by `casebook new`): write it, or remove it if the source has nothing for it"))
+            problems.append(Problem(shown, first + n, key or None, say("todo")))
     return problems
 
 
@@ -376,8 +373,7 @@ def _check_images(f: _File, path: Path, content_dir: Path) -> list[Problem]:
         found += [(m.start(), m.group(1)) for m in _RAW_IMAGE.finditer(body)]
     for at, what in links.remote_loads(body):
         problems.append(Problem(str(f.path), f.doc.body_line + body.count("\n", 0, at), "body",
-            f"{what} loads from another site; the site must work without a network and tell no one who "
-            f"reads it: put images in content/{IMAGES}/, and leave out frames, scripts, fonts and styles"))
+                                say("loads_remote", what=what, images=f"content/{IMAGES}/")))
     if not found:
         return problems
     images = (content_dir / IMAGES).resolve()
@@ -385,16 +381,16 @@ def _check_images(f: _File, path: Path, content_dir: Path) -> list[Problem]:
         line = f.doc.body_line + body.count("\n", 0, at)
         where = partial(Problem, str(f.path), line, "body")
         if _SCHEME.match(target):
-            problems.append(where(f"image '{target}' is not a file of the casebook; put the image in content/{IMAGES}/ "
-                                  f"and write ![text](../{IMAGES}/<name>) (the site must work without a network)"))
+            problems.append(where(say("image_remote", target=target, images=IMAGES)))
             continue
         resolved = (path.parent / target.split("#")[0].split("?")[0]).resolve()
         if not resolved.is_relative_to(content_dir.resolve()):
-            problems.append(where(f"image '{target}' points outside content/; images go in content/{IMAGES}/"))
+            problems.append(where(say("image_outside", target=target, images=IMAGES)))
         elif not resolved.is_relative_to(images):
-            problems.append(where(f"image '{target}' is not in content/{IMAGES}/, where images go"))
+            problems.append(where(say("image_not_in_images", target=target, images=IMAGES)))
         elif not resolved.is_file():
-            problems.append(where(f"image '{target}' does not exist (looked for {resolved.relative_to(content_dir.parent).as_posix()})"))
+            problems.append(where(say("image_missing", target=target,
+                                      looked=resolved.relative_to(content_dir.parent).as_posix())))
     return problems
 
 
@@ -427,18 +423,18 @@ def _check_sections(doc: frontmatter.Document, lang: str, shown: str) -> list[Pr
     for section in expected[: len(expected) - OPTIONAL_SECTIONS]:
         if section not in names:
             problems.append(Problem(shown, doc.body_line, "body",
-                f"missing section '## {section}'; a case has: {', '.join('## ' + s for s in expected)}"
-                f" (the last one only where the source has it).{suggest(section, [n for n in names if n not in expected])}"))
+                say("section_missing", section=section, sections=tuple("## " + s for s in expected),
+                    closest=closest(section, [n for n in names if n not in expected]))))
     for name, at in found:
         if name not in expected and not (name == DRAFT_SECTION and doc.meta.get("draft") is True):
             problems.append(Problem(shown, doc.body.count("\n", 0, at) + doc.body_line, "body",
-                f"unknown section '## {name}'; allowed: {', '.join('## ' + s for s in expected)}; "
-                f"use ### for sub-sections.{suggest(name, expected)}"))
+                say("section_unknown", section=name, sections=tuple("## " + s for s in expected),
+                    closest=closest(name, expected))))
     present = [n for n in names if n in expected]
     if present != sorted(present, key=expected.index):
-        problems.append(Problem(shown, doc.body_line, "body", f"sections must come in this order: {', '.join(expected)}"))
+        problems.append(Problem(shown, doc.body_line, "body", say("section_order", sections=tuple(expected))))
     if _blank(doc.body):
-        problems.append(Problem(shown, doc.body_line, "body", "the file has front matter but no text"))
+        problems.append(Problem(shown, doc.body_line, "body", say("no_body")))
     return problems
 
 
@@ -448,8 +444,7 @@ def _pair(files: list[_File], taxonomy: Taxonomy, problems: list[Problem], bodie
     for f in files:
         first = kind_of.setdefault(f.id, f)
         if first.kind != f.kind:
-            problems.append(Problem(str(f.path), f.doc.line_of(["id"]), "id",
-                f"'{f.id}' is already used by {first.path}; ids must be unique across cases and checklists"))
+            problems.append(Problem(str(f.path), f.doc.line_of(["id"]), "id", say("id_taken", id=f.id, path=str(first.path))))
             continue
         by_id[f.id][f.lang] = f
 
@@ -462,8 +457,8 @@ def _pair(files: list[_File], taxonomy: Taxonomy, problems: list[Problem], bodie
             if lang not in twins:
                 missing = primary.path.with_name(f"{id}.{lang}.md")
                 problems.append(Problem(str(primary.path), None, None,
-                    f"no {LANGUAGE_NAMES[lang]} version: {missing} is missing; the {LANGUAGE_NAMES[lang]} site shows "
-                    f"this text with a notice until it is written", "warning", "missing-translation"))
+                    say("no_translation", language=say(f"language_{lang}"), missing=str(missing)),
+                    "warning", "missing-translation"))
         fields = KINDS[primary.kind]
         for f in twins.values():
             if f is primary:
@@ -471,7 +466,7 @@ def _pair(files: list[_File], taxonomy: Taxonomy, problems: list[Problem], bodie
             for spec in fields:
                 if spec.shared and f.values.get(spec.name) != primary.values.get(spec.name):
                     problems.append(Problem(str(f.path), f.doc.line_of([spec.name]), spec.name,
-                        f"differs from {primary.path} ({primary.values.get(spec.name)!r}); it must be the same in every language"))
+                        say("not_shared", path=str(primary.path), value=repr(primary.values.get(spec.name)))))
         if primary.kind == "cases":
             cases.append(_case(id, primary, twins, bodies))
         else:
@@ -538,8 +533,7 @@ def _checklist(id: str, primary: _File, twins: dict[str, _File], problems: list[
     shape = [(i.measure, i.cases) for i in primary.values["items"]]
     for f in twins.values():
         if f is not primary and [(i.measure, i.cases) for i in f.values["items"]] != shape:
-            problems.append(Problem(str(f.path), f.doc.line_of(["items"]), "items",
-                f"must list the same items, in the same order with the same measure and cases, as {primary.path}"))
+            problems.append(Problem(str(f.path), f.doc.line_of(["items"]), "items", say("items_differ", path=str(primary.path))))
     texts = {}
     for lang, f in twins.items():
         text, body = _typesetter(lang)
@@ -566,11 +560,11 @@ def _check_references(content: Content, files: list[_File]) -> list[Problem]:
         for ref in find_refs(f.doc.body):
             if ref.target not in known[ref.scheme]:
                 problems.append(Problem(str(f.path), f.doc.body_line + ref.line - 1, "body",
-                    f"link to a {ref.scheme} '{ref.target}' that does not exist.{suggest(ref.target, known[ref.scheme])}"))
+                    say(f"no_{ref.scheme}", target=ref.target, closest=closest(ref.target, known[ref.scheme]))))
         if f.kind == "checklists":
             for i, item in enumerate(f.values["items"]):
                 for j, case in enumerate(item.cases):
                     if case not in known["case"]:
                         problems.append(Problem(str(f.path), f.doc.line_of(["items", i, "cases", j]), f"items[{i}].cases",
-                            f"no case '{case}' exists.{suggest(case, known['case'])}"))
+                            say("no_item_case", case=case, closest=closest(case, known["case"]))))
     return problems

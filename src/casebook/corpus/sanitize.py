@@ -19,6 +19,8 @@ from functools import cache
 
 import nh3
 
+from casebook.model import Message, say
+
 TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd",
     "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3",
@@ -90,28 +92,27 @@ def _cleaner() -> nh3.Cleaner:
 # `<[^>]*`, 40 KB of "<a " took 15 s).
 _RISKS = (
     (re.compile(r"<\s*(script|style|iframe|object|embed|form|frame|frameset|applet|svg|math|noscript|template|link|meta|base)\b", re.I),
-     "<{0}> is removed from the page"),
-    (re.compile(r"<[^<>]*\s(on[a-z]+)\s*=", re.I), "the event handler {0}= is removed"),
-    (re.compile(r"<[^<>]*\s(style)\s*=", re.I), "inline style= is removed; use Markdown or the site's classes"),
-    (re.compile(r"(javascript|vbscript|data)\s*:", re.I), "{0}: addresses are removed"),
-    (re.compile(r"<[^<>]*\s(id|name)\s*=\s*[\"']?\s*(?:__|md-|cb-)", re.I),
-     "{0}= of the theme's own elements (__..., md-..., cb-...) is removed"),
+     "html_tag_removed"),
+    (re.compile(r"<[^<>]*\s(on[a-z]+)\s*=", re.I), "html_handler_removed"),
+    (re.compile(r"<[^<>]*\s(style)\s*=", re.I), "html_style_removed"),
+    (re.compile(r"(javascript|vbscript|data)\s*:", re.I), "html_scheme_removed"),
+    (re.compile(r"<[^<>]*\s(id|name)\s*=\s*[\"']?\s*(?:__|md-|cb-)", re.I), "html_reserved_removed"),
 )
 
 
-def risky_html(markdown: str) -> Iterator[tuple[int, str]]:
+def risky_html(markdown: str) -> Iterator[tuple[int, Message]]:
     """(line, message) for each piece of raw HTML in `markdown` that `clean_html` will remove."""
     has_tag, has_scheme = "<" in markdown, _has_scheme(markdown)
     if not has_tag and not has_scheme:
         return
     line = _Lines(markdown)
-    for pattern, message in _RISKS:
+    for pattern, key in _RISKS:
         if not (has_scheme if pattern is _RISKS[3][0] else has_tag):
             continue
         for m in pattern.finditer(markdown):
             if pattern is _RISKS[3][0] and not _inside_link_or_tag(markdown, m.start()):
                 continue
-            yield line.of(m.start()), message.format(m.group(1).lower())
+            yield line.of(m.start()), say(key, name=m.group(1).lower())
 
 
 class _Lines:

@@ -28,10 +28,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from casebook.corpus import assets, copied, trace, wording
-from casebook.corpus.frontmatter import FrontMatterError, line_of, load_yaml
+from casebook.corpus.frontmatter import THE_FILE, FrontMatterError, as_written, line_of, load_yaml, of_the_file
 from casebook.corpus.schema import REPORT_PATTERN
-from casebook.model import Case, Problem
-from casebook.strings import strings
+from casebook.model import Case, Message, Problem, say
 
 ENVIRONMENT = "CASEBOOK_SOURCES"
 OLD_ENVIRONMENT = "CASEBOOK_SEEDS"  # the seeds' folder before CASEBOOK_SOURCES named every folder
@@ -111,12 +110,11 @@ def configured(project: Path, problems: list[Problem] | None = None) -> tuple[st
         return ()
     except (OSError, tomllib.TOMLDecodeError) as e:
         if problems is not None:
-            problems.append(Problem("pyproject.toml", None, None, f"cannot be read for [tool.casebook] sources: {e}"))
+            problems.append(Problem("pyproject.toml", None, None, say("pyproject_unreadable", error=str(e))))
         return ()
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         if problems is not None:
-            problems.append(Problem("pyproject.toml", None, "tool.casebook.sources",
-                                    'must be a list of folders, such as ["../shared/seeds"]'))
+            problems.append(Problem("pyproject.toml", None, "tool.casebook.sources", say("pyproject_sources")))
         return ()
     return tuple(value)
 
@@ -131,7 +129,7 @@ def listed_reports(folder: Folder) -> tuple[tuple[Report, ...], list[Problem]]:
         readme = folder.path / "README.md"
         text = assets.read_regular(readme, MAX_SOURCE_BYTES).decode("utf-8-sig") if readme.is_file() else None
     except (assets.Unreadable, UnicodeDecodeError) as e:
-        return (), [Problem(shown, None, None, str(e) if isinstance(e, assets.Unreadable) else "is not UTF-8")]
+        return (), [Problem(shown, None, None, e.message if isinstance(e, assets.Unreadable) else say("not_utf8_short"))]
     if text is not None:
         return tuple(Report(m[1], m[2], m[3], f"{folder.shown}/README.md", text.count("\n", 0, m.start()) + 1)
                      for m in _README_ROW.finditer(text)), []
@@ -139,26 +137,25 @@ def listed_reports(folder: Folder) -> tuple[tuple[Report, ...], list[Problem]]:
 
 
 def _from_manifest(text: str, shown: str) -> tuple[tuple[Report, ...], list[Problem]]:
-    form = "a list `reports:` of {report: R01, file: <file>, start: <the words the report starts with>}"
     try:
-        data = load_yaml(text, 1, "the file", max_chars=len(text))
+        data = load_yaml(text, 1, THE_FILE, max_chars=len(text))
     except FrontMatterError as e:
-        return (), [Problem(shown, e.line, e.field, e.message.removeprefix("the file "))]
+        return (), [Problem(shown, e.line, e.field, of_the_file(e.message))]
     items = data.get("reports") if isinstance(data, dict) else None
     if not isinstance(items, list):
-        return (), [Problem(shown, None, "reports", f"must be {form}")]
+        return (), [Problem(shown, None, "reports", say("reports_list"))]
     out: list[Report] = []
     problems: list[Problem] = []
     for i, item in enumerate(items):
         line = line_of(text, ["reports", i])
         if not isinstance(item, dict) or not all(isinstance(item.get(k), str) and item[k].strip()
                                                  for k in ("report", "file", "start")):
-            problems.append(Problem(shown, line, f"reports[{i}]", f"must have report, file and start; the list is {form}"))
+            problems.append(Problem(shown, line, f"reports[{i}]", say("report_fields")))
             continue
         report = item["report"].strip()
         if not _REPORT.match(report) or report in {r.id for r in out}:
             problems.append(Problem(shown, line, f"reports[{i}].report",
-                                    f"{report!r} must be a number such as R01 that no other report of the folder has"))
+                                    say("report_number", given=as_written(report))))
             continue
         out.append(Report(report, item["file"].strip(), item["start"].strip(), shown, line))
     return tuple(out), problems
@@ -185,10 +182,10 @@ def read(folders: Sequence[Folder], names: Iterable[str]) -> tuple[dict[str, Sou
             # A regular file of bounded size, not a link (content/sources/ is an editor's).
             text = assets.read_regular(folder.path / name, MAX_SOURCE_BYTES).decode("utf-8-sig")
         except assets.Unreadable as e:
-            problems.append(Problem(shown, None, None, str(e)))
+            problems.append(Problem(shown, None, None, e.message))
             continue
         except UnicodeDecodeError:
-            problems.append(Problem(shown, None, None, "is not UTF-8; save the source as UTF-8"))
+            problems.append(Problem(shown, None, None, say("source_not_utf8")))
             continue
         listed = manifests[folder.path]
         found[name] = SourceFile(name, shown, trace.fold(text), tuple(r for r in listed if r.file == name),
@@ -196,33 +193,32 @@ def read(folders: Sequence[Folder], names: Iterable[str]) -> tuple[dict[str, Sou
     return found, problems
 
 
-def report_text(source: SourceFile, report: str | None) -> tuple[str | None, str, str | None]:
+def report_text(source: SourceFile, report: str | None) -> tuple[str | None, str | Message, Message | None]:
     """The (folded) text of the report a case cites (None when it cannot be cut out of the file),
     how messages name it, and what is wrong when the case's file and report do not fit together."""
-    cited = source.shown if report is None else f"{source.shown}, report {report}"
+    cited = source.shown if report is None else say("cited_report", source=source.shown, report=report)
     if report is None:
         if len(source.reports) > 1:
             ids = ", ".join(r.id for r in source.reports)
-            return None, cited, (f"{source.name} holds {len(source.reports)} reports ({ids}, as "
-                                 f"{source.reports[0].listed_in} lists them); name the one this case is written "
-                                 f"from with report:")
+            return None, cited, say("report_needed", name=source.name, n=len(source.reports), ids=ids,
+                                    listed_in=source.reports[0].listed_in)
         listed = source.reports[0] if source.reports else None
     else:
         listed = next((r for r in source.reports if r.id == report), None)
         if listed is None:
             elsewhere = source.folder_reports.get(report)
             if elsewhere is not None:
-                return None, cited, f"report {report} is in {elsewhere.file}, not in {source.name} ({elsewhere.listed_in})"
+                return None, cited, say("report_elsewhere", report=report, file=elsewhere.file, name=source.name,
+                                        listed_in=elsewhere.listed_in)
             if not source.reports:
-                return None, cited, (f"{source.name} is one report (no {MANIFEST} or README.md beside it lists "
-                                     f"reports in it): leave report out")
+                return None, cited, say("report_single", name=source.name, manifest=MANIFEST)
             ids = ", ".join(r.id for r in source.reports)
-            return None, cited, f"no report {report} in {source.name}; its reports: {ids}"
+            return None, cited, say("report_missing", report=report, name=source.name, ids=ids)
     # A start that is not in the file is reported once, at the list that names it (_missing_starts).
     return trace.report_text(source.text, listed.start if listed else None, (r.start for r in source.reports)), cited, None
 
 
-def report_numbers(source: SourceFile, report: str | None) -> tuple[frozenset[str] | None, str, str | None]:
+def report_numbers(source: SourceFile, report: str | None) -> tuple[frozenset[str] | None, str | Message, Message | None]:
     """The numbers of the report a case cites (None when it cannot be cut out of the file), how
     messages name it, and what is wrong when the case's file and report do not fit together."""
     text, cited, wrong = report_text(source, report)
@@ -241,9 +237,10 @@ def trace_content(cases: Sequence[Case], derived: Mapping[str, tuple[trace.Deriv
     found, read_problems = read(searched, cited_files)
     problems += read_problems
     problems += _missing_starts(found.values())
-    by_report: dict[tuple[str, str | None], tuple[str | None, frozenset[str] | None, str, str | None]] = {}
-    pending: list[tuple[tuple[str, str | None], str, Case]] = []  # cases whose wording is checked
+    by_report: dict[tuple[str, str | None], tuple[str | None, frozenset[str] | None, str | Message, Message | None]] = {}
+    pending: list[tuple[tuple[str, str | None], str | Message, Case]] = []  # cases whose wording is checked
     # A checkout without its sources pays nothing per case, unless a case carries marks to check.
+    cited: str | Message
     for case in cases if found or derived else ():
         source = found.get(case.source.file)
         if source is None:
@@ -270,15 +267,14 @@ def trace_content(cases: Sequence[Case], derived: Mapping[str, tuple[trace.Deriv
             pending.append((key, cited, case))
     if rule is not None:
         problems += _wording(pending, by_report, rule)
-    where = ", ".join(f.shown + ("" if f.path.is_dir() else " (absent)") for f in searched)
+    where = tuple(f.shown if f.path.is_dir() else say("folder_absent", folder=f.shown) for f in searched)
     shown = f"{content_dir.name}/cases"
-    said = strings()[rule.lang if rule else "en"]["check"]["source_not_present"]
-    notes = [Problem(shown, None, None, said.format(name=name, where=where, n=n), "info", "source-not-present")
+    notes = [Problem(shown, None, None, say("source_not_present", name=name, where=where, n=n), "info", "source-not-present")
              for name, n in sorted(cited_files.items()) if name not in found]
     return problems, notes
 
 
-def _wording(pending: list[tuple[tuple[str, str | None], str, Case]],
+def _wording(pending: list[tuple[tuple[str, str | None], str | Message, Case]],
              by_report: Mapping[tuple[str, str | None], tuple], rule: wording.Rule) -> list[Problem]:
     """The own-words rule over the cases to check, grouped by report so that each report is
     indexed once and only one index is held at a time, however many reports there are."""
@@ -297,9 +293,9 @@ def _wording(pending: list[tuple[tuple[str, str | None], str, Case]],
         folded = [copied.fold(text) for _, text in fields]
         prose[case.id] = copied.BARRIER.join(f.text for f in folded)
         found = wording.findings(fields, index, reviewed.get(case.id, ()), folded)
-        problems += wording.problems(str(zh.path), found, cited, rule.place, rule.listed_in, rule.lang)
+        problems += wording.problems(str(zh.path), found, cited, rule.place, rule.listed_in)
     if rule.path is not None:
-        problems += wording.stale(rule.exceptions, prose, rule.listed_in, rule.path, rule.lang)
+        problems += wording.stale(rule.exceptions, prose, rule.listed_in, rule.path)
     return problems
 
 
@@ -308,6 +304,5 @@ def _missing_starts(files: Iterable[SourceFile]) -> list[Problem]:
     for source in files:
         for r in source.reports:
             if trace.fold(r.start) not in source.text:
-                out.append(Problem(r.listed_in, r.line, r.id,
-                                   f"the start `{r.start}` is not in {source.shown}; copy the words the report starts with"))
+                out.append(Problem(r.listed_in, r.line, r.id, say("start_missing", start=r.start, source=source.shown)))
     return out

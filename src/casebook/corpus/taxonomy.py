@@ -15,11 +15,13 @@ from casebook.model import (
     Group,
     Label,
     Measure,
+    Message,
     Problem,
     SourceTerm,
     Synonyms,
     Taxonomy,
     UnitType,
+    say,
 )
 
 _TAXONOMY_ID = re.compile(r"^[a-z]+(_[a-z]+)*$")
@@ -33,14 +35,14 @@ class _Reader:
         self.path, self.text = path, text
         self.problems: list[Problem] = []
 
-    def problem(self, where: list, message: str) -> None:
+    def problem(self, where: list, message: Message) -> None:
         field = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in where).replace(".[", "[")
         self.problems.append(Problem(self.path, line_of(self.text, where), field or None, message))
 
     def text_field(self, data: Any, where: list) -> str:
         value = data.get(where[-1]) if isinstance(data, dict) else None
         if not isinstance(value, str) or not value.strip():
-            self.problem(where, "must be a non-empty text")
+            self.problem(where, say("nonempty_text"))
             return ""
         return value.strip()
 
@@ -50,21 +52,21 @@ class _Reader:
     def entries(self, data: Any, key: str, pattern: re.Pattern, build: Callable[[dict, list], Any]):
         items = data.get(key) if isinstance(data, dict) else None
         if not isinstance(items, list) or not items:
-            self.problem([key], "must be a non-empty list")
+            self.problem([key], say("nonempty_list"))
             return ()
         seen: set[str] = set()
         out = []
         for i, item in enumerate(items):
             where = [key, i]
             if not isinstance(item, dict):
-                self.problem(where, "must be a mapping with an id and labels")
+                self.problem(where, say("entry_mapping"))
                 continue
             id = item.get("id")
             if not isinstance(id, str) or not pattern.match(id):
-                self.problem(where + ["id"], f"must match {pattern.pattern}")
+                self.problem(where + ["id"], say("id_pattern", pattern=pattern.pattern))
                 continue
             if id in seen:
-                self.problem(where + ["id"], f"duplicate id '{id}'")
+                self.problem(where + ["id"], say("duplicate_id", id=str(id)))
                 continue
             seen.add(id)
             out.append(build(item, where))
@@ -75,9 +77,9 @@ def _load_yaml(path: str, text: str) -> tuple[Any, list[Problem]]:
     # Held to the front matter's bounds (nesting, numbers, control characters) but its length:
     # the loader's limit on a file's size holds for these files.
     try:
-        return frontmatter.load_yaml(text, 1, "the file", max_chars=len(text)), []
+        return frontmatter.load_yaml(text, 1, frontmatter.THE_FILE, max_chars=len(text)), []
     except frontmatter.FrontMatterError as e:
-        return None, [Problem(path, e.line, e.field, e.message.removeprefix("the file "))]
+        return None, [Problem(path, e.line, e.field, frontmatter.of_the_file(e.message))]
 
 
 def parse_taxonomy(path: str, text: str) -> tuple[Taxonomy, list[Problem]]:
@@ -91,18 +93,18 @@ def parse_taxonomy(path: str, text: str) -> tuple[Taxonomy, list[Problem]]:
     def keywords(d: dict, w: list, key: str = "keywords") -> tuple[str, ...]:
         words = d.get(key, [])
         if not isinstance(words, list) or not all(isinstance(k, str) and k.strip() for k in words):
-            r.problem(w + [key], "must be a list of words, such as [医院, 卫生院]")
+            r.problem(w + [key], say("word_list"))
             return ()
         return tuple(k.strip() for k in words)
 
     def unit_type(d: dict, w: list) -> UnitType:
         group = d.get("group")
         if group is not None and group not in group_ids:
-            r.problem(w + ["group"], f"unknown group '{group}'; allowed: {', '.join(sorted(group_ids))}, or null")
+            r.problem(w + ["group"], say("unknown_group", group=str(group), allowed=", ".join(sorted(group_ids))))
             group = None
         place = d.get("place")
         if place not in (None, "province", "prefecture", "county"):
-            r.problem(w + ["place"], f"unknown level of place '{place}'; allowed: province, prefecture, county, or none")
+            r.problem(w + ["place"], say("unknown_place_level", place=str(place)))
             place = None
         return UnitType(d["id"], r.label(d, w), r.label(d.get("description") or {}, w + ["description"]), group,
                         keywords(d, w, "names"), keywords(d, w), place)
@@ -133,7 +135,7 @@ def parse_glossary(path: str, text: str) -> tuple[tuple[GlossaryTerm, ...], list
         for lang in LANGUAGES:
             forms = (aliases.get(lang) or []) if isinstance(aliases, dict) else []
             if not isinstance(forms, list) or not all(isinstance(f, str) and f.strip() for f in forms):
-                r.problem(w + ["aliases", lang], "must be a list of texts")
+                r.problem(w + ["aliases", lang], say("text_list"))
                 forms = []
             clean[lang] = tuple(f.strip() for f in forms)
         return GlossaryTerm(
@@ -158,7 +160,7 @@ def parse_synonyms(path: str, text: str) -> tuple[Synonyms, list[Problem]]:
         return Synonyms(), problems
     r = _Reader(path, text)
     if not isinstance(data, dict) or set(data) - set(LANGUAGES):
-        r.problem([], f"must be a mapping of {' and '.join(LANGUAGES)} to lists of groups of words")
+        r.problem([], say("synonyms_mapping"))
         return Synonyms(), r.problems
     out = {}
     for lang in LANGUAGES:
@@ -166,20 +168,20 @@ def parse_synonyms(path: str, text: str) -> tuple[Synonyms, list[Problem]]:
         seen: dict[str, int] = {}
         items = data.get(lang) or []
         if not isinstance(items, list):
-            r.problem([lang], "must be a list of groups, such as [翻译, 口译]")
+            r.problem([lang], say("synonym_groups"))
             items = []
         for i, group in enumerate(items):
             where = [lang, i]
             if not isinstance(group, list) or len(group) < 2 or not all(isinstance(w, str) and w.strip() for w in group):
-                r.problem(where, "must be a list of two or more words, such as [翻译, 口译]")
+                r.problem(where, say("synonym_group"))
                 continue
             words = tuple(dict.fromkeys(w.strip() for w in group))
             for w in words:
                 key = w.lower()
                 if (lang == "zh") != bool(_HAN.search(w)):
-                    r.problem(where, f"'{w}' is not {'a Chinese' if lang == 'zh' else 'an English'} word")
+                    r.problem(where, say(f"not_{lang}_word", word=w))
                 elif key in seen:
-                    r.problem(where, f"'{w}' is already in group {seen[key]}: a word belongs to one group")
+                    r.problem(where, say("word_in_group", word=w, group=seen[key]))
                 seen.setdefault(key, i)
             groups.append(words)
         out[lang] = tuple(groups)

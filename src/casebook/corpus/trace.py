@@ -12,9 +12,9 @@ from functools import cache
 from itertools import chain
 
 from casebook.corpus import figures
-from casebook.corpus.frontmatter import Document
+from casebook.corpus.frontmatter import Document, as_written
 from casebook.corpus.schema import NUMBER_PATTERN
-from casebook.model import DEFAULT_LANGUAGE, Case, Checklist, Problem
+from casebook.model import DEFAULT_LANGUAGE, Case, Checklist, Message, Problem, say
 
 # A decimal point binds digits into one figure (98.7); a thousands comma does not, so a case
 # writes 2409 where its source does.
@@ -23,7 +23,7 @@ NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _WHOLE_NUMBER = re.compile(NUMBER_PATTERN)
 
 # (path inside the front matter, message), as validate.py reports issues
-Issue = tuple[list[str | int], str]
+Issue = tuple[list[str | int], Message]
 
 
 def fold(text: str) -> str:
@@ -89,34 +89,32 @@ class Derived:
 
 def parse_derived(value: object) -> tuple[tuple[Derived, ...], list[Issue]]:
     """The `derived` field: a list of {number, how}; each mark must say how it was worked out."""
-    example = '[{number: "98.7", how: "385 of 390 questionnaires"}]'
     if not isinstance(value, list):
-        return (), [([], f"must be a list such as {example}")]
+        return (), [([], say("derived_list"))]
     out: list[Derived] = []
     issues: list[Issue] = []
     for i, item in enumerate(value):
         if not isinstance(item, dict):
-            issues.append(([i], f"must be a mapping with number and how, such as {example[1:-1]}"))
+            issues.append(([i], say("derived_mapping")))
             continue
         number, how = item.get("number"), item.get("how")
         if isinstance(number, int) and not isinstance(number, bool):
             number = str(number)
         if isinstance(number, float):
             # YAML has already made 98.70 into 98.7: only the editor knows what the text writes.
-            issues.append(([i, "number"], f"put the number in quotes, as the text writes it: \"{number}\""))
+            issues.append(([i, "number"], say("derived_quote", number=str(number))))
             number = None
         elif "number" not in item or number is None:
-            issues.append(([i, "number"], "is required: the figure as the text writes it, such as \"98.7\""))
+            issues.append(([i, "number"], say("derived_number_required")))
         elif not isinstance(number, str) or not _WHOLE_NUMBER.match(fold(number.strip())):
-            issues.append(([i, "number"], f"must be one number in Arabic digits, such as \"98.7\", not {number!r}"))
+            issues.append(([i, "number"], say("derived_number_form", given=as_written(number))))
             number = None
         if not isinstance(how, str) or not how.strip():
-            issues.append(([i, "how"], "is required: say how the figure is worked out from the source's own "
-                                       "figures (such as \"1353 + 119\" or \"385 of 390\"), for the reviewer to check"))
+            issues.append(([i, "how"], say("derived_how_required")))
             how = None
         for key in item:
             if key not in ("number", "how"):
-                issues.append(([i, str(key)], "unknown field of a derived figure; allowed: number, how"))
+                issues.append(([i, str(key)], say("derived_unknown_field")))
         if isinstance(number, str) and number and how:  # what passed the checks above
             out.append(Derived(fold(number.strip()), how.strip()))
     return tuple(out), issues
@@ -155,7 +153,7 @@ def _order(number: str) -> tuple[float, str]:
     return float(number), number
 
 
-def check(traced: Text, twins: Sequence[Text], source: frozenset[str] | None, cited: str,
+def check(traced: Text, twins: Sequence[Text], source: frozenset[str] | None, cited: str | Message,
           locate: Locate) -> list[Problem]:
     """The problems of one case. `traced`: the file whose numbers must stand in the source (the
     Chinese one); `source`: the numbers of its report, or None where the source is not present
@@ -167,23 +165,20 @@ def check(traced: Text, twins: Sequence[Text], source: frozenset[str] | None, ci
     for i, mark in enumerate(traced.derived):
         if mark.number not in stated:
             problems.append(Problem(traced.path, locate(traced, ["derived", i], None), f"derived[{i}]",
-                f"{mark.number} no longer appears in this file: the mark is not needed; remove it", code=STALE_MARK))
+                say("mark_stale", number=mark.number), code=STALE_MARK))
         elif source is not None and mark.number in source:
             problems.append(Problem(traced.path, locate(traced, ["derived", i], None), f"derived[{i}]",
-                f"{mark.number} stands in the source ({cited}) as it is: the mark is not needed; remove it",
-                code=STALE_MARK))
+                say("mark_in_source", number=mark.number, cited=cited), code=STALE_MARK))
     for twin in twins:
         if twin.derived:
             problems.append(Problem(twin.path, locate(twin, ["derived"], None), "derived",
-                f"marks of derived figures go in {traced.path}, the file traced to the source; "
-                f"this file states the same numbers, unmarked", code=STALE_MARK))
+                say("mark_in_twin", path=traced.path), code=STALE_MARK))
     if source is None:
         return problems
     for n, name in stated.items():
         if n not in source and n not in marked:
             problems.append(Problem(traced.path, locate(traced, [name], n), name,
-                f"{n} is not in the source ({cited}); state the source's figures as it writes them, or, for a "
-                f"figure worked out from them, add {{number: \"{n}\", how: ...}} to derived:", code=UNTRACEABLE))
+                say("not_in_source", number=n, cited=cited), code=UNTRACEABLE))
     for twin in twins:
         problems += _twin_problems(traced, twin, locate)
     return problems
@@ -226,20 +221,20 @@ def _twin_problems(traced: Text, twin: Text, locate: Locate) -> list[Problem]:
                 line = locate(traced, [zname], z.key)
                 shown = f.shown if _as_written(f) else f"{f.shown} ({figures.plain(f.value)})"
                 problems.append(Problem(twin.path, here, name,
-                    f"{shown} does not convert {z.shown} of {traced.path}{f':{line}' if line else ''}, which is "
-                    f"{_described(z)}; both languages state the same figures", code=WRONG_CONVERSION))
+                    say("twin_wrong_conversion", shown=shown, theirs=z.shown, at=_at(traced.path, line),
+                        described=_described(z)), code=WRONG_CONVERSION))
             else:
                 shown = f.shown if _as_written(f) else f"{f.shown} ({figures.plain(f.value)})"
                 problems.append(Problem(twin.path, here, name,
-                    f"{shown} is not in {traced.path}; both languages state the same numbers", code=TWIN_NUMBERS))
+                    say("twin_extra_number", shown=shown, path=traced.path), code=TWIN_NUMBERS))
             continue
         hedges = {z.hedge for _, z in by_value[f.value]}
         if f.hedge and None not in hedges and f.hedge not in hedges:
             zname, z = by_value[f.value][0]
             line = locate(traced, [zname], z.key)
             problems.append(Problem(twin.path, here, name,
-                f"\"{f.hedge} {f.shown}\" contradicts {z.shown} of {traced.path}{f':{line}' if line else ''}, "
-                f"which is {_described(z)}", code=WRONG_CONVERSION))
+                say("twin_hedge", said=f"{f.hedge} {f.shown}", theirs=z.shown, at=_at(traced.path, line),
+                    described=_described(z)), code=WRONG_CONVERSION))
     problems += _date_problems(traced, twin, locate)
     stated = {f.value for _, f in theirs}
     missing: set = set()
@@ -247,10 +242,9 @@ def _twin_problems(traced: Text, twin: Text, locate: Locate) -> list[Problem]:
         if z.arabic and z.value not in stated and z.value not in missing:
             missing.add(z.value)
             line = locate(traced, [name], z.key)
-            value = "" if _as_written(z) else f" (in English {_described(z, ', or ')})"
+            value = "" if _as_written(z) else say("in_english", described=_described(z, ", or "))
             problems.append(Problem(twin.path, locate(twin, [name], None), name,
-                f"{traced.path}{f':{line}' if line else ''} states {z.shown}{value}, this file does not; "
-                f"both languages state the same numbers", code=TWIN_NUMBERS))
+                say("twin_missing_number", at=_at(traced.path, line), shown=z.shown, value=value), code=TWIN_NUMBERS))
     return problems
 
 
@@ -272,22 +266,26 @@ def _date_problems(traced: Text, twin: Text, locate: Locate) -> list[Problem]:
         if (d.month, d.day) in our_days:
             continue
         near = next(((n, z) for n, z in ours if z.day == d.day or z.month == d.month), None)
-        what = f"{figures.english_date(d)} is not a date of {traced.path}"
+        what = say("date_not_in", date=figures.english_date(d), path=traced.path)
         if near is not None:
             line = locate(traced, [near[0]], near[1].key)
-            what = (f"{figures.english_date(d)} does not match {near[1].shown} of {traced.path}"
-                    f"{f':{line}' if line else ''}, which is {figures.english_date(near[1])}")
-        problems.append(Problem(twin.path, locate(twin, [name], d.key), name,
-                                f"{what}; both languages give the same dates", code=WRONG_CONVERSION))
+            what = say("date_mismatch", date=figures.english_date(d), theirs=near[1].shown, at=_at(traced.path, line),
+                       described=figures.english_date(near[1]))
+        problems.append(Problem(twin.path, locate(twin, [name], d.key), name, what, code=WRONG_CONVERSION))
         their_days.add((d.month, d.day))  # said once
     for name, z in ours:
         if (z.month, z.day) not in their_days:
             line = locate(traced, [name], z.key)
             problems.append(Problem(twin.path, locate(twin, [name], None), name,
-                f"{traced.path}{f':{line}' if line else ''} gives the date {z.shown} ({figures.english_date(z)}), "
-                f"this file does not; both languages give the same dates", code=WRONG_CONVERSION))
+                say("date_missing", at=_at(traced.path, line), shown=z.shown, date=figures.english_date(z)),
+                code=WRONG_CONVERSION))
             their_days.add((z.month, z.day))
     return problems
+
+
+def _at(path: str, line: int | None) -> str:
+    """A place in a file as messages give it: path:line, or the path where the line is unknown."""
+    return f"{path}:{line}" if line else path
 
 
 def _as_written(f: figures.Figure) -> bool:

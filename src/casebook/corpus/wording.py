@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from casebook.corpus import assets, copied
-from casebook.corpus.frontmatter import FrontMatterError, line_of, load_yaml
-from casebook.model import Problem
-from casebook.strings import strings
+from casebook.corpus.frontmatter import FrontMatterError, as_written, line_of, load_yaml
+from casebook.model import Message, Problem, say
 
 COPIED = "copied-run"
 NEAR_COPY = "near-copy"
@@ -49,24 +48,24 @@ def read_exceptions(content_dir: Path, shown: str) -> tuple[tuple[Reviewed, ...]
         text = assets.read_regular(path, MAX_BYTES).decode("utf-8-sig")
         data = load_yaml(text, what=shown, max_chars=MAX_BYTES)
     except assets.Unreadable as e:
-        return (), [Problem(shown, None, None, str(e))]
+        return (), [Problem(shown, None, None, e.message)]
     except UnicodeDecodeError:
-        return (), [Problem(shown, None, None, "is not UTF-8; save it as UTF-8")]
+        return (), [Problem(shown, None, None, say("not_utf8"))]
     except FrontMatterError as e:
         return (), [Problem(shown, e.line, None, e.message)]
     items = data.get("exceptions") if isinstance(data, dict) else None
     if not isinstance(items, list):
-        return (), [Problem(shown, None, "exceptions", "must be a list of {case, run, kind, reason}")]
+        return (), [Problem(shown, None, "exceptions", say("exceptions_list"))]
     out, problems = [], []
     for i, item in enumerate(items):
         line = None if isinstance(item, dict) and item.get("kind") in KINDS else line_of(text, ["exceptions", i])
         if not isinstance(item, dict) or not all(isinstance(item.get(k), str) and item[k].strip()
                                                  for k in ("case", "run", "kind", "reason")):
-            problems.append(Problem(shown, line, f"exceptions[{i}]", "must have case, run, kind and reason, each a text"))
+            problems.append(Problem(shown, line, f"exceptions[{i}]", say("exception_fields")))
             continue
         if item["kind"] not in KINDS:
             problems.append(Problem(shown, line, f"exceptions[{i}].kind",
-                                    f"unknown kind {item['kind']!r}; allowed: {', '.join(KINDS)}"))
+                                    say("exception_kind", given=as_written(item["kind"]), allowed=", ".join(KINDS))))
             continue
         out.append(Reviewed(item["case"], item["run"], item["kind"], item["reason"], i))
     return tuple(out), problems
@@ -106,31 +105,23 @@ class Rule:
     listed_in: str  # the exceptions' file, as messages name it
     place: Place
     path: Path | None = None  # the exceptions' file
-    lang: str = "en"  # of the messages: the editor's, in `casebook check`
 
 
-def _says(lang: str, key: str, **values) -> str:
-    """A message of the rule in the editor's language (strings.yml, `check`)."""
-    return strings()[lang]["check"][key].format(**values)
-
-
-def problems(path: str, found: Sequence[Finding], cited: str, place: Place, listed_in: str,
-             lang: str = "en") -> list[Problem]:
+def problems(path: str, found: Sequence[Finding], cited: str | Message, place: Place, listed_in: str) -> list[Problem]:
     out = []
     for f in found:
         line = place(path, f.field, f.start)
         if f.code == COPIED:
-            out.append(Problem(path, line, f.field, _says(lang, "copied_run", n=f.han, cited=cited, text=f.text,
+            out.append(Problem(path, line, f.field, say("copied_run", n=f.han, cited=cited, text=f.text,
                                                           listed_in=listed_in), code=COPIED))
         else:
-            out.append(Problem(path, line, f.field, _says(lang, "near_copy", cited=cited, covered=f.covered, n=f.han,
+            out.append(Problem(path, line, f.field, say("near_copy", cited=cited, covered=f.covered, n=f.han,
                                                           run=copied.NEAR_RUN, text=f.text, listed_in=listed_in),
                                "warning", NEAR_COPY))
     return out
 
 
-def stale(exceptions: Sequence[Reviewed], folded: Mapping[str, str], shown: str, path: Path,
-          lang: str = "en") -> list[Problem]:
+def stale(exceptions: Sequence[Reviewed], folded: Mapping[str, str], shown: str, path: Path) -> list[Problem]:
     """Exceptions whose run the case no longer writes (`folded`: each checked case's Chinese
     prose, folded; `path`: the exceptions' file, read again for the lines of what is reported)."""
     out = []
@@ -138,6 +129,6 @@ def stale(exceptions: Sequence[Reviewed], folded: Mapping[str, str], shown: str,
         prose = folded.get(e.case)
         if prose is not None and copied.fold(e.run).text not in prose:
             line = line_of(path.read_text("utf-8-sig"), ["exceptions", e.index])
-            out.append(Problem(shown, line, "run", _says(lang, "stale_exception", case=e.case, run=e.run),
+            out.append(Problem(shown, line, "run", say("stale_exception", case=e.case, run=e.run),
                                "warning", COPIED))
     return out

@@ -16,10 +16,12 @@ _LINE_NOISE: tuple[tuple[re.Pattern, str, int], ...] = (
     (re.compile(r"^\s*(首页|主页|当前位置|您的位置|你的位置)\s*[:：]?\s*[>›»/]"), "breadcrumb navigation", 200),
     (re.compile(r"^\s*(当前位置|您的位置|你的位置)\s*[:：]"), "breadcrumb navigation", 200),
     (re.compile(r"预览阅读已结束|预览已结束|试读已结束|扫码(联系|关注|下载|阅读|查看)|请扫码|开通(VIP|会员)|"
-                r"(免费)?下载(全文|本文|文档|完整版)|阅读全文|展开全文|查看全文|剩余\s*\d+\s*字"), "paywall or preview marker", 80),
+                r"(免费)?下载(全文|本文|文档|完整版)|阅读全文|展开全文|查看全文|剩余\s*\d+\s*字"),
+     "paywall or preview marker", 80),
     (re.compile(r"^\s*(上一篇|下一篇|上一页|下一页|相关推荐|相关文章|热门推荐|猜你喜欢|推荐阅读"
                 r"|延伸阅读)\s*[:：>]?"), "site navigation", 200),
-    (re.compile(r"版权所有|Copyright|©|免责声明|转载请注明|责任编辑\s*[:：]|本文(来源|来自)\s*[:：]?\s*\S*网"), "site footer", 60),
+    (re.compile(r"版权所有|Copyright|©|免责声明|转载请注明|责任编辑\s*[:：]|本文(来源|来自)\s*[:：]?\s*\S*网"),
+     "site footer", 60),
     (re.compile(r"https?://|www\.\S+|\b\S+\.(com|cn|net|org)\b"), "web address", 60),
     (re.compile(r"^\s*[\u4e00-\u9fff]{0,12}(范文网|资源网|学习网|知识网|文秘网|写作网|公文网|秘书网|文档网|作文网"
                 r"|文库|网站|官网)\s*$"), "site name", 20),
@@ -33,7 +35,8 @@ _LINE_NOISE: tuple[tuple[re.Pattern, str, int], ...] = (
     (re.compile(r"本文由(会员|网友|用户|作者)?上传|仅供参考.{0,6}(原创|联系客服)|如需原创|联系客服|关注公众号"
                 r"|公众号[:：]"), "site footer", 80),
     # A collection's own title ("…工作总结（精选2篇）") and the site's lead-in to it.
-    (re.compile(r"[(（]\s*(精选|通用|优选|热门|推荐)?\s*[0-9一二三四五六七八九十]+\s*篇\s*[)）]\s*$"), "title of the collection", 60),
+    (re.compile(r"[(（]\s*(精选|通用|优选|热门|推荐)?\s*[0-9一二三四五六七八九十]+\s*篇\s*[)）]\s*$"),
+     "title of the collection", 60),
     (re.compile(r"^\s*【\s*(导语|导读|摘要|编者按)\s*】|本站为(大家|您)(整理|收集|精心)"), "site's lead-in", 200),
     # Page numbers of a printed or converted document: "— 2 —", "- 3 -", "第2页 共5页".
     (re.compile(r"^\s*[—\-–－]+\s*[0-9０-９]+\s*[—\-–－]+\s*$|^\s*第\s*[0-9]+\s*页\s*(/|，|,)?\s*共\s*[0-9]+\s*页\s*$"
@@ -68,7 +71,8 @@ def clean_lines(lines: tuple[Line, ...]) -> tuple[list[Line], list[Removed]]:
                 cut_at_end = cut_at_end or not text[m.end():].strip()
             text = pattern.sub("", text)
         plain = simplify(text)  # Traditional pages have the same furniture (首頁 > 範文大全)
-        reason = next((why for pattern, why, longest in _LINE_NOISE if len(plain.strip()) <= longest and pattern.search(plain)), None)
+        reason = next((why for pattern, why, longest in _LINE_NOISE
+                       if len(plain.strip()) <= longest and pattern.search(plain)), None)
         if reason:
             removed.append(Removed(line.number, text.strip(), reason))
             continue

@@ -8,12 +8,14 @@ import re
 import signal
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from casebook.corpus.taxonomy import parse_taxonomy
 from casebook.corpus.trace import NUMBER
-from casebook.model import Taxonomy
+from casebook.model import Message, Taxonomy, say
+from casebook.strings import Said, strings
 
 from .draft import ID, draft_id, render
 from .model import Refusal, Report, Suggestions
@@ -38,21 +40,17 @@ class Imported:
     written: tuple[str, ...]
 
 
-def add_parser(commands) -> None:
-    p = commands.add_parser(
-        "import", help="turn work reports (.docx, .txt, .md) into draft cases with evidence",
-        description="Reads each file (folders: every .docx, .txt and .md in them but their README, notes and hidden "
-        "files), within limits of size, expanded size and time, removes website noise and lists "
-        "what it removed, splits collections into reports, and for each report suggests the metadata of a case with "
-        "the words that led to each suggestion. Writes content/cases/<id>.zh.md as a draft (draft: true, never "
-        "published) and the cleaned report as content/sources/<id>.txt. A file that cannot be imported is refused "
-        "with its reason and the others go on; exits with 1 when a file was refused.")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders")
-    p.add_argument("--content", default="content", help="the content folder (default: content)")
-    p.add_argument("--dry-run", action="store_true", help="write nothing; show what would be written")
-    p.add_argument("--json", action="store_true", help="print a JSON list, one object per report, for tools")
-    p.add_argument("--force", action="store_true", help="overwrite a draft or source with the same id")
-    p.add_argument("--id", help="the id of the draft (a collection's reports get -a, -b ...); default: from the file name")
+def add_parser(commands, h: Callable[[str], str] | None = None) -> None:
+    """The `import` command; `h`: its help texts by key (strings.yml `cli_help`, in the editor's language)."""
+    if h is None:
+        h = strings()["en"]["cli_help"].__getitem__
+    p = commands.add_parser("import", help=h("import"), description=h("import_description"))
+    p.add_argument("paths", nargs="+", metavar="PATH", help=h("import_paths"))
+    p.add_argument("--content", default="content", help=h("content"))
+    p.add_argument("--dry-run", action="store_true", help=h("import_dry_run"))
+    p.add_argument("--json", action="store_true", help=h("import_json"))
+    p.add_argument("--force", action="store_true", help=h("import_force"))
+    p.add_argument("--id", help=h("import_id"))
     p.set_defaults(run=run)
 
 
@@ -104,14 +102,13 @@ def import_bounded(path: Path, shown: str, taxonomy: Taxonomy, seconds: int | No
     except Refusal:
         raise
     except _Late:
-        raise Refusal(f"{shown}: took longer than {seconds} s, the limit for one file; not imported") from None
+        raise Refusal(say("import.late", shown=shown, seconds=seconds)) from None
     except RecursionError:
-        raise Refusal(f"{shown}: nested too deeply to be read; not imported") from None
+        raise Refusal(say("import.too_deep", shown=shown)) from None
     except MemoryError:
-        raise Refusal(f"{shown}: too large to be read in memory; not imported") from None
+        raise Refusal(say("import.too_large", shown=shown)) from None
     except Exception as e:  # one bad file never stops the batch: its reason is reported with it
-        raise Refusal(f"{shown}: could not be imported ({type(e).__name__}: {str(e)[:160]}); "
-                      f"please report this with the file") from e
+        raise Refusal(say("import.failed", shown=shown, error=f"{type(e).__name__}: {str(e)[:160]}")) from e
 
 
 def import_file(path: Path, shown: str, taxonomy: Taxonomy, with_read: bool = False):
@@ -120,13 +117,13 @@ def import_file(path: Path, shown: str, taxonomy: Taxonomy, with_read: bool = Fa
     reports = split(read_)
     found = [r for r in reports if r.text.strip()]
     if len(found) > MAX_REPORTS:
-        raise Refusal(f"{shown}: {len(found)} reports found, over the limit of {MAX_REPORTS} for one file; "
-                      f"this is not a collection of work reports, or it should be split into smaller files")
+        raise Refusal(say("import.too_many_reports", shown=shown, n=len(found), limit=MAX_REPORTS))
     if not found:
         from .clean import clean_lines
 
         removed = len(clean_lines(read_.lines)[1])
-        raise Refusal(f"{shown}: no report text is left" + (f" once {removed} lines of website noise are removed" if removed else ""))
+        raise Refusal(say("import.no_text_after_noise", shown=shown, removed=removed) if removed
+                      else say("import.no_text", shown=shown))
     out = [(r, suggest(r, taxonomy)) for r in found]
     return (out, read_) if with_read else out
 
@@ -166,23 +163,33 @@ def _nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+def _said(e: Exception, lang: str) -> str:
+    """A refusal in the editor's language (a Message of strings.yml's `import`; anything else
+    as it was raised)."""
+    what = e.args[0] if e.args else ""
+    return what.text(lang) if isinstance(what, Message) else str(e)
+
+
 def run(args: argparse.Namespace) -> int:
     from rich.console import Console
 
+    lang = getattr(args, "lang", None) or "en"  # the editor's, set by the `casebook` command
+
+    t = Said(lang, "import")
     content = Path(args.content)
     path = content / "taxonomy.yml"
     taxonomy, problems = parse_taxonomy(path.as_posix(), path.read_text("utf-8"))
     if problems:
-        sys.exit("\n".join(map(str, problems)))
+        sys.exit("\n".join(p.text(lang) for p in problems))
     out = Console(highlight=False, soft_wrap=False)
     err = Console(stderr=True, highlight=False)
     if args.id is not None and not ID.fullmatch(args.id):
-        print(f"--id: “{args.id[:60]}” is not an id: lower-case letters and hyphens, such as hospital-yuanyang", file=sys.stderr)
+        print(t("bad_id", id=args.id[:60]), file=sys.stderr)
         return 2
     skipped: list[str] = []
     files = files_in(args.paths, skipped)
     for name in skipped:
-        print(f"skipped: {name} (a folder's notes or a hidden file, not a report; name it to import it)", file=sys.stderr)
+        print(t("skipped", name=name), file=sys.stderr)
     done: list[Imported] = []
     bad: list[str] = []
     progress = None
@@ -191,7 +198,7 @@ def run(args: argparse.Namespace) -> int:
 
         progress = Progress(console=err, transient=True)
         progress.start()
-        task = progress.add_task("importing", total=len(files))
+        task = progress.add_task(t("importing"), total=len(files))
     try:
         for path, shown in files:
             try:
@@ -202,7 +209,7 @@ def run(args: argparse.Namespace) -> int:
                     place = next((v.value for v in (s.region["county"], s.region["prefecture"]) if v.value), None)
                     id = draft_id(path.stem, r.index, r.count, args.id, s.unit_type.value, ids, s.unit.value, place)
                     if not ID.fullmatch(id):  # never a path: the id names files in content/
-                        raise Refusal(f"{shown}: no valid id could be made (“{id[:40]}”); give one with --id")
+                        raise Refusal(say("import.no_id", shown=shown, id=id[:40]))
                     ids.add(id)
                     named.append((r, s, id))
                 # Every report of a file is checked before any is written: a file is imported whole or refused.
@@ -211,7 +218,7 @@ def run(args: argparse.Namespace) -> int:
                 for report, s, id in named:
                     done.append(Imported(report, s, id, _write(content, report, s, id, args)))
             except Refusal as e:
-                bad.append(str(e))
+                bad.append(_said(e, lang))
             if progress:
                 progress.advance(task)
     finally:
@@ -221,21 +228,19 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps([as_json(i) for i in done], ensure_ascii=False, indent=1))
     else:
         for item in done:
-            out.print(_table(item, args.dry_run))
+            out.print(_table(item, args.dry_run, t))
     for line in bad:
-        print(f"refused: {line}", file=sys.stderr)
+        print(t("refused", line=line), file=sys.stderr)
     n_files = len({i.report.file for i in done})
-    summary = f"{len(done)} report{'s' if len(done) != 1 else ''} from {n_files} file{'s' if n_files != 1 else ''}"
+    summary = t("summary", reports=t("reports", n=len(done)), files=t("files", n=n_files))
     if args.dry_run:
-        summary += " (dry run: nothing written)"
+        summary += t("dry_run")
     if bad:
-        print(f"{summary}; {len(bad)} refused:", file=sys.stderr)
+        print(t("refused_count", summary=summary, n=len(bad)), file=sys.stderr)
         for line in bad:
             print(f"  {line.split(': ', 1)[0]}", file=sys.stderr)
         return 1
-    print(summary + ("" if args.dry_run or args.json else
-                     ". Review each draft: casebook check lists drafts; the contribution guide says what to check"),
-          file=sys.stderr)
+    print(summary + ("" if args.dry_run or args.json else t("review")), file=sys.stderr)
     return 0
 
 
@@ -243,8 +248,7 @@ def _check_free(content: Path, report: Report, id: str, args) -> None:
     case = content / "cases" / f"{id}.zh.md"
     taken = [p for p in (case, case.with_name(f"{id}.en.md"), content / "sources" / f"{id}.txt") if p.exists()]
     if taken and not args.force:
-        raise Refusal(f"{report.file}: the id '{id}' is taken ({taken[0].as_posix()} exists); "
-                      f"give another with --id, or overwrite with --force")
+        raise Refusal(say("import.id_taken", shown=report.file, id=id, path=taken[0].as_posix()))
 
 
 def _write(content: Path, report: Report, s: Suggestions, id: str, args) -> tuple[str, ...]:
@@ -255,38 +259,43 @@ def _write(content: Path, report: Report, s: Suggestions, id: str, args) -> tupl
     case.parent.mkdir(parents=True, exist_ok=True)
     source.parent.mkdir(parents=True, exist_ok=True)
     source.write_text(report.text + "\n", "utf-8")
-    case.write_text(render(report, s, id, source.name), "utf-8")
+    case.write_text(render(report, s, id, source.name, getattr(args, "lang", None) or "en"), "utf-8")
     return case.as_posix(), source.as_posix()
 
 
-def _table(item: Imported, dry_run: bool):
+def _table(item: Imported, dry_run: bool, t: Said):
     from rich.table import Table
 
     r, s = item.report, item.suggestions
-    where = f"{Path(r.file).name}, report {r.index} of {r.count}"
-    target = "(dry run)" if dry_run else (", ".join(item.written) or "")
+    where = t("table_where", file=Path(r.file).name, index=r.index, count=r.count)
+    target = t("table_dry_run") if dry_run else (", ".join(item.written) or "")
     table = Table(title=f"{where} → {item.id} {target}", title_justify="left", show_lines=False)
-    table.add_column("field")
-    table.add_column("suggestion")
-    table.add_column("evidence", overflow="fold")
-    table.add_row("script", "traditional (read through OpenCC)" if s.traditional else "simplified", "")
-    table.add_row("title", str(s.title.value), s.title.evidence)
-    table.add_row("proposed title", str(s.proposed_title.value), s.proposed_title.evidence)
-    table.add_row("unit", str(s.unit.value), s.unit.evidence)
-    table.add_row("unit_type", str(s.unit_type.value), s.unit_type.evidence)
+    table.add_column(t("col_field"))
+    table.add_column(t("col_suggestion"))
+    table.add_column(t("col_evidence"), overflow="fold")
+    table.add_row(t("row_script"), t("traditional") if s.traditional else t("simplified"), "")
+    table.add_row("title", _shown(s.title.value, t), s.title.evidence)
+    table.add_row(t("row_proposed_title"), _shown(s.proposed_title.value, t), s.proposed_title.evidence)
+    table.add_row("unit", _shown(s.unit.value, t), s.unit.evidence)
+    table.add_row("unit_type", _shown(s.unit_type.value, t), s.unit_type.evidence)
     for m in s.measures:
         table.add_row("measures", str(m.value), m.evidence)
     for level, v in s.region.items():
-        table.add_row(level, str(v.value), v.evidence)
-    table.add_row("locality", str(s.locality.value), s.locality.evidence)
-    table.add_row("year", str(s.year.value), s.year.evidence)
+        table.add_row(level, _shown(v.value, t), v.evidence)
+    table.add_row("locality", _shown(s.locality.value, t), s.locality.evidence)
+    table.add_row("year", _shown(s.year.value, t), s.year.evidence)
     for h in s.honours:
         table.add_row("honours", str(h.value), h.evidence)
-    table.add_row("source kind", str(s.source_kind.value), s.source_kind.evidence)
-    table.add_row("written by", str(s.by.value), s.by.evidence)
+    table.add_row(t("row_source_kind"), _shown(s.source_kind.value, t), s.source_kind.evidence)
+    table.add_row(t("row_by"), _shown(s.by.value, t), s.by.evidence)
     table.add_row("ethnic_groups", "、".join(str(g.value) for g in s.ethnic_groups) or "[]",
                   "; ".join(g.evidence for g in s.ethnic_groups))
-    table.add_row("figures", str(len(s.figures)), " ".join(f.text for f in s.figures[:20]) + (" …" if len(s.figures) > 20 else ""))
-    table.add_row("placeholders", str(len(s.placeholders)), "; ".join(f"{p.text} ({p.context})" for p in s.placeholders[:5]))
-    table.add_row("removed", str(len(r.removed)), "; ".join(f"{x.line}: {x.text[:30]} ({x.reason})" for x in r.removed))
+    table.add_row(t("row_figures"), str(len(s.figures)), " ".join(f.text for f in s.figures[:20]) + (" …" if len(s.figures) > 20 else ""))
+    table.add_row(t("row_placeholders"), str(len(s.placeholders)), "; ".join(f"{p.text} ({p.context})" for p in s.placeholders[:5]))
+    table.add_row(t("row_removed"), str(len(r.removed)), "; ".join(f"{x.line}: {x.text[:30]} ({x.reason})" for x in r.removed))
     return table
+
+
+def _shown(value, t: Said) -> str:
+    """A suggestion in the table: nothing found is said as such, never as Python's None."""
+    return t("nothing_found") if value is None else str(value)

@@ -114,8 +114,9 @@ def _compare(t: dict, report, s, difficulties: list[str]) -> dict:
         "truth": t, "found": True, "difficulties": difficulties,
         "unit_type": s.unit_type.value,
         "unit": (unit_got, unit_want,
-                 (unit_got is None and unit_want is None) or (unit_got is not None and unit_want is not None
-                                                               and simplified(unit_got)[0] == simplified(unit_want)[0])),
+                 (unit_got is None and unit_want is None)
+                 or (unit_got is not None and unit_want is not None
+                     and simplified(unit_got)[0] == simplified(unit_want)[0])),
         "year": s.year.value,
         "region": region,
         "groups": {g.value for g in s.ethnic_groups},
@@ -189,14 +190,18 @@ def table(result: dict, today: str) -> str:
     bad = [f for f in files if not f["right"]]
     if bad:
         lines += ["", "Files not split right: " + "; ".join(
-            f"{f['file']} ({f['found']} found, {f['expected']} expected{', ' + f['refused'] if f.get('refused') else ''})" for f in bad)]
-    lines += ["", "| unit type | reports | unit type | year | places | groups | measures P / R |", "|---|---|---|---|---|---|---|"]
+            f"{f['file']} ({f['found']} found, {f['expected']} expected"
+            f"{', ' + f['refused'] if f.get('refused') else ''})" for f in bad)]
+    lines += ["", "| unit type | reports | unit type | year | places | groups | measures P / R |",
+              "|---|---|---|---|---|---|---|"]
     for key, group in sorted(_grouped(rows, lambda r: [r["truth"]["unit_type"]]).items()):
         lines.append(_row(key, group))
-    lines += ["", "| difficulty | reports | unit type | year | places | groups | measures P / R |", "|---|---|---|---|---|---|---|"]
+    lines += ["", "| difficulty | reports | unit type | year | places | groups | measures P / R |",
+              "|---|---|---|---|---|---|---|"]
     for key, group in sorted(_grouped(rows, lambda r: r["difficulties"] or ["plain"]).items()):
         lines.append(_row(key, group))
-    lines += ["", "| report | unit type | unit | year | places | groups | measures right / suggested / true | noise kept |",
+    lines += ["", "| report | unit type | unit | year | places | groups "
+                  "| measures right / suggested / true | noise kept |",
               "|---|---|---|---|---|---|---|---|"]
     for r in rows:
         t = r["truth"]
@@ -207,12 +212,14 @@ def table(result: dict, today: str) -> str:
         places = "; ".join(f"{lvl[:4]} {r['region'][lvl]['got']}≠{r['region'][lvl]['want']}" for lvl in LEVELS
                            if r["region"][lvl]["got"] != r["region"][lvl]["want"])
         groups = set(t["ethnic_groups"])
-        g = "" if r["groups"] == groups else f"+{'、'.join(sorted(r['groups'] - groups))} -{'、'.join(sorted(groups - r['groups']))}"
+        g = ("" if r["groups"] == groups else
+             f"+{'、'.join(sorted(r['groups'] - groups))} -{'、'.join(sorted(groups - r['groups']))}")
         m = r["measures"]
         mt = set(t["measures"])
         lines.append(f"| {name} | {r['unit_type']}{'' if r['unit_type'] == t['unit_type'] else ' ✗ ' + t['unit_type']} "
                      f"| {r['unit'][0]}{'' if r['unit'][2] else ' ✗ ' + str(r['unit'][1])} "
-                     f"| {r['year']}{'' if r['year'] == t['year'] else ' ✗ ' + str(t['year'])} | {places or 'right'} | {g or 'right'} "
+                     f"| {r['year']}{'' if r['year'] == t['year'] else ' ✗ ' + str(t['year'])} "
+                     f"| {places or 'right'} | {g or 'right'} "
                      f"| {len(m & mt)} / {len(m)} / {len(mt)} {('+' + ','.join(sorted(m - mt))) if m - mt else ''} "
                      f"{('-' + ','.join(sorted(mt - m))) if mt - m else ''} | {len(r['noise_kept'])} |")
     return "\n".join(lines)

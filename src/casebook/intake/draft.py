@@ -8,6 +8,9 @@ from collections.abc import Set as AbstractSet
 from pathlib import PurePath
 
 from casebook.corpus.schema import CASE_FIELDS, CASE_SECTIONS, DRAFT_SECTION, ID_PATTERN, OPTIONAL_SECTIONS
+from casebook.corpus.validate import help_key
+from casebook.model import Message
+from casebook.strings import Said
 
 from .model import Report, Suggestions
 
@@ -97,25 +100,27 @@ def _comment(text: str) -> str:
 SECTION_KEYS = ("background", "practice", "results", "ahead")
 
 
-def render(report: Report, s: Suggestions, id: str, source_file: str) -> str:
+def render(report: Report, s: Suggestions, id: str, source_file: str, lang: str = "en") -> str:
     """The draft's Markdown: every field of corpus/schema.py with the suggestion and its evidence,
-    and every section of the case with what the report gives for it, to be written anew."""
+    and every section of the case with what the report gives for it, to be written anew. The
+    comments that guide the editor are in the editor's language `lang` (strings.yml, `draft`)."""
+    t = Said(lang, "draft")
     out = ["---",
-           f"# draft: made by `casebook import` from {PurePath(report.file).name}, report {report.index} of {report.count}.",
-           "# Check every field against the report (content/sources/" + source_file + "), write the title, the summary",
-           "# and each section in your own words (the quoted lines are the report's, as material), then remove draft.",
+           t("made_by", file=PurePath(report.file).name, index=report.index, count=report.count),
+           t("check_1", source=source_file),
+           t("check_2"),
            ]
     for spec in CASE_FIELDS:
-        out += _FIELDS.get(spec.name, _unsuggested)(spec, report, s, id, source_file)
-    out.append("# figures: every Arabic number of the report, with its words (a case states only these):")
-    out += [f"#   {f.text}: {_comment(f.context)}" for f in s.figures] or ["#   none"]
-    out.append("# placeholders: values the source left out (unknown: never write them as facts):")
+        out += _FIELDS.get(spec.name, _unsuggested)(spec, report, s, id, source_file, t)
+    out.append(t("figures"))
+    out += [f"#   {f.text}: {_comment(f.context)}" for f in s.figures] or [t("none")]
+    out.append(t("placeholders"))
     seen: dict[str, str] = {}
     for p in s.placeholders:
         seen.setdefault(p.text, p.context)
-    out += [f"#   {text}: {_comment(context)}" for text, context in seen.items()] or ["#   none"]
-    out.append("# removed while cleaning (line in the imported file: text, why):")
-    out += [f"#   {r.line}: {_comment(r.text)} ({r.reason})" for r in report.removed] or ["#   nothing"]
+    out += [f"#   {text}: {_comment(context)}" for text, context in seen.items()] or [t("none")]
+    out.append(t("removed"))
+    out += [f"#   {r.line}: {_comment(r.text)} ({r.reason})" for r in report.removed] or [t("nothing")]
     out.append("---")
     from .sections import sorted_lines
     from .suggest import simplified
@@ -151,36 +156,37 @@ _SECTION_HELP = {
 }
 
 
-def _unsuggested(spec, report, s, id, source_file) -> list[str]:
-    return [f"# {spec.name}: {'required' if spec.required else 'optional'}; {_comment(spec.help)} (not suggested by the importer)"]
+def _unsuggested(spec, report, s, id, source_file, t) -> list[str]:
+    return [t("unsuggested", name=spec.name, required=t("required" if spec.required else "optional"),
+              help=_comment(Message(help_key(spec, CASE_FIELDS)).text(t.lang)))]
 
 
-def _id(spec, report, s, id, source_file):
+def _id(spec, report, s, id, source_file, t):
     return [f"id: {id}"]
 
 
-def _title(spec, report, s, id, source_file):
+def _title(spec, report, s, id, source_file, t):
     heading = s.title.value
-    return [f"# title: the report's heading: {_comment(heading) if heading else '(none)'} ({_comment(s.title.evidence)})",
+    return [t("title_heading", heading=_comment(heading) if heading else t("none_given"), evidence=_comment(s.title.evidence)),
             f"# title: {_comment(s.proposed_title.evidence)}",
             f"title: {_q(s.proposed_title.value or heading or '待定标题')}"]
 
 
-def _unit_type(spec, report, s, id, source_file):
+def _unit_type(spec, report, s, id, source_file, t):
     return [f"# unit_type: {_comment(s.unit_type.evidence)}", f"unit_type: {s.unit_type.value or 'null'}"]
 
 
-def _measures(spec, report, s, id, source_file):
-    out = ["# measures, each with the words found and a sentence that says it was done:"]
-    out += [f"#   {m.value}: {_comment(m.evidence)}" for m in s.measures] or ["#   none found"]
+def _measures(spec, report, s, id, source_file, t):
+    out = [t("measures")]
+    out += [f"#   {m.value}: {_comment(m.evidence)}" for m in s.measures] or [t("none_found")]
     return out + [f"measures: [{', '.join(str(m.value) for m in s.measures)}]"]
 
 
-def _unit(spec, report, s, id, source_file):
+def _unit(spec, report, s, id, source_file, t):
     return [f"# unit: {_comment(s.unit.evidence)}"] + ([f"unit: {_q(s.unit.value)}"] if s.unit.value else [])
 
 
-def _region(spec, report, s, id, source_file):
+def _region(spec, report, s, id, source_file, t):
     out = ["region:"]
     for level, suggestion in s.region.items():
         out.append(f"  # {level}: {_comment(suggestion.evidence)}")
@@ -192,27 +198,27 @@ def _region(spec, report, s, id, source_file):
     return out
 
 
-def _year(spec, report, s, id, source_file):
+def _year(spec, report, s, id, source_file, t):
     return [f"# year: {_comment(s.year.evidence)}"] + ([f"year: {s.year.value}"] if s.year.value else [])
 
 
-def _groups(spec, report, s, id, source_file):
-    return ["# ethnic_groups: " + (_comment("; ".join(g.evidence for g in s.ethnic_groups)) or "none of the 56 names"),
+def _groups(spec, report, s, id, source_file, t):
+    return ["# ethnic_groups: " + (_comment("; ".join(g.evidence for g in s.ethnic_groups)) or t("no_groups")),
             f"ethnic_groups: [{', '.join(str(g.value) for g in s.ethnic_groups)}]"]
 
 
-def _honours(spec, report, s, id, source_file):
+def _honours(spec, report, s, id, source_file, t):
     if not s.honours:
-        return ["# honours: none the report says the unit received"]
-    out = ["# honours, each with the sentence that gives it:"]
+        return [t("no_honours")]
+    out = [t("honours")]
     out += [f"#   {h.value}: {_comment(h.evidence)}" for h in s.honours]
     return out + ["honours: [" + ", ".join(_q(h.value) for h in s.honours) + "]"]
 
 
-def _source(spec, report, s, id, source_file):
+def _source(spec, report, s, id, source_file, t):
     out = ["source:", f"  file: {source_file}"]
     if s.traditional:
-        out.append("  # the report is in Traditional script: analysed through OpenCC, kept as written")
+        out.append(t("traditional"))
         out.append("  script: traditional")
     out.append(f"  # kind: {_comment(s.source_kind.evidence)}")
     if s.source_kind.value:
@@ -220,15 +226,15 @@ def _source(spec, report, s, id, source_file):
     out.append(f"  # by: {_comment(s.by.evidence)}")
     if s.by.value:
         out.append(f"  by: {s.by.value}")
-    out.append("  # origin: where the report comes from (content/taxonomy.yml source_origins); the guide says how to choose")
+    out.append(t("origin"))
     return out
 
 
-def _summary(spec, report, s, id, source_file):
+def _summary(spec, report, s, id, source_file, t):
     return [f"summary: {_q('草稿：摘要待编辑依据原文撰写。')}"]
 
 
-def _draft(spec, report, s, id, source_file):
+def _draft(spec, report, s, id, source_file, t):
     return ["draft: true"]
 
 

@@ -102,7 +102,8 @@ def evaluate(project: Path) -> dict:
             "unit_type": (s.unit_type.value, want.get("unit_type")),
             "measures": (len(measures_got & measures_want), len(measures_got), len(measures_want)),
             "region": region,
-            "year": (s.year.value, year_want if isinstance(year_want, int) else (int(str(year_want)[:4]) if year_want else None)),
+            "year": (s.year.value, year_want if isinstance(year_want, int)
+                     else (int(str(year_want)[:4]) if year_want else None)),
             "groups": (groups_got, groups_want),
             "noise_kept": sum(_flat(report.text).count(_flat(n)) for n in noise),
             "placeholders_as_facts": as_facts,
@@ -171,8 +172,8 @@ def main(argv: list[str] | None = None) -> int:
     if (seeds / "README.md").exists():
         print(table(evaluate(project)))
     else:
-        print(f"no seed reports at {seeds}: name their folder in CASEBOOK_SOURCES, or put shared/seeds beside the project",
-              file=sys.stderr)
+        print(f"no seed reports at {seeds}: name their folder in CASEBOOK_SOURCES, "
+              "or put shared/seeds beside the project", file=sys.stderr)
         status = 2
     if (corpus / "truth.yaml").exists():
         content = project / "content"
@@ -180,8 +181,8 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print(devcorpus.table(devcorpus.evaluate_corpus(corpus, taxonomy), date.today().isoformat()))
     else:
-        print(f"no development corpus at {corpus}: set CASEBOOK_INTAKE_DEV, or put shared/intake-dev beside the project",
-              file=sys.stderr)
+        print(f"no development corpus at {corpus}: set CASEBOOK_INTAKE_DEV, "
+              "or put shared/intake-dev beside the project", file=sys.stderr)
         status = 2
     return status
 

@@ -12,8 +12,10 @@ from .model import Suggestion
 # An honour is given: 荣获…, 被评为…, 被命名为…, 授予…称号, 记集体三等功.
 _GIVEN = re.compile(r"(?:荣获|获得|获评|被评为|被命名为|命名为|评为|授予|被授予|被表彰为|荣膺)")
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,40})[”\"」』](?:称号|荣誉称号|奖|光荣称号)?")
-_NAMED = re.compile(r"[\u4e00-\u9fff（）()]{2,36}?(?:先进集体|先进单位|先进个人|示范单位|示范区|示范市|示范县|示范乡|示范镇|示范村|"
-                    r"示范社区|示范学校|示范企业|示范点|示范基地|模范集体|模范单位|文明单位|称号|一等奖|二等奖|三等奖|优秀奖|奖)")
+_HONOUR_ENDS = (r"(?:先进集体|先进单位|先进个人|示范单位|示范区|示范市|示范县|示范乡|示范镇|示范村|"
+                r"示范社区|示范学校|示范企业|示范点|示范基地|模范集体|模范单位|文明单位|称号|一等奖|二等奖|三等奖|优秀奖|奖)")
+# The shortest name that ends like an honour, and the end right after it too (…示范区示范单位).
+_NAMED = re.compile(rf"[\u4e00-\u9fff（）()]{{2,36}}?{_HONOUR_ENDS}{_HONOUR_ENDS}?")
 _MERIT = re.compile(r"记(?:集体)?[一二三]等功")
 
 
@@ -52,7 +54,8 @@ _LOCALITY = re.compile(r"([\u4e00-\u9fff]{1,5}?(?:乡|镇|街道|苏木))(?=[\u4
 def locality(anchor: str, county_forms: list[str], unit_name: str | None, unit_type: str | None) -> Suggestion:
     """The township, town or street office the unit lies in, where the report writes it after
     its county (福贡县云台乡, 澜沧拉祜族自治县惠民镇) or in the unit's name (梯田乡卫生院)."""
-    if unit_type in ("county", "prefecture_department", "county_department", "township", "street_office", "association"):
+    if unit_type in ("county", "prefecture_department", "county_department", "township", "street_office",
+                     "association"):
         return Suggestion(None, "the unit is a whole township, county or more: no locality below it")
     texts = ([unit_name] if unit_name else []) + [anchor]
     for text in texts:
@@ -64,7 +67,8 @@ def locality(anchor: str, county_forms: list[str], unit_name: str | None, unit_t
             if m:
                 return Suggestion(m.group(1), f"“{text[at:m.end()]}”: written after the county")
         if text is unit_name:
-            m = re.match(r"^(?:[\u4e00-\u9fff]{2,8}?(?:县|市|区|旗))?([\u4e00-\u9fff]{2,5}?(?:乡|镇|街道))(?=[\u4e00-\u9fff]{2,})", text)
+            m = re.match(r"^(?:[\u4e00-\u9fff]{2,8}?(?:县|市|区|旗))?([\u4e00-\u9fff]{2,5}?(?:乡|镇|街道))"
+                         r"(?=[\u4e00-\u9fff]{2,})", text)
             if m:
                 return Suggestion(m.group(1), f"in the unit's name “{text}”")
     return Suggestion(None, "no township, town or street written after the county")
@@ -94,8 +98,8 @@ def source_kind(title: str | None, year: object, taxonomy: Taxonomy) -> Suggesti
         if not m:
             continue
         why = f"the title says “{m.group(0)}”"
-        if kind == "work_summary" and (re.search(r"年度", title) or (year and re.search(r"(?:19|20)[0-9]{2}\s*年", title))) \
-                and not re.search(r"上半年|下半年|活动|月", title):
+        whole_year = re.search(r"年度", title) or (year and re.search(r"(?:19|20)[0-9]{2}\s*年", title))
+        if kind == "work_summary" and whole_year and not re.search(r"上半年|下半年|活动|月", title):
             kind, why = "annual_report", why + " of a whole year"
         if kind in known:
             return Suggestion(kind, why)
@@ -122,7 +126,8 @@ def proposed_title(unit: str | None, unit_label: str, place: str | None, measure
     who = unit or (f"{place}一家{unit_label}（原文未具名）" if place else f"一家{unit_label}（原文未具名）")
     what = "、".join(measure_labels[:3])
     return Suggestion(f"{who}：{what}" if what else who,
-                      "proposed: the unit, then its main practices (the first measure categories); say what it is known for")
+                      "proposed: the unit, then its main practices (the first measure categories); "
+                      "say what it is known for")
 
 
 def _short(text: str, width: int = 70) -> str:

@@ -34,7 +34,8 @@ class Division:
 
     def within(self, other: Division) -> bool:
         """This division lies in `other` (or is it)."""
-        return all(getattr(other, level) in (None, getattr(self, level)) for level in LEVELS[: LEVELS.index(other.level) + 1])
+        return all(getattr(other, level) in (None, getattr(self, level))
+                   for level in LEVELS[: LEVELS.index(other.level) + 1])
 
 
 @cache
@@ -112,6 +113,34 @@ def gazetteer() -> tuple[dict[str, tuple[tuple[Division, dict[str, str]], ...]],
 
 
 ANCHOR_WEIGHT = 5
+# A place that sends aid (上海援藏, 福建省第十二批援宁工作队, 深圳市对口帮扶) is where help comes from,
+# not where the report's unit is.
+SENDER = re.compile(r"(?:第[0-9一二三四五六七八九十百]+批)?(?:援([^助])|对口支援|对口帮扶)")
+# 援藏 after a place in Tibet is aid received there (定日县援藏干部), not sent from it.
+_AIDED = {"藏": "西藏自治区", "疆": "新疆维吾尔自治区", "宁": "宁夏回族自治区", "青": "青海省",
+          "蒙": "内蒙古自治区", "滇": "云南省", "黔": "贵州省", "桂": "广西壮族自治区", "川": "四川省",
+          "甘": "甘肃省", "陇": "甘肃省"}
+
+
+# A partner's place: 与[place]…结成/结对/签订/协作 in one clause (我校与于田县第一中学结成友好学校).
+_CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
+_PARTNERED = re.compile(r"结成|结对|结为|签订|手拉手|友好|协作|共建|对口")
+
+
+def _partner(text: str, start: int, end: int) -> bool:
+    begin = max(text.rfind(c, 0, start) for c in "，,。；;！？!?\n") + 1
+    stop = _CLAUSE_END.search(text, end)
+    before, after = text[begin:start], text[end:stop.start() if stop else len(text)]
+    return "与" in before and bool(_PARTNERED.search(after))
+
+
+def _sends(text: str, start: int, end: int) -> bool:
+    m = SENDER.match(text, end)
+    if m is None:
+        return False
+    names, _ = gazetteer()
+    aided = _AIDED.get(m.group(1) or "")
+    return not any(d.province == aided for d, _ in names[text[start:end]])
 
 
 def region(text: str, anchor: str = "", deepest: str = "county") -> dict[str, Suggestion]:
@@ -123,9 +152,11 @@ def region(text: str, anchor: str = "", deepest: str = "county") -> dict[str, Su
     A level the report does not write is None, or inferred from the gazetteer where a lower
     level is known (its evidence says so)."""
     names, matcher = gazetteer()
-    counts = Counter(text[start:end] for _, start, end in matcher.find_matches_as_indexes(text))
+    counts = Counter(text[start:end] for _, start, end in matcher.find_matches_as_indexes(text)
+                     if not _sends(text, start, end) and not _partner(text, start, end))
     for _, start, end in matcher.find_matches_as_indexes(anchor):
-        counts[anchor[start:end]] += ANCHOR_WEIGHT
+        if not _sends(anchor, start, end) and not _partner(anchor, start, end):
+            counts[anchor[start:end]] += ANCHOR_WEIGHT
     mentions: list[tuple[Division, dict[str, str], int]] = []
     for form, n in counts.items():
         for division, written in names[form]:
@@ -159,17 +190,26 @@ def region(text: str, anchor: str = "", deepest: str = "county") -> dict[str, Su
         hit = chosen[level]
         if hit is None:
             above = lowest is not None and LEVELS.index(level) < LEVELS.index(lowest.level) and getattr(lowest, level)
-            out[level] = (Suggestion(getattr(lowest, level), f"inferred from the gazetteer: {lowest.name} lies in "
-                                     f"{getattr(lowest, level)}; the report does not write it") if above and lowest is not None
-                          else Suggestion(None, "not named in the report" if deepest == "county" or level != "county"
-                                          else "left out: the unit is at prefecture level, its counties are its area"))
+            if above and lowest is not None:
+                name = getattr(lowest, level)
+                # A short form alone is no place (甘孜 may be a word), but one that names the very
+                # division the lower level lies in is the report writing it (…的甘孜精神 in 乡城县).
+                seen = sorted((f for f in written_forms(level, name) if f in text), key=len, reverse=True)
+                out[level] = (Suggestion(name, f"{', '.join(f'“{f}” ×{text.count(f)}' for f in seen)} "
+                                               f"(gazetteer: {lowest.name} lies in {name})") if seen else
+                              Suggestion(name, f"inferred from the gazetteer: {lowest.name} lies in {name}; "
+                                               "the report does not write it"))
+            else:
+                out[level] = Suggestion(None, "not named in the report" if deepest == "county" or level != "county"
+                                        else "left out: the unit is at prefecture level, its counties are its area")
             continue
         division, counted = hit
         where = "".join(p for p in (division.province, division.prefecture, division.county) if p)
         # As often as the report writes them (the weighting of the opening is not shown as a count).
         shown = ", ".join(f"“{w}” ×{text.count(w)}" for w, _ in counted.most_common() if text.count(w)) \
             or ", ".join(f"“{w}”" for w in counted)
-        out[level] = Suggestion(division.name, f"{shown} (gazetteer: {where}; the opening counts {ANCHOR_WEIGHT} times)")
+        out[level] = Suggestion(division.name,
+                                f"{shown} (gazetteer: {where}; the opening counts {ANCHOR_WEIGHT} times)")
     return out
 
 
@@ -193,7 +233,8 @@ def canonical(level: str, name: str | None) -> set[str]:
     return out or {name}
 
 
-def written_forms(level: str, name: str) -> set[str]:
+@cache
+def written_forms(level: str, name: str) -> frozenset[str]:
     """An official name and the shorter forms a report may write it in (肃北县 for 肃北蒙古族自治县)."""
     names, _ = gazetteer()
     forms = {name}
@@ -201,4 +242,4 @@ def written_forms(level: str, name: str) -> set[str]:
         for division, written in divisions:
             if division.level == level and getattr(division, level) == name and level in written:
                 forms.add(written[level])
-    return forms
+    return frozenset(forms)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import zipfile
 from pathlib import Path
+
+from casebook.model import say
 
 from .model import Line, Read, Refusal
 
@@ -28,21 +31,23 @@ def _mb(n: int) -> str:
 def read(path: Path, shown: str) -> Read:
     suffix = path.suffix.lower()
     if suffix == ".doc":
-        raise Refusal(f"{shown}: an old Word .doc file, which cannot be read reliably; open it in Word or "
-                      f"LibreOffice and save it as .docx, then import that")
+        raise Refusal(say("import.old_doc", shown=shown))
     if suffix not in SUFFIXES:
-        raise Refusal(f"{shown}: a {suffix or 'file without an extension'} file; import reads {', '.join(SUFFIXES)}")
+        raise Refusal(say("import.suffix" if suffix else "import.no_suffix", shown=shown, suffix=suffix,
+                          suffixes=", ".join(SUFFIXES)))
     limit = MAX_DOCX_BYTES if suffix == ".docx" else MAX_TEXT_BYTES
     try:
         size = path.stat().st_size
         if size > limit:
-            raise Refusal(f"{shown}: {_mb(size)}, over the limit of {_mb(limit)} for a {suffix} file; "
-                          f"a work report is far smaller: split the file, or import the reports it holds one by one")
+            raise Refusal(say("import.too_big", shown=shown, size=_mb(size), limit=_mb(limit), suffix=suffix))
         raw = path.read_bytes()
     except OSError as e:
-        raise Refusal(f"{shown}: cannot be read: {e.strerror}") from e
+        # The usual reasons in the editor's words; the system's own (in its C locale) for the rest.
+        reason: dict[int | None, str] = {errno.ENOENT: "import.missing", errno.EACCES: "import.denied",
+                                          errno.EISDIR: "import.a_folder"}
+        raise Refusal(say(reason.get(e.errno, "import.unreadable"), shown=shown, error=e.strerror)) from e
     if not raw.strip():
-        raise Refusal(f"{shown}: the file is empty")
+        raise Refusal(say("import.empty", shown=shown))
     if suffix == ".docx":
         return Read(shown, "docx", _numbered(_docx_lines(raw, shown)))
     text, encoding = _decode(raw, shown)
@@ -59,7 +64,7 @@ def _decode(raw: bytes, shown: str) -> tuple[str, str]:
     # Text never holds NUL bytes in these encodings (UTF-16 reports are not among those accepted).
     best = None if b"\x00" in raw[:65536] else from_bytes(raw).best()
     if best is None:
-        raise Refusal(f"{shown}: not text in a known encoding (binary, or damaged); save it as UTF-8 text or .docx")
+        raise Refusal(say("import.not_text", shown=shown))
     return str(best).lstrip("\ufeff"), best.encoding
 
 
@@ -76,8 +81,7 @@ def _docx_lines(raw: bytes, shown: str) -> list[str]:
     try:
         document = docx.Document(io.BytesIO(raw))
     except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError, etree.LxmlError, EOFError, NotImplementedError) as e:
-        raise Refusal(f"{shown}: not a readable .docx file ({type(e).__name__}: {str(e)[:120]}); "
-                      f"open it in Word and save it again as .docx") from e
+        raise Refusal(say("import.bad_docx", shown=shown, error=f"{type(e).__name__}: {str(e)[:120]}")) from e
     lines: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
@@ -126,18 +130,13 @@ def _check_docx(raw: bytes, shown: str) -> None:
                     if info.filename.endswith((".xml", ".rels")):
                         xml += len(chunk)
                         if xml > MAX_DOCX_XML:
-                            raise Refusal(f"{shown}: its XML expands to more than {_mb(MAX_DOCX_XML)} (the limit for a "
-                                          f".docx's text, passed in {info.filename}): far more than a work report; "
-                                          f"open it in Word and save it again, or paste its text into a .txt")
+                            raise Refusal(say("import.docx_xml", shown=shown, limit=_mb(MAX_DOCX_XML), part=info.filename))
                     if total > MAX_DOCX_EXPANDED:
-                        raise Refusal(f"{shown}: its parts expand to more than {_mb(MAX_DOCX_EXPANDED)} (the limit for a "
-                                      f".docx, passed in {info.filename}): not a work report, or a damaged or "
-                                      f"hostile file; open it in Word and save it again, or paste its text into a .txt")
+                        raise Refusal(say("import.docx_expanded", shown=shown, limit=_mb(MAX_DOCX_EXPANDED),
+                                          part=info.filename))
             if info.filename.endswith((".xml", ".rels")) and (b"<!DOCTYPE" in head or b"<!ENTITY" in head):
-                raise Refusal(f"{shown}: {info.filename} declares a DTD or entities, which Word never writes; "
-                              f"their text cannot be read safely: open the file in Word and save it again as .docx")
+                raise Refusal(say("import.docx_dtd", shown=shown, part=info.filename))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError) as e:
-        raise Refusal(f"{shown}: not a readable .docx file ({type(e).__name__}: {str(e)[:120]}); "
-                      f"open it in Word and save it again as .docx") from e
+        raise Refusal(say("import.bad_docx", shown=shown, error=f"{type(e).__name__}: {str(e)[:120]}")) from e
     if "word/document.xml" not in archive.namelist():
-        raise Refusal(f"{shown}: a zip file without word/document.xml, not a Word document; save it again as .docx")
+        raise Refusal(say("import.docx_no_document", shown=shown))

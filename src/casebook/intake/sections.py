@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .headings import ENUMERATED, is_heading
-from .measures import AHEAD
+from .measures import turns_ahead
 from .model import Line
 
 _RESULTS = re.compile(r"成效|成果|效果|成绩|取得的|主要收获")
@@ -32,7 +32,7 @@ def sorted_lines(lines: tuple[Line, ...], simplify) -> dict[str, list[Line]]:
             continue  # the title
         started = True
         if state != "ahead":
-            if (heading and AHEAD.search(text)) or _RUN_IN_AHEAD.match(text):
+            if (heading and turns_ahead(text)) or _RUN_IN_AHEAD.match(text):
                 state = "ahead"
             elif heading and _RESULTS.search(text[:14]):
                 state = "results"

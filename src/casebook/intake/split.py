@@ -1,4 +1,5 @@
-"""Finding the reports in a file: 篇N headings, a title repeated before each report, or a seam where pages were pasted together."""
+"""Finding the reports in a file: 篇N headings, a title repeated before each report, or a seam where
+pages were pasted together."""
 
 from __future__ import annotations
 
@@ -46,15 +47,19 @@ def split(read: Read) -> tuple[Report, ...]:
     # Running headers and footers: counted over the file, after the titles that start reports.
     running = repeated_lines(lines, keep=headings)
     reports = []
+    # A removed line belongs to the report it was removed from: from a report's first line to the
+    # next one's (a page number between two reports is the first's), the first report taking what
+    # comes before it and the last what comes after.
+    firsts_at = [p[0].number if p else None for p in merged]
     for i, piece in enumerate(merged, 1):
         piece = _unnumbered(piece, removed)
         kept, dropped = drop(piece, running, "repeated header or footer")
-        own = [r for r in removed + dropped if piece and piece[0].number <= r.line <= piece[-1].number]
-        if i == 1:
-            own += [r for r in removed if piece and r.line < piece[0].number]
-        if i == len(merged):
-            own += [r for r in removed if piece and r.line > piece[-1].number]
-        reports.append(Report(read.path, i, len(merged), tuple(_trim(kept)), tuple(sorted(own, key=lambda r: r.line)), shared))
+        low = firsts_at[i - 1] if i > 1 else None
+        high = firsts_at[i] if i < len(merged) else None
+        own = [r for r in removed + dropped
+               if piece and (low is None or r.line >= low) and (high is None or r.line < high)]
+        reports.append(Report(read.path, i, len(merged), tuple(_trim(kept)),
+                              tuple(sorted(own, key=lambda r: r.line)), shared))
     return tuple(reports)
 
 
@@ -74,8 +79,8 @@ def _unnumbered(piece: list[Line], removed: list[Removed]) -> list[Line]:
     for line in piece:
         if PIECE.match(line.text) and is_heading(line.text):
             kept = heading_text(line.text)
-            removed.append(Removed(line.number, line.text.strip().replace(kept, "").strip() if kept else line.text.strip(),
-                                   "number of the report in the collection"))
+            number = line.text.strip().replace(kept, "").strip() if kept else line.text.strip()
+            removed.append(Removed(line.number, number, "number of the report in the collection"))
             if kept:
                 out.append(Line(line.number, kept))
             continue

@@ -15,8 +15,8 @@ from . import facts
 from . import unit as naming
 from .groups import ethnic_groups
 from .headings import ENUMERATED, is_heading
-from .measures import AHEAD, sentences
 from .measures import measures as done_measures
+from .measures import sentences, turns_ahead
 from .model import Mention, Report, Suggestion, Suggestions
 from .places import gazetteer, inferred, region, written_forms
 from .split import heading_text
@@ -32,7 +32,8 @@ PLACEHOLDER = re.compile(
     r"(?<=面积)(?=平方公里|平方米|亩)",
     re.M,
 )
-_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年(度|全年|上半年|下半年|[0-9]{1,2}月|[一二三四五六七八九十]{1,3}月|以来)?")
+_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年"
+                   r"(度|全年|上半年|下半年|[0-9]{1,2}月|[一二三四五六七八九十]{1,3}月|以来)?")
 _TRADITIONAL_SHARE = 0.01
 
 
@@ -57,6 +58,8 @@ def _attached(text: str, m: re.Match) -> str:
     辖 个村民小组 with its words on both sides)."""
     token = m.group(0)
     after = text[m.end():m.end() + 8]
+    if token.endswith("某某"):
+        return token  # an anonymised name is whole (马某某被评为…: nothing after it is its word)
     if not token.strip():
         before = text[max(0, m.start() - (1 if token else 2)):m.start()]
         run = re.match(r"[\u4e00-\u9fff]{0,5}", after)
@@ -66,8 +69,8 @@ def _attached(text: str, m: re.Match) -> str:
     if word:
         return token + word.group(0)
     places = "|".join(re.escape(h) for h, _ in naming.HEADS)
-    institutions = "|".join(re.escape(h) for h, kind in naming.HEADS if kind in ("hospital", "school", "religious_venue", "enterprise",
-                                                                          "association", "department"))
+    kinds = ("hospital", "school", "religious_venue", "enterprise", "association", "department")
+    institutions = "|".join(re.escape(h) for h, kind in naming.HEADS if kind in kinds)
     # The shortest name that ends on a head (XX村, XX街道), carried on to an institution in it (XX村清真寺).
     named = re.match(rf"[\u4e00-\u9fff]{{0,4}}?(?:{places})", after)
     if not named:
@@ -119,12 +122,14 @@ def suggest(report: Report, taxonomy: Taxonomy) -> Suggestions:
     unit, unit_type = _unit_and_type(taxonomy, found, places, opening, body)
     if unit_type.value == "prefecture_department" or (found.name and _level_of(found.name.name) == "prefecture"):
         places = region(body, anchor, deepest="prefecture")
-    measures = done_measures(taxonomy, body, lambda l: is_heading(l) or bool(ENUMERATED.match(l) and len(l.strip()) <= 60))
+    measures = done_measures(taxonomy, body,
+                             lambda l: is_heading(l) or bool(ENUMERATED.match(l) and len(l.strip()) <= 60))
     groups = _ethnic_groups(body)
     year = _year(own)
     said = [s for s, heading, done in sentences(body, is_heading) if not heading]
     county = places["county"]
-    county_forms = sorted(written_forms("county", county.value), key=len, reverse=True) if county.value and not inferred(county) else []
+    county_forms = (sorted(written_forms("county", county.value), key=len, reverse=True)
+                    if county.value and not inferred(county) else [])
     kind_label = taxonomy.unit_type(str(unit_type.value)).label("zh") if unit_type.value else "单位"
     place = next((places[level].value for level in ("county", "prefecture", "province")
                   if places[level].value and not inferred(places[level])), None)
@@ -187,7 +192,8 @@ def _anchor(title: str, found: _Found, lines: list[str]) -> str:
     body = [l for l in lines if not is_heading(l)]
     first = re.split(r"(?<=[。；！？])", body[0])[0] if body else ""
     placing = [s for l in body for s in re.split(r"(?<=[。；！？])", l)
-               if re.search(r"位于|地处|隶属|坐落|所在地|地处", s) and re.search(r"^.{0,30}(位于|地处|隶属|坐落|是)", s)]
+               if re.search(r"位于|地处|隶属|坐落|所在地|地处", s)
+               and re.search(r"^.{0,30}(位于|地处|隶属|坐落|是)", s)]
     return "\n".join([title, found.name.name if found.name else "", first, *placing[:2]])
 
 
@@ -197,7 +203,7 @@ def _level_of(name: str) -> str | None:
     levels = {d.level for _, a, b in matcher.find_matches_as_indexes(name) for d, _ in names[name[a:b]]}
     if "county" in levels:
         return "county"
-    if re.search(r"县|旗|(?<!自治)区(?!域)|派出所|司法所", name):
+    if re.search(r"县|旗|(?<!自治)(?<!地)区(?!域)|派出所|司法所", name):
         return "county"
     if "prefecture" in levels or re.search(r"州|盟|地区", name):
         return "prefecture"
@@ -215,7 +221,8 @@ def _unit_and_type(taxonomy: Taxonomy, found: _Found, places: dict, opening: str
     known = {u.id for u in taxonomy.unit_types}
     name = found.name
     unit = (Suggestion(name.name, f"the unit's own name in its {name.where}")
-            if name else Suggestion(None, "the report gives no name of its own (only a kind of unit, 我X, or a placeholder)"))
+            if name else
+            Suggestion(None, "the report gives no name of its own (only a kind of unit, 我X, or a placeholder)"))
     kind, why = None, ""
     source = found.kind_from
     if source is not None:
@@ -226,7 +233,8 @@ def _unit_and_type(taxonomy: Taxonomy, found: _Found, places: dict, opening: str
         kind, why = naming.SELF[word], f"it calls itself “我{word}” ×{n}"
     if kind == "院":
         kind = ("department" if re.search(r"法院|检察院|审判|检察", body) else
-                "school" if body.count("学生") + body.count("学院") > body.count("患者") + body.count("医院") else "hospital")
+                "school" if body.count("学生") + body.count("学院") > body.count("患者") + body.count("医院")
+                else "hospital")
         why += f" (院 read as a {kind} from the report's words)"
     if kind == "department":
         level = _level_of(name.name if name else source.name if source else "")
@@ -274,7 +282,8 @@ def _unit_type(taxonomy: Taxonomy, title: str, opening: str, body: str, places: 
     # A title names the unit that writes just before what the text is ("…街道办事处民族工作情况汇报"):
     # the last unit word of the report's own title decides.
     words = {k: u.id for u in taxonomy.unit_types for k in u.names}
-    in_title = re.findall("|".join(map(re.escape, sorted(words, key=len, reverse=True))), title) if title and words else []
+    alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    in_title = re.findall(alternation, title) if title and words else []
     if in_title:
         return Suggestion(words[in_title[-1]], f"the title names it: “{in_title[-1]}”")
     scores = {}
@@ -299,9 +308,12 @@ def _unit_type(taxonomy: Taxonomy, title: str, opening: str, body: str, places: 
 def _ethnic_groups(body: str) -> tuple[Suggestion, ...]:
     names = ethnic_groups()
     alternation = "|".join(sorted(names, key=len, reverse=True))
-    # A group named only inside an autonomous area's name (恩施土家族苗族自治州) is a place, not a group the report is about.
+    # A group named only inside an autonomous area's name (恩施土家族苗族自治州) is a place, not a
+    # group the report is about.
     pattern = re.compile(rf"({alternation})(?!(?:{alternation})*自治)")
-    counts = Counter(pattern.findall(body))
+    # The policy's two sides in a slogan or in general (汉族离不开少数民族; 少数民族与汉族之间) name no
+    # group of the unit's own.
+    counts = Counter(pattern.findall(_TWO_SIDES.sub("", body)))
     evidence = {name: f"“{name}” ×{n}" for name, n in counts.items()}
     # Reports also name groups by their first characters in a list: 蒙、汉两个民族; 土家、苗、布依等19个少数民族.
     for m in _SHORT_LIST.finditer(body):
@@ -318,7 +330,25 @@ def _ethnic_groups(body: str) -> tuple[Suggestion, ...]:
                 if name not in counts:
                     evidence[name] = f"“{m.group(0).strip()}”"
                 counts[name] += 1
+    # …and by a pair of first characters joined to 汉 where people are meant (藏汉一家亲, 回汉群众,
+    # 汉维干部), not a pair of languages (蒙汉双语).
+    for m in _HAN_PAIR.finditer(body):
+        other = _by_short_name(m.group(1) or m.group(2), names)
+        if other:
+            for name in (other, "汉族"):
+                if name not in counts:
+                    evidence[name] = f"“{m.group(0)}”"
+                counts[name] += 1
     return tuple(Suggestion(name, evidence[name]) for name in names if counts[name])
+
+
+_TWO_SIDES = re.compile(r"汉族(?:和|与|同)?(?:各)?少数民族之间|少数民族(?:和|与|同)汉族之间"
+                        r"|(?:汉族|少数民族)离不开(?:汉族|少数民族)")
+# The word after the pair says people are meant; a place before it (西藏, 援藏) is then no matter:
+# 援藏汉族干部 has 族 after 藏汉, not one of these words.
+_HAN_PAIR = re.compile(r"(?:([\u4e00-\u9fff])汉|汉([\u4e00-\u9fff]))"
+                       r"(?=民族|一家亲|两族|各族|两个民族|群众|干部|职工|员工|同胞|居民|村民|牧民|农牧民|兄弟|姐妹|学生|师生"
+                       r"|教师|青年|儿童|妇女|家庭|党员|医护|患者)")
 
 
 _SHORT_LIST = re.compile(r"((?:[\u4e00-\u9fff]{1,4}、)+[\u4e00-\u9fff]{1,4})(?:等)?"
@@ -351,7 +381,7 @@ def _year(lines: list[str]) -> Suggestion[int | None]:
     ahead = False
     for i, line in enumerate(lines):
         plain = masked(line)
-        if is_heading(line) and AHEAD.search(line) and i > 1:
+        if is_heading(line) and turns_ahead(line) and i > 1:
             ahead = True
         if ahead:
             continue
@@ -380,7 +410,9 @@ def _year(lines: list[str]) -> Suggestion[int | None]:
             if m.group(2) and m.group(2) != "以来" and not _PLAN.search(clause_before):
                 found[m.group(1)] += 1
     if not found:
-        return Suggestion(None, "no year of the work stated (years in passing, in plans and placeholders such as 20XX are not years)")
+        return Suggestion(None, "no year of the work stated "
+                                "(years in passing, in plans and placeholders such as 20XX are not years)")
     year, n = max(found.items(), key=lambda kv: (kv[1], kv[0]))
-    return Suggestion(int(year), f"“{year}年” in the title, opening what was done, in the closing date or with a month ({n})"
+    return Suggestion(int(year), f"“{year}年” in the title, opening what was done, in the closing date "
+                                 f"or with a month ({n})"
                       + (f"; others: {', '.join(y for y in found if y != year)}" if len(found) > 1 else ""))

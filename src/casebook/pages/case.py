@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Mapping
 
 from casebook.corpus import links, sanitize
 from casebook.derive.indices import Indices
-from casebook.model import DEFAULT_LANGUAGE, LANGUAGES, Case, Content
+from casebook.model import DEFAULT_LANGUAGE, Case, Content
 from casebook.pages import cite, meta, render
 from casebook.pages.page import Mark, PageKind, PageStub, SitePage
 from casebook.pages.writer import Writer
@@ -70,12 +70,12 @@ def case_page(w: Writer, case: Case, updated: str | None = None) -> SitePage:
 
 
 def _cite(w: Writer, case: Case, updated: str | None) -> str:
-    """How to cite the case, in both languages, the page's own first (pages/cite.py). The
-    address is the page's path until the reader's browser knows the real one."""
-    order = [w.lang, *(lang for lang in LANGUAGES if lang != w.lang)]
-    day = updated or ""
+    """How to cite the case in the page's language (pages/cite.py): the other language's page,
+    one click away on the language switch, cites it in its own. The address is the page's
+    path until the reader's browser knows the real one."""
+    lang, day = w.lang, updated or ""
     refs = [cite.reference(case, lang, w.tax, "" if lang == DEFAULT_LANGUAGE else f"{lang}/", day, "",
-                           w.directory_urls) for lang in order]
+                           w.directory_urls)]
     prefix = "" if w.directory_urls else f"{case.id}/"
     return cite.block(refs, w.lang, prefix)
 
@@ -139,14 +139,21 @@ def _related(view: meta.CaseView, id: str, style: render.HeadingStyle, url: Call
     if not view.related:
         return "", ()
     compare = url(COMPARE)  # a page of cases side by side, where there is one (not in the handbook)
-    lines = "".join(f'<li>{_link(r.title, url(r.to))}<br>\n  <span class="{cls}-related__why">{meta.text(r.why)}</span>'
-                    # After a middot: a space alone would sit between two Chinese words.
-                    + (f' · <a class="{cls}-related__compare" href="{html.escape(compare + r.compare)}">'
-                       f'{meta.text(view.compare_label)}</a>' if compare is not None else "")
-                    + "</li>\n" for r in view.related)
+    # The link to each pair's comparison is made by casebook-cite.js from the address below and
+    # the case's id (the comparison is a page of the script's only): a link of 110 bytes less
+    # on each line of every case page.
+    to_compare = "" if compare is None else (
+        f' data-compare="{html.escape(compare)}#cases={html.escape(view.id)},"'
+        f' data-compare-label="{meta.text(view.compare_label)}"')
+    lines = "".join(f'<li{_case_id(r) if compare is not None else ""}>{_link(r.title, url(r.to))}<br>\n'
+                    f'  <span class="{cls}-related__why">{meta.text(r.why)}</span></li>\n' for r in view.related)
     block = (f"{render.heading_html(level, id, meta.text(view.related_heading), style)}\n"
-             f'<div class="{cls}-related">\n<ul>\n{lines}</ul>\n</div>\n')
+             f'<div class="{cls}-related"{to_compare}>\n<ul>\n{lines}</ul>\n</div>\n')
     return block, (render.Heading(level, id, view.related_heading),)
+
+
+def _case_id(r: meta.Related) -> str:
+    return f' data-case="{html.escape(r.compare.rsplit(",", 1)[-1])}"'
 
 
 def _link(text: str, to: str | None) -> str:

@@ -167,7 +167,7 @@ def files_of(ref: Reference, case_id: str) -> Iterator[tuple[str, bytes]]:
 
 
 def block(refs: Sequence[Reference], lang: str, prefix: str = "") -> str:
-    """"Cite this case" on the case page: each reference (the page's language first) with a copy
+    """"Cite this case" on the case page: each reference (the page's own) with a copy
     button, and the three files beside the page. Every value escaped. The address and the day of
     access are the build's; casebook-cite.js puts the page's own address and the reader's day in
     their place, since a static page cannot know either. `prefix`: from the page to its folder

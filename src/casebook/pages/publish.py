@@ -13,7 +13,7 @@ import posixpath
 import re
 import time
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -158,21 +158,27 @@ def data_files(content: Content, lang: str, site_name: str, updated: Mapping[str
         )
         for case in content.cases
     }
-    yield DataFile(FEED, feed.atom(site_name, root, FEED, lang, list(entries.values())), tuple(entries))
+    def carried(shown: Sequence[feed.Entry]) -> tuple[str, ...]:  # what a feed carries: the newest
+        return tuple(e.id for e in feed.newest(shown))
+
+    yield DataFile(FEED, feed.atom(site_name, root, FEED, lang, list(entries.values())), carried(list(entries.values())),
+                   index=True)
     tax, s = content.taxonomy, strings()[lang]
     feeds = index_feeds(content)
     for unit in tax.unit_types:
         ids = tuple(c.id for c in content.cases if c.unit_type == unit.id)
         page = unit_path(unit.id)
         title = s["index_feed_title"].format(site=site_name, index=tax.unit_label(unit.id, lang))
-        yield DataFile(feeds[page], feed.atom(title, root, feeds[page], lang, [entries[i] for i in ids],
-                                              f"unit:{unit.id}", page_url(page, directory_urls)), ids, index=True)
+        shown = [entries[i] for i in ids]
+        yield DataFile(feeds[page], feed.atom(title, root, feeds[page], lang, shown, f"unit:{unit.id}",
+                                              page_url(page, directory_urls)), carried(shown), index=True)
     for measure in tax.measures:
         ids = tuple(c.id for c in content.cases if measure.id in c.measures)
         page = measure_path(measure.id)
         title = s["index_feed_title"].format(site=site_name, index=tax.measure_label(measure.id, lang))
-        yield DataFile(feeds[page], feed.atom(title, root, feeds[page], lang, [entries[i] for i in ids],
-                                              f"measure:{measure.id}", page_url(page, directory_urls)), ids, index=True)
+        shown = [entries[i] for i in ids]
+        yield DataFile(feeds[page], feed.atom(title, root, feeds[page], lang, shown, f"measure:{measure.id}",
+                                              page_url(page, directory_urls)), carried(shown), index=True)
     for case, ref in cite.references(content, lang, root, updated, day, directory_urls):
         for path, data in cite.files_of(ref, case.id):
             yield DataFile(path, data)
@@ -205,13 +211,15 @@ def size_report(total_bytes: int, files: int, limit_mb: int = HOST_LIMIT_MB) -> 
 
 
 _KEPT_AS_IS = re.compile(r"(<pre\b.*?</pre>|<textarea\b.*?</textarea>)", re.S | re.I)
-_INDENT = re.compile(r"\n[ \t]+")
+# A line break with the blanks around it, and the blank lines after it: one line break.
+_INDENT = re.compile(r"[ \t]*\n[ \t\r\n]*")  # ASCII blanks only: an ideographic space is text
 
 
 def compact_html(page: str) -> str:
-    """A page without the indentation its templates write (a tenth of a case page): each line's
-    leading blanks go, its line break stays, so that no text runs into the next; preformatted
-    text is left as it is."""
+    """A page without the indentation and the blank lines its templates write (a tenth of a case
+    page): each line's leading and trailing blanks and every empty line go, one line break
+    stays where there were any, so that no text runs into the next and a browser shows the same
+    (white space between tags collapses to one space); preformatted text is left as it is."""
     parts = _KEPT_AS_IS.split(page)
     parts[::2] = [_INDENT.sub("\n", part) for part in parts[::2]]
     return "".join(parts)

@@ -10,7 +10,8 @@ from collections.abc import Iterable, Mapping
 
 from casebook.derive.indices import Indices
 from casebook.model import Content
-from casebook.pages.publish import feed_of
+from casebook.pages.feed import NEWEST
+from casebook.pages.publish import FEED, feed_of
 from casebook.urls import case_path, cell_path, checklist_path, measure_path, unit_path
 
 
@@ -44,6 +45,14 @@ def reconcile(content: Content, indices: Indices, built: Iterable[str], searchab
 
     def compare(page: str, want: Iterable[str]):
         got, want = Counter(listed.get(page, [])), Counter(want)
+        if page.endswith(FEED):
+            # A feed carries the NEWEST of its index's cases (pages/feed.py), each once.
+            count, extra = min(NEWEST, sum(want.values())), sorted((got - want).elements())
+            if extra or sum(got.values()) != count or len(got) != count:
+                problems.append(f"{page}: carries {sum(got.values())} entries, expected the newest {count} of "
+                                f"{sum(want.values())} cases, each once"
+                                + (f"; not expected {', '.join(extra)}" if extra else ""))
+            return
         if got != want:
             lost = sorted((want - got).elements())
             extra = sorted((got - want).elements())
@@ -51,7 +60,8 @@ def reconcile(content: Content, indices: Indices, built: Iterable[str], searchab
                             + (f"; missing {', '.join(lost)}" if lost else "")
                             + (f"; not expected {', '.join(extra)}" if extra else ""))
 
-    # An index's feed lists the same cases as its page.
+    # An index's feed lists the newest of the cases its page lists; the site's, of all cases.
+    compare(FEED, (c.id for c in content.cases))
     for unit, cases in indices.by_unit.items():
         for page in (unit_path(unit), feed_of(unit_path(unit))):
             compare(page, (c.id for c in cases))

@@ -16,8 +16,9 @@ glossary's aliases).
 Chinese queries are typed without spaces: the browser splits them into the words of
 `vocabulary` (jieba's words of the fields before the body, with the taxonomy, glossary, places
 and unit names added as whole words) and finds each word, or each run of characters that makes
-no known word, where its characters stand together. How pages rank is declared here (SCORING,
-ENGLISH) and read by the browser from the manifest; searchquery.py is the same rule in Python."""
+no known word, where its characters stand together. How pages rank is declared here (SCORING;
+English word forms: searchwords.ENGLISH) and read by the browser from the manifest;
+searchquery.py is the same rule in Python."""
 
 from __future__ import annotations
 
@@ -33,7 +34,8 @@ from casebook.derive.segment import pinyin, segmenter
 from casebook.incremental.memo import Memo, digest, recall
 from casebook.model import Case, Checklist, Content
 from casebook.pages import opendata
-from casebook.pages.searchchunks import HAN, HAN_RANGE
+from casebook.pages.searchchunks import HAN, HAN_RANGE, LATIN_PREFIX
+from casebook.pages.searchwords import ENGLISH, english_key
 from casebook.script import to_simplified
 from casebook.strings import join_list, strings
 from casebook.urls import BROWSE, DATA, GLOSSARY, STATS, case_path, checklist_path, measure_path, unit_path
@@ -46,22 +48,26 @@ WEIGHTS = (12, 5, 4, 3, 1, 1)
 # query it holds, the weight of its best field holding it times the term's length in characters
 # (at most `term_cap`: a long word is a surer sign than a short one, up to a point); a page that
 # holds the whole query as typed, its characters together (Chinese), gains `whole_bonus` plus
-# `whole_factor` times that field's weight. Only the pages holding the most terms are shown, at
-# most `results`; a result shows the first of `snippet`'s fields that holds a term.
+# `whole_factor` times that field's weight. An English term that a page holds only in a form of
+# another close key (searchwords.ENGLISH: boards for boarding) scores a `loose_divisor`th (whole
+# division). Only the pages holding the most terms are shown, at most `results`; a result shows
+# the first of `snippet`'s fields that holds a term.
 SCORING = {"weights": list(WEIGHTS), "term_cap": 4, "whole_bonus": 25, "whole_factor": 2, "results": 10,
-           "snippet": ["summary", "headings", "meta"], "question_factor": 2}
+           "snippet": ["summary", "headings", "meta"], "question_factor": 2, "loose_divisor": 2}
 # The words of a question, left out of the terms a page must hold (a page rarely says "how"),
 # unless a query has nothing else. A query holding one of QUESTION (or a question mark) asks
 # something: a checklist, which answers, scores `question_factor` times more (a glossary entry
 # only names the words).
 QUESTION = {
-    "zh": ["怎么", "怎样", "如何", "怎么办", "怎么样", "什么", "哪些", "为什么", "是否", "能否", "有没有"],
+    "zh": ["怎么", "怎样", "如何", "怎么办", "怎么样", "怎么做", "怎样做", "如何做", "什么", "哪些", "为什么", "是否",
+           "能否", "有没有"],
     "en": ["how", "what", "why", "which", "who", "where", "when", "should", "can", "could"],
 }
 STOP = {
     "zh": [*QUESTION["zh"], "的", "吗", "呢", "吧", "了", "可以", "应该", "需要", "我们", "做好"],
     "en": [*QUESTION["en"], "do", "does", "did", "we", "i", "you", "to", "a", "an", "the", "of", "for", "in",
-           "on", "at", "by", "and", "or", "is", "are", "be", "with", "our", "my", "it", "this", "that"],
+           "on", "at", "by", "and", "or", "is", "are", "be", "with", "our", "my", "it", "this", "that", "their",
+           "they", "them", "no", "not", "whose", "if", "as", "from", "about", "into", "there"],
 }
 
 
@@ -69,32 +75,7 @@ def scoring(lang: str) -> dict:
     """SCORING with the words of a question in `lang`, as the manifest carries it."""
     return {**SCORING, "stop": STOP[lang], "question": QUESTION[lang]}
 
-# English words are found by their forms: a word and an index word are the same if their keys
-# are. The key folds British spelling into American (-ise/-ize, -isation/-ization, -yse/-yze,
-# -our/-or, -tre/-ter; only after a few letters, so that four, hour, rise and wise stay as they
-# are), then drops an inflection: plural -s/-es/-ies, -ing and -ed (where a vowel is left before
-# them), a final -e and a doubled final consonant (planned = plan). Derivations stay apart
-# (civil, civilized and civilization are three words; a Porter stemmer made them one). Each
-# rule is a regular expression and a replacement, read alike by Python and JavaScript ($1 is the
-# first group); `fold` rules apply first (the first that matches), then each `inflect` rule
-# once, in order.
-ENGLISH = {
-    "fold": [
-        ["^([a-z]{2,})isation(s|al|ally)?$", "$1ization$2"],
-        ["^([a-z]{3,})is(e|es|ed|ing|er|ers)$", "$1iz$2"],
-        ["^([a-z]{2,})ys(e|es|ed|ing)$", "$1yz$2"],
-        ["^([a-z]{2,}[^aeo])our(s|ed|ing|er|ers|able|ably|ite|ites|hood|hoods|ful|fully|less|ly)?$", "$1or$2"],
-        ["^([a-z]{2,})tre(s?)$", "$1ter$2"],
-    ],
-    "inflect": [
-        ["([^aeiou])ies$", "$1y"],
-        ["(ss|x|z|ch|sh)es$", "$1"],
-        ["([^su])s$", "$1"],
-        ["^([a-z]*[aeiouy][a-z]+)(ing|ed)$", "$1"],
-        ["^([a-z]{2,}[^aeiou])e$", "$1"],
-        ["([^aeious])\\1$", "$1"],
-    ],
-}
+
 # The index's columns: the page's address, title and tag, then the fields after the title.
 COLUMNS = ("url", "title", "tag", *FIELDS[1:])
 _LEAD = re.compile(r"^\s*[-*+]\s+(.+)$", re.M)
@@ -172,13 +153,16 @@ def _overview_docs(s: dict) -> Iterator[SearchDoc]:
     """The browse, statistics and open-data pages, by their titles, intros and what they hold."""
     tag = s["site_name"]
     facets = " ".join(s[f"facet_{key}"] for key in FACET_KEYS)
-    charts = " / ".join(s[k] for k in ("chart_units", "chart_measures", "chart_provinces", "chart_years", "chart_matrix"))
+    charts = " / ".join(s[k] for k in (
+        "chart_units", "chart_measures", "chart_provinces", "chart_years", "chart_matrix"))
     columns = " ".join(opendata.columns(opendata.CASE_FIELDS) + opendata.columns(opendata.ITEM_FIELDS))
-    yield SearchDoc(BROWSE, s["browse"], tag, (s["browse"], facets, plain(s["browse_intro"]), "", s["browse_download"], ""))
+    yield SearchDoc(BROWSE, s["browse"], tag,
+                    (s["browse"], facets, plain(s["browse_intro"]), "", s["browse_download"], ""))
     yield SearchDoc(STATS, s["stats"], tag, (s["stats"], "", plain(s["stats_intro"].format(cases="")), charts, "", ""))
     yield SearchDoc(DATA, s["data"], tag, (
         s["data"], "CSV JSON", plain(s["data_intro"]),
-        " / ".join((s["data_downloads"], s["data_case_fields"], s["data_item_fields"])), f"{columns} {plain(s['data_notes'])}", ""))
+        " / ".join((s["data_downloads"], s["data_case_fields"], s["data_item_fields"])),
+        f"{columns} {plain(s['data_notes'])}", ""))
 
 
 def page_doc(path: str, markdown: str, tag: str) -> SearchDoc:
@@ -377,7 +361,8 @@ class Indexer:
             # pinyin, found as the title is, never shown.
             names = sorted(filter(_is_word, cuts[0] | cuts[1]))
             runs = _HAN_RUN.findall(f"{fields[0]}\n{fields[1]}")
-            spoken = recall(memo, memo and ("pinyin", digest("\n".join([*runs, "", *names]))), partial(pinyin, runs, names))
+            spoken = recall(memo, memo and ("pinyin", digest("\n".join([*runs, "", *names]))),
+                            partial(pinyin, runs, names))
             extra[0] = f"{extra[0]} {spoken}".strip()
         return IndexRow((self.url_of(doc.path), doc.title, doc.tag, *fields[1:]), search_title, tuple(extra))
 
@@ -396,8 +381,9 @@ class Indexer:
         return index
 
 
-# A synonym group's key: its number and this, after (English) the first five letters of its
-# first word, as English keys are chunked by their first five letters: a query for that word,
+# A synonym group's key: its number and this, after (English) the first five letters of the key
+# of its first word, as English words are chunked by the first five letters of their keys
+# (searchchunks.chunk_text) and this key by its letters: a query for that word,
 # the one the cases use, finds the group's key in the chunk it loads anyway (at 10,000 cases,
 # "interpreters" fetched 31 KB more without). Never synonym0, synonym7: they shared one chunk,
 # which held every group.
@@ -408,7 +394,11 @@ def synonym_keys(groups: list[tuple[str, ...]], lang: str) -> list[str]:
     """The key of each synonym group, as the index and the manifest hold it."""
     if lang == "zh":
         return [f"{g}{SYNONYM_KEY}" for g in range(len(groups))]
-    return [f"{re.sub('[^a-z]', '', words[0].lower())[:5]}{g}{SYNONYM_KEY}" for g, words in enumerate(groups)]
+    out = []
+    for g, words in enumerate(groups):
+        first = re.search("[a-z]+", words[0].lower())
+        out.append(f"{english_key(first[0])[:LATIN_PREFIX[lang]] if first else ''}{g}{SYNONYM_KEY}")
+    return out
 
 
 # What may follow an English word of a synonym group in a text that holds it: an inflection

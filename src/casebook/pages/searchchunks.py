@@ -6,14 +6,21 @@ out. Here the index becomes three kinds of file, each a script (`casebookSearchC
 so that it also loads from disk (file://), where fetch() is refused:
 
 - `search/index.js`, the manifest: what is needed before any query (the Chinese vocabulary and
-  the Traditional→Simplified table, the English words), the number of chunks, interface texts;
+  the Traditional→Simplified table, the rules of English word forms), the number of chunks,
+  interface texts;
 - `search/g<n>.js`, postings: for each key, the pages that hold it and in which fields. Keys are
   every pair of adjacent Han characters (so a word the vocabulary does not know is still found
   where its characters stand together, and nowhere else), single Han characters of the fields
   before the body, and Latin words and figures. A key's chunk is a hash of it, so a query loads
-  one chunk per key it has, whatever the number of pages;
+  one chunk per key it has, whatever the number of pages (English words: a hash of the first
+  letters of their key, `chunk_text`, so that one chunk holds all the forms of a word and all
+  the words that a word being typed may become);
 - `search/d<n>.js`, what a result shows (address, title, tag, metadata, summary, headings) for
-  DOCS_PER_CHUNK pages, loaded only for the pages shown.
+  DOCS_PER_CHUNK pages, loaded only for the pages shown;
+- `search/words.js` (English), every word, the commonest first: loaded only to offer the
+  nearest words or a correction when nothing matches; and `search/w<letter>.js`, the same words
+  by their first letter, loaded to complete a word of two to four letters being typed (a reader
+  typing a first query letter by letter loads one of these, a few KB, not every word).
 
 The bodies are in the postings, not in the files shown: a detail of a body finds its page, and
 the result shows the page's summary.
@@ -29,12 +36,13 @@ from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
+from casebook.pages.searchwords import english_key, leading_letters
 from casebook.strings import strings
 from casebook.urls import SEARCH_SCRIPT
 
 # The wire format's version, in the manifest: the page's script refuses an index of another
 # version (a stale cached script beside a new index) with a clear error instead of wrong results.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 FIELD_BITS = 6  # title, meta, summary, headings, key phrases, body: search.FIELDS
 BODY = 1 << (FIELD_BITS - 1)
 # A result shows these columns; the key phrases and the body are searched, never shown.
@@ -62,10 +70,12 @@ MARKS = "\\u0300-\\u036f"
 # Mask values as single characters that JSON keeps as they are (no quote, no backslash).
 MASK = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 _MASK = MASK
-# English keys are chunked by their first letters, so that the forms of one word share a chunk.
-# Not in the Chinese index: its Latin keys are figures and pinyin, and the pinyin of every name
-# beginning with 民族 (minzu...) would fill one chunk.
+# English keys are chunked by their first letters (chunk_text), so that the forms of one word
+# share a chunk. Not in the Chinese index: its Latin keys are figures and pinyin, and the pinyin
+# of every name beginning with 民族 (minzu...) would fill one chunk.
 LATIN_PREFIX = {"en": 5, "zh": 0}
+# The English words file, loaded only when a query needs every word (searchquery, casebook-search.js).
+WORDS_SCRIPT = "search/words.js"
 # key_hash: FNV-1a (offset basis, prime), then MurmurHash3's finish (shift, multiply, shift,
 # multiply, shift).
 _FNV = (0x811C9DC5, 0x01000193)
@@ -93,11 +103,22 @@ def key_hash(key: str) -> int:
     return h ^ (h >> s3)
 
 
-def chunk_of(key: str, chunks: int, lang: str = "en") -> int:
-    # Latin words by their first five letters, so that the forms of one English word
-    # (train, trained, training) are found in one chunk.
+def chunk_text(key: str, lang: str) -> str:
+    """What of a key gives its chunk: in English, a word's key's first five letters (so that
+    colours, colour and color, trained and training are in one chunk, and a query finds all the
+    forms of its word there), the first letters of a key that holds figures (a synonym group's
+    interp3synonym, G20), the first five characters of a figure; else the whole key."""
     prefix = LATIN_PREFIX[lang]
-    return key_hash(key[:prefix] if prefix and key.isascii() else key) % chunks
+    if not prefix or not key.isascii():
+        return key
+    letters = leading_letters(key)
+    if letters == key:
+        return english_key(key)[:prefix]
+    return letters[:prefix] or key[:prefix]
+
+
+def chunk_of(key: str, chunks: int, lang: str = "en") -> int:
+    return key_hash(chunk_text(key, lang)) % chunks
 
 
 def keys(text: str, head: bool) -> set[str]:
@@ -277,9 +298,15 @@ def chunk_files(index: dict) -> list[ChunkFile]:
                     fields[f] = f"{fields[f]} {text}" if fields[f] else text
             writer.add(tuple(columns[name][d] for name in SHOWN), title, fields)
         writer.finish(index)
-    kinds = {"d": 2, "g": 1}
-    return sorted(files, key=lambda f: (kinds.get(f.path.rpartition("/")[2][0], 0) if f.path != SEARCH_SCRIPT else 0,
-                                        int(re.sub(r"\D", "", f.path) or 0)))
+    # In the order that cutting the whole index gave: manifest, postings, what results show, words.
+    kinds = {"g": 1, "d": 2, "words.js": 3, "w": 4}
+
+    def order(f: ChunkFile) -> tuple:
+        name = f.path.rpartition("/")[2]
+        kind = 0 if f.path == SEARCH_SCRIPT else kinds.get(name, kinds.get(name[0], 0))
+        return kind, int(re.sub(r"\D", "", name) or 0), name
+
+    return sorted(files, key=order)
 
 
 class ChunkWriter:
@@ -340,13 +367,11 @@ class ChunkWriter:
     def _new_words(self) -> None:
         import numpy as np
 
-        prefix = LATIN_PREFIX[self.lang]
         # Numbered in the order they were met: the new ones are the last.
         new = list(itertools.islice(self.words, len(self.word_list), None))
         if new:
             self.word_list += new
-            hashes = np.fromiter((key_hash(w[:prefix] if prefix and w.isascii() else w) for w in new),
-                                 np.uint64, len(new))
+            hashes = np.fromiter((key_hash(chunk_text(w, self.lang)) for w in new), np.uint64, len(new))
             self.word_hashes = np.concatenate((self.word_hashes, hashes))
 
     def _write_batch(self) -> None:
@@ -376,7 +401,8 @@ class ChunkWriter:
         self._write_shown()
         self._write_batch()
         lang = self.lang
-        # The English words with the lengths of their lists, for the manifest; the Traditional
+        # English words, with the lengths of their lists (the commonest first where a word being
+        # typed is completed; not figures nor the keys of synonym groups); the Traditional
         # phrases' pairs that the index holds.
         counts: dict[str, int] = {}
         wanted = {a + b for p in index.get("t2s_phrases", ()) for a, b in pairwise(p.split("=")[1])}
@@ -396,13 +422,16 @@ class ChunkWriter:
                 rows.append((h, key, value))
                 if key in wanted:
                     held.add(key)
-                if lang != "zh" and key.isascii() and not any(c.isdigit() for c in key):
+                if lang == "en" and key.isascii() and key.isalpha():
                     counts[key] = len(value[0]) + len(value[2])
             with open(self.scratch / f"e{b}", "wb") as f:
                 marshal.dump(rows, f)
         chunks = 1
         while chunks * CHUNK_CHARS < size:
             chunks *= 2
+        moved: dict[int, list] = {}
+        for key, chunk, count in moved_words(counts, chunks, lang):
+            moved.setdefault(chunk, []).append((key, count))
         for group in range(min(chunks, self.buckets)):
             # Chunks c with c % buckets == group, from the buckets b with b % chunks == group.
             rows = []
@@ -416,6 +445,7 @@ class ChunkWriter:
             for h, key, value in rows:
                 grouped[h % chunks].append((key, value))
             for c, found in grouped.items():
+                found += moved.pop(c, ())
                 self.emit(ChunkFile(f"search/g{c}.js", _script(f"{lang}:g{c}", dict(sorted(found)))))
         manifest = {
             "format": wire_format(lang), "lang": lang, "fields": index["fields"], "docs": self.docs,
@@ -431,20 +461,48 @@ class ChunkWriter:
             manifest["t2s_phrases"] = [p for p in index.get("t2s_phrases", ())
                                        if all(a + b in held for a, b in pairwise(p.split("=")[1]))]
         else:
-            # Every word, for the forms of a query word (its stem), the word being typed and the
-            # nearest words when nothing matches; the commonest first (by the length of its lists).
-            # Not figures (a figure is its own key: 14.8, 2017) nor the keys of synonym groups.
-            manifest["words"] = sorted(counts, key=lambda w: (-counts[w], w))
+            # Every word, the commonest first, for the beginning of a word being typed and the
+            # nearest words when nothing matches: a file of its own, which the first query does
+            # not load (in the manifest it was a third of the first search at 10,000 cases).
+            ordered = sorted(counts, key=lambda w: (-counts[w], w))
+            self.emit(ChunkFile(WORDS_SCRIPT, _script(f"{lang}:words", ordered)))
+            by_letter: dict[str, list[str]] = {}
+            for word in ordered:
+                by_letter.setdefault(word[0], []).append(word)
+            for letter, words in sorted(by_letter.items()):
+                self.emit(ChunkFile(f"search/w{letter}.js", _script(f"{lang}:w{letter}", words)))
+            # The letters that begin a word, so that the browser asks for no file that is not there.
+            manifest["initials"] = "".join(sorted(by_letter))
         manifest.update({k: index[k] for k in ("scoring", "english", "synonyms", "synonym_keys", "answers")
                          if k in index})
         self.emit(ChunkFile(SEARCH_SCRIPT, _script(f"{lang}:index", manifest)))
 
 
+def moved_words(counts: dict[str, int], chunks: int, lang: str):
+    """(word, chunk, its count) for each English word whose postings are in another chunk than
+    its own first five letters give (cities is under city, colours under color): that chunk
+    holds its count in place of its lists, so that the words a word being typed may become
+    (citie..., colou...) are all in the chunk of its first five letters."""
+    prefix = LATIN_PREFIX[lang]
+    for word, count in counts.items():
+        home = key_hash(word[:prefix]) % chunks
+        if home != chunk_of(word, chunks, lang):
+            yield word, home, count
+
+
+def _held(text: str, encoded: dict) -> bool:
+    """Whether every pair of adjacent characters of `text` is a key of the index."""
+    return all(a + b in encoded for a, b in pairwise(text))
+
+
 def wire_format(lang: str) -> dict:
     """How the files are cut and keyed, for the browser's reader (docs/javascripts/casebook-search.js),
     which has none of it written in: the version, the Han range and the Latin word pattern
-    (keys), the marks a query drops, the hash of a key to its chunk, the field-mask alphabet, the doc-chunk columns.
-    Page lists are base64 of little-endian base-128 varints of their gaps (`varints`)."""
+    (keys), the marks a query drops, the hash of a key to its chunk and the letters of an
+    English key it takes (`chunk_text`, with the manifest's `english` rules), the field-mask
+    alphabet, the doc-chunk columns. Page lists are base64 of little-endian base-128 varints
+    of their gaps (`varints`); in a chunk, a number in place of a key's lists is the count of a
+    word posted elsewhere (`moved_words`)."""
     return {"version": FORMAT_VERSION, "han": HAN, "word": WORD, "marks": MARKS, "latin_prefix": LATIN_PREFIX[lang],
             "hash": {"fnv": list(_FNV), "fmix": list(_FMIX)}, "mask": MASK, "shown": list(SHOWN)}
 

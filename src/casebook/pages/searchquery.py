@@ -2,7 +2,7 @@
 (docs/javascripts/casebook-search.js), written a second time on purpose, as its reference.
 
 The browser reads every constant of the format and of the ranking from the manifest
-(searchchunks.wire_format, search.SCORING, search.ENGLISH); this module reads them from the same
+(searchchunks.wire_format, search.SCORING, searchwords.ENGLISH); this module reads them from the same
 place. tests/unit/test_search_engine.py runs the browser's script in Node against an index built
 here and compares its answers with these, query by query, so that neither can drift alone.
 One difference is meant: a query in Traditional script is converted here with OpenCC, as the
@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from casebook.pages.searchwords import key_of, leading_letters
 from casebook.script import to_simplified
 
 _PUNCT = re.compile(r"[\s,.;:!?'\"()\[\]{}<>/\\|，。；：！？、“”‘’（）《》【】·…—-]+")
@@ -29,11 +30,7 @@ class Found:
     total: int
     partial: bool
     results: tuple[tuple[int, int], ...]  # (page, score), best first
-
-
-def _js_rule(rule: list[str]) -> tuple[re.Pattern, str]:
-    """A rule of search.ENGLISH, its JavaScript replacement ($1) read as Python's (\\g<1>)."""
-    return re.compile(rule[0]), re.sub(r"\$(\d)", r"\\g<\1>", rule[1])
+    forms: tuple[str, ...] = ()  # the words of the query that no page holds but in another form
 
 
 @dataclass
@@ -52,14 +49,13 @@ class Engine:
         self.tokens = re.compile(f"[{f['han']}]+|{f['word']}")
         self.marks = re.compile(f"[{f['marks']}]")
         self.body = 1 << (len(self.m["fields"]) - 1)
-        english = self.m.get("english", {})
-        self.fold = [_js_rule(r) for r in english.get("fold", ())]
-        self.inflect = [_js_rule(r) for r in english.get("inflect", ())]
+        self.key = key_of(self.m.get("english", {}))
+        self.close = key_of(self.m.get("english", {}), close=True)
         self.stop = set(self.m["scoring"]["stop"])
         self.question = set(self.m["scoring"]["question"])
         self.vocabulary = set(self.m.get("vocabulary", ())) | (self.stop if self.lang == "zh" else set())
         self.longest = max(map(len, self.vocabulary), default=1)
-        self._keys: dict[str, list[str]] | None = None
+        self._words: dict[int, tuple[dict[str, list[str]], list[str]]] = {}
         self._synonyms: dict[str, tuple[list[int], list[tuple[list[str], str]]]] | None = None
 
     # ---- keys and postings ----
@@ -76,13 +72,24 @@ class Engine:
         h = (h * m2) & 0xFFFFFFFF
         return h ^ (h >> s3)
 
+    def chunk_text(self, key: str) -> str:
+        prefix = self.m["format"]["latin_prefix"]
+        if not prefix or not key.isascii():
+            return key
+        letters = leading_letters(key)
+        if letters == key:
+            return self.key(key)[:prefix]
+        return letters[:prefix] or key[:prefix]
+
+    def chunk(self, text: str) -> dict:
+        return self.data[f"{self.lang}:g{self.hash(text) % self.m['chunks']}"]
+
     def posting(self, key: str) -> dict[int, int]:
         f = self.m["format"]
-        prefix = f["latin_prefix"]
-        n = self.hash(key[:prefix] if prefix and key.isascii() else key) % self.m["chunks"]
-        entry = self.data[f"{self.lang}:g{n}"].get(key)
+        entry = self.chunk(self.chunk_text(key)).get(key)
         pages: dict[int, int] = {}
-        if entry:
+        # A number is the count of a word posted in another chunk (searchchunks.moved_words).
+        if isinstance(entry, list):
             for d, mask in zip(_varints(entry[0]), entry[1], strict=True):
                 pages[d] = f["mask"].index(mask)
             for d in _varints(entry[2]):
@@ -97,15 +104,6 @@ class Engine:
     def normal(self, query: str) -> str:
         stripped = unicodedata.normalize("NFD", query.lower())
         return self.simplify(unicodedata.normalize("NFC", self.marks.sub("", stripped)))
-
-    def key(self, word: str) -> str:
-        for pattern, to in self.fold:
-            if pattern.search(word):
-                word = pattern.sub(to, word, count=1)
-                break
-        for pattern, to in self.inflect:
-            word = pattern.sub(to, word, count=1)
-        return word
 
     def segment(self, run: str) -> list[str]:
         n = len(run)
@@ -200,18 +198,43 @@ class Engine:
             out = {d: m & other.get(d, 0) for d, m in out.items() if m & other.get(d, 0)}
         return out
 
+    def words(self) -> list[str]:
+        """Every English word of the index, the commonest first (searchchunks.WORDS_SCRIPT)."""
+        return self.data[f"{self.lang}:words"]
+
+    def initial_words(self, letter: str) -> list[str]:
+        """The English words that begin with `letter`, the commonest first (search/w<letter>.js)."""
+        return self.data[f"{self.lang}:w{letter}"] if letter in self.m.get("initials", "") else []
+
+    def chunk_words(self, text: str) -> tuple[dict[str, list[str]], list[str]]:
+        """The words of the chunk of `text`: key -> its words posted there, and every word there
+        or counted there, the commonest first (as words() orders them)."""
+        n = self.hash(text) % self.m["chunks"]
+        if n not in self._words:
+            by_key: dict[str, list[str]] = {}
+            counted = []
+            for w, entry in self.data[f"{self.lang}:g{n}"].items():
+                if not (w.isascii() and w.isalpha()):
+                    continue
+                if isinstance(entry, list):
+                    by_key.setdefault(self.key(w), []).append(w)
+                    counted.append((-(len(entry[0]) + len(entry[2])), w))
+                else:
+                    counted.append((-entry, w))
+            self._words[n] = by_key, [w for _, w in sorted(counted)]
+        return self._words[n]
+
     def forms(self, term: str, typing: bool) -> list[str]:
-        words = self.m["words"]
-        if self._keys is None:
-            self._keys = {}
-            for w in words:
-                self._keys.setdefault(self.key(w), []).append(w)
+        """The index's words `term` stands for: those of its key, from its key's chunk, and
+        while it is being typed the commonest words it begins, from the chunk of its first five
+        letters (or, for fewer letters, from the words of its first letter)."""
         if any(c.isdigit() for c in term):
             return [term]
-        out = list(self._keys.get(self.key(term), ()))
+        out = list(self.chunk_words(self.chunk_text(term))[0].get(self.key(term), ()))
+        prefix = self.m["format"]["latin_prefix"]
         if typing and len(term) >= 2:
             begun = 0
-            for w in words:
+            for w in self.chunk_words(term[:prefix])[1] if len(term) >= prefix else self.initial_words(term[0]):
                 if begun >= 8:
                     break
                 if len(w) > len(term) and w.startswith(term) and w not in out:
@@ -228,8 +251,22 @@ class Engine:
                 out[d] = out.get(d, 0) | mask
         return out
 
-    def all(self, terms: list[str], typing: bool) -> dict[int, int]:
-        lists = [self.match(t, typing and i == len(terms) - 1) for i, t in enumerate(terms)]
+    def close_match(self, term: str, typing: bool) -> dict[int, int]:
+        """The pages holding `term` closely: in a form of its close key (as typed, its plural, its
+        other spelling) or, while it is typed, as the beginning of a longer word."""
+        if self.lang == "zh" or self.han.search(term) or any(c.isdigit() for c in term):
+            return self.match(term, typing)
+        near = self.close(term)
+        out: dict[int, int] = {}
+        for w in self.forms(term, typing):
+            if self.close(w) == near or (typing and len(w) > len(term) and w.startswith(term)):
+                for d, mask in self.posting(w).items():
+                    out[d] = out.get(d, 0) | mask
+        return out
+
+    def all(self, terms: list[str], typing: bool, close: bool = False) -> dict[int, int]:
+        match = self.close_match if close else self.match
+        lists = [match(t, typing and i == len(terms) - 1) for i, t in enumerate(terms)]
         out = dict(lists[0])
         for other in lists[1:]:
             out = {d: m | other[d] for d, m in out.items() if d in other}
@@ -243,24 +280,34 @@ class Engine:
         if not terms:
             return Found((), (), 0, False, ())
         groups = self.groups(terms)
-        found = []
+        found, loose = [], []
         keys = self.m.get("synonym_keys")
         for i, (typed, alts, synonyms) in enumerate(groups):
             out: dict[int, int] = {}
+            last = typing and i == len(groups) - 1
             others = ([self.posting(keys[g]) for g in synonyms] if keys and synonyms
                       else [self.all(a, False) for a, _ in alts])
-            for alt in [self.all(typed, typing and i == len(groups) - 1), *others]:
+            for alt in [self.all(typed, last), *others]:
                 for d, mask in alt.items():
                     out[d] = out.get(d, 0) | mask
             found.append(out)
+            # English: the pages holding the words typed only in a form of another close key
+            # (boards for boarding), and no other word of their synonym group.
+            held: set[int] = set()
+            if self.lang == "en" and out:
+                held = set(self.all(typed, last, close=True))
+                for alt in others:
+                    held.update(alt)
+            loose.append({d for d in out if d not in held} if self.lang == "en" else set())
         whole = "".join(_PUNCT.split(self.normal(query)))
-        exact = self.together(self.pairs(whole)) if self.lang == "zh" and len(terms) > 1 and self.han_only.match(whole) else None
+        exact = (self.together(self.pairs(whole))
+                 if self.lang == "zh" and len(terms) > 1 and self.han_only.match(whole) else None)
         scores: dict[int, list[int]] = {}
-        for (typed, _, _), pages in zip(groups, found, strict=True):
+        for (typed, _, _), pages, other_forms in zip(groups, found, loose, strict=True):
             weight = min(len("".join(typed)), sc["term_cap"])
             for d, mask in pages.items():
                 s = scores.setdefault(d, [0, 0])
-                s[0] += self.best(mask) * weight
+                s[0] += self.best(mask) * weight // (sc["loose_divisor"] if d in other_forms else 1)
                 s[1] += 1
         most = max((s[1] for s in scores.values()), default=0)
         if exact is not None:
@@ -275,27 +322,40 @@ class Engine:
         sep = "" if self.lang == "zh" else " "
         also = tuple(dict.fromkeys(text for typed, others, _ in groups for a, text in others
                                    if sep.join(a) not in sep.join(typed)))
-        return Found(tuple(terms), also, len(ranked), 0 < most < len(groups), tuple(ranked[:sc["results"]]))
+        forms = tuple(" ".join(typed) for (typed, _, _), pages, other_forms in zip(groups, found, loose, strict=True)
+                      if pages and len(other_forms) == len(pages))
+        return Found(tuple(terms), also, len(ranked), 0 < most < len(groups), tuple(ranked[:sc["results"]]),
+                     forms if ranked else ())
 
 
 def correct(engine: Engine, query: str) -> str | None:
     """The query with each word that finds nothing replaced by the index's word one edit away
-    (English: the commonest; Chinese: the first word of the vocabulary as long as the query,
-    one character different), or None (casebook-search.js `correct`)."""
+    (English: the commonest of those with its first letter; Chinese: the first word of the
+    vocabulary as long as the query, one character different, else as long as each phrase of
+    three characters or more that finds nothing), or None (casebook-search.js `correct`)."""
     q = engine.normal(query).strip()
-    if engine.lang == "zh":
-        if not engine.han_only.match(q) or len(q) < 3:
-            return None
-        return next((w for w in engine.m["vocabulary"]
-                     if len(w) == len(q) and sum(a != b for a, b in zip(w, q, strict=True)) == 1), None)
     changed = False
+    if engine.lang == "zh":
+        whole = _one_off(engine, q) if engine.han_only.match(q) and len(q) >= 3 else None
+        if whole:
+            return whole
+        out, last = "", ""
+        for t in engine.terms(query):
+            unheld = (len(t) >= 3 and engine.han_only.match(t) and t not in engine.vocabulary
+                      and not engine.match(t, False))
+            c = _one_off(engine, t) if unheld else None
+            changed = changed or bool(c)
+            piece = c or t
+            out += (" " if out and not (engine.han.search(last) and engine.han.search(piece)) else "") + piece
+            last = piece
+        return out if changed else None
 
     def fix(m: re.Match) -> str:
         nonlocal changed
         w = m.group(0)
-        if len(w) < 4 or engine.forms(w, False):
+        if len(w) < 4 or engine.chunk_words(engine.chunk_text(w))[0].get(engine.key(w)):
             return w
-        for c in engine.m["words"]:
+        for c in engine.initial_words(w[0]):
             if abs(len(c) - len(w)) <= 1 and re.fullmatch("[a-z]+", c) and _distance(w, c) == 1:
                 changed = True
                 return c
@@ -305,13 +365,23 @@ def correct(engine: Engine, query: str) -> str | None:
     return out if changed else None
 
 
+def _one_off(engine: Engine, q: str) -> str | None:
+    """Chinese: the first word of the vocabulary as long as `q`, one character different."""
+    return next((w for w in engine.m["vocabulary"]
+                 if len(w) == len(q) and sum(a != b for a, b in zip(w, q, strict=True)) == 1), None)
+
+
 def _distance(a: str, b: str) -> int:
+    """Edits from a to b: a letter added, dropped, changed, or two neighbours swapped."""
+    before: list[int] = []
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         cur = [i]
         for k, cb in enumerate(b, 1):
             cur.append(min(prev[k] + 1, cur[k - 1] + 1, prev[k - 1] + (ca != cb)))
-        prev = cur
+            if i > 1 and k > 1 and ca == b[k - 2] and a[i - 2] == cb:
+                cur[k] = min(cur[k], before[k - 2] + 1)
+        before, prev = prev, cur
     return prev[-1]
 
 

@@ -24,14 +24,14 @@ import markdown
 from casebook.corpus import loader, sanitize
 from casebook.derive import indices as build_indices
 from casebook.model import LANGUAGES
-from casebook.strings import strings
+from casebook.strings import Said, strings
 from casebook.tools.handbook import handbook
 from casebook.tools.siteconfig import markdown_extensions
 
 HANDBOOK_CSS = Path(__file__).with_name("handbook.css")
 
 
-def build_site(project: Path, out: Path) -> None:
+def build_site(project: Path, out: Path, speak: str = "en") -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CASEBOOK_REPO")}
     env["NO_MKDOCS_2_WARNING"] = "1"
     # An offline copy has no address: no canonical links or feeds pointing at a server.
@@ -40,7 +40,8 @@ def build_site(project: Path, out: Path) -> None:
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--no-directory-urls", "--site-dir", str(out)],
         cwd=project, env=env, capture_output=True, text=True)
     if result.returncode != 0:
-        raise SystemExit(f"casebook bundle: the site does not build:\n{result.stderr[-3000:]}")
+        _t = Said(speak)
+        raise SystemExit(_t("bundle_no_build", errors=result.stderr[-3000:]))
 
 
 def zip_folder(folder: Path, target: Path, root_name: str) -> None:
@@ -53,10 +54,11 @@ def zip_folder(folder: Path, target: Path, root_name: str) -> None:
             z.writestr(info, path.read_bytes())
 
 
-def handbook_html(project: Path, lang: str, day: date | None = None) -> str:
+def handbook_html(project: Path, lang: str, day: date | None = None, speak: str = "en") -> str:
     result = loader.load(project / "content")
     if result.errors:
-        raise SystemExit("casebook bundle: content/ has errors; run `casebook check`")
+        _t = Said(speak)
+        raise SystemExit(_t("bundle_errors"))
     content = result.content
     # The site's extensions, so that a text reads in the handbook as on its page; the handbook
     # has its own table of contents, and a heading's permalink sign means nothing on paper.
@@ -70,17 +72,20 @@ def handbook_html(project: Path, lang: str, day: date | None = None) -> str:
             f"<style>\n{HANDBOOK_CSS.read_text('utf-8')}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n")
 
 
-def print_pdf(html_file: Path, pdf_file: Path) -> int:
+def print_pdf(html_file: Path, pdf_file: Path, speak: str = "en") -> int:
     """Chromium prints the handbook; returns the number of pages."""
+    from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not chromium:
-        raise SystemExit("casebook bundle: Chromium is needed for the PDF; run scripts/install-tools.sh")
+    # CASEBOOK_CHROMIUM, the system's, or else (None) Playwright's own: `playwright install chromium`.
+    chromium = os.environ.get("CASEBOOK_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
     args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--no-first-run"]
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=args)
+        try:
+            browser = p.chromium.launch(executable_path=chromium, args=args)
+        except PlaywrightError as error:  # no system Chromium and no Playwright's own
+            raise SystemExit(Said(speak)("bundle_no_chromium")) from error
         page = browser.new_page()
         page.goto(html_file.resolve().as_uri())
         page.pdf(path=str(pdf_file), format="A4", print_background=True, display_header_footer=True,
@@ -96,27 +101,28 @@ def pdf_pages(pdf_file: Path) -> int:
     return data.count(b"/Type /Page") - data.count(b"/Type /Pages") or data.count(b"/Type/Page") - data.count(b"/Type/Pages")
 
 
-def bundle(project: Path, dist: Path, handbook: bool = True) -> list[Path]:
+def bundle(project: Path, dist: Path, handbook: bool = True, speak: str = "en") -> list[Path]:
+    """The offline zip and the handbooks in `dist`; `speak`: the language of what it says."""
+    _t = Said(speak)
     project, dist = project.resolve(), dist.resolve()
     dist.mkdir(parents=True, exist_ok=True)
     written = []
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        build_site(project, site)
+        build_site(project, site, speak)
         print_folder = site / "print"
         print_folder.mkdir()
         for lang in LANGUAGES if handbook else ():
             html = dist / f"casebook-handbook-{lang}.html"
-            html.write_text(handbook_html(project, lang), "utf-8")
+            html.write_text(handbook_html(project, lang, speak=speak), "utf-8")
             pdf = dist / f"casebook-handbook-{lang}.pdf"
-            pages = print_pdf(html, pdf)
-            print(f"wrote {html.relative_to(dist.parent)} and {pdf.name} ({pages} pages)")
+            pages = print_pdf(html, pdf, speak)
+            print(_t("bundle_handbook", html=html.relative_to(dist.parent), pdf=pdf.name, n=pages))
             shutil.copy(html, print_folder / html.name)
             shutil.copy(pdf, print_folder / pdf.name)
             written += [html, pdf]
         target = dist / "casebook-offline.zip"
         zip_folder(site, target, "casebook")
-        print(f"wrote {target.relative_to(dist.parent)} ({target.stat().st_size / 1e6:.1f} MB): "
-              "unzip it and open casebook/index.html")
+        print(_t("bundle_zip", path=target.relative_to(dist.parent), size=f"{target.stat().st_size / 1e6:.1f} MB"))
         written.append(target)
     return written

@@ -7,60 +7,43 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
-from dataclasses import asdict
+from contextlib import contextmanager
 from pathlib import Path
 
 from casebook.corpus import frontmatter, loader
 from casebook.corpus.schema import ID_PATTERN, REGION_KEYS
 from casebook.corpus.taxonomy import parse_taxonomy
-from casebook.corpus.validate import suggest
+from casebook.corpus.validate import closest
 from casebook.derive import indices
 from casebook.incremental.history import last_commit_times
-from casebook.model import LANGUAGES, Taxonomy
-from casebook.strings import strings
+from casebook.model import LANGUAGES, Message, Problem, Taxonomy
+from casebook.strings import Said, editors_language, strings
 from casebook.tools import templates
 from casebook.tools.jsonschema import front_matter_schema
 
 _ID = re.compile(ID_PATTERN)
-_LANG = "en"  # the editor's language for this run: main() sets it
 
 
-def editors_language(given: str | None = None, environ=os.environ) -> str:
-    """`--lang`, else the system locale's language (LC_ALL, LC_MESSAGES, LANG, as gettext reads
-    them): Chinese for a zh_* locale, English otherwise."""
-    if given:
-        return given
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        value = environ.get(name)
-        if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
-
-
-def _t(key: str, **values) -> str:
-    """A message of the command in the editor's language (strings.yml, `cli`)."""
-    return strings()[_LANG]["cli"][key].format(**values)
-
-
-def _problem(p) -> str:
-    """A problem as `file:line: field: message`, its severity named in the editor's language."""
-    where = f"{p.path}:{p.line}" if p.line else p.path
-    tag = "" if p.severity == "error" else _t(p.severity) + (": " if _LANG == "en" else "：")
-    return f"{where}: {tag}{p.field + ': ' if p.field else ''}{p.message}"
+def _as_json(p: Problem, lang: str) -> dict:
+    """A problem for tools: where it is, what it says in the editor's language, and what it
+    says as data (its message's key and values, for a tool that words it itself)."""
+    return {"path": p.path, "line": p.line, "field": p.field, "message": p.message.text(lang),
+            "severity": p.severity, "code": p.code, "key": p.message.key,
+            "values": {k: v.text(lang) if isinstance(v, Message) else v for k, v in p.message.values}}
 
 
 def _check(args: argparse.Namespace) -> int:
-    result = loader.load(Path(args.content), sources=args.sources, lang=_LANG)
+    _t = Said(args.lang)
+    result = loader.load(Path(args.content), sources=args.sources)
     problems = sorted(result.problems, key=lambda p: (p.path, p.line or 0))
     if args.format == "json":
-        json.dump([asdict(p) for p in (*problems, *result.notes)], sys.stdout, ensure_ascii=False, indent=1)
+        json.dump([_as_json(p, _t.lang) for p in (*problems, *result.notes)], sys.stdout, ensure_ascii=False, indent=1)
         print()
     else:
         for p in (*problems, *result.notes):
-            print(_problem(p))
+            print(p.text(_t.lang))
         c = result.content
         for path in result.drafts:
             print(_t("draft", path=path))
@@ -71,30 +54,30 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if result.errors else 0
 
 
-def _n(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
-def _taxonomy(content: Path) -> Taxonomy:
+def _taxonomy(content: Path, lang: str) -> Taxonomy:
     path = content / "taxonomy.yml"
     taxonomy, problems = parse_taxonomy(str(path), path.read_text("utf-8"))
     if problems:
-        sys.exit("\n".join(map(str, problems)))
+        sys.exit("\n".join(p.text(lang) for p in problems))
     return taxonomy
 
 
-def _ask(prompt: str, value: str | None, interactive: bool, check=None) -> str:
+def _ask(_t: Said, prompt: str, value: str | None, interactive: bool, check=None) -> str:
     """The option's value, or the answer to a prompt when the command runs in a terminal."""
     while True:
         if value is None:
             if not interactive:
                 sys.exit(_t("new_missing", what=prompt))
-            value = input(f"{prompt}: ").strip()
+            try:
+                value = input(_t("ask", prompt=prompt)).strip()
+            except EOFError:  # Ctrl-D, or the end of piped answers: say what was not given
+                print()
+                sys.exit(_t("new_missing", what=prompt))
         problem = check(value) if check else None
         if not problem:
             return value
         if not interactive:
-            sys.exit(f"casebook new: {problem}")
+            sys.exit(_t("new_problem", problem=problem))
         print(problem)
         value = None
 
@@ -116,6 +99,7 @@ def _known_names(content: Path) -> dict[str, str]:
 
 
 def _new_english(args: argparse.Namespace) -> int:
+    _t = Said(args.lang)
     content = Path(args.content)
     id = args.target or args.id
     if not id:
@@ -129,7 +113,7 @@ def _new_english(args: argparse.Namespace) -> int:
     try:
         doc = frontmatter.parse(zh_path.read_text("utf-8"))
     except frontmatter.FrontMatterError as e:
-        sys.exit(f"{zh_path.as_posix()}:{e.line or 1}: {e.message}")
+        sys.exit(f"{zh_path.as_posix()}:{e.line or 1}: {e.message.text(_t.lang)}")
     en_path.write_text(templates.english_twin(doc.meta, doc.body, _known_names(content)), "utf-8")
     print(_t("wrote", path=en_path.as_posix()))
     print(_t("new_en_next"))
@@ -139,8 +123,9 @@ def _new_english(args: argparse.Namespace) -> int:
 def _new(args: argparse.Namespace) -> int:
     if args.kind == "en":
         return _new_english(args)
+    _t = Said(args.lang)
     content = Path(args.content)
-    taxonomy = _taxonomy(content)
+    taxonomy = _taxonomy(content, _t.lang)
     interactive = sys.stdin.isatty() and not args.no_input
     folder = content / ("cases" if args.kind == "case" else "checklists")
     units = [u.id for u in taxonomy.unit_types]
@@ -155,27 +140,28 @@ def _new(args: argparse.Namespace) -> int:
         return None
 
     def check_unit(value: str) -> str | None:
-        return None if value in units else _t("unknown_unit", value=value, allowed=", ".join(units), closest=suggest(value, units))
+        return None if value in units else _t("unknown_unit", value=value, allowed=", ".join(units), closest=closest(value, units))
 
     def check_measures(value: str) -> str | None:
         chosen = [m.strip() for m in value.split(",") if m.strip()]
         bad = [m for m in chosen if m not in measures]
         if not chosen or bad:
             what = bad[0] if bad else ""
-            return _t("unknown_measure", value=what, allowed=", ".join(measures), closest=suggest(what, measures))
+            return _t("unknown_measure", value=what, allowed=", ".join(measures), closest=closest(what, measures))
         return None
 
     if interactive:
-        print(f"{_t('allowed_units')}: {', '.join(units)}\n{_t('allowed_measures')}: {', '.join(measures)}")
-    id = _ask(_t("ask_id"), args.id, interactive, check_id)
+        print(_t("allowed", what=_t("allowed_units"), values=", ".join(units)))
+        print(_t("allowed", what=_t("allowed_measures"), values=", ".join(measures)))
+    id = _ask(_t, _t("ask_id"), args.id, interactive, check_id)
     titles = {
-        "zh": _ask(_t("ask_title_zh"), args.title_zh, interactive),
-        "en": _ask(_t("ask_title_en"), args.title_en, interactive),
+        "zh": _ask(_t, _t("ask_title_zh"), args.title_zh, interactive),
+        "en": _ask(_t, _t("ask_title_en"), args.title_en, interactive),
     }
-    chosen = _ask(_t("ask_measures"), args.measures, interactive, check_measures)
+    chosen = _ask(_t, _t("ask_measures"), args.measures, interactive, check_measures)
     chosen_list = [m.strip() for m in chosen.split(",") if m.strip()]
     if args.kind == "case":
-        unit = _ask(_t("ask_unit"), args.unit_type, interactive, check_unit)
+        unit = _ask(_t, _t("ask_unit"), args.unit_type, interactive, check_unit)
         files = templates.case_files(id, titles, unit, chosen_list)
     else:
         files = templates.checklist_files(id, titles, chosen_list)
@@ -189,6 +175,7 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
+    _t = Said(args.lang)
     content = Path(args.content)
     result = loader.load(content)
     c = result.content
@@ -200,7 +187,7 @@ def _status(args: argparse.Namespace) -> int:
         for lang in LANGUAGES:
             if lang not in by:
                 missing += 1
-                print(_t("status_missing", kind=_t(f"kind_{kind}"), id=id, language=_language_name(lang)))
+                print(_t("status_missing", kind=_t(f"kind_{kind}"), id=id, language=_language_name(lang, _t.lang)))
         if len(by) == len(LANGUAGES):
             when = {lang: dates.get(str(t.path)) for lang, t in by.items()}
             known = {lang: t for lang, t in when.items() if t}
@@ -209,8 +196,8 @@ def _status(args: argparse.Namespace) -> int:
                 for lang, t in known.items():
                     if t < known[newest]:
                         stale += 1
-                        print(_t("status_older", kind=_t(f"kind_{kind}"), id=id, language=_language_name(lang),
-                                 newer=_language_name(newest)))
+                        print(_t("status_older", kind=_t(f"kind_{kind}"), id=id, language=_language_name(lang, _t.lang),
+                                 newer=_language_name(newest, _t.lang)))
     total = len(texts) * len(LANGUAGES)
     print(_t("status_total", written=total - missing, total=total, missing=missing, stale=stale)
           + ("" if dates else _t("status_no_dates")))
@@ -228,7 +215,8 @@ def _status(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    taxonomy = _taxonomy(Path(args.content))
+    _t = Said(args.lang)
+    taxonomy = _taxonomy(Path(args.content), _t.lang)
     out = Path(args.output)
     out.mkdir(parents=True, exist_ok=True)
     for kind in ("case", "checklist"):
@@ -241,114 +229,122 @@ def _schema(args: argparse.Namespace) -> int:
 def _bundle(args: argparse.Namespace) -> int:
     from casebook.tools.bundle import bundle
 
-    bundle(Path(args.project), Path(args.output), handbook=not args.no_handbook)
+    bundle(Path(args.project), Path(args.output), handbook=not args.no_handbook, speak=args.lang)
     return 0
 
 
 def _compress(args: argparse.Namespace) -> int:
+    _t = Said(args.lang)
     from casebook.tools.compress import compress_site
 
     site = Path(args.site)
     if not (site / "index.html").is_file():
-        sys.exit(f"casebook compress: {site}/index.html not found; build the site first (make build)")
+        sys.exit(_t("compress_no_site", site=site))
     s = compress_site(site)
     mb = lambda n: f"{n / 1e6:.1f} MB"  # noqa: E731
-    print(f"{_n(s.files, 'file')}, {mb(s.original)}: gzip {mb(s.gzip)}, brotli {mb(s.brotli)}")
+    print(_t("compress_done", files=_t("compress_files", n=s.files), size=mb(s.original), gzip=mb(s.gzip),
+             brotli=mb(s.brotli)))
     return 0
 
 
-def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(
-        prog="casebook",
-        description="Tools for the Casebook's content. Run them from the project folder.",
-    )
-    main.add_argument("--lang", choices=("zh", "en"),
-                      help="the language of the messages (default: the system locale's, zh for a Chinese one)")
-    commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
+def parser(lang: str = "en") -> argparse.ArgumentParser:
+    """The command's parser, its help in `lang` (strings.yml, `cli_help`)."""
+    h = strings()[lang]["cli_help"].__getitem__
+    main = argparse.ArgumentParser(prog="casebook", description=h("description"))
+    main.add_argument("--lang", choices=("zh", "en"), help=h("lang"))
+    commands = main.add_subparsers(dest="command", required=True, metavar=h("command"))
 
-    check = commands.add_parser(
-        "check", help="check every case and checklist and list every problem",
-        description="Checks every file in content/ and prints each problem as file:line: field: message, "
-        "with the allowed values and the closest one, then a one-line summary. Every number of a case must stand "
-        "in its source report where the source is present (or be marked under derived:). "
-        "Exits with 1 when there are errors, 0 when there are only warnings or none.")
-    check.add_argument("--format", choices=("text", "json"), default="text", help="text for people (default), json for tools")
-    check.add_argument("--sources", action="append", default=[], metavar="DIR",
-                       help="a folder of source reports to trace the cases' figures to, searched after content/sources "
-                       "and before those of CASEBOOK_SOURCES and pyproject.toml's [tool.casebook] sources (repeatable)")
+    check = commands.add_parser("check", help=h("check"), description=h("check_description"))
+    check.add_argument("--format", choices=("text", "json"), default="text", help=h("check_format"))
+    check.add_argument("--sources", action="append", default=[], metavar="DIR", help=h("check_sources"))
     check.set_defaults(run=_check)
 
-    new = commands.add_parser(
-        "new", help="start a new case or checklist in both languages, or the English file of a Chinese case",
-        description="Writes content/cases/<id>.zh.md and .en.md (or the checklist pair) with every field and "
-        "section in place and TODO where you have to write. Asks for what you leave out, when run in a terminal. "
-        "`casebook new en <id>` writes content/cases/<id>.en.md from the Chinese file: the shared fields carried "
-        "over, names the casebook already gives in English, the sections' headings, and the figures and dates of "
-        "each section as English writes them (3400万元: 34 million yuan; 10月29日: 29 October).")
-    new.add_argument("kind", choices=("case", "checklist", "en"), help="what to start")
-    new.add_argument("target", nargs="?", help="(en) the id of the Chinese case to write the English file of")
-    new.add_argument("--force", action="store_true", help="(en) overwrite an English file that exists")
-    new.add_argument("--id", help="lower-case words joined by hyphens, e.g. bihai-community-guiyang")
-    new.add_argument("--title-zh", help="the Chinese title")
-    new.add_argument("--title-en", help="the English title")
-    new.add_argument("--unit-type", help="(cases) one unit type id from content/taxonomy.yml")
-    new.add_argument("--measures", help="measure category ids from content/taxonomy.yml, comma-separated")
-    new.add_argument("--no-input", action="store_true", help="never ask; fail on what is missing")
+    new = commands.add_parser("new", help=h("new"), description=h("new_description"))
+    new.add_argument("kind", choices=("case", "checklist", "en"), help=h("new_kind"))
+    new.add_argument("target", nargs="?", help=h("new_target"))
+    new.add_argument("--force", action="store_true", help=h("new_force"))
+    new.add_argument("--id", help=h("new_id"))
+    new.add_argument("--title-zh", help=h("new_title_zh"))
+    new.add_argument("--title-en", help=h("new_title_en"))
+    new.add_argument("--unit-type", help=h("new_unit_type"))
+    new.add_argument("--measures", help=h("new_measures"))
+    new.add_argument("--no-input", action="store_true", help=h("new_no_input"))
     new.set_defaults(run=_new)
 
-    status = commands.add_parser(
-        "status", help="what is translated, what is out of date, and counts by unit type and category",
-        description="Lists pages that exist in one language only, pairs whose one file is older than the other "
-        "by git date, and counts cases by unit type and by measure category.")
+    status = commands.add_parser("status", help=h("status"), description=h("status_description"))
     status.set_defaults(run=_status)
 
-    schema = commands.add_parser(
-        "schema", help="write the JSON Schema of the front matter",
-        description="Writes case.schema.json and checklist.schema.json, made from the checker's own field "
-        "declarations and the taxonomy, for editors that validate YAML as you type.")
-    schema.add_argument("--output", default="schema", help="folder to write to (default: schema)")
+    schema = commands.add_parser("schema", help=h("schema"), description=h("schema_description"))
+    schema.add_argument("--output", default="schema", help=h("schema_output"))
     schema.set_defaults(run=_schema)
 
-    bundle = commands.add_parser(
-        "bundle", help="make the offline copy (a zip of the site) and the printed handbook",
-        description="Writes dist/casebook-offline.zip, the whole bilingual site that opens from disk with search "
-        "working and no network, and dist/casebook-handbook-zh|en.html and .pdf, every case and checklist in one "
-        "printable document per language. Needs Chromium for the PDF (make test installs it).")
-    bundle.add_argument("--project", default=".", help="the project folder (default: here)")
-    bundle.add_argument("--output", default="dist", help="where to write (default: dist)")
-    bundle.add_argument("--no-handbook", action="store_true", help="only the offline zip, without the printed handbook")
+    bundle = commands.add_parser("bundle", help=h("bundle"), description=h("bundle_description"))
+    bundle.add_argument("--project", default=".", help=h("bundle_project"))
+    bundle.add_argument("--output", default="dist", help=h("bundle_output"))
+    bundle.add_argument("--no-handbook", action="store_true", help=h("bundle_no_handbook"))
     bundle.set_defaults(run=_bundle)
 
-    compress = commands.add_parser(
-        "compress", help="write gzip and brotli copies of the built site's text files, for nginx",
-        description="Writes x.gz and x.br beside every HTML, CSS, JavaScript, JSON, XML, SVG, CSV and text file "
-        "of the built site, which nginx (deploy/nginx/casebook.conf) and GitLab Pages send as they are. "
-        "Run it after `mkdocs build`.")
-    compress.add_argument("site", nargs="?", default="site", help="the built site (default: site)")
+    compress = commands.add_parser("compress", help=h("compress"), description=h("compress_description"))
+    compress.add_argument("site", nargs="?", default="site", help=h("compress_site"))
     compress.set_defaults(run=_compress)
 
     from casebook.intake.command import add_parser as add_import
 
-    add_import(commands)
+    add_import(commands, h)
 
     for sub in (check, new, status, schema):
-        sub.add_argument("--content", default="content", help="the content folder (default: content)")
+        sub.add_argument("--content", default="content", help=h("content"))
+    for sub in commands.choices.values():  # `casebook check --lang zh` as well as `casebook --lang zh check`
+        sub.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS, help=h("lang"))
     return main
 
 
-def _language_name(lang: str) -> str:
-    return {"zh": {"zh": "中文", "en": "英文"}, "en": loader.LANGUAGE_NAMES}[_LANG][lang]
+@contextmanager
+def _argparse_speaks(lang: str):
+    """argparse's own words ("usage:", "options", its errors) in `lang` while it parses: it looks
+    each up through gettext as `argparse._`, which has no Chinese; strings.yml's
+    `cli_help.argparse` has them."""
+    words = strings()[lang]["cli_help"]["argparse"] or {}
+    own = argparse._  # type: ignore[attr-defined]
+    argparse._ = lambda text: words.get(text) or own(text)  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._ = own  # type: ignore[attr-defined]
+
+
+def _given_language(argv: list[str] | None) -> str:
+    """The editor's language, read before the parser that speaks it is made: `--lang`, else the
+    locale (a wrong `--lang` is the parser's to say)."""
+    args = sys.argv[1:] if argv is None else argv
+    given = None
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(args):
+            given = args[i + 1]
+        elif arg.startswith("--lang="):
+            given = arg.partition("=")[2]
+    return editors_language(given if given in ("zh", "en") else None)
+
+
+def _language_name(lang: str, speak: str) -> str:
+    return {"zh": {"zh": "中文", "en": "英文"}, "en": loader.LANGUAGE_NAMES}[speak][lang]
 
 
 def main(argv: list[str] | None = None) -> int:
-    global _LANG
-    args = parser().parse_args(argv)
-    _LANG = editors_language(args.lang)
+    given = _given_language(argv)
+    with _argparse_speaks(given):
+        args = parser(given).parse_args(argv)
+    args.lang = editors_language(args.lang)  # every command reads it from its arguments
     try:
         return args.run(args)
     except BrokenPipeError:  # `casebook status | head`: the reader has seen enough
         sys.stderr.close()
         return 0
+    except KeyboardInterrupt:  # Ctrl-C at a prompt: stopped, without a traceback
+        print(file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":
