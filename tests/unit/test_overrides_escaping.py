@@ -11,8 +11,9 @@ from support import ROOT
 
 OVERRIDES = ROOT / "docs" / "overrides"
 EXPRESSION = re.compile(r"{{-?\s*(.*?)\s*-?}}", re.S)
-# Escaped where printed: `| e` (Jinja's escape), after `striptags` where the value may be HTML.
-ESCAPED = re.compile(r"\|\s*e\s*$")
+# Escaped where printed: `| e` (Jinja's escape), after `striptags` where the value may be HTML, or
+# `| tojson` (Jinja's HTML-safe JSON: <, >, & and ' as \\u escapes).
+ESCAPED = re.compile(r"\|\s*(e|tojson)\s*$")
 # A path of the site's own files, made an address by MkDocs' `url` filter.
 OWN_FILE = re.compile(r"""^'[\w./-]+'\s*\|\s*url$""")
 
@@ -43,12 +44,27 @@ REVIEWED = {
     "way.title": "strings.yml (pages/theme.py)",
     "way.url": "an address of the site's own index pages (pages/theme.py)",
     "day": "a date from git, YYYY-MM-DD",
+    "lang.t('nav')": "Material's translations",
+    'lang.t("top")': "Material's translations",
+    "nav_script | url": "a path of the site's own shared script (casebook_mkdocs/theme.py)",
+    "nav.homepage.url | url": "MkDocs' address of the home page",
+    "config.theme.logo | url": "mkdocs.yml, the project's own",
+    "icon | replace('/', '-')": "an icon name of mkdocs.yml's theme or written in the templates",
+    "option.media": "mkdocs.yml's palette",
+    "scheme | replace(' ', '-')": "mkdocs.yml's palette",
+    "primary | replace(' ', '-')": "mkdocs.yml's palette",
+    "accent | replace(' ', '-')": "mkdocs.yml's palette",
+    "option.toggle.name": "mkdocs.yml's palette",
+    "loop.index0": "a number",
+    "loop.index % loop.length": "a number",
+    "toc_item.url": "'#' and a heading's id, which the slug function makes of letters, digits and hyphens",
+    "toc_item.title": "HTML as the toc extension gives it: the heading's text escaped (casebook_mkdocs/toc.py)",
+    "toc_item.typeset.title": "HTML as the toc extension gives it: the heading's text escaped",
     # Content, escaped in the core before it reaches the theme (publish.page_meta).
     "page.meta.casebook_title": "publish.page_meta escapes it",
     "page.meta.casebook_og_title": "publish.page_meta escapes it",
     "page.meta.casebook_og_type": "publish.page_meta escapes it",
     "page.meta.casebook_og_locale": "publish.page_meta escapes it",
-    "page.meta.description": "publish.page_meta escapes it",
 }
 
 
