@@ -86,7 +86,7 @@ def _env(**extra: str) -> dict[str, str]:
     env["NO_MKDOCS_2_WARNING"] = "1"
     env.update(extra)
     # The code of this checkout, whichever one the environment's package points to.
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (env.get("PYTHONPATH"), str(ROOT / "src")) if p)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (env.get("PYTHONPATH"), str(ROOT / "src"), str(ROOT / "hooks")) if p)
     return env
 
 

@@ -9,7 +9,7 @@ that the other language's build beside it does not count) it spends in
                 (`casebook.pages.render.render`, markdown-it.rs) of the case pages,
 - theme:        Jinja's `Template.render` (Material's templates),
 - segmentation: the Chinese segmenter's calls (rjieba, for the search index),
-- hooks:        the casebook plugin's events (src/casebook_mkdocs), and the case pages it hands MkDocs
+- hooks:        the casebook plugin's events (hooks/casebook_mkdocs), and the case pages it hands MkDocs
                 unwritten (`casebook.pages.case.case_page`, called when MkDocs reads the page),
                 less the time they spend in the above and in waiting for child builds (so:
                 loading, validating, building indices and pages, sanitising, the search index,

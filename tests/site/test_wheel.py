@@ -32,7 +32,8 @@ def installed(tmp_path_factory) -> Path:
     none of its own .pth files, so the editable install of src/ stays out of sight."""
     tmp = tmp_path_factory.mktemp("wheel")
     source = tmp / "source"  # built from a copy: the build leaves build/ and egg-info behind
-    shutil.copytree(ROOT / "src", source / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    for folder in ("src", "hooks"):
+        shutil.copytree(ROOT / folder, source / folder, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     shutil.copy(ROOT / "pyproject.toml", source / "pyproject.toml")
     built = run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index",
                 "-w", tmp / "dist", source, cwd=tmp)

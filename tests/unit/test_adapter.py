@@ -13,7 +13,7 @@ from mkdocs.config import load_config
 from mkdocs.plugins import BasePlugin
 
 ROOT = Path(__file__).resolve().parents[2]
-PLUGIN = ROOT / "src" / "casebook_mkdocs" / "plugin.py"
+PLUGIN = ROOT / "hooks" / "casebook_mkdocs" / "plugin.py"
 
 
 class _Loader(yaml.SafeLoader):
@@ -56,7 +56,7 @@ def test_the_adapter_keeps_its_state_in_one_object():
     """No module of the adapter assigns at its top level but constants and its logger, and none
     declares `global`."""
     allowed = {"log", "__all__"}
-    for path in sorted((ROOT / "src" / "casebook_mkdocs").glob("*.py")):
+    for path in sorted((ROOT / "hooks" / "casebook_mkdocs").glob("*.py")):
         tree = ast.parse(path.read_text("utf-8"))
         for node in tree.body:
             targets = (node.targets if isinstance(node, ast.Assign)

@@ -22,7 +22,7 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
     [
         # pyproject.toml's [tool.ruff] names the folders (src, tests, benchmarks, scripts).
         ("ruff", "check", "--no-cache", "--output-format", "concise"),
-        # pyproject.toml's [tool.mypy] names the packages (src/casebook, src/casebook_mkdocs).
+        # pyproject.toml's [tool.mypy] names the packages (src/casebook, hooks/casebook_mkdocs).
         ("mypy",),
     ],
     ids=["ruff", "mypy"],

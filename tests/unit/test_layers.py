@@ -12,21 +12,23 @@ import pytest
 
 import casebook
 
-SRC = Path(__file__).resolve().parents[2] / "src"
+ROOT = Path(__file__).resolve().parents[2]
+SRC = ROOT / "src"
+HOOKS = ROOT / "hooks"  # the adapter lives apart from the core, in the hooks/ folder of the layout
 FORBIDDEN = ("mkdocs", "casebook_mkdocs")
 
 
-def modules(package: str) -> dict[str, Path]:
-    """Dotted module name -> file, for every module of a package under src/."""
+def modules(package: str, root: Path = SRC) -> dict[str, Path]:
+    """Dotted module name -> file, for every module of a package under `root`."""
     found = {}
-    for path in sorted((SRC / package).rglob("*.py")):
-        parts = path.relative_to(SRC).with_suffix("").parts
+    for path in sorted((root / package).rglob("*.py")):
+        parts = path.relative_to(root).with_suffix("").parts
         found[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
     return found
 
 
 CORE = modules("casebook")
-ADAPTER = modules("casebook_mkdocs")
+ADAPTER = modules("casebook_mkdocs", HOOKS)
 
 
 def imports(name: str, path: Path) -> set[str]:
