@@ -10,6 +10,7 @@ import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from casebook.corpus.taxonomy import parse_taxonomy
@@ -18,7 +19,7 @@ from casebook.model import Message, Taxonomy, say
 from casebook.strings import Said, strings
 
 from .draft import ID, draft_id, render
-from .model import Refusal, Report, Suggestions
+from .model import Refusal, Report, Suggestions, written
 from .read import SUFFIXES, read
 from .split import split
 from .suggest import masked, suggest
@@ -128,8 +129,9 @@ def import_file(path: Path, shown: str, taxonomy: Taxonomy, with_read: bool = Fa
     return (out, read_) if with_read else out
 
 
-def as_json(item: Imported) -> dict:
+def as_json(item: Imported, lang: str = "en") -> dict:
     r, s = item.report, item.suggestions
+    ev = partial(written, lang=lang)
     return {
         "file": r.file, "report": r.index, "reports_in_file": r.count, "id": item.id,
         "title": s.title.value, "unit": s.unit.value, "unit_type": s.unit_type.value,
@@ -144,13 +146,14 @@ def as_json(item: Imported) -> dict:
         "placeholders": [{"text": p.text, "context": p.context} for p in s.placeholders],
         "removed": [{"line": x.line, "text": x.text, "reason": x.reason} for x in r.removed],
         "script": "traditional" if s.traditional else "simplified",
-        "evidence": {
-            "title": s.title.evidence, "unit": s.unit.evidence, "unit_type": s.unit_type.evidence,
-            "measures": {m.value: m.evidence for m in s.measures},
-            "region": {level: v.evidence for level, v in s.region.items()},
-            "year": s.year.evidence, "ethnic_groups": {g.value: g.evidence for g in s.ethnic_groups},
-            "honours": {h.value: h.evidence for h in s.honours}, "locality": s.locality.evidence,
-            "source_kind": s.source_kind.evidence, "by": s.by.evidence, "proposed_title": s.proposed_title.evidence,
+        "evidence": {  # in the editor's language, as the table
+            "title": ev(s.title.evidence), "unit": ev(s.unit.evidence), "unit_type": ev(s.unit_type.evidence),
+            "measures": {m.value: ev(m.evidence) for m in s.measures},
+            "region": {level: ev(v.evidence) for level, v in s.region.items()},
+            "year": ev(s.year.evidence), "ethnic_groups": {g.value: ev(g.evidence) for g in s.ethnic_groups},
+            "honours": {h.value: ev(h.evidence) for h in s.honours}, "locality": ev(s.locality.evidence),
+            "source_kind": ev(s.source_kind.evidence), "by": ev(s.by.evidence),
+            "proposed_title": ev(s.proposed_title.evidence),
         },
         "written": list(item.written),
         "text": r.text,
@@ -225,7 +228,7 @@ def run(args: argparse.Namespace) -> int:
         if progress:
             progress.stop()
     if args.json:
-        print(json.dumps([as_json(i) for i in done], ensure_ascii=False, indent=1))
+        print(json.dumps([as_json(i, lang) for i in done], ensure_ascii=False, indent=1))
     else:
         for item in done:
             out.print(_table(item, args.dry_run, t))
@@ -267,6 +270,7 @@ def _table(item: Imported, dry_run: bool, t: Said):
     from rich.table import Table
 
     r, s = item.report, item.suggestions
+    ev = partial(written, lang=t.lang)
     where = t("table_where", file=Path(r.file).name, index=r.index, count=r.count)
     target = t("table_dry_run") if dry_run else (", ".join(item.written) or "")
     table = Table(title=f"{where} → {item.id} {target}", title_justify="left", show_lines=False)
@@ -274,22 +278,22 @@ def _table(item: Imported, dry_run: bool, t: Said):
     table.add_column(t("col_suggestion"))
     table.add_column(t("col_evidence"), overflow="fold")
     table.add_row(t("row_script"), t("traditional") if s.traditional else t("simplified"), "")
-    table.add_row("title", _shown(s.title.value, t), s.title.evidence)
-    table.add_row(t("row_proposed_title"), _shown(s.proposed_title.value, t), s.proposed_title.evidence)
-    table.add_row("unit", _shown(s.unit.value, t), s.unit.evidence)
-    table.add_row("unit_type", _shown(s.unit_type.value, t), s.unit_type.evidence)
+    table.add_row("title", _shown(s.title.value, t), ev(s.title.evidence))
+    table.add_row(t("row_proposed_title"), _shown(s.proposed_title.value, t), ev(s.proposed_title.evidence))
+    table.add_row("unit", _shown(s.unit.value, t), ev(s.unit.evidence))
+    table.add_row("unit_type", _shown(s.unit_type.value, t), ev(s.unit_type.evidence))
     for m in s.measures:
-        table.add_row("measures", str(m.value), m.evidence)
+        table.add_row("measures", str(m.value), ev(m.evidence))
     for level, v in s.region.items():
-        table.add_row(level, _shown(v.value, t), v.evidence)
-    table.add_row("locality", _shown(s.locality.value, t), s.locality.evidence)
-    table.add_row("year", _shown(s.year.value, t), s.year.evidence)
+        table.add_row(level, _shown(v.value, t), ev(v.evidence))
+    table.add_row("locality", _shown(s.locality.value, t), ev(s.locality.evidence))
+    table.add_row("year", _shown(s.year.value, t), ev(s.year.evidence))
     for h in s.honours:
-        table.add_row("honours", str(h.value), h.evidence)
-    table.add_row(t("row_source_kind"), _shown(s.source_kind.value, t), s.source_kind.evidence)
-    table.add_row(t("row_by"), _shown(s.by.value, t), s.by.evidence)
+        table.add_row("honours", str(h.value), ev(h.evidence))
+    table.add_row(t("row_source_kind"), _shown(s.source_kind.value, t), ev(s.source_kind.evidence))
+    table.add_row(t("row_by"), _shown(s.by.value, t), ev(s.by.evidence))
     table.add_row("ethnic_groups", "、".join(str(g.value) for g in s.ethnic_groups) or "[]",
-                  "; ".join(g.evidence for g in s.ethnic_groups))
+                  strings()[t.lang]["check"]["list_sep"].join(ev(g.evidence) for g in s.ethnic_groups))
     table.add_row(t("row_figures"), str(len(s.figures)), " ".join(f.text for f in s.figures[:20]) + (" …" if len(s.figures) > 20 else ""))
     table.add_row(t("row_placeholders"), str(len(s.placeholders)), "; ".join(f"{p.text} ({p.context})" for p in s.placeholders[:5]))
     table.add_row(t("row_removed"), str(len(r.removed)), "; ".join(f"{x.line}: {x.text[:30]} ({x.reason})" for x in r.removed))

@@ -10,9 +10,9 @@ from pathlib import PurePath
 from casebook.corpus.schema import CASE_FIELDS, CASE_SECTIONS, DRAFT_SECTION, ID_PATTERN, OPTIONAL_SECTIONS
 from casebook.corpus.validate import help_key
 from casebook.model import Message
-from casebook.strings import Said
+from casebook.strings import Said, strings
 
-from .model import Report, Suggestions
+from .model import Report, Suggestions, written
 
 ID = re.compile(ID_PATTERN)
 
@@ -97,6 +97,11 @@ def _comment(text: str) -> str:
     return " ".join(str(text).split())
 
 
+def _said(evidence: Message | str, t: Said) -> str:
+    """Evidence as a comment, in the editor's language."""
+    return _comment(written(evidence, t.lang))
+
+
 SECTION_KEYS = ("background", "practice", "results", "ahead")
 
 
@@ -167,43 +172,44 @@ def _id(spec, report, s, id, source_file, t):
 
 def _title(spec, report, s, id, source_file, t):
     heading = s.title.value
-    return [t("title_heading", heading=_comment(heading) if heading else t("none_given"), evidence=_comment(s.title.evidence)),
-            f"# title: {_comment(s.proposed_title.evidence)}",
+    return [t("title_heading", heading=_comment(heading) if heading else t("none_given"), evidence=_said(s.title.evidence, t)),
+            f"# title: {_said(s.proposed_title.evidence, t)}",
             f"title: {_q(s.proposed_title.value or heading or '待定标题')}"]
 
 
 def _unit_type(spec, report, s, id, source_file, t):
-    return [f"# unit_type: {_comment(s.unit_type.evidence)}", f"unit_type: {s.unit_type.value or 'null'}"]
+    return [f"# unit_type: {_said(s.unit_type.evidence, t)}", f"unit_type: {s.unit_type.value or 'null'}"]
 
 
 def _measures(spec, report, s, id, source_file, t):
     out = [t("measures")]
-    out += [f"#   {m.value}: {_comment(m.evidence)}" for m in s.measures] or [t("none_found")]
+    out += [f"#   {m.value}: {_said(m.evidence, t)}" for m in s.measures] or [t("none_found")]
     return out + [f"measures: [{', '.join(str(m.value) for m in s.measures)}]"]
 
 
 def _unit(spec, report, s, id, source_file, t):
-    return [f"# unit: {_comment(s.unit.evidence)}"] + ([f"unit: {_q(s.unit.value)}"] if s.unit.value else [])
+    return [f"# unit: {_said(s.unit.evidence, t)}"] + ([f"unit: {_q(s.unit.value)}"] if s.unit.value else [])
 
 
 def _region(spec, report, s, id, source_file, t):
     out = ["region:"]
     for level, suggestion in s.region.items():
-        out.append(f"  # {level}: {_comment(suggestion.evidence)}")
+        out.append(f"  # {level}: {_said(suggestion.evidence, t)}")
         if suggestion.value:
             out.append(f"  {level}: {_q(suggestion.value)}")
-    out.append(f"  # locality: {_comment(s.locality.evidence)}")
+    out.append(f"  # locality: {_said(s.locality.evidence, t)}")
     if s.locality.value:
         out.append(f"  locality: {_q(s.locality.value)}")
     return out
 
 
 def _year(spec, report, s, id, source_file, t):
-    return [f"# year: {_comment(s.year.evidence)}"] + ([f"year: {s.year.value}"] if s.year.value else [])
+    return [f"# year: {_said(s.year.evidence, t)}"] + ([f"year: {s.year.value}"] if s.year.value else [])
 
 
 def _groups(spec, report, s, id, source_file, t):
-    return ["# ethnic_groups: " + (_comment("; ".join(g.evidence for g in s.ethnic_groups)) or t("no_groups")),
+    said = strings()[t.lang]["check"]["list_sep"].join(written(g.evidence, t.lang) for g in s.ethnic_groups)
+    return ["# ethnic_groups: " + (_comment(said) or t("no_groups")),
             f"ethnic_groups: [{', '.join(str(g.value) for g in s.ethnic_groups)}]"]
 
 
@@ -211,7 +217,7 @@ def _honours(spec, report, s, id, source_file, t):
     if not s.honours:
         return [t("no_honours")]
     out = [t("honours")]
-    out += [f"#   {h.value}: {_comment(h.evidence)}" for h in s.honours]
+    out += [f"#   {h.value}: {_said(h.evidence, t)}" for h in s.honours]
     return out + ["honours: [" + ", ".join(_q(h.value) for h in s.honours) + "]"]
 
 
@@ -220,10 +226,10 @@ def _source(spec, report, s, id, source_file, t):
     if s.traditional:
         out.append(t("traditional"))
         out.append("  script: traditional")
-    out.append(f"  # kind: {_comment(s.source_kind.evidence)}")
+    out.append(f"  # kind: {_said(s.source_kind.evidence, t)}")
     if s.source_kind.value:
         out.append(f"  kind: {s.source_kind.value}")
-    out.append(f"  # by: {_comment(s.by.evidence)}")
+    out.append(f"  # by: {_said(s.by.evidence, t)}")
     if s.by.value:
         out.append(f"  by: {s.by.value}")
     out.append(t("origin"))

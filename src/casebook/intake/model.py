@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from casebook.model import Message
+
 V = TypeVar("V", covariant=True)  # a suggestion is never changed: one of a str is one of a str | None
 
 
@@ -52,10 +54,20 @@ class Report:
 
 @dataclass(frozen=True, slots=True)
 class Suggestion(Generic[V]):
-    """A value and the words that led to it."""
+    """A value and the words that led to it: a Message of strings.yml's `evidence` (the report's
+    own words among its values), written in the editor's language where it is shown."""
 
     value: V
-    evidence: str
+    evidence: Message | str  # a plain text is shown as it is
+
+    def says(self, key: str) -> bool:
+        """Whether the evidence is the text `key` of `evidence` (say, "place_inferred")."""
+        return isinstance(self.evidence, Message) and self.evidence.key == f"evidence.{key}"
+
+
+def written(evidence: Message | str, lang: str) -> str:
+    """Evidence as the editor reads it, in `lang`."""
+    return evidence.text(lang) if isinstance(evidence, Message) else evidence
 
 
 @dataclass(frozen=True, slots=True)
