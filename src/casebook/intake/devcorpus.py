@@ -129,7 +129,7 @@ def _compare(t: dict, report, s, difficulties: list[str]) -> dict:
 
 
 def _inferred(suggestion) -> bool:
-    return str(suggestion.evidence).startswith("inferred")
+    return suggestion.says("place_inferred")  # places.inferred's test
 
 
 def _ratio(a: int, b: int) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from casebook.model import Taxonomy
+from casebook.model import Taxonomy, say
 
 from .model import Suggestion
 
@@ -44,7 +44,7 @@ def honours(sentences: list[str]) -> tuple[Suggestion, ...]:
                 out[honour] = sentence.strip()
         for m in _MERIT.finditer(sentence):
             out.setdefault(m.group(0)[1:], sentence.strip())
-    return tuple(Suggestion(h, f"“{_short(s)}”") for h, s in out.items())
+    return tuple(Suggestion(h, say("evidence.honour", sentence=_short(s))) for h, s in out.items())
 
 
 _LOCALITY = re.compile(r"([\u4e00-\u9fff]{1,5}?(?:乡|镇|街道|苏木))(?=[\u4e00-\u9fff]{0,12}(?:村|社区|卫生院|学校"
@@ -56,7 +56,7 @@ def locality(anchor: str, county_forms: list[str], unit_name: str | None, unit_t
     its county (福贡县云台乡, 澜沧拉祜族自治县惠民镇) or in the unit's name (梯田乡卫生院)."""
     if unit_type in ("county", "prefecture_department", "county_department", "township", "street_office",
                      "association"):
-        return Suggestion(None, "the unit is a whole township, county or more: no locality below it")
+        return Suggestion(None, say("evidence.locality_whole_area"))
     texts = ([unit_name] if unit_name else []) + [anchor]
     for text in texts:
         for form in county_forms:
@@ -65,13 +65,13 @@ def locality(anchor: str, county_forms: list[str], unit_name: str | None, unit_t
                 continue
             m = _LOCALITY.match(text, at + len(form))
             if m:
-                return Suggestion(m.group(1), f"“{text[at:m.end()]}”: written after the county")
+                return Suggestion(m.group(1), say("evidence.locality_after_county", words=text[at:m.end()]))
         if text is unit_name:
             m = re.match(r"^(?:[\u4e00-\u9fff]{2,8}?(?:县|市|区|旗))?([\u4e00-\u9fff]{2,5}?(?:乡|镇|街道))"
                          r"(?=[\u4e00-\u9fff]{2,})", text)
             if m:
-                return Suggestion(m.group(1), f"in the unit's name “{text}”")
-    return Suggestion(None, "no township, town or street written after the county")
+                return Suggestion(m.group(1), say("evidence.locality_in_name", name=text))
+    return Suggestion(None, say("evidence.locality_none"))
 
 
 # A document's kind by the words its title ends on; the first that fits decides.
@@ -92,18 +92,18 @@ def source_kind(title: str | None, year: object, taxonomy: Taxonomy) -> Suggesti
     half-year (活动总结, 上半年) a work summary."""
     known = {k.id for k in taxonomy.source_kinds}
     if not title:
-        return Suggestion(None, "no title to say what the document is")
+        return Suggestion(None, say("evidence.kind_no_title"))
     for pattern, kind in _KINDS:
         m = re.search(pattern, title)
         if not m:
             continue
-        why = f"the title says “{m.group(0)}”"
+        why = say("evidence.kind_title_says", words=m.group(0))
         whole_year = re.search(r"年度", title) or (year and re.search(r"(?:19|20)[0-9]{2}\s*年", title))
         if kind == "work_summary" and whole_year and not re.search(r"上半年|下半年|活动|月", title):
-            kind, why = "annual_report", why + " of a whole year"
+            kind, why = "annual_report", say("evidence.kind_whole_year", words=m.group(0))
         if kind in known:
             return Suggestion(kind, why)
-    return Suggestion(None, "the title names no kind of document of content/taxonomy.yml")
+    return Suggestion(None, say("evidence.kind_unknown"))
 
 
 def written_by_unit(self_reference: tuple[str, int] | None, we: int, own_title: str | None = None,
@@ -112,22 +112,19 @@ def written_by_unit(self_reference: tuple[str, int] | None, we: int, own_title: 
     is the unit's own name on a summary or briefing of its work and the text reports it
     (现将…总结如下)."""
     if self_reference and self_reference[1] >= 1:
-        return Suggestion("unit", f"it calls itself “我{self_reference[0]}” ×{self_reference[1]}")
+        return Suggestion("unit", say("evidence.calls_itself", word=self_reference[0], n=self_reference[1]))
     if we >= 2:
-        return Suggestion("unit", f"it speaks as “我们” ×{we}")
+        return Suggestion("unit", say("evidence.speaks_as_we", n=we))
     if own_title and reports and kind in ("work_summary", "annual_report", "briefing_material", "work_report"):
-        return Suggestion("unit", f"its title is the unit's own name on a report of its work (“{own_title}”), "
-                                  f"and it reports that work (现将…如下)")
-    return Suggestion(None, "it never speaks of itself (我院, 我们…): the writer is not stated")
+        return Suggestion("unit", say("evidence.by_own_title", title=own_title))
+    return Suggestion(None, say("evidence.by_unstated"))
 
 
 def proposed_title(unit: str | None, unit_label: str, place: str | None, measure_labels: list[str]) -> Suggestion:
     """A title in the casebook's style: who, then what it is known for (肃北县蒙医院：…)."""
     who = unit or (f"{place}一家{unit_label}（原文未具名）" if place else f"一家{unit_label}（原文未具名）")
     what = "、".join(measure_labels[:3])
-    return Suggestion(f"{who}：{what}" if what else who,
-                      "proposed: the unit, then its main practices (the first measure categories); "
-                      "say what it is known for")
+    return Suggestion(f"{who}：{what}" if what else who, say("evidence.proposed_title"))
 
 
 def _short(text: str, width: int = 70) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from casebook.model import Taxonomy
+from casebook.model import Taxonomy, say
 
 from .model import Suggestion
 
@@ -272,6 +272,6 @@ def measures(taxonomy: Taxonomy, text: str, is_heading) -> tuple[Suggestion, ...
                     evidence = (sentence.strip(), heading)
         if score >= THRESHOLD and evidence:
             shown = evidence[0] if len(evidence[0]) <= 60 else evidence[0][:60] + "…"
-            found.append((score, Suggestion(measure.id, f"{', '.join(f'{w} ×{n}' for w, n in words.items())}; "
-                                                        f"done: “{shown}”")))
+            counted = tuple(say("evidence.times", word=w, n=n) for w, n in words.items())
+            found.append((score, Suggestion(measure.id, say("evidence.measure", words=counted, sentence=shown))))
     return tuple(s for _, s in sorted(found, key=lambda x: -x[0]))

@@ -12,6 +12,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from casebook.model import say
+
 from .groups import ethnic_groups
 from .model import Suggestion
 
@@ -195,26 +197,28 @@ def region(text: str, anchor: str = "", deepest: str = "county") -> dict[str, Su
                 # A short form alone is no place (甘孜 may be a word), but one that names the very
                 # division the lower level lies in is the report writing it (…的甘孜精神 in 乡城县).
                 seen = sorted((f for f in written_forms(level, name) if f in text), key=len, reverse=True)
-                out[level] = (Suggestion(name, f"{', '.join(f'“{f}” ×{text.count(f)}' for f in seen)} "
-                                               f"(gazetteer: {lowest.name} lies in {name})") if seen else
-                              Suggestion(name, f"inferred from the gazetteer: {lowest.name} lies in {name}; "
-                                               "the report does not write it"))
+                counts = tuple(say("evidence.count", word=f, n=text.count(f)) for f in seen)
+                out[level] = Suggestion(name, say("evidence.place_above", seen=counts, lower=lowest.name, name=name)
+                                        if seen else say("evidence.place_inferred", lower=lowest.name, name=name))
             else:
-                out[level] = Suggestion(None, "not named in the report" if deepest == "county" or level != "county"
-                                        else "left out: the unit is at prefecture level, its counties are its area")
+                whole = deepest == "county" or level != "county"
+                out[level] = Suggestion(None, say("evidence.place_not_named") if whole
+                                        else say("evidence.place_prefecture_unit"))
             continue
         division, counted = hit
         where = "".join(p for p in (division.province, division.prefecture, division.county) if p)
         # As often as the report writes them (the weighting of the opening is not shown as a count).
-        shown = ", ".join(f"“{w}” ×{text.count(w)}" for w, _ in counted.most_common() if text.count(w)) \
-            or ", ".join(f"“{w}”" for w in counted)
+        shown = tuple(say("evidence.count", word=w, n=text.count(w))
+                      for w, _ in counted.most_common() if text.count(w)) \
+            or tuple(say("evidence.quoted", words=w) for w in counted)
         out[level] = Suggestion(division.name,
-                                f"{shown} (gazetteer: {where}; the opening counts {ANCHOR_WEIGHT} times)")
+                                say("evidence.place_written", shown=shown, where=where, weight=ANCHOR_WEIGHT))
     return out
 
 
 def inferred(suggestion: Suggestion) -> bool:
-    return str(suggestion.evidence).startswith("inferred")
+    """A place the report does not write, only the gazetteer (a lower level lies in it)."""
+    return suggestion.says("place_inferred")
 
 
 def _at(division: Division, level: str) -> Division | None:

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from casebook.corpus.trace import NUMBER
-from casebook.model import Taxonomy
+from casebook.model import Message, Taxonomy, say
 from casebook.script import to_simplified
 
 from . import facts
@@ -101,8 +101,8 @@ def _count(words: tuple[str, ...], text: str) -> Counter:
     return Counter(pattern.findall(text))
 
 
-def _evidence(counts: Counter, limit: int = 6) -> str:
-    return ", ".join(f"{w} ×{n}" for w, n in counts.most_common(limit))
+def _evidence(counts: Counter, limit: int = 6) -> tuple[Message, ...]:
+    return tuple(say("evidence.times", word=w, n=n) for w, n in counts.most_common(limit))
 
 
 def suggest(report: Report, taxonomy: Taxonomy) -> Suggestions:
@@ -113,7 +113,7 @@ def suggest(report: Report, taxonomy: Taxonomy) -> Suggestions:
     own = [l for l in lines if heading_text(l) not in shared]
     title = _title(lines, shared)
     # The opening lines say what the unit is; the headings say what it did.
-    own_title = title.value if title.evidence.startswith("the heading") else ""
+    own_title = title.value if title.says("title_heading") else ""
     opening = "\n".join([own_title or ""] + own[:3])
     body = masked("\n".join(own))
     found = _who(own_title or "", own, body)
@@ -134,7 +134,7 @@ def suggest(report: Report, taxonomy: Taxonomy) -> Suggestions:
     place = next((places[level].value for level in ("county", "prefecture", "province")
                   if places[level].value and not inferred(places[level])), None)
     labels = [taxonomy.measure(str(m.value)).label("zh") for m in measures]
-    kind = facts.source_kind(title.value if title.evidence.startswith("the heading") else None, year.value, taxonomy)
+    kind = facts.source_kind(title.value if title.says("title_heading") else None, year.value, taxonomy)
     return Suggestions(
         traditional=traditional,
         title=title,
@@ -220,22 +220,24 @@ def _unit_and_type(taxonomy: Taxonomy, found: _Found, places: dict, opening: str
                    body: str) -> tuple[Suggestion[str | None], Suggestion[str | None]]:
     known = {u.id for u in taxonomy.unit_types}
     name = found.name
-    unit = (Suggestion(name.name, f"the unit's own name in its {name.where}")
+    unit = (Suggestion(name.name, say("evidence.unit_own_name", where=say(f"evidence.where_{name.where}")))
             if name else
-            Suggestion(None, "the report gives no name of its own (only a kind of unit, 我X, or a placeholder)"))
-    kind, why = None, ""
+            Suggestion(None, say("evidence.unit_no_name")))
+    kind: str | None = None
+    why: Message | None = None  # set with the kind
     source = found.kind_from
     if source is not None:
-        kind, why = source.kind, f"its name in the {source.where} ends on “{source.head}” ({source.name})"
+        kind, why = source.kind, say("evidence.type_name_ends", where=say(f"evidence.where_{source.where}"),
+                                     head=source.head, name=source.name)
     elif found.self_ref and found.self_ref[1] >= 2:
         # Once may be a quotation or a slip; a unit that calls itself 我院 does so again and again.
         word, n = found.self_ref
-        kind, why = naming.SELF[word], f"it calls itself “我{word}” ×{n}"
+        kind, why = naming.SELF[word], say("evidence.calls_itself", word=word, n=n)
     if kind == "院":
         kind = ("department" if re.search(r"法院|检察院|审判|检察", body) else
                 "school" if body.count("学生") + body.count("学院") > body.count("患者") + body.count("医院")
                 else "hospital")
-        why += f" (院 read as a {kind} from the report's words)"
+        why = say(f"evidence.yuan_{kind}", why=why)
     if kind == "department":
         level = _level_of(name.name if name else source.name if source else "")
         if level is None:
@@ -245,19 +247,19 @@ def _unit_and_type(taxonomy: Taxonomy, found: _Found, places: dict, opening: str
             county = places.get("county")
             if up != down:
                 level = "prefecture" if up > down else "county"
-                why += f"; at {level} level by the area it speaks of (州/市 ×{up}, 县 ×{down})"
+                why = say("evidence.level_by_area", why=why, level=say(f"evidence.level_{level}"), up=up, down=down)
             else:
                 level = "county" if county is not None and county.value and not inferred(county) else "prefecture"
-                why += f"; at {level} level by the places it names"
+                why = say("evidence.level_by_places", why=why, level=say(f"evidence.level_{level}"))
         else:
-            why += f"; at {level} level by its name"
+            why = say("evidence.level_by_name", why=why, level=say(f"evidence.level_{level}"))
         kind = f"{level}_department"
     elif kind == "corps":
         kind = "corps_company"
     elif kind == "area":
         # An area names itself by a place of the gazetteer: 积石山县, 芒市 (要求各县 is none).
         kind = "county" if source and _gazetteer_level(source.name) == "county" else None
-    if kind in known:
+    if kind in known and why is not None:
         return unit, Suggestion(kind, why)
     return unit, _unit_type(taxonomy, "", opening, body, places)
 
@@ -271,11 +273,11 @@ def _title(lines: list[str], shared: set[str]) -> Suggestion[str | None]:
     own = [h for h in heads if h and h not in shared]
     if own:
         return Suggestion("".join(own) if len(own) > 1 and all(len(h) < 24 for h in own) else own[0],
-                          "the heading at the top of the report")
+                          say("evidence.title_heading"))
     if heads:
-        return Suggestion(heads[0], "the collection's title: the report has no heading of its own")
+        return Suggestion(heads[0], say("evidence.title_collection"))
     first = re.split(r"[，。,；;！？]", lines[0].strip() if lines else "")[0][:30]
-    return Suggestion(None, f"no heading; it begins “{first}”")
+    return Suggestion(None, say("evidence.title_none", first=first))
 
 
 def _unit_type(taxonomy: Taxonomy, title: str, opening: str, body: str, places: dict) -> Suggestion[str | None]:
@@ -285,7 +287,7 @@ def _unit_type(taxonomy: Taxonomy, title: str, opening: str, body: str, places: 
     alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
     in_title = re.findall(alternation, title) if title and words else []
     if in_title:
-        return Suggestion(words[in_title[-1]], f"the title names it: “{in_title[-1]}”")
+        return Suggestion(words[in_title[-1]], say("evidence.type_title", word=in_title[-1]))
     scores = {}
     for unit in taxonomy.unit_types:
         unit_words = unit.names + unit.keywords
@@ -298,11 +300,11 @@ def _unit_type(taxonomy: Taxonomy, title: str, opening: str, body: str, places: 
         if counts:
             scores[unit.id] = (sum(counts.values()), counts)
     if not scores:
-        return Suggestion(None, "no word of any unit type in content/taxonomy.yml")
+        return Suggestion(None, say("evidence.type_none"))
     ranked = sorted(scores.items(), key=lambda kv: -kv[1][0])
     best, (score, counts) = ranked[0]
-    runner = f"; next: {ranked[1][0]} ({ranked[1][1][0]})" if len(ranked) > 1 else ""
-    return Suggestion(best, f"{_evidence(counts)} (score {score}; the opening lines count five times){runner}")
+    runner = say("evidence.type_runner", id=ranked[1][0], score=ranked[1][1][0]) if len(ranked) > 1 else ""
+    return Suggestion(best, say("evidence.type_score", words=_evidence(counts), score=score, runner=runner))
 
 
 def _ethnic_groups(body: str) -> tuple[Suggestion, ...]:
@@ -314,7 +316,7 @@ def _ethnic_groups(body: str) -> tuple[Suggestion, ...]:
     # The policy's two sides in a slogan or in general (汉族离不开少数民族; 少数民族与汉族之间) name no
     # group of the unit's own.
     counts = Counter(pattern.findall(_TWO_SIDES.sub("", body)))
-    evidence = {name: f"“{name}” ×{n}" for name, n in counts.items()}
+    evidence = {name: say("evidence.count", word=name, n=n) for name, n in counts.items()}
     # Reports also name groups by their first characters in a list: 蒙、汉两个民族; 土家、苗、布依等19个少数民族.
     for m in _SHORT_LIST.finditer(body):
         items = m.group(1).split("、")
@@ -328,7 +330,7 @@ def _ethnic_groups(body: str) -> tuple[Suggestion, ...]:
         if all(found):
             for name in found:
                 if name not in counts:
-                    evidence[name] = f"“{m.group(0).strip()}”"
+                    evidence[name] = say("evidence.quoted", words=m.group(0).strip())
                 counts[name] += 1
     # …and by a pair of first characters joined to 汉 where people are meant (藏汉一家亲, 回汉群众,
     # 汉维干部), not a pair of languages (蒙汉双语).
@@ -337,7 +339,7 @@ def _ethnic_groups(body: str) -> tuple[Suggestion, ...]:
         if other:
             for name in (other, "汉族"):
                 if name not in counts:
-                    evidence[name] = f"“{m.group(0)}”"
+                    evidence[name] = say("evidence.quoted", words=m.group(0))
                 counts[name] += 1
     return tuple(Suggestion(name, evidence[name]) for name in names if counts[name])
 
@@ -410,9 +412,7 @@ def _year(lines: list[str]) -> Suggestion[int | None]:
             if m.group(2) and m.group(2) != "以来" and not _PLAN.search(clause_before):
                 found[m.group(1)] += 1
     if not found:
-        return Suggestion(None, "no year of the work stated "
-                                "(years in passing, in plans and placeholders such as 20XX are not years)")
+        return Suggestion(None, say("evidence.year_none"))
     year, n = max(found.items(), key=lambda kv: (kv[1], kv[0]))
-    return Suggestion(int(year), f"“{year}年” in the title, opening what was done, in the closing date "
-                                 f"or with a month ({n})"
-                      + (f"; others: {', '.join(y for y in found if y != year)}" if len(found) > 1 else ""))
+    others = say("evidence.year_others", years=tuple(y for y in found if y != year)) if len(found) > 1 else ""
+    return Suggestion(int(year), say("evidence.year", year=year, n=n, others=others))
