@@ -22,7 +22,7 @@ from casebook.tools.cli import main
 from support import ROOT, write_case
 
 SRC = ROOT / "src" / "casebook"
-SECTIONS = ("check", "cli", "cli_help", "import", "yaml", "draft")  # the texts of the command, apart from the site's
+SECTIONS = ("check", "cli", "cli_help", "import", "yaml", "draft", "evidence")  # the texts of the command, apart from the site's
 HAN = re.compile(r"[\u4e00-\u9fff]")
 CHINESE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”]")
 
