@@ -111,7 +111,7 @@ def test_the_evidence_is_chinese_for_a_chinese_editor_and_english_for_an_english
     school_zh, school_en = (next(x for x in said if x["id"] == "maojie-school") for said in (zh, en))
     # The report's words stay as written, in both.
     assert school_zh["evidence"]["by"] == "自称“我校”4次" and school_en["evidence"]["by"] == "it calls itself “我校” ×4"
-    assert "“武定县猫街镇”" in school_zh["evidence"]["locality"] and "“武定县猫街镇”" in school_en["evidence"]["locality"]
+    assert all("“武定县猫街镇”" in school["evidence"]["locality"] for school in (school_zh, school_en))
     assert school_zh["evidence"]["region"]["province"].startswith("由地名表推出")
     assert school_en["evidence"]["region"]["province"].startswith("inferred from the gazetteer")
 

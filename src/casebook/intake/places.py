@@ -197,8 +197,8 @@ def region(text: str, anchor: str = "", deepest: str = "county") -> dict[str, Su
                 # A short form alone is no place (甘孜 may be a word), but one that names the very
                 # division the lower level lies in is the report writing it (…的甘孜精神 in 乡城县).
                 seen = sorted((f for f in written_forms(level, name) if f in text), key=len, reverse=True)
-                counts = tuple(say("evidence.count", word=f, n=text.count(f)) for f in seen)
-                out[level] = Suggestion(name, say("evidence.place_above", seen=counts, lower=lowest.name, name=name)
+                seen_said = tuple(say("evidence.count", word=f, n=text.count(f)) for f in seen)
+                out[level] = Suggestion(name, say("evidence.place_above", seen=seen_said, lower=lowest.name, name=name)
                                         if seen else say("evidence.place_inferred", lower=lowest.name, name=name))
             else:
                 whole = deepest == "county" or level != "county"
