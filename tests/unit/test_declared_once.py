@@ -66,3 +66,57 @@ def test_a_page_read_back_as_text_has_its_kind_again():
     """The memo stores a page's kind as its text; the page it reads back has the member."""
     page = SitePage("cases/a.md", "A", "", PageKind.CASE.value)
     assert type(page.kind) is PageKind and page.kind is PageKind.CASE and not page.in_navigation
+
+
+def _attributes_read(function) -> set[str]:
+    """The attribute names a function's code reads (case.year, text.honours...)."""
+    import inspect
+    import textwrap
+
+    tree = ast.parse(textwrap.dedent(inspect.getsource(function)))
+    return {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)}
+
+
+def test_every_case_field_is_searched_or_said_why_not():
+    """A field added to the schema is read by the search index, or named in NOT_SEARCHED with a
+    reason: before this, the index's list of a case's metadata was written by hand, and a new
+    field was silently left out of search."""
+    from casebook.corpus.schema import CASE_FIELDS
+    from casebook.pages import search
+
+    read = _attributes_read(search._case_doc)
+    missing = [f.name for f in CASE_FIELDS if f.name not in read and f.name not in search.NOT_SEARCHED]
+    assert missing == [], f"case fields neither searched nor in search.NOT_SEARCHED: {missing}"
+    assert set(search.NOT_SEARCHED) <= {f.name for f in CASE_FIELDS}, "NOT_SEARCHED names no field"
+
+
+def test_every_case_field_is_exported_or_said_why_not():
+    """Likewise for open data: a field of the schema has a column (its name, or the parts of a
+    region or a source), or is named in NOT_EXPORTED with a reason."""
+    from casebook.corpus.schema import CASE_FIELDS
+    from casebook.pages import opendata
+
+    exported = {f.name for f in opendata.CASE_FIELDS}
+    missing = [f.name for f in CASE_FIELDS if f.name not in exported and f.name not in opendata.NOT_EXPORTED]
+    assert missing == [], f"case fields neither exported nor in opendata.NOT_EXPORTED: {missing}"
+    assert not set(opendata.NOT_EXPORTED) & exported
+    assert set(opendata.NOT_EXPORTED) <= {f.name for f in CASE_FIELDS}
+
+
+def test_searched_fields_reach_the_index_with_their_values():
+    """What _case_doc reads reaches the document it makes: each real case's honours, ethnic groups,
+    unit and region parts are among its search fields' words."""
+    from casebook.corpus.loader import load
+    from casebook.pages import search
+
+    content = load(ROOT / "content").content
+    checked = 0
+    for case in content.cases:
+        for lang in case.texts:
+            text = case.text(lang)
+            doc = search._case_doc(case, lang, content.taxonomy, None)
+            words = " ".join(doc.fields)
+            for value in (*text.honours, *text.ethnic_groups, text.unit or "", *text.region.parts()):
+                assert value in words, (case.id, lang, value)
+                checked += 1
+    assert checked > 50

@@ -96,6 +96,8 @@ CASE_FIELDS: tuple[Field, ...] = (
     Field("year", "year", False, "year", lambda c, ctx, lang: c.year),
     Field("ethnic_groups", "ethnic_groups", True, "texts",
           lambda c, ctx, lang: tuple(_text(c, lang).ethnic_groups) if _text(c, lang) else None),
+    Field("honours", "honours", True, "texts",
+          lambda c, ctx, lang: tuple(_text(c, lang).honours) if _text(c, lang) else None),
     Field("source_file", "source_file", False, "text", lambda c, ctx, lang: c.source.file),
     Field("source_report", "source_report", False, "text", lambda c, ctx, lang: c.source.report),
     Field("source_kind", "source_kind", False, "text", lambda c, ctx, lang: c.source.kind),
@@ -103,6 +105,17 @@ CASE_FIELDS: tuple[Field, ...] = (
     Field("source_origin", "source_origin", False, "text", lambda c, ctx, lang: c.source.origin),
     Field("url", "url", True, "text", lambda c, ctx, lang: ctx.url(case_path(c.id), lang)),
 )
+
+# The fields of a case's front matter (corpus/schema.py) that no column holds, and why: a field
+# added to the schema fails tests/unit/test_declared_once.py until it is exported or named here.
+NOT_EXPORTED = {
+    "summary": "a paragraph of prose, on the case's page",
+    "source": "exported as its parts, source_file to source_origin",
+    "region": "exported as its parts, province to locality",
+    "wording_reuse": "an editor's note on the wording, not data about the case",
+    "draft": "drafts are not published",
+    "derived": "figures the build derives and checks, not the case's own",
+}
 
 
 @dataclass(frozen=True, slots=True)
