@@ -64,7 +64,8 @@ def _paragraphs(cases: list[Case], lang: str) -> list[str]:
         for block in re.split(r"\n\s*\n", case.texts[lang].body):
             block = block.strip()
             if block and not block.startswith("#"):
-                out.append(re.sub(r"\]\((case|checklist|glossary):[^)]*\)", "]", block).replace("[", "").replace("]", ""))
+                out.append(re.sub(r"\]\((case|checklist|glossary):[^)]*\)", "]", block)
+                           .replace("[", "").replace("]", ""))
     return out
 
 

@@ -170,7 +170,8 @@ def measure_build(result: Result, project: Path) -> None:
         _build_once(build, project)
     site = project / "site"
     result.site_mb = sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6
-    pages = [p.stat().st_size for folder in (site / "cases", site / "en" / "cases") for p in folder.glob("*/index.html")]
+    pages = [p.stat().st_size for folder in (site / "cases", site / "en" / "cases")
+             for p in folder.glob("*/index.html")]
     result.case_page_kb = sum(pages) / len(pages) / 1000 if pages else 0.0
     # One case edited, as an editor's commit does: a warm full build of everything else.
     case = sorted((project / "content" / "cases").glob("*.zh.md"))[0]
@@ -294,7 +295,8 @@ def measure_plain(result: Result, project: Path, scratch: Path) -> None:
             _, front, body = case.read_text("utf-8").split("---\n", 2)
             title = yaml.safe_load(front)["title"]
             (site / "docs" / "cases" / f"{case.name.split('.')[0]}.md").write_text(f"# {title}\n\n{body}", "utf-8")
-        (site / "mkdocs.yml").write_text(PLAIN_CONFIG.format(name="Casebook", lang=lang, search_lang="en" if lang == "en" else "zh",
+        (site / "mkdocs.yml").write_text(PLAIN_CONFIG.format(name="Casebook", lang=lang,
+                                                             search_lang="en" if lang == "en" else "zh",
                                                              extensions=extensions), "utf-8")
         runs.append(site)
     # Side by side, as the project builds its two languages.
@@ -329,20 +331,24 @@ def table(results: list[Result]) -> str:
 
     def share(b: Build, key: str) -> float:
         if key == "rest":
-            return (b.cpu["process"] - sum(b.cpu[k] for k in ("hooks", "segmentation", "markdown", "theme"))) / b.cpu["process"] * 100
+            return ((b.cpu["process"] - sum(b.cpu[k] for k in ("hooks", "segmentation", "markdown", "theme")))
+                    / b.cpu["process"] * 100)
         return b.cpu[key] / b.cpu["process"] * 100
 
     row("full build, cold (no .cache/), wall", (f"{r.cold.wall:.1f} s" for r in results))
     row("full build, warm (.cache/ of the build before), wall", (f"{r.warm.wall:.1f} s" for r in results))
     row("per case, cold (both languages)", (f"{r.cold.wall / r.cases * 1000:.1f} ms" for r in results))
     row("full build, warm, after one case was edited, wall", (f"{r.edited.wall:.1f} s" for r in results))
-    row("peak memory, all processes: cold / warm", (f"{r.cold.peak_mb:,.0f} / {r.warm.peak_mb:,.0f} MB" for r in results))
-    row("processor time, both languages: cold / warm", (f"{r.cold.cpu['process']:.1f} / {r.warm.cpu['process']:.1f} s" for r in results))
+    row("peak memory, all processes: cold / warm",
+        (f"{r.cold.peak_mb:,.0f} / {r.warm.peak_mb:,.0f} MB" for r in results))
+    row("processor time, both languages: cold / warm",
+        (f"{r.cold.cpu['process']:.1f} / {r.warm.cpu['process']:.1f} s" for r in results))
     for key, name in (("load", "loading, checking, indices (hooks)"), ("hooks", "all the hooks' own work"),
                       ("segmentation", "segmentation (rjieba)"),
                       ("markdown", "Markdown (Python-Markdown, markdown-it.rs)"), ("theme", "theme (Jinja)"),
                       ("rest", "the rest (MkDocs, files)")):
-        row(f"  share, cold / warm: {name}", (f"{share(r.cold, key):.1f} / {share(r.warm, key):.1f} %" for r in results))
+        row(f"  share, cold / warm: {name}",
+            (f"{share(r.cold, key):.1f} / {share(r.warm, key):.1f} %" for r in results))
     row("site size", (f"{r.site_mb:,.1f} MB" for r in results))
     row("case page, mean", (f"{r.case_page_kb:,.1f} KB" for r in results))
     for lang in ("zh", "en"):
@@ -350,20 +356,25 @@ def table(results: list[Result]) -> str:
             f"{_kb(r.index_raw[lang])} / {_kb(r.index_gz[lang])} ({r.index_files[lang]:,})" for r in results))
         row(f"search index {lang}: manifest, gzip", (_kb(r.manifest_gz[lang]) for r in results))
     for lang in ("zh", "en"):
-        row(f"search {lang}: first results", ("-" if not r.search else f"{r.search[lang]['first']:.0f} ms" for r in results))
+        row(f"search {lang}: first results",
+            ("-" if not r.search else f"{r.search[lang]['first']:.0f} ms" for r in results))
         row(f"search {lang}: first search fetches, gzip (files)", (
-            "-" if not r.search else f"{r.search[lang]['first_kb']:,.0f} KB ({r.search[lang]['first_files']})" for r in results))
+            "-" if not r.search else f"{r.search[lang]['first_kb']:,.0f} KB ({r.search[lang]['first_files']})"
+            for r in results))
         row(f"search {lang}: index files its last keystroke loads, median", (
             "-" if not r.search else f"{r.search[lang]['files']:.0f}" for r in results))
         row(f"search {lang}: keystroke to results, median / slowest", (
-            "-" if not r.search else f"{r.search[lang]['median']:.0f} / {r.search[lang]['max']:.0f} ms" for r in results))
+            "-" if not r.search else f"{r.search[lang]['median']:.0f} / {r.search[lang]['max']:.0f} ms"
+            for r in results))
     row("offline bundle (zip)", ("-" if r.bundle_mb is None else f"{r.bundle_mb:,.1f} MB" for r in results))
     row("serve --dirty: edit shown after", ("-" if r.serve_edit is None else f"{r.serve_edit:.1f} s" for r in results))
     row("plain Material, wall", ("-" if r.plain_wall is None else f"{r.plain_wall:.1f} s" for r in results))
-    row("plain Material, peak memory", ("-" if r.plain_peak_mb is None else f"{r.plain_peak_mb:,.0f} MB" for r in results))
+    row("plain Material, peak memory",
+        ("-" if r.plain_peak_mb is None else f"{r.plain_peak_mb:,.0f} MB" for r in results))
     row("machine speed: slowest of the checks against the fastest", (
         f"{min(r.speed) / max(r.speed) * 100:.0f} % of {len(r.speed)}" for r in results))
-    row("Casebook (cold) / plain Material", ("-" if not r.plain_wall else f"{r.cold.wall / r.plain_wall:.2f}" for r in results))
+    row("Casebook (cold) / plain Material",
+        ("-" if not r.plain_wall else f"{r.cold.wall / r.plain_wall:.2f}" for r in results))
     widths = [max(len(line[i]) for line in [head, *rows]) for i in range(len(head))]
     fmt = lambda line: "| " + " | ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)) + " |"
     return "\n".join([fmt(head), "|" + "|".join("-" * (w + 2) for w in widths) + "|", *map(fmt, rows)])
@@ -392,8 +403,10 @@ def _total_memory_mb() -> float:
 def machine() -> str:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor())
-    mem = int(next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")))
-    return f"{os.cpu_count()} cores ({cpu}), {mem / 1024 / 1024:.0f} GiB, Python {platform.python_version()}, {platform.system()}"
+    mem = int(next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
+                   if line.startswith("MemTotal")))
+    return (f"{os.cpu_count()} cores ({cpu}), {mem / 1024 / 1024:.0f} GiB, "
+            f"Python {platform.python_version()}, {platform.system()}")
 
 
 def main() -> None:

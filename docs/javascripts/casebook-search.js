@@ -21,8 +21,7 @@
   var OTHER_SHOWN = 3, SUGGESTIONS = 5;
   // The index format this script reads (searchchunks.FORMAT_VERSION); everything else about the
   // format and the ranking comes from the manifest (searchchunks.wire_format, search.SCORING).
-  var FORMAT = 3;
-  var PUNCT = /[\s,.;:!?'"()\[\]{}<>\/\\|，。；：！？、“”‘’（）《》【】·…—-]+/;
+  var FORMAT = 4;
   var HAN = /[\u3400-\u9fff]/;  // only to tell which language a query is in, before any index is open
 
   /* ---- scripts, loaded once each ---- */
@@ -100,6 +99,7 @@
         self.hanRuns = new RegExp("[" + f.han + "]+", "g");
         self.tokens = new RegExp("[" + f.han + "]+|" + f.word, "g");
         self.marks = new RegExp("[" + f.marks + "]", "g");
+        self.punct = new RegExp("[" + f.punct + "]+");
         self.bodyBit = 1 << (m.fields.length - 1);
         self.column = {};
         f.shown.forEach(function (name, i) { self.column[name] = i; });
@@ -471,7 +471,7 @@
     var self = this, terms = this.terms(query), typing = !/\s$/.test(query), sc = this.m.scoring;
     if (!terms.length) return Promise.resolve({ terms: terms, also: [], total: 0, results: [] });
     var groups = this.groups(terms);
-    var whole = this.normal(query).split(PUNCT).join("");
+    var whole = this.normal(query).split(this.punct).join("");
     var checks = groups.map(function (g, i) {
       var last = typing && i === groups.length - 1;
       // The pages holding another word of the group: by the group's key where the index has
@@ -542,7 +542,7 @@
   /* The words of the index nearest a query that found nothing (at most SUGGESTIONS); in English
      once every word is loaded (words()). */
   Index.prototype.nearest = function (query) {
-    var q = this.normal(query).split(PUNCT).join(""), scored = [];
+    var q = this.normal(query).split(this.punct).join(""), scored = [];
     if (this.lang === "zh") {
       // The words sharing the longest run of characters with the query (two at least, or the
       // one character typed), the closest in length first.

@@ -273,7 +273,8 @@ class Adapter:
         # Description, <title> and Open Graph type for overrides/main.html's head.
         facts = self.current.facts.get(page.file.src_uri)
         description = page.meta.get("description") or config.site_description or ""
-        page.meta.update(publish.page_meta(facts, page.title or "", config.site_name, description, self.current.settings.lang))
+        page.meta.update(publish.page_meta(facts, page.title or "", config.site_name, description,
+                                           self.current.settings.lang))
         feed = self.current.feeds.get(page.file.src_uri)
         if feed:  # the page's own feed sits beside it (overrides/main.html announces it)
             page.meta["casebook_feed"] = posixpath.basename(feed)
@@ -339,7 +340,8 @@ class Adapter:
         # holds, and two built side by side would need the memory of both at once.
         failed = b.children.wait()
         urls = {f.src_uri: f.url for f in b.built}
-        handwritten_pages = [(path, handwritten.typeset(Path(file).read_text("utf-8"), s.lang)) for path, file in b.handwritten]
+        handwritten_pages = [(path, handwritten.typeset(Path(file).read_text("utf-8"), s.lang))
+                             for path, file in b.handwritten]
         indexer, docs = search.site_indexer(b.loaded.content, b.indices, s.lang, urls, handwritten_pages, b.memo)
 
         def write(file) -> None:

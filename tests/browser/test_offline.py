@@ -22,15 +22,18 @@ CONTENT = loader.load(ROOT / "content").content
 def dist(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("dist")
     # In Chinese, as an editor under a Chinese locale runs it: what it wrote is said in the editor's language.
-    result = subprocess.run([sys.executable, "-m", "casebook.tools.cli", "bundle", "--lang", "zh", "--output", str(out)],
+    result = subprocess.run([sys.executable, "-m", "casebook.tools.cli", "bundle", "--lang", "zh",
+                             "--output", str(out)],
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     print(result.stdout)
     lines = result.stdout.splitlines()
     for lang in ("zh", "en"):
-        assert any(re.fullmatch(rf"已写出 \S+/casebook-handbook-{lang}\.html 和 casebook-handbook-{lang}\.pdf（\d+ 页）", x)
+        assert any(re.fullmatch(rf"已写出 \S+/casebook-handbook-{lang}\.html "
+                                rf"和 casebook-handbook-{lang}\.pdf（\d+ 页）", x)
                    for x in lines), lines
-    assert re.fullmatch(r"已写出 \S+/casebook-offline\.zip（[\d.]+ MB）：解压后打开 casebook/index\.html", lines[-1]), lines
+    assert re.fullmatch(r"已写出 \S+/casebook-offline\.zip（[\d.]+ MB）：解压后打开 casebook/index\.html",
+                        lines[-1]), lines
     return out
 
 
@@ -42,7 +45,8 @@ def unzipped(dist, tmp_path_factory) -> Path:
     return target / "casebook"
 
 
-EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//|url\(\s*["']?(?:https?:)?//|@import\s+["']?(?:https?:)?//""", re.I)
+EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//|url\(\s*["']?(?:https?:)?//"""
+                      r"""|@import\s+["']?(?:https?:)?//""", re.I)
 
 
 def test_no_page_or_stylesheet_loads_anything_from_outside(unzipped):
@@ -148,7 +152,8 @@ def test_handbook_pdf_has_every_title(dist, lang):
     flat = re.sub(r"\s+", "", text)
     missing = [c.id for c in CONTENT.cases if re.sub(r"\s+", "", c.texts[lang].title) not in flat]
     missing += [c.id for c in CONTENT.checklists if re.sub(r"\s+", "", c.texts[lang].title) not in flat]
-    pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout)[1])
+    pages = int(re.search(r"Pages:\s+(\d+)",
+                          subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout)[1])
     print(f"\n{pdf.name}: {pages} pages")
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout.splitlines()[2:]
     assert fonts and all(line.split()[-5] == "yes" for line in fonts), "every font embedded"
@@ -205,7 +210,8 @@ def test_a_handout_of_the_hospital_cases_prints_with_page_numbers_from_disk(brow
         assert all(n and n != "none" for n in numbers), numbers
         pdf = tmp_path / "handout.pdf"
         page.pdf(path=str(pdf))
-        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
         flat = re.sub(r"\s+", "", text)
         assert all(re.sub(r"\s+", "", t) in flat for t in titles)
         # The contents list gives each case's page: the number after its title is where it starts.
@@ -226,7 +232,8 @@ def test_three_cases_side_by_side_from_an_address_print_landscape(browser, unzip
         page.goto((unzipped / "en/compare.html").as_uri() + "#cases=" + ",".join(ids))
         page.wait_for_selector("#cb-compare[data-ready='3']", timeout=20000)
         heads = page.locator(".cb-compare__table thead th").all_inner_texts()
-        assert [" ".join(h.split()) for h in heads[1:]] == [" ".join(CONTENT.cases[i].texts["en"].title.split()) for i in range(3)]
+        assert [" ".join(h.split()) for h in heads[1:]] == [" ".join(CONTENT.cases[i].texts["en"].title.split())
+                                                            for i in range(3)]
         rows = [" ".join(r.split()) for r in page.locator(".cb-compare__table tbody th").all_inner_texts()]
         assert "Unit type" in rows and "Measures" in rows
         pdf = tmp_path / "compare.pdf"

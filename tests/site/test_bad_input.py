@@ -22,7 +22,8 @@ def problems(content: Path) -> list[str]:
 
 
 def only(content: Path, path: str) -> list[str]:
-    return [p for p in problems(content) if p.startswith(path) and "no English version" not in p and "no Chinese version" not in p]
+    return [p for p in problems(content)
+            if p.startswith(path) and "no English version" not in p and "no Chinese version" not in p]
 
 
 def test_gbk_encoding(content):
@@ -59,7 +60,8 @@ def test_front_matter_not_a_mapping(content):
 
 def test_yaml_alias_bomb(content):
     bomb = "---\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
-        f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True)) + "title: *i\n---\n\n## 背景\n"
+        f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+    ) + "title: *i\n---\n\n## 背景\n"
     (content / "cases/alpha.zh.md").write_text(bomb, "utf-8")
     (msg,) = only(content, "content/cases/alpha.zh.md")
     assert msg.startswith("content/cases/alpha.zh.md:2: the front matter may not use YAML anchors or aliases")
@@ -94,7 +96,8 @@ def test_duplicate_id_across_folders(content):
 
 def test_id_unlike_file_name(content):
     write_case(content, "alpha", "zh", text=valid(id="beta"))
-    assert only(content, "content/cases/alpha.zh.md")[0].startswith("content/cases/alpha.zh.md:2: id: 'beta' differs from the file name")
+    assert only(content, "content/cases/alpha.zh.md")[0].startswith(
+        "content/cases/alpha.zh.md:2: id: 'beta' differs from the file name")
 
 
 def test_link_to_a_case_that_does_not_exist(content):
@@ -113,7 +116,8 @@ def test_image_that_does_not_exist(content):
 def test_image_path_escaping_content(content):
     write_case(content, "alpha", "zh", text=valid().replace("做法文字。", "![x](../../../etc/passwd)"))
     assert only(content, "content/cases/alpha.zh.md") == [
-        "content/cases/alpha.zh.md:22: body: image '../../../etc/passwd' points outside content/; images go in content/images/"]
+        "content/cases/alpha.zh.md:22: body: image '../../../etc/passwd' points outside content/; "
+        "images go in content/images/"]
 
 
 def test_image_from_the_network(content):
@@ -193,7 +197,8 @@ def test_checker_reports_problems_for_any_front_matter(content, meta):
     import yaml
 
     path = content / "cases/alpha.zh.md"
-    path.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n\n## 背景\n\n## 主要做法\n\n## 成效\n", "utf-8")
+    path.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n\n## 背景\n\n## 主要做法\n\n## 成效\n",
+                    "utf-8")
     result = loader.load(content)  # must not raise
     for problem in result.problems:
         assert problem.path == "content/cases/alpha.zh.md"

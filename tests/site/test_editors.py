@@ -31,7 +31,8 @@ def test_edit_links_point_to_the_content_file_and_pages_show_the_last_commit_dat
     git("init", "-q")
     git("-c", "user.name=t", "-c", "user.email=t@t", "add", "-A")
     subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "x"], cwd=project, check=True,
-                   env={**os.environ, "GIT_COMMITTER_DATE": "2024-03-05T12:00:00Z", "GIT_AUTHOR_DATE": "2024-03-05T12:00:00Z"})
+                   env={**os.environ, "GIT_COMMITTER_DATE": "2024-03-05T12:00:00Z",
+                        "GIT_AUTHOR_DATE": "2024-03-05T12:00:00Z"})
     out = tmp_path / "out"
     result = subprocess.run(
         [*MKDOCS, "build", "--strict", "--site-dir", str(out)], cwd=project,
@@ -43,7 +44,8 @@ def test_edit_links_point_to_the_content_file_and_pages_show_the_last_commit_dat
         assert edit["href"] == f"https://git.example.org/team/casebook/edit/main/content/cases/alpha.{lang}.md"
         assert "2024-03-05" in page.select_one(".cb-meta").get_text()
         about = BeautifulSoup((out / root / "about/index.html").read_text("utf-8"), "html.parser")
-        assert about.select_one("a.md-content__button[href*='/edit/']")["href"].endswith(f"/edit/main/docs/about.{lang}.md")
+        assert about.select_one("a.md-content__button[href*='/edit/']")["href"].endswith(
+            f"/edit/main/docs/about.{lang}.md")
         index = BeautifulSoup((out / root / "units/index.html").read_text("utf-8"), "html.parser")
         assert index.select_one("a.md-content__button[href*='/edit/']") is None
 

@@ -98,7 +98,8 @@ def test_a_linked_content_folder_is_refused(tmp_path):
 def test_a_pipe_or_device_is_never_opened(content):
     os.mkfifo(content / "cases/alpha.zh.md")  # opening a pipe for reading waits for a writer
     assert errors(content) == ["content/cases/alpha.zh.md: is not a regular file (a device, pipe or socket); remove it"]
-    assert "is not a regular file" in str(pytest.raises(assets.Unreadable, assets.read_regular, Path("/dev/zero"), 100).value)
+    assert "is not a regular file" in str(
+        pytest.raises(assets.Unreadable, assets.read_regular, Path("/dev/zero"), 100).value)
 
 
 def test_a_file_is_refused_by_its_size_before_it_is_read(content):
@@ -142,7 +143,8 @@ def test_an_image_over_the_size_limit(content):
     with open(content / "images/big.png", "wb") as f:
         f.write(PNG)
         f.truncate(assets.MAX_IMAGE_BYTES + 1)
-    assert f"content/images/big.png: is {assets.MAX_IMAGE_BYTES + 1:,} bytes; the limit for a PNG image" in "\n".join(errors(content))
+    assert (f"content/images/big.png: is {assets.MAX_IMAGE_BYTES + 1:,} bytes; the limit for a PNG image"
+            in "\n".join(errors(content)))
 
 
 # ---- front matter: bounded, and no control characters ----
@@ -218,7 +220,8 @@ def test_a_byte_order_mark_before_a_heading_or_the_front_matter_is_dropped(conte
     ("".join("> " * i + "x\n" for i in range(20)), 24 + 17, "nests quotes and lists more than 16 deep"),
     ("- " * 100_000 + "x", 24, "nests quotes and lists more than 16 deep"),
     ("1. " * 20 + "x", 24, "nests quotes and lists more than 16 deep"),
-    ("".join("    " * i + "- a\n" for i in range(20)), 24 + 17, "is indented more than 16 levels (64 spaces)"),  # RecursionError
+    ("".join("    " * i + "- a\n" for i in range(20)), 24 + 17,
+     "is indented more than 16 levels (64 spaces)"),  # RecursionError
     ("<a " * 13_334, 24, "holds more than 500 '<' (HTML tags and autolinks)"),  # 40 KB: minutes in Python-Markdown
     ("<a " * 40_000, 24, "holds more than 500 '<'"),  # 120 KB
     ("[" * 900_000, 24, "holds more than 500 '[' (links, images and footnotes)"),  # 900 KB: never ends
@@ -236,7 +239,8 @@ def test_both_engines_render_a_body_at_the_limits():
     at_limits = ("> " * 16 + "x\n\n" + "".join("    " * i + "- a\n" for i in range(17)) + "\n"
                  + "[a](" * 250 + "<a " * 500)
     assert list(bounds.check_body(at_limits)) == []
-    markdown.markdown(at_limits, extensions=["admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables"])
+    markdown.markdown(at_limits,
+                      extensions=["admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables"])
     markdown_it_pyrs.MarkdownIt("commonmark").render(at_limits)
 
 
@@ -255,10 +259,12 @@ REMOTE = [
     ('<iframe src="https://evil.example/"></iframe>', '<iframe src="https://evil.example/"> loads from another site'),
     ("<script src=//evil.example/x.js></script>", '<script src="//evil.example/x.js"> loads from another site'),
     ('<link rel="stylesheet" href="https://evil.example/x.css">', "<link href=\"https://evil.example/x.css\"> loads"),
-    ("<style>@font-face{src:url(https://evil.example/f.woff2)}</style>", "style url(https://evil.example/f.woff2 loads"),
+    ("<style>@font-face{src:url(https://evil.example/f.woff2)}</style>",
+     "style url(https://evil.example/f.woff2 loads"),
     ('<img srcset="https://evil.example/t.png 2x" alt="">', '<img srcset="https://evil.example/t.png"> loads'),
     ('<span style="background: url(//evil.example/t.png)">x</span>', "style url(//evil.example/t.png loads"),
-    ('[x](case:alpha){: style="x" data-src="https://evil.example/t.png" }', 'attribute list data-src="https://evil.example/t.png" loads'),
+    ('[x](case:alpha){: style="x" data-src="https://evil.example/t.png" }',
+     'attribute list data-src="https://evil.example/t.png" loads'),
 ]
 
 
@@ -271,7 +277,8 @@ def test_anything_loaded_from_another_site_is_refused_with_its_line(content, pay
 
 def test_links_to_other_sites_are_still_links(content):
     write_case(content, "alpha", "en", measures="exchange")
-    text = "[站点](https://example.org/) 与 [引用][r] 和 <https://example.org/a> 及 <a href=\"https://example.org/\">a</a>\n\n[r]: https://example.org/r"
+    text = ("[站点](https://example.org/) 与 [引用][r] 和 <https://example.org/a> 及 <a href=\"https://example.org/\">a</a>"
+            "\n\n[r]: https://example.org/r")
     assert refused(content, valid().replace("做法文字。", text)) == []
 
 
@@ -308,7 +315,8 @@ def test_the_build_refuses_every_hostile_file_with_its_line_and_publishes_nothin
                      "content/cases/quotes.zh.md:22: body: nests quotes and lists more than 16 deep",
                      "content/cases/angles.zh.md:22: body: holds more than 500 '<'",
                      "content/cases/brackets.zh.md:22: body: holds more than 500 '['",
-                     "content/cases/remote.zh.md:22: body: image 'https://evil.example/t.png' is not a file of the casebook",
+                     "content/cases/remote.zh.md:22: body: image 'https://evil.example/t.png' "
+                     "is not a file of the casebook",
                      "content/images/passwd.png: is a symbolic link (to /etc/passwd)",
                      "content/images/environ.png: is a symbolic link (to /proc/self/environ)",
                      "content/images/etc: is a symbolic link (to /etc)",
@@ -351,9 +359,11 @@ def test_a_hand_written_page_out_of_bounds_stops_the_build(project, content, tmp
 
 
 @pytest.mark.parametrize("front, message", [
-    ("title: [<img src=x onerror=alert(1)>", "docs/about.en.md:3: the front matter is not valid YAML: did not find expected ',' or ']'; "
-                                             "MkDocs cannot read it, and the page is not built from the raw file"),
-    ('description: "<img src=x onerror=alert(1)>\x7f"', "docs/about.en.md:2: holds the invisible character U+007F (DEL)"),
+    ("title: [<img src=x onerror=alert(1)>",
+     "docs/about.en.md:3: the front matter is not valid YAML: did not find expected ',' or ']'; "
+     "MkDocs cannot read it, and the page is not built from the raw file"),
+    ('description: "<img src=x onerror=alert(1)>\x7f"',
+     "docs/about.en.md:2: holds the invisible character U+007F (DEL)"),
 ])
 def test_a_page_whose_front_matter_mkdocs_cannot_read_stops_the_build(project, content, tmp_path, front, message):
     """Never a page rendered from the raw file, front matter and all."""
@@ -370,7 +380,8 @@ def test_a_page_whose_front_matter_mkdocs_cannot_read_stops_the_build(project, c
 def test_the_checker_survives_every_payload_in_its_own_process(project, content):
     """`casebook check` as editors run it: an exit code of 1, never a signal."""
     write_case(content, "alpha", "zh", text=valid().replace("做法文字。", "> " * 100_000))
-    write_case(content, "beta", "zh", text=valid(id="beta").replace("year: 2019", "year: " + "[" * 30_000 + "]" * 30_000))
+    write_case(content, "beta", "zh",
+               text=valid(id="beta").replace("year: 2019", "year: " + "[" * 30_000 + "]" * 30_000))
     result = subprocess.run([sys.executable, "-m", "casebook.tools.cli", "check"],
                             capture_output=True, text=True, cwd=project)
     assert result.returncode == 1, (result.returncode, result.stderr[-2000:])
@@ -398,4 +409,5 @@ def test_a_body_within_bounds_renders_in_python_markdown(body):
 
     if list(bounds.check_body(body)):
         return
-    markdown.markdown(body, extensions=["admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc"])
+    markdown.markdown(body,
+                      extensions=["admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc"])

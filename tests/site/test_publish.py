@@ -136,7 +136,8 @@ def test_every_page_has_its_head_metadata(built, lang):
 
 def test_a_summary_with_quotes_and_markup_stays_inside_its_attribute(built):
     assert publish.page_meta(None, 'A "quoted" <b>title</b>', "Site", 'Say "hi" & <x>', "en") == {
-        "description": "Say &quot;hi&quot; &amp; &lt;x&gt;", "casebook_title": "A &quot;quoted&quot; &lt;b&gt;title&lt;/b&gt; - Site",
+        "description": "Say &quot;hi&quot; &amp; &lt;x&gt;",
+        "casebook_title": "A &quot;quoted&quot; &lt;b&gt;title&lt;/b&gt; - Site",
         "casebook_og_title": "A &quot;quoted&quot; &lt;b&gt;title&lt;/b&gt;", "casebook_og_type": "website",
         "casebook_og_locale": "en_US"}
 

@@ -93,7 +93,8 @@ def test_every_real_case_renders_as_python_markdown_renders_it():
                 if out is None:
                     continue
                 rendered += 1
-                assert same_dom(out.html, python_markdown(part)) == same_dom(python_markdown(part), python_markdown(part)), text.path
+                assert (same_dom(out.html, python_markdown(part))
+                        == same_dom(python_markdown(part), python_markdown(part))), text.path
     # The real cases are all in the shared subset; a change that pushed them out would lose the speed.
     assert rendered == 2 * sum(len(c.texts) for c in content.cases)
 
@@ -117,7 +118,8 @@ def test_the_site_is_the_same_with_every_page_left_to_python_markdown(site, tmp_
         # "Updated" dates come from git, which the copy does not have.
         fast_html = re.sub(r"<dt>(更新于|Last updated)</dt>\s*<dd>[^<]*</dd>", "", fast_html)
         # So do the dates in "cite this case" (pages/cite.py).
-        fast_html, slow_html = (re.sub(r'<div class="cb-cite">.*?</div>', "", h, flags=re.S) for h in (fast_html, slow_html))
+        fast_html, slow_html = (re.sub(r'<div class="cb-cite">.*?</div>', "", h, flags=re.S)
+                                for h in (fast_html, slow_html))
         assert same_dom(fast_html, slow_html) == same_dom(slow_html, slow_html), page
 
 
@@ -156,8 +158,8 @@ def test_one_renderer_writes_a_case_page_on_either_path(project, content):
     assert shapes["slow"] == [*shapes["fast"][:6], "table", *shapes["fast"][6:]]
 
 
-@pytest.mark.parametrize("title", ["标题：“引号”与'撇号'", "<img src=x onerror=alert(1)>", "a\x7fb\x80c\x9fd\ufeffe\uffff",
-                                   "--- x\n---", "a: b # c", "\\ \" \u2028 🙂"])
+@pytest.mark.parametrize("title", ["标题：“引号”与'撇号'", "<img src=x onerror=alert(1)>",
+                                   "a\x7fb\x80c\x9fd\ufeffe\uffff", "--- x\n---", "a: b # c", "\\ \" \u2028 🙂"])
 def test_a_case_page_front_matter_is_read_whatever_its_title(title):
     """The generator reads the title of every case page; none is rendered from its raw file."""
     from mkdocs.utils.meta import get_data

@@ -77,7 +77,8 @@ def built(tmp_path_factory):
     write_case(content, "evil", "en", measures="exchange")
     site = project / "site"
     strict = mkdocs_build(project, project / "strict")
-    assert strict.returncode != 0 and f"evil.zh.md:{script_line}: warning: body: <script> is removed from the page" in strict.stderr
+    assert strict.returncode != 0 and (
+        f"evil.zh.md:{script_line}: warning: body: <script> is removed from the page" in strict.stderr)
     result = mkdocs_build(project, site, strict=False)
     assert result.returncode == 0, result.stderr
     page = BeautifulSoup((site / "cases/evil/index.html").read_text("utf-8"), "html.parser")
@@ -91,7 +92,8 @@ def test_at_least_thirty_payloads_most_of_them_through_the_build(built):
     # the checker (issue 23); the others go through the build and its sanitiser.
     assert len(PAYLOADS) - len(rejected) >= 25
     for payload, errors in rejected.items():
-        assert all("content/images/" in e and ("image" in e or "loads from another site" in e) for e in errors), (payload, errors)
+        assert all("content/images/" in e and ("image" in e or "loads from another site" in e)
+                   for e in errors), (payload, errors)
 
 
 def test_no_payload_is_alive_in_the_page(built):
@@ -158,7 +160,8 @@ def test_a_scheme_is_found_whatever_its_case_and_spacing_before_the_colon():
 def test_check_warns_about_an_id_of_the_theme():
     from casebook.corpus.sanitize import risky_html
 
-    assert [(line, str(m)) for line, m in risky_html('一\n<div id="__config">{}</div>\n<a class="x" NAME = \'cb-search\'>')] == [
+    assert [(line, str(m))
+            for line, m in risky_html('一\n<div id="__config">{}</div>\n<a class="x" NAME = \'cb-search\'>')] == [
         (2, "id= of the theme's own elements (__..., md-..., cb-...) is removed"),
         (3, "name= of the theme's own elements (__..., md-..., cb-...) is removed")]
     assert list(risky_html('<h2 id="results">x</h2> <a href="#__config">')) == []

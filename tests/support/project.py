@@ -97,4 +97,5 @@ def differing_files(a: Path, b: Path) -> list[str]:
     """The files, relative to the two folders, that only one holds or that differ in a byte."""
     files = lambda root: {p.relative_to(root) for p in root.rglob("*") if p.is_file()}
     left, right = files(a), files(b)
-    return sorted(str(f) for f in left ^ right | {f for f in left & right if (a / f).read_bytes() != (b / f).read_bytes()})
+    return sorted(str(f) for f in left ^ right | {f for f in left & right
+                                                  if (a / f).read_bytes() != (b / f).read_bytes()})

@@ -31,7 +31,8 @@ def test_check_prints_every_problem_and_a_summary_and_fails(content):
     first = next(line for line in lines if "unit_type" in line)
     assert first.startswith("content/cases/alpha.zh.md:4: unit_type: unknown unit type 'hospitl'; allowed: hospital,")
     assert first.endswith("Did you mean 'hospital'?")
-    assert any(line.startswith("content/cases/beta.zh.md:5: measures[0]: unknown measure category 'nope'") for line in lines)
+    assert any(line.startswith("content/cases/beta.zh.md:5: measures[0]: unknown measure category 'nope'")
+               for line in lines)
     assert lines[-1] == "FAILED: 2 errors, 1 warning in 1 case and 0 checklists"
 
 
@@ -56,7 +57,8 @@ def test_check_json_for_tools(content):
 
 def test_new_case_writes_both_files_with_every_field_and_section(content):
     code = main(["new", "case", "--content", str(content), "--id", "new-hospital", "--title-zh", "新医院",
-                 "--title-en", "A new hospital", "--unit-type", "hospital", "--measures", "exchange,leadership", "--no-input"])
+                 "--title-en", "A new hospital", "--unit-type", "hospital", "--measures", "exchange,leadership",
+                 "--no-input"])
     assert code == 0
     for lang in ("zh", "en"):
         doc = frontmatter.parse((content / f"cases/new-hospital.{lang}.md").read_text("utf-8"))
@@ -87,7 +89,8 @@ def test_new_checklist_then_filled_in_is_green(content):
     for lang in ("zh", "en"):
         path = content / f"checklists/drill.{lang}.md"
         path.write_text(path.read_text("utf-8").replace("summary: TODO", "summary: s").replace(
-            "text: TODO", "text: do it").replace("cases: []", "cases: [alpha]").replace("\nTODO\n", "\nIntro.\n"), "utf-8")
+            "text: TODO", "text: do it").replace("cases: []", "cases: [alpha]").replace(
+            "\nTODO\n", "\nIntro.\n"), "utf-8")
     assert loader.load(content).problems == ()
 
 
@@ -126,7 +129,8 @@ def test_help_in_plain_words():
 def test_figures_and_dates_as_english_writes_them():
     from casebook.tools.templates import figures
 
-    text = "投入3400万元，接诊12万人次，覆盖1700余人、近300户，占60.5%；10月29日举办，2019年5月启动，2023年12月20日总结；1862名学生"
+    text = ("投入3400万元，接诊12万人次，覆盖1700余人、近300户，占60.5%；10月29日举办，2019年5月启动，"
+            "2023年12月20日总结；1862名学生")
     assert figures(text) == ["34 million yuan", "120,000", "more than 1700", "nearly 300", "60.5%", "29 October",
                              "May 2019", "20 December 2023", "1862"]
     assert figures("201.8万元，1.5亿元") == ["2.018 million yuan", "150 million yuan"]
@@ -172,4 +176,5 @@ def test_the_command_speaks_the_editors_language(content):
     assert run("--lang", "zh", "check", "--content", str(content)).stdout.splitlines() == chinese
     assert [line.split(": ")[0] for line in chinese[:-1]] == [line.split(": ")[0] for line in english[:-1]]
     new = run("new", "case", "--content", str(content), "--no-input", lang="zh_CN.UTF-8")
-    assert new.returncode == 1 and new.stderr.strip() == "casebook new：缺少编号（小写英文单词，用连字符连接）；请用选项给出（见 --help）"
+    assert new.returncode == 1 and new.stderr.strip() == (
+        "casebook new：缺少编号（小写英文单词，用连字符连接）；请用选项给出（见 --help）")

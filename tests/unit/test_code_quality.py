@@ -20,7 +20,7 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
 @pytest.mark.parametrize(
     "tool",
     [
-        # pyproject.toml's [tool.ruff] names the folders (src, tests, benchmarks, scripts).
+        # pyproject.toml's [tool.ruff] names the folders (src, hooks, tests, benchmarks, scripts).
         ("ruff", "check", "--no-cache", "--output-format", "concise"),
         # pyproject.toml's [tool.mypy] names the packages (src/casebook, hooks/casebook_mkdocs).
         ("mypy",),

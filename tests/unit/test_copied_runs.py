@@ -25,7 +25,8 @@ KINDS = set(wording.KINDS)
 EXCEPTIONS = yaml.safe_load(EXCEPTIONS_FILE.read_text("utf-8"))["exceptions"]
 needs_seeds = pytest.mark.skipif(
     not (SEEDS / "README.md").exists(),
-    reason=f"the source reports are not at {SEEDS} (../shared/seeds beside the checkout, or a folder named in CASEBOOK_SOURCES)")
+    reason=f"the source reports are not at {SEEDS} (../shared/seeds beside the checkout, "
+           "or a folder named in CASEBOOK_SOURCES)")
 
 
 def _identity(text: str) -> str:
@@ -163,10 +164,12 @@ def test_wording_reuse_is_a_documented_text_field_that_the_checker_accepts():
     spec = next(f for f in CASE_FIELDS if f.name == "wording_reuse")
     assert not spec.required and spec.shared and "own report" in spec.help
     taxonomy = loader.load(ROOT / "content").content.taxonomy
-    _, issues = validate.check_meta({"wording_reuse": "the unit's own report; its editors allow reuse"}, (spec,), taxonomy)
+    _, issues = validate.check_meta({"wording_reuse": "the unit's own report; its editors allow reuse"}, (spec,),
+                                    taxonomy)
     assert issues == []
     _, issues = validate.check_meta({"wording_reuse": True}, (spec,), taxonomy)
-    assert [(where, str(message)) for where, message in issues] == [(["wording_reuse"], "must be a non-empty text, not a bool")]
+    assert ([(where, str(message)) for where, message in issues]
+            == [(["wording_reuse"], "must be a non-empty text, not a bool")])
 
 
 def test_no_case_copies_a_run_of_its_source():
@@ -235,10 +238,11 @@ def test_check_reports_a_copied_run_and_a_near_copy_of_a_new_cases_own_source_wi
         f"  - {{case: {journey.ID}, run: 不在案例中的一句话, kind: name, reason: a test}}\n", "utf-8")
     problems = [str(p) for p in loader.load(content).problems if p.code in (wording.COPIED, wording.NEAR_COPY)]
     assert len(problems) == 2 and "follows the source" in problems[0], problems
-    assert problems[1] == f"content/review/copied-runs.yml:3: warning: run: {journey.ID} no longer writes “不在案例中的一句话”: " \
-        "remove this exception"
+    assert problems[1] == (f"content/review/copied-runs.yml:3: warning: run: {journey.ID} "
+                           "no longer writes “不在案例中的一句话”: remove this exception")
     # wording_reuse: the unit's editors allow its own wording; nothing is reported.
-    path.write_text(zh.replace("source:", "wording_reuse: the school's own report; its head allows reuse\nsource:", 1), "utf-8")
+    path.write_text(zh.replace("source:", "wording_reuse: the school's own report; its head allows reuse\nsource:", 1),
+                    "utf-8")
     assert [p for p in loader.load(content).problems if p.code in (wording.COPIED, wording.NEAR_COPY)] == []
 
 

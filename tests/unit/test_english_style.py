@@ -48,7 +48,8 @@ def warnings(path: str, text: str) -> list[str]:
 
 def test_chinese_dates_wan_and_chinese_outside_brackets_are_warned_with_their_line():
     assert warnings("alpha.en.md", CASE) == [
-        "alpha.en.md:12: warning: Chinese date '10月29日' in English: write it as English does (10月29日 is 29 October, "
+        "alpha.en.md:12: warning: Chinese date '10月29日' in English: "
+        "write it as English does (10月29日 is 29 October, "
         "5月 is May)",
         "alpha.en.md:12: warning: 'wan' in English: multiply it out (3400万元 is 34 million yuan, 12万 is 120,000)",
         "alpha.en.md:17: warning: Chinese characters outside brackets in English ('结对'): write the English, and "
@@ -67,7 +68,8 @@ def test_natural_english_passes():
 def test_casebook_check_reports_them_for_english_files_only(content: Path):
     (content / "cases/alpha.en.md").write_text(CASE, "utf-8")
     (content / "cases/alpha.zh.md").write_text(
-        CASE.replace("## Background", "## 背景").replace("## What they did", "## 主要做法").replace("## Results", "## 成效"),
+        CASE.replace("## Background", "## 背景").replace("## What they did", "## 主要做法")
+        .replace("## Results", "## 成效"),
         "utf-8")
     found = [p for p in loader.load(content).problems if p.code == english_style.CODE]
     assert {p.path for p in found} == {"content/cases/alpha.en.md"}
@@ -78,8 +80,10 @@ def test_the_glossary_english_is_checked_and_its_chinese_is_not():
     glossary = ("terms:\n  - id: x\n    zh: 结对帮扶\n    en: Pairing assistance (结对帮扶)\n    explanation:\n"
                 "      zh: >-\n        结对帮扶，5月开展。\n      en: >-\n        Pairing, held in 5月,\n"
                 "        by 干部.\n    aliases:\n      zh: []\n      en: [\"pairing\"]\n")
-    assert [(p.line, str(p.message).split(" in English")[0]) for p in english_style.check_glossary("g.yml", glossary)] == [
-        (9, "Chinese date '5月'"), (9, "Chinese characters outside brackets"), (10, "Chinese characters outside brackets")]
+    assert [(p.line, str(p.message).split(" in English")[0])
+            for p in english_style.check_glossary("g.yml", glossary)] == [
+        (9, "Chinese date '5月'"), (9, "Chinese characters outside brackets"),
+        (10, "Chinese characters outside brackets")]
 
 
 def test_the_real_content_and_the_hand_written_english_pages_are_clean():

@@ -88,7 +88,8 @@ def test_a_figure_of_a_real_case_left_in_wan_in_english_is_caught(tmp_path):
     found = [p for p in loader.load(content, sources=[f.path for f in FOLDERS]).problems]
     errors = [p for p in found if p.severity == "error"]
     assert [p.code for p in errors] == [trace.WRONG_CONVERSION, trace.TWIN_NUMBERS]
-    assert "3400 does not convert 3400万 of" in str(errors[0].message) and "which is 34 million (34,000,000)" in str(errors[0].message)
+    assert ("3400 does not convert 3400万 of" in str(errors[0].message)
+            and "which is 34 million (34,000,000)" in str(errors[0].message))
     assert any(p.code == "english-style" and "'wan'" in str(p.message) for p in found)
 
 
@@ -104,7 +105,8 @@ def test_a_changed_figure_of_a_real_case_is_caught(tmp_path):
     shutil.copytree(ROOT / "content" / "review", content / "review")  # its reviewed wording
     for lang in LANGUAGES:
         text = (ROOT / f"content/cases/{case.id}.{lang}.md").read_text("utf-8")
-        (content / f"cases/{case.id}.{lang}.md").write_text(text.replace("32895", "32896").replace("32,895", "32,896"), "utf-8")
+        (content / f"cases/{case.id}.{lang}.md").write_text(text.replace("32895", "32896").replace("32,895", "32,896"),
+                                                            "utf-8")
     found = [str(p) for p in loader.load(content, sources=[f.path for f in FOLDERS]).problems]
     assert len(found) == 1 and "summary: 32896 is not in the source (" in found[0], found
     assert f"{case.source.file}, report {case.source.report})" in found[0]

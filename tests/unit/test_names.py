@@ -48,3 +48,22 @@ def test_the_check_finds_the_old_names():
     old = [SRC / "casebook" / "build", SRC / "casebook" / "site", SRC / "casebook" / "content"]
     taken = OUTPUT | _ignored_folders() | _data_folders()
     assert _clashes(old, taken) == ["casebook/build/", "casebook/site/", "casebook/content/"]
+
+
+def test_browser_tests_are_in_the_browser_folder():
+    """A test that drives Chromium (the `browser` fixture or mark) is in tests/browser/, which
+    `make test-fast` leaves out; one in tests/site/ made the quick loop need a browser."""
+    import ast
+
+    found = []
+    for path in sorted((ROOT / "tests").rglob("test_*.py")):
+        if path.parent.name == "browser":
+            continue
+        tree = ast.parse(path.read_text("utf-8"))
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.FunctionDef) and node.name.startswith("test")):
+                continue
+            marks = " ".join(ast.unparse(d) for d in node.decorator_list)
+            if "browser" in {a.arg for a in node.args.args} or "mark.browser" in marks:
+                found.append(f"{path.relative_to(ROOT)}::{node.name}")
+    assert found == [], f"browser tests outside tests/browser/: {found}"

@@ -49,7 +49,8 @@ def test_no_module_of_the_core_keeps_state_between_calls():
         tree = ast.parse(path.read_text("utf-8"))
         changed = _changed(tree)
         for node in tree.body:
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+            targets = (node.targets if isinstance(node, ast.Assign)
+                       else [node.target] if isinstance(node, ast.AnnAssign) else [])
             for target in targets:
                 name = ast.unparse(target)
                 where = f"{path.relative_to(CORE).as_posix()}:{name}"
@@ -67,5 +68,6 @@ def test_no_module_of_the_core_keeps_state_between_calls():
 
 
 def test_the_check_finds_a_module_cache():
-    tree = ast.parse("_seen = {}\ndef f(k):\n    _seen[k] = 1\n_words = set()\ndef g(w):\n    _words.add(w)\nTABLE = {'a': 1}\n")
+    tree = ast.parse("_seen = {}\ndef f(k):\n    _seen[k] = 1\n_words = set()\ndef g(w):\n    _words.add(w)\n"
+                     "TABLE = {'a': 1}\n")
     assert _changed(tree) == {"_seen", "_words"}

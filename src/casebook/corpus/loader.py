@@ -139,7 +139,8 @@ def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
         except (RecursionError, MemoryError, ValueError, OverflowError) as e:
             # A parser's failure that no limit foresaw: the file's problem, said with its name,
             # not a traceback that stops the check of every other file.
-            found.append(Problem(rel(path), None, None, say("parser_failed", error=f"{type(e).__name__}: {str(e)[:200]}")))
+            found.append(Problem(rel(path), None, None,
+                                 say("parser_failed", error=f"{type(e).__name__}: {str(e)[:200]}")))
             loaded = None
         if kind == "cases" and _is_draft(loaded, path):
             draft_paths.append(rel(path))
@@ -444,7 +445,8 @@ def _pair(files: list[_File], taxonomy: Taxonomy, problems: list[Problem], bodie
     for f in files:
         first = kind_of.setdefault(f.id, f)
         if first.kind != f.kind:
-            problems.append(Problem(str(f.path), f.doc.line_of(["id"]), "id", say("id_taken", id=f.id, path=str(first.path))))
+            problems.append(Problem(str(f.path), f.doc.line_of(["id"]), "id",
+                                    say("id_taken", id=f.id, path=str(first.path))))
             continue
         by_id[f.id][f.lang] = f
 
@@ -519,7 +521,8 @@ def _typeset_value(value, text):
     if isinstance(value, tuple):
         return tuple(text(v) if isinstance(v, str) else v for v in value)
     if is_dataclass(value) and not isinstance(value, type):
-        return replace(value, **{f.name: text(v) for f in dataclass_fields(value) if isinstance(v := getattr(value, f.name), str)})
+        return replace(value, **{f.name: text(v) for f in dataclass_fields(value)
+                                 if isinstance(v := getattr(value, f.name), str)})
     return value
 
 
@@ -533,11 +536,13 @@ def _checklist(id: str, primary: _File, twins: dict[str, _File], problems: list[
     shape = [(i.measure, i.cases) for i in primary.values["items"]]
     for f in twins.values():
         if f is not primary and [(i.measure, i.cases) for i in f.values["items"]] != shape:
-            problems.append(Problem(str(f.path), f.doc.line_of(["items"]), "items", say("items_differ", path=str(primary.path))))
+            problems.append(Problem(str(f.path), f.doc.line_of(["items"]), "items",
+                                    say("items_differ", path=str(primary.path))))
     texts = {}
     for lang, f in twins.items():
         text, body = _typesetter(lang)
-        texts[lang] = ChecklistText(lang, f.path, text(f.values["title"]), text(f.values["summary"]), bodies.body(f, body),
+        texts[lang] = ChecklistText(lang, f.path, text(f.values["title"]), text(f.values["summary"]),
+                                    bodies.body(f, body),
                                     f.doc.body_line, tuple(replace(i, text=text(i.text)) for i in f.values["items"]))
     return Checklist(id, texts)
 
@@ -565,6 +570,7 @@ def _check_references(content: Content, files: list[_File]) -> list[Problem]:
             for i, item in enumerate(f.values["items"]):
                 for j, case in enumerate(item.cases):
                     if case not in known["case"]:
-                        problems.append(Problem(str(f.path), f.doc.line_of(["items", i, "cases", j]), f"items[{i}].cases",
+                        problems.append(Problem(str(f.path), f.doc.line_of(["items", i, "cases", j]),
+                                                f"items[{i}].cases",
                             say("no_item_case", case=case, closest=closest(case, known["case"]))))
     return problems

@@ -91,7 +91,8 @@ def _cleaner() -> nh3.Cleaner:
 # "<" starts a scan over the text that the scans from the "<"s after it walk again (with
 # `<[^>]*`, 40 KB of "<a " took 15 s).
 _RISKS = (
-    (re.compile(r"<\s*(script|style|iframe|object|embed|form|frame|frameset|applet|svg|math|noscript|template|link|meta|base)\b", re.I),
+    (re.compile(r"<\s*(script|style|iframe|object|embed|form|frame|frameset|applet|svg|math|noscript|template"
+                r"|link|meta|base)\b", re.I),
      "html_tag_removed"),
     (re.compile(r"<[^<>]*\s(on[a-z]+)\s*=", re.I), "html_handler_removed"),
     (re.compile(r"<[^<>]*\s(style)\s*=", re.I), "html_style_removed"),

@@ -129,7 +129,8 @@ def listed_reports(folder: Folder) -> tuple[tuple[Report, ...], list[Problem]]:
         readme = folder.path / "README.md"
         text = assets.read_regular(readme, MAX_SOURCE_BYTES).decode("utf-8-sig") if readme.is_file() else None
     except (assets.Unreadable, UnicodeDecodeError) as e:
-        return (), [Problem(shown, None, None, e.message if isinstance(e, assets.Unreadable) else say("not_utf8_short"))]
+        return (), [Problem(shown, None, None,
+                            e.message if isinstance(e, assets.Unreadable) else say("not_utf8_short"))]
     if text is not None:
         return tuple(Report(m[1], m[2], m[3], f"{folder.shown}/README.md", text.count("\n", 0, m.start()) + 1)
                      for m in _README_ROW.finditer(text)), []
@@ -215,10 +216,12 @@ def report_text(source: SourceFile, report: str | None) -> tuple[str | None, str
             ids = ", ".join(r.id for r in source.reports)
             return None, cited, say("report_missing", report=report, name=source.name, ids=ids)
     # A start that is not in the file is reported once, at the list that names it (_missing_starts).
-    return trace.report_text(source.text, listed.start if listed else None, (r.start for r in source.reports)), cited, None
+    return trace.report_text(source.text, listed.start if listed else None,
+                             (r.start for r in source.reports)), cited, None
 
 
-def report_numbers(source: SourceFile, report: str | None) -> tuple[frozenset[str] | None, str | Message, Message | None]:
+def report_numbers(source: SourceFile, report: str | None) -> tuple[frozenset[str] | None, str | Message,
+                                                                    Message | None]:
     """The numbers of the report a case cites (None when it cannot be cut out of the file), how
     messages name it, and what is wrong when the case's file and report do not fit together."""
     text, cited, wrong = report_text(source, report)
@@ -237,7 +240,8 @@ def trace_content(cases: Sequence[Case], derived: Mapping[str, tuple[trace.Deriv
     found, read_problems = read(searched, cited_files)
     problems += read_problems
     problems += _missing_starts(found.values())
-    by_report: dict[tuple[str, str | None], tuple[str | None, frozenset[str] | None, str | Message, Message | None]] = {}
+    by_report: dict[tuple[str, str | None],
+                    tuple[str | None, frozenset[str] | None, str | Message, Message | None]] = {}
     pending: list[tuple[tuple[str, str | None], str | Message, Case]] = []  # cases whose wording is checked
     # A checkout without its sources pays nothing per case, unless a case carries marks to check.
     cited: str | Message
@@ -263,13 +267,15 @@ def trace_content(cases: Sequence[Case], derived: Mapping[str, tuple[trace.Deriv
             continue  # its report's start is not in the file: said once, where the report is listed
         problems += trace.check(texts[0], texts[1:], in_report, cited, locate)
         # A draft still holds the report's text for its editor, and is written in its own words last.
-        if rule is not None and text is not None and "zh" in case.texts and case.id not in rule.reuse and not case.draft:
+        if (rule is not None and text is not None and "zh" in case.texts and case.id not in rule.reuse
+                and not case.draft):
             pending.append((key, cited, case))
     if rule is not None:
         problems += _wording(pending, by_report, rule)
     where = tuple(f.shown if f.path.is_dir() else say("folder_absent", folder=f.shown) for f in searched)
     shown = f"{content_dir.name}/cases"
-    notes = [Problem(shown, None, None, say("source_not_present", name=name, where=where, n=n), "info", "source-not-present")
+    notes = [Problem(shown, None, None, say("source_not_present", name=name, where=where, n=n), "info",
+                     "source-not-present")
              for name, n in sorted(cited_files.items()) if name not in found]
     return problems, notes
 

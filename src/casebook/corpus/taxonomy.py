@@ -172,7 +172,8 @@ def parse_synonyms(path: str, text: str) -> tuple[Synonyms, list[Problem]]:
             items = []
         for i, group in enumerate(items):
             where = [lang, i]
-            if not isinstance(group, list) or len(group) < 2 or not all(isinstance(w, str) and w.strip() for w in group):
+            if (not isinstance(group, list) or len(group) < 2
+                    or not all(isinstance(w, str) and w.strip() for w in group)):
                 r.problem(where, say("synonym_group"))
                 continue
             words = tuple(dict.fromkeys(w.strip() for w in group))

@@ -294,9 +294,12 @@ def _table(item: Imported, dry_run: bool, t: Said):
     table.add_row(t("row_by"), _shown(s.by.value, t), ev(s.by.evidence))
     table.add_row("ethnic_groups", "、".join(str(g.value) for g in s.ethnic_groups) or "[]",
                   strings()[t.lang]["check"]["list_sep"].join(ev(g.evidence) for g in s.ethnic_groups))
-    table.add_row(t("row_figures"), str(len(s.figures)), " ".join(f.text for f in s.figures[:20]) + (" …" if len(s.figures) > 20 else ""))
-    table.add_row(t("row_placeholders"), str(len(s.placeholders)), "; ".join(f"{p.text} ({p.context})" for p in s.placeholders[:5]))
-    table.add_row(t("row_removed"), str(len(r.removed)), "; ".join(f"{x.line}: {x.text[:30]} ({x.reason})" for x in r.removed))
+    table.add_row(t("row_figures"), str(len(s.figures)),
+                  " ".join(f.text for f in s.figures[:20]) + (" …" if len(s.figures) > 20 else ""))
+    table.add_row(t("row_placeholders"), str(len(s.placeholders)),
+                  "; ".join(f"{p.text} ({p.context})" for p in s.placeholders[:5]))
+    table.add_row(t("row_removed"), str(len(r.removed)),
+                  "; ".join(f"{x.line}: {x.text[:30]} ({x.reason})" for x in r.removed))
     return table
 
 

@@ -20,7 +20,8 @@ ID = re.compile(ID_PATTERN)
 # Words of a file name that say nothing of the report: r1.txt, scan-002.docx, 新建文档.docx.
 _EMPTY_WORDS = {"report", "reports", "doc", "docx", "txt", "file", "files", "new", "copy", "scan", "draft", "final",
                 "untitled", "document", "text", "page", "part", "version", "v", "r", "d", "a", "b", "c", "x", "test",
-                "tmp", "temp", "download", "downloads", "upload", "zh", "cn", "fwd", "edit", "edited", "work", "summary"}
+                "tmp", "temp", "download", "downloads", "upload", "zh", "cn", "fwd", "edit", "edited", "work",
+                "summary"}
 
 
 def meaningful(stem: str) -> str | None:
@@ -172,7 +173,8 @@ def _id(spec, report, s, id, source_file, t):
 
 def _title(spec, report, s, id, source_file, t):
     heading = s.title.value
-    return [t("title_heading", heading=_comment(heading) if heading else t("none_given"), evidence=_said(s.title.evidence, t)),
+    return [t("title_heading", heading=_comment(heading) if heading else t("none_given"),
+              evidence=_said(s.title.evidence, t)),
             f"# title: {_said(s.proposed_title.evidence, t)}",
             f"title: {_q(s.proposed_title.value or heading or '待定标题')}"]
 

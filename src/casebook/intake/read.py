@@ -80,7 +80,8 @@ def _docx_lines(raw: bytes, shown: str) -> list[str]:
 
     try:
         document = docx.Document(io.BytesIO(raw))
-    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError, etree.LxmlError, EOFError, NotImplementedError) as e:
+    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError, etree.LxmlError, EOFError,
+            NotImplementedError) as e:
         raise Refusal(say("import.bad_docx", shown=shown, error=f"{type(e).__name__}: {str(e)[:120]}")) from e
     lines: list[str] = []
     for block in document.iter_inner_content():
@@ -99,7 +100,8 @@ def _docx_lines(raw: bytes, shown: str) -> list[str]:
             else:
                 lines += [text, ""]
         elif isinstance(block, Table):
-            rows = [[cell.text.strip().replace("\n", " ").replace("|", "/") for cell in row.cells] for row in block.rows]
+            rows = [[cell.text.strip().replace("\n", " ").replace("|", "/") for cell in row.cells]
+                    for row in block.rows]
             if rows:
                 lines.append("| " + " | ".join(rows[0]) + " |")
                 lines.append("|" + "---|" * len(rows[0]))
@@ -130,7 +132,8 @@ def _check_docx(raw: bytes, shown: str) -> None:
                     if info.filename.endswith((".xml", ".rels")):
                         xml += len(chunk)
                         if xml > MAX_DOCX_XML:
-                            raise Refusal(say("import.docx_xml", shown=shown, limit=_mb(MAX_DOCX_XML), part=info.filename))
+                            raise Refusal(say("import.docx_xml", shown=shown, limit=_mb(MAX_DOCX_XML),
+                                              part=info.filename))
                     if total > MAX_DOCX_EXPANDED:
                         raise Refusal(say("import.docx_expanded", shown=shown, limit=_mb(MAX_DOCX_EXPANDED),
                                           part=info.filename))

@@ -161,7 +161,8 @@ def data_files(content: Content, lang: str, site_name: str, updated: Mapping[str
     def carried(shown: Sequence[feed.Entry]) -> tuple[str, ...]:  # what a feed carries: the newest
         return tuple(e.id for e in feed.newest(shown))
 
-    yield DataFile(FEED, feed.atom(site_name, root, FEED, lang, list(entries.values())), carried(list(entries.values())),
+    yield DataFile(FEED, feed.atom(site_name, root, FEED, lang, list(entries.values())),
+                   carried(list(entries.values())),
                    index=True)
     tax, s = content.taxonomy, strings()[lang]
     feeds = index_feeds(content)
@@ -203,7 +204,8 @@ def size_report(total_bytes: int, files: int, limit_mb: int = HOST_LIMIT_MB) -> 
     if limit_mb and mb > limit_mb:
         return "warning", (f"{said}: more than the {limit_mb:,} MB that GitHub Pages and gitlab.com publish. "
                            "Publish it with nginx (make publish; deploy/nginx/), or see README, "
-                           "\"Past one machine\"; the casebook plugin's site_limit_mb in mkdocs.yml sets the limit (0: none)")
+                           "\"Past one machine\"; the casebook plugin's site_limit_mb in mkdocs.yml sets the limit "
+                           "(0: none)")
     if limit_mb and mb > limit_mb * NEAR_LIMIT:
         return "info", (f"{said}: {limit_mb - mb:,.0f} MB below the {limit_mb:,} MB that GitHub Pages and "
                         "gitlab.com publish (README, \"Past one machine\")")

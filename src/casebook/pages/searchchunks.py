@@ -36,13 +36,13 @@ from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
-from casebook.pages.searchwords import english_key, leading_letters
+from casebook.pages.searchwords import PUNCT, english_key, leading_letters
 from casebook.strings import strings
 from casebook.urls import SEARCH_SCRIPT
 
 # The wire format's version, in the manifest: the page's script refuses an index of another
 # version (a stale cached script beside a new index) with a clear error instead of wrong results.
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 FIELD_BITS = 6  # title, meta, summary, headings, key phrases, body: search.FIELDS
 BODY = 1 << (FIELD_BITS - 1)
 # A result shows these columns; the key phrases and the body are searched, never shown.
@@ -503,7 +503,8 @@ def wire_format(lang: str) -> dict:
     alphabet, the doc-chunk columns. Page lists are base64 of little-endian base-128 varints
     of their gaps (`varints`); in a chunk, a number in place of a key's lists is the count of a
     word posted elsewhere (`moved_words`)."""
-    return {"version": FORMAT_VERSION, "han": HAN, "word": WORD, "marks": MARKS, "latin_prefix": LATIN_PREFIX[lang],
+    return {"version": FORMAT_VERSION, "han": HAN, "word": WORD, "marks": MARKS, "punct": PUNCT,
+            "latin_prefix": LATIN_PREFIX[lang],
             "hash": {"fnv": list(_FNV), "fmix": list(_FMIX)}, "mask": MASK, "shown": list(SHOWN)}
 
 

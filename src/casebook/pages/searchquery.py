@@ -17,10 +17,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from casebook.pages.searchwords import key_of, leading_letters
+from casebook.pages.searchwords import PUNCT, key_of, leading_letters
 from casebook.script import to_simplified
 
-_PUNCT = re.compile(r"[\s,.;:!?'\"()\[\]{}<>/\\|，。；：！？、“”‘’（）《》【】·…—-]+")
+_PUNCT = re.compile(f"[{PUNCT}]+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,11 @@ import re
 from collections.abc import Callable
 from functools import cache, lru_cache
 
+# What a query's words are split at and a whole query joined without (a character class's
+# inside, as Python's re and JavaScript's RegExp both read it): the browser takes it from the
+# manifest (searchchunks.wire_format), so the two cannot drift apart.
+PUNCT = r"\s,.;:!?'\"()\[\]{}<>/\\|，。；：！？、“”‘’（）《》【】·…—-"
+
 ENGLISH = {
     "fold": [
         ["^([a-z]{2,})isation(s|al|ally)?$", "$1ization$2"],

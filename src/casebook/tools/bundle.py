@@ -49,7 +49,8 @@ def zip_folder(folder: Path, target: Path, root_name: str) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            info = zipfile.ZipInfo(f"{root_name}/{path.relative_to(folder).as_posix()}", date_time=(2000, 1, 1, 0, 0, 0))
+            info = zipfile.ZipInfo(f"{root_name}/{path.relative_to(folder).as_posix()}",
+                                   date_time=(2000, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             z.writestr(info, path.read_bytes())
 
@@ -65,7 +66,8 @@ def handbook_html(project: Path, lang: str, day: date | None = None, speak: str 
     extensions, settings = markdown_extensions(project / "mkdocs.yml", leave_out=("toc",))
     # Editors' Markdown sanitised as on the site's pages (the handbook is opened in browsers
     # and printed by Chromium, where script would run); the rest is written from escaped text.
-    to_html = lambda text: sanitize.clean_html(markdown.markdown(text, extensions=extensions, extension_configs=settings))
+    to_html = lambda text: sanitize.clean_html(markdown.markdown(text, extensions=extensions,
+                                                                 extension_configs=settings))
     body = handbook(content, build_indices.build(content), lang, to_html, day)
     title = html.escape(strings()[lang]["handbook"]["edition"])
     return (f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n<title>{title}</title>\n'
@@ -90,7 +92,8 @@ def print_pdf(html_file: Path, pdf_file: Path, speak: str = "en") -> int:
         page.goto(html_file.resolve().as_uri())
         page.pdf(path=str(pdf_file), format="A4", print_background=True, display_header_footer=True,
                  header_template="<span></span>",
-                 footer_template='<div style="font-size:8px;width:100%;text-align:center;"><span class="pageNumber"></span></div>',
+                 footer_template='<div style="font-size:8px;width:100%;text-align:center;">'
+                                 '<span class="pageNumber"></span></div>',
                  margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"})
         browser.close()
     return pdf_pages(pdf_file)
@@ -98,7 +101,8 @@ def print_pdf(html_file: Path, pdf_file: Path, speak: str = "en") -> int:
 
 def pdf_pages(pdf_file: Path) -> int:
     data = pdf_file.read_bytes()
-    return data.count(b"/Type /Page") - data.count(b"/Type /Pages") or data.count(b"/Type/Page") - data.count(b"/Type/Pages")
+    return (data.count(b"/Type /Page") - data.count(b"/Type /Pages")
+            or data.count(b"/Type/Page") - data.count(b"/Type/Pages"))
 
 
 def bundle(project: Path, dist: Path, handbook: bool = True, speak: str = "en") -> list[Path]:

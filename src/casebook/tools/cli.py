@@ -47,7 +47,8 @@ def _check(args: argparse.Namespace) -> int:
         c = result.content
         for path in result.drafts:
             print(_t("draft", path=path))
-        print(_t("summary", verdict=_t("ok" if not result.errors else "failed"), errors=_t("errors", n=len(result.errors)),
+        print(_t("summary", verdict=_t("ok" if not result.errors else "failed"),
+                 errors=_t("errors", n=len(result.errors)),
                  warnings=_t("warnings", n=len(result.warnings)), cases=_t("cases", n=len(c.cases)),
                  checklists=_t("checklists", n=len(c.checklists)))
               + (_t("drafts_left_out", drafts=_t("drafts", n=len(result.drafts))) if result.drafts else ""))
@@ -140,7 +141,8 @@ def _new(args: argparse.Namespace) -> int:
         return None
 
     def check_unit(value: str) -> str | None:
-        return None if value in units else _t("unknown_unit", value=value, allowed=", ".join(units), closest=closest(value, units))
+        return None if value in units else _t("unknown_unit", value=value, allowed=", ".join(units),
+                                              closest=closest(value, units))
 
     def check_measures(value: str) -> str | None:
         chosen = [m.strip() for m in value.split(",") if m.strip()]
@@ -179,7 +181,8 @@ def _status(args: argparse.Namespace) -> int:
     content = Path(args.content)
     result = loader.load(content)
     c = result.content
-    texts = [(kind, item.id, item.texts) for kind, items in (("case", c.cases), ("checklist", c.checklists)) for item in items]
+    texts = [(kind, item.id, item.texts)
+             for kind, items in (("case", c.cases), ("checklist", c.checklists)) for item in items]
     dates = last_commit_times(content.parent, (str(t.path) for _, _, by in texts for t in by.values()))
     print(_t("status_translation"))
     missing = stale = 0
