@@ -9,6 +9,7 @@ from functools import cache
 from casebook.corpus.taxonomy import parse_taxonomy
 from casebook.intake.headings import ENUMERATED, is_heading
 from casebook.intake.measures import measures
+from casebook.intake.model import written
 from support import ROOT
 
 
@@ -24,7 +25,7 @@ def _section_heading(line: str) -> bool:
 
 
 def found(*lines: str) -> dict[str, str]:
-    return {str(s.value): s.evidence for s in measures(_taxonomy(), "\n".join(lines), _section_heading)}
+    return {str(s.value): written(s.evidence, "en") for s in measures(_taxonomy(), "\n".join(lines), _section_heading)}
 
 
 def test_a_plan_word_rules_out_its_clause_and_those_after_it_not_the_ones_before():
