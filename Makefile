@@ -4,7 +4,7 @@
 #   make test    install what is needed and run every test
 # and, for the edit loop, `make test-fast`: the tests that need no browser (README), and `make lint`:
 # ruff and mypy alone.
-# Both work on a fresh machine with Python 3.11; `make test` also installs Debian's Chromium
+# Both work on a fresh machine with Python 3.11; `make test` also installs a Chromium
 # for the browser tests, and nginx and node for the tests of the published site and the CI
 # files, when they are missing (as root, or with sudo).
 
@@ -69,7 +69,8 @@ $(STAMP): requirements.txt pyproject.toml
 server:
 	@scripts/install-tools.sh server node
 
-# Playwright cannot download its own browsers here; it drives Debian's chromium instead.
+# Chromium for Playwright: the system's where there is one (Debian's chromium), else Playwright's
+# own (Ubuntu, whose chromium is a snap); CASEBOOK_CHROMIUM names any other (README).
 browser:
 	@scripts/install-tools.sh browser
 
