@@ -26,7 +26,7 @@ TAGS = {
     "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3",
     "h4", "h5", "h6", "hr", "i", "img", "input", "ins", "kbd", "label", "li", "mark", "ol", "p",
     "pre", "q", "s", "samp", "small", "span", "strong", "sub", "summary", "sup", "table",
-    "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul", "var",
+    "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul", "var", "wbr",
 }
 # Dropped together with what is inside them, not only their tags.
 DROPPED_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "form", "noscript",

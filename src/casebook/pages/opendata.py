@@ -221,12 +221,18 @@ def to_script(callback: str, header: Sequence[str], cells: Sequence[Sequence[str
     return f"{callback}({data});\n"
 
 
+def _column_name(column: str) -> str:
+    """A column's name as code that a narrow table breaks after an underscore and nowhere else
+    (on a phone the names were cut mid-word, unit_type_z / h); a field's columns one to a line."""
+    return "<code>" + "_<wbr>".join(escape(part) for part in column.split("_")) + "</code>"
+
+
 def data_page(w: Writer) -> SitePage:
     s, here = w.s, DATA
     docs, kinds = s["data_fields"], s["data_kinds"]
 
     def table(fields: Sequence[Field]) -> str:
-        rows = [f"| {', '.join(f'`{c}`' for c in f.columns())} | {kinds[f.kind]} | {escape(docs[f.doc])} |"
+        rows = [f"| {'<br>'.join(_column_name(c) for c in f.columns())} | {kinds[f.kind]} | {escape(docs[f.doc])} |"
                 for f in fields]
         return (f"| {s['data_field']} | {s['data_kind']} | {s['data_meaning']} |\n|---|---|---|\n"
                 + "\n".join(rows) + "\n")
