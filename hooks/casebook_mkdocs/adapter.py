@@ -152,6 +152,10 @@ class Adapter:
             others = [lang for lang in s.languages if lang != s.lang
                       and (not self.dirty or dirty.touches(s.content_dir, changed, lang))]
             b.children = languages.start(s, self.dirty, others, b.loaded, b.indices)
+            if len(b.loaded.content.cases) > s.side_by_side_up_to:
+                # One language after the other: this build waits, holding its content only,
+                # while each other language builds, before it makes its own pages.
+                b.children.wait()
         _refuse_links(files, s.docs_dir)
         out = Files([])
         written = []

@@ -32,11 +32,12 @@ class Children:
 
     running: list[tuple[str, subprocess.Popen]]
     writers: list[threading.Thread] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # the languages that failed, once waited for
 
     def wait(self) -> list[str]:
         """Waits for every child; their warnings and errors become this build's. The languages
-        that failed."""
-        failed = []
+        that failed (all those waited for so far)."""
+        failed = self.failed
         for lang, child in self.running:
             output = child.stdout.read().decode("utf-8", "replace") if child.stdout else ""
             child.wait()

@@ -20,6 +20,7 @@ from casebook.pages import publish
 LANGUAGE = "CASEBOOK_LANGUAGE"  # the language a build makes; unset: the default language
 LANGUAGES_WANTED = "CASEBOOK_LANGUAGES"  # "zh": build that language alone (for profiling)
 MEMO = "CASEBOOK_MEMO"  # "0": keep nothing between builds (the benchmark's cold builds)
+SIDE_BY_SIDE_UP_TO = 30_000  # the default of the plugin's side_by_side_up_to
 HANDOFF = "CASEBOOK_LOADED"  # "stdin": the default build's loaded content comes through standard input
 
 
@@ -40,6 +41,7 @@ class Settings:
     fast_render: bool  # the plugin's fast_render: the core renders case pages where it can
     extra_pages: tuple[str, ...]  # the plugin's pages: hand-written pages at the end of the navigation
     site_limit_mb: int  # the plugin's site_limit_mb: a larger site is warned of (0: never)
+    side_by_side_up_to: int  # the plugin's side_by_side_up_to: more cases, and the languages are built in turn
     keep_memo: bool
     handoff: str | None  # the file the default language's build left for this one
 
@@ -88,6 +90,12 @@ class CasebookConfig(base.Config):
     site_limit_mb = _Checked(int, publish.HOST_LIMIT_MB,
                              lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0,
                              "a whole number of megabytes, 0 or more")
+    # Up to this many cases the languages are built side by side (one process each, on as many
+    # cores); with more, one after the other: a language's build holds about 60 KB a case at its
+    # peak, which two at once double (0: always one after the other).
+    side_by_side_up_to = _Checked(int, SIDE_BY_SIDE_UP_TO,
+                                  lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0,
+                                  "a whole number of cases, 0 or more")
 
 
 def unknown_options(options: Mapping) -> list[tuple[str, str]]:
@@ -139,6 +147,7 @@ def read(config: MkDocsConfig, options: CasebookConfig, environ: Mapping[str, st
         site_url=publish.site_root(config.site_url),
         repo_url=config.repo_url, edit_uri=config.edit_uri or "",
         fast_render=options.fast_render, extra_pages=tuple(options.pages), site_limit_mb=options.site_limit_mb,
+        side_by_side_up_to=options.side_by_side_up_to,
         keep_memo=memo != "0", handoff=environ.get(HANDOFF) or None,
     )
 

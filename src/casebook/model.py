@@ -6,6 +6,7 @@ that take these and return new values.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -131,21 +132,38 @@ class Source:
     origin: str | None = None
 
 
+def pack(body: str) -> bytes:
+    """A body as a text holds it (`CaseText.packed`): its UTF-8, compressed."""
+    return zlib.compress(body.encode("utf-8"), 1) if body else b""
+
+
+def unpack(packed: bytes) -> str:
+    return zlib.decompress(packed).decode("utf-8") if packed else ""
+
+
 @dataclass(frozen=True, slots=True)
 class CaseText:
-    """The part of a case that is written per language: one file."""
+    """The part of a case that is written per language: one file.
+
+    Its body is held compressed (`pack`) and unpacked each time it is read: the bodies were
+    more than half of what a build holds once the content is loaded (15 KB a file, read by
+    the index pages, the search index and the case page only), a third of that compressed."""
 
     lang: str
     path: PurePosixPath
     title: str
     summary: str
-    body: str
+    packed: bytes  # the Markdown body, typeset, as `pack` gives it: read `body`
     body_line: int
     digest: str = ""  # of the file it is read from: keys what is kept between builds (memo.py)
     unit: str | None = None
     region: Region = field(default_factory=Region)
     ethnic_groups: tuple[str, ...] = ()
     honours: tuple[str, ...] = ()
+
+    @property
+    def body(self) -> str:
+        return unpack(self.packed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,9 +196,13 @@ class ChecklistText:
     path: PurePosixPath
     title: str
     summary: str
-    body: str
+    packed: bytes  # the Markdown body, typeset, as `pack` gives it: read `body`
     body_line: int
     items: tuple[ChecklistItem, ...]
+
+    @property
+    def body(self) -> str:
+        return unpack(self.packed)
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,6 +43,7 @@ from casebook.model import (
     Problem,
     Synonyms,
     Taxonomy,
+    pack,
     say,
 )
 
@@ -487,26 +488,27 @@ def _case(id: str, primary: _File, twins: dict[str, _File], bodies: _Typeset) ->
     texts = {}
     for lang, f in twins.items():
         text, body = _typesetter(lang)
-        texts[lang] = CaseText(lang=lang, path=f.path, body=bodies.body(f, body), body_line=f.doc.body_line,
+        texts[lang] = CaseText(lang=lang, path=f.path, packed=bodies.packed(f, body), body_line=f.doc.body_line,
                                digest=f.digest, **{name: _typeset_value(f.values[name], text)
                                                    for name in _TEXT_FIELDS if name in f.values})
     return Case(id, v["unit_type"], v["measures"], v.get("year"), v["source"], texts, v.get("draft") is True)
 
 
 class _Typeset:
-    """The typeset bodies kept in `kept` (the memo's, which the adapter holds across builds)."""
+    """The typeset bodies, packed as the texts hold them (model.pack), kept in `kept` (the
+    memo's, which the adapter holds across builds)."""
 
-    def __init__(self, kept: dict[str, str]):
+    def __init__(self, kept: dict[str, bytes]):
         self.kept = kept
         self.seen: set[str] = set()
 
-    def body(self, f: _File, typeset_body) -> str:
+    def packed(self, f: _File, typeset_body) -> bytes:
         if not f.digest:
-            return typeset_body(f.doc.body)
+            return pack(typeset_body(f.doc.body))
         key = f"{f.digest} {f.lang}"  # the same bytes are set as the language of the file's name
         self.seen.add(key)
         if key not in self.kept:
-            self.kept[key] = typeset_body(f.doc.body)
+            self.kept[key] = pack(typeset_body(f.doc.body))
         return self.kept[key]
 
     def forget_the_rest(self) -> None:
@@ -542,7 +544,7 @@ def _checklist(id: str, primary: _File, twins: dict[str, _File], problems: list[
     for lang, f in twins.items():
         text, body = _typesetter(lang)
         texts[lang] = ChecklistText(lang, f.path, text(f.values["title"]), text(f.values["summary"]),
-                                    bodies.body(f, body),
+                                    bodies.packed(f, body),
                                     f.doc.body_line, tuple(replace(i, text=text(i.text)) for i in f.values["items"]))
     return Checklist(id, texts)
 

@@ -36,22 +36,22 @@ class _Pickler(pickle.Pickler):
         if fields is None:
             return NotImplemented
         if cls in _TEXTS and id(obj) in self._unshown:
-            obj = dataclasses.replace(obj, body="")
+            obj = dataclasses.replace(obj, packed=b"")
         # The class called with its fields, not the state dicts of slotted dataclasses, which
         # Python gets and sets field by field in Python code.
         values = fields(obj)
-        if any(type(v) is str and not v.isascii() for v in values):
+        encoded = tuple(i for i, v in enumerate(values) if type(v) is str and not v.isascii())
+        if encoded:
             # Pickling a str that is not ASCII leaves CPython's UTF-8 copy inside it for as long
             # as it lives, and this build holds the content to its end (23 MB at 2,000 cases):
             # such fields go as UTF-8 bytes, encoded apart.
-            return _made, (cls, tuple(v.encode() if type(v) is str and not v.isascii() else v for v in values))
+            return _made, (cls, tuple(v.encode() if i in encoded else v for i, v in enumerate(values)), encoded)
         return cls, values
 
 
-def _made(cls: type, values: tuple) -> Any:
-    """A dataclass of the core from its fields, those that were text again text (the core's
-    dataclasses hold no bytes)."""
-    return cls(*(v.decode() if type(v) is bytes else v for v in values))
+def _made(cls: type, values: tuple, encoded: tuple[int, ...]) -> Any:
+    """A dataclass of the core from its fields, those that were text (at `encoded`) again text."""
+    return cls(*(v.decode() if i in encoded else v for i, v in enumerate(values)))
 
 
 @functools.cache

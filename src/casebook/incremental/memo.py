@@ -55,8 +55,8 @@ class Memo:
         # For the loader: what stat said of each file it read with this memo, and what it found,
         # so that a file unchanged since is not read again (corpus/loader.py).
         self.recent: dict[str, tuple] = {}
-        # For the loader: each body as typeset, by its file's digest and language.
-        self.typeset: dict[str, str] = {}
+        # For the loader: each body as typeset (and packed, model.pack), by its file's digest and language.
+        self.typeset: dict[str, bytes] = {}
         # Whether values are held in memory for the next build of this process (`mkdocs
         # serve`). A process that builds once (`mkdocs build`) holds none: at 100,000 cases the
         # words of every search field, every file's front matter and checks held to the end of

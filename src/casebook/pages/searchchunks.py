@@ -52,8 +52,9 @@ DOCS_PER_CHUNK = 25
 # Files the keys of a build are spread over by their hash until the chunks are cut (a power of
 # two): at 100,000 Chinese cases each holds about 10 MB of numbers.
 BUCKETS = 256
-# Keys (numbers) gathered from pages before they go to the buckets: 32 MB.
-BATCH_KEYS = 1 << 22
+# Keys (numbers) gathered from pages before they go to the buckets: 8 MB (sorting them into the
+# buckets takes a few times that at once, which with 32 MB was the peak of a small build).
+BATCH_KEYS = 1 << 20
 # Raw characters per postings chunk that the number of chunks aims at (about 20 KB gzipped).
 CHUNK_CHARS = 60_000
 # Han characters, as the body of a character class that Python's and JavaScript's regular
