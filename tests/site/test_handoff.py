@@ -54,3 +54,22 @@ def test_the_english_site_is_the_same_built_alone_or_from_the_hand_off(project, 
     fallback = (tmp_path / "both/en/cases" / english[0].name.removesuffix(".en.md") / "index.html").read_text("utf-8")
     assert "cb-missing-translation" in fallback
     assert differing_files(tmp_path / "both/en", tmp_path / "alone/en") == []
+
+
+def test_past_side_by_side_up_to_the_languages_are_built_in_turn_to_the_same_site(project, content, tmp_path):
+    """With more cases than the plugin's side_by_side_up_to, the default language's build waits
+    for the other language's before it writes its own pages (holding its content alone meanwhile,
+    not its pages as well): every English file is older than every Chinese case page."""
+    shutil.copytree(ROOT / "content", content, dirs_exist_ok=True)
+    env = {"SOURCE_DATE_EPOCH": "1700000000"}
+    side_by_side = mkdocs_build(project, tmp_path / "side", env=env)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("  - casebook:\n", "  - casebook:\n      side_by_side_up_to: 0\n", 1),
+                      "utf-8")
+    in_turn = mkdocs_build(project, tmp_path / "turn", env=env)
+    assert side_by_side.returncode == 0, side_by_side.stderr
+    assert in_turn.returncode == 0, in_turn.stderr
+    assert differing_files(tmp_path / "side", tmp_path / "turn") == []
+    english = max(p.stat().st_mtime_ns for p in (tmp_path / "turn/en").rglob("*") if p.is_file())
+    chinese = min(p.stat().st_mtime_ns for p in (tmp_path / "turn/cases").glob("*/index.html"))
+    assert english < chinese
