@@ -32,7 +32,7 @@ from casebook.pages.page import NavItem, PageKind, SitePage
 from casebook.pages.reconcile import reconcile
 from casebook.strings import editors_language, message_text, strings
 from casebook.urls import language_file
-from casebook_mkdocs import languages, pagememo, theme, toc
+from casebook_mkdocs import heap, languages, pagememo, theme, toc
 from casebook_mkdocs.files import DataFile, GeneratedFile
 from casebook_mkdocs.lock import FolderLock
 from casebook_mkdocs.settings import CasebookConfig, Settings, read
@@ -60,6 +60,7 @@ class Build:
     facts: dict[str, publish.PageFacts] = field(default_factory=dict)  # page -> its description and date, for the head
     files: Files | None = None  # the build's files, for rendering case pages as they are written
     feeds: dict[str, str] = field(default_factory=dict)  # unit type's or category's page -> its own feed
+    pacer: heap.Pacer = field(default_factory=heap.Pacer)  # gives back what written pages freed
 
 
 class Adapter:
@@ -127,6 +128,7 @@ class Adapter:
                 loaded, built = languages.receive()
         else:
             loaded, built = _load(settings.content_dir, memo, drafts=self.serving)
+        heap.give_back()  # the files read and parsed, the hand-off read: freed beside the content kept
         self.build = Build(settings, loaded, built, memo)
         extra = tuple(NavItem(title=_first_heading(settings.docs_dir, p, lang), path=p) for p in settings.extra_pages)
         config.nav = [_nav_entry(item) for item in catalog.navigation(loaded.content, lang, extra)]
@@ -306,6 +308,7 @@ class Adapter:
         page.content = None
         if not page.file.inclusion.is_in_nav():
             page.markdown = None  # the navigation takes the titles of the pages it lists from it
+        self.current.pacer.tick()
         return publish.compact_html(output)
 
     def page_content(self, html: str, page, site_page: SitePage | None = None) -> str:
@@ -343,6 +346,7 @@ class Adapter:
         # The other languages' builds end first: the search index is the largest thing a build
         # holds, and two built side by side would need the memory of both at once.
         failed = b.children.wait()
+        heap.give_back()  # what the pages freed, before the search index's work
         urls = {f.src_uri: f.url for f in b.built}
         handwritten_pages = [(path, handwritten.typeset(Path(file).read_text("utf-8"), s.lang))
                              for path, file in b.handwritten]

@@ -25,6 +25,7 @@ from casebook.model import Case, Content
 from casebook.pages import search, searchchunks
 from casebook.pages.page import PageStub
 from casebook.urls import case_path
+from casebook_mkdocs import heap
 
 
 class CasePages:
@@ -75,6 +76,7 @@ def search_files(indexer: search.Indexer, docs: Iterable[search.SearchDoc], memo
             h.update(line.encode("utf-8"))
             f.write(line)
             locations.append(row.columns[0])
+    heap.give_back()  # what making the rows freed (segmenting, key phrases), before the postings
     header = indexer.header()
     _digest(header, h)
     key = h.hexdigest()

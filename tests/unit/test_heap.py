@@ -1,0 +1,42 @@
+"""heap.give_back: memory freed between objects that live on goes back to the system (glibc
+keeps it otherwise), as the build's loading leaves it (65 MB of 173 MB at 2,000 cases)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from casebook_mkdocs import heap
+
+# In a fresh process, so that what this one holds does not blur its memory: 300 MB of 1.5 KB
+# objects (malloc's, not Python's own allocator's), one in fifty kept, the rest freed.
+PROBE = """
+from casebook_mkdocs import heap
+rss = lambda: int(open("/proc/self/statm").read().split()[1]) * 4096 // 1_000_000
+kept, freed = [], []
+for i in range(200_000):
+    (kept if i % 50 == 0 else freed).append(bytes(1500))
+freed.clear()
+before = rss()
+heap.give_back()
+print(before, rss())
+"""
+
+
+@pytest.mark.skipif(heap._TRIM is None or not sys.platform.startswith("linux"), reason="glibc's malloc_trim only")
+def test_memory_freed_between_kept_objects_is_given_back():
+    before, after = map(int, subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True,
+                                            check=True).stdout.split())
+    assert before > 250
+    assert before - after > 200, (before, after)
+
+
+def test_the_pacer_gives_back_every_so_many_pages(monkeypatch):
+    calls = []
+    monkeypatch.setattr(heap, "give_back", lambda: calls.append(1) or True)
+    pacer = heap.Pacer(every=3)
+    for _ in range(10):
+        pacer.tick()
+    assert len(calls) == 3
