@@ -18,6 +18,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils import meta
 
 from casebook.corpus import assets, bounds, frontmatter, loader, sanitize
@@ -308,6 +309,9 @@ class Adapter:
         page.content = None
         if not page.file.inclusion.is_in_nav():
             page.markdown = None  # the navigation takes the titles of the pages it lists from it
+            # Nor its table of contents, which only its own template read (about 1 KB a case
+            # page): the anchors that links to it are checked against stay (present_anchor_ids).
+            page.toc = TableOfContents([])
         self.current.pacer.tick()
         return publish.compact_html(output)
 

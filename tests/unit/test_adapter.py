@@ -65,3 +65,29 @@ def test_the_adapter_keeps_its_state_in_one_object():
                 name = ast.unparse(target)
                 assert name.isupper() or name in allowed, f"{path.name}: module-level {name}"
         assert not any(isinstance(n, ast.Global) for n in ast.walk(tree)), f"{path.name} declares global"
+
+
+def test_a_written_page_outside_the_navigation_keeps_neither_its_text_nor_its_table_of_contents():
+    """MkDocs holds every page object to the end of the build (mkdocs#2065): once written, a case
+    page keeps only what links to it are checked against (its anchors), not about 1 KB of
+    table of contents; a page of the navigation keeps its Markdown, whose title the navigation shows."""
+    from types import SimpleNamespace
+
+    from mkdocs.structure.files import InclusionLevel
+    from mkdocs.structure.toc import AnchorLink, TableOfContents
+
+    from casebook_mkdocs import heap
+    from casebook_mkdocs.adapter import Adapter
+
+    adapter = Adapter()
+    adapter.build = SimpleNamespace(pacer=heap.Pacer())
+
+    def page(inclusion):
+        return SimpleNamespace(content="<p>x</p>", markdown="# x", present_anchor_ids={"x"},
+                               toc=TableOfContents([AnchorLink("x", "x", 1)]), file=SimpleNamespace(inclusion=inclusion))
+
+    case, listed = page(InclusionLevel.NOT_IN_NAV), page(InclusionLevel.UNDEFINED)
+    for p in (case, listed):
+        adapter.post_page("<html><body><p>x</p></body></html>", p)
+    assert (case.content, case.markdown, list(case.toc), case.present_anchor_ids) == (None, None, [], {"x"})
+    assert (listed.content, listed.markdown, len(list(listed.toc))) == (None, "# x", 1)
