@@ -57,6 +57,7 @@ import generate  # noqa: E402
 class Build:
     wall: float = 0.0
     peak_mb: float = 0.0
+    process_peak_mb: float = 0.0  # the largest of its processes alone (one language's build)
     cpu: dict[str, float] = field(default_factory=dict)  # processor seconds by kind, both languages
 
 
@@ -90,8 +91,8 @@ def _env(**extra: str) -> dict[str, str]:
     return env
 
 
-def _tree_rss_kb(pid: int) -> int:
-    """Resident memory of a process and all its descendants, from /proc."""
+def _tree_rss_kb(pid: int) -> tuple[int, int]:
+    """Resident memory of a process and all its descendants, from /proc, and of the largest of them."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in os.scandir("/proc"):
@@ -104,12 +105,13 @@ def _tree_rss_kb(pid: int) -> int:
             rss[int(entry.name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE") // 1024
         except (OSError, IndexError, ValueError):
             continue
-    total, todo = 0, [pid]
+    total, largest, todo = 0, 0, [pid]
     while todo:
         p = todo.pop()
         total += rss.get(p, 0)
+        largest = max(largest, rss.get(p, 0))
         todo += children.get(p, [])
-    return total
+    return total, largest
 
 
 # Above this the build is stopped (all its processes): a size that does not fit would otherwise
@@ -118,9 +120,10 @@ def _tree_rss_kb(pid: int) -> int:
 MEMORY_LIMIT_MB = 0.0
 
 
-def timed_run(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float]:
-    """Wall seconds and peak MB of all processes of `command`, sampled every 0.2 s."""
-    peak = 0
+def timed_run(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float, float]:
+    """Wall seconds, peak MB of all processes of `command` and of the largest one alone,
+    sampled every 0.2 s."""
+    peak = largest = 0
     stopped = False
     start = time.perf_counter()
     proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
@@ -128,9 +131,10 @@ def timed_run(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak, stopped
+        nonlocal peak, largest, stopped
         while not done.is_set():
-            peak = max(peak, _tree_rss_kb(proc.pid))
+            total, one = _tree_rss_kb(proc.pid)
+            peak, largest = max(peak, total), max(largest, one)
             if MEMORY_LIMIT_MB and peak / 1024 > MEMORY_LIMIT_MB and not stopped:
                 stopped = True
                 os.killpg(proc.pid, signal.SIGKILL)
@@ -147,7 +151,7 @@ def timed_run(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float
                          f"(all its processes) after {wall:,.0f} s")
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{err[-3000:]}")
-    return wall, peak / 1024
+    return wall, peak / 1024, largest / 1024
 
 
 def project_for(size: str, scratch: Path) -> tuple[Path, int]:
@@ -162,17 +166,20 @@ def project_for(size: str, scratch: Path) -> tuple[Path, int]:
     return project, cases
 
 
-def measure_build(result: Result, project: Path) -> None:
+def measure_build(result: Result, project: Path, cold_only: bool = False) -> None:
     """A cold build (no .cache/, as in a fresh clone), then a warm one that finds what the cold
     one kept there (as on an editor's machine, or in CI that keeps .cache/ between runs)."""
     shutil.rmtree(project / ".cache", ignore_errors=True)
-    for build in (result.cold, result.warm):
+    for build in (result.cold,) if cold_only else (result.cold, result.warm):
         _build_once(build, project)
     site = project / "site"
     result.site_mb = sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6
     pages = [p.stat().st_size for folder in (site / "cases", site / "en" / "cases")
              for p in folder.glob("*/index.html")]
     result.case_page_kb = sum(pages) / len(pages) / 1000 if pages else 0.0
+    if cold_only:
+        _index_sizes(result, site)
+        return
     # One case edited, as an editor's commit does: a warm full build of everything else.
     case = sorted((project / "content" / "cases").glob("*.zh.md"))[0]
     text = case.read_text("utf-8")
@@ -181,6 +188,10 @@ def measure_build(result: Result, project: Path) -> None:
         _build_once(result.edited, project, keep_site=True)
     finally:
         case.write_text(text, "utf-8")
+    _index_sizes(result, site)
+
+
+def _index_sizes(result: Result, site: Path) -> None:
     for lang, folder in (("zh", site / "search"), ("en", site / "en" / "search")):
         # Every file of the index, and the manifest that the first search loads before its chunks.
         files = [p.read_bytes() for p in folder.glob("*.js")]
@@ -195,7 +206,7 @@ def _build_once(build: Build, project: Path, keep_site: bool = False) -> None:
         shutil.rmtree(project / "site", ignore_errors=True)
     with tempfile.TemporaryDirectory() as timings:
         env = _env(CASEBOOK_TIMINGS=timings, PYTHONPATH=str(PROBE))
-        build.wall, build.peak_mb = timed_run([sys.executable, "-m", "mkdocs", "build", "--strict"], project, env)
+        build.wall, build.peak_mb, build.process_peak_mb = timed_run([sys.executable, "-m", "mkdocs", "build", "--strict"], project, env)
         for path in Path(timings).glob("*.json"):
             data = json.loads(path.read_text())
             for key in ("markdown", "theme", "segmentation", "hooks", "process"):
@@ -304,7 +315,7 @@ def measure_plain(result: Result, project: Path, scratch: Path) -> None:
     threads, results = [], {}
 
     def build(site: Path) -> None:
-        results[site] = timed_run([sys.executable, "-m", "mkdocs", "build"], site, _env())
+        results[site] = timed_run([sys.executable, "-m", "mkdocs", "build"], site, _env())[:2]
 
     for site in runs:
         threads.append(threading.Thread(target=build, args=(site,)))
@@ -330,6 +341,8 @@ def table(results: list[Result]) -> str:
         rows.append([name, *values])
 
     def share(b: Build, key: str) -> float:
+        if not b.cpu:
+            return float("nan")  # not built (--cold-only)
         if key == "rest":
             return ((b.cpu["process"] - sum(b.cpu[k] for k in ("hooks", "segmentation", "markdown", "theme")))
                     / b.cpu["process"] * 100)
@@ -341,8 +354,9 @@ def table(results: list[Result]) -> str:
     row("full build, warm, after one case was edited, wall", (f"{r.edited.wall:.1f} s" for r in results))
     row("peak memory, all processes: cold / warm",
         (f"{r.cold.peak_mb:,.0f} / {r.warm.peak_mb:,.0f} MB" for r in results))
+    row("peak memory, cold: the largest process alone", (f"{r.cold.process_peak_mb:,.0f} MB" for r in results))
     row("processor time, both languages: cold / warm",
-        (f"{r.cold.cpu['process']:.1f} / {r.warm.cpu['process']:.1f} s" for r in results))
+        (f"{r.cold.cpu['process']:.1f} / {r.warm.cpu.get('process', float('nan')):.1f} s" for r in results))
     for key, name in (("load", "loading, checking, indices (hooks)"), ("hooks", "all the hooks' own work"),
                       ("segmentation", "segmentation (rjieba)"),
                       ("markdown", "Markdown (Python-Markdown, markdown-it.rs)"), ("theme", "theme (Jinja)"),
@@ -415,6 +429,9 @@ def main() -> None:
                         help="real and/or numbers of cases")
     parser.add_argument("--json", type=Path, help="also write the figures here, for benchmarks/chart.py")
     parser.add_argument("--scratch", type=Path, default=ROOT / ".scratch", help="where the scratch projects go")
+    parser.add_argument("--cold-only", action="store_true",
+                        help="the cold build alone (memory, time, site size): no warm builds, search, bundle, serve "
+                             "or plain Material")
     parser.add_argument("--skip-bundle", action="store_true", help="do not build the offline bundle")
     parser.add_argument("--skip-serve", action="store_true", help="do not measure mkdocs serve")
     parser.add_argument("--skip-plain", action="store_true", help="do not build plain Material for comparison")
@@ -424,6 +441,8 @@ def main() -> None:
     parser.add_argument("--memory-limit", type=float, default=0.8 * _total_memory_mb(),
                         help="stop a build whose processes hold more MB than this (default: 80%% of the machine's)")
     args = parser.parse_args()
+    if args.cold_only:
+        args.skip_search = args.skip_bundle = args.skip_serve = args.skip_plain = True
     global MEMORY_LIMIT_MB
     MEMORY_LIMIT_MB = args.memory_limit
     print(f"machine: {machine()}", flush=True)
@@ -433,7 +452,7 @@ def main() -> None:
         result = Result(size, cases)
         result.speed.append(machine_speed())
         print(f"{size}: building {cases} cases…", flush=True)
-        measure_build(result, project)
+        measure_build(result, project, args.cold_only)
         result.speed.append(machine_speed())
         print(f"{size}: built in {result.cold.wall:.1f} s cold, {result.warm.wall:.1f} s warm", flush=True)
         if not args.skip_search:
