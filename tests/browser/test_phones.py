@@ -100,6 +100,26 @@ def test_browse_keeps_its_count_in_view_while_filters_are_ticked(browser, served
     assert status["y"] < ticked["y"] < 844
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_browse_button_is_on_a_320_px_screen(browser, served, lang):
+    """Clear, download, handout and compare, all shown at once: none lies past the screen's edge
+    (they once stood on one line that scrolled sideways, and the handout was out of sight)."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    try:
+        page = context.new_page()
+        page.goto(_root(served, lang) + "browse/")
+        for box in page.locator(".cb-browse__pick input").all()[:2]:
+            box.check()
+        buttons = page.locator(".cb-browse .md-button:not([hidden]):not(.cb-browse__more)")
+        page.wait_for_function("() => !document.querySelector('.cb-browse__compare').hidden")
+        assert buttons.count() == 4
+        boxes = [(b.inner_text(), b.bounding_box()) for b in buttons.all()]
+    finally:
+        context.close()
+    off = [text for text, box in boxes if box["x"] < 0 or box["x"] + box["width"] > 320]
+    assert not off, f"past the screen's edge: {off}"
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_chart_labels_are_readable_on_a_phone(browser, served, lang, width):
