@@ -1,6 +1,7 @@
 """Phones: no page of any kind, in either language, is wider than a 320 or 390 px screen, with the
 search panel open too; browse keeps its count in view while filters are ticked; chart labels
-are 11 px or more (issue 22)."""
+are 11 px or more (issue 22); the header shows the site's name uncut, and every browse button
+lies on the screen."""
 
 from __future__ import annotations
 
@@ -98,6 +99,23 @@ def test_browse_keeps_its_count_in_view_while_filters_are_ticked(browser, served
     # The count is on the screen, above the box just ticked.
     assert 0 <= status["y"] and status["y"] + status["height"] <= 844
     assert status["y"] < ticked["y"] < 844
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_header_shows_the_sites_name_uncut(browser, served, lang, width):
+    """Whole, or in its short form: never cut off with an ellipsis ("Casebook: ethnic-…")."""
+    context = browser.new_context(viewport={"width": width, "height": 640})
+    try:
+        page = context.new_page()
+        page.goto(_root(served, lang))
+        name = page.locator(".md-header__topic:first-child .md-ellipsis")
+        cut = name.evaluate("e => e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1")
+        shown = name.inner_text()
+    finally:
+        context.close()
+    assert not cut, f"cut: {shown!r}"
+    assert shown.startswith("Casebook" if lang == "en" else "民族团结进步创建案例库")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
