@@ -1,7 +1,7 @@
 """Phones: no page of any kind, in either language, is wider than a 320 or 390 px screen, with the
 search panel open too; browse keeps its count in view while filters are ticked; chart labels
-are 11 px or more (issue 22); the header shows the site's name uncut, and every browse button
-lies on the screen."""
+are 11 px or more (issue 22); the header shows the site's name uncut, every browse button lies
+on the screen, and compared cases read one below the other."""
 
 from __future__ import annotations
 
@@ -116,6 +116,26 @@ def test_the_header_shows_the_sites_name_uncut(browser, served, lang, width):
         context.close()
     assert not cut, f"cut: {shown!r}"
     assert shown.startswith("Casebook" if lang == "en" else "民族团结进步创建案例库")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_compared_cases_read_one_below_the_other_on_a_phone(browser, served, lang):
+    """Each cell takes the screen's width, under its case's title, instead of columns a few
+    words wide that scroll sideways."""
+    ids = [c.id for c in CONTENT.cases[:3]]
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(_root(served, lang) + "compare/#cases=" + ",".join(ids))
+        page.wait_for_selector("#cb-compare[data-ready='3']")
+        cells = page.evaluate("""() => [...document.querySelectorAll('.cb-compare__table td')].map(td => {
+            const r = td.getBoundingClientRect();
+            return [r.left, r.right, getComputedStyle(td, '::before').content]; })""")
+        titles = page.locator(".cb-compare__table thead a").all_inner_texts()
+    finally:
+        context.close()
+    assert cells and all(left >= 0 and right <= 390 and right - left > 300 for left, right, _ in cells)
+    assert {label.strip('"') for _, _, label in cells} == set(titles)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
