@@ -19,6 +19,7 @@ from typing import IO, Any
 from casebook.corpus.loader import Loaded
 from casebook.derive.indices import Indices
 from casebook.incremental import handoff
+from casebook_mkdocs import heap
 from casebook_mkdocs.settings import HANDOFF, LANGUAGE, Settings
 
 log = logging.getLogger("mkdocs.plugins.casebook")
@@ -98,6 +99,9 @@ def _hand_off(pipe: IO[bytes], loaded: Loaded, indices: Indices, languages: list
         pipe.flush()  # and left open: its end tells the child that this build ended
     except (OSError, ValueError):
         pass  # the child ended first; wait() reports why
+    # The pickler's record of every object it wrote is freed: given back now, not at the next
+    # page this build writes (which, with the languages in turn, comes after the child's end).
+    heap.give_back()
 
 
 def _start(settings: Settings, dirty: bool, lang: str) -> subprocess.Popen:

@@ -40,3 +40,21 @@ def test_the_pacer_gives_back_every_so_many_pages(monkeypatch):
     for _ in range(10):
         pacer.tick()
     assert len(calls) == 3
+
+
+def test_the_hand_off_gives_back_what_its_pickling_freed(monkeypatch):
+    """With the languages in turn the default build writes nothing while the other builds: the
+    pickler's record of every object it handed off is given back as the hand-off ends."""
+    import io
+
+    from casebook.corpus import loader
+    from casebook.derive import indices
+    from casebook_mkdocs import languages
+    from support import ROOT
+
+    loaded = loader.load(ROOT / "content")
+    calls = []
+    monkeypatch.setattr(heap, "give_back", lambda: calls.append(1) or True)
+    pipe = io.BytesIO()
+    languages._hand_off(pipe, loaded, indices.build(loaded.content), ["en"])
+    assert pipe.getvalue() and calls == [1]
