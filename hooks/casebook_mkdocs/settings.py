@@ -91,8 +91,9 @@ class CasebookConfig(base.Config):
                              lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0,
                              "a whole number of megabytes, 0 or more")
     # Up to this many cases the languages are built side by side (one process each, on as many
-    # cores); with more, one after the other: a language's build holds about 60 KB a case at its
-    # peak, which two at once double (0: always one after the other).
+    # cores); with more, one after the other: the Chinese build holds about 70 KB a case at its
+    # peak and the English one 40 KB (20,000 cases), which side by side add up (0: always one
+    # after the other).
     side_by_side_up_to = _Checked(int, SIDE_BY_SIDE_UP_TO,
                                   lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0,
                                   "a whole number of cases, 0 or more")
