@@ -33,12 +33,14 @@ def test_the_shipped_settings_are_read_as_typed_values():
     _, _, defaults = _options()
     s = read(_config(), defaults, {})
     assert s.fast_render is True and s.extra_pages == () and s.site_limit_mb == 1000
+    assert s.side_by_side_up_to == 30_000
 
 
 @pytest.mark.parametrize("given, message", [
     ({"fast_render": "yes"}, ("fast_render", "true or false, not 'yes'")),
     ({"pages": "about.md"}, ("pages", "a list of pages in docs/ such as about.md, not 'about.md'")),
     ({"site_limit_mb": "1 GB"}, ("site_limit_mb", "a whole number of megabytes, 0 or more, not '1 GB'")),
+    ({"side_by_side_up_to": -1}, ("side_by_side_up_to", "a whole number of cases, 0 or more, not -1")),
     ({"fast_rendering": True}, ("fast_rendering", "not an option of the casebook plugin; did you mean fast_render?")),
 ])
 def test_a_wrong_option_is_named_with_what_it_may_hold(given, message):
