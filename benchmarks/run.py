@@ -206,7 +206,8 @@ def _build_once(build: Build, project: Path, keep_site: bool = False) -> None:
         shutil.rmtree(project / "site", ignore_errors=True)
     with tempfile.TemporaryDirectory() as timings:
         env = _env(CASEBOOK_TIMINGS=timings, PYTHONPATH=str(PROBE))
-        build.wall, build.peak_mb, build.process_peak_mb = timed_run([sys.executable, "-m", "mkdocs", "build", "--strict"], project, env)
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+        build.wall, build.peak_mb, build.process_peak_mb = timed_run(command, project, env)
         for path in Path(timings).glob("*.json"):
             data = json.loads(path.read_text())
             for key in ("markdown", "theme", "segmentation", "hooks", "process"):

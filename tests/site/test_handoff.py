@@ -64,8 +64,8 @@ def test_past_side_by_side_up_to_the_languages_are_built_in_turn_to_the_same_sit
     env = {"SOURCE_DATE_EPOCH": "1700000000"}
     side_by_side = mkdocs_build(project, tmp_path / "side", env=env)
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text("utf-8").replace("  - casebook:\n", "  - casebook:\n      side_by_side_up_to: 0\n", 1),
-                      "utf-8")
+    text = config.read_text("utf-8")
+    config.write_text(text.replace("  - casebook:\n", "  - casebook:\n      side_by_side_up_to: 0\n", 1), "utf-8")
     in_turn = mkdocs_build(project, tmp_path / "turn", env=env)
     assert side_by_side.returncode == 0, side_by_side.stderr
     assert in_turn.returncode == 0, in_turn.stderr

@@ -84,7 +84,8 @@ def test_a_written_page_outside_the_navigation_keeps_neither_its_text_nor_its_ta
 
     def page(inclusion):
         return SimpleNamespace(content="<p>x</p>", markdown="# x", present_anchor_ids={"x"},
-                               toc=TableOfContents([AnchorLink("x", "x", 1)]), file=SimpleNamespace(inclusion=inclusion))
+                               toc=TableOfContents([AnchorLink("x", "x", 1)]),
+                               file=SimpleNamespace(inclusion=inclusion))
 
     case, listed = page(InclusionLevel.NOT_IN_NAV), page(InclusionLevel.UNDEFINED)
     for p in (case, listed):
