@@ -282,3 +282,24 @@ def test_a_cache_file_with_a_trigger_is_not_used(tmp_path):
     again.end_build()
     with sqlite3.connect(path) as db:
         assert db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall() == []
+
+
+def test_a_case_page_is_kept_in_the_file_and_read_back_the_same(tmp_path):
+    # A value the file format cannot write is never kept, silently: the case pages (which have a
+    # __post_init__) once went uncached, and every warm build wrote them all again.
+    from casebook.pages.case import case_pages
+    from casebook.pages.page import PageKind, SitePage
+
+    loaded = loader.load(ROOT / "content")
+    kept = indices.build(loaded.content)
+    stub = next(case_pages(loaded.content, kept, "zh"))
+    page = stub.make()
+    path = tmp_path / "memo.sqlite"
+    memo = Memo(path, "v1")
+    assert memo.get(("case-page", stub.path), lambda: page) is page
+    memo.end_build()
+    memo.close()
+    again = Memo(path, "v1")
+    read = again.get(("case-page", stub.path), lambda: None)
+    assert again.computed == 0
+    assert isinstance(read, SitePage) and read == page and read.kind is PageKind.CASE
