@@ -22,7 +22,8 @@ def _kept(project, kind: str) -> dict[str, int]:
     counts = {}
     for path in (project / ".cache" / "casebook").glob("*.sqlite"):
         with sqlite3.connect(path) as db:
-            counts[path.stem] = db.execute("SELECT count(*) FROM entries WHERE key LIKE ?", (f'["{kind}",%',)).fetchone()[0]
+            row = db.execute("SELECT count(*) FROM entries WHERE key LIKE ?", (f'["{kind}",%',)).fetchone()
+            counts[path.stem] = row[0]
     return counts
 
 
