@@ -6,7 +6,8 @@ environment) runs under cProfile and writes `<folder>/<pid>.prof` at exit.
     python -m pstats /tmp/prof/<pid>.prof
 
 A child build ends with os._exit when its parent is gone, which skips this; a build that ends
-normally writes its profile.
+normally writes its profile, and so does `mkdocs serve` stopped by SIGTERM (benchmarks/run.py
+stops it so).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from __future__ import annotations
 import atexit
 import cProfile
 import os
+import signal
+import sys
 
 _FOLDER = os.environ.get("CASEBOOK_PROFILE")
 
@@ -27,3 +30,5 @@ if _FOLDER:
         _profile.dump_stats(os.path.join(_FOLDER, f"{os.getpid()}.prof"))
 
     atexit.register(_dump)
+    # SIGTERM ends the process through sys.exit, so that atexit runs.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
