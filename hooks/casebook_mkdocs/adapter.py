@@ -176,12 +176,19 @@ class Adapter:
         # For the sitemap's lastmod: MkDocs writes the sitemap before it renders the pages.
         config.extra["casebook_updated"] = {path: f.updated for path, f in b.facts.items() if f.updated}
         facets = facets_of(b.loaded.content, b.indices)  # for the pages and the browse data
-        self._add_pages(out, config, changed, updated, facets)
+        # A dirty rebuild writes again only the index pages and data files whose text changed.
+        previous = dirty.previous_digests(s.site_dir, s.content_dir, changed) if self.dirty else {}
+        self._add_pages(out, config, previous, updated, facets)
         b.feeds = publish.index_feeds(b.loaded.content)
         for data in (*datafiles.data_files(b.loaded.content, b.indices, s.lang, s.directory_urls, s.site_url, facets),
                      *publish.data_files(b.loaded.content, s.lang, config.site_name, updated, s.site_url,
                                          s.directory_urls)):
-            out.append(DataFile.generated(config, data.path, content=data.content))
+            data_file = DataFile.generated(config, data.path, content=data.content)
+            if self.dirty:
+                # Thousands of them (each case's citation files): an edit changes a few.
+                b.digests[data.path] = casebook_memo.digest(data.content)
+                data_file.same_as_before = previous.get(data.path) == b.digests[data.path]
+            out.append(data_file)
             if data.index:
                 b.listed[data.path] = data.cases or ()
             else:
@@ -219,7 +226,7 @@ class Adapter:
             out.append(File(image.relative_to(content_dir).as_posix(), str(content_dir), config.site_dir,
                             config.use_directory_urls))
 
-    def _add_pages(self, out: Files, config: MkDocsConfig, changed: list[Path] | None,
+    def _add_pages(self, out: Files, config: MkDocsConfig, previous: dict[str, str],
                    updated: dict[str, str], facets: tuple) -> None:
         b, s = self.current, self.current.settings
         taxonomy = str(s.content_dir / "taxonomy.yml")
@@ -235,8 +242,6 @@ class Adapter:
             b.edit_sources[stub.path] = stub.source
             out.append(file)
             b.built.append(file)
-        # A dirty rebuild writes again only the index pages whose text changed.
-        previous = dirty.previous_digests(s.site_dir, s.content_dir, changed) if self.dirty else {}
         added = home.added_times(b.loaded.content, s.base, self.git_log)
         for page in catalog.site_pages(b.loaded.content, b.indices, s.lang, updated, s.directory_urls,
                                      style, cases=False, memo=b.memo, added=added, facets=facets):

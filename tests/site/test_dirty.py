@@ -27,6 +27,8 @@ def test_a_dirty_rebuild_shows_the_edit_and_rewrites_only_what_it_changed(projec
         "other unit": site / "units/community/index.html",
         "own unit": site / "units/hospital/index.html",
         "English": site / "en/cases/alpha/index.html",
+        "edited's citation": site / "cases/alpha/cite.bib",
+        "other case's citation": site / "cases/beta/cite.bib",
     }
     before = {name: path.stat().st_mtime_ns for name, path in watched.items()}
     full_build_nav = nav_labels(watched["other case"])
@@ -44,6 +46,10 @@ def test_a_dirty_rebuild_shows_the_edit_and_rewrites_only_what_it_changed(projec
     assert after["other case"] == before["other case"]
     assert after["other unit"] == before["other unit"]
     assert after["English"] == before["English"]
+    # Data files too: only those whose text changed are written again.
+    assert "案例 alpha 新题" in watched["edited's citation"].read_text("utf-8")
+    assert after["edited's citation"] != before["edited's citation"]
+    assert after["other case's citation"] == before["other case's citation"]
     # The rebuilt page's navigation names every page as a full build does: no "None" for the
     # hand-written pages that the dirty rebuild did not read again.
     assert "None" not in nav_labels(watched["edited"])
