@@ -172,7 +172,7 @@ class Adapter:
         self._add_handwritten(out, config, {f.src_uri: f for f in written})
         self._add_images(out, config)
         updated = history.last_updated(b.loaded.content, s.base, self.git_log)
-        b.facts = publish.page_facts(b.loaded.content, s.lang, updated)
+        b.facts = publish.page_facts(b.loaded.content, s.lang, updated, b.memo)
         # For the sitemap's lastmod: MkDocs writes the sitemap before it renders the pages.
         config.extra["casebook_updated"] = {path: f.updated for path, f in b.facts.items() if f.updated}
         facets = facets_of(b.loaded.content, b.indices)  # for the pages and the browse data

@@ -303,3 +303,21 @@ def test_a_case_page_is_kept_in_the_file_and_read_back_the_same(tmp_path):
     read = again.get(("case-page", stub.path), lambda: None)
     assert again.computed == 0
     assert isinstance(read, SitePage) and read == page and read.kind is PageKind.CASE
+
+
+def test_a_kept_page_description_follows_an_edited_summary(content, tmp_path):
+    from casebook.pages import publish
+
+    case = write_case(content, "alpha")
+    path = tmp_path / "memo.sqlite"
+    facts = []
+    for summary in ("一段摘要。", "改过的摘要。"):
+        case.write_text(case.read_text("utf-8").replace("summary: 一段摘要。", f"summary: {summary}"), "utf-8")
+        memo = Memo(path, "v1")  # a new process each time: what is kept comes from the file
+        loaded = loader.load(content, memo).content
+        facts.append((publish.page_facts(loaded, "zh", memo=memo), publish.page_facts(loaded, "zh")))
+        memo.end_build()
+        memo.close()
+    (first, first_fresh), (second, second_fresh) = facts
+    assert first == first_fresh and second == second_fresh
+    assert second["cases/alpha.md"].description == "改过的摘要。"
