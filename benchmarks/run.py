@@ -453,6 +453,8 @@ def main() -> None:
     parser.add_argument("--scratch", type=Path, default=ROOT / ".scratch", help="where the scratch projects go")
     parser.add_argument("--skip-bundle", action="store_true", help="do not build the offline bundle")
     parser.add_argument("--skip-serve", action="store_true", help="do not measure mkdocs serve")
+    parser.add_argument("--serve-only", action="store_true",
+                        help="measure mkdocs serve alone, in the scratch project as it is (no build, no new cases)")
     parser.add_argument("--skip-plain", action="store_true", help="do not build plain Material for comparison")
     parser.add_argument("--plain-up-to", type=int, default=20_000,
                         help="plain Material only up to this many cases (it holds every page: about 1.9 GB at 10,000)")
@@ -465,6 +467,14 @@ def main() -> None:
     print(f"machine: {machine()}", flush=True)
     results = []
     for size in args.sizes:
+        if args.serve_only:
+            project = args.scratch / f"bench-{size}"
+            if not (project / "mkdocs.yml").exists():
+                project, _ = project_for(size, args.scratch)
+            result = Result(size, len(list((project / "content" / "cases").glob("*.zh.md"))))
+            measure_serve_edit(result, project)
+            print(f"{size}: serve --dirty: edit shown after {result.serve_edit} s (median)", flush=True)
+            continue
         project, cases = project_for(size, args.scratch)
         result = Result(size, cases)
         result.speed.append(machine_speed())
