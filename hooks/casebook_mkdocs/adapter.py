@@ -182,7 +182,7 @@ class Adapter:
         b.feeds = publish.index_feeds(b.loaded.content)
         for data in (*datafiles.data_files(b.loaded.content, b.indices, s.lang, s.directory_urls, s.site_url, facets),
                      *publish.data_files(b.loaded.content, s.lang, config.site_name, updated, s.site_url,
-                                         s.directory_urls)):
+                                         s.directory_urls, memo=b.memo)):
             data_file = DataFile.generated(config, data.path, content=data.content)
             if self.dirty:
                 # Thousands of them (each case's citation files): an edit changes a few.

@@ -321,3 +321,23 @@ def test_a_kept_page_description_follows_an_edited_summary(content, tmp_path):
     (first, first_fresh), (second, second_fresh) = facts
     assert first == first_fresh and second == second_fresh
     assert second["cases/alpha.md"].description == "改过的摘要。"
+
+
+def test_kept_citation_files_follow_an_edited_title(content, tmp_path):
+    from casebook.pages import publish
+
+    case = write_case(content, "alpha", title="第一个标题")
+    path = tmp_path / "memo.sqlite"
+    cited = []
+    for title in ("第一个标题", "第二个标题"):
+        case.write_text(case.read_text("utf-8").replace("title: 第一个标题", f"title: {title}"), "utf-8")
+        memo = Memo(path, "v1")  # a new process each time: what is kept comes from the file
+        loaded = loader.load(content, memo).content
+        cited.append(tuple({f.path: f.content for f in publish.data_files(
+            loaded, "zh", "站点", {}, "https://example.org/", today="2026-12-07", memo=m) if "/cite." in f.path}
+            for m in (memo, None)))
+        memo.end_build()
+        memo.close()
+    (first, first_fresh), (second, second_fresh) = cited
+    assert first == first_fresh and second == second_fresh and len(second) == 3
+    assert all("第二个标题" in data.decode("utf-8") for data in second.values())

@@ -14,7 +14,7 @@ import re
 import time
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from datetime import UTC, datetime
 
 from casebook.incremental.memo import Memo, recall
@@ -142,9 +142,11 @@ def index_feeds(content: Content) -> dict[str, str]:
 
 
 def data_files(content: Content, lang: str, site_name: str, updated: Mapping[str, str | None],
-               url: str | None, directory_urls: bool = True, today: str | None = None) -> Iterator[DataFile]:
+               url: str | None, directory_urls: bool = True, today: str | None = None,
+               memo: Memo | None = None) -> Iterator[DataFile]:
     """The feed of this language's cases and one per unit type and category, the citation files
-    of every case, and robots.txt at the site root (default language)."""
+    of every case (kept in `memo` by the reference they write: three files a case, which every
+    rebuild of `mkdocs serve` wrote out again), and robots.txt at the site root (default language)."""
     from casebook.pages import cite, datapackage, feed
     from casebook.strings import strings
 
@@ -186,8 +188,11 @@ def data_files(content: Content, lang: str, site_name: str, updated: Mapping[str
         yield DataFile(feeds[page], feed.atom(title, root, feeds[page], lang, shown, f"measure:{measure.id}",
                                               page_url(page, directory_urls)), carried(shown), index=True)
     for case, ref in cite.references(content, lang, root, updated, day, directory_urls):
-        for path, data in cite.files_of(ref, case.id):
-            yield DataFile(path, data)
+        files = recall(memo, ("cite-files", case.id, *astuple(ref)),
+                       lambda ref=ref, id=case.id: tuple((path, data.decode("utf-8"))
+                                                         for path, data in cite.files_of(ref, id)))
+        for path, text in files:
+            yield DataFile(path, text.encode("utf-8"))
     newest = max((d for d in updated.values() if d), default=day)
     yield DataFile(datapackage.DATAPACKAGE, datapackage.datapackage(s, datapackage.version_of(newest)).encode())
     if lang == DEFAULT_LANGUAGE:
