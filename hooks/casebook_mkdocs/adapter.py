@@ -34,6 +34,7 @@ from casebook.pages.reconcile import reconcile
 from casebook.strings import editors_language, message_text, strings
 from casebook.urls import language_file
 from casebook_mkdocs import languages, pagememo, theme, toc
+from casebook_mkdocs.compiled import Compiled
 from casebook_mkdocs.files import DataFile, GeneratedFile
 from casebook_mkdocs.lock import FolderLock
 from casebook_mkdocs.settings import CasebookConfig, Settings, read
@@ -80,6 +81,7 @@ class Adapter:
         # `mkdocs serve`: the search index of the last build, made after MkDocs shows its pages
         # (`_finish`); the next build, or the end of serving, waits for it.
         self.finishing: threading.Thread | None = None
+        self.compiled = Compiled()  # the theme's templates, compiled, for the rebuilds of serve
 
     @property
     def current(self) -> Build:
@@ -436,6 +438,10 @@ class Adapter:
         self._unlock()
 
     def env(self, env):
+        if self.serving:
+            # MkDocs makes a new Jinja environment for every rebuild, which compiled the theme's
+            # templates again (about a second): compiled once per serve process instead.
+            env.bytecode_cache = self.compiled
         theme.add_globals(env)
         if not self.current.settings.is_default:
             theme.share_theme_files(env, self.current.settings.lang)

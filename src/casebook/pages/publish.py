@@ -16,12 +16,17 @@ import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import astuple, dataclass
 from datetime import UTC, datetime
+from functools import partial
+from typing import TYPE_CHECKING
 
 from casebook.incremental.memo import Memo, recall
 from casebook.model import DEFAULT_LANGUAGE, LANGUAGES, Case, Checklist, Content
 from casebook.pages.datafiles import DataFile
 from casebook.pages.writer import plain_text
 from casebook.urls import case_path, checklist_path, measure_path, page_url, unit_path
+
+if TYPE_CHECKING:
+    from casebook.pages.cite import Reference
 
 SITE_URL_VARIABLE = "CASEBOOK_SITE_URL"
 FEED, ROBOTS, SITEMAP = "feed.xml", "robots.txt", "sitemap.xml"
@@ -95,10 +100,23 @@ def page_facts(content: Content, lang: str, updated: Mapping[str, str | None] | 
                                                  *((c, checklist_path(c.id)) for c in content.checklists)]
     for item, path in pages:
         text = item.text(lang)
-        key = ("description", text.digest, text.lang) if text.digest else None
-        description = recall(memo, key, lambda text=text: shorten(plain_text(text.summary), DESCRIPTION_WIDTH))
+        # A checklist's text has no digest: worked out each time (there are few).
+        kept_by = getattr(text, "digest", "")
+        summary = text.summary
+        description = recall(memo, ("description", kept_by, text.lang) if kept_by else None,
+                             partial(_description, summary))
         facts[path] = PageFacts(description, "article", updated.get(str(text.path)))
     return facts
+
+
+def _description(summary: str) -> str:
+    return shorten(plain_text(summary), DESCRIPTION_WIDTH)
+
+
+def _cite_files(ref: Reference, id: str) -> tuple[tuple[str, str], ...]:
+    from casebook.pages import cite
+
+    return tuple((path, data.decode("utf-8")) for path, data in cite.files_of(ref, id))
 
 
 def page_meta(facts: PageFacts | None, title: str, site_name: str, description: str, lang: str) -> dict[str, str]:
@@ -188,10 +206,7 @@ def data_files(content: Content, lang: str, site_name: str, updated: Mapping[str
         yield DataFile(feeds[page], feed.atom(title, root, feeds[page], lang, shown, f"measure:{measure.id}",
                                               page_url(page, directory_urls)), carried(shown), index=True)
     for case, ref in cite.references(content, lang, root, updated, day, directory_urls):
-        files = recall(memo, ("cite-files", case.id, *astuple(ref)),
-                       lambda ref=ref, id=case.id: tuple((path, data.decode("utf-8"))
-                                                         for path, data in cite.files_of(ref, id)))
-        for path, text in files:
+        for path, text in recall(memo, ("cite-files", case.id, *astuple(ref)), partial(_cite_files, ref, case.id)):
             yield DataFile(path, text.encode("utf-8"))
     newest = max((d for d in updated.values() if d), default=day)
     yield DataFile(datapackage.DATAPACKAGE, datapackage.datapackage(s, datapackage.version_of(newest)).encode())
