@@ -341,3 +341,23 @@ def test_kept_citation_files_follow_an_edited_title(content, tmp_path):
     (first, first_fresh), (second, second_fresh) = cited
     assert first == first_fresh and second == second_fresh and len(second) == 3
     assert all("第二个标题" in data.decode("utf-8") for data in second.values())
+
+
+def test_a_memo_opened_in_one_thread_reads_its_file_in_another(tmp_path):
+    # `mkdocs serve` builds first in its main thread and rebuilds in others: a connection that
+    # refused other threads made every rebuild work out again what the file held.
+    import threading
+
+    path = tmp_path / "memo.sqlite"
+    memo = Memo(path, "v1")
+    memo.get("one", lambda: "kept one")
+    memo.get("two", lambda: "kept two")
+    memo.end_build()
+    memo.close()
+    again = Memo(path, "v1")
+    assert again.get("one", lambda: "computed") == "kept one"  # opens the file in this thread
+    found = []
+    reader = threading.Thread(target=lambda: found.append(again.get("two", lambda: "computed")))
+    reader.start()
+    reader.join()
+    assert found == ["kept two"] and again.computed == 0
