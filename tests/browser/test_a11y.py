@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from casebook.corpus import loader
-from support import ROOT
+from support import ROOT, real
 
 pytestmark = pytest.mark.browser
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-CONTENT = loader.load(ROOT / "content").content
+CONTENT = real.loaded().content
 PAGES = {
     "home": "",
     "case": f"cases/{CONTENT.cases[0].id}/",

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from casebook.corpus import loader
-from support import ROOT
+from support import real
 
 pytestmark = pytest.mark.browser
-CASES = loader.load(ROOT / "content").content.cases
+CASES = real.loaded().content.cases
 
 
 @pytest.mark.parametrize("path", ["", "matrix/", "units/hospital/", f"cases/{CASES[0].id}/", "glossary/"])

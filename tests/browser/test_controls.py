@@ -14,11 +14,10 @@ import base64
 
 import pytest
 
-from casebook.corpus import loader
-from support import ROOT
+from support import real
 
 pytestmark = pytest.mark.browser
-CONTENT = loader.load(ROOT / "content").content
+CONTENT = real.loaded().content
 CHECKLIST = f"checklists/{CONTENT.checklists[0].id}/"
 SCHEMES = ("light", "dark")
 PAD = 6  # px of the surroundings taken with each control

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from casebook.corpus import loader
-from support import ROOT
+from support import real
 
 pytestmark = pytest.mark.browser
-CONTENT = loader.load(ROOT / "content").content
+CONTENT = real.loaded().content
 # One page of every kind; the pages whose width depends on their content (cases, checklists,
 # unit and category pages: chips, titles, tables) all of them.
 KINDS = ["", "units/", "matrix/", "browse/", "stats/", "data/", "glossary/", "checklists/", "contributing/",

@@ -11,7 +11,7 @@ import re
 import pytest
 import yaml
 
-from support import ROOT
+from support import ROOT, real
 
 pytestmark = pytest.mark.browser
 QUERIES = yaml.safe_load((ROOT / "tests/search_queries.yml").read_text("utf-8"))
@@ -293,10 +293,9 @@ def body_details(lang: str) -> list[tuple[str, str]]:
     first four Han characters in a row (Chinese) or capitalised word of five letters or more, a
     name (English: a common word would share its stem with other pages), that only this case's
     body holds; worked out from the content, not written here."""
-    from casebook.corpus import loader
     from casebook.pages import search
 
-    content = loader.load(ROOT / "content").content
+    content = real.loaded().content
     docs = list(search.documents(content, None, lang))
     everything = [" ".join(d.fields).lower() for d in docs]
     out = []

@@ -14,13 +14,12 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from casebook.corpus import loader
 from casebook.derive import indices
 from casebook.model import LANGUAGES
 from casebook.pages import opendata
-from support import ROOT
+from support import real
 
-CONTENT = loader.load(ROOT / "content").content
+CONTENT = real.loaded().content
 INDICES = indices.build(CONTENT)
 TAX = CONTENT.taxonomy
 ROOTS = {"zh": "", "en": "en/"}

@@ -11,10 +11,10 @@ import pytest
 from bs4 import BeautifulSoup
 from markdown.extensions.toc import slugify
 
-from casebook.corpus import links, loader
+from casebook.corpus import links
 from casebook.pages import render
 from casebook.tools.siteconfig import markdown_extensions
-from support import ROOT, mkdocs_build
+from support import ROOT, mkdocs_build, real
 
 STYLE = render.HeadingStyle(lambda text: slugify(text, "-"))
 SITE_EXTENSIONS, SITE_SETTINGS = markdown_extensions(ROOT / "mkdocs.yml")
@@ -82,7 +82,7 @@ def test_common_case_text_is_rendered(text):
 
 
 def test_every_real_case_renders_as_python_markdown_renders_it():
-    content = loader.load(ROOT / "content").content
+    content = real.loaded().content
     resolve = lambda scheme, target: f"../../{scheme}/{target}/"
     rendered = 0
     for case in content.cases:

@@ -9,14 +9,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from casebook.corpus import loader
 from casebook.derive import indices
 from casebook.model import LANGUAGES
 from casebook.pages import search, searchchunks
-from support import ROOT, heading_text
+from support import ROOT, heading_text, real
 from support.shared_scripts import written_by
 
-LOADED = loader.load(ROOT / "content")
+LOADED = real.loaded()
 CONTENT = LOADED.content
 INDICES = indices.build(CONTENT)
 ROOTS = {"zh": "", "en": "en/"}

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from casebook.corpus import english_style, loader
-from support import ROOT
+from support import ROOT, real
 
 CASE = """---
 id: alpha
@@ -87,7 +87,7 @@ def test_the_glossary_english_is_checked_and_its_chinese_is_not():
 
 
 def test_the_real_content_and_the_hand_written_english_pages_are_clean():
-    loaded = loader.load(ROOT / "content")
+    loaded = real.loaded()
     assert [str(p) for p in loaded.problems if p.code == english_style.CODE] == []
     for page in sorted((ROOT / "docs").glob("*.en.md")):
         assert warnings(page.relative_to(ROOT).as_posix(), page.read_text("utf-8")) == []

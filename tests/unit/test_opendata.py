@@ -11,9 +11,9 @@ from casebook.derive import indices
 from casebook.model import LANGUAGES
 from casebook.pages import datafiles, opendata
 from casebook.strings import strings
-from support import ROOT, write_case
+from support import real, write_case
 
-REAL = loader.load(ROOT / "content").content
+REAL = real.loaded().content
 REAL_INDICES = indices.build(REAL)
 
 
