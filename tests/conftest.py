@@ -71,3 +71,52 @@ def site_url(site):
 
     with serve(site) as url:
         yield url
+
+
+
+# The order in which the run hands test files to xdist's workers (`--dist loadfile
+# --no-loadscope-reorder`, Makefile): the longest first, so that no worker is left alone with a
+# long file at the end while the others wait. How long each file took is kept in pytest's cache
+# (.pytest_cache) by the runs before; a file it does not know (all of them in a fresh clone) goes
+# by its folder: the browser tests, then the site's builds, then the unit tests.
+SECONDS = "casebook/seconds-per-file"
+FOLDERS = ("tests/browser/", "tests/site/", "tests/unit/")
+
+
+def _file(nodeid: str) -> str:
+    return nodeid.split("::")[0]
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    known = config.cache.get(SECONDS, {}) if getattr(config, "cache", None) else {}
+
+    def rank(item: pytest.Item) -> tuple[int, float]:
+        file = _file(item.nodeid)
+        if file in known:
+            return 0, -known[file]
+        return 1, next((i for i, folder in enumerate(FOLDERS) if file.startswith(folder)), len(FOLDERS))
+
+    items.sort(key=rank)  # stable: a file's tests stay together, in their order
+
+
+class _FileSeconds:
+    """Adds up each test file's seconds (setup, call and teardown) in the process that reports
+    them (xdist's controller), and keeps them in the cache for the next run's order."""
+
+    def __init__(self, config: pytest.Config) -> None:
+        self.config, self.seconds = config, {}
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        file = _file(report.nodeid)
+        self.seconds[file] = self.seconds.get(file, 0.0) + report.duration
+
+    def pytest_sessionfinish(self) -> None:
+        if self.seconds and getattr(self.config, "cache", None):
+            kept = self.config.cache.get(SECONDS, {})
+            kept.update({file: round(s, 2) for file, s in self.seconds.items()})
+            self.config.cache.set(SECONDS, kept)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not hasattr(config, "workerinput"):  # not in an xdist worker: their reports reach the controller
+        config.pluginmanager.register(_FileSeconds(config), "casebook-file-seconds")
