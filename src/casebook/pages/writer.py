@@ -215,7 +215,7 @@ class Writer:
             f'<div class="cb-card">\n'
             f'<p class="cb-card__head"><a class="cb-card__title" href="{href(case_path(case.id))}">'
             f'{html.escape(text.title)}</a></p>\n'
-            f'<p class="cb-card__where">{html.escape(self.where(case) or self.s["unknown"])}</p>\n'
+            f'<p class="cb-card__where">{html.escape(self.where(case) or self.s["where_unknown"])}</p>\n'
             f'<p class="cb-card__line">{html.escape(short_line(plain_text(text.summary)))}</p>\n'
             f'<p class="cb-card__tags"><a class="cb-unit" href="{href(unit_path(case.unit_type))}">'
             f'{html.escape(unit)}</a>{chips}</p>\n'
