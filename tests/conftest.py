@@ -111,6 +111,7 @@ def _whole(file: str) -> bool:
     return bool(_PER_FILE_FIXTURE.search((ROOT / file).read_text("utf-8")))
 
 
+@pytest.hookimpl(optionalhook=True)  # a hook of xdist's: absent under -p no:xdist
 def pytest_xdist_make_scheduler(config: pytest.Config, log):
     if config.getoption("dist") != "load":
         return None
