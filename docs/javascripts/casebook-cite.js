@@ -5,14 +5,17 @@
    still reads right, only without those two. */
 /* Related cases: each line gains its link to the comparison of the two cases, a page that only
    a script can fill, made here from the address and the label the list carries
-   (pages/case.py) rather than written out on every line of every case page. */
+   (pages/case.py) and the case's own address, rather than written out on every line of every
+   case page. */
 (function () {
   var list = document.querySelector(".cb-related[data-compare]");
   if (!list) return;
-  Array.prototype.forEach.call(list.querySelectorAll("li[data-case]"), function (li) {
-    var link = document.createElement("a");
+  Array.prototype.forEach.call(list.querySelectorAll("li > a:first-child"), function (to) {
+    // The case's id is the last part of its page's address ("../x/", or "../x.html").
+    var id = to.getAttribute("href").replace(/(\/|\.html)$/, "").split("/").pop();
+    var li = to.parentNode, link = document.createElement("a");
     link.className = "cb-related__compare";
-    link.href = list.getAttribute("data-compare") + li.getAttribute("data-case");
+    link.href = list.getAttribute("data-compare") + encodeURIComponent(id);
     link.textContent = list.getAttribute("data-compare-label");
     // After a middot: a space alone would sit between two Chinese words.
     li.append(" · ", link);

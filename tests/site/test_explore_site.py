@@ -124,7 +124,11 @@ def test_related_cases_on_a_case_page(site, lang):
     ids = [posixpath.basename(li.a["href"].rstrip("/")) for li in items]
     assert ids == [r.case for r in INDICES.related[case.id]] and ids
     first = INDICES.related[case.id][0]
-    why = items[0].select_one(".cb-related__why").get_text()
+    # What they have in common is said once above the cases that share it.
+    whys = [li.find_parent("ul").find_previous_sibling("p", class_="cb-related__why").get_text() for li in items]
+    said = [p.get_text() for p in html.select(".cb-related .cb-related__why")]
+    assert len(said) == len(html.select(".cb-related ul")) and all(a != b for a, b in zip(said, said[1:]))
+    why = whys[0]
     if first.same_unit:
         assert TAX.unit_type(case.unit_type).label(lang) in why
     for m in first.measures:

@@ -141,15 +141,15 @@ def test_one_renderer_writes_a_case_page_on_either_path(project, content):
     for id in ("slow", "fast"):
         page = BeautifulSoup((project / "site/cases" / id / "index.html").read_text("utf-8"), "html.parser")
         article = page.select_one("article")
-        # The body's first heading is titled as the case: it takes the next id, on both paths.
+        # The title's anchor is the case's id; the body's headings take theirs after it, on both paths.
         assert [(h.name, h.get("id")) for h in article.select("h1, h2")] == [
-            ("h1", "_1"), ("h2", "_2"), ("h2", "_3"), ("h2", "_4"), ("h2", "related"), ("h2", "cite")]
+            ("h1", id), ("h2", "_1"), ("h2", "_2"), ("h2", "_3"), ("h2", "related"), ("h2", "cite")]
         assert [a["href"] for a in page.select(".md-sidebar--secondary a.md-nav__link")] == [
-            "#_2", "#_3", "#_4", "#related", "#cite"]
+            "#_1", "#_2", "#_3", "#related", "#cite"]
         # The comparison's link is made by casebook-cite.js from these two (pages/case.py).
         related = article.select_one(".cb-related")
         assert related["data-compare"].endswith(f"compare/#cases={id},")
-        assert related.select_one("li")["data-case"] == {"slow": "fast", "fast": "slow"}[id]
+        assert related.select_one("li > a")["href"] == {"slow": "../fast/", "fast": "../slow/"}[id]
         block = article.select_one(".cb-meta")
         assert block["data-source-file"] == "000_8f9b5cc39caff20b.txt" and block["data-source-report"] == "R01"
         assert "000_8f9b5cc39caff20b" not in article.get_text()
