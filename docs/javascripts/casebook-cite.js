@@ -76,3 +76,14 @@
     selection.addRange(range);
   }
 })();
+/* The header bar shows the page's title once the reader scrolls past the heading (Material's
+   script, which needs this script for it anyway): a case page leaves it to be written here from
+   its heading (partials/header.html), without the heading's permalink. */
+(function () {
+  var topic = document.querySelector("[data-md-component=header-topic] .md-ellipsis");
+  var heading = document.querySelector("article h1");
+  if (!topic || !heading || topic.textContent.trim()) return;
+  var title = heading.cloneNode(true);
+  Array.prototype.forEach.call(title.querySelectorAll(".headerlink"), function (a) { a.remove(); });
+  topic.textContent = title.textContent.trim();
+})();
