@@ -1,8 +1,8 @@
 /* "Cite this case": the references are written at build time with the page's path and without
    a day of access, which only the reader's browser knows. Here the address becomes the page's
    published one (its canonical or hreflang link, or the address it was opened at) and the day
-   of access today's; "Copy" puts the reference on the clipboard. Without script the reference
-   still reads right, only without those two. */
+   of access today's; a "Copy" button, added here, puts the reference on the clipboard. Without
+   script the reference still reads right, only without those two and without the button. */
 /* Related cases: each line gains its link to the comparison of the two cases, a page that only
    a script can fill, made here from the address and the label the list carries
    (pages/case.py) and the case's own address, rather than written out on every line of every
@@ -41,6 +41,15 @@
   var english = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" }).format(now);
   Array.prototype.forEach.call(refs, function (ref) {
     var lang = ref.id.replace("cite-", "");
+    // The copy button, labelled by the block (pages/cite.py): a button that needs this script.
+    var block = ref.closest(".cb-cite"), button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button cb-cite__copy";
+    button.setAttribute("data-copy", ref.id);
+    button.setAttribute("aria-describedby", ref.id + "-label");
+    button.setAttribute("data-done", block.getAttribute("data-done"));
+    button.textContent = block.getAttribute("data-copy");
+    ref.insertAdjacentElement("afterend", button);
     var url = ref.querySelector(".cb-cite__url");
     var address = addressIn(lang);
     if (url && address) url.textContent = address;

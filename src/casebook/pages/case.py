@@ -147,15 +147,13 @@ def _related(view: meta.CaseView, id: str, style: render.HeadingStyle, url: Call
     to_compare = "" if compare is None else (
         f' data-compare="{html.escape(compare)}#cases={html.escape(view.id)},"'
         f' data-compare-label="{meta.text(view.compare_label)}"')
-    # What a related case has in common is said once above the cases that share it (most often
-    # all five share one reason): not under each, on every case page.
-    groups: list[tuple[str, list[str]]] = []
+    # What related cases have in common is said once above the cases that share it, not under
+    # each on every case page; the groups come in the order of the closest case in each.
+    groups: dict[str, list[str]] = {}
     for r in view.related:
-        if not groups or groups[-1][0] != r.why:
-            groups.append((r.why, []))
-        groups[-1][1].append(f"<li>{_link(r.title, url(r.to))}</li>\n")
+        groups.setdefault(r.why, []).append(f"<li>{_link(r.title, url(r.to))}</li>\n")
     lists = "".join(f'<p class="{cls}-related__why">{meta.text(why)}</p>\n<ul>\n{"".join(lines)}</ul>\n'
-                    for why, lines in groups)
+                    for why, lines in groups.items())
     block = (f"{render.heading_html(level, id, meta.text(view.related_heading), style)}\n"
              f'<div class="{cls}-related"{to_compare}>\n{lists}</div>\n')
     return block, (render.Heading(level, id, view.related_heading),)
