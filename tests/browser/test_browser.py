@@ -27,3 +27,24 @@ def test_language_switch_lands_on_the_same_page(browser, site_url, path):
         assert page.locator("html").get_attribute("lang") == "zh"
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("lang_root, title", [("", "本节的链接"), ("en/", "Permanent link")])
+def test_a_case_page_gets_its_permalinks_its_title_bar_and_its_copy_button_from_scripts(browser, site_url, lang_root,
+                                                                                        title):
+    # What the page leaves to its scripts (issue 28): each heading's permalink, the title shown in
+    # the header bar once scrolled, the reference's copy button and the back-to-top button.
+    page = browser.new_page()
+    try:
+        page.goto(f"{site_url}{lang_root}cases/{CASES[0].id}/")
+        links = page.locator("article h2[id] > a.headerlink")
+        assert links.count() >= 4
+        first = page.locator("article h2[id]").first
+        assert links.first.get_attribute("href") == "#" + first.get_attribute("id")
+        assert links.first.get_attribute("title") == title and links.first.inner_text() == "¶"
+        heading = page.locator("article h1").evaluate("h => h.firstChild.textContent.trim()")
+        assert page.locator("[data-md-component=header-topic] .md-ellipsis").inner_text() == heading
+        assert page.locator(".cb-cite__copy").count() == 1
+        assert page.locator("button.md-top").count() == 1
+    finally:
+        page.close()

@@ -18,6 +18,9 @@ from support import ROOT, mkdocs_build
 
 STYLE = render.HeadingStyle(lambda text: slugify(text, "-"))
 SITE_EXTENSIONS, SITE_SETTINGS = markdown_extensions(ROOT / "mkdocs.yml")
+# As the site marks headings (mkdocs.yml: its permalinks are added by a script, not written).
+SITE_STYLE = render.HeadingStyle(lambda text: slugify(text, "-"),
+                                 "¶" if SITE_SETTINGS.get("toc", {}).get("permalink") else None)
 
 
 def python_markdown(text: str) -> str:
@@ -88,7 +91,7 @@ def test_every_real_case_renders_as_python_markdown_renders_it():
     for case in content.cases:
         for text in case.texts.values():
             for part in (text.summary, text.body):
-                out = render.render(part, set(), STYLE, resolve)
+                out = render.render(part, set(), SITE_STYLE, resolve)
                 part = links.rewrite(part, resolve)
                 if out is None:
                     continue
