@@ -96,3 +96,49 @@
   Array.prototype.forEach.call(title.querySelectorAll(".headerlink"), function (a) { a.remove(); });
   topic.textContent = title.textContent.trim();
 })();
+/* The table of contents of a case page: its headings below the title, nested by level, as
+   Material's partials/toc.html writes them, in the sidebar the page leaves empty for them
+   (docs/overrides/main.html); here, before the theme's script looks for it. */
+(function () {
+  var nav = document.querySelector(".md-sidebar--secondary nav.md-nav--secondary");
+  if (!nav || nav.firstChild) return;
+  var headings = document.querySelectorAll(
+    "article.md-typeset h2[id], article.md-typeset h3[id], article.md-typeset h4[id], " +
+    "article.md-typeset h5[id], article.md-typeset h6[id]");
+  if (!headings.length) return;
+  function el(tag, cls) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    return e;
+  }
+  var label = el("label", "md-nav__title");
+  label.htmlFor = "__toc";
+  label.append(el("span", "md-nav__icon md-icon"), nav.getAttribute("aria-label"));
+  var top = el("ul", "md-nav__list");
+  top.setAttribute("data-md-component", "toc");
+  top.setAttribute("data-md-scrollfix", "");
+  var open = [{ level: 1, list: top, item: null }];
+  Array.prototype.forEach.call(headings, function (h) {
+    var level = parseInt(h.tagName.charAt(1), 10);
+    while (open.length > 1 && open[open.length - 1].level >= level) open.pop();
+    var parent = open[open.length - 1];
+    if (parent.list === null) {  // the first entry under a heading: its own list
+      var sub = el("nav", "md-nav");
+      sub.setAttribute("aria-label", parent.text);
+      parent.list = el("ul", "md-nav__list");
+      sub.append(parent.list);
+      parent.item.append(sub);
+    }
+    var title = h.cloneNode(true);
+    Array.prototype.forEach.call(title.querySelectorAll(".headerlink"), function (a) { a.remove(); });
+    var text = title.textContent.trim();
+    var item = el("li", "md-nav__item"), link = el("a", "md-nav__link");
+    link.href = "#" + h.id;
+    link.textContent = text;
+    item.append(link);
+    parent.list.append(item);
+    open.push({ level: level, list: null, item: item, text: text });
+  });
+  nav.append(label, top);
+  nav.hidden = false;
+})();
