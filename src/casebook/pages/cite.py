@@ -170,8 +170,9 @@ def block(refs: Sequence[Reference], lang: str, prefix: str = "") -> str:
     """"Cite this case" on the case page: each reference (the page's own), the labels of
     the copy button its script adds, and the three files beside the page. Every value escaped.
     The address and the day of access are the build's; casebook-cite.js puts the page's own
-    address and the reader's day in their place, since a static page cannot know either. `prefix`: from the page to its folder
-    of files ("" where the page is that folder's index.html)."""
+    address and the reader's day in their place, since a static page cannot know either.
+    `prefix`: from the page to its folder of files ("" where the page is that folder's
+    index.html)."""
     from casebook.strings import strings
 
     s = strings()[lang]
