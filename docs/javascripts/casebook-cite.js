@@ -89,12 +89,18 @@
    script, which needs this script for it anyway): a case page leaves it to be written here from
    its heading (partials/header.html), without the heading's permalink. */
 (function () {
-  var topic = document.querySelector("[data-md-component=header-topic] .md-ellipsis");
+  var bar = document.querySelector(".md-header__ellipsis");
   var heading = document.querySelector("article h1");
-  if (!topic || !heading || topic.textContent.trim()) return;
+  if (!bar || !heading || bar.querySelector("[data-md-component=header-topic]")) return;
   var title = heading.cloneNode(true);
   Array.prototype.forEach.call(title.querySelectorAll(".headerlink"), function (a) { a.remove(); });
-  topic.textContent = title.textContent.trim();
+  var topic = document.createElement("div"), text = document.createElement("span");
+  topic.className = "md-header__topic";
+  topic.setAttribute("data-md-component", "header-topic");
+  text.className = "md-ellipsis";
+  text.textContent = title.textContent.trim();
+  topic.append(text);
+  bar.append(topic);
 })();
 /* The table of contents of a case page: its headings below the title, nested by level, as
    Material's partials/toc.html writes them, in the sidebar the page leaves empty for them

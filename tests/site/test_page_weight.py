@@ -67,6 +67,11 @@ def test_pages_have_no_blank_lines_and_keep_preformatted_text(site):
 def test_compact_html_keeps_text_apart_and_preformatted_text_whole():
     page = "<p>一\n\n    二</p>  \n\n<pre>  a\n\n  b</pre>\n\t<p>\u3000三</p>\n"
     assert publish.compact_html(page) == "<p>一\n二</p>\n<pre>  a\n\n  b</pre>\n<p>\u3000三</p>\n"
+    # Between two blocks, and in the head, a line break shows nothing: it goes; between two
+    # links it is a space, and stays.
+    page = "<head>\n<title>t</title>\n</head>\n<ul>\n<li><a>x</a>\n<a>y</a></li>\n<li>z</li>\n</ul>\n<p>a</p>\n"
+    assert publish.compact_html(page) == (
+        "<head><title>t</title></head>\n<ul>\n<li><a>x</a>\n<a>y</a></li><li>z</li></ul><p>a</p>\n")
 
 
 @pytest.mark.parametrize("lang_root", ["", "en/"])
