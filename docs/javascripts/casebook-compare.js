@@ -61,8 +61,9 @@
       th.scope = "row";
       th.textContent = label;
       tr.appendChild(th);
-      cells.forEach(function (nodes) {
+      cells.forEach(function (nodes, i) {
         var td = tr.insertCell();
+        td.setAttribute("data-case", cases[i].title);  // a phone shows the case above its cell (casebook.css)
         if (!nodes || !nodes.length) { td.className = "cb-compare__missing"; td.textContent = missing; return; }
         nodes.forEach(function (n) { td.appendChild(n.cloneNode(true)); });
       });

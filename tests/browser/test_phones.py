@@ -1,6 +1,7 @@
 """Phones: no page of any kind, in either language, is wider than a 320 or 390 px screen, with the
 search panel open too; browse keeps its count in view while filters are ticked; chart labels
-are 11 px or more (issue 22)."""
+are 11 px or more (issue 22); the header shows the site's name uncut, every browse button lies
+on the screen, and compared cases read one below the other."""
 
 from __future__ import annotations
 
@@ -98,6 +99,63 @@ def test_browse_keeps_its_count_in_view_while_filters_are_ticked(browser, served
     # The count is on the screen, above the box just ticked.
     assert 0 <= status["y"] and status["y"] + status["height"] <= 844
     assert status["y"] < ticked["y"] < 844
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_header_shows_the_sites_name_uncut(browser, served, lang, width):
+    """Whole, or in its short form: never cut off with an ellipsis ("Casebook: ethnic-…")."""
+    context = browser.new_context(viewport={"width": width, "height": 640})
+    try:
+        page = context.new_page()
+        page.goto(_root(served, lang))
+        name = page.locator(".md-header__topic:first-child .md-ellipsis")
+        cut = name.evaluate("e => e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1")
+        shown = name.inner_text()
+    finally:
+        context.close()
+    assert not cut, f"cut: {shown!r}"
+    assert shown.startswith("Casebook" if lang == "en" else "民族团结进步创建案例库")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_compared_cases_read_one_below_the_other_on_a_phone(browser, served, lang):
+    """Each cell takes the screen's width, under its case's title, instead of columns a few
+    words wide that scroll sideways."""
+    ids = [c.id for c in CONTENT.cases[:3]]
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(_root(served, lang) + "compare/#cases=" + ",".join(ids))
+        page.wait_for_selector("#cb-compare[data-ready='3']")
+        cells = page.evaluate("""() => [...document.querySelectorAll('.cb-compare__table td')].map(td => {
+            const r = td.getBoundingClientRect();
+            return [r.left, r.right, getComputedStyle(td, '::before').content]; })""")
+        titles = page.locator(".cb-compare__table thead a").all_inner_texts()
+    finally:
+        context.close()
+    assert cells and all(left >= 0 and right <= 390 and right - left > 300 for left, right, _ in cells)
+    assert {label.strip('"') for _, _, label in cells} == set(titles)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_browse_button_is_on_a_320_px_screen(browser, served, lang):
+    """Clear, download, handout and compare, all shown at once: none lies past the screen's edge
+    (they once stood on one line that scrolled sideways, and the handout was out of sight)."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    try:
+        page = context.new_page()
+        page.goto(_root(served, lang) + "browse/")
+        for box in page.locator(".cb-browse__pick input").all()[:2]:
+            box.check()
+        buttons = page.locator(".cb-browse .md-button:not([hidden]):not(.cb-browse__more)")
+        page.wait_for_function("() => !document.querySelector('.cb-browse__compare').hidden")
+        assert buttons.count() == 4
+        boxes = [(b.inner_text(), b.bounding_box()) for b in buttons.all()]
+    finally:
+        context.close()
+    off = [text for text, box in boxes if box["x"] < 0 or box["x"] + box["width"] > 320]
+    assert not off, f"past the screen's edge: {off}"
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -13,6 +13,7 @@ from casebook.corpus import loader
 from casebook.derive import indices
 from casebook.model import LANGUAGES
 from casebook.pages import search, searchchunks
+from casebook.strings import strings
 from support import ROOT, heading_text
 from support.shared_scripts import written_by
 
@@ -63,6 +64,21 @@ def test_unit_pages_list_exactly_their_cases(site, lang):
     for unit in CONTENT.taxonomy.unit_types:
         expected = [c.id for c in CONTENT.cases if c.unit_type == unit.id]
         assert listed_cases(soup(site, lang, f"units/{unit.id}/index.html")) == expected
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_card_says_what_its_source_leaves_unstated(site, lang):
+    """A card's line under the title is the place and year, or says that both are unknown: never a
+    bare "not stated" that leaves the reader to guess what was not stated."""
+    lines = {}
+    for unit in CONTENT.taxonomy.unit_types:
+        for card in soup(site, lang, f"units/{unit.id}/index.html").select(".cb-card"):
+            lines[posixpath.basename(card.select_one("a.cb-card__title")["href"].rstrip("/"))] = \
+                card.select_one(".cb-card__where").get_text()
+    unknown = [c.id for c in CONTENT.cases if not c.year and not c.texts[lang].region.parts()]
+    assert unknown, "the real content has a case with neither place nor year"
+    assert {lines[i] for i in unknown} == {strings()[lang]["where_unknown"]}
+    assert strings()[lang]["unknown"] not in {lines[c.id] for c in CONTENT.cases}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

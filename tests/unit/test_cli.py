@@ -131,8 +131,8 @@ def test_figures_and_dates_as_english_writes_them():
 
     text = ("投入3400万元，接诊12万人次，覆盖1700余人、近300户，占60.5%；10月29日举办，2019年5月启动，"
             "2023年12月20日总结；1862名学生")
-    assert figures(text) == ["34 million yuan", "120,000", "more than 1700", "nearly 300", "60.5%", "29 October",
-                             "May 2019", "20 December 2023", "1862"]
+    assert figures(text) == ["34 million yuan", "120,000", "more than 1,700", "nearly 300", "60.5%", "29 October",
+                             "May 2019", "20 December 2023", "1,862"]
     assert figures("201.8万元，1.5亿元") == ["2.018 million yuan", "150 million yuan"]
 
 

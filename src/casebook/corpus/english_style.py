@@ -4,7 +4,10 @@ It warns, with the file's line, on what makes English read like a gloss of the C
 - a Chinese date (10月29日, 5月): English writes 29 October, May;
 - "wan": English multiplies it out (3400万元 is 34 million yuan, 12万 is 120,000);
 - Chinese characters outside brackets: a Chinese term may stand glossed in brackets where it
-  helps ("a pairing mechanism (结对帮扶)"), never in the running English.
+  helps ("a pairing mechanism (结对帮扶)"), never in the running English;
+- a figure of four or more digits without its commas (4576 residents): English groups thousands
+  (4,576), where Chinese writes them run together; years (1900 to 2100, unless a count follows:
+  1907 households), standards (ISO 9000) and document numbers (No. 1234) stay as they are.
 Code (`...` and fenced blocks) is not prose and is left alone. Warnings, not errors: the editor
 judges, and a page is never held back for its style.
 """
@@ -25,6 +28,11 @@ HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff
 _OPEN, _CLOSE = "([（【", ")]）】"
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _INLINE_CODE = re.compile(r"`[^`\n]*`")
+# Four or more digits run together, whole: not part of a word, a decimal, a range, a standard or a
+# document number ("No. 1234").
+_UNGROUPED = re.compile(r"(?<![\w.,/#-])(?<!No\. )(?<!No )(?<!ISO )(\d{4,})(?![\w/-]|[.,]\d)")
+# What a year is not followed by: a count ("1907 households", "2000 yuan").
+_COUNTED = re.compile(r" (?:yuan|people|[a-z]+s)\b")
 
 
 def lines_of_prose(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
@@ -57,6 +65,12 @@ def check_lines(path: str, lines: Iterable[tuple[int, str]], field: str | None =
                 depth = max(depth - 1, 0)
             elif depth == 0 and HAN.match(c):
                 outside.append(c)
+        for m in _UNGROUPED.finditer(line):
+            figure = m.group(1)
+            year = len(figure) == 4 and 1900 <= int(figure) <= 2100 and not _COUNTED.match(line, m.end())
+            if not year:
+                problems.append(Problem(path, number, field, say(
+                    "style_thousands", figure=figure, written=f"{int(figure):,}"), "warning", CODE))
         if outside:
             problems.append(Problem(path, number, field,
                 say("style_han", text="".join(outside)[:20]), "warning", CODE))

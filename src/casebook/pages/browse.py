@@ -104,10 +104,14 @@ def form(facets: Sequence[Facet], lang: str, base: str, total: int, selection_ur
         '<div class="cb-browse__results">\n'
         '<div class="cb-browse__bar">\n'
         f'<p class="cb-browse__status" role="status" aria-live="polite">{e(s["case_count"].format(n=total))}</p>\n'
+        # Apart from the count: on a phone the count stays in view alone, the buttons wrap below
+        # the filters, where none is pushed off the screen's edge.
+        '<div class="cb-browse__actions">\n'
         f'<button type="button" class="md-button cb-browse__clear">{e(s["browse_clear"])}</button>\n'
         f'<button type="button" class="md-button cb-browse__download">{e(s["browse_download"])}</button>\n'
         f'<a class="md-button cb-browse__handout" hidden>{e(s["handout_make"])}</a>\n'
         f'<a class="md-button cb-browse__compare" hidden>{e(s["compare_make"])}</a>\n'
+        "</div>\n"
         "</div>\n"
         '<ol class="cb-browse__list"></ol>\n'
         f'<button type="button" class="md-button cb-browse__more" hidden>{e(s["browse_more"])}</button>\n'

@@ -223,7 +223,7 @@ class Writer:
         href = html.escape(root + page_url(case_path(case.id), self.directory_urls))
         return (
             f'<p class="cb-card__head"><a class="cb-card__title" href="{href}">{html.escape(text.title)}</a></p>\n'
-            f'<p class="cb-card__where">{html.escape(self.where(case) or self.s["unknown"])}</p>\n'
+            f'<p class="cb-card__where">{html.escape(self.where(case) or self.s["where_unknown"])}</p>\n'
             f'<p class="cb-card__line">{html.escape(short_line(plain_text(text.summary)))}</p>\n'
         )
 

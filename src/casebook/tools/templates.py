@@ -77,9 +77,9 @@ _FIGURE = re.compile(
 
 
 def _number(text: str) -> str:
-    """A whole number from 10,000 up with thousands commas, a smaller one and a decimal as written
-    (the casebook writes 4576 residents, as its sources do, and 30,000 visitors)."""
-    return f"{int(text):,}" if "." not in text and int(text) >= 10_000 else text
+    """A whole number with its thousands commas (4,576 residents, 30,000 visitors), a decimal as
+    written."""
+    return f"{int(text):,}" if "." not in text else text
 
 
 def _scaled(n: str, scale: str) -> str:
