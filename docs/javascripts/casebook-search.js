@@ -888,7 +888,7 @@
    main.html), instead of written out on every heading of every page (mkdocs.yml, toc). */
 (function () {
   "use strict";
-  var config = document.getElementById("__config");
+  var config = document.querySelector("script#__config");
   var title = config && (JSON.parse(config.textContent).casebook || {}).permalink;
   if (!title) return;
   var headings = document.querySelectorAll(
