@@ -242,11 +242,21 @@ _KEPT_AS_IS = re.compile(r"(<pre\b.*?</pre>|<textarea\b.*?</textarea>)", re.S | 
 _INDENT = re.compile(r"[ \t]*\n[ \t\r\n]*")  # ASCII blanks only: an ideographic space is text
 
 
+# A line break between the end of one block and the start of the next (or the end of the one
+# around it), which no browser shows: the elements are blocks in the theme and the site's styles.
+_BLOCK = r"(?:p|div|ul|ol|li|dl|dt|dd|h[1-6]|table|thead|tbody|tr|th|td|nav|main|article|header|section)"
+_BETWEEN_BLOCKS = re.compile(rf"(</{_BLOCK}>)\n(?=</?{_BLOCK}[\s>])")
+# In the head nothing is shown: no line break between its elements.
+_HEAD = re.compile(r"<head>.*?</head>", re.S)
+
+
 def compact_html(page: str) -> str:
     """A page without the indentation and the blank lines its templates write (a tenth of a case
     page): each line's leading and trailing blanks and every empty line go, one line break
     stays where there were any, so that no text runs into the next and a browser shows the same
-    (white space between tags collapses to one space); preformatted text is left as it is."""
+    (white space between tags collapses to one space); preformatted text is left as it is. The
+    line break goes too between two blocks and between the elements of the head, where no
+    browser shows one."""
     parts = _KEPT_AS_IS.split(page)
-    parts[::2] = [_INDENT.sub("\n", part) for part in parts[::2]]
-    return "".join(parts)
+    parts[::2] = [_BETWEEN_BLOCKS.sub(r"\1", _INDENT.sub("\n", part)) for part in parts[::2]]
+    return _HEAD.sub(lambda m: m.group().replace(">\n<", "><"), "".join(parts), count=1)
