@@ -22,15 +22,16 @@ serve: install
 build: install
 	$(BIN)/mkdocs build --strict
 
-# The suite runs on every core (pytest-xdist), a test file to a worker so that a file's
-# fixtures (a built site, the offline bundle, a server) are made once; JOBS=1 runs it in one.
+# The suite runs on every core (pytest-xdist): a file whose fixtures are made once per file (a
+# build, the offline bundle, an nginx) to one worker whole, any other test to whichever worker is
+# free, longest files first (tests/conftest.py); JOBS=1 runs it in one process.
 JOBS ?= auto
 test: install browser server node_modules
-	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(JOBS) $(PYTEST_ARGS)
 
 # The edit loop: the unit and site tests, without a browser, a server or node (README).
 test-fast: install
-	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile -m "not browser" tests/unit tests/site $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(JOBS) -m "not browser" tests/unit tests/site $(PYTEST_ARGS)
 
 # The site as a plain server gets it: built for CASEBOOK_SITE_URL, with the .gz and .br copies
 # that deploy/nginx/casebook.conf sends (README, "Publishing").

@@ -88,8 +88,8 @@ KINDS: tuple[tuple[str, str], ...] = (
     ("offline bundle, handbooks (zip, pdf, epub)", r"\.(zip|pdf|epub)$"),
     ("theme assets (assets/, stylesheets/, javascripts/)", r"^(assets|stylesheets|javascripts)/"),
     ("charts", r"(^|/)charts/"),
-    ("scripts the pages share (nav.js, scheme-toggles.js, search-box.js)",
-     r"(^|/)(nav|scheme-toggles|search-box)\.js$"),
+    ("scripts the pages share (nav.js, scheme-toggles.js, search-box.js, top-button.js)",
+     r"(^|/)(nav|scheme-toggles|search-box|top-button)\.js$"),
     ("other HTML pages", r"\.html$"),
 )
 

@@ -239,9 +239,43 @@ def _get(url: str) -> str | None:
         return None
 
 
-def measure_serve_edit(result: Result, project: Path, timeout: float = 900, edits: int = 3) -> None:
+def _tree_cpu_s(pid: int) -> float:
+    """Processor seconds used so far by a process and its live descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    ticks: dict[int, int] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(entry.name))
+            ticks[int(entry.name)] = int(fields[11]) + int(fields[12])
+        except (OSError, IndexError, ValueError):
+            continue
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        total += ticks.get(p, 0)
+        todo += children.get(p, [])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def _wait_idle(pid: int, deadline: float) -> None:
+    """Until the server has done its work (below a tenth of a core for two seconds): after the
+    page shows an edit, `mkdocs serve` still makes the search index in the background, and an
+    edit saved meanwhile waits for it."""
+    last, quiet = _tree_cpu_s(pid), 0
+    while quiet < 2 and time.monotonic() < deadline:
+        time.sleep(1)
+        now = _tree_cpu_s(pid)
+        quiet = quiet + 1 if now - last < 0.1 else 0
+        last = now
+
+
+def measure_serve_edit(result: Result, project: Path, timeout: float = 1800, edits: int = 3) -> None:
     """Save an edit to one case while `mkdocs serve --dirty` runs; time until the page shows it.
-    The median of `edits` edits, one after the other."""
+    The median of `edits` edits, each saved once the server is idle after the one before."""
     port = _free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
@@ -257,7 +291,7 @@ def measure_serve_edit(result: Result, project: Path, timeout: float = 900, edit
         text = case.read_text("utf-8")
         times = []
         for n in range(edits):
-            time.sleep(2)  # let the watcher settle after the build before
+            _wait_idle(proc.pid, deadline)  # the build before, and its search index, done
             marker = f"编辑标记{n}x{int(time.time())}"
             start = time.perf_counter()
             case.write_text(text.replace("## 背景\n", f"## 背景\n\n{marker}\n", 1), "utf-8")
@@ -265,6 +299,8 @@ def measure_serve_edit(result: Result, project: Path, timeout: float = 900, edit
                 page = _get(url)
                 if page and marker in page:
                     times.append(time.perf_counter() - start)
+                    print(f"serve: edit {n + 1} shown after {times[-1]:.1f} s (load average "
+                          f"{Path('/proc/loadavg').read_text().split()[0]})", flush=True)
                     break
                 time.sleep(0.05)
         case.write_text(text, "utf-8")
@@ -435,6 +471,8 @@ def main() -> None:
                              "or plain Material")
     parser.add_argument("--skip-bundle", action="store_true", help="do not build the offline bundle")
     parser.add_argument("--skip-serve", action="store_true", help="do not measure mkdocs serve")
+    parser.add_argument("--serve-only", action="store_true",
+                        help="measure mkdocs serve alone, in the scratch project as it is (no build, no new cases)")
     parser.add_argument("--skip-plain", action="store_true", help="do not build plain Material for comparison")
     parser.add_argument("--plain-up-to", type=int, default=20_000,
                         help="plain Material only up to this many cases (it holds every page: about 1.9 GB at 10,000)")
@@ -449,6 +487,14 @@ def main() -> None:
     print(f"machine: {machine()}", flush=True)
     results = []
     for size in args.sizes:
+        if args.serve_only:
+            project = args.scratch / f"bench-{size}"
+            if not (project / "mkdocs.yml").exists():
+                project, _ = project_for(size, args.scratch)
+            result = Result(size, len(list((project / "content" / "cases").glob("*.zh.md"))))
+            measure_serve_edit(result, project)
+            print(f"{size}: serve --dirty: edit shown after {result.serve_edit} s (median)", flush=True)
+            continue
         project, cases = project_for(size, args.scratch)
         result = Result(size, cases)
         result.speed.append(machine_speed())

@@ -226,7 +226,8 @@
     boxes.forEach(function (box) { box.checked = params.getAll(box.name).indexOf(box.value) !== -1; });
   }
 
-  /* ---- the result as CSV: the rows of data/cases.csv (from data/cases.js) of the cases shown ---- */
+  /* ---- the result as CSV: the rows of data/cases.csv (from data/cases.js, under the default
+     language's root: data-rows) of the cases shown ---- */
 
   // A cell that a spreadsheet would run as a formula (=, +, -, @, tab, CR first) opens as text:
   // a single quote in front and quotes around, as OWASP advises and as data/cases.csv does.
@@ -236,7 +237,7 @@
   }
 
   function download() {
-    var loading = rows ? Promise.resolve(rows) : loadScript(base + "/data/cases.js", "casebookCaseRows");
+    var loading = rows ? Promise.resolve(rows) : loadScript(root.getAttribute("data-rows") || base + "/data/cases.js", "casebookCaseRows");
     loading.then(function (data) {
       rows = data;
       var ids = new Set(matched.map(function (c) { return c.id; })), at = data.columns.indexOf("id");

@@ -882,3 +882,25 @@
   var root = document.querySelector(".cb-search");
   if (root) window.casebookSearchBox = new Box(root);
 })();
+
+/* Not search, but every page's: each heading's permalink (the toc extension's "¶" link), added
+   here from the heading's id, with the title the page's theme settings give (docs/overrides/
+   main.html), instead of written out on every heading of every page (mkdocs.yml, toc). */
+(function () {
+  "use strict";
+  var config = document.querySelector("script#__config");
+  var title = config && (JSON.parse(config.textContent).casebook || {}).permalink;
+  if (!title) return;
+  var headings = document.querySelectorAll(
+    "article.md-typeset h1[id], article.md-typeset h2[id], article.md-typeset h3[id], " +
+    "article.md-typeset h4[id], article.md-typeset h5[id], article.md-typeset h6[id]");
+  Array.prototype.forEach.call(headings, function (heading) {
+    if (heading.querySelector(".headerlink")) return;
+    var link = document.createElement("a");
+    link.className = "headerlink";
+    link.href = "#" + heading.id;
+    link.title = title;
+    link.textContent = "\u00b6";
+    heading.appendChild(link);
+  });
+})();

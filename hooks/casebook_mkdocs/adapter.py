@@ -10,6 +10,7 @@ import logging
 import os
 import posixpath
 import tempfile
+import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ from casebook.pages.reconcile import reconcile
 from casebook.strings import editors_language, message_text, strings
 from casebook.urls import language_file
 from casebook_mkdocs import heap, languages, pagememo, theme, toc
+from casebook_mkdocs.compiled import Compiled
 from casebook_mkdocs.files import DataFile, GeneratedFile
 from casebook_mkdocs.lock import FolderLock
 from casebook_mkdocs.settings import CasebookConfig, Settings, read
@@ -78,6 +80,10 @@ class Adapter:
         self.memos: dict[Path, casebook_memo.Memo] = {}
         self.lock: FolderLock | None = None  # on the site folder, from on_config to the build's end
         self.git_log = history.Kept()  # the dates of content files, read again after a commit
+        # `mkdocs serve`: the search index of the last build, made after MkDocs shows its pages
+        # (`_finish`); the next build, or the end of serving, waits for it.
+        self.finishing: threading.Thread | None = None
+        self.compiled = Compiled()  # the theme's templates, compiled, for the rebuilds of serve
 
     @property
     def current(self) -> Build:
@@ -93,12 +99,14 @@ class Adapter:
             gc.set_threshold(100_000, 50, 50)
 
     def shutdown(self) -> None:
+        self._finished()
         # `mkdocs serve` ends: what its builds kept goes to disk once, not after every edit.
         for memo in self.memos.values():
             memo.write()
             memo.close()
 
     def config(self, config: MkDocsConfig, options: CasebookConfig) -> MkDocsConfig:
+        self._finished()  # the last build's search index, before its memo and folder are used again
         try:
             settings = read(config, options)
         except ValueError as error:
@@ -173,16 +181,23 @@ class Adapter:
         self._add_handwritten(out, config, {f.src_uri: f for f in written})
         self._add_images(out, config)
         updated = history.last_updated(b.loaded.content, s.base, self.git_log)
-        b.facts = publish.page_facts(b.loaded.content, s.lang, updated)
+        b.facts = publish.page_facts(b.loaded.content, s.lang, updated, b.memo)
         # For the sitemap's lastmod: MkDocs writes the sitemap before it renders the pages.
         config.extra["casebook_updated"] = {path: f.updated for path, f in b.facts.items() if f.updated}
         facets = facets_of(b.loaded.content, b.indices)  # for the pages and the browse data
-        self._add_pages(out, config, changed, updated, facets)
+        # A dirty rebuild writes again only the index pages and data files whose text changed.
+        previous = dirty.previous_digests(s.site_dir, s.content_dir, changed) if self.dirty else {}
+        self._add_pages(out, config, previous, updated, facets)
         b.feeds = publish.index_feeds(b.loaded.content)
         for data in (*datafiles.data_files(b.loaded.content, b.indices, s.lang, s.directory_urls, s.site_url, facets),
                      *publish.data_files(b.loaded.content, s.lang, config.site_name, updated, s.site_url,
-                                         s.directory_urls)):
-            out.append(DataFile.generated(config, data.path, content=data.content))
+                                         s.directory_urls, memo=b.memo)):
+            data_file = DataFile.generated(config, data.path, content=data.content)
+            if self.dirty:
+                # Thousands of them (each case's citation files): an edit changes a few.
+                b.digests[data.path] = casebook_memo.digest(data.content)
+                data_file.same_as_before = previous.get(data.path) == b.digests[data.path]
+            out.append(data_file)
             if data.index:
                 b.listed[data.path] = data.cases or ()
             else:
@@ -220,7 +235,7 @@ class Adapter:
             out.append(File(image.relative_to(content_dir).as_posix(), str(content_dir), config.site_dir,
                             config.use_directory_urls))
 
-    def _add_pages(self, out: Files, config: MkDocsConfig, changed: list[Path] | None,
+    def _add_pages(self, out: Files, config: MkDocsConfig, previous: dict[str, str],
                    updated: dict[str, str], facets: tuple) -> None:
         b, s = self.current, self.current.settings
         taxonomy = str(s.content_dir / "taxonomy.yml")
@@ -236,8 +251,6 @@ class Adapter:
             b.edit_sources[stub.path] = stub.source
             out.append(file)
             b.built.append(file)
-        # A dirty rebuild writes again only the index pages whose text changed.
-        previous = dirty.previous_digests(s.site_dir, s.content_dir, changed) if self.dirty else {}
         added = home.added_times(b.loaded.content, s.base, self.git_log)
         for page in catalog.site_pages(b.loaded.content, b.indices, s.lang, updated, s.directory_urls,
                                      style, cases=False, memo=b.memo, added=added, facets=facets):
@@ -346,10 +359,57 @@ class Adapter:
         target.write_text(selection.data_script(site_page.kind, id, measures, html), "utf-8")
 
     def post_build(self, config: MkDocsConfig) -> None:
-        b, s = self.current, self.current.settings
+        b = self.current
         # The other languages' builds end first: the search index is the largest thing a build
         # holds, and two built side by side would need the memory of both at once.
         failed = b.children.wait()
+        if failed:
+            self._end(b)
+            raise PluginError(f"the {', '.join(failed)} site failed to build")
+        if self.serving and b.memo.builds > 0:
+            # An editor's rebuild: MkDocs shows the pages once this event returns, and the search
+            # index (all the site's pages cut into chunks again, the longest part of a rebuild
+            # at 10,000 cases) follows a few seconds later, written file by file. The next
+            # rebuild waits for it. The first build of `mkdocs serve` makes it before serving.
+            self.finishing = threading.Thread(target=self._finish_logged, args=(b,), name="casebook-search")
+            self.finishing.start()
+            return
+        self._finish(b)
+
+    def _finished(self) -> None:
+        if self.finishing is not None:
+            self.finishing.join()
+            self.finishing = None
+
+    def _finish_logged(self, b: Build) -> None:
+        try:
+            self._finish(b)
+        except PluginError as error:
+            log.error(str(error))
+
+    def _finish(self, b: Build) -> None:
+        """The search index, the check that nothing is lost, and what the memo keeps."""
+        s = b.settings
+        try:
+            self._search_and_reconcile(b)
+        finally:
+            self._end(b)
+        if self.dirty:
+            dirty.leave_mark(s.site_dir, b.digests, b.started)
+        elif s.is_default and s.handoff is None:
+            level, message = publish.size_report(*_folder_size(s.site_dir), s.site_limit_mb)
+            (log.warning if level == "warning" else log.info)(message)
+
+    def _end(self, b: Build) -> None:
+        # `mkdocs serve` writes after its first build (it may be stopped by a signal that skips
+        # on_shutdown) and then at its end, not after every edit.
+        b.memo.end_build(write=not self.serving or b.memo.builds == 0)
+        if b.memo.write_error:
+            log.info(f"what this build worked out is not kept for the next one: {b.memo.write_error}")
+        self._unlock()
+
+    def _search_and_reconcile(self, b: Build) -> None:
+        s = b.settings
         heap.give_back()  # what the pages freed, before the search index's work
         urls = {f.src_uri: f.url for f in b.built}
         handwritten_pages = [(path, handwritten.typeset(Path(file).read_text("utf-8"), s.lang))
@@ -366,29 +426,15 @@ class Adapter:
         # changed: its files are kept in the memo by a digest of its rows.
         with tempfile.TemporaryDirectory(prefix="casebook-search-") as scratch:
             locations = pagememo.search_files(indexer, docs, b.memo, write, Path(scratch))
-        self._reconcile(urls, locations)
-        # `mkdocs serve` writes after its first build (it may be stopped by a signal that skips
-        # on_shutdown) and then at its end, not after every edit.
-        b.memo.end_build(write=not self.serving or b.memo.builds == 0)
-        if b.memo.write_error:
-            log.info(f"what this build worked out is not kept for the next one: {b.memo.write_error}")
-        if failed:
-            raise PluginError(f"the {', '.join(failed)} site failed to build")
-        if self.dirty:
-            dirty.leave_mark(s.site_dir, b.digests, b.started)
-        elif s.is_default and s.handoff is None:
-            level, message = publish.size_report(*_folder_size(s.site_dir), s.site_limit_mb)
-            (log.warning if level == "warning" else log.info)(message)
-        self._unlock()
+        self._reconcile(b, urls, locations)
 
     def _unlock(self) -> None:
         if self.lock is not None:
             self.lock.release()
             self.lock = None
 
-    def _reconcile(self, urls: dict[str, str], locations: list[str]) -> None:
+    def _reconcile(self, b: Build, urls: dict[str, str], locations: list[str]) -> None:
         """Every content file must have reached its page, its indices and the search index."""
-        b = self.current
         indexed = set(locations)
         searchable = [src for src, url in urls.items() if url in indexed]
         problems = reconcile(b.loaded.content, b.indices, urls, searchable, b.listed, b.carried)
@@ -398,11 +444,16 @@ class Adapter:
             raise PluginError(f"{len(problems)} content items are missing from the {b.settings.lang} site")
 
     def build_error(self) -> None:
+        self._finished()
         if self.build is not None:
             self.build.children.kill()
         self._unlock()
 
     def env(self, env):
+        if self.serving:
+            # MkDocs makes a new Jinja environment for every rebuild, which compiled the theme's
+            # templates again (about a second): compiled once per serve process instead.
+            env.bytecode_cache = self.compiled
         theme.add_globals(env)
         if not self.current.settings.is_default:
             theme.share_theme_files(env, self.current.settings.lang)

@@ -46,11 +46,17 @@ class DataFile(File):
     writes such files before it renders the pages and would hold their text to the end of the
     build, which at 100,000 cases is hundreds of MB of CSV and JSON."""
 
+    # A file whose text is what it was at the last dirty build (GeneratedFile.same_as_before).
+    same_as_before: bool = False
+
     @classmethod
     def generated(cls, config: MkDocsConfig, src_uri: str, **kwargs: Any) -> DataFile:
         file = super().generated(config, src_uri, **kwargs)
         assert isinstance(file, DataFile)
         return file
+
+    def is_modified(self) -> bool:
+        return not (self.same_as_before and os.path.isfile(self.abs_dest_path)) and super().is_modified()
 
     def copy_file(self, dirty: bool = False) -> None:
         super().copy_file(dirty)

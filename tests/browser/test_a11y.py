@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from casebook.corpus import loader
-from support import ROOT
+from support import ROOT, real
 
 pytestmark = pytest.mark.browser
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-CONTENT = loader.load(ROOT / "content").content
+CONTENT = real.loaded().content
 PAGES = {
     "home": "",
     "case": f"cases/{CONTENT.cases[0].id}/",
@@ -38,21 +37,11 @@ RULES = {"light": "{resultTypes: ['violations']}",
                  "runOnly: {type: 'rule', values: ['color-contrast', 'link-in-text-block']}}"}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def axe_source() -> str:
     if not AXE.exists():
         pytest.fail("node_modules/axe-core is missing: run `npm ci` (make test does)")
     return AXE.read_text("utf-8")
-
-
-@pytest.fixture(scope="module")
-def served_with_404(site):
-    """The site as a web server serves it: an unknown address answers with the 404 page of its
-    language, as GitHub Pages, Netlify or nginx's error_page do."""
-    from support.browser import serve_with_404
-
-    with serve_with_404(site) as url:
-        yield url
 
 
 def _report(violations: list[dict]) -> str:

@@ -12,13 +12,12 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from casebook.corpus import loader
 from casebook.derive.facets import FACET_KEYS
 from casebook.model import LANGUAGES
-from support import ROOT, mkdocs_build, write_case
+from support import mkdocs_build, real, write_case
 
 pytestmark = pytest.mark.browser
-CONTENT = loader.load(ROOT / "content").content
+CONTENT = real.loaded().content
 ANY = {"unit", "province", "year"}  # one value a case: any chosen value will do
 
 

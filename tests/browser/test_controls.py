@@ -14,11 +14,10 @@ import base64
 
 import pytest
 
-from casebook.corpus import loader
-from support import ROOT
+from support import real
 
 pytestmark = pytest.mark.browser
-CONTENT = loader.load(ROOT / "content").content
+CONTENT = real.loaded().content
 CHECKLIST = f"checklists/{CONTENT.checklists[0].id}/"
 SCHEMES = ("light", "dark")
 PAD = 6  # px of the surroundings taken with each control
@@ -73,14 +72,6 @@ MEASURE = """async ([png, png2, shape, pad]) => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def served(site):
-    from support.browser import serve_with_404
-
-    with serve_with_404(site) as url:
-        yield url
-
-
 def _clip(box: dict) -> dict:
     return {"x": box["x"] - PAD, "y": box["y"] - PAD, "width": box["width"] + 2 * PAD,
             "height": box["height"] + 2 * PAD}
@@ -118,8 +109,8 @@ def page(request, browser):
     context.close()
 
 
-def test_checklist_boxes_are_seen_ticked_or_not(page, served):
-    page.goto(served + CHECKLIST)
+def test_checklist_boxes_are_seen_ticked_or_not(page, served_with_404):
+    page.goto(served_with_404 + CHECKLIST)
     page.evaluate("localStorage.clear()")
     page.reload()
     unticked = boundary(page, _indicator(page, 0), "circle")
@@ -130,15 +121,15 @@ def test_checklist_boxes_are_seen_ticked_or_not(page, served):
     assert ticked["ratio"] >= 3, ticked
 
 
-def test_checklist_box_focus_is_seen(page, served):
-    page.goto(served + CHECKLIST)
+def test_checklist_box_focus_is_seen(page, served_with_404):
+    page.goto(served_with_404 + CHECKLIST)
     box = _indicator(page, 0)
     change = focus_change(page, box, lambda: page.locator(".cb-checklist input[type=checkbox]").first.focus())
     assert change["strong"] >= change["perimeter"] / 2, change
 
 
-def test_search_box_edge_focus_and_clear_button_are_seen(page, served):
-    page.goto(served)
+def test_search_box_edge_focus_and_clear_button_are_seen(page, served_with_404):
+    page.goto(served_with_404)
     field = page.locator(".cb-search__input")
     box = field.bounding_box()
     edge = boundary(page, box)
@@ -181,8 +172,8 @@ def test_search_box_edge_focus_and_clear_button_are_seen(page, served):
     assert shot >= 3, f"the clear button's cross is {shot:.2f}:1 on the box"
 
 
-def test_active_search_result_is_outlined(page, served):
-    page.goto(served)
+def test_active_search_result_is_outlined(page, served_with_404):
+    page.goto(served_with_404)
     page.fill(".cb-search__input", "医院")
     page.wait_for_selector(".cb-search__result")
     first = page.locator(".cb-search__result").first
@@ -193,8 +184,8 @@ def test_active_search_result_is_outlined(page, served):
     assert change["strong"] >= change["perimeter"], change
 
 
-def test_facet_boxes_are_seen_and_their_focus_too(page, served):
-    page.goto(served + "browse/")
+def test_facet_boxes_are_seen_and_their_focus_too(page, served_with_404):
+    page.goto(served_with_404 + "browse/")
     field = page.locator(".cb-facet input[type=checkbox]").first
     edge = boundary(page, field.bounding_box())
     assert edge["ratio"] >= 3, edge

@@ -9,11 +9,10 @@ import io
 
 import pytest
 
-from casebook.corpus import loader
-from support import ROOT
+from support import real
 
 pytestmark = pytest.mark.browser
-CONTENT = loader.load(ROOT / "content").content
+CONTENT = real.loaded().content
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -11,11 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from casebook.corpus import loader
-from support import ROOT
+from support import ROOT, real
 
 pytestmark = pytest.mark.browser
-CONTENT = loader.load(ROOT / "content").content
+CONTENT = real.loaded().content
 
 
 @pytest.fixture(scope="module")

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from casebook.corpus import loader
-from support import ROOT
+from support import real
 
 pytestmark = pytest.mark.browser
-CONTENT = loader.load(ROOT / "content").content
+CONTENT = real.loaded().content
 # One page of every kind; the pages whose width depends on their content (cases, checklists,
 # unit and category pages: chips, titles, tables) all of them.
 KINDS = ["", "units/", "matrix/", "browse/", "stats/", "data/", "glossary/", "checklists/", "contributing/",
@@ -27,21 +26,13 @@ WIDER = "document.documentElement.scrollWidth - document.documentElement.clientW
 SEARCH = {"zh": "民族团结 医院", "en": "ethnic unity hospital"}
 
 
-@pytest.fixture(scope="module")
-def served(site):
-    from support.browser import serve_with_404
-
-    with serve_with_404(site) as url:
-        yield url
-
-
 def _root(url: str, lang: str) -> str:
     return url + ("en/" if lang == "en" else "")
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_no_page_is_wider_than_a_phone(browser, served, lang, width):
+def test_no_page_is_wider_than_a_phone(browser, served_with_404, lang, width):
     context = browser.new_context(viewport={"width": width, "height": 700})
     wide = []
     try:
@@ -50,7 +41,7 @@ def test_no_page_is_wider_than_a_phone(browser, served, lang, width):
         # that change between them, which are the same for every page of a kind).
         paths = KINDS + (EVERY if width == 320 else [EVERY[0], EVERY[-1], f"checklists/{CONTENT.checklists[0].id}/"])
         for path in paths:
-            page.goto(_root(served, lang) + path)
+            page.goto(_root(served_with_404, lang) + path)
             if (over := page.evaluate(WIDER)) > 0:
                 wide.append(f"{path or 'home'}: {over}px wider than the screen")
     finally:
@@ -60,13 +51,13 @@ def test_no_page_is_wider_than_a_phone(browser, served, lang, width):
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_no_page_is_wider_than_a_phone_with_search_open(browser, served, lang, width):
+def test_no_page_is_wider_than_a_phone_with_search_open(browser, served_with_404, lang, width):
     context = browser.new_context(viewport={"width": width, "height": 700})
     wide = []
     try:
         page = context.new_page()
         for path in [k for k in KINDS if not k.startswith("handout")] + EVERY[:1]:  # the handout has no search box
-            page.goto(_root(served, lang) + path)
+            page.goto(_root(served_with_404, lang) + path)
             page.fill(".cb-search__input", SEARCH[lang])
             page.wait_for_selector(".cb-search--open .cb-search__result")
             panel = page.evaluate("(() => { const r = document.querySelector('.cb-search__panel')"
@@ -81,11 +72,11 @@ def test_no_page_is_wider_than_a_phone_with_search_open(browser, served, lang, w
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_browse_keeps_its_count_in_view_while_filters_are_ticked(browser, served, lang):
+def test_browse_keeps_its_count_in_view_while_filters_are_ticked(browser, served_with_404, lang):
     context = browser.new_context(viewport={"width": 390, "height": 844})
     try:
         page = context.new_page()
-        page.goto(_root(served, lang) + "browse/")
+        page.goto(_root(served_with_404, lang) + "browse/")
         page.click(".cb-browse__filters > summary")
         before = page.inner_text(".cb-browse__status")
         box = page.locator(".cb-facet[data-facet=measure] input").nth(1)
@@ -103,12 +94,12 @@ def test_browse_keeps_its_count_in_view_while_filters_are_ticked(browser, served
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_the_header_shows_the_sites_name_uncut(browser, served, lang, width):
+def test_the_header_shows_the_sites_name_uncut(browser, served_with_404, lang, width):
     """Whole, or in its short form: never cut off with an ellipsis ("Casebook: ethnic-…")."""
     context = browser.new_context(viewport={"width": width, "height": 640})
     try:
         page = context.new_page()
-        page.goto(_root(served, lang))
+        page.goto(_root(served_with_404, lang))
         name = page.locator(".md-header__topic:first-child .md-ellipsis")
         cut = name.evaluate("e => e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1")
         shown = name.inner_text()
@@ -119,14 +110,14 @@ def test_the_header_shows_the_sites_name_uncut(browser, served, lang, width):
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_compared_cases_read_one_below_the_other_on_a_phone(browser, served, lang):
+def test_compared_cases_read_one_below_the_other_on_a_phone(browser, served_with_404, lang):
     """Each cell takes the screen's width, under its case's title, instead of columns a few
     words wide that scroll sideways."""
     ids = [c.id for c in CONTENT.cases[:3]]
     context = browser.new_context(viewport={"width": 390, "height": 844})
     try:
         page = context.new_page()
-        page.goto(_root(served, lang) + "compare/#cases=" + ",".join(ids))
+        page.goto(_root(served_with_404, lang) + "compare/#cases=" + ",".join(ids))
         page.wait_for_selector("#cb-compare[data-ready='3']")
         cells = page.evaluate("""() => [...document.querySelectorAll('.cb-compare__table td')].map(td => {
             const r = td.getBoundingClientRect();
@@ -139,13 +130,13 @@ def test_compared_cases_read_one_below_the_other_on_a_phone(browser, served, lan
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_every_browse_button_is_on_a_320_px_screen(browser, served, lang):
+def test_every_browse_button_is_on_a_320_px_screen(browser, served_with_404, lang):
     """Clear, download, handout and compare, all shown at once: none lies past the screen's edge
     (they once stood on one line that scrolled sideways, and the handout was out of sight)."""
     context = browser.new_context(viewport={"width": 320, "height": 640})
     try:
         page = context.new_page()
-        page.goto(_root(served, lang) + "browse/")
+        page.goto(_root(served_with_404, lang) + "browse/")
         for box in page.locator(".cb-browse__pick input").all()[:2]:
             box.check()
         buttons = page.locator(".cb-browse .md-button:not([hidden]):not(.cb-browse__more)")
@@ -160,13 +151,13 @@ def test_every_browse_button_is_on_a_320_px_screen(browser, served, lang):
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_chart_labels_are_readable_on_a_phone(browser, served, lang, width):
+def test_chart_labels_are_readable_on_a_phone(browser, served_with_404, lang, width):
     """Drawn at 13 px, a chart shrinks to the screen but its labels never under 11 px: a chart
     that would go smaller scrolls in its own box."""
     context = browser.new_context(viewport={"width": width, "height": 844})
     try:
         page = context.new_page()
-        page.goto(_root(served, lang) + "stats/")
+        page.goto(_root(served_with_404, lang) + "stats/")
         sizes = page.evaluate("""() => [...document.querySelectorAll('svg.cb-chart')]
           .filter(s => s.getBoundingClientRect().width)
           .map(s => [s.id, 13 * s.getBoundingClientRect().width / s.viewBox.baseVal.width])""")

@@ -4,11 +4,13 @@ writes again what an edit changed, and leaves the rest as it was."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 
 from bs4 import BeautifulSoup
 
-from support import mkdocs_build, write_case
+from support import differing_files, mkdocs_build, write_case
 from support.shared_scripts import written_by
 
 
@@ -25,6 +27,8 @@ def test_a_dirty_rebuild_shows_the_edit_and_rewrites_only_what_it_changed(projec
         "other unit": site / "units/community/index.html",
         "own unit": site / "units/hospital/index.html",
         "English": site / "en/cases/alpha/index.html",
+        "edited's citation": site / "cases/alpha/cite.bib",
+        "other case's citation": site / "cases/beta/cite.bib",
     }
     before = {name: path.stat().st_mtime_ns for name, path in watched.items()}
     full_build_nav = nav_labels(watched["other case"])
@@ -42,6 +46,10 @@ def test_a_dirty_rebuild_shows_the_edit_and_rewrites_only_what_it_changed(projec
     assert after["other case"] == before["other case"]
     assert after["other unit"] == before["other unit"]
     assert after["English"] == before["English"]
+    # Data files too: only those whose text changed are written again.
+    assert "案例 alpha 新题" in watched["edited's citation"].read_text("utf-8")
+    assert after["edited's citation"] != before["edited's citation"]
+    assert after["other case's citation"] == before["other case's citation"]
     # The rebuilt page's navigation names every page as a full build does: no "None" for the
     # hand-written pages that the dirty rebuild did not read again.
     assert "None" not in nav_labels(watched["edited"])
@@ -72,3 +80,45 @@ def test_a_change_to_what_every_page_is_made_from_rewrites_every_page(project, c
     assert mkdocs_build(project, site, "--dirty", strict=False).returncode == 0
     assert page.stat().st_mtime_ns != before[0]
     assert english.stat().st_mtime_ns != before[1]
+
+
+# What `mkdocs serve --dirty` does in its one process: the first build, then a rebuild after an
+# edit (the plugin object, its memo and its search thread kept between them), then its end.
+SERVE = """
+import sys, time
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+site, case, marker = sys.argv[1:]
+config = load_config("mkdocs.yml", site_dir=site)
+config.plugins.on_startup(command="serve", dirty=True)
+build(config, dirty=True)
+time.sleep(1.1)
+path = Path(case)
+path.write_text(path.read_text("utf-8").replace("title: 案例 alpha", "title: " + marker), "utf-8")
+config = load_config("mkdocs.yml", site_dir=site)
+build(config, dirty=True)
+print("shown" if marker in (Path(site) / "cases/alpha/index.html").read_text("utf-8") else "not shown")
+config.plugins.on_shutdown()
+"""
+
+
+def test_a_serve_rebuild_shows_the_edit_and_then_the_search_index_of_a_full_build(project, content, tmp_path):
+    # The search index of a rebuild is made after MkDocs shows the pages: once made, it is the one
+    # a full build of the edited content writes, never the one kept from before the edit.
+    for id in ("alpha", "beta"):
+        write_case(content, id, "zh")
+        write_case(content, id, "en")
+    site = tmp_path / "served"
+    marker = "案例独一无二"
+    script = tmp_path / "serve.py"
+    script.write_text(SERVE, "utf-8")
+    served = subprocess.run([sys.executable, str(script), str(site), str(content / "cases/alpha.zh.md"), marker],
+                            cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert served.returncode == 0, served.stderr[-3000:]
+    assert served.stdout.split() == ["shown"]
+    full = tmp_path / "full"
+    assert mkdocs_build(project, full, strict=False).returncode == 0
+    assert differing_files(full / "search", site / "search") == []
+    assert any(marker in p.read_text("utf-8") for p in (site / "search").glob("*.js"))

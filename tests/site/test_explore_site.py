@@ -14,13 +14,12 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from casebook.corpus import loader
 from casebook.derive import indices
 from casebook.model import LANGUAGES
 from casebook.pages import opendata
-from support import ROOT
+from support import real
 
-CONTENT = loader.load(ROOT / "content").content
+CONTENT = real.loaded().content
 INDICES = indices.build(CONTENT)
 TAX = CONTENT.taxonomy
 ROOTS = {"zh": "", "en": "en/"}
@@ -48,10 +47,15 @@ def year_of(case) -> str:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_data_files_reach_the_site_in_both_languages(site, lang):
-    for path in (*DATA_FILES, "browse/index.js"):
+    # data/cases.js, the rows of the browse page's download, is the same in both: written once.
+    files = [p for p in DATA_FILES if lang == "zh" or p != "data/cases.js"]
+    for path in (*files, "browse/index.js"):
         assert (site / ROOTS[lang] / path).is_file(), path
-    for path in DATA_FILES:
+    for path in files:
         assert (site / ROOTS[lang] / path).read_bytes() == (site / path).read_bytes()
+    assert (lang == "zh") == (site / ROOTS[lang] / "data/cases.js").is_file()
+    rows = soup(site, lang, "browse/index.html").select_one(".cb-browse")["data-rows"]
+    assert (site / ROOTS[lang] / "browse" / rows).resolve() == (site / "data/cases.js").resolve()
 
 
 def test_cases_csv_has_one_row_per_case_with_addresses_that_exist(site):
@@ -122,9 +126,14 @@ def test_related_cases_on_a_case_page(site, lang):
     html = soup(site, lang, f"cases/{case.id}/index.html")
     items = html.select(".cb-related li")
     ids = [posixpath.basename(li.a["href"].rstrip("/")) for li in items]
-    assert ids == [r.case for r in INDICES.related[case.id]] and ids
+    # The closest first; what they have in common is said once above the cases that share it.
+    assert sorted(ids) == sorted(r.case for r in INDICES.related[case.id]) and ids
     first = INDICES.related[case.id][0]
-    why = items[0].select_one(".cb-related__why").get_text()
+    assert ids[0] == first.case
+    whys = [li.find_parent("ul").find_previous_sibling("p", class_="cb-related__why").get_text() for li in items]
+    said = [p.get_text() for p in html.select(".cb-related .cb-related__why")]
+    assert len(said) == len(set(said)) == len(html.select(".cb-related ul"))
+    why = whys[0]
     if first.same_unit:
         assert TAX.unit_type(case.unit_type).label(lang) in why
     for m in first.measures:

@@ -8,14 +8,13 @@ from dataclasses import replace
 import pytest
 from bs4 import BeautifulSoup
 
-from casebook.corpus import loader
 from casebook.derive import indices
 from casebook.pages import home
 from casebook.pages.writer import Writer
 from casebook.strings import strings
-from support import ROOT
+from support import real
 
-CONTENT = loader.load(ROOT / "content").content
+CONTENT = real.loaded().content
 INDICES = indices.build(CONTENT)
 
 

@@ -9,12 +9,11 @@ import json
 import pytest
 from lxml import etree
 
-from casebook.corpus import loader
 from casebook.derive import indices
 from casebook.model import LANGUAGES
-from support import ROOT
+from support import real
 
-CONTENT = loader.load(ROOT / "content").content
+CONTENT = real.loaded().content
 INDICES = indices.build(CONTENT)
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -13,15 +13,14 @@ import pytest
 from bs4 import BeautifulSoup
 from feedgen.feed import FeedGenerator  # noqa: F401  (the library that wrote the feeds must be installed)
 
-from casebook.corpus import loader
 from casebook.pages import publish
-from support import MKDOCS, ROOT
+from support import MKDOCS, ROOT, real
 
 URL = "https://casebook.example.org/sub/"
 ROOTS = {"zh": URL, "en": URL + "en/"}
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml",
       "a": "http://www.w3.org/2005/Atom"}
-CONTENT = loader.load(ROOT / "content").content
+CONTENT = real.loaded().content
 
 
 @pytest.fixture(scope="module")

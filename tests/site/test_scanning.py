@@ -7,11 +7,10 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from casebook.corpus import loader
 from casebook.pages.writer import first_sentence, plain_text, short_line, short_title
-from support import ROOT
+from support import real
 
-CONTENT = loader.load(ROOT / "content").content
+CONTENT = real.loaded().content
 ROOTS = {"zh": "", "en": "en/"}
 
 

@@ -9,15 +9,14 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from casebook.corpus import loader
 from casebook.derive import indices
 from casebook.model import LANGUAGES
 from casebook.pages import search, searchchunks
 from casebook.strings import strings
-from support import ROOT, heading_text
+from support import ROOT, heading_text, real
 from support.shared_scripts import written_by
 
-LOADED = loader.load(ROOT / "content")
+LOADED = real.loaded()
 CONTENT = LOADED.content
 INDICES = indices.build(CONTENT)
 ROOTS = {"zh": "", "en": "en/"}
@@ -208,3 +207,24 @@ def test_interface_strings_follow_the_page_language(site):
         box = BeautifulSoup(written_by(site / lang_root / "index.html", page.select_one(".cb-search script")["src"]),
                             "html.parser")
         assert box.select_one("input.cb-search__input")["placeholder"] == text
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_card_leaves_out_what_its_page_is_about(site, lang):
+    # Each case is on about six index pages per language (issue 28): a card names the case's unit
+    # type and categories as links, except the one its page is about, which the title says.
+    by_id = {c.id: c for c in CONTENT.cases}
+    case = max(CONTENT.cases, key=lambda c: (len(c.measures), c.id))
+    measure = case.measures[0]
+    pages = {"": (True, True), f"units/{case.unit_type}/": (False, True), f"measures/{measure}/": (True, False),
+             f"units/{case.unit_type}/{measure}/": (False, False)}
+    for path, (unit_named, measure_named) in pages.items():
+        page = soup(site, lang, path + "index.html")
+        cards = {posixpath.basename(c.select_one("a.cb-card__title")["href"].rstrip("/")): c
+                 for c in page.select(".cb-card")}
+        assert cards and (case.id in cards or not path), path
+        for id in cards:
+            links = [a["href"].rstrip("/").split("/")[-2:] for a in cards[id].select(".cb-card__tags a")]
+            expected = ([["units", by_id[id].unit_type]] if unit_named else []) + [
+                ["measures", m] for m in by_id[id].measures if measure_named or m != measure]
+            assert links == expected, (path, id)

@@ -13,9 +13,9 @@ from bs4 import BeautifulSoup
 from casebook.corpus import loader
 from casebook.pages import citation
 from casebook.strings import strings
-from support import CASE, ROOT, write_case
+from support import CASE, ROOT, real, write_case
 
-CONTENT = loader.load(ROOT / "content").content
+CONTENT = real.loaded().content
 TAXONOMY = yaml.safe_load((ROOT / "content" / "taxonomy.yml").read_text("utf-8"))
 
 

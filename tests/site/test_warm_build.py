@@ -17,12 +17,23 @@ def _build(project, site, memo: bool = True) -> None:
     assert result.returncode == 0, result.stderr[-3000:]
 
 
+def _kept(project, kind: str) -> dict[str, int]:
+    """Rows of `kind` in each language's memo file."""
+    counts = {}
+    for path in (project / ".cache" / "casebook").glob("*.sqlite"):
+        with sqlite3.connect(path) as db:
+            row = db.execute("SELECT count(*) FROM entries WHERE key LIKE ?", (f'["{kind}",%',)).fetchone()
+            counts[path.stem] = row[0]
+    return counts
+
+
 def test_a_warm_build_after_edits_writes_what_a_cold_one_writes(project, content, tmp_path):
     for name in ("alpha", "beta", "gamma"):
         write_case(content, name, title=f"{name} 标题")
         write_case(content, name, "en", title=f"{name} title")
     _build(project, tmp_path / "first")
-    assert list((project / ".cache" / "casebook").glob("*.sqlite"))
+    # Every case page is kept, in both languages: the warm build below reads them back.
+    assert _kept(project, "case-page") == {"zh": 3, "en": 3}
 
     # beta's title shows on alpha's page (related cases); gamma loses its English file.
     beta = content / "cases" / "beta.en.md"

@@ -21,7 +21,7 @@ SUMMARY = {
     "zh": "云南省澜溪县民族中学是一所寄宿制中学，1862名学生中少数民族占60.5%，来自14个民族。2023年学校由党支部书记牵头"
           "分解创建任务，开设民族团结教育课、建民族文化长廊，各族学生混合编班、混合住宿，组建4个民族文化社团，"
           "教师与312名留守和困难学生结对；当年97名少数民族学生达到本科线，学校获评市级示范学校。",
-    "en": "Lanxi County Ethnic Middle School, a boarding school in Yunnan, has 1862 students, 60.5% of them from 14 "
+    "en": "Lanxi County Ethnic Middle School, a boarding school in Yunnan, has 1,862 students, 60.5% of them from 14 "
           "minority peoples. In 2023 its Party secretary shared out the year's ethnic-unity tasks; the school taught "
           "ethnic-unity lessons, opened a corridor of ethnic cultures, mixed students of all groups in classes and "
           "dormitories, ran 4 clubs of ethnic arts and sports, and paired teachers with 312 left-behind and poor "

@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 
 from casebook.corpus import copied, frontmatter, loader, sources, validate, wording
 from casebook.corpus.schema import CASE_FIELDS
-from support import ROOT
+from support import ROOT, real
 from support.seeds import SEEDS
 
-LOADED = loader.load(ROOT / "content")
+LOADED = real.loaded()
 CASES = LOADED.content.cases
 EXCEPTIONS_FILE = ROOT / "content/review/copied-runs.yml"
 KINDS = set(wording.KINDS)
@@ -163,7 +163,7 @@ def test_no_case_written_from_the_scraped_seed_reports_declares_its_wording_reus
 def test_wording_reuse_is_a_documented_text_field_that_the_checker_accepts():
     spec = next(f for f in CASE_FIELDS if f.name == "wording_reuse")
     assert not spec.required and spec.shared and "own report" in spec.help
-    taxonomy = loader.load(ROOT / "content").content.taxonomy
+    taxonomy = real.loaded().content.taxonomy
     _, issues = validate.check_meta({"wording_reuse": "the unit's own report; its editors allow reuse"}, (spec,),
                                     taxonomy)
     assert issues == []

@@ -8,9 +8,9 @@ from casebook.derive import facets, indices
 from casebook.derive.facets import facets_of
 from casebook.model import LANGUAGES, Label
 from casebook.pages import browse
-from support import ROOT, write_case
+from support import real, write_case
 
-REAL = loader.load(ROOT / "content").content
+REAL = real.loaded().content
 REAL_INDICES = indices.build(REAL)
 NOT_STATED = Label("未载明", "not stated")
 

@@ -13,9 +13,9 @@ import pytest
 
 from casebook.corpus import loader, sources, trace
 from casebook.model import LANGUAGES
-from support import ROOT
+from support import ROOT, real
 
-LOADED = loader.load(ROOT / "content")
+LOADED = real.loaded()
 CASES = LOADED.content.cases
 FOLDERS = sources.folders(ROOT / "content")
 FOUND, _ = sources.read(FOLDERS, {c.source.file for c in CASES})

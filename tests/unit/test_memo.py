@@ -282,3 +282,82 @@ def test_a_cache_file_with_a_trigger_is_not_used(tmp_path):
     again.end_build()
     with sqlite3.connect(path) as db:
         assert db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall() == []
+
+
+def test_a_case_page_is_kept_in_the_file_and_read_back_the_same(tmp_path):
+    # A value the file format cannot write is never kept, silently: the case pages (which have a
+    # __post_init__) once went uncached, and every warm build wrote them all again.
+    from casebook.pages.case import case_pages
+    from casebook.pages.page import PageKind, SitePage
+
+    loaded = loader.load(ROOT / "content")
+    kept = indices.build(loaded.content)
+    stub = next(case_pages(loaded.content, kept, "zh"))
+    page = stub.make()
+    path = tmp_path / "memo.sqlite"
+    memo = Memo(path, "v1")
+    assert memo.get(("case-page", stub.path), lambda: page) is page
+    memo.end_build()
+    memo.close()
+    again = Memo(path, "v1")
+    read = again.get(("case-page", stub.path), lambda: None)
+    assert again.computed == 0
+    assert isinstance(read, SitePage) and read == page and read.kind is PageKind.CASE
+
+
+def test_a_kept_page_description_follows_an_edited_summary(content, tmp_path):
+    from casebook.pages import publish
+
+    case = write_case(content, "alpha")
+    path = tmp_path / "memo.sqlite"
+    facts = []
+    for summary in ("一段摘要。", "改过的摘要。"):
+        case.write_text(case.read_text("utf-8").replace("summary: 一段摘要。", f"summary: {summary}"), "utf-8")
+        memo = Memo(path, "v1")  # a new process each time: what is kept comes from the file
+        loaded = loader.load(content, memo).content
+        facts.append((publish.page_facts(loaded, "zh", memo=memo), publish.page_facts(loaded, "zh")))
+        memo.end_build()
+        memo.close()
+    (first, first_fresh), (second, second_fresh) = facts
+    assert first == first_fresh and second == second_fresh
+    assert second["cases/alpha.md"].description == "改过的摘要。"
+
+
+def test_kept_citation_files_follow_an_edited_title(content, tmp_path):
+    from casebook.pages import publish
+
+    case = write_case(content, "alpha", title="第一个标题")
+    path = tmp_path / "memo.sqlite"
+    cited = []
+    for title in ("第一个标题", "第二个标题"):
+        case.write_text(case.read_text("utf-8").replace("title: 第一个标题", f"title: {title}"), "utf-8")
+        memo = Memo(path, "v1")  # a new process each time: what is kept comes from the file
+        loaded = loader.load(content, memo).content
+        cited.append(tuple({f.path: f.content for f in publish.data_files(
+            loaded, "zh", "站点", {}, "https://example.org/", today="2026-12-07", memo=m) if "/cite." in f.path}
+            for m in (memo, None)))
+        memo.end_build()
+        memo.close()
+    (first, first_fresh), (second, second_fresh) = cited
+    assert first == first_fresh and second == second_fresh and len(second) == 3
+    assert all("第二个标题" in data.decode("utf-8") for data in second.values())
+
+
+def test_a_memo_opened_in_one_thread_reads_its_file_in_another(tmp_path):
+    # `mkdocs serve` builds first in its main thread and rebuilds in others: a connection that
+    # refused other threads made every rebuild work out again what the file held.
+    import threading
+
+    path = tmp_path / "memo.sqlite"
+    memo = Memo(path, "v1")
+    memo.get("one", lambda: "kept one")
+    memo.get("two", lambda: "kept two")
+    memo.end_build()
+    memo.close()
+    again = Memo(path, "v1")
+    assert again.get("one", lambda: "computed") == "kept one"  # opens the file in this thread
+    found = []
+    reader = threading.Thread(target=lambda: found.append(again.get("two", lambda: "computed")))
+    reader.start()
+    reader.join()
+    assert found == ["kept two"] and again.computed == 0

@@ -10,14 +10,13 @@ import re
 
 import pytest
 
-from casebook.corpus import loader
 from casebook.derive import indices
 from casebook.model import LANGUAGES
 from casebook.pages.case import case_pages
 from casebook.tools.handbook import handbook
-from support import ROOT
+from support import real
 
-CONTENT = loader.load(ROOT / "content").content
+CONTENT = real.loaded().content
 INDICES = indices.build(CONTENT)
 _TAG = re.compile(r"<[^>]+>")
 _COMPARE = re.compile(r' · <a class="cb-related__compare"[^>]*>.*?</a>')

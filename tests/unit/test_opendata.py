@@ -11,9 +11,9 @@ from casebook.derive import indices
 from casebook.model import LANGUAGES
 from casebook.pages import datafiles, opendata
 from casebook.strings import strings
-from support import ROOT, write_case
+from support import real, write_case
 
-REAL = loader.load(ROOT / "content").content
+REAL = real.loaded().content
 REAL_INDICES = indices.build(REAL)
 
 
@@ -92,14 +92,16 @@ def test_item_rows_one_per_checklist_item():
 
 
 def test_data_files_name_the_cases_they_hold():
-    files = {f.path: f for f in datafiles.data_files(REAL, REAL_INDICES, "en")}
+    files = {f.path: f for f in datafiles.data_files(REAL, REAL_INDICES, "zh")}
     ids = tuple(c.id for c in REAL.cases)
     for path in ("browse/index.js", "data/cases.json", "data/cases.csv", "data/cases.js"):
         assert files[path].cases == ids
+    # The rows of the browse page's download, the same in both languages, are written once.
+    assert "data/cases.js" not in {f.path for f in datafiles.data_files(REAL, REAL_INDICES, "en")}
     assert files["data/checklist-items.csv"].cases is None
     # The open data is the same file on either language's side; the browse data is not.
     assert files["data/cases.csv"].content == {
-        f.path: f for f in datafiles.data_files(REAL, REAL_INDICES, "zh")}["data/cases.csv"].content
+        f.path: f for f in datafiles.data_files(REAL, REAL_INDICES, "en")}["data/cases.csv"].content
     script = files["data/cases.js"].content.decode()
     assert script.startswith(f"{datafiles.CASES_CALLBACK}(") and script.endswith(");\n")
     data = json.loads(script[len(datafiles.CASES_CALLBACK) + 1:-3])

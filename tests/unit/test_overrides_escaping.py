@@ -60,7 +60,11 @@ REVIEWED = {
     "toc_item.url": "'#' and a heading's id, which the slug function makes of letters, digits and hyphens",
     "toc_item.title": "HTML as the toc extension gives it: the heading's text escaped (casebook_mkdocs/toc.py)",
     "toc_item.typeset.title": "HTML as the toc extension gives it: the heading's text escaped",
+    "config.site_description": "strings.yml site_description (the adapter sets it per language)",
+    "page.canonical_url": "MkDocs' address of the page: site_url and the page's path",
+    "config.theme.favicon | url": "mkdocs.yml, the project's own",
     # Content, escaped in the core before it reaches the theme (publish.page_meta).
+    "page.meta.description": "publish.page_meta escapes it",
     "page.meta.casebook_title": "publish.page_meta escapes it",
     "page.meta.casebook_og_title": "publish.page_meta escapes it",
     "page.meta.casebook_og_type": "publish.page_meta escapes it",

@@ -7,12 +7,11 @@ import time
 
 import pytest
 
-from casebook.corpus import loader
 from casebook.derive.related import related_cases
 from casebook.model import Case, Source
-from support import ROOT
+from support import real
 
-CONTENT = loader.load(ROOT / "content").content
+CONTENT = real.loaded().content
 UNITS = [u.id for u in CONTENT.taxonomy.unit_types]
 MEASURES = [m.id for m in CONTENT.taxonomy.measures]
 

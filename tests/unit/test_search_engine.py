@@ -18,6 +18,7 @@ from casebook.pages import search, searchchunks, searchquery
 from casebook.pages.search import SearchDoc
 from casebook.script import to_simplified
 from support import ROOT
+from support.real import loaded
 
 NODE = shutil.which("node")
 pytestmark = pytest.mark.skipif(not NODE, reason="node is not installed (make test installs it)")
@@ -69,9 +70,8 @@ def compare(data: dict, lang: str, answers: list[dict]) -> list[str]:
 
 @pytest.fixture(scope="module")
 def real(tmp_path_factory) -> dict[str, tuple[Path, dict]]:
-    from casebook.corpus import loader
 
-    content = loader.load(ROOT / "content").content
+    content = loaded().content
     out = {}
     for lang in ("zh", "en"):
         folder = tmp_path_factory.mktemp(lang)

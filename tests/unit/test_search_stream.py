@@ -9,14 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from casebook.corpus import loader
 from casebook.derive import indices
 from casebook.incremental.memo import Memo
 from casebook.pages import search, searchchunks
 from casebook.pages.search import SearchDoc
 from casebook.urls import SEARCH_SCRIPT
 from casebook_mkdocs import pagememo
-from support import ROOT
+from support import real
 
 
 def _docs(n: int) -> list[SearchDoc]:
@@ -86,7 +85,7 @@ def test_many_batches_go_to_disk_not_memory(tmp_path, monkeypatch):
 
 
 def _site(lang: str, memo: Memo, tmp_path: Path, monkeypatch, writer=None) -> tuple[dict[str, str], list[str]]:
-    content = loader.load(ROOT / "content").content
+    content = real.loaded().content
     built = indices.build(content)
 
     class Same(dict):
@@ -109,7 +108,7 @@ def test_a_build_streams_the_same_files_as_the_whole_index_and_a_warm_one_takes_
     cold, locations = _site("zh", memo, tmp_path, monkeypatch)
     memo.end_build()
 
-    content = loader.load(ROOT / "content").content
+    content = real.loaded().content
 
     class Same(dict):
         def __missing__(self, key):

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from casebook.corpus import loader
 from casebook.derive import indices
-from support import ROOT
+from support import real
 
 
 def test_glossary_uses_are_the_cases_whose_text_has_a_form():
-    content = loader.load(ROOT / "content").content
+    content = real.loaded().content
     uses = indices.build(content).term_uses
     for lang in ("zh", "en"):
         for term in content.glossary:

@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
-from casebook.corpus import loader, trace
+from casebook.corpus import english_style, loader, trace
 from casebook.tools.jsonschema import front_matter_schema
 from support import mkdocs_build
 
@@ -59,13 +59,13 @@ ethnic_groups: []
 source:
   file: {file}
 {report}summary: >-
-  Riverside community has 3200 residents,
+  Riverside community has 3,200 residents,
   480 of them from minority groups.
 ---
 
 ## Background
 
-The community has 3200 residents.
+The community has 3,200 residents.
 
 ## What they did
 
@@ -98,14 +98,16 @@ def source(content: Path, text: str = SOURCE, name: str = "riverside.txt") -> Pa
 
 
 def problems(content: Path, **kwargs) -> list[str]:
-    return [str(p) for p in loader.load(content, **kwargs).problems]
+    """What the load says, but for the English style warnings (test_english_style.py's): these
+    fixtures write some figures as the Chinese does (1500)."""
+    return [str(p) for p in loader.load(content, **kwargs).problems if p.code != english_style.CODE]
 
 
 def test_a_case_whose_figures_all_stand_in_its_source_passes(content):
     source(content)
     write(content)
     loaded = loader.load(content)
-    assert loaded.problems == () and loaded.notes == ()
+    assert problems(content) == [] and loaded.notes == ()
 
 
 def test_a_missing_figure_is_named_with_its_file_line_and_field(content):
@@ -270,7 +272,7 @@ def test_an_absent_source_is_skipped_with_one_note_never_an_error(content):
     (content / "cases/beta.en.md").write_text(
         (content / "cases/alpha.en.md").read_text("utf-8").replace("id: alpha", "id: beta"), "utf-8")
     loaded = loader.load(content)
-    assert loaded.problems == ()
+    assert problems(content) == []
     assert [str(n) for n in loaded.notes] == [
         "content/cases: info: source not present: riverside.txt (looked in content/sources (absent)) — "
         "traceability skipped for 2 cases"]
@@ -287,7 +289,7 @@ def test_check_fails_on_an_untraceable_figure_and_finds_sources_by_option_variab
     folder = tmp_path / "elsewhere"
     folder.mkdir()
     (folder / "riverside.txt").write_text(SOURCE, "utf-8")
-    write(content, figure="1520")
+    write(content, figure="1520", en_figure="1,520")
     project = content.parent
     absent = run("check", cwd=project)
     assert absent.returncode == 0
@@ -318,15 +320,17 @@ def test_the_json_schema_declares_derived_marks(content):
 
 def test_a_strict_build_shows_nothing_of_a_mark_and_fails_on_an_untraceable_figure(project, content, tmp_path):
     source(content)
-    write(content, figure="3680", derived='derived:\n  - number: "3680"\n    how: 居民与少数民族人数相加的演示理由\n')
+    write(content, figure="3680", en_figure="3,680",
+          derived='derived:\n  - number: "3680"\n    how: 居民与少数民族人数相加的演示理由\n')
     built = mkdocs_build(project, tmp_path / "site")
     assert built.returncode == 0, built.stderr[-3000:]
     for page in ("cases/alpha/index.html", "en/cases/alpha/index.html"):
         html = (tmp_path / "site" / page).read_text("utf-8")
         text = BeautifulSoup(html, "html.parser").get_text()
-        assert "3680" in text
+        assert "3680" in text or "3,680" in text
         assert "演示理由" not in html and "derived" not in text
-    write(content, figure="3690", derived='derived:\n  - number: "3680"\n    how: 居民与少数民族人数相加的演示理由\n')
+    write(content, figure="3690", en_figure="3,690",
+          derived='derived:\n  - number: "3680"\n    how: 居民与少数民族人数相加的演示理由\n')
     failed = mkdocs_build(project, tmp_path / "site2")
     assert failed.returncode != 0
     assert "content/cases/alpha.zh.md:29: body: 3690 is not in the source" in failed.stderr

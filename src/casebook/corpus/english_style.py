@@ -31,8 +31,11 @@ _INLINE_CODE = re.compile(r"`[^`\n]*`")
 # Four or more digits run together, whole: not part of a word, a decimal, a range, a standard or a
 # document number ("No. 1234").
 _UNGROUPED = re.compile(r"(?<![\w.,/#-])(?<!No\. )(?<!No )(?<!ISO )(\d{4,})(?![\w/-]|[.,]\d)")
-# What a year is not followed by: a count ("1907 households", "2000 yuan").
-_COUNTED = re.compile(r" (?:yuan|people|[a-z]+s)\b")
+# What a year is not followed by: what is counted ("1907 households", "2000 yuan"); a plain
+# plural would take "in 2023 its plan" for a count.
+_COUNTED = re.compile(r" (?:more |new |minority |ethnic )?(?:yuan|people|persons|residents|households|families|"
+                      r"students|pupils|members|workers|staff|cadres|villagers|volunteers|patients|visits|"
+                      r"copies|cases|times|calls|enquiries|mu|hectares|square|metres|kilometres)\b")
 
 
 def lines_of_prose(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:

@@ -1,10 +1,10 @@
 """What a dirty build (`mkdocs serve --dirty`) must write again.
 
-The files changed since the last one, the languages they touch and the index pages whose text
-changed.
+The files changed since the last one, the languages they touch and the index pages and data
+files whose text changed.
 
 The last dirty build leaves a mark in its site folder, dated when it began (an edit saved while
-it ran is new to the next build) and holding the digest of each index page's text.
+it ran is new to the next build) and holding the digest of each index page's and data file's text.
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ def touches(content_dir: Path, changed: list[Path] | None, lang: str) -> bool:
 
 
 def previous_digests(site_dir: Path, content_dir: Path, changed: list[Path] | None) -> dict[str, str]:
-    """Index page -> digest of its text at the last dirty build, where only content pages
+    """Index page or data file -> digest of its text at the last dirty build, where only content pages
     changed since; otherwise {} (every page is written again)."""
     if changed is None or any(_content_page(content_dir, p) is None for p in changed):
         return {}

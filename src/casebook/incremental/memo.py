@@ -206,10 +206,13 @@ class Memo:
         return self._db
 
     def _open(self, create: bool) -> sqlite3.Connection | None:
+        # One thread at a time, though not always the same: `mkdocs serve` builds first in its
+        # main thread, rebuilds in another, and makes a rebuild's search index in a third, which
+        # the next rebuild waits for. SQLite's own lock guards the file.
         path = self.path
         assert path is not None  # _connect opens a memo with a path only
         if self._usable(path):
-            db = sqlite3.connect(path, timeout=30)
+            db = sqlite3.connect(path, timeout=30, check_same_thread=False)
             _harden(db)
             return db
         if not create:
@@ -217,7 +220,7 @@ class Memo:
             return None
         path.parent.mkdir(parents=True, exist_ok=True)
         path.unlink(missing_ok=True)
-        db = sqlite3.connect(path, timeout=30)
+        db = sqlite3.connect(path, timeout=30, check_same_thread=False)
         _harden(db)
         with db:
             for _, _, sql in _SCHEMA:

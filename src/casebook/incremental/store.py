@@ -150,11 +150,16 @@ def _known_class(name: str) -> type:
 
 @functools.cache
 def _fields(cls: type) -> Callable[[Any], tuple] | None:
-    """The fields of the core's plain data classes, which their __init__ takes back whole."""
+    """The fields of the core's plain data classes, which their __init__ takes back whole.
+
+    A class's own __post_init__ runs on reading as when the core makes one (a SitePage turns its
+    kind back into a PageKind): the core's code, given plain values; a value that it refuses is
+    Unreadable. A field that __init__ does not take (worked out from the others) is not data:
+    such a class is not written."""
     if not (dataclasses.is_dataclass(cls) and cls.__module__.startswith(_PREFIX)):
         return None
     fields = dataclasses.fields(cls)
-    if hasattr(cls, "__post_init__") or not all(f.init for f in fields):
+    if not all(f.init for f in fields):
         return None
     names = [f.name for f in fields]
     return lambda obj: tuple(getattr(obj, n) for n in names)

@@ -19,12 +19,12 @@ import json
 from collections.abc import Sequence
 
 from casebook.derive.facets import NOT_STATED, Facet
-from casebook.model import Content
+from casebook.model import DEFAULT_LANGUAGE, Content
 from casebook.pages.page import PageKind, SitePage
 from casebook.pages.selection import COMPARE_MAX, HANDOUT_MAX
 from casebook.pages.writer import Writer, widget
 from casebook.strings import strings
-from casebook.urls import BROWSE, BROWSE_SCRIPT, COMPARE, HANDOUT, case_path, page_url, root_of
+from casebook.urls import BROWSE, BROWSE_SCRIPT, CASES_SCRIPT, COMPARE, HANDOUT, case_path, page_url, root_of
 
 SCRIPT = BROWSE_SCRIPT
 CALLBACK = "casebookBrowseData"
@@ -78,6 +78,9 @@ def form(facets: Sequence[Facet], lang: str, base: str, total: int, selection_ur
             f'<ul class="cb-facet__values">\n{items}</ul>\n</fieldset>\n')
     attrs = {
         "data-base": base,
+        # The rows of the download (data/cases.js) are the same in every language: written once,
+        # under the default language's root (datafiles.py).
+        "data-rows": base + ("" if lang == DEFAULT_LANGUAGE else "/..") + "/" + CASES_SCRIPT,
         "data-count": s["browse_count"],
         # "1 case matches": the script picks this form for one case (strings.yml: {one, other})
         "data-count-one": getattr(s["browse_count"], "one", s["browse_count"]),

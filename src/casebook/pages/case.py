@@ -44,8 +44,10 @@ def case_page(w: Writer, case: Case, updated: str | None = None) -> SitePage:
     view = meta.case_view(w, case, updated)
     style = w.headings or render.PLAIN_HEADINGS
     front = front_matter(text.title)
-    used = style.ids_after_title(text.title)
-    title_id = next(iter(used))
+    # The title's anchor is the case's id, not its title's slug: the skip link, the id and the
+    # permalink write it three times, and an English title's slug runs to 150 characters.
+    title_id = case.id
+    used = {title_id}
     url = lambda to: w.url(here, to)
     # A draft is shown by `mkdocs serve` only: left to Python-Markdown, as a text in the making.
     fast = _rendered(view, used, style, w.resolve_url(here)) if style.fast and not case.draft else None
@@ -145,15 +147,16 @@ def _related(view: meta.CaseView, id: str, style: render.HeadingStyle, url: Call
     to_compare = "" if compare is None else (
         f' data-compare="{html.escape(compare)}#cases={html.escape(view.id)},"'
         f' data-compare-label="{meta.text(view.compare_label)}"')
-    lines = "".join(f'<li{_case_id(r) if compare is not None else ""}>{_link(r.title, url(r.to))}<br>\n'
-                    f'  <span class="{cls}-related__why">{meta.text(r.why)}</span></li>\n' for r in view.related)
+    # What related cases have in common is said once above the cases that share it, not under
+    # each on every case page; the groups come in the order of the closest case in each.
+    groups: dict[str, list[str]] = {}
+    for r in view.related:
+        groups.setdefault(r.why, []).append(f"<li>{_link(r.title, url(r.to))}</li>\n")
+    lists = "".join(f'<p class="{cls}-related__why">{meta.text(why)}</p>\n<ul>\n{"".join(lines)}</ul>\n'
+                    for why, lines in groups.items())
     block = (f"{render.heading_html(level, id, meta.text(view.related_heading), style)}\n"
-             f'<div class="{cls}-related"{to_compare}>\n<ul>\n{lines}</ul>\n</div>\n')
+             f'<div class="{cls}-related"{to_compare}>\n{lists}</div>\n')
     return block, (render.Heading(level, id, view.related_heading),)
-
-
-def _case_id(r: meta.Related) -> str:
-    return f' data-case="{html.escape(r.compare.rsplit(",", 1)[-1])}"'
 
 
 def _link(text: str, to: str | None) -> str:

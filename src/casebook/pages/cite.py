@@ -154,7 +154,9 @@ def csl(ref: Reference) -> str:
     }
     if ref.accessed:
         item["accessed"] = _date_parts(ref.accessed)
-    return json.dumps([item], ensure_ascii=False, indent=2) + "\n"
+    # One line, as reference managers read it: indented, each of tens of thousands of these files
+    # was a third blanks.
+    return json.dumps([item], ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 WRITERS = {BIB: bibtex, RIS: ris, CSL: csl}
@@ -167,24 +169,25 @@ def files_of(ref: Reference, case_id: str) -> Iterator[tuple[str, bytes]]:
 
 
 def block(refs: Sequence[Reference], lang: str, prefix: str = "") -> str:
-    """"Cite this case" on the case page: each reference (the page's own) with a copy
-    button, and the three files beside the page. Every value escaped. The address and the day of
-    access are the build's; casebook-cite.js puts the page's own address and the reader's day in
-    their place, since a static page cannot know either. `prefix`: from the page to its folder
-    of files ("" where the page is that folder's index.html)."""
+    """"Cite this case" on the case page: each reference (the page's own), the labels of
+    the copy button its script adds, and the three files beside the page. Every value escaped.
+    The address and the day of access are the build's; casebook-cite.js puts the page's own
+    address and the reader's day in their place, since a static page cannot know either.
+    `prefix`: from the page to its folder of files ("" where the page is that folder's
+    index.html)."""
     from casebook.strings import strings
 
     s = strings()[lang]
-    out = [f'<h2 id="cite">{escape(s["cite_heading"])}</h2>\n<div class="cb-cite">\n']
+    # The copy button works only with a script: casebook-cite.js puts one after each reference,
+    # labelled from here, rather than each page carrying a button that does nothing without it.
+    out = [f'<h2 id="cite">{escape(s["cite_heading"])}</h2>\n'
+           f'<div class="cb-cite" data-copy="{escape(s["cite_copy"])}" data-done="{escape(s["cite_copied"])}">\n']
     for ref in refs:
         label = s["cite_gbt"] if ref.lang == "zh" else s["cite_english"]
         body = "".join(escape(text) if kind == "text" else f'<span class="cb-cite__{kind}">{escape(text)}</span>'
                        for kind, text in parts(ref))
         parts_ = (f'<p class="cb-cite__label" id="cite-{ref.lang}-label">{escape(label)}</p>\n'
-                  f'<p class="cb-cite__ref" id="cite-{ref.lang}" lang="{CSL_LANGUAGES[ref.lang]}">{body}</p>\n'
-                  f'<button type="button" class="md-button cb-cite__copy" data-copy="cite-{ref.lang}" '
-                  f'aria-describedby="cite-{ref.lang}-label" data-done="{escape(s["cite_copied"])}">'
-                  f'{escape(s["cite_copy"])}</button>\n')
+                  f'<p class="cb-cite__ref" id="cite-{ref.lang}" lang="{CSL_LANGUAGES[ref.lang]}">{body}</p>\n')
         out.append(parts_)
     links = " · ".join(f'<a href="{prefix}{name}" download>{escape(kind)}</a>'
                        for name, kind in ((BIB, "BibTeX"), (RIS, "RIS"), (CSL, "CSL-JSON")))

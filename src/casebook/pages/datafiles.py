@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from casebook.derive.facets import Facet, facets_of
 from casebook.derive.indices import Indices
-from casebook.model import Content
+from casebook.model import DEFAULT_LANGUAGE, Content
 from casebook.pages import browse, opendata
 from casebook.urls import CASES_CSV, CASES_JSON, CASES_SCRIPT, ITEMS_CSV, ITEMS_JSON
 
@@ -40,8 +40,10 @@ def data_files(content: Content, indices: Indices, lang: str, directory_urls: bo
         DataFile(browse.SCRIPT, browse.script(browse_data).encode(), tuple(r[0] for r in browse_data["cases"])),
         DataFile(CASES_JSON, opendata.to_json(cases).encode(), ids(cases)),
         DataFile(CASES_CSV, opendata.to_csv(case_header, case_cells).encode(), tuple(r[0] for r in case_cells)),
-        DataFile(CASES_SCRIPT, opendata.to_script(CASES_CALLBACK, case_header, case_cells).encode(),
-                 tuple(r[0] for r in case_cells)),
+        # The same in every language (the rows hold both): the browse page of each loads the
+        # default language's (browse.form, data-rows).
+        *([DataFile(CASES_SCRIPT, opendata.to_script(CASES_CALLBACK, case_header, case_cells).encode(),
+                    tuple(r[0] for r in case_cells))] if lang == DEFAULT_LANGUAGE else []),
         DataFile(ITEMS_JSON, opendata.to_json(items).encode()),
         DataFile(ITEMS_CSV, opendata.to_csv(item_header, opendata.csv_cells(items, item_header)).encode()),
     )

@@ -1,4 +1,7 @@
-"""The pages that list cases: by unit type, by measure category, and one unit type in one category."""
+"""The pages that list cases: by unit type, by measure category, and one unit type in one category.
+
+A card on these pages leaves out the unit type or category the page is about (its title says
+it): each case is on about six such pages per language."""
 
 from __future__ import annotations
 
@@ -44,7 +47,7 @@ def unit_page(w: Writer, unit: str) -> SitePage:
         f"{s['case_count'].format(n=len(cases))}\n{{: .cb-count }}\n\n"
         + (" ".join(measures) + "\n{: .cb-facets }\n\n" if measures else "")
         + selection.handout_link(w, here, [c.id for c in cases])
-        + w.cards(here, cases, fragments)
+        + w.cards(here, cases, fragments, unit_shown=True)
     )
     return SitePage(here, w.label(u.label), markdown, PageKind.UNIT, **fragments.page_args())
 
@@ -58,7 +61,7 @@ def cell_page(w: Writer, unit: str, measure: str) -> SitePage:
     markdown = (
         f"# {title}\n\n{w.link(here, w.label(u.label), unit_path(unit), 'cb-unit')} "
         f"{w.chips(here, [measure])}\n\n{s['case_count'].format(n=len(cases))}\n{{: .cb-count }}\n\n"
-        + w.cards(here, cases, fragments)
+        + w.cards(here, cases, fragments, unit_shown=True, measure_shown=measure)
     )
     return SitePage(here, title, markdown, PageKind.CELL, **fragments.page_args())
 
@@ -87,7 +90,7 @@ def measure_page(w: Writer, measure: str) -> SitePage:
         f"# {w.label(m.label)}\n\n{w.label(m.description)}\n\n"
         f"## {s['cases_here']}\n\n{s['case_count'].format(n=len(cases))}\n{{: .cb-count }}\n\n"
         + selection.handout_link(w, here, [c.id for c in cases])
-        + w.cards(here, cases, fragments)
+        + w.cards(here, cases, fragments, measure_shown=measure)
     )
     if items:
         markdown += (f"\n## {s['checklist_items_here']}\n\n<div class=\"cb-items\" markdown>\n\n"

@@ -148,7 +148,8 @@ class Writer:
         self.content, self.indices, self.lang = content, indices, lang
         self.directory_urls = directory_urls
         self.headings = headings
-        self._cards: dict[tuple[str, str], str] = {}
+        self._cards: dict[tuple[str, str], str] = {}  # (root, case) -> the card's lines above its tags
+        self._chips: dict[tuple[str, str], str] = {}  # (root, page) -> a unit type's or category's chip
         self.s = strings()[lang]
         self.tax = content.taxonomy
         self.memo = memo
@@ -180,56 +181,62 @@ class Writer:
             parts.append(str(case.year))
         return " · ".join(p for p in parts if p)
 
-    def card(self, here: str, case: Case) -> str:
+    def card(self, here: str, case: Case, unit_shown: bool = False, measure_shown: str | None = None) -> str:
         """A case in a list: title, place and year, the summary's first sentence, unit type and
-        categories (the whole summary is on the case's page).
+        categories (the whole summary is on the case's page). `unit_shown`, `measure_shown`:
+        what the list's page is about, which its cards do not repeat (a unit type's page, a
+        category's, one unit type in one category).
 
         Written as HTML with finished addresses, not Markdown: an index page lists up to every
         case, and Markdown made these pages cost as much as all the case pages together. Its
         links go through the site root ("../../cases/x/"), so that a case's card is the same on
-        every page of one depth and is written once for all of them."""
+        every page of one depth and is written once for all of them, its tags apart."""
         root = self.root(here)
         key = (root, case.id)
         if key not in self._cards:
             text = case.text(self.lang)
             # Kept between builds by all that the card shows: the text's file, and the fields
             # of the case that come from its other language's file.
-            kept = text.digest and ("card", self._card_context, root, case.id, text.digest,
-                                    case.unit_type, case.measures, case.year)
+            kept = text.digest and ("card-body", self._card_context, root, case.id, text.digest, case.year)
             self._cards[key] = recall(self.memo, kept, lambda: self._card(root, case))
-        return self._cards[key]
+        tags = ([] if unit_shown else [self._chip(root, "cb-unit", unit_path(case.unit_type),
+                                                  self.tax.unit_label(case.unit_type, self.lang))])
+        tags += [self._chip(root, "cb-chip", measure_path(m), self.tax.measure_label(m, self.lang))
+                 for m in case.measures if m != measure_shown]
+        line = f'<p class="cb-card__tags">{" ".join(tags)}</p>\n' if tags else ""
+        return f'<div class="cb-card">\n{self._cards[key]}{line}</div>'
 
     def root(self, here: str) -> str:
         """The relative address of the site root from a page."""
         return "../" * page_url(here, self.directory_urls).count("/")
 
+    def _chip(self, root: str, cls: str, to: str, label: str) -> str:
+        key = (root, to)
+        if key not in self._chips:
+            self._chips[key] = (f'<a class="{cls}" href="{html.escape(root + page_url(to, self.directory_urls))}">'
+                                f'{html.escape(label)}</a>')
+        return self._chips[key]
+
     def _card(self, root: str, case: Case) -> str:
+        """A card's lines above its tags."""
         text = case.text(self.lang)
-        href = lambda to: html.escape(root + page_url(to, self.directory_urls))
-        chips = "".join(
-            f' <a class="cb-chip" href="{href(measure_path(m))}">'
-            f'{html.escape(self.tax.measure_label(m, self.lang))}</a>'
-            for m in case.measures)
-        unit = self.tax.unit_label(case.unit_type, self.lang)
+        href = html.escape(root + page_url(case_path(case.id), self.directory_urls))
         return (
-            f'<div class="cb-card">\n'
-            f'<p class="cb-card__head"><a class="cb-card__title" href="{href(case_path(case.id))}">'
-            f'{html.escape(text.title)}</a></p>\n'
+            f'<p class="cb-card__head"><a class="cb-card__title" href="{href}">{html.escape(text.title)}</a></p>\n'
             f'<p class="cb-card__where">{html.escape(self.where(case) or self.s["where_unknown"])}</p>\n'
             f'<p class="cb-card__line">{html.escape(short_line(plain_text(text.summary)))}</p>\n'
-            f'<p class="cb-card__tags"><a class="cb-unit" href="{href(unit_path(case.unit_type))}">'
-            f'{html.escape(unit)}</a>{chips}</p>\n'
-            f"</div>"
         )
 
     def url(self, here: str, to: str) -> str:
         return relative_url(here, to, self.directory_urls)
 
-    def cards(self, here: str, cases: tuple[Case, ...], fragments: Fragments) -> str:
+    def cards(self, here: str, cases: tuple[Case, ...], fragments: Fragments, unit_shown: bool = False,
+              measure_shown: str | None = None) -> str:
         """A marker paragraph; the cards themselves go into the page's `fragments`."""
         if not cases:
             return self.s["no_cases"] + "\n"
-        html = '<div class="cb-cards">\n' + "\n".join(self.card(here, c) for c in cases) + "\n</div>"
+        html = ('<div class="cb-cards">\n' + "\n".join(self.card(here, c, unit_shown, measure_shown) for c in cases)
+                + "\n</div>")
         return fragments.put(html, tuple(c.id for c in cases))
 
     def notice(self, fallback_from: str | None) -> str:
