@@ -77,6 +77,12 @@ def test_a_figure_without_its_thousands_commas_is_warned_and_years_standards_and
     ]
 
 
+def test_code_that_runs_on_into_the_next_line_is_not_prose():
+    text = "Run `benchmarks/run.py 10000 --skip-search\n--skip-plain` for 12000 cases.\n\nNot `code 12000.\n"
+    assert [str(p).split("warning: ")[1].split(" without")[0] for p in english_style.check_file("a.en.md", text)] == [
+        "figure '12000'"]
+
+
 def test_casebook_check_reports_them_for_english_files_only(content: Path):
     (content / "cases/alpha.en.md").write_text(CASE, "utf-8")
     (content / "cases/alpha.zh.md").write_text(

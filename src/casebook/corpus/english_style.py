@@ -39,14 +39,28 @@ _COUNTED = re.compile(r" (?:more |new |minority |ethnic )?(?:yuan|people|persons
 
 
 def lines_of_prose(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
-    """The lines with code taken out: fenced blocks dropped, inline code blanked."""
-    fenced = False
+    """The lines with code taken out: fenced blocks dropped, inline code blanked, also where a
+    code span runs on into the next line of its paragraph, as Markdown lets it."""
+    fenced, open_code = False, False
     for number, line in lines:
         if _FENCE.match(line):
             fenced = not fenced
             continue
-        if not fenced:
-            yield number, _INLINE_CODE.sub(lambda m: " " * len(m.group()), line)
+        if fenced:
+            continue
+        if not line.strip():
+            open_code = False  # a code span ends with its paragraph
+        if open_code:
+            end = line.find("`")
+            if end < 0:
+                yield number, " " * len(line)
+                continue
+            line, open_code = " " * (end + 1) + line[end + 1:], False
+        line = _INLINE_CODE.sub(lambda m: " " * len(m.group()), line)
+        if "`" in line:  # a span opened here and closed on a later line
+            start = line.index("`")
+            line, open_code = line[:start] + " " * (len(line) - start), True
+        yield number, line
 
 
 def check_lines(path: str, lines: Iterable[tuple[int, str]], field: str | None = None) -> list[Problem]:
