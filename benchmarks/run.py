@@ -91,10 +91,10 @@ def _env(**extra: str) -> dict[str, str]:
     return env
 
 
-def _tree_rss_kb(pid: int) -> tuple[int, int]:
-    """Resident memory of a process and all its descendants, from /proc, and of the largest of them."""
+def _tree(pid: int) -> list[list[str]]:
+    """The /proc stat fields (after the command's name) of a process and all its descendants."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
+    stats: dict[int, list[str]] = {}
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
             continue
@@ -102,16 +102,22 @@ def _tree_rss_kb(pid: int) -> tuple[int, int]:
             with open(f"/proc/{entry.name}/stat") as f:
                 fields = f.read().rsplit(")", 1)[1].split()
             children.setdefault(int(fields[1]), []).append(int(entry.name))
-            rss[int(entry.name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE") // 1024
+            stats[int(entry.name)] = fields
         except (OSError, IndexError, ValueError):
             continue
-    total, largest, todo = 0, 0, [pid]
+    found, todo = [], [pid]
     while todo:
         p = todo.pop()
-        total += rss.get(p, 0)
-        largest = max(largest, rss.get(p, 0))
+        if p in stats:
+            found.append(stats[p])
         todo += children.get(p, [])
-    return total, largest
+    return found
+
+
+def _tree_rss_kb(pid: int) -> tuple[int, int]:
+    """Resident memory of a process and all its descendants, from /proc, and of the largest of them."""
+    rss = [int(fields[21]) * os.sysconf("SC_PAGE_SIZE") // 1024 for fields in _tree(pid)]
+    return sum(rss), max(rss, default=0)
 
 
 # Above this the build is stopped (all its processes): a size that does not fit would otherwise
@@ -241,24 +247,7 @@ def _get(url: str) -> str | None:
 
 def _tree_cpu_s(pid: int) -> float:
     """Processor seconds used so far by a process and its live descendants, from /proc."""
-    children: dict[int, list[int]] = {}
-    ticks: dict[int, int] = {}
-    for entry in os.scandir("/proc"):
-        if not entry.name.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry.name}/stat") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-            children.setdefault(int(fields[1]), []).append(int(entry.name))
-            ticks[int(entry.name)] = int(fields[11]) + int(fields[12])
-        except (OSError, IndexError, ValueError):
-            continue
-    total, todo = 0, [pid]
-    while todo:
-        p = todo.pop()
-        total += ticks.get(p, 0)
-        todo += children.get(p, [])
-    return total / os.sysconf("SC_CLK_TCK")
+    return sum(int(fields[11]) + int(fields[12]) for fields in _tree(pid)) / os.sysconf("SC_CLK_TCK")
 
 
 def _wait_idle(pid: int, deadline: float) -> None:

@@ -3,6 +3,8 @@ what changed, and never read when written by other code."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from casebook.corpus import loader
 from casebook.derive import indices, segment
 from casebook.incremental.memo import Memo
@@ -305,40 +307,40 @@ def test_a_case_page_is_kept_in_the_file_and_read_back_the_same(tmp_path):
     assert isinstance(read, SitePage) and read == page and read.kind is PageKind.CASE
 
 
-def test_a_kept_page_description_follows_an_edited_summary(content, tmp_path):
+def kept_and_fresh(content: Path, case: Path, field: str, values: tuple[str, ...], made) -> list[tuple]:
+    """After each value is written into the case's field: what `made(loaded, memo)` gives with a
+    memo kept in a file (a new process each time: what is kept comes from the file) and without."""
+    path = content.parent / "memo.sqlite"
+    results = []
+    for before, value in zip((values[0], *values), values, strict=False):
+        case.write_text(case.read_text("utf-8").replace(f"{field}: {before}", f"{field}: {value}"), "utf-8")
+        memo = Memo(path, "v1")
+        loaded = loader.load(content, memo).content
+        results.append((made(loaded, memo), made(loaded, None)))
+        memo.end_build()
+        memo.close()
+    return results
+
+
+def test_a_kept_page_description_follows_an_edited_summary(content):
     from casebook.pages import publish
 
     case = write_case(content, "alpha")
-    path = tmp_path / "memo.sqlite"
-    facts = []
-    for summary in ("一段摘要。", "改过的摘要。"):
-        case.write_text(case.read_text("utf-8").replace("summary: 一段摘要。", f"summary: {summary}"), "utf-8")
-        memo = Memo(path, "v1")  # a new process each time: what is kept comes from the file
-        loaded = loader.load(content, memo).content
-        facts.append((publish.page_facts(loaded, "zh", memo=memo), publish.page_facts(loaded, "zh")))
-        memo.end_build()
-        memo.close()
-    (first, first_fresh), (second, second_fresh) = facts
+    (first, first_fresh), (second, second_fresh) = kept_and_fresh(
+        content, case, "summary", ("一段摘要。", "改过的摘要。"),
+        lambda loaded, memo: publish.page_facts(loaded, "zh", memo=memo))
     assert first == first_fresh and second == second_fresh
     assert second["cases/alpha.md"].description == "改过的摘要。"
 
 
-def test_kept_citation_files_follow_an_edited_title(content, tmp_path):
+def test_kept_citation_files_follow_an_edited_title(content):
     from casebook.pages import publish
 
     case = write_case(content, "alpha", title="第一个标题")
-    path = tmp_path / "memo.sqlite"
-    cited = []
-    for title in ("第一个标题", "第二个标题"):
-        case.write_text(case.read_text("utf-8").replace("title: 第一个标题", f"title: {title}"), "utf-8")
-        memo = Memo(path, "v1")  # a new process each time: what is kept comes from the file
-        loaded = loader.load(content, memo).content
-        cited.append(tuple({f.path: f.content for f in publish.data_files(
-            loaded, "zh", "站点", {}, "https://example.org/", today="2026-12-07", memo=m) if "/cite." in f.path}
-            for m in (memo, None)))
-        memo.end_build()
-        memo.close()
-    (first, first_fresh), (second, second_fresh) = cited
+    (first, first_fresh), (second, second_fresh) = kept_and_fresh(
+        content, case, "title", ("第一个标题", "第二个标题"),
+        lambda loaded, memo: {f.path: f.content for f in publish.data_files(
+            loaded, "zh", "站点", {}, "https://example.org/", today="2026-12-07", memo=memo) if "/cite." in f.path})
     assert first == first_fresh and second == second_fresh and len(second) == 3
     assert all("第二个标题" in data.decode("utf-8") for data in second.values())
 
