@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import Any, Self
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
@@ -11,7 +11,22 @@ from mkdocs.structure.files import File
 from casebook.pages.page import PageStub
 
 
-class GeneratedFile(File):
+class _Generated(File):
+    """A file the adapter makes, not one MkDocs found in docs/."""
+
+    # Its text is what it was at the last dirty build, in a build where no file that every page
+    # is made from (theme, configuration, taxonomy) changed.
+    same_as_before: bool = False
+
+    @classmethod
+    def generated(cls, config: MkDocsConfig, src_uri: str, **kwargs: Any) -> Self:
+        # MkDocs' File.generated makes an instance of `cls`, but is typed as making a File.
+        file = super().generated(config, src_uri, **kwargs)
+        assert isinstance(file, cls)
+        return file
+
+
+class GeneratedFile(_Generated):
     """A generated page that knows the files it is made from, so that a dirty rebuild (the
     editor's loop in `mkdocs serve --dirty`) renders it again only when one of them changed.
 
@@ -21,16 +36,6 @@ class GeneratedFile(File):
 
     sources: tuple[str, ...] = ()
     stub: PageStub | None = None
-    # An index page whose text is what it was at the last dirty build, in a build where no file
-    # that every page is made from (theme, configuration, taxonomy) changed.
-    same_as_before: bool = False
-
-    @classmethod
-    def generated(cls, config: MkDocsConfig, src_uri: str, **kwargs: Any) -> GeneratedFile:
-        # MkDocs' File.generated makes an instance of `cls`, but is typed as making a File.
-        file = super().generated(config, src_uri, **kwargs)
-        assert isinstance(file, GeneratedFile)
-        return file
 
     def is_modified(self) -> bool:
         if not os.path.isfile(self.abs_dest_path):
@@ -41,19 +46,10 @@ class GeneratedFile(File):
         return any(os.path.getmtime(source) > built for source in self.sources)
 
 
-class DataFile(File):
+class DataFile(_Generated):
     """A generated data file (open data, feeds, browse data), let go of once written: MkDocs
     writes such files before it renders the pages and would hold their text to the end of the
     build, which at 100,000 cases is hundreds of MB of CSV and JSON."""
-
-    # A file whose text is what it was at the last dirty build (GeneratedFile.same_as_before).
-    same_as_before: bool = False
-
-    @classmethod
-    def generated(cls, config: MkDocsConfig, src_uri: str, **kwargs: Any) -> DataFile:
-        file = super().generated(config, src_uri, **kwargs)
-        assert isinstance(file, DataFile)
-        return file
 
     def is_modified(self) -> bool:
         return not (self.same_as_before and os.path.isfile(self.abs_dest_path)) and super().is_modified()
