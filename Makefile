@@ -70,7 +70,8 @@ $(STAMP): requirements.txt pyproject.toml
 server:
 	@scripts/install-tools.sh server node
 
-# Chromium for Playwright: the system's where there is one (Debian's chromium), else Playwright's
+# Chromium for Playwright: the system's where there is one (Debian's chromium-headless-shell, else
+# its chromium), else Playwright's
 # own (Ubuntu, whose chromium is a snap); CASEBOOK_CHROMIUM names any other (README).
 browser:
 	@scripts/install-tools.sh browser

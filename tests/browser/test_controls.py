@@ -93,11 +93,15 @@ def focus_change(page, box: dict, focus) -> dict:
 
 
 def _indicator(page, n: int) -> dict:
-    """The box of the n-th checklist item's drawn circle (the ::before of its indicator)."""
+    """The box of the n-th checklist item's drawn circle (the ::before of its indicator, placed
+    absolutely: from its containing block, the nearest positioned ancestor; not from the empty
+    span, whose height is the font's and so the machine's)."""
     return page.evaluate("""n => {
       const span = document.querySelectorAll('.cb-checklist .task-list-indicator')[n];
-      const r = span.getBoundingClientRect(), s = getComputedStyle(span, '::before');
-      const x = r.left + parseFloat(s.left), y = r.top + parseFloat(s.top);
+      let block = span.parentElement;
+      while (getComputedStyle(block).position === 'static') block = block.parentElement;
+      const r = block.getBoundingClientRect(), s = getComputedStyle(span, '::before');
+      const x = r.left + block.clientLeft + parseFloat(s.left), y = r.top + block.clientTop + parseFloat(s.top);
       return {x, y, width: parseFloat(s.width), height: parseFloat(s.height)};
     }""", n)
 

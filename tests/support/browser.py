@@ -1,30 +1,27 @@
 """Headless Chromium (Debian's package) driven by Playwright, and a local server for a built site.
 
-Playwright launches the system's Chromium (Debian's /usr/bin/chromium), or its own where the system
-has none (Ubuntu, whose chromium is a snap), with flags that keep Chromium off the network.
+Playwright launches the system's Chromium (Debian's chromium-headless-shell, else its chromium), or
+its own where the system has none (Ubuntu, whose chromium is a snap), with flags that keep Chromium
+off the network.
 """
 
 from __future__ import annotations
 
 import functools
-import os
-import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
+from casebook.tools import chromium
+
+CHROMIUM_ARGS = chromium.ARGS
 
 
 def chromium_path() -> str | None:
-    """The Chromium to drive: CASEBOOK_CHROMIUM, else the system's; None (Playwright's own, which
-    `playwright install chromium` puts in its cache, as install-tools.sh does on Ubuntu) if neither."""
-    return os.environ.get("CASEBOOK_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    """The Chromium to drive: the handbook's (casebook/tools/chromium.py), the headless shell first."""
+    return chromium.executable()
 
 
 @contextmanager

@@ -79,13 +79,11 @@ def print_pdf(html_file: Path, pdf_file: Path, speak: str = "en") -> int:
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
-    # CASEBOOK_CHROMIUM, the system's, or else (None) Playwright's own: `playwright install chromium`.
-    chromium = os.environ.get("CASEBOOK_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"]
+    from casebook.tools import chromium
+
     with sync_playwright() as p:
         try:
-            browser = p.chromium.launch(executable_path=chromium, args=args)
+            browser = p.chromium.launch(executable_path=chromium.executable(), args=chromium.ARGS)
         except PlaywrightError as error:  # no system Chromium and no Playwright's own
             raise SystemExit(Said(speak)("bundle_no_chromium")) from error
         page = browser.new_page()
