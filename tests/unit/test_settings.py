@@ -33,7 +33,7 @@ def test_the_shipped_settings_are_read_as_typed_values():
     _, _, defaults = _options()
     s = read(_config(), defaults, {})
     assert s.fast_render is True and s.extra_pages == () and s.site_limit_mb == 1000
-    assert s.side_by_side_up_to == 30_000
+    assert s.side_by_side_up_to == 100_000
 
 
 @pytest.mark.parametrize("given, message", [
