@@ -47,7 +47,11 @@ def panel(series: list[dict], value: int, label: str, cases_label: str, x0: floa
     for t in _ticks(ymax):
         out.append(f'<line x1="{x0 + PAD_L}" x2="{x0 + W - PAD_R}" y1="{ly(t):.1f}" y2="{ly(t):.1f}" class="g"/>'
                    f'<text x="{x0 + PAD_L - 6}" y="{ly(t) + 4:.1f}" class="n" text-anchor="end">{t:,.0f}</text>')
+    shown = -math.inf
     for c in sorted({p[0] for p in points}):
+        if lx(c) - shown < 44:  # a label as close as 10,000 and 20,000 on two decades: ran together
+            continue
+        shown = lx(c)
         out.append(f'<text x="{lx(c):.1f}" y="{H - PAD_B + 16}" class="n" text-anchor="middle">{c:,}</text>')
     out.append(f'<text x="{x0 + (W + PAD_L) / 2:.1f}" y="{H - 8}" class="n" text-anchor="middle">'
                f'{html.escape(cases_label)}</text>')
@@ -64,14 +68,18 @@ def svg(series: list[dict], lang: str) -> str:
     t = TEXTS[lang]
     # Each entry after the one before, by the width of its name (11 px a Chinese character,
     # about 6.2 a Latin one): at a fixed step a long name ran into the next.
-    legend, x = [], PAD_L
+    # An entry that would pass the right edge starts a new row (four names did not fit one).
+    legend, x, y = [], PAD_L, H + 6
     for i, s in enumerate(series):
         name = s["name"][lang]
-        legend.append(f'<rect x="{x:.0f}" y="{H + 6}" width="12" height="12" fill="{COLOURS[i % len(COLOURS)]}"/>'
-                      f'<text x="{x + 18:.0f}" y="{H + 16}" class="n">{html.escape(name)}</text>')
-        x += 18 + sum(11 if ord(c) > 0x2E80 else 6.2 for c in name) + 24
+        width = 18 + sum(11 if ord(c) > 0x2E80 else 6.2 for c in name)
+        if x > PAD_L and x + width > 2 * W - PAD_R:
+            x, y = PAD_L, y + 20
+        legend.append(f'<rect x="{x:.0f}" y="{y}" width="12" height="12" fill="{COLOURS[i % len(COLOURS)]}"/>'
+                      f'<text x="{x + 18:.0f}" y="{y + 10}" class="n">{html.escape(name)}</text>')
+        x += width + 24
     legend = "".join(legend)
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {2 * W} {H + 28}" role="img" '
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {2 * W} {y + 22}" role="img" '
             f'aria-label="{html.escape(t["title"])}">\n<title>{html.escape(t["title"])}</title>\n'
             '<style>.t{font:bold 13px sans-serif;fill:#222}.n{font:11px sans-serif;fill:#333}'
             '.g{stroke:#ddd;stroke-width:1}</style>\n'
