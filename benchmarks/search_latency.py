@@ -18,7 +18,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from browser import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
+from casebook.tools import chromium  # noqa: E402
+from support.browser import serve  # noqa: E402
 
 QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text("utf-8"))
 LANG_ROOT = {"zh": "", "en": "en/"}
@@ -62,7 +63,7 @@ def measure(site: Path, per_language: int = 20) -> dict[str, dict[str, float]]:
 
     out: dict[str, dict[str, float]] = {}
     with serve(site) as url, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=chromium.executable(), args=chromium.ARGS)
         for lang in ("zh", "en"):
             page = browser.new_page()
             loaded: list[str] = []

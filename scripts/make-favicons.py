@@ -13,14 +13,11 @@ SIZES = {"favicon.png": 32, "apple-touch-icon.png": 180, "icon-512.png": 512}
 
 
 def main() -> None:
-    import sys
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-    from browser import CHROMIUM_ARGS, chromium_path
+    from casebook.tools import chromium
 
     svg = (ASSETS / "favicon.svg").read_text("utf-8")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=chromium.executable(), args=chromium.ARGS)
         for name, size in SIZES.items():
             page = browser.new_page(viewport={"width": size, "height": size})
             page.set_content(f"<style>html,body{{margin:0;background:transparent}}svg{{display:block;width:{size}px;height:{size}px}}</style>{svg}")

@@ -14,7 +14,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from support.browser import CHROMIUM_ARGS, chromium_path, serve_with_404  # noqa: E402
+from casebook.tools import chromium  # noqa: E402
+from support.browser import serve_with_404  # noqa: E402
 
 
 def main(argv: list[str]) -> None:
@@ -30,7 +31,7 @@ def main(argv: list[str]) -> None:
 
     Path(args.out).mkdir(parents=True, exist_ok=True)
     with serve_with_404(Path(args.site)) as url, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=chromium.executable(), args=chromium.ARGS)
         for width in (int(w) for w in args.widths.split(",")):
             for scheme in ("light", "dark"):
                 context = browser.new_context(viewport={"width": width, "height": 900 if width > 500 else 844},

@@ -59,10 +59,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def browser():
     from playwright.sync_api import sync_playwright
 
-    from support.browser import CHROMIUM_ARGS, chromium_path
+    from casebook.tools import chromium as system
 
     with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        chromium = p.chromium.launch(executable_path=system.executable(), args=system.ARGS)
         yield chromium
         chromium.close()
 

@@ -1,9 +1,5 @@
-"""Headless Chromium (Debian's package) driven by Playwright, and a local server for a built site.
-
-Playwright launches the system's Chromium (Debian's chromium-headless-shell, else its chromium), or
-its own where the system has none (Ubuntu, whose chromium is a snap), with flags that keep Chromium
-off the network.
-"""
+"""Local servers for a built site, for the browser tests. Which Chromium they drive, and with
+which flags, is the handbook's choice (casebook/tools/chromium.py)."""
 
 from __future__ import annotations
 
@@ -13,15 +9,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-
-from casebook.tools import chromium
-
-CHROMIUM_ARGS = chromium.ARGS
-
-
-def chromium_path() -> str | None:
-    """The Chromium to drive: the handbook's (casebook/tools/chromium.py), the headless shell first."""
-    return chromium.executable()
 
 
 @contextmanager
