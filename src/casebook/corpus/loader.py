@@ -14,9 +14,9 @@ from dataclasses import dataclass, is_dataclass, replace
 from dataclasses import fields as dataclass_fields
 from functools import partial
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, NamedTuple
 
-from casebook.corpus import assets, bounds, english_style, frontmatter, links, trace, typeset, wording
+from casebook.corpus import assets, bounds, english_style, frontmatter, links, trace, typeset, wording, workers
 from casebook.corpus.links import find_refs
 from casebook.corpus.sanitize import risky_html
 from casebook.corpus.schema import (
@@ -88,12 +88,13 @@ class _File:
 
 
 def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
-         sources: Sequence[str | Path] = ()) -> Loaded:
+         sources: Sequence[str | Path] = (), processes: int | None = None) -> Loaded:
     """Everything in `content_dir`, checked. `memo` keeps each file's own checks for the next
     load, which reads again only the files whose content changed. Draft cases (`draft: true`)
     are left out, or with `drafts` loaded with their problems as warnings. `sources`: folders
-    of source reports to search besides those of the configuration (sources.py). Problems are
-    data (model.Message): whoever shows them writes them in the reader's language."""
+    of source reports to search besides those of the configuration (sources.py). `processes`:
+    how many processes share the files out (workers.py; by default one per core at scale).
+    Problems are data (model.Message): whoever shows them writes them in the reader's language."""
     content_dir = Path(content_dir)
     # Paths in messages are relative to the project, as editors see them in git.
     base = content_dir.parent
@@ -135,22 +136,26 @@ def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
     bodies = _Typeset(memo.typeset if memo is not None and memo.holds else {})
     taxonomy_key = digest(taxonomy_text)
     started_ns = time.time_ns()
-    for path in tree.markdown:
-        kind = path.parent.name if path.parent.parent == content_dir else None
+    kinds = {path: _kind(path, content_dir) for path in tree.markdown}
+    eligible = [(path, kind, rel(path)) for path, kind in kinds.items() if kind in KINDS]
+    # Each file's own checks and settling in processes of their own at scale (corpus/workers.py),
+    # but not while serving: its memo keeps every file as read, for the next load.
+    processes = workers.processes_for(len(eligible), processes) if memo is None or not memo.holds else 0
+    if processes >= 2:
+        read = workers.mapped(_read_shared, eligible, processes, _share, (taxonomy, taxonomy_key, content_dir))
+    else:
+        read = (_read_one(path, kind, shown, taxonomy, taxonomy_key, content_dir, memo, started_ns, bodies)
+                for path, kind, shown in eligible)
+    for path, kind in kinds.items():
         if kind not in KINDS:
             if path.parent == content_dir and path.name == "README.md":
                 continue
             problems.append(Problem(rel(path), None, None, say("markdown_outside")))
             continue
-        found = []
-        try:
-            loaded = _load_file_cached(path, kind, taxonomy, taxonomy_key, rel(path), found, memo, started_ns)
-        except (RecursionError, MemoryError, ValueError, OverflowError) as e:
-            # A parser's failure that no limit foresaw: the file's problem, said with its name,
-            # not a traceback that stops the check of every other file.
-            found.append(Problem(rel(path), None, None,
-                                 say("parser_failed", error=f"{type(e).__name__}: {str(e)[:200]}")))
-            loaded = None
+        this = next(read)
+        loaded, found = this.file, this.found
+        if processes >= 2 and memo is not None:
+            _remember(memo, this, kind, rel(path), taxonomy_key)
         if kind == "cases" and _is_draft(loaded, path):
             draft_paths.append(rel(path))
             if not drafts:
@@ -159,8 +164,8 @@ def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
             found = [replace(p, severity="warning") for p in found]
         problems += found
         if loaded:
-            problems += _check_images(loaded, path, content_dir)
-            files.append(_settled(loaded, bodies))
+            problems += this.images
+            files.append(loaded)
 
     cases, checklists = _pair(files, taxonomy, problems)
     bodies.forget_the_rest()
@@ -169,6 +174,88 @@ def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
     traced, notes = _trace(content, files, content_dir, sources)
     # A link refused by the walk is refused again by the read that met it: said once.
     return Loaded(content, tuple(dict.fromkeys(problems + traced)), tuple(draft_paths), tuple(notes))
+
+
+def _kind(path: Path, content_dir: Path) -> str | None:
+    return path.parent.name if path.parent.parent == content_dir else None
+
+
+class _Read(NamedTuple):
+    """One file, checked and settled."""
+
+    file: _File | None
+    found: list[Problem]  # its own checks' problems
+    images: list[Problem]  # its images' problems
+    body_length: int
+    digest: str  # of its bytes; "" where they were not read whole
+
+
+# A parser's failure that no limit foresaw: the file's problem, said with its name, not a
+# traceback that stops the check of every other file.
+_PARSER_FAILURES = (RecursionError, MemoryError, ValueError, OverflowError)
+
+
+def _parser_failed(shown: str, e: BaseException) -> Problem:
+    return Problem(shown, None, None, say("parser_failed", error=f"{type(e).__name__}: {str(e)[:200]}"))
+
+
+def _read_one(path: Path, kind: str, shown: str, taxonomy: Taxonomy, taxonomy_key: str, content_dir: Path,
+              memo: Memo | None, started_ns: int, bodies: _Typeset) -> _Read:
+    found: list[Problem] = []
+    try:
+        loaded = _load_file_cached(path, kind, taxonomy, taxonomy_key, shown, found, memo, started_ns)
+    except _PARSER_FAILURES as e:
+        found.append(_parser_failed(shown, e))
+        loaded = None
+    return _finished(loaded, found, path, content_dir, bodies, loaded.digest if loaded else "")
+
+
+def _finished(loaded: _File | None, found: list[Problem], path: Path, content_dir: Path, bodies: _Typeset,
+              file_digest: str) -> _Read:
+    if loaded is None:
+        return _Read(None, found, [], 0, file_digest)
+    return _Read(_settled(loaded, bodies), found, _check_images(loaded, path, content_dir), len(loaded.doc.body),
+                 file_digest)
+
+
+# What every process sharing the load needs, given once (workers.mapped).
+_SHARED: tuple[Taxonomy, str, Path] | None = None
+
+
+def _share(taxonomy: Taxonomy, taxonomy_key: str, content_dir: Path) -> None:
+    global _SHARED
+    _SHARED = (taxonomy, taxonomy_key, content_dir)
+
+
+def _read_shared(item: tuple[Path, str, str]) -> _Read:
+    """_read_one in a process of its own, without a memo (the loading process keeps what this
+    returns, _remember): _load_file_cached's read, with the digest of what it read."""
+    assert _SHARED is not None, "_share first"
+    taxonomy, taxonomy_key, content_dir = _SHARED
+    path, kind, shown = item
+    try:
+        raw: bytes | None = assets.read_regular(path, MAX_FILE_BYTES)
+    except assets.Unreadable:  # said with the file's name by the read that follows
+        raw = None
+    file_digest = digest(raw) if raw is not None else ""
+    found: list[Problem] = []
+    try:
+        loaded = _load_file(path, raw, kind, KINDS[kind], taxonomy, shown, found, file_digest)
+    except _PARSER_FAILURES as e:
+        found.append(_parser_failed(shown, e))
+        loaded, file_digest = None, ""  # not kept: as _load_file_kept, whose memo keeps no failure
+    return _finished(loaded, found, path, content_dir, _Typeset({}), file_digest)
+
+
+def _remember(memo: Memo, read: _Read, kind: str, shown: str, taxonomy_key: str) -> None:
+    """A file read in another process, kept in `memo` as _load_file_kept keeps the files it reads."""
+    if not read.digest:
+        return
+    f, found = read.file, tuple(read.found)
+    value = (None, 0, 0, found) if f is None else (
+        replace(f, doc=replace(f.doc, yaml_text=""), typeset=None, refs=()), len(f.doc.yaml_text), read.body_length,
+        found)
+    memo.get(("file", read.digest, kind, shown, taxonomy_key), lambda: value)
 
 
 _DRAFT_LINE = re.compile(rb"^draft:[ \t]*true[ \t]*(?:#.*)?$", re.M)

@@ -1,0 +1,86 @@
+"""Loading shared out to other processes (corpus/workers.py) gives what loading in one gives:
+the same content and the same problems in the same order, memo and all."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from pathlib import Path
+
+from casebook.corpus import loader, workers
+from casebook.incremental.memo import Memo
+from support import ROOT, write_case
+
+
+def _pid(_item: int) -> int:
+    return os.getpid()
+
+
+def _nothing() -> None:
+    pass
+
+
+def test_the_work_runs_in_other_processes_in_the_order_given():
+    pids = list(workers.mapped(_pid, range(300), 2, _nothing, ()))
+    assert len(pids) == 300
+    assert os.getpid() not in pids and len(set(pids)) >= 1
+    assert list(workers.mapped(abs, [-3, 2, -1] * 100, 2, _nothing, ())) == [3, 2, 1] * 100
+
+
+def test_a_process_running_threads_does_the_work_itself():
+    # Forked, a copy could wait for ever on a lock another thread held at the fork.
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert set(workers.mapped(_pid, range(10), 2, _nothing, ())) == {os.getpid()}
+    finally:
+        stop.set()
+        thread.join()
+
+
+def test_shared_out_only_at_scale_unless_asked():
+    assert workers.processes_for(workers.AT_LEAST - 1) == 0
+    assert workers.processes_for(workers.AT_LEAST) == workers.cores()
+    assert workers.processes_for(10, 2) == 2
+
+
+def _troubled(tmp_path: Path) -> Path:
+    """The real content with what editors get wrong beside it."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    write_case(content, "bad-unit", "zh", unit_type="hospitl")
+    write_case(content, "bad-unit", "en", unit_type="hospitl")
+    (content / "cases" / "not-yaml.zh.md").write_text("---\ntitle: [unclosed\n---\n\n## 背景\n\n字。\n", "utf-8")
+    (content / "cases" / "empty.en.md").write_text("", "utf-8")
+    write_case(content, "pictured", "zh", text=None)
+    pictured = content / "cases" / "pictured.zh.md"
+    pictured.write_text(pictured.read_text("utf-8") + "\n![图](../images/missing.png)\n", "utf-8")
+    draft = write_case(content, "drafted", "zh")
+    draft.write_text(draft.read_text("utf-8").replace("summary:", "draft: true\nsummary:", 1), "utf-8")
+    (content / "stray.md").write_text("# stray\n", "utf-8")
+    return content
+
+
+def test_loading_shared_out_finds_the_same_content_and_problems(tmp_path):
+    content = _troubled(tmp_path)
+    here = loader.load(content, processes=1)
+    shared = loader.load(content, processes=2)
+    assert here.errors and here.warnings and here.drafts  # the troubles were met
+    assert shared.content == here.content
+    assert [str(p) for p in shared.problems] == [str(p) for p in here.problems]
+    assert shared.drafts == here.drafts and shared.notes == here.notes
+
+
+def test_a_memo_filled_by_a_shared_load_serves_the_next_load(tmp_path):
+    content = _troubled(tmp_path)
+    memo = Memo(tmp_path / "memo.sqlite")
+    memo.holds = False  # as in `mkdocs build`
+    first = loader.load(content, memo, processes=2)
+    memo.end_build()
+    assert memo.computed == 0  # counted since the build ended
+    again = loader.load(content, memo, processes=1)
+    assert memo.computed == 0, "each file's checks came from the memo"
+    assert again.content == first.content
+    assert [str(p) for p in again.problems] == [str(p) for p in first.problems]
