@@ -44,6 +44,18 @@ log = logging.getLogger("mkdocs.plugins.casebook")
 
 
 @dataclass
+class _SearchUnderWay:
+    """A language's search rows, made; their postings to make."""
+
+    rows: pagememo.SearchRows
+    urls: dict[str, str]  # page source -> its address
+    scratch: tempfile.TemporaryDirectory
+
+    def close(self) -> None:
+        self.scratch.cleanup()
+
+
+@dataclass
 class Build:
     """What one language's build has gathered, from `config` to `post_build`."""
 
@@ -64,6 +76,7 @@ class Build:
     files: Files | None = None  # the build's files, for rendering case pages as they are written
     feeds: dict[str, str] = field(default_factory=dict)  # unit type's or category's page -> its own feed
     pacer: heap.Pacer = field(default_factory=heap.Pacer)  # gives back what written pages freed
+    search: _SearchUnderWay | None = None  # the search rows made while the other languages build
 
 
 class Adapter:
@@ -360,8 +373,14 @@ class Adapter:
 
     def post_build(self, config: MkDocsConfig) -> None:
         b = self.current
-        # The other languages' builds end first: the search index is the largest thing a build
-        # holds, and two built side by side would need the memory of both at once.
+        if b.children.running and not (self.serving and b.memo.builds > 0):
+            # While the other languages still build, this one's search rows (segmenting: half
+            # the index's time, and little memory: each row goes to a file as it is made). At
+            # 100,000 cases this language's index was the last five minutes of the build, on
+            # one core, after the other languages had ended.
+            b.search = self._search_rows(b)
+        # The other languages' builds end before the postings: they are the largest thing a
+        # build holds, and two made side by side would need the memory of both at once.
         failed = b.children.wait()
         if failed:
             self._end(b)
@@ -401,6 +420,9 @@ class Adapter:
             (log.warning if level == "warning" else log.info)(message)
 
     def _end(self, b: Build) -> None:
+        if b.search is not None:
+            b.search.close()
+            b.search = None
         # `mkdocs serve` writes after its first build (it may be stopped by a signal that skips
         # on_shutdown) and then at its end, not after every edit.
         b.memo.end_build(write=not self.serving or b.memo.builds == 0)
@@ -409,12 +431,8 @@ class Adapter:
         self._unlock()
 
     def _search_and_reconcile(self, b: Build) -> None:
+        under_way = b.search or self._search_rows(b)
         s = b.settings
-        heap.give_back()  # what the pages freed, before the search index's work
-        urls = {f.src_uri: f.url for f in b.built}
-        handwritten_pages = [(path, handwritten.typeset(Path(file).read_text("utf-8"), s.lang))
-                             for path, file in b.handwritten]
-        indexer, docs = search.site_indexer(b.loaded.content, b.indices, s.lang, urls, handwritten_pages, b.memo)
 
         def write(file) -> None:
             target = s.site_dir / file.path
@@ -424,9 +442,22 @@ class Adapter:
         # Scripts, not JSON, so that search also loads from disk (file://). Made page by page
         # (the whole index at once was most of a build's memory), and again only when the index
         # changed: its files are kept in the memo by a digest of its rows.
-        with tempfile.TemporaryDirectory(prefix="casebook-search-") as scratch:
-            locations = pagememo.search_files(indexer, docs, b.memo, write, Path(scratch))
-        self._reconcile(b, urls, locations)
+        pagememo.search_chunks(under_way.rows, s.lang, b.memo, write, Path(under_way.scratch.name))
+        self._reconcile(b, under_way.urls, under_way.rows.locations)
+
+    def _search_rows(self, b: Build) -> _SearchUnderWay:
+        s = b.settings
+        heap.give_back()  # what the pages freed, before the search index's work
+        urls = {f.src_uri: f.url for f in b.built}
+        handwritten_pages = [(path, handwritten.typeset(Path(file).read_text("utf-8"), s.lang))
+                             for path, file in b.handwritten]
+        indexer, docs = search.site_indexer(b.loaded.content, b.indices, s.lang, urls, handwritten_pages, b.memo)
+        scratch = tempfile.TemporaryDirectory(prefix="casebook-search-")
+        try:
+            return _SearchUnderWay(pagememo.search_rows(indexer, docs, Path(scratch.name)), urls, scratch)
+        except BaseException:
+            scratch.cleanup()
+            raise
 
     def _unlock(self) -> None:
         if self.lock is not None:
@@ -447,6 +478,9 @@ class Adapter:
         self._finished()
         if self.build is not None:
             self.build.children.kill()
+            if self.build.search is not None:
+                self.build.search.close()
+                self.build.search = None
         self._unlock()
 
     def env(self, env):

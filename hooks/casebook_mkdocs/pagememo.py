@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -56,16 +57,20 @@ class CasePages:
                 tuple(related))
 
 
-def search_files(indexer: search.Indexer, docs: Iterable[search.SearchDoc], memo: Memo,
-                 emit: Callable[[searchchunks.ChunkFile], None], scratch: Path) -> list[str]:
-    """The search files of one language, each given to `emit` as it is made; the address of
-    every page indexed.
+@dataclass(frozen=True)
+class SearchRows:
+    """One language's search rows, written to a file in the scratch folder (search_rows), and
+    what the files made from them are kept under in the memo (a digest of the rows and header)."""
 
-    The pages' rows go to a file in `scratch` first, one JSON line each, and into a digest:
-    when the memo holds the files of that digest (a warm build, an index that did not change),
-    they are taken from it one by one; otherwise the rows are read back one at a time into a
-    searchchunks.ChunkWriter, and each file it makes is kept in the memo on its own. Neither
-    way holds the whole index."""
+    key: str
+    locations: list[str]  # the address of every page indexed
+    rows: Path
+    header: dict[str, Any]
+
+
+def search_rows(indexer: search.Indexer, docs: Iterable[search.SearchDoc], scratch: Path) -> SearchRows:
+    """Every page's row (segmenting, pinyin, synonyms: most of the processor time of the index),
+    one JSON line each, into a file in `scratch`, and into a digest; then the header."""
     h = hashlib.blake2b(digest_size=16)
     locations = []
     rows = scratch / "rows.jsonl"
@@ -79,9 +84,19 @@ def search_files(indexer: search.Indexer, docs: Iterable[search.SearchDoc], memo
     heap.give_back()  # what making the rows freed (segmenting, key phrases), before the postings
     header = indexer.header()
     _digest(header, h)
-    key = h.hexdigest()
+    return SearchRows(h.hexdigest(), locations, rows, header)
+
+
+def search_chunks(made: SearchRows, lang: str, memo: Memo, emit: Callable[[searchchunks.ChunkFile], None],
+                  scratch: Path) -> None:
+    """The search files of the rows, each given to `emit` as it is made (the postings: most of
+    the index's memory). When the memo holds the files of the rows' digest (a warm build, an
+    index that did not change), they are taken from it one by one; otherwise the rows are read
+    back one at a time into a searchchunks.ChunkWriter, and each file it makes is kept in the
+    memo on its own. Neither way holds the whole index."""
+    key = made.key
     if _recalled(memo, key, emit):
-        return locations
+        return
     paths = []
 
     def keep(file: searchchunks.ChunkFile) -> None:
@@ -89,17 +104,25 @@ def search_files(indexer: search.Indexer, docs: Iterable[search.SearchDoc], memo
         memo.get(("search-file", key, file.path), lambda: file.text, hold=False)
         paths.append(file.path)
 
-    writer = searchchunks.ChunkWriter(indexer.lang, keep, scratch)
+    writer = searchchunks.ChunkWriter(lang, keep, scratch)
     shown = [search.COLUMNS.index(name) for name in searchchunks.SHOWN]
-    with open(rows, encoding="utf-8") as f:
+    with open(made.rows, encoding="utf-8") as f:
         for line in f:
             columns, title, hidden = json.loads(line)
             row = search.IndexRow(tuple(columns), title, tuple(hidden))
             writer.add(tuple(row.columns[c] for c in shown), title, row.search_fields())
-    writer.finish(header)
+    writer.finish(made.header)
     # Last: a build stopped before this point left no list, and the next one makes them again.
     memo.get(("search-files", key), lambda: tuple(paths), hold=False)
-    return locations
+
+
+def search_files(indexer: search.Indexer, docs: Iterable[search.SearchDoc], memo: Memo,
+                 emit: Callable[[searchchunks.ChunkFile], None], scratch: Path) -> list[str]:
+    """The search files of one language, each given to `emit` as it is made; the address of
+    every page indexed: search_rows, then search_chunks."""
+    made = search_rows(indexer, docs, scratch)
+    search_chunks(made, indexer.lang, memo, emit, scratch)
+    return made.locations
 
 
 class _Absent(Exception):

@@ -92,3 +92,44 @@ def test_a_written_page_outside_the_navigation_keeps_neither_its_text_nor_its_ta
         adapter.post_page("<html><body><p>x</p></body></html>", p)
     assert (case.content, case.markdown, list(case.toc), case.present_anchor_ids) == (None, None, [], {"x"})
     assert (listed.content, listed.markdown, len(list(listed.toc))) == (None, "# x", 1)
+
+
+class _Children:
+    def __init__(self, order: list[str], running: bool):
+        self.order, self.running = order, [("en", None)] if running else []
+
+    def wait(self) -> list[str]:
+        self.order.append("other languages ended")
+        self.running = []
+        return []
+
+
+def _post_build(monkeypatch, running: bool, serving: bool, builds: int) -> tuple[list[str], object]:
+    """The order of the steps of post_build, with the steps themselves stood in for."""
+    from types import SimpleNamespace
+
+    from casebook_mkdocs.adapter import Adapter
+
+    order: list[str] = []
+    monkeypatch.setattr(Adapter, "_search_rows", lambda self, b: order.append("search rows") or "rows")
+    monkeypatch.setattr(Adapter, "_finish", lambda self, b: order.append("postings"))
+    adapter = Adapter()
+    adapter.serving = serving
+    build = SimpleNamespace(children=_Children(order, running), memo=SimpleNamespace(builds=builds), search=None)
+    adapter.build = build
+    adapter.post_build(None)
+    adapter._finished()
+    return order, build
+
+
+def test_the_search_rows_are_made_while_the_other_languages_build(monkeypatch):
+    # At 100,000 cases they were five minutes of one core after the English build had ended.
+    order, build = _post_build(monkeypatch, running=True, serving=False, builds=0)
+    assert order == ["search rows", "other languages ended", "postings"]
+    assert build.search == "rows"  # _finish takes them from there
+    # With nothing beside it (one language, or the languages built in turn), in _finish alone.
+    order, build = _post_build(monkeypatch, running=False, serving=False, builds=0)
+    assert order == ["other languages ended", "postings"] and build.search is None
+    # An editor's rebuild in `mkdocs serve` shows its pages first, then makes the search index.
+    order, build = _post_build(monkeypatch, running=True, serving=True, builds=1)
+    assert order == ["other languages ended", "postings"] and build.search is None
