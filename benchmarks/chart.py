@@ -21,7 +21,7 @@ TEXTS = {
     "en": {"time": "Cold build, wall time (s)", "memory": "Peak memory, all processes (MB)", "cases": "cases",
            "title": "Build time and memory against the number of cases"},
 }
-COLOURS = ("#b3261e", "#1f5fa8", "#5f6b2d", "#7a4b94")
+COLOURS = ("#b3261e", "#1f5fa8", "#5f6b2d", "#7a4b94", "#8a4b08")
 W, H, PAD_L, PAD_R, PAD_T, PAD_B = 340, 240, 58, 30, 28, 44
 
 
