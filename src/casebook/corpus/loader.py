@@ -142,7 +142,7 @@ def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
     # but not while serving: its memo keeps every file as read, for the next load.
     processes = workers.processes_for(len(eligible), processes) if memo is None or not memo.holds else 0
     if processes >= 2:
-        read = workers.mapped(_read_shared, eligible, processes, _share, (taxonomy, taxonomy_key, content_dir))
+        read = workers.mapped(partial(_read_shared, taxonomy, taxonomy_key, content_dir), eligible, processes)
     else:
         read = (_read_one(path, kind, shown, taxonomy, taxonomy_key, content_dir, memo, started_ns, bodies)
                 for path, kind, shown in eligible)
@@ -218,20 +218,9 @@ def _finished(loaded: _File | None, found: list[Problem], path: Path, content_di
                  file_digest)
 
 
-# What every process sharing the load needs, given once (workers.mapped).
-_SHARED: tuple[Taxonomy, str, Path] | None = None
-
-
-def _share(taxonomy: Taxonomy, taxonomy_key: str, content_dir: Path) -> None:
-    global _SHARED
-    _SHARED = (taxonomy, taxonomy_key, content_dir)
-
-
-def _read_shared(item: tuple[Path, str, str]) -> _Read:
+def _read_shared(taxonomy: Taxonomy, taxonomy_key: str, content_dir: Path, item: tuple[Path, str, str]) -> _Read:
     """_read_one in a process of its own, without a memo (the loading process keeps what this
     returns, _remember): _load_file_cached's read, with the digest of what it read."""
-    assert _SHARED is not None, "_share first"
-    taxonomy, taxonomy_key, content_dir = _SHARED
     path, kind, shown = item
     try:
         raw: bytes | None = assets.read_regular(path, MAX_FILE_BYTES)

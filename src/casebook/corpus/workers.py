@@ -45,23 +45,19 @@ def processes_for(items: int, workers: int | None = None) -> int:
     return cores() if items >= AT_LEAST else 0
 
 
-def mapped(work: Callable[[T], R], items: Iterable[T], processes: int,
-           initializer: Callable[..., None], initargs: tuple) -> Iterator[R]:
-    """`work` over `items`, in their order: in `processes` forked processes, each set up once by
-    `initializer(*initargs)`, or here (after the same set-up) where there are fewer than two or
-    they cannot be forked safely. `work` and `initializer` must be functions of a module (they
-    are sent by name)."""
+def mapped(work: Callable[[T], R], items: Iterable[T], processes: int) -> Iterator[R]:
+    """`work` over `items`, in their order: in `processes` forked processes, or here where there
+    are fewer than two or they cannot be forked safely. `work` is sent with every few items (a
+    function of a module, or a functools.partial of one with what every item needs)."""
     items = list(items)
     pool = None
     if processes >= 2 and threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
         try:
-            pool = ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("fork"),
-                                       initializer=initializer, initargs=initargs)
+            pool = ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("fork"))
         except (OSError, ImportError, NotImplementedError):
             pool = None
     if pool is not None:
         with pool:
             yield from pool.map(work, items, chunksize=_CHUNK)
         return
-    initializer(*initargs)
     yield from map(work, items)
