@@ -51,9 +51,6 @@ class _SearchUnderWay:
     urls: dict[str, str]  # page source -> its address
     scratch: tempfile.TemporaryDirectory
 
-    def close(self) -> None:
-        self.scratch.cleanup()
-
 
 @dataclass
 class Build:
@@ -77,6 +74,12 @@ class Build:
     feeds: dict[str, str] = field(default_factory=dict)  # unit type's or category's page -> its own feed
     pacer: heap.Pacer = field(default_factory=heap.Pacer)  # gives back what written pages freed
     search: _SearchUnderWay | None = None  # the search rows made while the other languages build
+
+    def drop_search(self) -> None:
+        """The search rows' scratch folder, gone (the build ended, or failed)."""
+        if self.search is not None:
+            self.search.scratch.cleanup()
+            self.search = None
 
 
 class Adapter:
@@ -420,9 +423,7 @@ class Adapter:
             (log.warning if level == "warning" else log.info)(message)
 
     def _end(self, b: Build) -> None:
-        if b.search is not None:
-            b.search.close()
-            b.search = None
+        b.drop_search()
         # `mkdocs serve` writes after its first build (it may be stopped by a signal that skips
         # on_shutdown) and then at its end, not after every edit.
         b.memo.end_build(write=not self.serving or b.memo.builds == 0)
@@ -478,9 +479,7 @@ class Adapter:
         self._finished()
         if self.build is not None:
             self.build.children.kill()
-            if self.build.search is not None:
-                self.build.search.close()
-                self.build.search = None
+            self.build.drop_search()
         self._unlock()
 
     def env(self, env):
