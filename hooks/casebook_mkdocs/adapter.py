@@ -34,7 +34,7 @@ from casebook.pages.page import NavItem, PageKind, SitePage
 from casebook.pages.reconcile import reconcile
 from casebook.strings import editors_language, message_text, strings
 from casebook.urls import language_file
-from casebook_mkdocs import heap, languages, pagememo, theme, toc
+from casebook_mkdocs import heap, languages, pagememo, theme, toc, watching
 from casebook_mkdocs.compiled import Compiled
 from casebook_mkdocs.files import DataFile, GeneratedFile
 from casebook_mkdocs.lock import FolderLock
@@ -421,6 +421,8 @@ class Adapter:
         elif s.is_default and s.handoff is None:
             level, message = publish.size_report(*_folder_size(s.site_dir), s.site_limit_mb)
             (log.warning if level == "warning" else log.info)(message)
+        if self.serving:
+            heap.settle()
 
     def _end(self, b: Build) -> None:
         b.drop_search()
@@ -501,6 +503,7 @@ class Adapter:
     def serve(self, server, config: MkDocsConfig):
         # Editors work in content/, which is outside docs_dir: reload the site when it changes.
         server.watch(str(Path(config.config_file_path).parent / "content"))
+        watching.watch_natively(server)  # not MkDocs' polling of every file twice a second
         return server
 
 
