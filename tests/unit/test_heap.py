@@ -58,3 +58,37 @@ def test_the_hand_off_gives_back_what_its_pickling_freed(monkeypatch):
     pipe = io.BytesIO()
     languages._hand_off(pipe, loaded, indices.build(loaded.content), ["en"])
     assert pipe.getvalue() and calls == [1]
+
+
+# In a fresh process: what settle sets aside stays aside for the whole process.
+SETTLE = """
+import gc, weakref
+from casebook_mkdocs import heap
+
+class Page:  # as MkDocs' pages and files, in a cycle
+    pass
+
+def cycle():
+    page, file = Page(), Page()
+    page.file, file.page = file, page
+    return page
+
+held = cycle()
+dropped = weakref.ref(cycle())  # garbage of the build before
+heap.settle()
+print(dropped() is None, gc.get_freeze_count() > 0, gc.collect() == 0)
+# The next build lets go of what the last one held: settled again, it is collected, not kept
+# aside for ever.
+gone = weakref.ref(held)
+del held
+gc.collect()
+print(gone() is not None)
+heap.settle()
+print(gone() is None)
+"""
+
+
+def test_settle_sets_the_living_aside_from_the_collector_and_frees_the_last_builds_cycles():
+    result = subprocess.run([sys.executable, "-c", SETTLE], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "True", "True", "True", "True"], result.stdout
