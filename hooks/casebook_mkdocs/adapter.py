@@ -12,6 +12,7 @@ import posixpath
 import tempfile
 import threading
 import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,6 +75,8 @@ class Build:
     feeds: dict[str, str] = field(default_factory=dict)  # unit type's or category's page -> its own feed
     pacer: heap.Pacer = field(default_factory=heap.Pacer)  # gives back what written pages freed
     search: _SearchUnderWay | None = None  # the search rows made while the other languages build
+    # A serve rebuild's data files, made and written after its pages: how, and their digests before.
+    data_later: tuple[Callable[[], Iterator[datafiles.DataFile]], dict[str, str]] | None = None
 
     def drop_search(self) -> None:
         """The search rows' scratch folder, gone (the build ended, or failed)."""
@@ -205,21 +208,54 @@ class Adapter:
         previous = dirty.previous_digests(s.site_dir, s.content_dir, changed) if self.dirty else {}
         self._add_pages(out, config, previous, updated, facets)
         b.feeds = publish.index_feeds(b.loaded.content)
-        for data in (*datafiles.data_files(b.loaded.content, b.indices, s.lang, s.directory_urls, s.site_url, facets),
-                     *publish.data_files(b.loaded.content, s.lang, config.site_name, updated, s.site_url,
-                                         s.directory_urls, memo=b.memo)):
-            data_file = DataFile.generated(config, data.path, content=data.content)
-            if self.dirty:
-                # Thousands of them (each case's citation files): an edit changes a few.
-                b.digests[data.path] = casebook_memo.digest(data.content)
-                data_file.same_as_before = previous.get(data.path) == b.digests[data.path]
-            out.append(data_file)
-            if data.index:
-                b.listed[data.path] = data.cases or ()
-            else:
-                b.carried[data.path] = data.cases
+
+        def data() -> Iterator[datafiles.DataFile]:
+            yield from datafiles.data_files(b.loaded.content, b.indices, s.lang, s.directory_urls, s.site_url, facets)
+            yield from publish.data_files(b.loaded.content, s.lang, config.site_name, updated, s.site_url,
+                                          s.directory_urls, memo=b.memo)
+
+        if self.serving and b.memo.builds > 0:
+            # An editor's rebuild: the open data, feeds and citation files (a second of a rebuild
+            # at 10,000 cases) are written after MkDocs shows the pages, with the search index.
+            b.data_later = (data, previous)
+        else:
+            for made in data():
+                out.append(self._data_file(config, made, previous))
         b.files = out
         return out
+
+    def _data_file(self, config: MkDocsConfig, made: datafiles.DataFile, previous: dict[str, str]) -> DataFile:
+        b = self.current
+        file = DataFile.generated(config, made.path, content=made.content)
+        if self.dirty:
+            # Thousands of them (each case's citation files): an edit changes a few.
+            b.digests[made.path] = casebook_memo.digest(made.content)
+            file.same_as_before = previous.get(made.path) == b.digests[made.path]
+        self._carried(b, made)
+        return file
+
+    @staticmethod
+    def _carried(b: Build, made: datafiles.DataFile) -> None:
+        if made.index:
+            b.listed[made.path] = made.cases or ()
+        else:
+            b.carried[made.path] = made.cases
+
+    def _write_data_later(self, b: Build) -> None:
+        """The data files of a serve rebuild, written where their text changed, after its pages."""
+        if b.data_later is None:
+            return
+        made_by, previous = b.data_later
+        b.data_later = None
+        for made in made_by():
+            target = b.settings.site_dir / made.path
+            kept = casebook_memo.digest(made.content)
+            if self.dirty:
+                b.digests[made.path] = kept
+            if not (self.dirty and previous.get(made.path) == kept and target.is_file()):
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(made.content)
+            self._carried(b, made)
 
     def _add_handwritten(self, out: Files, config: MkDocsConfig, written: dict[str, File]) -> None:
         """Each language keeps its own hand-written page and, where its own is missing, the
@@ -413,6 +449,7 @@ class Adapter:
         """The search index, the check that nothing is lost, and what the memo keeps."""
         s = b.settings
         try:
+            self._write_data_later(b)
             self._search_and_reconcile(b)
         finally:
             self._end(b)

@@ -122,3 +122,9 @@ def test_a_serve_rebuild_shows_the_edit_and_then_the_search_index_of_a_full_buil
     assert mkdocs_build(project, full, strict=False).returncode == 0
     assert differing_files(full / "search", site / "search") == []
     assert any(marker in p.read_text("utf-8") for p in (site / "search").glob("*.js"))
+    # So are its open data, feeds and citation files, written after the pages too (the edit
+    # was to the Chinese file: the English site, not rebuilt, waits for the next full build).
+    data = [f for f in differing_files(full, site) if not f.startswith("en/")
+            and not f.endswith((".html", "casebook-dirty-build")) and "sitemap" not in f]
+    assert data == [], data
+    assert marker in (site / "data" / "cases.json").read_text("utf-8")
