@@ -363,3 +363,36 @@ def test_a_memo_opened_in_one_thread_reads_its_file_in_another(tmp_path):
     reader.start()
     reader.join()
     assert found == ["kept two"] and again.computed == 0
+
+
+def test_a_kept_load_sets_and_scans_only_the_changed_file_and_still_looks_for_its_images(content, monkeypatch):
+    # `mkdocs serve` loads again after every edit: each file's fields as typeset and what its
+    # body refers to are kept by its digest, and only an edited file's are worked out again.
+    # Whether an image is there is not kept: it can go while the case stays the same.
+    image = content / "images" / "hall.png"
+    image.parent.mkdir()
+    image.write_bytes(b"\x89PNG\r\n\x1a\n")
+    alpha = write_case(content, "alpha")
+    alpha.write_text(alpha.read_text("utf-8").replace("背景文字。", "背景文字。\n\n![大厅](../images/hall.png)"), "utf-8")
+    write_case(content, "alpha", "en")
+    write_case(content, "beta")
+    write_case(content, "beta", "en")
+    memo = Memo()
+    first = loader.load(content, memo)
+    memo.end_build()
+    assert first.problems == ()
+
+    worked: list[str] = []
+    for name in ("_text_fields", "_scan"):
+        real = getattr(loader, name)
+        monkeypatch.setattr(loader, name, lambda f, real=real, name=name: worked.append(f"{name} {f.path.name}") or real(f))
+    beta = content / "cases" / "beta.zh.md"
+    beta.write_text(beta.read_text("utf-8").replace("title: 案例 beta", "title: 改过的 beta"), "utf-8")
+    image.unlink()
+    second = loader.load(content, memo)
+    assert sorted(worked) == ["_scan beta.zh.md", "_text_fields beta.zh.md"]
+    assert next(c for c in second.content.cases if c.id == "beta").text("zh").title == "改过的 beta"
+    assert second.content == loader.load(content).content
+    assert [(p.field, p.line) for p in second.errors] == [("body", 20)]  # the image's line
+    assert "hall.png" in str(second.errors[0])
+    assert second.problems == loader.load(content).problems

@@ -40,6 +40,7 @@ from casebook.model import (
     Content,
     GlossaryTerm,
     Label,
+    Message,
     Problem,
     Synonyms,
     Taxonomy,
@@ -85,6 +86,7 @@ class _File:
     # it (model.pack), and the links it holds to other content.
     typeset: bytes | None = None
     refs: tuple[links.Ref, ...] = ()
+    texts: dict[str, Any] | None = None  # a case file's own fields as its CaseText holds them, typeset
 
 
 def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
@@ -133,7 +135,7 @@ def load(content_dir: Path, memo: Memo | None = None, drafts: bool = False,
     # Each file's body as typeset in the last load with this memo, by the file's digest: `mkdocs
     # serve` loads again after every edit, and sets again only the files that changed. Only the
     # bodies of this load are kept for the next.
-    bodies = _Typeset(memo.typeset if memo is not None and memo.holds else {})
+    bodies = _Typeset(memo.typeset, memo.texts, memo.scans) if memo is not None and memo.holds else _Typeset({})
     taxonomy_key = digest(taxonomy_text)
     started_ns = time.time_ns()
     kinds = {path: _kind(path, content_dir) for path in tree.markdown}
@@ -214,8 +216,9 @@ def _finished(loaded: _File | None, found: list[Problem], path: Path, content_di
               file_digest: str) -> _Read:
     if loaded is None:
         return _Read(None, found, [], 0, file_digest)
-    return _Read(_settled(loaded, bodies), found, _check_images(loaded, path, content_dir), len(loaded.doc.body),
-                 file_digest)
+    scanned = bodies.scanned(loaded)
+    return _Read(_settled(loaded, bodies, scanned.refs), found, _check_images(loaded, scanned, path, content_dir),
+                 len(loaded.doc.body), file_digest)
 
 
 def _read_shared(taxonomy: Taxonomy, taxonomy_key: str, content_dir: Path, item: tuple[Path, str, str]) -> _Read:
@@ -242,7 +245,8 @@ def _remember(memo: Memo, read: _Read, kind: str, shown: str, taxonomy_key: str)
         return
     f, found = read.file, tuple(read.found)
     value = (None, 0, 0, found) if f is None else (
-        replace(f, doc=replace(f.doc, yaml_text=""), typeset=None, refs=()), len(f.doc.yaml_text), read.body_length,
+        replace(f, doc=replace(f.doc, yaml_text=""), typeset=None, refs=(), texts=None), len(f.doc.yaml_text),
+        read.body_length,
         found)
     memo.get(("file", read.digest, kind, shown, taxonomy_key), lambda: value)
 
@@ -250,12 +254,12 @@ def _remember(memo: Memo, read: _Read, kind: str, shown: str, taxonomy_key: str)
 _DRAFT_LINE = re.compile(rb"^draft:[ \t]*true[ \t]*(?:#.*)?$", re.M)
 
 
-def _settled(f: _File, bodies: _Typeset) -> _File:
+def _settled(f: _File, bodies: _Typeset, refs: tuple[links.Ref, ...]) -> _File:
     """The file as pairing and the reference check read it: its body typeset and packed and its
     links found while the body is at hand, and the body and parsed front matter let go. Held for
     every file to the end of loading, they took nearly half of its memory."""
     return replace(f, doc=replace(f.doc, meta={}, body=""), typeset=bodies.packed(f, _typesetter(f.lang)[1]),
-                   refs=tuple(find_refs(f.doc.body)))
+                   refs=refs, texts=bodies.texts(f) if f.kind == "cases" else None)
 
 
 def _is_draft(f: _File | None, path: Path) -> bool:
@@ -468,22 +472,35 @@ _RAW_IMAGE = re.compile(r"<img\b[^>]*\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.I)
 _SCHEME = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|[/\\]{2})", re.I)
 
 
-def _check_images(f: _File, path: Path, content_dir: Path) -> list[Problem]:
-    """Images must be files in content/images/, and nothing may load from another site: the
-    site has to work without a network and tell no one who reads it."""
-    problems: list[Problem] = []
+class _Scanned(NamedTuple):
+    """What a file's body refers to: other content, images and anything loaded from elsewhere,
+    each with its line."""
+
+    refs: tuple[links.Ref, ...]
+    images: tuple[tuple[int, str], ...]  # (line, target), in the order of the body
+    remote: tuple[tuple[int, str | Message], ...]  # (line, what)
+
+
+def _scan(f: _File) -> _Scanned:
     body = f.doc.body
+    line = lambda at: f.doc.body_line + body.count("\n", 0, at)  # noqa: E731
     found = list(links.images(body))
     if "<" in body:
         found += [(m.start(), m.group(1)) for m in _RAW_IMAGE.finditer(body)]
-    for at, what in links.remote_loads(body):
-        problems.append(Problem(str(f.path), f.doc.body_line + body.count("\n", 0, at), "body",
-                                say("loads_remote", what=what, images=f"content/{IMAGES}/")))
-    if not found:
+    return _Scanned(tuple(find_refs(body)), tuple((line(at), target) for at, target in sorted(found)),
+                    tuple((line(at), what) for at, what in links.remote_loads(body)))
+
+
+def _check_images(f: _File, scanned: _Scanned, path: Path, content_dir: Path) -> list[Problem]:
+    """Images must be files in content/images/, and nothing may load from another site: the
+    site has to work without a network and tell no one who reads it. Whether each image is
+    there is looked at on every load: an image can come or go while its case stays the same."""
+    problems = [Problem(str(f.path), line, "body", say("loads_remote", what=what, images=f"content/{IMAGES}/"))
+                for line, what in scanned.remote]
+    if not scanned.images:
         return problems
     images = (content_dir / IMAGES).resolve()
-    for at, target in sorted(found):
-        line = f.doc.body_line + body.count("\n", 0, at)
+    for line, target in scanned.images:
         where = partial(Problem, str(f.path), line, "body")
         if _SCHEME.match(target):
             problems.append(where(say("image_remote", target=target, images=IMAGES)))
@@ -586,24 +603,33 @@ _TEXT_FIELDS = tuple(spec.name for spec in CASE_FIELDS
                      if not spec.shared and spec.name in {f.name for f in dataclass_fields(CaseText)})
 
 
+def _text_fields(f: _File) -> dict[str, Any]:
+    """A case file's own fields as its CaseText holds them: typeset in the file's language."""
+    text, _ = _typesetter(f.lang)
+    return {name: _typeset_value(f.values[name], text) for name in _TEXT_FIELDS if name in f.values}
+
+
 def _case(id: str, primary: _File, twins: dict[str, _File]) -> Case:
     v = primary.values
     texts = {}
     for lang, f in twins.items():
-        text, _ = _typesetter(lang)
         assert f.typeset is not None  # _settled
         texts[lang] = CaseText(lang=lang, path=f.path, packed=f.typeset, body_line=f.doc.body_line,
-                               digest=f.digest, **{name: _typeset_value(f.values[name], text)
-                                                   for name in _TEXT_FIELDS if name in f.values})
+                               digest=f.digest, **(f.texts if f.texts is not None else _text_fields(f)))
     return Case(id, v["unit_type"], v["measures"], v.get("year"), v["source"], texts, v.get("draft") is True)
 
 
 class _Typeset:
     """The typeset bodies, packed as the texts hold them (model.pack), kept in `kept` (the
-    memo's, which the adapter holds across builds)."""
+    memo's, which the adapter holds across builds), and the typeset fields of case files, kept in
+    `kept_texts`: `mkdocs serve` sets again only what changed (at 10,000 cases the fields of
+    every file set again were a third of a rebuild's loading)."""
 
-    def __init__(self, kept: dict[str, bytes]):
+    def __init__(self, kept: dict[str, bytes], kept_texts: dict[str, dict[str, Any]] | None = None,
+                 kept_scans: dict[str, Any] | None = None):
         self.kept = kept
+        self.kept_texts = kept_texts if kept_texts is not None else {}
+        self.kept_scans = kept_scans if kept_scans is not None else {}
         self.seen: set[str] = set()
 
     def packed(self, f: _File, typeset_body) -> bytes:
@@ -615,9 +641,29 @@ class _Typeset:
             self.kept[key] = pack(typeset_body(f.doc.body))
         return self.kept[key]
 
+    def texts(self, f: _File) -> dict[str, Any]:
+        if not f.digest:
+            return _text_fields(f)
+        key = f"{f.digest} {f.lang}"
+        self.seen.add(key)
+        if key not in self.kept_texts:
+            self.kept_texts[key] = _text_fields(f)
+        return self.kept_texts[key]
+
+    def scanned(self, f: _File) -> _Scanned:
+        if not f.digest:
+            return _scan(f)
+        key = f"{f.digest} {f.lang} scanned"
+        self.seen.add(key)
+        found = self.kept_scans.get(key)
+        if found is None:
+            found = self.kept_scans[key] = _scan(f)
+        return found
+
     def forget_the_rest(self) -> None:
-        for key in self.kept.keys() - self.seen:
-            del self.kept[key]
+        for kept in (self.kept, self.kept_texts, self.kept_scans):
+            for key in kept.keys() - self.seen:
+                del kept[key]
 
 
 def _typeset_value(value, text):

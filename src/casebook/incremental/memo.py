@@ -23,7 +23,7 @@ import sys
 from collections.abc import Callable, Hashable
 from functools import cache
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from casebook.incremental import store
 
@@ -57,6 +57,10 @@ class Memo:
         self.recent: dict[str, tuple] = {}
         # For the loader: each body as typeset (and packed, model.pack), by its file's digest and language.
         self.typeset: dict[str, bytes] = {}
+        # And each case file's own fields as typeset, the same way (held only: never written).
+        self.texts: dict[str, dict] = {}
+        # And what each body refers to (other content, images), found by the loader's scan.
+        self.scans: dict[str, Any] = {}
         # Whether values are held in memory for the next build of this process (`mkdocs
         # serve`). A process that builds once (`mkdocs build`) holds none: at 100,000 cases the
         # words of every search field, every file's front matter and checks held to the end of
