@@ -628,8 +628,9 @@ class _Typeset:
     def __init__(self, kept: dict[str, bytes], kept_texts: dict[str, dict[str, Any]] | None = None,
                  kept_scans: dict[str, Any] | None = None):
         self.kept = kept
-        self.kept_texts = kept_texts if kept_texts is not None else {}
-        self.kept_scans = kept_scans if kept_scans is not None else {}
+        # None: a load that keeps nothing for a next one (`mkdocs build`), where each is worked
+        # out once anyway.
+        self.kept_texts, self.kept_scans = kept_texts, kept_scans
         self.seen: set[str] = set()
 
     def packed(self, f: _File, typeset_body) -> bytes:
@@ -642,7 +643,7 @@ class _Typeset:
         return self.kept[key]
 
     def texts(self, f: _File) -> dict[str, Any]:
-        if not f.digest:
+        if not f.digest or self.kept_texts is None:
             return _text_fields(f)
         key = f"{f.digest} {f.lang}"
         self.seen.add(key)
@@ -651,7 +652,7 @@ class _Typeset:
         return self.kept_texts[key]
 
     def scanned(self, f: _File) -> _Scanned:
-        if not f.digest:
+        if not f.digest or self.kept_scans is None:
             return _scan(f)
         key = f"{f.digest} {f.lang} scanned"
         self.seen.add(key)
@@ -661,7 +662,7 @@ class _Typeset:
         return found
 
     def forget_the_rest(self) -> None:
-        for kept in (self.kept, self.kept_texts, self.kept_scans):
+        for kept in (self.kept, self.kept_texts or {}, self.kept_scans or {}):
             for key in kept.keys() - self.seen:
                 del kept[key]
 
