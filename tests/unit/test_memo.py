@@ -373,7 +373,8 @@ def test_a_kept_load_sets_and_scans_only_the_changed_file_and_still_looks_for_it
     image.parent.mkdir()
     image.write_bytes(b"\x89PNG\r\n\x1a\n")
     alpha = write_case(content, "alpha")
-    alpha.write_text(alpha.read_text("utf-8").replace("背景文字。", "背景文字。\n\n![大厅](../images/hall.png)"), "utf-8")
+    alpha.write_text(alpha.read_text("utf-8").replace("背景文字。", "背景文字。\n\n![大厅](../images/hall.png)"),
+                     "utf-8")
     write_case(content, "alpha", "en")
     write_case(content, "beta")
     write_case(content, "beta", "en")
@@ -385,7 +386,8 @@ def test_a_kept_load_sets_and_scans_only_the_changed_file_and_still_looks_for_it
     worked: list[str] = []
     for name in ("_text_fields", "_scan"):
         real = getattr(loader, name)
-        monkeypatch.setattr(loader, name, lambda f, real=real, name=name: worked.append(f"{name} {f.path.name}") or real(f))
+        monkeypatch.setattr(loader, name,
+                            lambda f, real=real, name=name: worked.append(f"{name} {f.path.name}") or real(f))
     beta = content / "cases" / "beta.zh.md"
     beta.write_text(beta.read_text("utf-8").replace("title: 案例 beta", "title: 改过的 beta"), "utf-8")
     image.unlink()
