@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 import time
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, is_dataclass, replace
 from dataclasses import fields as dataclass_fields
 from functools import partial
 from pathlib import Path, PurePosixPath
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from casebook.corpus import assets, bounds, english_style, frontmatter, links, trace, typeset, wording, workers
 from casebook.corpus.links import find_refs
@@ -619,6 +619,9 @@ def _case(id: str, primary: _File, twins: dict[str, _File]) -> Case:
     return Case(id, v["unit_type"], v["measures"], v.get("year"), v["source"], texts, v.get("draft") is True)
 
 
+T = TypeVar("T")
+
+
 class _Typeset:
     """The typeset bodies, packed as the texts hold them (model.pack), kept in `kept` (the
     memo's, which the adapter holds across builds), and the typeset fields of case files, kept in
@@ -634,32 +637,24 @@ class _Typeset:
         self.seen: set[str] = set()
 
     def packed(self, f: _File, typeset_body) -> bytes:
-        if not f.digest:
-            return pack(typeset_body(f.doc.body))
-        key = f"{f.digest} {f.lang}"  # the same bytes are set as the language of the file's name
-        self.seen.add(key)
-        if key not in self.kept:
-            self.kept[key] = pack(typeset_body(f.doc.body))
-        return self.kept[key]
+        return self._kept(self.kept, f, lambda: pack(typeset_body(f.doc.body)))
 
     def texts(self, f: _File) -> dict[str, Any]:
-        if not f.digest or self.kept_texts is None:
-            return _text_fields(f)
-        key = f"{f.digest} {f.lang}"
-        self.seen.add(key)
-        if key not in self.kept_texts:
-            self.kept_texts[key] = _text_fields(f)
-        return self.kept_texts[key]
+        return self._kept(self.kept_texts, f, lambda: _text_fields(f))
 
     def scanned(self, f: _File) -> _Scanned:
-        if not f.digest or self.kept_scans is None:
-            return _scan(f)
-        key = f"{f.digest} {f.lang} scanned"
+        return self._kept(self.kept_scans, f, lambda: _scan(f))
+
+    def _kept(self, table: dict[str, T] | None, f: _File, make: Callable[[], T]) -> T:
+        """What `make` gives for `f`, from `table` by the file's digest and language (the same
+        bytes are set as the language of the file's name), or made and kept there."""
+        if not f.digest or table is None:
+            return make()
+        key = f"{f.digest} {f.lang}"  # one key in every table, so `seen` serves them all
         self.seen.add(key)
-        found = self.kept_scans.get(key)
-        if found is None:
-            found = self.kept_scans[key] = _scan(f)
-        return found
+        if key not in table:
+            table[key] = make()
+        return table[key]
 
     def forget_the_rest(self) -> None:
         for kept in (self.kept, self.kept_texts or {}, self.kept_scans or {}):
