@@ -76,7 +76,7 @@ class Build:
     pacer: heap.Pacer = field(default_factory=heap.Pacer)  # gives back what written pages freed
     search: _SearchUnderWay | None = None  # the search rows made while the other languages build
     # A serve rebuild's data files, made and written after its pages: how, and their digests before.
-    data_later: tuple[Callable[[], Iterator[datafiles.DataFile]], dict[str, str]] | None = None
+    data_later: tuple[Callable[[], Iterator[datafiles.DataFile]], MkDocsConfig, dict[str, str]] | None = None
 
     def drop_search(self) -> None:
         """The search rows' scratch folder, gone (the build ended, or failed)."""
@@ -217,15 +217,15 @@ class Adapter:
         if self.serving and b.memo.builds > 0:
             # An editor's rebuild: the open data, feeds and citation files (a second of a rebuild
             # at 10,000 cases) are written after MkDocs shows the pages, with the search index.
-            b.data_later = (data, previous)
+            b.data_later = (data, config, previous)
         else:
             for made in data():
-                out.append(self._data_file(config, made, previous))
+                out.append(self._data_file(b, config, made, previous))
         b.files = out
         return out
 
-    def _data_file(self, config: MkDocsConfig, made: datafiles.DataFile, previous: dict[str, str]) -> DataFile:
-        b = self.current
+    def _data_file(self, b: Build, config: MkDocsConfig, made: datafiles.DataFile,
+                   previous: dict[str, str]) -> DataFile:
         file = DataFile.generated(config, made.path, content=made.content)
         if self.dirty:
             # Thousands of them (each case's citation files): an edit changes a few.
@@ -245,17 +245,13 @@ class Adapter:
         """The data files of a serve rebuild, written where their text changed, after its pages."""
         if b.data_later is None:
             return
-        made_by, previous = b.data_later
+        made_by, config, previous = b.data_later
         b.data_later = None
         for made in made_by():
-            target = b.settings.site_dir / made.path
-            kept = casebook_memo.digest(made.content)
-            if self.dirty:
-                b.digests[made.path] = kept
-            if not (self.dirty and previous.get(made.path) == kept and target.is_file()):
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(made.content)
-            self._carried(b, made)
+            # Written as MkDocs writes the files of a build (DataFile), by this thread instead.
+            file = self._data_file(b, config, made, previous)
+            if file.is_modified():
+                file.copy_file()
 
     def _add_handwritten(self, out: Files, config: MkDocsConfig, written: dict[str, File]) -> None:
         """Each language keeps its own hand-written page and, where its own is missing, the
